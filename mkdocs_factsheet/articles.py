@@ -1,0 +1,196 @@
+"""Reading source articles: `.txt` (title on the first line) and `.md` (optional YAML front matter)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Iterable
+
+from .problems import ProblemLog
+from .strict_yaml import load_yaml
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:^|\r?\n)---[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
+_KNOWN_KEYS = ("title", "date", "source", "url")
+
+
+@dataclass
+class Article:
+    """One article file: its text exactly as read, and what it says about itself."""
+
+    id: str
+    path: str
+    text: str
+    body_start: int
+    title: str
+    title_span: tuple[int, int] | None = None
+    date: date | None = None
+    source: str | None = None
+    url: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def body(self) -> str:
+        """The part of the text the engine analyses (the title line of a `.txt` included)."""
+        return self.text[self.body_start :]
+
+    @property
+    def digest(self) -> str:
+        """Content hash of the analysed text: the key under which its parse is cached."""
+        return hashlib.sha256(self.body.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def decode(raw: bytes, path: str, log: ProblemLog) -> str | None:
+    """Decode UTF-8 (with or without BOM); report and repair undecodable bytes, refuse binary files."""
+    if b"\x00" in raw[:8192]:
+        log.error(path, "this looks like a binary file, not text", "remove it from the articles folder")
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        log.warning(
+            path,
+            f"byte {error.start} is not valid UTF-8; undecodable bytes were replaced by U+FFFD",
+            "re-save the file as UTF-8",
+            line=line,
+        )
+        return raw.decode("utf-8-sig", errors="replace")
+
+
+def read_article(path: Path, log: ProblemLog, display_path: str | None = None) -> Article | None:
+    """Read one article file; problems go to `log` and `None` means it cannot be used at all."""
+    shown = display_path or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        log.error(shown, f"cannot read the file: {error.strerror}", "check the file's permissions")
+        return None
+    text = decode(raw, shown, log)
+    if text is None:
+        return None
+    if not text.strip():
+        log.error(shown, "the article is empty", "add its text or delete the file")
+        return None
+    if path.suffix == ".md":
+        return _read_markdown(path.stem, shown, text, log)
+    return _read_plain(path.stem, shown, text)
+
+
+def _read_plain(article_id: str, path: str, text: str) -> Article:
+    match = re.search(r"\S[^\r\n]*", text)
+    assert match is not None  # the text is not blank
+    title = match.group(0).strip()
+    return Article(article_id, path, text, 0, title, (match.start(), match.start() + len(title)))
+
+
+def _read_markdown(article_id: str, path: str, text: str, log: ProblemLog) -> Article:
+    metadata: dict[str, Any] = {}
+    body_start = 0
+    match = _FRONT_MATTER.match(text)
+    if match:
+        body_start = match.end()
+        document, problems = load_yaml(match.group(1), path)
+        for problem in problems:  # the front matter starts on line 2 of the file
+            log.error(path, f"front matter: {problem.message}", problem.hint, line=(problem.line or 0) + 1, column=problem.column)
+        if document is not None and isinstance(document.data, dict):
+            metadata = document.data
+        elif document is not None and document.data is not None:
+            log.error(path, "front matter must be a mapping of `key: value` lines", "e.g. `title: ...` and `date: 2021-02-05`", line=2)
+    elif text.startswith("---"):
+        log.error(path, "front matter opened with `---` but never closed", "end it with a line holding only `---`", line=1)
+    title = _text_field(metadata, "title", path, log)
+    title_span = None
+    if not title:
+        heading = re.search(r"^[ \t]*#{1,6}[ \t]+(\S[^\r\n]*)|^[ \t]*(\S[^\r\n]*)", text[body_start:], re.MULTILINE)
+        if heading:
+            group = 1 if heading.group(1) else 2
+            title = heading.group(group).strip()
+            start = body_start + heading.start(group)
+            title_span = (start, start + len(title))
+        else:
+            title = article_id
+    article = Article(
+        article_id,
+        path,
+        text,
+        body_start,
+        title,
+        title_span,
+        _date_field(metadata, path, log),
+        _text_field(metadata, "source", path, log),
+        _text_field(metadata, "url", path, log),
+        {key: value for key, value in metadata.items() if key not in _KNOWN_KEYS},
+    )
+    if not article.body.strip():
+        log.warning(path, "the article has front matter but no text", "add the article's text below the front matter")
+    return article
+
+
+def _text_field(metadata: dict[str, Any], key: str, path: str, log: ProblemLog) -> str | None:
+    value = metadata.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value).strip() or None
+    log.error(path, f"front matter `{key}` must be text, not {type(value).__name__}", f"write `{key}: ...` on one line")
+    return None
+
+
+def _date_field(metadata: dict[str, Any], path: str, log: ProblemLog) -> date | None:
+    value = metadata.get("date")
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        for parse in (date.fromisoformat, lambda s: datetime.fromisoformat(s).date()):
+            try:
+                return parse(text)
+            except ValueError:
+                continue
+    log.error(path, f"front matter `date` is not a date: {value!r}", "write it as YYYY-MM-DD, e.g. `date: 2021-02-05`")
+    return None
+
+
+def find_article_files(folder: Path, log: ProblemLog) -> list[Path]:
+    """Article files under `folder`, sorted; symlinks that lead outside it are refused."""
+    if not folder.is_dir():
+        log.error(str(folder), "the articles folder does not exist", "create it or set the articles folder option")
+        return []
+    root = folder.resolve()
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.suffix not in ARTICLE_SUFFIXES or not path.is_file():
+            continue
+        if path.name.startswith("."):
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            log.error(str(path), "symlink leads outside the articles folder; it was skipped", "copy the file into the folder instead")
+            continue
+        found.append(path)
+    return found
+
+
+def load_articles(paths: Iterable[Path], log: ProblemLog) -> list[Article]:
+    """Read files and folders of articles; one bad file is reported, never fatal to the others."""
+    articles: list[Article] = []
+    seen: dict[str, str] = {}
+    for given in paths:
+        files = find_article_files(given, log) if given.is_dir() else [given]
+        for path in files:
+            article = read_article(path, log)
+            if article is None:
+                continue
+            if article.id in seen:
+                log.error(
+                    article.path,
+                    f"article id {article.id!r} is already used by {seen[article.id]}; this file was skipped",
+                    "rename one of the files (the id is the file name without its extension)",
+                )
+                continue
+            seen[article.id] = article.path
+            articles.append(article)
+    return articles

@@ -1,0 +1,74 @@
+"""Problems found in user input (rules, articles), reported with a location and a remedy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one input file, located as precisely as the input allows."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+    message: str = ""
+    hint: str = ""
+    severity: Severity = "error"
+
+    @property
+    def location(self) -> str:
+        """`path:line:column`, leaving out what is unknown."""
+        parts = [self.path]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class FactsheetError(Exception):
+    """Base class of the documented errors the engine raises."""
+
+
+class RuleError(FactsheetError):
+    """The rules could not be loaded; `problems` lists every mistake found, not just the first."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(
+            f"{len(self.problems)} problem(s) in the rules:\n" + "\n".join(f"  {p}" for p in self.problems)
+        )
+
+
+class PipelineError(FactsheetError):
+    """The spaCy pipeline could not be loaded."""
+
+
+@dataclass
+class ProblemLog:
+    """Collects problems while the rest of the input keeps being processed."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+    def error(self, path: str, message: str, hint: str = "", line: int | None = None, column: int | None = None) -> None:
+        self.add(Problem(path, line, column, message, hint, "error"))
+
+    def warning(self, path: str, message: str, hint: str = "", line: int | None = None, column: int | None = None) -> None:
+        self.add(Problem(path, line, column, message, hint, "warning"))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]

@@ -1,0 +1,263 @@
+"""The rule language: pydantic models for party, issue, agent and cue files.
+
+These models are the single source of truth for what a rule file may contain: the loader
+validates against them and `mkdocs-factsheet schema` publishes them as JSON Schema.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+ID_PATTERN = r"^[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?$"
+
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2021-01-26") from None
+    raise ValueError("expected a date written as YYYY-MM-DD")
+
+
+IsoDate = Annotated[date, BeforeValidator(_parse_date), Field(json_schema_extra={"type": "string", "format": "date"})]
+RuleId = Annotated[str, Field(pattern=ID_PATTERN, description="Lower-case letters, digits, `-` and `_`: used in URLs and file names.")]
+Text = Annotated[str, Field(min_length=1)]
+TokenPattern = Annotated[
+    list[dict[str, Any]],
+    Field(description="A spaCy Matcher token pattern: a list of token specs such as `{LOWER: taiwan}`."),
+]
+
+
+class RuleModel(BaseModel):
+    """Base: unknown keys are errors and types are never coerced (`1` is not a name)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
+
+
+class Alias(RuleModel):
+    """A phrase that names something, with how letter case is matched."""
+
+    text: Text
+    case: Literal["auto", "exact", "ignore"] = Field(
+        "auto",
+        description=(
+            "`exact`: only as written. `ignore`: in any letter case. `auto` (default): an alias "
+            "written all in lower case ignores case; any other matches as written or in capitals, "
+            "so `US` never fires on `us` and `Pole` never on `pole`."
+        ),
+    )
+
+
+AliasSpec = Union[Text, Alias]
+
+
+def alias_of(spec: AliasSpec) -> Alias:
+    """Normalise the short form (a plain string) to an `Alias`."""
+    return spec if isinstance(spec, Alias) else Alias(text=spec)
+
+
+class Role(RuleModel):
+    """An office a member holds, optionally between dates."""
+
+    title: Text = Field(description='The office, e.g. "Secretary of State"; matched case-insensitively, with or without "the".')
+    from_: IsoDate | None = Field(None, alias="from", description="First day in office (YYYY-MM-DD).")
+    until: IsoDate | None = Field(None, description="Last day in office (YYYY-MM-DD).")
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> "Role":
+        if self.from_ and self.until and self.until < self.from_:
+            raise ValueError(f"`until` ({self.until}) is before `from` ({self.from_}); swap them")
+        return self
+
+
+RoleSpec = Union[Text, Role]
+
+
+class Example(RuleModel):
+    """Text that must match, and what it must produce."""
+
+    text: Text
+    parties: list[str] | None = Field(None, description="Party ids that must be found (default: the party this file defines).")
+    actors: dict[str, str] = Field(default_factory=dict, description="Actor name → party id that must be found.")
+    issues: list[str] | None = Field(None, description="Issue ids that must be found (default: the issue this file defines).")
+    positions: list["ExamplePosition"] = Field(default_factory=list, description="Positions that must be found.")
+    date: IsoDate | None = Field(None, description="Article date to assume (picks dated roles).")
+
+
+class ExamplePosition(RuleModel):
+    """A position an example must produce."""
+
+    speaker: Text = Field(description="The resolved actor (or party) name.")
+    party: str | None = Field(None, description="The party id of the speaker.")
+    content: str | None = Field(None, description="Text the content span must contain.")
+    kind: Literal["direct", "indirect", "mixed"] | None = None
+    stance: str | None = None
+
+
+class CounterExample(RuleModel):
+    """Text that must not produce this rule's match."""
+
+    text: Text
+    note: str = ""
+
+
+CounterExampleSpec = Union[Text, CounterExample]
+
+
+class Member(RuleModel):
+    """A person or body that acts for a party."""
+
+    name: Text = Field(description="Canonical name, e.g. Antony Blinken.")
+    kind: Literal["person", "body"] = "person"
+    aliases: list[AliasSpec] = Field(default_factory=list)
+    surname: str | None = Field(
+        None,
+        description='How the person is called alone ("Blinken"; "Yang" for Yang Jiechi). Default: the last word of a '
+        "person's name. Set to an empty string to switch it off.",
+    )
+    roles: list[RoleSpec] = Field(default_factory=list, description="Offices held; a role noun in a text resolves to the one member holding it.")
+    from_: IsoDate | None = Field(None, alias="from", description="Default start date of the roles.")
+    until: IsoDate | None = Field(None, description="Default end date of the roles.")
+    patterns: list[TokenPattern] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> "Member":
+        if self.from_ and self.until and self.until < self.from_:
+            raise ValueError(f"`until` ({self.until}) is before `from` ({self.from_}); swap them")
+        return self
+
+    def role_list(self) -> list[Role]:
+        """Roles in long form, member dates filled in where a role gives none."""
+        roles = []
+        for spec in self.roles:
+            role = spec if isinstance(spec, Role) else Role(title=spec)
+            roles.append(role.model_copy(update={"from_": role.from_ or self.from_, "until": role.until or self.until}))
+        return roles
+
+    def surname_alias(self) -> str | None:
+        if self.surname is not None:
+            return self.surname or None
+        words = self.name.split()
+        return words[-1] if self.kind == "person" and len(words) > 1 else None
+
+
+class Party(RuleModel):
+    """A country, government, organisation or movement (one per file in `parties/`)."""
+
+    id: RuleId
+    name: Text
+    kind: Literal["country", "government", "organisation", "movement", "group", "other"] = "country"
+    description: str = ""
+    aliases: list[AliasSpec] = Field(default_factory=list, description="Other names, including capitals used as metonyms.")
+    adjectives: list[AliasSpec] = Field(
+        default_factory=list,
+        description='Nationality adjectives ("Chinese"): a mention on their own and, before an agent noun '
+        '("Chinese officials"), an actor of the party.',
+    )
+    patterns: list[TokenPattern] = Field(default_factory=list)
+    members: list[Member] = Field(default_factory=list)
+    priority: int = Field(0, description="Higher wins when matches overlap; then the longer match, then the first.")
+    source: str = Field("", description="Where the entry comes from (for provenance).")
+    examples: list[Example] = Field(default_factory=list)
+    counter_examples: list[CounterExampleSpec] = Field(default_factory=list)
+
+
+class Issue(RuleModel):
+    """A topic (one per file in `issues/`)."""
+
+    id: RuleId
+    title: Text
+    description: str = ""
+    aliases: list[AliasSpec] = Field(default_factory=list, description="Other names of the issue; also matched in texts.")
+    keywords: list[Text] = Field(default_factory=list, description="Phrases matched on lemmas, so plurals and inflections count.")
+    patterns: list[TokenPattern] = Field(default_factory=list)
+    requires: list[Text] = Field(default_factory=list, description="The sentence must also contain one of these words (lemmas).")
+    excludes: list[Text] = Field(default_factory=list, description="A sentence containing any of these words (lemmas) is not evidence.")
+    parent: RuleId | None = Field(None, description="The id of a broader issue.")
+    priority: int = 0
+    examples: list[Example] = Field(default_factory=list)
+    counter_examples: list[CounterExampleSpec] = Field(default_factory=list)
+
+
+class Agent(RuleModel):
+    """A generic agent noun ("officials", "foreign ministry") that acts for a party named beside it."""
+
+    name: Text
+    kind: Literal["person", "body"] = "body"
+    aliases: list[AliasSpec] = Field(default_factory=list)
+
+
+class AgentFile(RuleModel):
+    """A file in `agents/`."""
+
+    agents: list[Agent]
+    examples: list[Example] = Field(default_factory=list)
+    counter_examples: list[CounterExampleSpec] = Field(default_factory=list)
+
+
+class Stance(RuleModel):
+    """A stance a position can take (as CAMEO's appeal/demand/disapprove/reject families)."""
+
+    id: RuleId
+    label: Text
+    description: str = ""
+    cameo: str | None = Field(None, description="The closest CAMEO root code, e.g. 10 (demand).")
+
+
+class Cue(RuleModel):
+    """A word or phrase that introduces what someone said, thought or wants."""
+
+    lemma: Text = Field(description='A verb or noun lemma ("say", "warn", "statement") or a phrase ("according to").')
+    kind: Literal["speech", "thought", "intention"] = "speech"
+    stance: RuleId | None = Field(None, description="The stance this cue signals, if any.")
+
+
+class StanceWord(RuleModel):
+    """A word in the content that signals a stance when the cue gives none."""
+
+    lemma: Text
+    stance: RuleId
+
+
+class CueFile(RuleModel):
+    """A file in `cues/`: the cue and stance lexicon."""
+
+    stances: list[Stance] = Field(default_factory=list)
+    cues: list[Cue] = Field(default_factory=list)
+    stance_words: list[StanceWord] = Field(default_factory=list)
+    examples: list[Example] = Field(default_factory=list)
+    counter_examples: list[CounterExampleSpec] = Field(default_factory=list)
+
+
+Example.model_rebuild()
+
+RULE_FOLDERS: dict[str, type[RuleModel]] = {
+    "parties": Party,
+    "issues": Issue,
+    "agents": AgentFile,
+    "cues": CueFile,
+}
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema for every kind of rule file, keyed by folder."""
+    schema: dict[str, Any] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "mkdocs-factsheet rule file",
+        "description": "Rule files live in rules/<folder>/*.yml; the folder decides the kind.",
+        "$defs": {},
+        "anyOf": [],
+    }
+    for folder, model in RULE_FOLDERS.items():
+        sub = model.model_json_schema(ref_template="#/$defs/{model}", by_alias=True)
+        schema["$defs"].update(sub.pop("$defs", {}))
+        schema["$defs"][model.__name__] = sub
+        schema["anyOf"].append({"$ref": f"#/$defs/{model.__name__}", "description": f"a file in {folder}/"})
+    return schema
+
