@@ -1,0 +1,364 @@
+"""From matcher candidates to resolved mentions: who is named, for which party, and why.
+
+Resolution rules, in order (each decision is recorded in the mention's `why`):
+- a party name, alias or pattern is a mention of that party;
+- a member's name, alias or surname is that member; when several members share it, the one
+  named in full in the article wins, then the one in office on the article's date;
+- a role noun ("the secretary of state") is the member holding that role on the article's date;
+  without a date, the holder the article names; a party named just before ("US Secretary of
+  State") narrows the choice to that party's members;
+- a party name or adjective just before an agent noun ("Chinese officials", "China's foreign
+  ministry") is an actor of that party.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from .articles import Article
+from .matching import Candidate, CompiledRules, Entry
+from .model import (
+    ActorFacts,
+    ArticleInfo,
+    FactSheet,
+    IssueFacts,
+    IssueMention,
+    PartyFacts,
+    Position,
+    Span,
+    UnassignedActor,
+)
+from .schema import Member, alias_of
+
+UNASSIGNED_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
+_DETERMINERS = {"the", "a", "an"}
+
+
+@dataclass
+class Mention:
+    """A resolved mention of a party or of an actor acting for one."""
+
+    start: int  # token indices in the doc
+    end: int
+    start_char: int  # character offsets in the article text
+    end_char: int
+    text: str
+    party: str
+    actor: str | None = None  # canonical actor name, None for a mention of the party itself
+    actor_kind: str | None = None
+    role: str | None = None
+    via: str = "name"  # name | surname | role | agent | adjective | party
+    why: list[str] = field(default_factory=list)
+
+    @property
+    def span(self) -> Span:
+        return Span(self.text, self.start_char, self.end_char)
+
+
+@dataclass
+class Analysis:
+    """A parsed article with its rule matches resolved: what positions are extracted from."""
+
+    article: Article
+    doc: Doc
+    rules: CompiledRules
+    mentions: list[Mention]
+    issue_mentions: list[tuple[str, IssueMention]]
+    offset: int
+
+    def char_span(self, start_char: int, end_char: int) -> Span:
+        """A `Span` for doc character offsets, translated to article offsets."""
+        return Span(self.doc.text[start_char:end_char], start_char + self.offset, end_char + self.offset)
+
+    def token_span(self, span: SpacySpan) -> Span:
+        return self.char_span(span.start_char, span.end_char)
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions whose tokens lie within [start, end)."""
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+    def issues_in(self, start_char: int, end_char: int) -> list[str]:
+        """Issue ids with evidence inside an article character range, in order of first mention."""
+        found = [issue for issue, mention in self.issue_mentions if mention.start >= start_char and mention.end <= end_char]
+        return list(dict.fromkeys(found))
+
+
+def analyse(article: Article, doc: Doc, rules: CompiledRules) -> Analysis:
+    """Resolve entity and issue candidates in a parsed article."""
+    resolver = _Resolver(article, doc, rules)
+    mentions = resolver.resolve(rules.find_entities(doc))
+    issue_mentions = _issue_mentions(article, doc, rules, rules.find_issues(doc))
+    return Analysis(article, doc, rules, mentions, issue_mentions, article.body_start)
+
+
+class _Resolver:
+    def __init__(self, article: Article, doc: Doc, compiled: CompiledRules):
+        self.article = article
+        self.doc = doc
+        self.rules = compiled.rules
+        self.offset = article.body_start
+
+    def member(self, entry: Entry) -> Member:
+        assert entry.member is not None
+        return self.rules.parties[entry.target].members[entry.member]
+
+    def resolve(self, candidates: list[Candidate]) -> list[Mention]:
+        named = {(e.target, e.member) for c in candidates for e in c.entries if e.is_name}
+        mentions: list[Mention] = []
+        previous: Candidate | None = None
+        previous_mention: Mention | None = None
+        pending_roles: list[Entry] = []
+        title_start = 0
+        for index, candidate in enumerate(candidates):
+            following = candidates[index + 1] if index + 1 < len(candidates) else None
+            if self.is_title_of(candidate, following):
+                pending_roles = candidate.entries  # "President" in "U.S. President Joe Biden": a title, not a mention
+                title_start = candidate.start
+                continue
+            lead_party = self.leading_party(previous, previous_mention, candidate)
+            mention = self.resolve_one(candidate, named, lead_party)
+            if mention is not None:
+                if pending_roles and mention.actor and mention.role is None:
+                    mention.role = next((self.role_title(e) for e in pending_roles if (e.target, e.member) in self.members_of(candidate)), None)
+                    if mention.role:
+                        mention.why.append(f"title {mention.role!r} just before the name")
+                        title = self.doc[title_start : mention.end]
+                        mention.start, mention.start_char, mention.text = title_start, title.start_char + self.offset, title.text
+                mentions.append(mention)
+            pending_roles = []
+            previous, previous_mention = candidate, mention
+        return mentions
+
+    def is_title_of(self, candidate: Candidate, following: Candidate | None) -> bool:
+        """A role noun directly followed by the name of someone who holds that role."""
+        if following is None or following.start != candidate.end:
+            return False
+        if any(e.kind != "role" for e in candidate.entries):
+            return False
+        holders = {(e.target, e.member) for e in candidate.entries}
+        return bool(holders & self.members_of(following))
+
+    @staticmethod
+    def members_of(candidate: Candidate) -> set[tuple[str, int | None]]:
+        return {(e.target, e.member) for e in candidate.entries if e.kind == "member"}
+
+    def role_title(self, entry: Entry) -> str:
+        return self.member(entry).role_list()[entry.role or 0].title
+
+    def leading_party(self, previous: Candidate | None, mention: Mention | None, candidate: Candidate) -> str | None:
+        """The party named right before a candidate ("US" in "US Secretary of State", "China's" in "China's foreign ministry")."""
+        if previous is None or mention is None or mention.actor is not None:
+            return None
+        gap = self.doc[previous.end : candidate.start]
+        if len(gap) == 0 or (len(gap) == 1 and gap[0].text in {"'s", "’s", "'", "’"}):
+            return mention.party
+        return None
+
+    def resolve_one(self, candidate: Candidate, named: set[tuple[str, int | None]], lead_party: str | None) -> Mention | None:
+        entries = candidate.entries
+        if lead_party is not None:
+            entries = [e for e in entries if e.target == lead_party or e.kind in ("party", "adjective", "agent")] or entries
+        best = min(entries, key=lambda e: (-e.priority, e.rank))
+        start = candidate.start
+        if best.kind in ("party", "adjective"):
+            return self.mention(start, candidate.end, best.target, via="party" if best.kind == "party" else "adjective", why=[f"{best.kind} {best.target!r} by {best.how}"])
+        if best.kind == "agent":
+            if lead_party is None:
+                return None  # an agent noun alone ("officials") names nobody in particular
+            agent = self.rules.agents[int(best.target)]
+            party = self.rules.parties[lead_party]
+            adjective = alias_of(party.adjectives[0]).text if party.adjectives else party.name
+            start = self.extend_left_to_party(start)
+            return self.mention(
+                start, candidate.end, lead_party, actor=f"{adjective} {agent.name}", actor_kind=agent.kind, via="agent",
+                why=[f"agent noun {agent.name!r} after a mention of {party.name!r}"],
+            )
+        members = [e for e in entries if e.kind in ("member", "role")]
+        return self.resolve_member(candidate, members, named, lead_party)
+
+    def extend_left_to_party(self, start: int) -> int:
+        """Take in the party word (and `'s`) just before an agent or role noun."""
+        index = start - 1
+        while index >= 0 and self.doc[index].text in {"'s", "’s", "'", "’"}:
+            index -= 1
+        return index if index >= 0 and self.doc[index].ent_type_ in ("GPE", "NORP", "ORG", "") and self.doc[index].is_alpha else start
+
+    def resolve_member(self, candidate: Candidate, entries: list[Entry], named: set[tuple[str, int | None]], lead_party: str | None) -> Mention | None:
+        when = self.article.date
+        why: list[str] = []
+        options = entries
+        roles = [e for e in options if e.kind == "role"]
+        if roles and len(roles) == len(options):
+            if when is not None:
+                in_office = [e for e in roles if self.holds(e, when)]
+                if in_office:
+                    why.append(f"role held on the article date {when.isoformat()}")
+                    options = in_office
+            if len({(e.target, e.member) for e in options}) > 1:
+                mentioned = [e for e in options if (e.target, e.member) in named]
+                if mentioned:
+                    why.append("the holder the article names")
+                    options = mentioned
+        else:
+            if len({(e.target, e.member) for e in options}) > 1:
+                mentioned = [e for e in options if (e.target, e.member) in named]
+                if mentioned:
+                    why.append("the one the article names in full")
+                    options = mentioned
+            if when is not None and len({(e.target, e.member) for e in options}) > 1:
+                active = [e for e in options if self.active(e, when)]
+                if active:
+                    why.append(f"in office on {when.isoformat()}")
+                    options = active
+        people = {(e.target, e.member) for e in options}
+        if len(people) != 1:
+            return None  # ambiguous: several holders, none singled out by the article
+        entry = min(options, key=lambda e: (-e.priority, e.rank))
+        member = self.member(entry)
+        role = self.role_title(entry) if entry.role is not None else None
+        start = candidate.start
+        if entry.kind == "role":
+            if start > 0 and self.doc[start - 1].lower_ in _DETERMINERS:
+                start -= 1
+            why.insert(0, f"role noun {role!r} → {member.name}")
+        else:
+            why.insert(0, f"{entry.how} → {member.name}")
+        if lead_party is not None:
+            why.append(f"party named before it: {lead_party}")
+        via = "role" if entry.kind == "role" else ("surname" if entry.how.startswith("surname") else "name")
+        return self.mention(start, candidate.end, entry.target, actor=member.name, actor_kind=member.kind, role=role, via=via, why=why)
+
+    def holds(self, entry: Entry, when: date) -> bool:
+        role = self.member(entry).role_list()[entry.role or 0]
+        return (role.from_ is None or role.from_ <= when) and (role.until is None or when <= role.until)
+
+    def active(self, entry: Entry, when: date) -> bool:
+        member = self.member(entry)
+        ranges = [(r.from_, r.until) for r in member.role_list()] or [(member.from_, member.until)]
+        return any((start is None or start <= when) and (end is None or when <= end) for start, end in ranges)
+
+    def mention(self, start: int, end: int, party: str, *, actor: str | None = None, actor_kind: str | None = None,
+                role: str | None = None, via: str, why: list[str]) -> Mention:
+        span = self.doc[start:end]
+        return Mention(start, end, span.start_char + self.offset, span.end_char + self.offset, span.text, party, actor, actor_kind, role, via, why)
+
+
+def _issue_mentions(article: Article, doc: Doc, compiled: CompiledRules, candidates: list[Candidate]) -> list[tuple[str, IssueMention]]:
+    found: list[tuple[str, IssueMention]] = []
+    sentence_words: dict[int, set[str]] = {}
+    for candidate in candidates:
+        entry = candidate.best
+        issue = compiled.rules.issues[entry.target]
+        sentence = doc[candidate.start].sent
+        if issue.requires or issue.excludes:
+            words = sentence_words.setdefault(sentence.start, {w for t in sentence for w in (t.lower_, (t.lemma_ or t.text).lower())})
+            if issue.requires and not any(_phrase_in(word, words, sentence) for word in issue.requires):
+                continue
+            if any(_phrase_in(word, words, sentence) for word in issue.excludes):
+                continue
+        span = doc[candidate.start : candidate.end]
+        offset = article.body_start
+        sentence_span = Span(sentence.text, sentence.start_char + offset, sentence.end_char + offset)
+        found.append((issue.id, IssueMention(span.text, span.start_char + offset, span.end_char + offset, sentence_span, entry.how)))
+    return found
+
+
+def _phrase_in(phrase: str, words: set[str], sentence: SpacySpan) -> bool:
+    lowered = phrase.lower()
+    return lowered in words if " " not in lowered else lowered in sentence.text.lower()
+
+
+def build_fact_sheet(analysis: Analysis, positions: list[Position]) -> FactSheet:
+    """Assemble the fact sheet of one analysed article."""
+    article = analysis.article
+    rules = analysis.rules.rules
+    info = ArticleInfo(
+        article.id, article.path, article.title, article.date.isoformat() if article.date else None,
+        article.source, article.url, dict(sorted(article.metadata.items())),
+    )
+    parties: dict[str, PartyFacts] = {}
+    actors: dict[tuple[str, str], ActorFacts] = {}
+    for mention in analysis.mentions:
+        party = rules.parties[mention.party]
+        facts = parties.get(party.id)
+        if facts is None:
+            source = rules.source_of("party", party.id)
+            facts = parties[party.id] = PartyFacts(
+                party.id, party.name, party.kind, [alias_of(a).text for a in party.aliases], 0, [], [], str(source or "")
+            )
+        facts.mentions += 1
+        facts.spans.append(mention.span)
+        if mention.actor is None:
+            continue
+        actor = actors.get((party.id, mention.actor))
+        if actor is None:
+            actor = actors[(party.id, mention.actor)] = ActorFacts(mention.actor, mention.actor_kind or "person", mention.role, 0)
+            facts.actors.append(actor)
+        actor.mentions += 1
+        actor.role = actor.role or mention.role
+        actor.spans.append(mention.span)
+        for reason in mention.why:
+            if reason not in actor.why:
+                actor.why.append(reason)
+    for position in positions:  # a speaker's party is listed even when only a pronoun named it
+        if position.speaker.party and position.speaker.party not in parties and position.speaker.party in rules.parties:
+            party = rules.parties[position.speaker.party]
+            parties[party.id] = PartyFacts(party.id, party.name, party.kind, [alias_of(a).text for a in party.aliases], 0)
+    issues = _issue_facts(analysis)
+    sentences = [analysis.token_span(sentence) for sentence in analysis.doc.sents]
+    return FactSheet(info, list(parties.values()), positions, issues, _unassigned(analysis), sentences)
+
+
+def _issue_facts(analysis: Analysis) -> list[IssueFacts]:
+    rules = analysis.rules.rules
+    by_issue: dict[str, IssueFacts] = {}
+    for issue_id, mention in analysis.issue_mentions:
+        issue = rules.issues[issue_id]
+        facts = by_issue.get(issue_id)
+        if facts is None:
+            facts = by_issue[issue_id] = IssueFacts(issue.id, issue.title, [alias_of(a).text for a in issue.aliases], [], [], issue.parent)
+        facts.mentions.append(mention)
+        for party in _parties_in(analysis, mention.sentence):
+            if party not in facts.parties:
+                facts.parties.append(party)
+    return list(by_issue.values())
+
+
+def _parties_in(analysis: Analysis, sentence: Span) -> list[str]:
+    return list(dict.fromkeys(m.party for m in analysis.mentions if sentence.start <= m.start_char and m.end_char <= sentence.end))
+
+
+def _unassigned(analysis: Analysis) -> list[UnassignedActor]:
+    """Named entities no rule covers, grouped under the fullest name the article uses."""
+    covered = set()
+    for mention in analysis.mentions:
+        covered.update(range(mention.start, mention.end))
+    doc = analysis.doc
+    for _, issue_mention in analysis.issue_mentions:  # a place an issue rule names is covered too
+        span = doc.char_span(issue_mention.start - analysis.offset, issue_mention.end - analysis.offset, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+    found: list[tuple[str, str, SpacySpan]] = []
+    for ent in analysis.doc.ents:
+        if ent.label_ not in UNASSIGNED_LABELS or covered & set(range(ent.start, ent.end)):
+            continue
+        tokens = [t for t in ent if not (t.i == ent.start and t.lower_ in _DETERMINERS)]
+        if not tokens or not any(ch.isupper() for t in tokens for ch in t.text):
+            continue
+        name_span = analysis.doc[tokens[0].i : tokens[-1].i + 1]
+        found.append((name_span.text, ent.label_, name_span))
+    names = sorted({name for name, _, _ in found}, key=lambda n: (-len(n.split()), n))
+    canonical = {
+        name: next((other for other in names if len(other.split()) > len(name.split()) and set(name.split()) <= set(other.split())), name)
+        for name in names
+    }
+    groups: dict[str, UnassignedActor] = {}
+    for name, label, span in found:
+        full = canonical[name]
+        group = groups.setdefault(full, UnassignedActor(full, label, 0, []))
+        group.mentions += 1
+        group.spans.append(analysis.token_span(span))
+    return list(groups.values())

@@ -1,0 +1,153 @@
+"""The fact-sheet data model and its stable JSON form (documented in docs/json.md).
+
+Every span carries character offsets into the article file's text exactly as read, so
+`article_text[span.start:span.end] == span.text` always holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+
+PositionKind = Literal["direct", "indirect", "mixed"]
+PositionType = Literal["statement", "thought", "intention"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the article text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class ArticleInfo:
+    """Where an article came from and what its front matter said."""
+
+    id: str
+    path: str
+    title: str
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ActorFacts:
+    """A person or body acting for a party, as seen in one article."""
+
+    name: str
+    kind: str
+    role: str | None
+    mentions: int
+    spans: list[Span] = field(default_factory=list)
+    why: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PartyFacts:
+    """A party mentioned in an article, with the actors who acted for it there."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: list[str]
+    mentions: int
+    actors: list[ActorFacts] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    rule: str = ""
+
+
+@dataclass
+class Speaker:
+    """Who is said to have said something: the mention, and whom it resolves to."""
+
+    text: str
+    start: int
+    end: int
+    actor: str | None
+    party: str | None
+
+
+@dataclass
+class Position:
+    """Something a speaker said, demanded or rejected (filled in by the positions stage)."""
+
+    speaker: Speaker
+    cue: Span | None
+    content: Span
+    kind: PositionKind
+    issues: list[str]
+    stance: str | None
+    rule: str
+    type: PositionType = "statement"
+    sentence: Span | None = None
+    addressee: str | None = None
+    why: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IssueMention:
+    """One piece of evidence for an issue, with its sentence."""
+
+    text: str
+    start: int
+    end: int
+    sentence: Span
+    rule: str = ""
+
+
+@dataclass
+class IssueFacts:
+    """An issue the article touches, its evidence and the parties in those sentences."""
+
+    id: str
+    title: str
+    aliases: list[str]
+    mentions: list[IssueMention]
+    parties: list[str]
+    parent: str | None = None
+
+
+@dataclass
+class UnassignedActor:
+    """A name the statistical pipeline found that no rule covers: a hint for rule authors."""
+
+    name: str
+    label: str
+    mentions: int
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class FactSheet:
+    """Everything extracted from one article."""
+
+    article: ArticleInfo
+    parties: list[PartyFacts]
+    positions: list[Position]
+    issues: list[IssueFacts]
+    unassigned_actors: list[UnassignedActor]
+    sentences: list[Span] = field(default_factory=list)
+
+    def to_dict(self, *, include_sentences: bool = False) -> dict[str, Any]:
+        """The stable JSON form: keys in a fixed order, lists in document order."""
+        data = asdict(self)
+        if not include_sentences:
+            del data["sentences"]
+        return {"schema_version": SCHEMA_VERSION, **data}
+
+    def party(self, party_id: str) -> PartyFacts | None:
+        return next((party for party in self.parties if party.id == party_id), None)
+
+    def issue(self, issue_id: str) -> IssueFacts | None:
+        return next((issue for issue in self.issues if issue.id == issue_id), None)
+
+    def sentence_at(self, offset: int) -> Span | None:
+        """The sentence containing a character offset."""
+        return next((s for s in self.sentences if s.start <= offset < s.end), None)
