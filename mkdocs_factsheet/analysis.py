@@ -115,7 +115,7 @@ class _Resolver:
         for index, candidate in enumerate(candidates):
             following = candidates[index + 1] if index + 1 < len(candidates) else None
             if self.is_title_of(candidate, following):
-                pending_roles = candidate.entries  # "President" in "U.S. President Joe Biden": a title, not a mention
+                pending_roles = [e for e in candidate.entries if e.kind == "role"]  # a title ("U.S. President Joe Biden"), not a mention
                 title_start = candidate.start
                 continue
             lead_party = self.leading_party(previous, previous_mention, candidate)
@@ -136,9 +136,7 @@ class _Resolver:
         """A role noun directly followed by the name of someone who holds that role."""
         if following is None or following.start != candidate.end:
             return False
-        if any(e.kind != "role" for e in candidate.entries):
-            return False
-        holders = {(e.target, e.member) for e in candidate.entries}
+        holders = {(e.target, e.member) for e in candidate.entries if e.kind == "role"}
         return bool(holders & self.members_of(following))
 
     @staticmethod

@@ -14,12 +14,12 @@ from typing import Iterable, Literal
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from .pipeline import Pipeline
+from .pipeline import Pipeline, lookup_lemmatizer
 from .rules import RuleSet
 from .schema import Alias, alias_of
 
 EntryKind = Literal["party", "adjective", "member", "role", "agent", "issue"]
-Mode = Literal["exact", "lower", "lemma", "pattern"]
+Mode = Literal["exact", "lower", "lemma", "lookup", "pattern"]
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class CompiledRules:
         for mode, matcher in matchers.items():
             if len(matcher) == 0:
                 continue
-            target = lemma_doc(doc) if mode == "lemma" else doc
+            target = lemma_doc(doc) if mode == "lemma" else lookup_doc(doc) if mode == "lookup" else doc
             for match_id, start, end in matcher(target):
                 entry = self.entries[doc.vocab.strings[match_id]]
                 bucket = grouped.setdefault((start, end), [])
@@ -91,6 +91,12 @@ def lemma_doc(doc: Doc) -> Doc:
     """A shadow doc whose words are the lower-cased lemmas, token for token (for lemma matching)."""
     words = [(token.lemma_ or token.text).lower() for token in doc]
     return Doc(doc.vocab, words=words)
+
+
+def lookup_doc(doc: Doc) -> Doc:
+    """A shadow doc of part-of-speech-free lemmas, so a tagger's guess (ADJ "tortured") cannot hide a keyword."""
+    lemma = lookup_lemmatizer().lemma
+    return Doc(doc.vocab, words=[lemma(token.lower_) for token in doc])
 
 
 def settle(candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -121,6 +127,7 @@ class _Compiler:
             "exact": PhraseMatcher(vocab, attr="ORTH"),
             "lower": PhraseMatcher(vocab, attr="LOWER"),
             "lemma": PhraseMatcher(vocab, attr="ORTH"),  # run on `lemma_doc`
+            "lookup": PhraseMatcher(vocab, attr="ORTH"),  # run on `lookup_doc`
             "pattern": Matcher(vocab, validate=True),
         }
         self.phrases: dict[tuple[int, Mode, str], list[str]] = {}
@@ -198,9 +205,10 @@ class _Compiler:
     def add_lemma_phrases(self, phrases: list[tuple[str, str]]) -> None:
         """Keywords match on lemmas: lemmatise each phrase once, and also keep its lower-case form."""
         docs = self.pipeline.lemmatize_phrases([text for _, text in phrases])
+        lemma = lookup_lemmatizer().lemma
         for (key, text), doc in zip(phrases, docs):
-            lemmas = " ".join((token.lemma_ or token.text).lower() for token in doc)
-            self._phrase(self.issue, key, "lemma", [lemmas])
+            self._phrase(self.issue, key, "lemma", [" ".join((token.lemma_ or token.text).lower() for token in doc)])
+            self._phrase(self.issue, key, "lookup", [" ".join(lemma(token.lower_) for token in doc)])
             self._phrase(self.issue, key, "lower", [text])
 
     def flush(self) -> None:
@@ -213,7 +221,7 @@ class _Compiler:
                 matcher = layer[mode]
                 assert isinstance(matcher, PhraseMatcher)
                 texts = list(dict.fromkeys(t for t in texts if t.strip()))
-                if mode == "lemma":
+                if mode in ("lemma", "lookup"):
                     docs = [Doc(vocab, words=text.split(" ")) for text in texts]
                 else:
                     docs = [make_doc(text) for text in texts]

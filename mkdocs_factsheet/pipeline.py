@@ -6,6 +6,7 @@ everything the rules do happens afterwards on the parsed `Doc`, so a rule edit n
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import warnings
@@ -89,16 +90,22 @@ class LookupLemmatizer:
         return word
 
 
-@Language.factory("factsheet_lemmas")
-def make_lookup_lemmatizer(nlp: Language, name: str) -> LookupLemmatizer:
+@functools.lru_cache(maxsize=1)
+def lookup_lemmatizer() -> LookupLemmatizer:
+    """The POS-free lemmatizer over the English lemma tables of the default model package."""
     lookups = Lookups()
     try:
         package = spacy.util.get_package_path(_LEMMA_TABLE_PACKAGE)
         model_dir = next(p for p in package.iterdir() if p.is_dir() and (p / "lemmatizer").is_dir())
         lookups.from_disk(model_dir / "lemmatizer" / "lookups")
     except (ImportError, StopIteration, OSError) as error:  # pragma: no cover - package missing
-        raise PipelineError(f"blank mode needs the lemma tables of {_LEMMA_TABLE_PACKAGE}: {error}") from error
+        raise PipelineError(f"the lemma tables of {_LEMMA_TABLE_PACKAGE} are missing: {error}") from error
     return LookupLemmatizer(lookups)
+
+
+@Language.factory("factsheet_lemmas")
+def make_lookup_lemmatizer(nlp: Language, name: str) -> LookupLemmatizer:
+    return lookup_lemmatizer()
 
 
 @dataclass

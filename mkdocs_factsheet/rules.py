@@ -194,12 +194,12 @@ class _Collector:
             self.rules.sources[key] = source
             self.documents[key] = (document, ())
             self.rules.examples[:] = [e for e in self.rules.examples if (e.kind, e.rule_id) != key]
-            self.add_examples(kind, parsed.id, parsed.examples, parsed.counter_examples, document)
+            self.add_examples(kind, parsed.id, parsed.examples, parsed.counter_examples, document, pack)
         elif isinstance(parsed, AgentFile):
             for index, agent in enumerate(parsed.agents):
                 self.rules.agents.append(agent)
                 self.rules.sources[("agent", agent.name)] = RuleSource(document.path, document.locate(("agents", index))[0], pack)
-            self.add_examples("agents", None, parsed.examples, parsed.counter_examples, document)
+            self.add_examples("agents", None, parsed.examples, parsed.counter_examples, document, pack)
         elif isinstance(parsed, CueFile):
             for index, stance in enumerate(parsed.stances):
                 self.rules.stances[stance.id] = stance
@@ -209,15 +209,15 @@ class _Collector:
                 self.rules.sources[("cue", cue.lemma)] = RuleSource(document.path, document.locate(("cues", index))[0], pack)
             self.rules.stance_words.extend(parsed.stance_words)
             self.documents[("cues", document.path)] = (document, ())
-            self.add_examples("cues", None, parsed.examples, parsed.counter_examples, document)
+            self.add_examples("cues", None, parsed.examples, parsed.counter_examples, document, pack)
 
-    def add_examples(self, kind: str, rule_id: str | None, examples: list[Example], counters: list[CounterExampleSpec], document: YamlDocument) -> None:
+    def add_examples(self, kind: str, rule_id: str | None, examples: list[Example], counters: list[CounterExampleSpec], document: YamlDocument, pack: str | None) -> None:
         for index, example in enumerate(examples):
-            source = RuleSource(document.path, document.locate(("examples", index))[0])
+            source = RuleSource(document.path, document.locate(("examples", index))[0], pack)
             self.rules.examples.append(RuleExample(kind, rule_id, example, False, source))
         for index, spec in enumerate(counters):
             counter = spec if isinstance(spec, CounterExample) else CounterExample(text=spec)
-            source = RuleSource(document.path, document.locate(("counter_examples", index))[0])
+            source = RuleSource(document.path, document.locate(("counter_examples", index))[0], pack)
             self.rules.examples.append(RuleExample(kind, rule_id, counter, True, source))
 
     # -- cross-file checks ------------------------------------------------------------------------------
@@ -302,8 +302,8 @@ class _Collector:
             if word.stance not in self.rules.stances:
                 self.error("cues", None, None, f"stance word {word.lemma!r} names unknown stance {word.stance!r}", f"known stances: {', '.join(sorted(self.rules.stances))}")
         for entry in self.rules.examples:
-            if entry.counter:
-                continue
+            if entry.counter or entry.source.pack:
+                continue  # a pack's examples may name parties of another pack; they run when those are loaded
             example = entry.example
             assert isinstance(example, Example)
             wanted = [("party", p, self.rules.parties) for p in (example.parties or [])]
@@ -444,7 +444,10 @@ def check_token_patterns(document: YamlDocument) -> Iterator[Problem]:
             where, _, what = message.partition("] ")
             steps: list[Any] = []
             for step in where.strip("[").split(" -> "):
-                steps.append(int(step) if step.isdigit() else step)
-            line, column = document.locate(place + tuple(steps))
+                if step.isdigit():
+                    steps.append(int(step))
+                elif step != "pattern" and not step.startswith("TokenPattern"):
+                    steps.append(step)
+            line, column = document.locate(place + tuple(steps), key="Extra inputs" in what)
             yield Problem(document.path, line, column, f"invalid token pattern: {what or message} (at {' → '.join(map(str, steps))})", "see spaCy's Matcher pattern reference")
 

@@ -31,14 +31,8 @@ _DECIMAL = re.compile(r"^[-+]?[0-9]+$")
 _OCTAL_OR_HEX = re.compile(r"^0(?:o[0-7]+|x[0-9a-fA-F]+)$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
-_STANDARD_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:map",
+_PLAIN_DATA_TAGS = {  # what the composer gives untagged values; any other tag was written by hand
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "value")
 }
 
 
@@ -77,7 +71,7 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path) -> Any:
         mark = node.start_mark
         self.document.value_marks[path] = (mark.line + 1, mark.column + 1)
-        if node.tag not in _STANDARD_TAGS and not node.tag.startswith("tag:yaml.org,2002:"):
+        if node.tag not in _PLAIN_DATA_TAGS:
             self.problem(node, f"YAML tag {node.tag!r} is not supported", "remove the tag; rule files hold plain data")
             return None
         if isinstance(node, yaml.ScalarNode):

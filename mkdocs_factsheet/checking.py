@@ -1,0 +1,114 @@
+"""Running the rules' own tests: every `examples` entry must match, every `counter_examples` must not."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from .articles import Article
+from .engine import Engine
+from .model import FactSheet, Position
+from .rules import RuleExample
+from .schema import CounterExample, Example, ExamplePosition
+
+
+@dataclass(frozen=True)
+class ExampleFailure:
+    """An example that did not produce what it promised (or a counter-example that did)."""
+
+    entry: RuleExample
+    message: str
+
+    def __str__(self) -> str:
+        rule = f"{self.entry.kind} {self.entry.rule_id!r}" if self.entry.rule_id else self.entry.kind
+        which = "counter-example" if self.entry.counter else "example"
+        return f"{self.entry.source}: {which} of {rule}: {self.message}\n    text: {self.entry.example.text!r}"
+
+
+def fold(text: str) -> str:
+    """Case-, accent-, quote- and whitespace-insensitive form for comparing names and quotes."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    for quote in "“”„«»\"‘’`'":
+        text = text.replace(quote, "'")
+    return " ".join(text.casefold().split())
+
+
+def example_article(entry: RuleExample) -> Article:
+    example = entry.example
+    when = example.date if isinstance(example, Example) else None
+    return Article(id="example", path=entry.source.path, text=example.text, body_start=0, title="", date=when)
+
+
+def check_examples(engine: Engine) -> list[ExampleFailure]:
+    """Run every example and counter-example of the engine's rules; return what failed."""
+    failures = []
+    for entry in engine.rules.examples:
+        if entry.source.pack and not _names_known_rules(entry, engine):
+            continue  # a pack example about parties of a pack that is not loaded
+        sheet = engine.extract(example_article(entry))
+        problems = _counter_problems(entry, sheet) if entry.counter else _example_problems(entry, sheet)
+        failures.extend(ExampleFailure(entry, message) for message in problems)
+    return failures
+
+
+def _names_known_rules(entry: RuleExample, engine: Engine) -> bool:
+    example = entry.example
+    if not isinstance(example, Example):
+        return True
+    parties = [*(example.parties or []), *example.actors.values(), *(p.party for p in example.positions if p.party)]
+    return all(p in engine.rules.parties for p in parties) and all(i in engine.rules.issues for i in example.issues or [])
+
+
+def _example_problems(entry: RuleExample, sheet: FactSheet) -> list[str]:
+    example = entry.example
+    assert isinstance(example, Example)
+    found_parties = [party.id for party in sheet.parties]
+    found_issues = [issue.id for issue in sheet.issues]
+    parties = example.parties if example.parties is not None else ([entry.rule_id] if entry.kind == "party" else [])
+    issues = example.issues if example.issues is not None else ([entry.rule_id] if entry.kind == "issue" else [])
+    problems = [f"expected party {p!r}, found {found_parties or 'none'}" for p in parties if p not in found_parties]
+    problems += [f"expected issue {i!r}, found {found_issues or 'none'}" for i in issues if i not in found_issues]
+    for name, party_id in example.actors.items():
+        party = sheet.party(party_id)
+        names = [actor.name for actor in party.actors] if party else []
+        if fold(name) not in {fold(n) for n in names}:
+            problems.append(f"expected actor {name!r} of {party_id!r}, found {names or 'none'}")
+    for wanted in example.positions:
+        if not any(_position_matches(wanted, position, sheet) for position in sheet.positions):
+            found = [f"{p.speaker.actor or p.speaker.text} ({p.kind}): {p.content.text[:60]!r}" for p in sheet.positions]
+            problems.append(f"expected a position of {wanted.speaker!r} containing {wanted.content!r}; found {found or 'none'}")
+    return problems
+
+
+def _position_matches(wanted: ExamplePosition, position: Position, sheet: FactSheet) -> bool:
+    speaker = position.speaker
+    names = {fold(speaker.text)}
+    if speaker.actor:
+        names.add(fold(speaker.actor))
+    if speaker.party:
+        party = sheet.party(speaker.party)
+        names.update({fold(speaker.party)} | ({fold(party.name)} if party else set()))
+    return (
+        fold(wanted.speaker) in names
+        and (wanted.party is None or wanted.party == speaker.party)
+        and (wanted.content is None or fold(wanted.content) in fold(position.content.text))
+        and (wanted.kind is None or wanted.kind == position.kind)
+        and (wanted.stance is None or wanted.stance == position.stance)
+    )
+
+
+def _counter_problems(entry: RuleExample, sheet: FactSheet) -> list[str]:
+    assert isinstance(entry.example, CounterExample)
+    if entry.kind == "party" and sheet.party(entry.rule_id or ""):
+        spans = [s.text for s in sheet.party(entry.rule_id or "").spans]  # type: ignore[union-attr]
+        return [f"party {entry.rule_id!r} was found (in {spans})"]
+    if entry.kind == "issue" and sheet.issue(entry.rule_id or ""):
+        spans = [m.text for m in sheet.issue(entry.rule_id or "").mentions]  # type: ignore[union-attr]
+        return [f"issue {entry.rule_id!r} was found (in {spans})"]
+    if entry.kind == "agents":
+        actors = [a.name for p in sheet.parties for a in p.actors]
+        return [f"actors were found: {actors}"] if actors else []
+    if entry.kind == "cues" and sheet.positions:
+        return [f"positions were found: {[p.content.text[:60] for p in sheet.positions]}"]
+    return []

@@ -1,0 +1,178 @@
+"""The `mkdocs-factsheet` command line: a thin adapter over the engine, like the MkDocs plugin.
+
+Exit codes: 0 success, 1 problems found (bad rules, failing examples, unreadable articles),
+2 wrong usage (click's convention).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Iterable
+
+import click
+
+from .articles import load_articles
+from .checking import check_examples
+from .engine import Engine, Progress
+from .model import FactSheet
+from .pipeline import DEFAULT_MODEL
+from .problems import FactsheetError, ProblemLog, RuleError
+from .rules import available_packs
+from .schema import json_schema
+
+_rules_option = click.option(
+    "--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path), default=[Path("rules")], show_default=True,
+    help="Rules folder (parties/, issues/, agents/, cues/). Repeat to combine folders.",
+)
+_pack_option = click.option("--pack", "packs", multiple=True, help=f"Built-in rule pack to load first ({', '.join(available_packs())}).")
+_model_option = click.option(
+    "--model", default=DEFAULT_MODEL, show_default=True,
+    help="spaCy pipeline: an installed package, a folder, or `blank` (fast, rules only: no parser, no NER).",
+)
+_cache_option = click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=None, help="Folder for the parse cache (default: none).")
+
+
+def _fail(error: FactsheetError) -> None:
+    if isinstance(error, RuleError):
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"{len(error.problems)} problem(s) in the rules.", err=True)
+    else:
+        click.echo(f"error: {error}", err=True)
+    sys.exit(1)
+
+
+def _engine(rule_dirs: Iterable[Path], packs: Iterable[str], model: str, cache_dir: Path | None = None) -> Engine:
+    try:
+        return Engine.create(rule_dirs, packs=packs, model=model, cache_dir=cache_dir, warn=lambda m: click.echo(f"warning: {m}", err=True))
+    except FactsheetError as error:
+        _fail(error)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _report(log: ProblemLog) -> None:
+    for problem in log.problems:
+        click.echo(f"{problem.severity}: {problem}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="mkdocs-factsheet")
+def main() -> None:
+    """Fact sheets of parties, positions and issues from news articles."""
+
+
+@main.command()
+@_rules_option
+@_pack_option
+@_model_option
+@_cache_option
+@click.option("--format", "output_format", type=click.Choice(["json", "jsonl", "markdown"]), default="json", show_default=True)
+@click.option("--strict", is_flag=True, help="Exit with 1 on warnings about articles too.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def extract(rule_dirs: tuple[Path, ...], packs: tuple[str, ...], model: str, cache_dir: Path | None, output_format: str, strict: bool, paths: tuple[Path, ...]) -> None:
+    """Print the fact sheets of article files or folders (json: one array)."""
+    log = ProblemLog()
+    articles = load_articles(list(paths), log)
+    engine = _engine(rule_dirs, packs, model, cache_dir)
+
+    def progress(state: Progress) -> None:
+        if state.total > 20:
+            click.echo(f"{state.done}/{state.total} articles ({state.cached} from cache)", err=True)
+
+    sheets = engine.extract_all(articles, progress)
+    if output_format == "json":
+        click.echo(json.dumps([sheet.to_dict() for sheet in sheets], ensure_ascii=False, indent=2))
+    elif output_format == "jsonl":
+        for sheet in sheets:
+            click.echo(json.dumps(sheet.to_dict(), ensure_ascii=False))
+    else:
+        for sheet in sheets:
+            click.echo(render_markdown(sheet))
+    _report(log)
+    if log.errors or (strict and log.problems):
+        sys.exit(1)
+
+
+@main.command()
+@_rules_option
+@_pack_option
+@_model_option
+def check(rule_dirs: tuple[Path, ...], packs: tuple[str, ...], model: str) -> None:
+    """Validate every rule file and run every example and counter-example."""
+    engine = _engine(rule_dirs, packs, model)
+    failures = check_examples(engine)
+    for failure in failures:
+        click.echo(str(failure), err=True)
+    total = len(engine.rules.examples)
+    files = len(engine.rules.files)
+    if failures:
+        click.echo(f"{len(failures)} of {total} examples failed ({files} rule files).", err=True)
+        sys.exit(1)
+    click.echo(f"{files} rule files valid; {total} examples pass.")
+
+
+@main.command()
+@_rules_option
+@_pack_option
+@_model_option
+@click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def explain(rule_dirs: tuple[Path, ...], packs: tuple[str, ...], model: str, article: Path) -> None:
+    """Show, for each fact, which rule fired on which words and why each name was resolved."""
+    log = ProblemLog()
+    articles = load_articles([article], log)
+    _report(log)
+    if not articles:
+        sys.exit(1)
+    engine = _engine(rule_dirs, packs, model)
+    analysis = engine.analyse(articles[0])
+    sheet = engine.extract(articles[0], analysis.doc)
+    parties = engine.rules.parties
+    click.echo(f"# {articles[0].title}\n\n## Parties and actors")
+    for mention in analysis.mentions:
+        who = f"{mention.actor} ({parties[mention.party].name})" if mention.actor else parties[mention.party].name
+        source = engine.rules.source_of("party", mention.party)
+        click.echo(f"- {mention.text!r} @{mention.start_char}-{mention.end_char} → {who}: {'; '.join(mention.why)} [{source}]")
+    click.echo("\n## Issues")
+    for issue_id, issue_mention in analysis.issue_mentions:
+        source = engine.rules.source_of("issue", issue_id)
+        click.echo(f"- {issue_mention.text!r} @{issue_mention.start}-{issue_mention.end} → {issue_id}: {issue_mention.rule} [{source}]")
+    click.echo("\n## Positions")
+    for position in sheet.positions:
+        speaker = position.speaker
+        click.echo(f"- {speaker.text!r} → {speaker.actor or 'unresolved'} ({speaker.party or '?'}), {position.kind}, rule {position.rule}")
+        click.echo(f"  content: {position.content.text!r}")
+        for reason in position.why:
+            click.echo(f"  because: {reason}")
+    click.echo("\n## Unassigned actors (no rule covers them)")
+    for actor in sheet.unassigned_actors:
+        click.echo(f"- {actor.name} ({actor.label}, {actor.mentions}×)")
+
+
+@main.command()
+def schema() -> None:
+    """Print the rule files' JSON Schema (for editor completion and checking)."""
+    click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+
+
+def render_markdown(sheet: FactSheet) -> str:
+    """A compact plain-Markdown fact sheet for the terminal (the site's pages are richer)."""
+    lines: list[str] = [f"# {sheet.article.title}", ""]
+    meta = [str(value) for value in (sheet.article.date, sheet.article.source, sheet.article.path) if value]
+    lines += [" · ".join(meta), "", "## Parties", ""]
+    for party in sheet.parties:
+        actors = ", ".join(f"{a.name}" + (f" ({a.role})" if a.role else "") for a in party.actors)
+        lines.append(f"- **{party.name}** ({party.mentions}×)" + (f": {actors}" if actors else ""))
+    lines += ["", "## Positions", ""]
+    for position in sheet.positions:
+        who = position.speaker.actor or position.speaker.text
+        detail = ", ".join(filter(None, [position.kind, position.stance, *position.issues]))
+        lines.append(f"- {who} ({position.speaker.party or '?'}; {detail}): “{position.content.text}”")
+    lines += ["", "## Issues", ""]
+    for issue in sheet.issues:
+        lines.append(f"- **{issue.title}** ({len(issue.mentions)}×; {', '.join(issue.parties) or 'no party'})")
+    if sheet.unassigned_actors:
+        lines += ["", "## Unassigned actors", ""]
+        lines += [f"- {actor.name} ({actor.label}, {actor.mentions}×)" for actor in sheet.unassigned_actors]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,231 @@
+"""Matching and resolution on real sentences, through the full engine."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mkdocs_factsheet.articles import Article
+from mkdocs_factsheet.engine import Engine
+from mkdocs_factsheet.model import FactSheet
+from mkdocs_factsheet.pipeline import Pipeline
+from mkdocs_factsheet.rules import load_rules
+
+from .conftest import write_tree
+
+RULES = {
+    "parties/utopia.yml": """
+id: utopia
+name: Utopia
+aliases:
+  - {text: UT, case: exact}
+  - Utopolis
+  - {text: Pole, case: auto}
+adjectives: [Utopian]
+members:
+  - name: Ann Lee
+    roles:
+      - {title: Foreign Minister, from: 2019-01-01, until: 2020-12-31}
+  - name: Bo Chen
+    surname: Bo
+    roles:
+      - {title: Foreign Minister, from: 2021-01-01}
+  - name: Utopian Foreign Ministry
+    kind: body
+""",
+    "parties/erewhon.yml": """
+id: erewhon
+name: Erewhon
+aliases: [Erewhon City]
+priority: 1
+members:
+  - name: Carl Ross
+    roles: [President]
+""",
+    "parties/erewhon-city.yml": """
+id: erewhon-city
+name: Erewhon City Council
+patterns:
+  - [{ORTH: Erewhon}, {ORTH: City}]
+""",
+    "agents/agents.yml": """
+agents:
+  - {name: officials, kind: person, aliases: [official]}
+""",
+    "issues/human-rights.yml": """
+id: human-rights
+title: Human rights
+keywords: [human right, torture]
+""",
+    "issues/sanctions.yml": """
+id: sanctions
+title: Sanctions
+keywords: [sanction]
+excludes: [football]
+""",
+    "issues/fishing.yml": """
+id: fishing
+title: Fishing
+keywords: [quota]
+requires: [fish, fishing]
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def toy_engine(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    rules = write_tree(tmp_path_factory.mktemp("rules"), RULES)
+    return Engine(pipeline, load_rules([rules]))
+
+
+def sheet_of(engine: Engine, text: str, when: date | None = None) -> FactSheet:
+    return engine.extract(Article("t", "t.txt", text, 0, "", date=when))
+
+
+def actors(sheet: FactSheet) -> dict[str, str]:
+    return {actor.name: party.id for party in sheet.parties for actor in party.actors}
+
+
+def test_case_policy(toy_engine: Engine) -> None:
+    assert sheet_of(toy_engine, "Let us talk about the pole and ut.").parties == []
+    sheet = sheet_of(toy_engine, "UT and the POLE said Pole was right.")
+    assert [s.text for s in sheet.party("utopia").spans] == ["UT", "POLE", "Pole"]
+
+
+def test_lower_case_alias_ignores_case(toy_engine: Engine) -> None:
+    sheet = sheet_of(toy_engine, "Erewhon OFFICIALS met. UTOPOLIS replied.")
+    assert sheet.party("utopia") is not None
+
+
+def test_surname_and_full_name(toy_engine: Engine) -> None:
+    sheet = sheet_of(toy_engine, "Bo Chen arrived on Monday. Later Bo spoke to reporters.")
+    party = sheet.party("utopia")
+    assert [(a.name, a.mentions) for a in party.actors] == [("Bo Chen", 2)]
+    assert any("surname" in reason for reason in party.actors[0].why)
+
+
+def test_role_by_article_date(toy_engine: Engine) -> None:
+    text = "The foreign minister said the talks went well."
+    assert actors(sheet_of(toy_engine, text, date(2020, 6, 1))) == {"Ann Lee": "utopia"}
+    assert actors(sheet_of(toy_engine, text, date(2022, 6, 1))) == {"Bo Chen": "utopia"}
+
+
+def test_role_without_date_needs_the_article_to_name_the_holder(toy_engine: Engine) -> None:
+    assert actors(sheet_of(toy_engine, "The foreign minister said the talks went well.")) == {}
+    sheet = sheet_of(toy_engine, "Ann Lee flew in. The foreign minister said the talks went well.")
+    lee = sheet.party("utopia").actors[0]
+    assert (lee.name, lee.mentions, lee.role) == ("Ann Lee", 2, "Foreign Minister")
+    assert sheet.party("utopia").spans[1].text == "The foreign minister"
+
+
+def test_title_before_name_gives_the_role(toy_engine: Engine) -> None:
+    sheet = sheet_of(toy_engine, "Utopian Foreign Minister Bo Chen arrived.", date(2022, 1, 1))
+    chen = sheet.party("utopia").actors[0]
+    assert (chen.name, chen.role, chen.spans[0].text) == ("Bo Chen", "Foreign Minister", "Foreign Minister Bo Chen")
+
+
+def test_agent_after_adjective_is_an_actor(toy_engine: Engine) -> None:
+    sheet = sheet_of(toy_engine, "Utopian officials denied the report, and an official in Erewhon agreed.")
+    assert actors(sheet) == {"Utopian officials": "utopia"}
+
+
+def test_priority_then_longest_then_first(toy_engine: Engine) -> None:
+    # "Erewhon City" is an alias of Erewhon and a pattern of the council; Erewhon has the higher priority.
+    sheet = sheet_of(toy_engine, "Erewhon City is quiet.")
+    assert [p.id for p in sheet.parties] == ["erewhon"]
+    # the longest match wins over a shorter one inside it
+    sheet = sheet_of(toy_engine, "The Utopian Foreign Ministry spoke.")
+    assert actors(sheet) == {"Utopian Foreign Ministry": "utopia"}
+
+
+def test_keywords_match_on_lemmas(toy_engine: Engine) -> None:
+    sheet = sheet_of(toy_engine, "Utopia sanctioned two firms over human rights abuses and tortured prisoners.")
+    assert [i.id for i in sheet.issues] == ["sanctions", "human-rights"]
+    assert [m.text for m in sheet.issue("human-rights").mentions] == ["human rights", "tortured"]
+
+
+def test_requires_and_excludes(toy_engine: Engine) -> None:
+    assert sheet_of(toy_engine, "The quota for imports was raised.").issues == []
+    assert [i.id for i in sheet_of(toy_engine, "The fishing quota was raised.").issues] == ["fishing"]
+    assert sheet_of(toy_engine, "The football league imposed sanctions on the club.").issues == []
+
+
+def test_issue_lists_parties_in_its_sentences(toy_engine: Engine) -> None:
+    sheet = sheet_of(toy_engine, "Erewhon raised human rights. Utopia stayed silent.")
+    assert sheet.issue("human-rights").parties == ["erewhon"]
+
+
+def test_unassigned_actors_use_the_fullest_name(toy_engine: Engine) -> None:
+    sheet = sheet_of(toy_engine, "Angela Merkel met Ann Lee in Berlin. Merkel said little.")
+    names = {a.name: (a.label, a.mentions) for a in sheet.unassigned_actors}
+    assert names["Angela Merkel"] == ("PERSON", 2)
+    assert "Ann Lee" not in names and "Berlin" in names
+
+
+def test_every_span_slices_the_article(toy_engine: Engine) -> None:
+    text = "---\ntitle: T\n---\nUT said Bo Chen met “Angela Merkel” over human rights.\n\nErewhon City agreed."
+    article = Article("t", "t.md", text, text.index("UT"), "T")
+    data = toy_engine.extract(article).to_dict(include_sentences=True)
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if {"text", "start", "end"} <= node.keys():
+                assert text[node["start"] : node["end"]] == node["text"]
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(data)
+    assert len(data["sentences"]) == 2
+
+
+def test_json_shape(toy_engine: Engine) -> None:
+    sheet = sheet_of(toy_engine, "Bo Chen of Utopia condemned human rights abuses in Erewhon.")
+    data = json.loads(json.dumps(sheet.to_dict()))
+    assert list(data) == ["schema_version", "article", "parties", "positions", "issues", "unassigned_actors"]
+    assert set(data["article"]) >= {"id", "path", "title", "date", "source", "url", "metadata"}
+    party = data["parties"][0]
+    assert set(party) >= {"id", "name", "kind", "aliases", "mentions", "actors"}
+    assert set(party["actors"][0]) >= {"name", "role", "mentions"}
+    issue = data["issues"][0]
+    assert set(issue) >= {"id", "title", "aliases", "mentions", "parties"}
+    assert set(issue["mentions"][0]) >= {"text", "start", "end", "sentence"}
+
+
+def test_rule_change_does_not_parse_again(pipeline: Pipeline, tmp_path: Path) -> None:
+    rules = write_tree(tmp_path / "rules", RULES)
+    engine = Engine(pipeline, load_rules([rules]))
+    article = Article("t", "t.txt", "Utopia raised import quotas.", 0, "")
+    assert engine.extract(article).issues == []
+    assert engine.parse_count == 1
+    write_tree(rules, {"issues/fishing.yml": "id: fishing\ntitle: Fishing\nkeywords: [quota]\n"})
+    engine.use_rules(load_rules([rules]))
+    assert [i.id for i in engine.extract(article).issues] == ["fishing"]
+    assert engine.parse_count == 1
+
+
+def test_long_text_is_split_not_crashed(pipeline: Pipeline, toy_engine: Engine) -> None:
+    text = "\n\n".join(f"Paragraph {i}: Bo Chen of Utopia raised human rights." for i in range(40))
+    whole = sheet_of(toy_engine, text)
+    limit = pipeline.nlp.max_length
+    pipeline.nlp.max_length = 500
+    try:
+        engine = Engine(pipeline, toy_engine.rules)
+        split = engine.extract(Article("t", "t.txt", text, 0, ""))
+    finally:
+        pipeline.nlp.max_length = limit
+    assert split.party("utopia").mentions == whole.party("utopia").mentions == 80
+    assert len(split.issue("human-rights").mentions) == 40
+
+
+def test_blank_mode_matches_rules_without_parser(blank_pipeline: Pipeline, toy_engine: Engine) -> None:
+    engine = Engine(blank_pipeline, toy_engine.rules)
+    sheet = engine.extract(Article("t", "t.txt", "Bo Chen said Utopia imposed sanctions.\n\nErewhon objected.", 0, ""))
+    assert [p.id for p in sheet.parties] == ["utopia", "erewhon"]
+    assert [i.id for i in sheet.issues] == ["sanctions"]
+    assert sheet.unassigned_actors == []  # no NER in blank mode
