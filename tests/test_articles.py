@@ -1,0 +1,77 @@
+"""Reading articles: both formats, offsets into the file as read, and bad input reported, never fatal."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from mkdocs_factsheet.articles import load_articles
+from mkdocs_factsheet.problems import ProblemLog
+
+from .conftest import SEED_ARTICLE, write_tree
+
+
+def load(folder: Path) -> tuple[list, ProblemLog]:
+    log = ProblemLog()
+    return load_articles([folder], log), log
+
+
+def test_seed_article_is_a_txt_with_its_title_line() -> None:
+    log = ProblemLog()
+    [article] = load_articles([SEED_ARTICLE], log)
+    assert log.problems == []
+    assert article.id == "000_5792435e0273b1b7"
+    assert article.title == "US pressures China over human rights, regional destabilisation"
+    assert article.text == SEED_ARTICLE.read_text(encoding="utf-8")
+    assert article.body_start == 0 and article.title_span == (0, len(article.title))
+
+
+def test_markdown_front_matter(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"a.md": "---\ntitle: Talks in Geneva\ndate: 2021-02-05\nsource: Wikinews\nurl: https://example.org/a\nlicense: CC BY 2.5\n---\nThe talks began.\n"})
+    [article], log = load(tmp_path)
+    assert log.problems == []
+    assert (article.title, article.date, article.source, article.url) == ("Talks in Geneva", date(2021, 2, 5), "Wikinews", "https://example.org/a")
+    assert article.metadata == {"license": "CC BY 2.5"}
+    assert article.body == "The talks began.\n"
+    assert article.text[article.body_start :] == article.body
+
+
+def test_markdown_without_front_matter_takes_its_heading(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"b.md": "\n# Summit ends\n\nLeaders left.\n"})
+    [article], _ = load(tmp_path)
+    assert article.title == "Summit ends"
+    start, end = article.title_span
+    assert article.text[start:end] == "Summit ends"
+
+
+def test_bad_articles_are_reported_and_the_rest_kept(tmp_path: Path) -> None:
+    write_tree(tmp_path, {
+        "good.txt": "Title\n\nBody text.",
+        "empty.txt": "  \n\n",
+        "broken.md": "---\ntitle: [unclosed\n---\nText.",
+        "unclosed.md": "---\ntitle: x\nText without end of front matter.",
+        "wrongtype.md": "---\ntitle: {a: 1}\ndate: last week\n---\nText.",
+        "good.md": "Title\n\nSame id as good.txt.",
+    })
+    (tmp_path / "latin1.txt").write_bytes("Café talks\n\nThe café \xe9".encode("utf-8") + b"\xff\xfe more")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\x00\x00\x00binary")
+    outside = tmp_path.parent / "outside.txt"
+    outside.write_text("Secret\n\nText.", encoding="utf-8")
+    os.symlink(outside, tmp_path / "link.txt")
+    articles, log = load(tmp_path)
+    ids = [a.id for a in articles]
+    assert ids == ["broken", "good", "latin1", "unclosed", "wrongtype"]  # good.txt loses to good.md, sorted first
+    messages = {Path(p.path).name: str(p) for p in log.problems}
+    assert "empty" in messages["empty.txt"]
+    assert "broken.md:3:1" in messages["broken.md"] and "YAML syntax error" in messages["broken.md"]
+    assert "never closed" in messages["unclosed.md"]
+    assert "already used" in messages["good.txt"]
+    assert "binary" in messages["binary.txt"]
+    assert "outside the articles folder" in messages["link.txt"]
+    assert "not valid UTF-8" in messages["latin1.txt"]
+    wrong = [str(p) for p in log.problems if p.path.endswith("wrongtype.md")]
+    assert any("`title` must be text" in m for m in wrong) and any("`date` is not a date" in m for m in wrong)
+    assert all(p.hint for p in log.problems), "every report says what to do"
+    latin1 = next(a for a in articles if a.id == "latin1")
+    assert "\ufffd" in latin1.text and latin1.title == "Café talks"
