@@ -85,11 +85,16 @@ class Engine:
         analysis = self.analyse(article, doc)
         return build_fact_sheet(analysis, find_positions(analysis))
 
-    def extract_all(self, articles: list[Article], progress: Callable[[Progress], None] | None = None) -> Iterator[FactSheet]:
-        """Fact sheets in article order, streaming: each `Doc` is dropped once its facts are out."""
+    def extract_all(
+        self, articles: list[Article], progress: Callable[[Progress], None] | None = None, n_process: int = 1
+    ) -> Iterator[FactSheet]:
+        """Fact sheets in article order, streaming: each `Doc` is dropped once its facts are out.
+
+        Only cache misses are parsed, across `n_process` processes.
+        """
         keys = [self.key(article) for article in articles]
         misses = [index for index, key in enumerate(keys) if not self.cache.contains(key)]
-        parsed = iter(self.pipeline.parse_many(articles[i].body for i in misses))
+        parsed = iter(self.pipeline.parse_many((articles[i].body for i in misses), n_process=n_process))
         miss_set = set(misses)
         parsed_count = 0
         last_report = time.monotonic()

@@ -134,21 +134,24 @@ class Pipeline:
         chunks = list(split_text(text, self.nlp.max_length))
         if len(chunks) == 1:
             return self.nlp(text)
-        return join_docs(self.nlp, list(self.nlp.pipe(chunks)), text)
+        return join_docs(list(self.nlp.pipe(chunks)))
 
-    def parse_many(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-        """Parse texts in order, streaming: short texts go through `nlp.pipe` in batches."""
-        batch: list[str] = []
-        for text in texts:
-            if len(text) <= self.nlp.max_length:
-                batch.append(text)
-                if len(batch) < batch_size:
-                    continue
-            yield from self.nlp.pipe(batch, batch_size=batch_size)
-            batch = []
-            if len(text) > self.nlp.max_length:
-                yield self.parse(text)
-        yield from self.nlp.pipe(batch, batch_size=batch_size)
+    def parse_many(self, texts: Iterable[str], n_process: int = 1, batch_size: int = 16) -> Iterator[Doc]:
+        """Parse texts in order, streaming, across `n_process` processes; long texts are chunked as in `parse`."""
+        pieces: list[int] = []
+
+        def chunks() -> Iterator[str]:
+            for text in texts:
+                parts = list(split_text(text, self.nlp.max_length))
+                pieces.append(len(parts))
+                yield from parts
+
+        docs = self.nlp.pipe(chunks(), n_process=n_process, batch_size=batch_size)
+        for index, first in enumerate(docs):  # nlp.pipe reads ahead, so `pieces[index]` is known here
+            if pieces[index] == 1:
+                yield first
+            else:
+                yield join_docs([first, *(next(docs) for _ in range(pieces[index] - 1))])
 
     def lemmatize_phrases(self, phrases: list[str]) -> list[Doc]:
         """Tag and lemmatise short rule phrases (cheap: no parser, no NER)."""
@@ -172,12 +175,9 @@ def split_text(text: str, limit: int) -> Iterator[str]:
     yield text[start:]
 
 
-def join_docs(nlp: Language, docs: list[Doc], text: str) -> Doc:
-    """Join chunk docs into one whose text is exactly `text` (offsets stay valid)."""
-    joined = Doc.from_docs(docs, ensure_whitespace=False)
-    if joined.text != text:  # pragma: no cover - chunks are cut on whitespace, so this does not happen
-        raise PipelineError("joining parsed chunks changed the text")
-    return joined
+def join_docs(docs: list[Doc]) -> Doc:
+    """Join the docs of consecutive chunks; their texts concatenate to the original exactly."""
+    return Doc.from_docs(docs, ensure_whitespace=False)
 
 
 def load_pipeline(name: str = DEFAULT_MODEL, on_warning: Callable[[str], None] | None = None) -> Pipeline:

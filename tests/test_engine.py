@@ -229,3 +229,15 @@ def test_blank_mode_matches_rules_without_parser(blank_pipeline: Pipeline, toy_e
     assert [p.id for p in sheet.parties] == ["utopia", "erewhon"]
     assert [i.id for i in sheet.issues] == ["sanctions"]
     assert sheet.unassigned_actors == []  # no NER in blank mode
+
+
+def test_parse_many_in_two_processes_keeps_order_and_text(pipeline: Pipeline) -> None:
+    texts = [f"Article {i}.\n\n" + "Bo Chen of Utopia spoke. " * (5 + i * 10) for i in range(4)]
+    limit = pipeline.nlp.max_length
+    pipeline.nlp.max_length = 300
+    try:
+        docs = list(pipeline.parse_many(texts, n_process=2, batch_size=2))
+    finally:
+        pipeline.nlp.max_length = limit
+    assert [doc.text for doc in docs] == texts
+    assert all(doc.has_annotation("DEP") for doc in docs)
