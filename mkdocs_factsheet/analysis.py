@@ -31,10 +31,11 @@ from .model import (
     Span,
     UnassignedActor,
 )
-from .schema import Member, alias_of
+from .schema import Issue, Member, alias_of
 
 UNASSIGNED_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 _DETERMINERS = {"the", "a", "an"}
+_POSSESSIVES = {"'s", "’s", "'", "’"}
 
 
 @dataclass
@@ -110,25 +111,22 @@ class _Resolver:
         mentions: list[Mention] = []
         previous: Candidate | None = None
         previous_mention: Mention | None = None
-        pending_roles: list[Entry] = []
-        title_start = 0
+        title: Candidate | None = None
         for index, candidate in enumerate(candidates):
             following = candidates[index + 1] if index + 1 < len(candidates) else None
             if self.is_title_of(candidate, following):
-                pending_roles = [e for e in candidate.entries if e.kind == "role"]  # a title ("U.S. President Joe Biden"), not a mention
-                title_start = candidate.start
+                title = candidate  # "President" in "U.S. President Joe Biden": a title, not a mention of its own
                 continue
-            lead_party = self.leading_party(previous, previous_mention, candidate)
-            mention = self.resolve_one(candidate, named, lead_party)
+            if self.is_title_of_someone_else(candidate):
+                previous, previous_mention, title = candidate, None, None
+                continue
+            lead = self.leading_party(previous, previous_mention, candidate)
+            mention = self.resolve_one(candidate, named, lead)
             if mention is not None:
-                if pending_roles and mention.actor and mention.role is None:
-                    mention.role = next((self.role_title(e) for e in pending_roles if (e.target, e.member) in self.members_of(candidate)), None)
-                    if mention.role:
-                        mention.why.append(f"title {mention.role!r} just before the name")
-                        title = self.doc[title_start : mention.end]
-                        mention.start, mention.start_char, mention.text = title_start, title.start_char + self.offset, title.text
+                if title is not None:
+                    self.take_title(mention, title, candidate)
                 mentions.append(mention)
-            pending_roles = []
+            title = None
             previous, previous_mention = candidate, mention
         return mentions
 
@@ -139,67 +137,91 @@ class _Resolver:
         holders = {(e.target, e.member) for e in candidate.entries if e.kind == "role"}
         return bool(holders & self.members_of(following))
 
+    def is_title_of_someone_else(self, candidate: Candidate) -> bool:
+        """A role noun used as the title of a name no rule knows ("Prime Minister Boris Johnson")."""
+        if not all(e.kind in ("role", "agent") for e in candidate.entries) or candidate.end >= len(self.doc):
+            return False
+        following = self.doc[candidate.end]
+        return following.ent_type_ == "PERSON" or (following.is_title and following.pos_ in ("PROPN", ""))
+
+    def take_title(self, mention: Mention, title: Candidate, candidate: Candidate) -> None:
+        holders = self.members_of(candidate)
+        mention.role = mention.role or next((self.role_title(e) for e in title.entries if e.kind == "role" and (e.target, e.member) in holders), None)
+        mention.why.append(f"title {mention.role!r} just before the name")
+        span = self.doc[title.start : mention.end]
+        mention.start, mention.start_char, mention.text = title.start, span.start_char + self.offset, span.text
+
     @staticmethod
     def members_of(candidate: Candidate) -> set[tuple[str, int | None]]:
         return {(e.target, e.member) for e in candidate.entries if e.kind == "member"}
 
+    def from_pack(self, entry: Entry) -> bool:
+        source = self.rules.source_of("party", entry.target)
+        return source is not None and source.pack is not None
+
     def role_title(self, entry: Entry) -> str:
         return self.member(entry).role_list()[entry.role or 0].title
 
-    def leading_party(self, previous: Candidate | None, mention: Mention | None, candidate: Candidate) -> str | None:
-        """The party named right before a candidate ("US" in "US Secretary of State", "China's" in "China's foreign ministry")."""
+    def leading_party(self, previous: Candidate | None, mention: Mention | None, candidate: Candidate) -> Mention | None:
+        """The party mention right before a candidate ("US" in "US Secretary of State", "China's" in "China's foreign ministry")."""
         if previous is None or mention is None or mention.actor is not None:
             return None
         gap = self.doc[previous.end : candidate.start]
-        if len(gap) == 0 or (len(gap) == 1 and gap[0].text in {"'s", "’s", "'", "’"}):
-            return mention.party
+        if len(gap) == 0 or (len(gap) == 1 and gap[0].text in _POSSESSIVES):
+            return mention
         return None
 
-    def resolve_one(self, candidate: Candidate, named: set[tuple[str, int | None]], lead_party: str | None) -> Mention | None:
+    def inside_other_name(self, candidate: Candidate) -> bool:
+        """A surname or alias that ends someone else's name ("Sam Harris", "George Washington")."""
+        if candidate.start == 0:
+            return False
+        before = self.doc[candidate.start - 1]
+        if not (before.is_alpha and before.is_title):
+            return False
+        if self.doc.has_annotation("ENT_IOB"):  # with NER: the word before belongs to the same person's name
+            return before.ent_type_ == "PERSON" and self.doc[candidate.start].ent_iob_ == "I"
+        return not before.is_sent_start
+
+    def resolve_one(self, candidate: Candidate, named: set[tuple[str, int | None]], lead: Mention | None) -> Mention | None:
         entries = candidate.entries
-        if lead_party is not None:
-            entries = [e for e in entries if e.target == lead_party or e.kind in ("party", "adjective", "agent")] or entries
+        if lead is not None:
+            entries = [e for e in entries if e.target == lead.party or e.kind in ("party", "adjective", "agent")] or entries
         best = min(entries, key=lambda e: (-e.priority, e.rank))
-        start = candidate.start
+        if best.kind == "exclude":
+            return None  # a phrase in which the party's names do not name it ("Washington Post")
         if best.kind in ("party", "adjective"):
-            return self.mention(start, candidate.end, best.target, via="party" if best.kind == "party" else "adjective", why=[f"{best.kind} {best.target!r} by {best.how}"])
+            if best.kind == "party" and self.inside_other_name(candidate):
+                return None
+            via = "party" if best.kind == "party" else "adjective"
+            return self.mention(candidate.start, candidate.end, best.target, via=via, why=[f"{best.kind} {best.target!r} by {best.how}"])
         if best.kind == "agent":
-            if lead_party is None:
+            if lead is None:
                 return None  # an agent noun alone ("officials") names nobody in particular
             agent = self.rules.agents[int(best.target)]
-            party = self.rules.parties[lead_party]
+            party = self.rules.parties[lead.party]
             adjective = alias_of(party.adjectives[0]).text if party.adjectives else party.name
-            start = self.extend_left_to_party(start)
             return self.mention(
-                start, candidate.end, lead_party, actor=f"{adjective} {agent.name}", actor_kind=agent.kind, via="agent",
+                lead.start, candidate.end, lead.party, actor=f"{adjective} {agent.name}", actor_kind=agent.kind, via="agent",
                 why=[f"agent noun {agent.name!r} after a mention of {party.name!r}"],
             )
         members = [e for e in entries if e.kind in ("member", "role")]
-        return self.resolve_member(candidate, members, named, lead_party)
+        surnames_only = all(e.how.startswith("surname") for e in members)
+        if surnames_only and self.inside_other_name(candidate):
+            return None
+        return self.resolve_member(candidate, members, named, lead)
 
-    def extend_left_to_party(self, start: int) -> int:
-        """Take in the party word (and `'s`) just before an agent or role noun."""
-        index = start - 1
-        while index >= 0 and self.doc[index].text in {"'s", "’s", "'", "’"}:
-            index -= 1
-        return index if index >= 0 and self.doc[index].ent_type_ in ("GPE", "NORP", "ORG", "") and self.doc[index].is_alpha else start
-
-    def resolve_member(self, candidate: Candidate, entries: list[Entry], named: set[tuple[str, int | None]], lead_party: str | None) -> Mention | None:
+    def resolve_member(self, candidate: Candidate, entries: list[Entry], named: set[tuple[str, int | None]], lead: Mention | None) -> Mention | None:
         when = self.article.date
         why: list[str] = []
         options = entries
-        roles = [e for e in options if e.kind == "role"]
-        if roles and len(roles) == len(options):
-            if when is not None:
-                in_office = [e for e in roles if self.holds(e, when)]
-                if in_office:
-                    why.append(f"role held on the article date {when.isoformat()}")
-                    options = in_office
-            if len({(e.target, e.member) for e in options}) > 1:
-                mentioned = [e for e in options if (e.target, e.member) in named]
-                if mentioned:
-                    why.append("the holder the article names")
-                    options = mentioned
+        if all(e.kind == "role" for e in options):
+            if when is not None:  # the holder on the article's date, and nobody out of office
+                options = [e for e in options if self.holds(e, when)]
+                why.append(f"role held on the article date {when.isoformat()}")
+            mentioned = [e for e in options if (e.target, e.member) in named]
+            if when is None or len({(e.target, e.member) for e in options}) > 1:
+                options = mentioned  # without a date (or with several holders) only a holder the article names
+                why.append("the holder the article names")
         else:
             if len({(e.target, e.member) for e in options}) > 1:
                 mentioned = [e for e in options if (e.target, e.member) in named]
@@ -211,9 +233,15 @@ class _Resolver:
                 if active:
                     why.append(f"in office on {when.isoformat()}")
                     options = active
-        people = {(e.target, e.member) for e in options}
-        if len(people) != 1:
-            return None  # ambiguous: several holders, none singled out by the article
+            # a pack's person is known by surname alone only once the article has named them in full
+            options = [e for e in options if not (self.from_pack(e) and e.how.startswith("surname") and (e.target, e.member) not in named)]
+            if len({(e.target, e.member) for e in options}) > 1:
+                own = [e for e in options if not self.from_pack(e)]
+                if len({(e.target, e.member) for e in own}) == 1:
+                    why.append("defined in the site's own rules")
+                    options = own
+        if len({(e.target, e.member) for e in options}) != 1:
+            return None  # nobody, or several, and the article singles out none: unresolved rather than guessed
         entry = min(options, key=lambda e: (-e.priority, e.rank))
         member = self.member(entry)
         role = self.role_title(entry) if entry.role is not None else None
@@ -224,8 +252,8 @@ class _Resolver:
             why.insert(0, f"role noun {role!r} → {member.name}")
         else:
             why.insert(0, f"{entry.how} → {member.name}")
-        if lead_party is not None:
-            why.append(f"party named before it: {lead_party}")
+        if lead is not None:
+            why.append(f"party named before it: {lead.party}")
         via = "role" if entry.kind == "role" else ("surname" if entry.how.startswith("surname") else "name")
         return self.mention(start, candidate.end, entry.target, actor=member.name, actor_kind=member.kind, role=role, via=via, why=why)
 
@@ -248,20 +276,27 @@ def _issue_mentions(article: Article, doc: Doc, compiled: CompiledRules, candida
     found: list[tuple[str, IssueMention]] = []
     sentence_words: dict[int, set[str]] = {}
     for candidate in candidates:
-        entry = candidate.best
-        issue = compiled.rules.issues[entry.target]
         sentence = doc[candidate.start].sent
-        if issue.requires or issue.excludes:
-            words = sentence_words.setdefault(sentence.start, {w for t in sentence for w in (t.lower_, (t.lemma_ or t.text).lower())})
-            if issue.requires and not any(_phrase_in(word, words, sentence) for word in issue.requires):
-                continue
-            if any(_phrase_in(word, words, sentence) for word in issue.excludes):
-                continue
+        words = sentence_words.setdefault(sentence.start, {w for t in sentence for w in (t.lower_, (t.lemma_ or t.text).lower())})
+        entry = next((e for e in _by_preference(candidate.entries) if _scope_allows(compiled.rules.issues[e.target], words, sentence)), None)
+        if entry is None:
+            continue
         span = doc[candidate.start : candidate.end]
         offset = article.body_start
         sentence_span = Span(sentence.text, sentence.start_char + offset, sentence.end_char + offset)
-        found.append((issue.id, IssueMention(span.text, span.start_char + offset, span.end_char + offset, sentence_span, entry.how)))
+        found.append((entry.target, IssueMention(span.text, span.start_char + offset, span.end_char + offset, sentence_span, entry.how)))
     return found
+
+
+def _by_preference(entries: list[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda e: (-e.priority, e.rank))
+
+
+def _scope_allows(issue: Issue, words: set[str], sentence: SpacySpan) -> bool:
+    """The sentence-scope `requires`/`excludes` words of an issue."""
+    if issue.requires and not any(_phrase_in(word, words, sentence) for word in issue.requires):
+        return False
+    return not any(_phrase_in(word, words, sentence) for word in issue.excludes)
 
 
 def _phrase_in(phrase: str, words: set[str], sentence: SpacySpan) -> bool:

@@ -18,7 +18,7 @@ from .pipeline import Pipeline, lookup_lemmatizer
 from .rules import RuleSet
 from .schema import Alias, alias_of
 
-EntryKind = Literal["party", "adjective", "member", "role", "agent", "issue"]
+EntryKind = Literal["party", "adjective", "member", "role", "agent", "exclude", "issue"]
 Mode = Literal["exact", "lower", "lemma", "lookup", "pattern"]
 
 
@@ -141,12 +141,13 @@ class _Compiler:
 
     def add_alias(self, layer: dict[Mode, PhraseMatcher | Matcher], key: str, alias: Alias) -> None:
         text = alias.text.strip()
+        spellings = list(dict.fromkeys([text, text.replace("'", "’"), text.replace("’", "'")]))  # either apostrophe
         if alias.case == "ignore" or (alias.case == "auto" and text == text.lower()):
-            self._phrase(layer, key, "lower", [text])
+            self._phrase(layer, key, "lower", spellings)
         elif alias.case == "exact":
-            self._phrase(layer, key, "exact", [text])
+            self._phrase(layer, key, "exact", spellings)
         else:
-            self._phrase(layer, key, "exact", list(dict.fromkeys([text, text.upper()])))
+            self._phrase(layer, key, "exact", list(dict.fromkeys([*spellings, *(t.upper() for t in spellings)])))
 
     def _phrase(self, layer: dict[Mode, PhraseMatcher | Matcher], key: str, mode: Mode, texts: list[str]) -> None:
         self.phrases.setdefault((id(layer), mode, key), []).extend(texts)
@@ -187,6 +188,9 @@ class _Compiler:
             self.add_alias(self.entity, self.entry("adjective", party.id, f"adjective {alias.text!r}", priority), alias)
         for index, pattern in enumerate(party.patterns):
             self.entity["pattern"].add(self.entry("party", party.id, f"pattern {index + 1}", priority), [pattern])
+        for spec in party.excludes:
+            alias = alias_of(spec)
+            self.add_alias(self.entity, self.entry("exclude", party.id, f"excluded phrase {alias.text!r}", priority), alias)
         for m_index, member in enumerate(party.members):
             key = self.entry("member", party.id, f"name {member.name!r}", priority, m_index)
             self.add_alias(self.entity, key, Alias(text=member.name))

@@ -161,6 +161,10 @@ class Party(RuleModel):
         '("Chinese officials"), an actor of the party.',
     )
     patterns: list[TokenPattern] = Field(default_factory=list)
+    excludes: list[AliasSpec] = Field(
+        default_factory=list,
+        description='Longer phrases in which the names above do not name the party ("Washington Post", "George Washington").',
+    )
     members: list[Member] = Field(default_factory=list)
     priority: int = Field(0, description="Higher wins when matches overlap; then the longer match, then the first.")
     source: str = Field("", description="Where the entry comes from (for provenance).")

@@ -24,6 +24,7 @@ aliases:
   - {text: UT, case: exact}
   - Utopolis
   - {text: Pole, case: auto}
+excludes: [Utopolis Times]
 adjectives: [Utopian]
 members:
   - name: Ann Lee
@@ -241,3 +242,9 @@ def test_parse_many_in_two_processes_keeps_order_and_text(pipeline: Pipeline) ->
         pipeline.nlp.max_length = limit
     assert [doc.text for doc in docs] == texts
     assert all(doc.has_annotation("DEP") for doc in docs)
+
+
+def test_excluded_phrases_and_other_peoples_names(toy_engine: Engine) -> None:
+    assert sheet_of(toy_engine, "The Utopolis Times reported it.").parties == []
+    assert actors(sheet_of(toy_engine, "Yesterday Mary Bo said she agreed.")) == {}
+    assert actors(sheet_of(toy_engine, "Yesterday Bo said he agreed.")) == {"Bo Chen": "utopia"}
