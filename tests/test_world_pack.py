@@ -1,0 +1,120 @@
+"""The built-in "world" pack (generated from the Phoenix dictionaries by tools/build_world_pack.py).
+
+These tests read the generated files only, so they run without the Phoenix sources.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import mkdocs_factsheet
+from mkdocs_factsheet.schema import Alias, Member, Party, Role, alias_of
+from mkdocs_factsheet.strict_yaml import load_yaml
+
+PACK = Path(mkdocs_factsheet.__file__).parent / "packs" / "world"
+PARTY_FILES = sorted((PACK / "parties").glob("*.yml"))
+
+
+@cache
+def load_party(path: Path) -> Party:
+    document, problems = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    assert document is not None and not problems, [problem.message for problem in problems]
+    return Party.model_validate(document.data)
+
+
+def party(party_id: str) -> Party:
+    return load_party(PACK / "parties" / f"{party_id}.yml")
+
+
+def member(party_id: str, name: str) -> Member:
+    matches = [candidate for candidate in party(party_id).members if candidate.name == name]
+    assert len(matches) == 1, f"{name} in {party_id}: {len(matches)} matches"
+    return matches[0]
+
+
+def aliases(party_id: str) -> dict[str, Alias]:
+    return {alias.text: alias for alias in map(alias_of, party(party_id).aliases)}
+
+
+def test_the_pack_has_countries_and_organisations() -> None:
+    kinds = [load_party(path).kind for path in PARTY_FILES]
+    assert kinds.count("country") > 150
+    assert kinds.count("organisation") > 20
+
+
+@pytest.mark.parametrize("path", PARTY_FILES, ids=lambda path: path.stem)
+def test_every_file_loads_and_validates(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Generated from the Phoenix dictionaries (MIT licence, see NOTICE.md)")
+    assert load_party(path).id == path.stem
+
+
+def test_no_phrase_names_two_parties() -> None:
+    owners: dict[str, str] = {}
+    for path in PARTY_FILES:
+        loaded = load_party(path)
+        for spec in [loaded.name, *loaded.aliases, *loaded.adjectives]:
+            key = alias_of(spec).text.casefold()
+            assert owners.setdefault(key, loaded.id) == loaded.id, f"{key!r}: {owners[key]} and {loaded.id}"
+
+
+def test_the_notice_keeps_the_licence() -> None:
+    notice = (PACK / "NOTICE.md").read_text(encoding="utf-8")
+    assert "Open Event Data Alliance" in notice and "CountryInfo" in notice and "2014" in notice
+    assert "The MIT License (MIT)" in notice
+    assert 'THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND' in notice
+
+
+def test_countries_have_their_names_capitals_and_adjectives() -> None:
+    china = party("china")
+    assert (china.name, china.kind) == ("China", "country")
+    assert "Beijing" in aliases("china") and "People's Republic of China" in aliases("china")
+    assert [alias_of(adjective).text for adjective in china.adjectives] == ["Chinese"]
+    assert "Yangon" in aliases("myanmar") and "Burma" in aliases("myanmar")
+    assert party("united-kingdom").name == "United Kingdom"
+    assert party("south-korea").name == "South Korea"
+
+
+def test_us_aliases_keep_their_case() -> None:
+    us = aliases("united-states")
+    assert "Washington" in us and us["Washington"].case == "auto"
+    assert us["U.S."].case == "exact" and us["USA"].case == "exact" and us["US"].case == "exact"
+    assert "American" in [alias_of(adjective).text for adjective in party("united-states").adjectives]
+
+
+def test_noisy_phrases_are_left_out() -> None:
+    assert not {"Pole", "Phoenix", "Charlotte", "Graveyard of Empires", "The Graveyard of Empires"} & (
+        set(aliases("poland")) | set(aliases("united-states")) | set(aliases("afghanistan"))
+    )
+    assert "Polish" in [alias_of(adjective).text for adjective in party("poland").adjectives]
+
+
+def test_organisations() -> None:
+    un = party("united-nations")
+    assert un.kind == "organisation" and aliases("united-nations")["UN"].case == "exact"
+    assert aliases("european-union")["EU"].case == "exact"
+    assert party("nato").name == "NATO" and "North Atlantic Treaty Organization" in aliases("nato")
+    assert member("united-nations", "Ban Ki-moon").surname == "Ban"
+    annan = member("united-nations", "Kofi Annan")
+    assert annan.role_list() == [Role(title="Secretary-General", from_=date(1997, 1, 1), until=date(2006, 12, 31))]
+    assert "K. Annan" in [alias_of(alias).text for alias in annan.aliases]
+
+
+def test_office_holders_carry_phoenix_dates() -> None:
+    mao = member("china", "Mao Zedong")  # [CHNGOV 350108-760909]: two-digit years from 30 are 19xx
+    assert (mao.kind, mao.surname, mao.from_, mao.until) == ("person", "Mao", date(1935, 1, 8), date(1976, 9, 9))
+    yang = member("china", "Yang Jiechi")  # [CHNGOV 030101-050731] [CHNGOV >070601]
+    assert (yang.surname, yang.from_, yang.until) == ("Yang", date(2003, 1, 1), None)
+    assert member("united-states", "John Kerry").role_list() == [Role(title="Secretary of State", from_=date(2013, 2, 1))]
+    assert member("china", "Hu Jintao").role_list() == [Role(title="President", from_=date(2002, 11, 15), until=date(2013, 3, 14))]
+    assert member("united-states", "Barack Obama").surname is None  # the default, the last word, is right
+
+
+def test_institutions_are_bodies() -> None:
+    pla = member("china", "Peoples Liberation Army")
+    assert pla.kind == "body"
+    assert Alias(text="PLA", case="exact") in map(alias_of, pla.aliases)
