@@ -186,7 +186,7 @@ class _Resolver:
         entries = candidate.entries
         if lead is not None:
             entries = [e for e in entries if e.target == lead.party or e.kind in ("party", "adjective", "agent")] or entries
-        best = min(entries, key=lambda e: (-e.priority, e.rank))
+        best = min(entries, key=Entry.order)
         if best.kind == "exclude":
             return None  # a phrase in which the party's names do not name it ("Washington Post")
         if best.kind in ("party", "adjective"):
@@ -197,7 +197,7 @@ class _Resolver:
         if best.kind == "agent":
             if lead is None:
                 return None  # an agent noun alone ("officials") names nobody in particular
-            agent = self.rules.agents[int(best.target)]
+            agent = self.rules.agent(best.target)
             party = self.rules.parties[lead.party]
             adjective = alias_of(party.adjectives[0]).text if party.adjectives else party.name
             return self.mention(
@@ -242,7 +242,7 @@ class _Resolver:
                     options = own
         if len({(e.target, e.member) for e in options}) != 1:
             return None  # nobody, or several, and the article singles out none: unresolved rather than guessed
-        entry = min(options, key=lambda e: (-e.priority, e.rank))
+        entry = min(options, key=Entry.order)
         member = self.member(entry)
         role = self.role_title(entry) if entry.role is not None else None
         start = candidate.start
@@ -289,7 +289,7 @@ def _issue_mentions(article: Article, doc: Doc, compiled: CompiledRules, candida
 
 
 def _by_preference(entries: list[Entry]) -> list[Entry]:
-    return sorted(entries, key=lambda e: (-e.priority, e.rank))
+    return sorted(entries, key=Entry.order)
 
 
 def _scope_allows(issue: Issue, words: set[str], sentence: SpacySpan) -> bool:

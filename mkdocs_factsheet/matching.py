@@ -1,9 +1,13 @@
 """Compiling rules into spaCy matchers, and finding candidate mentions in a parsed `Doc`.
 
 All literal phrases (aliases, names, surnames, roles, keywords) go into `PhraseMatcher`s, one per
-matching mode; only real token patterns go into a `Matcher`. Overlapping candidates are settled
-deterministically: higher `priority`, then the longer match, then the user's rules before a
-pack's, then the rule defined first.
+matching mode, under a single match key each; a table from the matched words to what they stand
+for says which rule fired. Only real token patterns go into a `Matcher`. Each rule layer (a
+built-in pack, or the user's folder) is compiled on its own, and a pack's compiled layer is kept
+for the life of the process, so a rule edit recompiles only the user's rules.
+
+Overlapping candidates are settled deterministically: higher `priority`, then the longer match,
+then the user's rules before a pack's, then the rule defined first.
 """
 
 from __future__ import annotations
@@ -13,13 +17,16 @@ from typing import Iterable, Literal
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from .pipeline import Pipeline, lookup_lemmatizer
-from .rules import RuleSet
-from .schema import Alias, alias_of
+from .rules import RuleLayer, RuleSet
+from .schema import Alias, Party, alias_of
 
 EntryKind = Literal["party", "adjective", "member", "role", "agent", "exclude", "issue"]
-Mode = Literal["exact", "lower", "lemma", "lookup", "pattern"]
+Mode = Literal["exact", "lower", "lemma", "lookup"]
+Target = Literal["entity", "issue"]
+_MODES: tuple[Mode, ...] = ("exact", "lower", "lemma", "lookup")
 
 
 @dataclass(frozen=True)
@@ -32,12 +39,16 @@ class Entry:
     role: int | None  # index of the role within the member's roles
     how: str  # "alias 'Beijing'", "surname 'Blinken'", "role 'Secretary of State'", ...
     priority: int
-    rank: int  # definition order; user rules come before packs
+    rank: int  # definition order within the layer
+    pack: str | None = None  # the layer it comes from
 
     @property
     def is_name(self) -> bool:
         """A full name or alias (not a surname or role), as used to tell who the article names."""
         return self.kind == "member" and not self.how.startswith("surname")
+
+    def order(self) -> tuple[int, int, int]:
+        return (-self.priority, self.pack is not None, self.rank)
 
 
 @dataclass
@@ -50,10 +61,48 @@ class Candidate:
 
     @property
     def best(self) -> Entry:
-        return min(self.entries, key=lambda e: (-e.priority, e.rank))
+        return min(self.entries, key=Entry.order)
 
-    def sort_key(self) -> tuple[int, int, int, int]:
-        return (-self.best.priority, -(self.end - self.start), self.best.rank, self.start)
+    def sort_key(self) -> tuple[int, int, int, int, int]:
+        priority, from_pack, rank = self.best.order()
+        return (priority, -(self.end - self.start), from_pack, rank, self.start)
+
+
+def _words(doc: Doc, mode: Mode) -> list[str]:
+    if mode == "exact":
+        return [token.text for token in doc]
+    if mode == "lower":
+        return [token.lower_ for token in doc]
+    if mode == "lemma":
+        return [(token.lemma_ or token.text).lower() for token in doc]
+    lemma = lookup_lemmatizer().lemma
+    return [lemma(token.lower_) for token in doc]
+
+
+@dataclass
+class CompiledLayer:
+    """The matchers of one rule layer."""
+
+    pack: str | None
+    phrase_matchers: dict[tuple[Target, Mode], PhraseMatcher] = field(default_factory=dict)
+    phrase_tables: dict[tuple[Target, Mode], dict[tuple[str, ...], list[Entry]]] = field(default_factory=dict)
+    pattern_matchers: dict[Target, Matcher] = field(default_factory=dict)
+    pattern_entries: dict[str, Entry] = field(default_factory=dict)
+
+    def find(self, doc: Doc, target: Target, shadows: dict[Mode, list[str]]) -> Iterable[tuple[int, int, Entry]]:
+        for (kind, mode), matcher in self.phrase_matchers.items():
+            if kind != target:
+                continue
+            words = shadows.setdefault(mode, _words(doc, mode))
+            probe = doc if mode in ("exact", "lower") else Doc(doc.vocab, words=words)
+            table = self.phrase_tables[(kind, mode)]
+            for _, start, end in matcher(probe):
+                for entry in table.get(tuple(words[start:end]), ()):
+                    yield start, end, entry
+        matcher = self.pattern_matchers.get(target)
+        if matcher is not None and len(matcher):
+            for match_id, start, end in matcher(doc):
+                yield start, end, self.pattern_entries[doc.vocab.strings[match_id]]
 
 
 @dataclass
@@ -61,46 +110,38 @@ class CompiledRules:
     """Rules turned into matchers against one pipeline's vocabulary."""
 
     rules: RuleSet
-    entity_matchers: dict[Mode, PhraseMatcher | Matcher]
-    issue_matchers: dict[Mode, PhraseMatcher | Matcher]
-    entries: dict[str, Entry] = field(default_factory=dict)
+    layers: list[CompiledLayer]
 
     def find_entities(self, doc: Doc) -> list[Candidate]:
         """Party, member, role and agent candidates, overlaps settled."""
-        return settle(self._find(doc, self.entity_matchers))
+        return settle(self._find(doc, "entity"))
 
     def find_issues(self, doc: Doc) -> list[Candidate]:
         """Issue keyword candidates, overlaps settled."""
-        return settle(self._find(doc, self.issue_matchers))
+        return settle(self._find(doc, "issue"))
 
-    def _find(self, doc: Doc, matchers: dict[Mode, PhraseMatcher | Matcher]) -> list[Candidate]:
+    def in_force(self, entry: Entry) -> bool:
+        """False for a pack's rule that the user's rules replaced."""
+        if entry.kind == "agent":
+            return True
+        source = self.rules.source_of("issue" if entry.kind == "issue" else "party", entry.target)
+        return source is not None and source.pack == entry.pack
+
+    def _find(self, doc: Doc, target: Target) -> list[Candidate]:
         grouped: dict[tuple[int, int], list[Entry]] = {}
-        for mode, matcher in matchers.items():
-            if len(matcher) == 0:
-                continue
-            target = lemma_doc(doc) if mode == "lemma" else lookup_doc(doc) if mode == "lookup" else doc
-            for match_id, start, end in matcher(target):
-                entry = self.entries[doc.vocab.strings[match_id]]
+        shadows: dict[Mode, list[str]] = {}
+        for layer in self.layers:
+            for start, end, entry in layer.find(doc, target, shadows):
+                if not self.in_force(entry):
+                    continue
                 bucket = grouped.setdefault((start, end), [])
                 if entry not in bucket:
                     bucket.append(entry)
-        return [Candidate(start, end, sorted(entries, key=lambda e: e.rank)) for (start, end), entries in grouped.items()]
-
-
-def lemma_doc(doc: Doc) -> Doc:
-    """A shadow doc whose words are the lower-cased lemmas, token for token (for lemma matching)."""
-    words = [(token.lemma_ or token.text).lower() for token in doc]
-    return Doc(doc.vocab, words=words)
-
-
-def lookup_doc(doc: Doc) -> Doc:
-    """A shadow doc of part-of-speech-free lemmas, so a tagger's guess (ADJ "tortured") cannot hide a keyword."""
-    lemma = lookup_lemmatizer().lemma
-    return Doc(doc.vocab, words=[lemma(token.lower_) for token in doc])
+        return [Candidate(start, end, sorted(entries, key=Entry.order)) for (start, end), entries in grouped.items()]
 
 
 def settle(candidates: Iterable[Candidate]) -> list[Candidate]:
-    """Keep non-overlapping candidates: priority, then length, then rule order, then position."""
+    """Keep non-overlapping candidates: priority, then length, then user before pack, then rule order."""
     taken: set[int] = set()
     kept = []
     for candidate in sorted(candidates, key=Candidate.sort_key):
@@ -112,126 +153,134 @@ def settle(candidates: Iterable[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-class _Compiler:
-    def __init__(self, rules: RuleSet, pipeline: Pipeline):
-        self.rules = rules
+class _LayerCompiler:
+    def __init__(self, layer: RuleLayer, pipeline: Pipeline):
+        self.layer = layer
         self.pipeline = pipeline
-        vocab = pipeline.nlp.vocab
-        self.entries: dict[str, Entry] = {}
-        self.entity: dict[Mode, PhraseMatcher | Matcher] = {
-            "exact": PhraseMatcher(vocab, attr="ORTH"),
-            "lower": PhraseMatcher(vocab, attr="LOWER"),
-            "pattern": Matcher(vocab, validate=True),
-        }
-        self.issue: dict[Mode, PhraseMatcher | Matcher] = {
-            "exact": PhraseMatcher(vocab, attr="ORTH"),
-            "lower": PhraseMatcher(vocab, attr="LOWER"),
-            "lemma": PhraseMatcher(vocab, attr="ORTH"),  # run on `lemma_doc`
-            "lookup": PhraseMatcher(vocab, attr="ORTH"),  # run on `lookup_doc`
-            "pattern": Matcher(vocab, validate=True),
-        }
-        self.phrases: dict[tuple[int, Mode, str], list[str]] = {}
+        self.compiled = CompiledLayer(layer.pack)
+        self.phrases: dict[tuple[Target, Mode], dict[str, list[Entry]]] = {}
+        self.keyword_phrases: list[tuple[Entry, str]] = []
         self.rank = 0
 
-    def entry(self, kind: EntryKind, target: str, how: str, priority: int, member: int | None = None, role: int | None = None) -> str:
+    def entry(self, kind: EntryKind, target: str, how: str, priority: int, member: int | None = None, role: int | None = None) -> Entry:
         self.rank += 1
-        key = f"{kind}|{target}|{member}|{role}|{how}"
-        self.entries.setdefault(key, Entry(kind, target, member, role, how, priority, self.rank))
-        return key
+        return Entry(kind, target, member, role, how, priority, self.rank, self.layer.pack)
 
-    def add_alias(self, layer: dict[Mode, PhraseMatcher | Matcher], key: str, alias: Alias) -> None:
+    def phrase(self, target: Target, mode: Mode, entry: Entry, texts: Iterable[str]) -> None:
+        table = self.phrases.setdefault((target, mode), {})
+        for text in texts:
+            if text.strip():
+                table.setdefault(text, []).append(entry)
+
+    def alias(self, target: Target, entry: Entry, alias: Alias, *, capitals: bool = True) -> None:
+        """Add a phrase under its case policy, with either apostrophe (and in capitals for headlines)."""
         text = alias.text.strip()
-        spellings = list(dict.fromkeys([text, text.replace("'", "’"), text.replace("’", "'")]))  # either apostrophe
+        spellings = list(dict.fromkeys([text, text.replace("'", "’"), text.replace("’", "'")]))
         if alias.case == "ignore" or (alias.case == "auto" and text == text.lower()):
-            self._phrase(layer, key, "lower", spellings)
-        elif alias.case == "exact":
-            self._phrase(layer, key, "exact", spellings)
+            self.phrase(target, "lower", entry, spellings)
+        elif alias.case == "exact" or not capitals:
+            self.phrase(target, "exact", entry, spellings)
         else:
-            self._phrase(layer, key, "exact", list(dict.fromkeys([*spellings, *(t.upper() for t in spellings)])))
+            self.phrase(target, "exact", entry, [*spellings, *(t.upper() for t in spellings)])
 
-    def _phrase(self, layer: dict[Mode, PhraseMatcher | Matcher], key: str, mode: Mode, texts: list[str]) -> None:
-        self.phrases.setdefault((id(layer), mode, key), []).extend(texts)
+    def pattern(self, target: Target, entry: Entry, pattern: list[dict]) -> None:  # type: ignore[type-arg]
+        matcher = self.compiled.pattern_matchers.setdefault(target, Matcher(self.pipeline.nlp.vocab, validate=True))
+        key = f"{entry.kind}|{entry.target}|{entry.member}|{entry.rank}"
+        self.compiled.pattern_entries[key] = entry
+        matcher.add(key, [pattern])
 
-    def compile(self) -> CompiledRules:
-        ordered = sorted(self.rules.parties.values(), key=lambda p: (self.rules.sources[("party", p.id)].pack is not None, p.id))
-        for party in ordered:
-            self.compile_party(party)
-        for index, agent in enumerate(self.rules.agents):
-            key = self.entry("agent", str(index), f"agent {agent.name!r}", 0)
-            for alias in [Alias(text=agent.name, case="ignore"), *map(alias_of, agent.aliases)]:
-                self._phrase(self.entity, key, "lower", [alias.text])
-        issues = sorted(self.rules.issues.values(), key=lambda i: (self.rules.sources[("issue", i.id)].pack is not None, i.id))
-        lemma_phrases: list[tuple[str, str]] = []
-        for issue in issues:
-            key = self.entry("issue", issue.id, f"title {issue.title!r}", issue.priority)
-            self.add_alias(self.issue, key, Alias(text=issue.title, case="ignore"))
+    def compile(self) -> CompiledLayer:
+        for party in sorted(self.layer.parties, key=lambda p: p.id):
+            self.party(party)
+        for agent in self.layer.agents:
+            entry = self.entry("agent", agent.name, f"agent {agent.name!r}", 0)
+            self.phrase("entity", "lower", entry, [agent.name, *(alias_of(a).text for a in agent.aliases)])
+        for issue in sorted(self.layer.issues, key=lambda i: i.id):
+            self.alias("issue", self.entry("issue", issue.id, f"title {issue.title!r}", issue.priority), Alias(text=issue.title, case="ignore"))
             for spec in issue.aliases:
                 alias = alias_of(spec)
-                self.add_alias(self.issue, self.entry("issue", issue.id, f"alias {alias.text!r}", issue.priority), alias)
+                self.alias("issue", self.entry("issue", issue.id, f"alias {alias.text!r}", issue.priority), alias)
             for keyword in issue.keywords:
-                lemma_phrases.append((self.entry("issue", issue.id, f"keyword {keyword!r}", issue.priority), keyword))
+                self.keyword_phrases.append((self.entry("issue", issue.id, f"keyword {keyword!r}", issue.priority), keyword))
             for index, pattern in enumerate(issue.patterns):
-                self.issue["pattern"].add(self.entry("issue", issue.id, f"pattern {index + 1}", issue.priority), [pattern])
-        self.add_lemma_phrases(lemma_phrases)
+                self.pattern("issue", self.entry("issue", issue.id, f"pattern {index + 1}", issue.priority), pattern)
+        self.keywords()
         self.flush()
-        return CompiledRules(self.rules, self.entity, self.issue, self.entries)
+        return self.compiled
 
-    def compile_party(self, party) -> None:  # type: ignore[no-untyped-def]
+    def party(self, party: Party) -> None:
         priority = party.priority
-        name_key = self.entry("party", party.id, f"name {party.name!r}", priority)
-        self.add_alias(self.entity, name_key, Alias(text=party.name))
+        self.alias("entity", self.entry("party", party.id, f"name {party.name!r}", priority), Alias(text=party.name))
         for spec in party.aliases:
             alias = alias_of(spec)
-            self.add_alias(self.entity, self.entry("party", party.id, f"alias {alias.text!r}", priority), alias)
+            self.alias("entity", self.entry("party", party.id, f"alias {alias.text!r}", priority), alias)
         for spec in party.adjectives:
             alias = alias_of(spec)
-            self.add_alias(self.entity, self.entry("adjective", party.id, f"adjective {alias.text!r}", priority), alias)
+            self.alias("entity", self.entry("adjective", party.id, f"adjective {alias.text!r}", priority), alias)
         for index, pattern in enumerate(party.patterns):
-            self.entity["pattern"].add(self.entry("party", party.id, f"pattern {index + 1}", priority), [pattern])
+            self.pattern("entity", self.entry("party", party.id, f"pattern {index + 1}", priority), pattern)
         for spec in party.excludes:
             alias = alias_of(spec)
-            self.add_alias(self.entity, self.entry("exclude", party.id, f"excluded phrase {alias.text!r}", priority), alias)
+            self.alias("entity", self.entry("exclude", party.id, f"excluded phrase {alias.text!r}", priority), alias)
         for m_index, member in enumerate(party.members):
-            key = self.entry("member", party.id, f"name {member.name!r}", priority, m_index)
-            self.add_alias(self.entity, key, Alias(text=member.name))
+            name = self.entry("member", party.id, f"name {member.name!r}", priority, m_index)
+            self.alias("entity", name, Alias(text=member.name), capitals=False)
             for spec in member.aliases:
                 alias = alias_of(spec)
-                self.add_alias(self.entity, self.entry("member", party.id, f"alias {alias.text!r}", priority, m_index), alias)
+                self.alias("entity", self.entry("member", party.id, f"alias {alias.text!r}", priority, m_index), alias, capitals=False)
             surname = member.surname_alias()
             if surname:
-                self.add_alias(self.entity, self.entry("member", party.id, f"surname {surname!r}", priority, m_index), Alias(text=surname, case="exact"))
+                entry = self.entry("member", party.id, f"surname {surname!r}", priority, m_index)
+                self.alias("entity", entry, Alias(text=surname, case="exact"))
             for r_index, role in enumerate(member.role_list()):
-                key = self.entry("role", party.id, f"role {role.title!r}", priority, m_index, r_index)
-                self._phrase(self.entity, key, "lower", [role.title])
+                self.phrase("entity", "lower", self.entry("role", party.id, f"role {role.title!r}", priority, m_index, r_index), [role.title])
             for index, pattern in enumerate(member.patterns):
-                self.entity["pattern"].add(self.entry("member", party.id, f"pattern {index + 1}", priority, m_index), [pattern])
+                self.pattern("entity", self.entry("member", party.id, f"pattern {index + 1}", priority, m_index), pattern)
 
-    def add_lemma_phrases(self, phrases: list[tuple[str, str]]) -> None:
-        """Keywords match on lemmas: lemmatise each phrase once, and also keep its lower-case form."""
-        docs = self.pipeline.lemmatize_phrases([text for _, text in phrases])
-        lemma = lookup_lemmatizer().lemma
-        for (key, text), doc in zip(phrases, docs):
-            self._phrase(self.issue, key, "lemma", [" ".join((token.lemma_ or token.text).lower() for token in doc)])
-            self._phrase(self.issue, key, "lookup", [" ".join(lemma(token.lower_) for token in doc)])
-            self._phrase(self.issue, key, "lower", [text])
+    def keywords(self) -> None:
+        """Keywords match on lemmas: the pipeline's (in context) and the lookup table's, and as written."""
+        if not self.keyword_phrases:
+            return
+        docs = self.pipeline.lemmatize_phrases([text for _, text in self.keyword_phrases])
+        for (entry, text), doc in zip(self.keyword_phrases, docs):
+            self.phrase("issue", "lemma", entry, [" ".join(_words(doc, "lemma"))])
+            self.phrase("issue", "lookup", entry, [" ".join(_words(doc, "lookup"))])
+            self.phrase("issue", "lower", entry, [text])
 
     def flush(self) -> None:
-        make_doc = self.pipeline.nlp.make_doc
-        vocab = self.pipeline.nlp.vocab
-        for layer in (self.entity, self.issue):
-            for (layer_id, mode, key), texts in self.phrases.items():
-                if layer_id != id(layer):
-                    continue
-                matcher = layer[mode]
-                assert isinstance(matcher, PhraseMatcher)
-                texts = list(dict.fromkeys(t for t in texts if t.strip()))
-                if mode in ("lemma", "lookup"):
-                    docs = [Doc(vocab, words=text.split(" ")) for text in texts]
-                else:
-                    docs = [make_doc(text) for text in texts]
-                matcher.add(key, docs)
+        vocab: Vocab = self.pipeline.nlp.vocab
+        tokenizer = self.pipeline.nlp.tokenizer
+        for (target, mode), phrases in self.phrases.items():
+            texts = list(phrases)
+            if mode in ("lemma", "lookup"):
+                docs = [Doc(vocab, words=text.split(" ")) for text in texts]
+            else:
+                docs = list(tokenizer.pipe(texts))
+            table: dict[tuple[str, ...], list[Entry]] = {}
+            for text, doc in zip(texts, docs):
+                words = tuple(token.text for token in doc) if mode in ("lemma", "lookup") else tuple(_words(doc, mode))
+                for entry in phrases[text]:
+                    if entry not in table.setdefault(words, []):
+                        table[words].append(entry)
+            matcher = PhraseMatcher(vocab, attr="LOWER" if mode == "lower" else "ORTH")
+            matcher.add(f"factsheet-{target}-{mode}", docs)
+            self.compiled.phrase_matchers[(target, mode)] = matcher
+            self.compiled.phrase_tables[(target, mode)] = table
+
+
+_PACK_LAYERS: dict[tuple[str, str, int], CompiledLayer] = {}
+
+
+def compile_layer(layer: RuleLayer, pipeline: Pipeline) -> CompiledLayer:
+    """Compile one layer; a pack's compiled layer is reused for as long as the process lives."""
+    if layer.pack is None:
+        return _LayerCompiler(layer, pipeline).compile()
+    key = (layer.pack, layer.fingerprint, id(pipeline.nlp.vocab))
+    if key not in _PACK_LAYERS:
+        _PACK_LAYERS[key] = _LayerCompiler(layer, pipeline).compile()
+    return _PACK_LAYERS[key]
 
 
 def compile_rules(rules: RuleSet, pipeline: Pipeline) -> CompiledRules:
-    """Build the matchers for a rule set (cheap: tokenises and lemmatises phrases, never parses articles)."""
-    return _Compiler(rules, pipeline).compile()
+    """Build the matchers for a rule set (tokenises and lemmatises phrases, never parses articles)."""
+    return CompiledRules(rules, [compile_layer(layer, pipeline) for layer in rules.layers])

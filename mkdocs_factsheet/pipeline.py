@@ -198,7 +198,9 @@ def load_pipeline(name: str = DEFAULT_MODEL, on_warning: Callable[[str], None] |
     return Pipeline(nlp, name, fingerprint)
 
 
+@functools.lru_cache(maxsize=4)
 def _load(name: str) -> Language:
+    """Load a pipeline once per process: MkDocs may create the plugin again, the CLI and tests call repeatedly."""
     if name == BLANK:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")

@@ -64,6 +64,20 @@ class RuleExample:
 
 
 @dataclass
+class RuleLayer:
+    """The rules of one source (a built-in pack, or the user's folder), before merging."""
+
+    pack: str | None
+    fingerprint: str
+    parties: list[Party] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    agents: list[Agent] = field(default_factory=list)
+
+
+_PACK_LAYERS: dict[tuple[str, str], list[tuple[str, YamlDocument, RuleModel]]] = {}
+
+
+@dataclass
 class RuleSet:
     """Every rule in force, validated, with where each came from."""
 
@@ -77,9 +91,14 @@ class RuleSet:
     examples: list[RuleExample] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     fingerprint: str = ""
+    layers: list[RuleLayer] = field(default_factory=list)
 
     def source_of(self, kind: str, rule_id: str) -> RuleSource | None:
         return self.sources.get((kind, rule_id))
+
+    def agent(self, name: str) -> Agent:
+        """The agent of that name (a later folder's replaces a pack's)."""
+        return next(agent for agent in reversed(self.agents) if agent.name == name)
 
 
 def pack_dir(name: str) -> Path:
@@ -129,13 +148,13 @@ class _Collector:
     # -- files ------------------------------------------------------------------------------------------
 
     def load_layer(self, directory: Path, pack: str | None) -> None:
-        layer_ids: dict[tuple[str, str], str] = {}
+        files: list[tuple[Path, str, str, str]] = []
+        layer_digest = hashlib.sha256()
         for path in sorted(p for p in directory.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file()):
             relative = path.relative_to(directory)
             shown = str(path) if pack is None else f"<pack {pack}>/{relative.as_posix()}"
             folder = relative.parts[0] if len(relative.parts) > 1 else ""
-            model = RULE_FOLDERS.get(folder)
-            if model is None:
+            if folder not in RULE_FOLDERS:
                 self.error(shown, None, None, "this file is not in a rule folder", f"move it into one of {', '.join(f'{f}/' for f in RULE_FOLDERS)}")
                 continue
             try:
@@ -144,7 +163,23 @@ class _Collector:
                 self.error(shown, None, None, f"cannot read the rule file: {error}", "save it as UTF-8 text")
                 continue
             self.rules.files.append(path)
-            self.digest.update(f"{shown}\0{text}\0".encode())
+            layer_digest.update(f"{shown}\0{text}\0".encode())
+            files.append((path, shown, folder, text))
+        fingerprint = layer_digest.hexdigest()
+        self.digest.update(fingerprint.encode())
+        cached = _PACK_LAYERS.get((pack, fingerprint)) if pack else None
+        results = cached if cached is not None else self.parse_files(files, pack, fingerprint)
+        layer = RuleLayer(pack, fingerprint)
+        layer_ids: dict[tuple[str, str], str] = {}
+        for folder, document, parsed in results:
+            self.add(parsed, document, folder, pack, layer_ids, layer)
+        self.rules.layers.append(layer)
+
+    def parse_files(self, files: list[tuple[Path, str, str, str]], pack: str | None, fingerprint: str) -> list[tuple[str, YamlDocument, RuleModel]]:
+        """Read and validate a layer's files; a pack that reads cleanly is kept in memory for later loads."""
+        results = []
+        problems_before = len(self.problems)
+        for _, shown, folder, text in files:
             document, problems = load_yaml(text, shown)
             self.problems.extend(problems)
             if document is None or problems:
@@ -152,9 +187,16 @@ class _Collector:
             if document.data is None:
                 self.error(shown, 1, 1, "the rule file is empty", "add a rule or delete the file")
                 continue
-            parsed = self.validate(document, model)
+            parsed = self.validate(document, RULE_FOLDERS[folder])
             if parsed is not None:
-                self.add(parsed, document, folder, pack, layer_ids)
+                results.append((folder, document, parsed))
+        if pack and len(self.problems) == problems_before:
+            for _, document, _ in results:  # keep the positions of top-level entries only: reports need no more
+                document.data = None
+                document.value_marks = {k: v for k, v in document.value_marks.items() if len(k) <= 3}
+                document.key_marks = {k: v for k, v in document.key_marks.items() if len(k) <= 3}
+            _PACK_LAYERS[(pack, fingerprint)] = results
+        return results
 
     def validate(self, document: YamlDocument, model: type[RuleModel]) -> RuleModel | None:
         if not isinstance(document.data, dict):
@@ -173,7 +215,7 @@ class _Collector:
 
     # -- merging ----------------------------------------------------------------------------------------
 
-    def add(self, parsed: RuleModel, document: YamlDocument, folder: str, pack: str | None, layer_ids: dict[tuple[str, str], str]) -> None:
+    def add(self, parsed: RuleModel, document: YamlDocument, folder: str, pack: str | None, layer_ids: dict[tuple[str, str], str], layer: "RuleLayer") -> None:
         line = document.locate(())[0]
         source = RuleSource(document.path, line, pack)
         if isinstance(parsed, (Party, Issue)):
@@ -189,6 +231,7 @@ class _Collector:
                 self.error(document.path, id_line, id_column, f"{kind} id {parsed.id!r} is already defined in {layer_ids[key]}", "give one of them another id")
                 return
             layer_ids[key] = document.path
+            (layer.parties if isinstance(parsed, Party) else layer.issues).append(parsed)  # type: ignore[arg-type]
             table: dict[str, Any] = self.rules.parties if isinstance(parsed, Party) else self.rules.issues
             table[parsed.id] = parsed  # a later layer (the user's rules) replaces a pack's rule
             self.rules.sources[key] = source
@@ -198,6 +241,7 @@ class _Collector:
         elif isinstance(parsed, AgentFile):
             for index, agent in enumerate(parsed.agents):
                 self.rules.agents.append(agent)
+                layer.agents.append(agent)
                 self.rules.sources[("agent", agent.name)] = RuleSource(document.path, document.locate(("agents", index))[0], pack)
             self.add_examples("agents", None, parsed.examples, parsed.counter_examples, document, pack)
         elif isinstance(parsed, CueFile):
