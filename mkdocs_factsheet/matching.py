@@ -17,7 +17,6 @@ from typing import Iterable, Literal
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from .pipeline import Pipeline, lookup_lemmatizer
 from .rules import RuleLayer, RuleSet
@@ -248,24 +247,32 @@ class _LayerCompiler:
             self.phrase("issue", "lower", entry, [text])
 
     def flush(self) -> None:
-        vocab: Vocab = self.pipeline.nlp.vocab
-        tokenizer = self.pipeline.nlp.tokenizer
+        """Build one PhraseMatcher per (target, mode) from patterns given as string hashes.
+
+        Patterns are token sequences; plain words are split on spaces (what the tokenizer would
+        do), anything with punctuation goes through the tokenizer. Hashes avoid creating a
+        lexeme per pattern word, which made compiling the world pack several times slower.
+        """
+        strings = self.pipeline.nlp.vocab.strings
         for (target, mode), phrases in self.phrases.items():
-            texts = list(phrases)
-            if mode in ("lemma", "lookup"):
-                docs = [Doc(vocab, words=text.split(" ")) for text in texts]
-            else:
-                docs = list(tokenizer.pipe(texts))
             table: dict[tuple[str, ...], list[Entry]] = {}
-            for text, doc in zip(texts, docs):
-                words = tuple(token.text for token in doc) if mode in ("lemma", "lookup") else tuple(_words(doc, mode))
-                for entry in phrases[text]:
-                    if entry not in table.setdefault(words, []):
-                        table[words].append(entry)
-            matcher = PhraseMatcher(vocab, attr="LOWER" if mode == "lower" else "ORTH")
-            matcher.add(f"factsheet-{target}-{mode}", docs)
+            for text, entries in phrases.items():
+                words = tuple(self.tokens(text, mode))
+                bucket = table.setdefault(words, [])
+                bucket.extend(entry for entry in entries if entry not in bucket)
+            matcher = PhraseMatcher(self.pipeline.nlp.vocab, attr="LOWER" if mode == "lower" else "ORTH")
+            matcher.add(f"factsheet-{target}-{mode}", [[strings.add(word) for word in words] for words in table if words])
             self.compiled.phrase_matchers[(target, mode)] = matcher
             self.compiled.phrase_tables[(target, mode)] = table
+
+    def tokens(self, text: str, mode: Mode) -> list[str]:
+        if mode in ("lemma", "lookup"):
+            return text.split(" ")  # already one lemma per token
+        if all(ch.isalpha() or ch == " " for ch in text):
+            words = text.split()
+        else:
+            words = [token.text for token in self.pipeline.nlp.tokenizer(text)]
+        return [word.lower() for word in words] if mode == "lower" else words
 
 
 _PACK_LAYERS: dict[tuple[str, str, int], CompiledLayer] = {}
