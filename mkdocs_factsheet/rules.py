@@ -445,10 +445,13 @@ def describe_validation_error(error: ValidationError, document: YamlDocument, mo
     return problems
 
 
+_TYPE_TAGS = {model.__name__ for model in RuleModel.__subclasses__()} | {"str", "int", "float", "bool", "list", "dict", "none"}
+
+
 def _is_type_tag(part: Any) -> bool:
     """pydantic inserts union member names ("str", "Alias", "function-after[...]") into locations."""
     text = str(part)
-    return text[:1].isupper() or text in {"str", "int", "bool", "list", "dict"} or "[" in text
+    return text in _TYPE_TAGS or "[" in text
 
 
 def _dotted(place: tuple[Any, ...]) -> str:
