@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -84,7 +85,31 @@ class ParseCache:
             self.misses += 1
             return None
         self.hits += 1
+        if self.directory is not None and key not in self.memory:
+            try:
+                os.utime(self.path_for(key))
+            except OSError:
+                pass  # a read-only cache still serves hits
         return doc
+
+    def prune(self, used: set[str], max_age_days: float = 30) -> int:
+        """Delete entries not used by this build and not read or written for `max_age_days`.
+
+        The age condition keeps entries that another site sharing the folder still uses.
+        Returns the number of entries removed.
+        """
+        if self.directory is None:
+            return 0
+        limit = time.time() - max_age_days * 86400
+        removed = 0
+        for path in self.directory.glob("*/*.docbin"):
+            try:
+                if path.stem not in used and path.stat().st_mtime < limit:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                continue  # removed by a concurrent build, or not ours to remove
+        return removed
 
     def put(self, key: str, doc: Doc) -> None:
         data = doc_to_bytes(doc)

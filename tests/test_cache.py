@@ -49,3 +49,18 @@ def test_unwritable_cache_folder_falls_back_to_memory(pipeline: Pipeline, tmp_pa
     engine.extract(article)
     engine.extract(article)
     assert engine.parse_count == 1
+
+
+def test_prune_removes_only_old_unused_entries(pipeline: Pipeline, tmp_path: Path) -> None:
+    import os
+
+    rules = load_rules([write_tree(tmp_path / "rules", RULES)])
+    cache = ParseCache(tmp_path / "cache")
+    engine = Engine(pipeline, rules, cache)
+    old, kept = Article("a", "a.txt", "Utopia spoke.", 0, ""), Article("b", "b.txt", "Utopia left.", 0, "")
+    engine.extract(old)
+    engine.extract(kept)
+    for path in (tmp_path / "cache").rglob("*.docbin"):
+        os.utime(path, (0, 0))  # both look a long time unused
+    assert cache.prune({engine.key(kept)}) == 1
+    assert [p.stem for p in (tmp_path / "cache").rglob("*.docbin")] == [engine.key(kept)]
