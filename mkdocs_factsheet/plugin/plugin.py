@@ -1,0 +1,414 @@
+"""The MkDocs plugin: a thin adapter that turns the engine's fact sheets into pages.
+
+Data flow of one build: `on_config` resolves the options; `on_pre_build` loads the rules and
+the articles and runs the engine (parsing only what the cache has not seen); `on_files` adds the
+generated pages; `on_nav` orders them; `on_page_markdown` expands markers in hand-written pages. The
+engine, and with it the spaCy pipeline, lives on the plugin instance for the whole `serve`
+session.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import posixpath
+import warnings
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from mkdocs_factsheet import Engine, FactsheetError, ProblemLog, RuleError, load_articles, load_rules
+
+from . import markers
+from .config import FactsheetConfig
+from .render import Renderer
+from .structure import Briefing, PageRef, SiteMap
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from mkdocs_factsheet import Article, FactSheet, Problem
+
+log = get_plugin_logger("factsheet")
+
+CSS_URI = "assets/factsheet/factsheet.css"
+JSON_URI = "factsheets.json"
+_LEVELS = {"warn": logging.WARNING, "info": logging.INFO, "ignore": None}
+_RULE_SUFFIXES = (".yml", ".yaml")
+
+
+class FactsheetPlugin(BasePlugin[FactsheetConfig]):
+    """Publishes fact sheets of parties, positions and issues extracted from news articles."""
+
+    def __init__(self) -> None:
+        self.command: str | None = None
+        # Kept across `serve` rebuilds (see `on_startup`): loading spaCy takes a second or two.
+        self.engine: Engine | None = None
+        self._engine_model: str | None = None
+        self._engine_cache: Path | None = None
+        self._rules_signature: tuple[Any, ...] | None = None
+        self._sheets: dict[str, FactSheet] = {}  # fact sheets by input digest: rule runs are skipped too
+        self._reset()
+
+    def _reset(self) -> None:
+        """Forget what the previous build produced (the engine and the caches stay)."""
+        self.briefing: Briefing | None = None
+        self.site: SiteMap | None = None
+        self.problems: list[Problem] = []
+        self._generated: set[str] = set()
+        self._loaded: set[str] = set()
+
+    # -- events ---------------------------------------------------------------------------------------------
+
+    # Defining `on_startup` makes MkDocs keep this instance for the whole `mkdocs serve` session
+    # instead of creating a new one on each rebuild, so the spaCy pipeline is loaded only once.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    # Free the pipeline when `serve` stops (or a build ends): nothing else holds on to it.
+    def on_shutdown(self) -> None:
+        self.engine = None
+        self._sheets.clear()
+
+    # Resolve paths against `mkdocs.yml` (not the working directory) and reset per-build state:
+    # with `on_startup` defined this instance outlives each rebuild, and `on_config` is the first
+    # event of every build. Watched folders must be added here, before `serve` reads the list.
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self._reset()
+        if not self.config.enabled:
+            return config
+        root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+        self.root = root
+        self.docs_dir = Path(config.docs_dir).resolve()
+        self.articles_dir = (root / self.config.articles).resolve()
+        self.rules_dir = (root / self.config.rules).resolve()
+        self.cache_dir = (root / self.config.cache_dir).resolve() if self.config.cache_dir.strip() else None
+        model = self.config.model
+        if model != "blank" and (root / model).exists():
+            model = str((root / model).resolve())
+        self.model = model
+        self.prefix = self._check_prefix(self.config.prefix)
+        for folder in (self.articles_dir, self.rules_dir):
+            if str(folder) not in config.watch:
+                config.watch.append(str(folder))  # absolute, as `serve` requires
+        self._check_cache_dir(config)
+        if CSS_URI not in config.extra_css:
+            config.extra_css.insert(0, CSS_URI)  # first, so the theme's and the user's CSS can override it
+        return config
+
+    # Load the rules and run the engine before MkDocs cleans `site_dir`: if the rules are broken
+    # the build stops here, and `mkdocs serve` keeps showing the last good site meanwhile.
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled:
+            self.briefing = self._extract()
+
+    # Pages are generated here, the only event where new files still get pages and nav entries
+    # (`set_exclusions` and the nav come right after). Late (-50), so files other plugins generate
+    # (mkdocs-gen-files) are seen and win; before literate-nav (-100) so it can list ours.
+    @event_priority(-50)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.briefing is None:
+            return files
+        kinds = set(self.config.pages)
+        json_uri = JSON_URI if "json" in kinds else None
+        self.site = site = SiteMap(self.briefing, self.prefix, kinds, json_uri)
+        # With an explicit `nav`, pages left out of it are expected: NOT_IN_NAV keeps MkDocs quiet
+        # about them (`validation.nav.omitted_files`). Without one, the user's `not_in_nav` applies.
+        inclusion = InclusionLevel.NOT_IN_NAV if config.nav is not None else InclusionLevel.UNDEFINED
+        for page in site.pages.values():
+            if files.get_file_from_path(page.src_uri) is not None:
+                log.info(f"{page.src_uri} exists in docs_dir, so it is used instead of the generated page")
+                continue
+            file = File.generated(config, page.src_uri, content=self._render(page), inclusion=inclusion)
+            file.edit_uri = self._edit_uri(page)
+            files.append(file)
+            self._generated.add(page.src_uri)
+        if json_uri and files.get_file_from_path(json_uri) is None:
+            files.append(File.generated(config, json_uri, content=self._json()))
+        if files.get_file_from_path(CSS_URI) is None:
+            css = resources.files(__package__).joinpath("assets", "factsheet.css").read_text(encoding="utf-8")
+            files.append(File.generated(config, CSS_URI, content=css))
+        return files
+
+    # Without an explicit `nav`, MkDocs lists generated pages by file name; order them as a reader
+    # expects: the overview first, then Articles, Issues and Parties, each sorted by title.
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled or config.nav is not None or self.site is None:
+            return nav
+        titles = {uri: page.title for uri, page in self.site.by_uri().items()}
+        if self._sort_sections(nav.items, titles):
+            pages = list(_pages(nav.items))
+            for index, page in enumerate(pages):
+                page.previous_page = pages[index - 1] if index else None
+                page.next_page = pages[index + 1] if index + 1 < len(pages) else None
+            nav.pages = pages
+        return nav
+
+    # Markers are expanded in the Markdown, before it is converted, so the links they produce
+    # are checked and rewritten by MkDocs like hand-written ones. Generated pages hold none.
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled or self.briefing is None or self.site is None:
+            return markdown
+        if page.file.src_uri in self._generated or "factsheet" not in markdown:
+            return markdown
+        renderer = Renderer(self.briefing, self.site, page.file.src_uri)
+        where, offset = self._page_location(page, markdown)
+
+        def report(line: int, message: str) -> None:
+            self._log("markers", f"{where}:{line + offset}: {message}")
+
+        return markers.expand(markdown, markers.MarkerRenderer(self.briefing, renderer), report)
+
+    # -- extraction -----------------------------------------------------------------------------------------
+
+    def _extract(self) -> Briefing:
+        engine = self._engine()
+        problems = ProblemLog()
+        articles = load_articles([self.articles_dir], problems)
+        sheets = self._fact_sheets(engine, articles, problems)
+        for problem in problems.problems:
+            self._log("articles", self._problem_text(problem))
+        self.problems = problems.problems
+        self._loaded = {article.path for article in articles if article.id in {s.article.id for s in sheets}}
+        return Briefing(sheets, engine.rules, problems.problems)
+
+    def _engine(self) -> Engine:
+        """The engine, created once; later builds only reload the rules, and only when they changed."""
+        signature = self._signature()
+        try:
+            if self.engine is None or self._engine_model != self.model:
+                self.engine = None  # free the old pipeline before loading another
+                with self._relay_warnings():
+                    self.engine = Engine.create(
+                        [self.rules_dir], packs=list(self.config.packs), model=self.model,
+                        cache_dir=self.cache_dir, warn=self._engine_warning,
+                    )
+                self._engine_model, self._engine_cache = self.model, self.cache_dir
+                self._sheets.clear()
+            else:
+                if self._engine_cache != self.cache_dir:
+                    from mkdocs_factsheet.cache import ParseCache
+
+                    self.engine.cache = ParseCache(self.cache_dir, self._engine_warning)
+                    self._engine_cache = self.cache_dir
+                if signature != self._rules_signature:
+                    self.engine.use_rules(load_rules([self.rules_dir], list(self.config.packs)))
+        except RuleError as error:
+            self._rules_signature = None
+            raise PluginError(self._rule_error_text(error)) from None
+        except FactsheetError as error:  # the pipeline could not be loaded
+            raise PluginError(f"factsheet: {error}") from None
+        self._rules_signature = signature
+        return self.engine
+
+    def _fact_sheets(self, engine: Engine, articles: list[Article], problems: ProblemLog) -> list[FactSheet]:
+        """Fact sheets in article order; unchanged articles under unchanged rules are not even re-analysed."""
+        keys = [self._sheet_key(engine, article) for article in articles]
+        todo = [article for article, key in zip(articles, keys) if key not in self._sheets]
+        done: dict[str, FactSheet] = {}
+        if todo:
+            with self._relay_warnings():
+                try:
+                    done = {a.id: s for a, s in zip(todo, engine.extract_all(todo, progress=self._progress))}
+                except Exception:  # noqa: BLE001 - find the culprit: one bad article must not sink the site
+                    done = {}
+                    for article in todo:
+                        try:
+                            done[article.id] = engine.extract(article)
+                        except Exception as error:  # noqa: BLE001
+                            problems.error(article.path, f"the article could not be analysed: {type(error).__name__}: {error}",
+                                           "please report this as a bug, with the article")
+        sheets = {}
+        for article, key in zip(articles, keys):
+            sheet = self._sheets.get(key) or done.get(article.id)
+            if sheet is not None:
+                sheets[key] = sheet
+        self._sheets = sheets  # keep only what the current inputs produce
+        return list(sheets.values())
+
+    def _sheet_key(self, engine: Engine, article: Article) -> str:
+        digest = hashlib.sha256()
+        for part in (article.path, article.text, engine.rules.fingerprint, engine.pipeline.fingerprint):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        return digest.hexdigest()
+
+    def _signature(self) -> tuple[Any, ...]:
+        """Cheap fingerprint of the rule files (names, sizes, times) to skip reloading unchanged rules."""
+        files = []
+        if self.rules_dir.is_dir():
+            for path in sorted(self.rules_dir.rglob("*")):
+                if path.suffix in _RULE_SUFFIXES and path.is_file():
+                    stat = path.stat()
+                    files.append((str(path), stat.st_size, stat.st_mtime_ns))
+        return (str(self.rules_dir), tuple(self.config.packs), tuple(files))
+
+    # -- pages ----------------------------------------------------------------------------------------------
+
+    def _render(self, page: PageRef) -> str:
+        assert self.briefing is not None and self.site is not None
+        renderer = Renderer(self.briefing, self.site, page.src_uri)
+        if page.kind == "overview":
+            return renderer.overview_page(self.problems, self._shown, self._loaded)
+        if page.kind == "article":
+            sheet = self.briefing.by_id[page.key]
+            return renderer.article_page(sheet, self._shown(sheet.article.path))
+        if page.kind == "issue":
+            return renderer.issue_page(page.key)
+        return renderer.party_page(page.key)
+
+    def _json(self) -> str:
+        """The array `mkdocs-factsheet extract --format json` prints: same input, same bytes (see docs/guide/json.md)."""
+        assert self.briefing is not None
+        return json.dumps([self._portable(sheet.to_dict()) for sheet in self.briefing.sheets], ensure_ascii=False, indent=2) + "\n"
+
+    def _portable(self, data: dict[str, Any]) -> dict[str, Any]:
+        """Paths relative to the project, so the JSON does not depend on where the site was built."""
+        data["article"]["path"] = self._shown(data["article"]["path"])
+        for party in data.get("parties", []):
+            if party.get("rule"):
+                path, _, line = party["rule"].rpartition(":")
+                party["rule"] = f"{self._shown(path)}:{line}" if path and line.isdigit() else self._shown(party["rule"])
+        return data
+
+    def _edit_uri(self, page: PageRef) -> str | None:
+        """The source of a generated page (article or rule file), relative to `docs_dir` as `edit_uri` expects.
+
+        MkDocs joins it to `repo_url` + `edit_uri` (e.g. `edit/main/docs/`), and `../` climbs out of
+        `docs/`, so `../seeds/x.txt` becomes `edit/main/seeds/x.txt`. Built-in pack rules have none.
+        """
+        assert self.briefing is not None and self.engine is not None
+        source: str | None = None
+        if page.kind == "article":
+            source = self.briefing.by_id[page.key].article.path
+        elif page.kind in ("issue", "party"):
+            rule = self.engine.rules.source_of(page.kind, page.key)
+            source = rule.path if rule is not None and rule.pack is None else None
+        if source is None:
+            return None
+        path = Path(source).resolve()
+        if not path.is_relative_to(self.root):
+            return None
+        return Path(os.path.relpath(path, self.docs_dir)).as_posix()
+
+    # -- helpers --------------------------------------------------------------------------------------------
+
+    def _check_prefix(self, prefix: str) -> str:
+        clean = prefix.strip().strip("/")
+        parts = clean.split("/")
+        if not clean or any(part in ("", ".", "..") for part in parts) or "\\" in clean:
+            raise PluginError(f"factsheet: prefix {prefix!r} must be a folder path inside the site, such as `briefings`")
+        return posixpath.normpath(clean)
+
+    def _check_cache_dir(self, config: MkDocsConfig) -> None:
+        """A cache inside a watched folder makes `mkdocs serve` rebuild after each of its own writes."""
+        if self.cache_dir is None:
+            return
+        watched = [("docs_dir", self.docs_dir)] + [("watched folder", Path(w).resolve()) for w in config.watch]
+        for what, folder in watched:
+            if self.cache_dir == folder or self.cache_dir.is_relative_to(folder):
+                raise PluginError(
+                    f"factsheet: cache_dir {self.cache_dir} is inside the {what} {folder}: `mkdocs serve` would rebuild "
+                    "in a loop. Put it elsewhere (the default is .cache/factsheet next to mkdocs.yml)."
+                )
+
+    def _shown(self, path: str) -> str:
+        """A path as the user knows it: relative to the folder of `mkdocs.yml` when inside it."""
+        try:
+            resolved = Path(path).resolve()
+        except (OSError, RuntimeError):
+            return path
+        return resolved.relative_to(self.root).as_posix() if resolved.is_relative_to(self.root) else path
+
+    def _problem_text(self, problem: Problem) -> str:
+        return self._shown(problem.path) + str(problem)[len(problem.path):]
+
+    def _rule_error_text(self, error: RuleError) -> str:
+        errors = [p for p in error.problems if p.severity == "error"]
+        for problem in error.problems:
+            if problem.severity != "error":
+                self._log("rules", self._problem_text(problem))
+        lines = "\n".join(f"  {self._problem_text(p)}" for p in errors)
+        return f"factsheet: {len(errors)} problem(s) in the rules; fix them and build again:\n{lines}"
+
+    def _page_location(self, page: Page, markdown: str) -> tuple[str, int]:
+        """How to name the page in messages, and how many lines (front matter) precede `markdown`."""
+        where = page.file.src_uri
+        if page.file.abs_src_path:
+            where = self._shown(page.file.abs_src_path)
+        offset = 0
+        try:
+            source = page.file.content_string
+        except (OSError, UnicodeDecodeError):
+            source = ""
+        if source.endswith(markdown):
+            offset = source[: len(source) - len(markdown)].count("\n")
+        return where, offset
+
+    def _log(self, kind: str, message: str) -> None:
+        level = _LEVELS[self.config.log_level[kind]]
+        if level is not None:
+            log.log(level, message)
+
+    def _engine_warning(self, message: str) -> None:
+        self._log("engine", message)
+
+    def _progress(self, progress: Any) -> None:
+        level = logging.INFO if progress.parsed else logging.DEBUG
+        log.log(level, f"analysed {progress.done}/{progress.total} articles ({progress.parsed} parsed, {progress.cached} from the cache)")
+
+    def _relay_warnings(self) -> "_WarningRelay":
+        return _WarningRelay(self._engine_warning)
+
+    def _sort_sections(self, items: list[Any], titles: dict[str, str]) -> bool:
+        """Sort, in place, each section that holds generated pages: index first, then by title."""
+        changed = False
+        for item in items:
+            if not isinstance(item, Section):
+                continue
+            changed |= self._sort_sections(item.children, titles)
+            if not any(isinstance(c, Page) and c.file.src_uri in self._generated for c in item.children):
+                continue
+
+            def key(child: Any) -> tuple[Any, ...]:
+                if isinstance(child, Page):
+                    title = titles.get(child.file.src_uri) or child.title or child.file.name
+                    return (0 if child.is_index else 1, title.casefold())
+                return (2, 0)  # sections keep their (alphabetical) order after the pages
+
+            before = list(item.children)
+            item.children.sort(key=key)
+            changed |= before != item.children
+        return changed
+
+
+class _WarningRelay:
+    """Catches Python warnings (spaCy's) inside a block and re-logs each distinct one through MkDocs."""
+
+    def __init__(self, emit: Callable[[str], None]):
+        self.emit = emit
+        self._context = warnings.catch_warnings(record=True)
+
+    def __enter__(self) -> None:
+        self._caught = self._context.__enter__()
+        warnings.simplefilter("always")
+
+    def __exit__(self, *exc: object) -> None:
+        self._context.__exit__(*exc)
+        for message in dict.fromkeys(str(w.message) for w in self._caught or []):
+            self.emit(f"spaCy: {message}" if not message.startswith("spaCy") else message)
+
+
+def _pages(items: list[Any]) -> Any:
+    for item in items:
+        if isinstance(item, Page):
+            yield item
+        elif isinstance(item, Section):
+            yield from _pages(item.children)

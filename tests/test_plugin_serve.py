@@ -1,0 +1,102 @@
+"""Successive builds with one plugin instance, as `mkdocs serve` runs them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from .plugin_helpers import SEED_ID, LogCapture, make_site, plugin_of, visible_text
+
+
+def _snapshot(*folders: Path) -> dict[str, tuple[int, int]]:
+    return {str(p): (p.stat().st_size, p.stat().st_mtime_ns) for folder in folders for p in folder.rglob("*")}
+
+
+def _touch_later(path: Path) -> None:
+    """Make sure the modification time moves even on coarse file systems."""
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+
+
+def test_serve_rebuilds_reuse_the_engine_and_parse_only_changed_articles(tmp_path: Path):
+    cache = tmp_path / "cache"
+    site = make_site(tmp_path, cache)
+    watched = [site.root / "docs", site.root / "seeds", site.root / "rules"]
+    before = _snapshot(*watched)
+
+    # `mkdocs serve`: load the config, start up the plugins, build.
+    config = load_config(str(site.config_file), strict=True)
+    config.plugins.on_startup(command="serve", dirty=False)
+    plugin = plugin_of(config)
+    with LogCapture() as logs:
+        mkdocs_build(config, serve_url="http://127.0.0.1:8000/")
+    assert logs.messages() == []
+    engine = plugin.engine
+    parses = engine.parse_count
+    issue_page = site.root / "site" / "briefings" / "issues" / "taiwan" / "index.html"
+    assert "Cross-strait affairs" not in issue_page.read_text(encoding="utf-8")
+
+    # Nothing was written into docs_dir or the watched folders (which would loop `serve`).
+    assert _snapshot(*watched) == before
+
+    # A rule is edited: serve reloads the config, and MkDocs hands back the same plugin instance.
+    rule = site.root / "rules" / "issues" / "taiwan.yml"
+    rule.write_text(rule.read_text(encoding="utf-8").replace("title: Taiwan", "title: Cross-strait affairs", 1), encoding="utf-8")
+    _touch_later(rule)
+    config = load_config(str(site.config_file), strict=True)
+    assert plugin_of(config) is plugin
+    with LogCapture() as logs:
+        mkdocs_build(config, serve_url="http://127.0.0.1:8000/")
+    assert logs.messages() == []
+    assert "Cross-strait affairs" in visible_text(issue_page.read_text(encoding="utf-8"))
+    assert "Cross-strait affairs" in visible_text((site.root / "site" / "briefings" / "index.html").read_text(encoding="utf-8"))
+    assert plugin.engine is engine, "the engine (and spaCy) must not be reloaded"
+    assert engine.parse_count == parses, "unchanged articles must not be parsed again"
+
+    # An article is edited: only that one is parsed.
+    article = site.root / "seeds" / "zz_alpha.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nBeijing said it would respond to Taiwan.\n", encoding="utf-8")
+    config = load_config(str(site.config_file), strict=True)
+    mkdocs_build(config, serve_url="http://127.0.0.1:8000/")
+    assert engine.parse_count == parses + 1
+    assert "Beijing said it would respond" in visible_text(
+        (site.root / "site" / "briefings" / "articles" / "zz_alpha" / "index.html").read_text(encoding="utf-8"))
+
+    # A docs-only edit neither reloads rules nor re-analyses articles.
+    sheets = dict(plugin._sheets)
+    (site.root / "docs" / "index.md").write_text("# Home\n\nEdited.\n", encoding="utf-8")
+    config = load_config(str(site.config_file), strict=True)
+    mkdocs_build(config, serve_url="http://127.0.0.1:8000/")
+    assert engine.parse_count == parses + 1
+    assert all(plugin._sheets[key] is sheet for key, sheet in sheets.items())
+
+    # The parse cache lives outside every watched folder.
+    assert cache.is_dir() and any(cache.rglob("*.docbin"))
+    config.plugins.on_shutdown()
+    assert plugin.engine is None
+
+
+def test_a_rule_error_during_serve_keeps_the_engine_and_recovers(tmp_path: Path):
+    from mkdocs.exceptions import Abort
+
+    site = make_site(tmp_path, tmp_path / "cache")
+    config = load_config(str(site.config_file))
+    mkdocs_build(config)
+    plugin = plugin_of(config)
+    engine = plugin.engine
+    rule = site.root / "rules" / "issues" / "taiwan.yml"
+    good = rule.read_text(encoding="utf-8")
+    rule.write_text("id: taiwan\ntitle: [broken\n", encoding="utf-8")
+    with LogCapture(), pytest.raises(Abort):
+        mkdocs_build(load_config(str(site.config_file)))
+    # the rules fail before MkDocs cleans site_dir: `serve` keeps showing the last good site
+    assert (site.root / "site" / "briefings" / "issues" / "taiwan" / "index.html").is_file()
+    rule.write_text(good, encoding="utf-8")
+    _touch_later(rule)
+    mkdocs_build(load_config(str(site.config_file)))
+    assert plugin.engine is engine
+    assert (site.root / "site" / "briefings" / "articles" / SEED_ID / "index.html").is_file()
