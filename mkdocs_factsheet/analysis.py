@@ -72,7 +72,8 @@ class Analysis:
 
     def char_span(self, start_char: int, end_char: int) -> Span:
         """A `Span` for doc character offsets, translated to article offsets."""
-        return Span(self.doc.text[start_char:end_char], start_char + self.offset, end_char + self.offset)
+        start, end = start_char + self.offset, end_char + self.offset
+        return Span(self.article.text[start:end], start, end)  # the doc's text is the article's body
 
     def token_span(self, span: SpacySpan) -> Span:
         return self.char_span(span.start_char, span.end_char)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .pipeline import Pipeline, lookup_lemmatizer
 from .rules import RuleLayer, RuleSet
@@ -67,7 +67,7 @@ class Candidate:
         return (priority, -(self.end - self.start), from_pack, rank, self.start)
 
 
-def _words(doc: Doc, mode: Mode) -> list[str]:
+def _words(doc: Doc | Span, mode: Mode) -> list[str]:
     if mode == "exact":
         return [token.text for token in doc]
     if mode == "lower":
@@ -88,15 +88,19 @@ class CompiledLayer:
     pattern_matchers: dict[Target, Matcher] = field(default_factory=dict)
     pattern_entries: dict[str, Entry] = field(default_factory=dict)
 
-    def find(self, doc: Doc, target: Target, shadows: dict[Mode, list[str]]) -> Iterable[tuple[int, int, Entry]]:
+    def find(self, doc: Doc, target: Target, shadows: dict[Mode, Doc]) -> Iterable[tuple[int, int, Entry]]:
         for (kind, mode), matcher in self.phrase_matchers.items():
             if kind != target:
                 continue
-            words = shadows.setdefault(mode, _words(doc, mode))
-            probe = doc if mode in ("exact", "lower") else Doc(doc.vocab, words=words)
+            if mode in ("exact", "lower"):
+                probe = doc
+            else:  # lemma modes match on a shadow doc of lemmas, built once per doc and mode
+                if mode not in shadows:
+                    shadows[mode] = Doc(doc.vocab, words=_words(doc, mode))
+                probe = shadows[mode]
             table = self.phrase_tables[(kind, mode)]
             for _, start, end in matcher(probe):
-                for entry in table.get(tuple(words[start:end]), ()):
+                for entry in table.get(tuple(_words(probe[start:end], mode if probe is doc else "exact")), ()):
                     yield start, end, entry
         matcher = self.pattern_matchers.get(target)
         if matcher is not None and len(matcher):
@@ -128,7 +132,7 @@ class CompiledRules:
 
     def _find(self, doc: Doc, target: Target) -> list[Candidate]:
         grouped: dict[tuple[int, int], list[Entry]] = {}
-        shadows: dict[Mode, list[str]] = {}
+        shadows: dict[Mode, Doc] = {}
         for layer in self.layers:
             for start, end, entry in layer.find(doc, target, shadows):
                 if not self.in_force(entry):
