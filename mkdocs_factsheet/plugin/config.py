@@ -63,6 +63,10 @@ class FactsheetConfig(base.Config):
     must not lie inside `docs_dir` or a watched folder (that would make `mkdocs serve` rebuild in
     a loop); an empty string keeps the parses in memory only."""
 
+    processes = c.Type(int, default=0)
+    """Processes that parse articles missing from the cache (`0`: one per CPU core, at most 4;
+    `1`: no extra processes). Only a first build or many changed articles need more than one."""
+
     pages = c.ListOfItems(c.Choice(PAGE_KINDS), default=list(PAGE_KINDS))
     """Which pages to generate: `overview` (`<prefix>/index.md`, with the party × issue
     matrix), `articles` (one fact sheet per article), `issues`, `parties` (one page each), and

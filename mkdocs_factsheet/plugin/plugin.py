@@ -217,7 +217,8 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         if todo:
             with self._relay_warnings():
                 try:
-                    done = {a.id: s for a, s in zip(todo, engine.extract_all(todo, progress=self._progress))}
+                    sheets_out = engine.extract_all(todo, progress=self._progress, n_process=self._processes(len(todo)))
+                    done = {a.id: s for a, s in zip(todo, sheets_out)}
                 except Exception:  # noqa: BLE001 - find the culprit: one bad article must not sink the site
                     done = {}
                     for article in todo:
@@ -232,7 +233,14 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             if sheet is not None:
                 sheets[key] = sheet
         self._sheets = sheets  # keep only what the current inputs produce
+        engine.cache.prune({engine.key(article) for article in articles})
         return list(sheets.values())
+
+    def _processes(self, misses: int) -> int:
+        """Extra processes pay off only for a batch of parses: starting one costs about a second."""
+        if self.config.processes:
+            return max(1, min(self.config.processes, misses))
+        return min(os.cpu_count() or 1, 4) if misses >= 8 else 1
 
     def _sheet_key(self, engine: Engine, article: Article) -> str:
         digest = hashlib.sha256()
