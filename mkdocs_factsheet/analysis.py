@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from .articles import Article
 from .matching import Candidate, CompiledRules, Entry
+from .rules import RuleSet
 from .model import (
     ActorFacts,
     ArticleInfo,
@@ -93,7 +94,25 @@ def analyse(article: Article, doc: Doc, rules: CompiledRules) -> Analysis:
     resolver = _Resolver(article, doc, rules)
     mentions = resolver.resolve(rules.find_entities(doc))
     issue_mentions = _issue_mentions(article, doc, rules, rules.find_issues(doc))
-    return Analysis(article, doc, rules, mentions, issue_mentions, article.body_start)
+    return Analysis(article, doc, rules, _yield_to_own_issues(mentions, issue_mentions, rules.rules), issue_mentions, article.body_start)
+
+
+def _yield_to_own_issues(mentions: list[Mention], issue_mentions: list[tuple[str, IssueMention]], rules: RuleSet) -> list[Mention]:
+    """A place the site's own issue rules name ("Taiwan", "Hong Kong") is the issue there, not a pack's party.
+
+    The user's rules win over the packs', across kinds as within them; an actor of that party
+    ("Taiwanese officials") still counts.
+    """
+    own = {(m.start, m.end) for issue, m in issue_mentions if (source := rules.source_of("issue", issue)) and source.pack is None}
+
+    def from_pack(party: str) -> bool:
+        source = rules.source_of("party", party)
+        return source is not None and source.pack is not None
+
+    def inside_own_issue(mention: Mention) -> bool:
+        return any(start <= mention.start_char and mention.end_char <= end for start, end in own)
+
+    return [m for m in mentions if not (m.actor is None and from_pack(m.party) and inside_own_issue(m))]
 
 
 class _Resolver:

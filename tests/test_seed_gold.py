@@ -98,3 +98,10 @@ def test_no_unexpected_issue(engine: Engine, sheet: FactSheet, gold: dict) -> No
         if not any(_issue_matches(name, names) for name in allowed):
             extra.append(issue.id)
     assert not extra
+
+
+def test_no_unexpected_party(engine: Engine, sheet: FactSheet, gold: dict) -> None:
+    """Taiwan and Hong Kong are issues in this site's rules, so the world pack's parties of that name yield."""
+    wanted = {fold(name) for name in gold["parties"]}
+    extra = [party.id for party in sheet.parties if not (party_names(engine, party.id) & wanted)]
+    assert not extra
