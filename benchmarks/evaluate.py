@@ -1,0 +1,685 @@
+"""Extraction quality against gold data, each figure beside simple baselines measured in the same run.
+
+    .venv/bin/python benchmarks/evaluate.py [--shared ../shared] [--model NAME] [--limit N]
+        [--rules rules] [--packs world] [--splits dev,train] [--processes 2] [--cache DIR] [--no-speed]
+
+Data sets (read in place from the shared folder; nothing is copied into the project):
+
+- `eval/dev/*.gold.yml`: hand-made fact sheets of the articles in `seeds/` — positions, parties,
+  actors and issues, matched as eval/README.md says.
+- `eval/polnear/{dev,train}`: PolNeAR attributions (brat standoff). One annotator file per article
+  (the first annotator id in sorted order). Scored on content spans (overlap and exact) and on
+  attributions (content overlaps and the source is right), for speech cues and for all cues.
+
+Parses go through the on-disk parse cache `.cache/evaluate` (first full run: about 3 minutes on
+2 cores with 2 processes; reruns read the cache). Docs/guide/positions.md explains the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs_factsheet import positions as positions_module  # noqa: E402
+from mkdocs_factsheet.analysis import Analysis  # noqa: E402
+from mkdocs_factsheet.articles import Article, load_articles, read_article  # noqa: E402
+from mkdocs_factsheet.attribution import lexicon_for  # noqa: E402
+from mkdocs_factsheet.attribution.quotes import find_quotes  # noqa: E402
+from mkdocs_factsheet.engine import Engine  # noqa: E402
+from mkdocs_factsheet.model import FactSheet, Position, Speaker, Span  # noqa: E402
+from mkdocs_factsheet.pipeline import DEFAULT_MODEL  # noqa: E402
+from mkdocs_factsheet.positions import extract_positions  # noqa: E402
+from mkdocs_factsheet.problems import FactsheetError, ProblemLog  # noqa: E402
+from mkdocs_factsheet.schema import alias_of  # noqa: E402
+
+DEFAULT_SHARED = ROOT.parent / "shared"
+POLNEAR_NOTE = (
+    "system: PolNeAR's scheme (an attribution reported inside another keeps the outer one; negated cues kept); "
+    "system (fact sheets): what find_positions returns (the inner one; negated cues dropped)"
+)
+CACHE_DIR = ROOT / ".cache" / "evaluate"
+
+
+# -- text normalisation -----------------------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Case-, accent-, quote-mark- and whitespace-insensitive form."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    for mark in "“”„«»\"‘’`'":
+        text = text.replace(mark, "'")
+    return " ".join(text.casefold().split())
+
+
+def squeeze(text: str) -> str:
+    """`fold` without any whitespace or quote marks: what "contains the gold quote" compares."""
+    return re.sub(r"[\s']+", "", fold(text))
+
+
+@dataclass
+class Score:
+    """Counts for precision and recall (precision and recall may have different denominators)."""
+
+    tp_pred: int = 0
+    pred: int = 0
+    tp_gold: int = 0
+    gold: int = 0
+
+    def add(self, other: "Score") -> None:
+        self.tp_pred += other.tp_pred
+        self.pred += other.pred
+        self.tp_gold += other.tp_gold
+        self.gold += other.gold
+
+    @property
+    def precision(self) -> float:
+        return self.tp_pred / self.pred if self.pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp_gold / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+# -- the seed gold fact sheets ------------------------------------------------------------------------------
+
+
+@dataclass
+class SeedReport:
+    """Gold fact sheets: scores by what is scored, for the system and the baselines."""
+
+    articles: int = 0
+    scores: dict[str, dict[str, Score]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(Score)))
+    wrong_speakers: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    missed: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+
+
+def load_gold_sheets(shared: Path) -> list[tuple[Path, dict]]:
+    folder = shared / "eval" / "dev"
+    return [(path, yaml.safe_load(path.read_text(encoding="utf-8"))) for path in sorted(folder.glob("*.gold.yml"))]
+
+
+def evaluate_seed(engine: Engine, shared: Path, articles_dir: Path) -> SeedReport:
+    """Score fact sheets of the seed articles against the gold fact sheets."""
+    report = SeedReport()
+    articles = {a.id: a for a in load_articles([articles_dir], ProblemLog())} if articles_dir.is_dir() else {}
+    for _path, gold in load_gold_sheets(shared):
+        article = articles.get(gold["article"])
+        if article is None:
+            continue
+        report.articles += 1
+        analysis = engine.analyse(article)
+        sheet = engine.extract(article, analysis.doc)
+        systems: dict[str, list[Position]] = {
+            "system": sheet.positions,
+            "baseline: quotes": quote_baseline(analysis),
+            "baseline: nsubj+ccomp": parse_baseline(analysis),
+        }
+        for name, found in systems.items():
+            statements = [p for p in found if p.type == "statement"]
+            score, wrong, missed, extra = score_positions(engine, article, statements, gold)
+            report.scores["positions (statements)"][name].add(score)
+            report.scores["positions (all types)"][name].add(score_positions(engine, article, found, gold)[0])
+            report.wrong_speakers[name].extend(wrong)
+            if name == "system":
+                report.missed.extend(missed)
+                report.extra.extend(extra)
+        for what, found_names in (("parties", party_names_found(engine, sheet)), ("actors", actor_names_found(engine, sheet)), ("issues", issue_names_found(engine, sheet))):
+            report.scores[what]["system"].add(score_names(what, found_names, gold))
+        for what, found_names in naive_names(engine, article).items():
+            report.scores[what]["baseline: names only"].add(score_names(what, found_names, gold))
+    return report
+
+
+def position_text(article: Article, position: Position) -> str:
+    """The content, widened to the cue when the cue is next to it ("warned that …")."""
+    start, end = position.content.start, position.content.end
+    if position.cue is not None and position.sentence is not None and position.sentence.start <= position.cue.start < position.sentence.end:
+        start, end = min(start, position.cue.start), max(end, position.cue.end)
+    return article.text[start:end]
+
+
+def speaker_names(engine: Engine, speaker: Speaker) -> tuple[set[str], set[str]]:
+    """Folded names of the speaker (actor, else party) and of its party."""
+    party = engine.rules.parties.get(speaker.party or "")
+    party_names = {fold(speaker.party)} if speaker.party else set()
+    if party is not None:
+        party_names |= {fold(party.name), *(fold(alias_of(a).text) for a in party.aliases)}
+    if speaker.actor:
+        names = {fold(speaker.actor)}
+        if party is not None:
+            for member in party.members:
+                if member.name == speaker.actor:
+                    names |= {fold(alias_of(a).text) for a in member.aliases}
+        return names, party_names
+    return set(party_names), party_names
+
+
+def score_positions(engine: Engine, article: Article, found: list[Position], gold: dict) -> tuple[Score, list[str], list[str], list[str]]:
+    required = gold.get("positions") or []
+    optional = gold.get("optional_positions") or []
+    texts = [squeeze(position_text(article, p)) for p in found]
+    names = [speaker_names(engine, p.speaker) for p in found]
+
+    def matches(index: int, wanted: dict) -> bool:
+        speaker, party = names[index]
+        return squeeze(wanted["quote"]) in texts[index] and fold(wanted["speaker"]) in speaker and fold(wanted.get("party") or wanted["speaker"]) in party
+
+    used: set[int] = set()
+    missed = []
+    for wanted in required:
+        hit = next((i for i in range(len(found)) if i not in used and matches(i, wanted)), None)
+        if hit is None:
+            missed.append(f"{wanted['speaker']}: {wanted['quote']}")
+        else:
+            used.add(hit)
+    optional_hits = {i for i in range(len(found)) if i not in used and any(matches(i, w) for w in optional)}
+    wrong, extra = [], []
+    for index, position in enumerate(found):
+        if index in used or index in optional_hits:
+            continue
+        quoted = [w for w in required + optional if squeeze(w["quote"]) in texts[index]]
+        label = f"{position.speaker.actor or position.speaker.text} ({position.speaker.party}): {position.content.text[:70]!r}"
+        (wrong if quoted else extra).append(label)
+    counted = len(found) - len(optional_hits)
+    return Score(len(used), counted, len(used), len(required)), wrong, missed, extra
+
+
+def party_names_found(engine: Engine, sheet: FactSheet) -> list[set[str]]:
+    return [{fold(p.id), fold(p.name), *(fold(a) for a in p.aliases)} for p in sheet.parties]
+
+
+def actor_names_found(engine: Engine, sheet: FactSheet) -> list[set[str]]:
+    found = []
+    for party in sheet.parties:
+        for actor in party.actors:
+            names = {fold(actor.name)}
+            rule = engine.rules.parties.get(party.id)
+            for member in rule.members if rule else []:
+                if member.name == actor.name:
+                    names |= {fold(alias_of(a).text) for a in member.aliases}
+            found.append(names)
+    return found
+
+
+def issue_names_found(engine: Engine, sheet: FactSheet) -> list[set[str]]:
+    return [{fold(i.id), fold(i.id.replace("-", " ")), fold(i.title), *(fold(a) for a in i.aliases)} for i in sheet.issues]
+
+
+def _issue_match(gold_name: str, names: set[str]) -> bool:
+    wanted = fold(gold_name)
+    for name in names:
+        for small, big in ((wanted, name), (name, wanted)):
+            if re.search(rf"(?<!\w){re.escape(small)}(?!\w)", big):
+                return True
+    return False
+
+
+def score_names(what: str, found: list[set[str]], gold: dict) -> Score:
+    """Parties and actors match by id/name/alias; issues by whole-word containment either way."""
+    if what == "actors":
+        required, optional = list(gold.get("actors") or {}), []
+    elif what == "parties":
+        required, optional = list(gold.get("parties") or []), []
+    else:
+        required, optional = list(gold.get("issues") or []), list(gold.get("optional_issues") or [])
+    match = _issue_match if what == "issues" else (lambda name, names: fold(name) in names)
+    hit_gold = sum(1 for name in required if any(match(name, names) for names in found))
+    good = sum(1 for names in found if any(match(name, names) for name in required))
+    neutral = sum(1 for names in found if not any(match(name, names) for name in required) and any(match(name, names) for name in optional))
+    return Score(good, len(found) - neutral, hit_gold, len(required))
+
+
+def naive_names(engine: Engine, article: Article) -> dict[str, list[set[str]]]:
+    """Baseline: a party, actor or issue is found when its canonical name appears as whole words."""
+    text = fold(article.text)
+
+    def present(name: str) -> bool:
+        return re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", text) is not None
+
+    parties, actors = [], []
+    for party in engine.rules.parties.values():
+        if present(party.name):
+            parties.append({fold(party.id), fold(party.name)})
+        for member in party.members:
+            if present(member.name):
+                actors.append({fold(member.name)})
+    issues = [{fold(i.id), fold(i.title)} for i in engine.rules.issues.values() if present(i.title)]
+    return {"parties": parties, "actors": actors, "issues": issues}
+
+
+# -- baselines for positions --------------------------------------------------------------------------------
+
+_NAIVE_QUOTES = re.compile(r"“[^”\n]{2,}”|\"[^\"\n]{2,}\"|''[^'\n](?:[^\n]*?)''")
+
+
+def _speaker_from_token(analysis: Analysis, token) -> Speaker:  # type: ignore[no-untyped-def]
+    start = token.left_edge.i if token.pos_ != "PRON" else token.i
+    span = analysis.token_span(analysis.doc[start : token.i + 1])
+    for mention in analysis.mentions:
+        if mention.start <= token.i < mention.end:
+            return Speaker(span.text, span.start, span.end, mention.actor, mention.party)
+    return Speaker(span.text, span.start, span.end, token.text if token.ent_type_ == "PERSON" else None, None)
+
+
+def _baseline_position(analysis: Analysis, speaker: Speaker | None, cue: Span | None, start: int, end: int, rule: str) -> Position:
+    content = analysis.char_span(start, end)
+    speaker = speaker or Speaker("", content.start, content.start, None, None)
+    return Position(speaker, cue, content, "direct" if rule == "quotes" else "indirect", [], None, rule, "statement", None, None, [])
+
+
+def quote_baseline(analysis: Analysis) -> list[Position]:
+    """Every quoted span; speaker = the PERSON/ORG entity nearest before a speech verb in its sentence."""
+    doc = analysis.doc
+    speech = lexicon_for(analysis.rules.rules).speech_lemmas()
+    found = []
+    for match in _NAIVE_QUOTES.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        speaker = cue = None
+        for sent in {span[0].sent.start: span[0].sent, span[-1].sent.start: span[-1].sent}.values():
+            verbs = [t for t in sent if t.lemma_.lower() in speech and t.pos_ == "VERB" and not (span.start <= t.i < span.end)]
+            if not verbs:
+                continue
+            verb = verbs[0]
+            entities = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and e.sent.start == sent.start and not (span.start <= e.start < span.end)]
+            if entities:
+                nearest = min(entities, key=lambda e: abs(e.root.i - verb.i))
+                speaker, cue = _speaker_from_token(analysis, nearest.root), analysis.token_span(doc[verb.i : verb.i + 1])
+                break
+        found.append(_baseline_position(analysis, speaker, cue, match.start(), match.end(), "quotes"))
+    return found
+
+
+def parse_baseline(analysis: Analysis) -> list[Position]:
+    """Speaker = nsubj of a speech verb; content = its ccomp."""
+    speech = lexicon_for(analysis.rules.rules).speech_lemmas()
+    found = []
+    for token in analysis.doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in speech:
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        ccomp = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if subject is None or ccomp is None:
+            continue
+        start, end = ccomp.left_edge.idx, ccomp.right_edge.idx + len(ccomp.right_edge.text)
+        found.append(_baseline_position(analysis, _speaker_from_token(analysis, subject), analysis.token_span(analysis.doc[token.i : token.i + 1]), start, end, "nsubj+ccomp"))
+    return found
+
+
+# -- PolNeAR --------------------------------------------------------------------------------------------------
+
+_T_LINE = re.compile(r"^(T\d+)\t([\w-]+) ([\d ;]+)\t")
+_E_LINE = re.compile(r"^(E\d+)\t([\w-]+):(T\d+)((?: [\w-]+:T\d+)*)")
+
+
+@dataclass
+class GoldAttribution:
+    content: list[tuple[int, int]]
+    cue: list[tuple[int, int]]
+    source: list[tuple[int, int]] | None
+
+
+def polnear_files(shared: Path, split: str) -> list[tuple[Path, Path]]:
+    """(text, annotation) pairs of a split: one annotator per article, the first id in sorted order."""
+    folder = shared / "eval" / "polnear" / split
+    chosen: dict[str, Path] = {}
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        stem = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
+        chosen.setdefault(stem, ann)
+    return [(folder / "text" / f"{stem}.txt", ann) for stem, ann in sorted(chosen.items()) if (folder / "text" / f"{stem}.txt").is_file()]
+
+
+def read_brat(path: Path) -> list[GoldAttribution]:
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    events = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = _T_LINE.match(line)
+        if match:
+            fragments = [tuple(map(int, piece.split())) for piece in match.group(3).split(";")]
+            spans[match.group(1)] = (match.group(2), fragments)  # type: ignore[assignment]
+            continue
+        match = _E_LINE.match(line)
+        if match and match.group(2).startswith("Attribution"):
+            events.append(dict(role.split(":") for role in match.group(4).split()))
+    found = []
+    for roles in events:
+        def get(role: str) -> list[tuple[int, int]] | None:
+            key = roles.get(role)
+            return spans[key][1] if key in spans else None
+        content = get("Content")
+        if content:
+            found.append(GoldAttribution(content, get("Cue") or [], get("Source")))
+    return found
+
+
+def word_chars(text: str, ranges: Iterable[tuple[int, int]]) -> frozenset[int]:
+    return frozenset(i for start, end in ranges for i in range(start, min(end, len(text))) if text[i].isalnum())
+
+
+@dataclass
+class Predicted:
+    content: frozenset[int]
+    source: frozenset[int]
+    names: set[str]
+    speech: bool
+
+
+def group_positions(text: str, found: list[Position], speech_lemmas: set[str], doc) -> list[Predicted]:  # type: ignore[no-untyped-def]
+    """One predicted attribution per cue (a quote split by its attribution or continued is one)."""
+    groups: dict[tuple, list[Position]] = defaultdict(list)
+    for position in found:
+        key = (position.cue.start, position.cue.end) if position.cue is not None else (position.content.start, position.content.end)
+        groups[key].append(position)
+    predicted = []
+    for members in groups.values():
+        chars = word_chars(text, [(p.content.start, p.content.end) for p in members])
+        frame = [(p.speaker.start, p.speaker.end) for p in members] + [(p.cue.start, p.cue.end) for p in members if p.cue is not None]
+        chars = chars - word_chars(text, frame)
+        first = members[0]
+        names = {w.lower() for name in (first.speaker.actor, first.speaker.party) if name for w in re.findall(r"\w{3,}", name)}
+        speech = first.type == "statement" and first.cue is not None and _is_speech(doc, first.cue.start, first.cue.end, speech_lemmas)
+        predicted.append(Predicted(chars, word_chars(text, [(first.speaker.start, first.speaker.end)]), names, speech))
+    return predicted
+
+
+def _is_speech(doc, start: int, end: int, speech_lemmas: set[str]) -> bool:  # type: ignore[no-untyped-def]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    lemmas = [t.lemma_.lower() for t in span]
+    joined = " ".join(lemmas), " ".join(t.lower_ for t in span)
+    return any(lemma in speech_lemmas for lemma in lemmas) or any(" " in phrase and any(phrase in j for j in joined) for phrase in speech_lemmas)
+
+
+@dataclass
+class PolnearReport:
+    split: str
+    articles: int = 0
+    gold: int = 0
+    gold_speech: int = 0
+    words: int = 0
+    scores: dict[str, dict[str, Score]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(Score)))
+    seconds: float = 0.0
+
+
+def match_pairs(predicted: list[Predicted], gold: list[tuple[GoldAttribution, frozenset[int], frozenset[int]]], text: str,
+                accept: Callable[[Predicted, GoldAttribution, frozenset[int], frozenset[int]], bool]) -> dict[int, int]:
+    """One-to-one matching, largest overlap first: predicted index → gold index."""
+    pairs = []
+    for p_index, pred in enumerate(predicted):
+        for g_index, (attribution, content, source) in enumerate(gold):
+            overlap = len(pred.content & content)
+            if overlap and accept(pred, attribution, content, source):
+                pairs.append((-overlap, p_index, g_index))
+    pairs.sort()
+    taken_p: dict[int, int] = {}
+    taken_g: set[int] = set()
+    for _, p_index, g_index in pairs:
+        if p_index in taken_p or g_index in taken_g:
+            continue
+        taken_p[p_index] = g_index
+        taken_g.add(g_index)
+    return taken_p
+
+
+def score_article(report: PolnearReport, system: str, text: str, predicted: list[Predicted], gold: list[GoldAttribution], gold_speech: list[bool]) -> None:
+    golds = [(g, word_chars(text, g.content), word_chars(text, g.source or [])) for g in gold]
+
+    def source_ok(pred: Predicted, attribution: GoldAttribution, content: frozenset[int], source: frozenset[int]) -> bool:
+        if attribution.source is None:
+            return False
+        if pred.source & source:
+            return True
+        gold_words = {w.lower() for start, end in attribution.source for w in re.findall(r"\w{3,}", text[start:end])}
+        return bool(pred.names & gold_words)
+
+    def exact(pred: Predicted, attribution: GoldAttribution, content: frozenset[int], source: frozenset[int]) -> bool:
+        return pred.content == content
+
+    for metric, accept in (("content overlap", lambda *a: True), ("content exact", exact), ("attribution", source_ok)):
+        matched = match_pairs(predicted, golds, text, accept)
+        matched_gold = set(matched.values())
+        for subset in ("speech cues", "all cues"):
+            keep_pred = [i for i, p in enumerate(predicted) if subset == "all cues" or p.speech]
+            keep_gold = [i for i, g in enumerate(gold) if (subset == "all cues" or gold_speech[i]) and (metric != "attribution" or g.source is not None)]
+            score = Score(
+                tp_pred=sum(1 for i in keep_pred if i in matched and (metric != "attribution" or golds[matched[i]][0].source is not None)),
+                pred=len(keep_pred),
+                tp_gold=sum(1 for i in keep_gold if i in matched_gold),
+                gold=len(keep_gold),
+            )
+            report.scores[f"{metric} — {subset}"][system].add(score)
+
+
+def polnear_articles(shared: Path, split: str, limit: int | None) -> list[tuple[Article, Path]]:
+    files = polnear_files(shared, split)
+    if limit:
+        files = files[:limit]
+    found = []
+    for text_path, ann_path in files:
+        article = read_article(text_path, ProblemLog())
+        if article is not None:
+            found.append((article, ann_path))
+    return found
+
+
+def parse_all(engine: Engine, articles: list[Article], processes: int) -> dict[str, object]:
+    """Parses by article id: from the cache, the rest parsed (in `processes` processes) and cached."""
+    docs: dict[str, object] = {}
+    missing = []
+    for article in articles:
+        doc = engine.cache.get(engine.key(article), engine.pipeline.nlp.vocab)
+        if doc is None:
+            missing.append(article)
+        else:
+            docs[article.id] = doc
+    if missing:
+        print(f"  parsing {len(missing)} articles ({processes} process{'es' if processes > 1 else ''}); they are cached for the next run …", file=sys.stderr)
+        texts = [a.body for a in missing]
+        for article, doc in zip(missing, engine.pipeline.nlp.pipe(texts, n_process=processes, batch_size=16)):
+            engine.cache.put(engine.key(article), doc)
+            docs[article.id] = doc
+    return docs
+
+
+def evaluate_polnear(engine: Engine, shared: Path, split: str, limit: int | None = None, processes: int = 2) -> PolnearReport:
+    report = PolnearReport(split)
+    articles = polnear_articles(shared, split, limit)
+    docs = parse_all(engine, [a for a, _ in articles], processes)
+    speech_lemmas = lexicon_for(engine.rules).speech_lemmas()
+    started = time.perf_counter()
+    for article, ann_path in articles:
+        doc = docs[article.id]
+        text = article.text
+        gold = read_brat(ann_path)
+        gold_speech = [_is_speech(doc, min(s for s, _ in g.cue), max(e for _, e in g.cue), speech_lemmas) if g.cue else False for g in gold]
+        analysis = engine.analyse(article, doc)  # type: ignore[arg-type]
+        systems = {
+            "system": extract_positions(analysis, nesting="outer", negated=True),
+            "system (fact sheets)": extract_positions(analysis),
+            "baseline: quotes": quote_baseline(analysis),
+            "baseline: nsubj+ccomp": parse_baseline(analysis),
+        }
+        for name, found in systems.items():
+            score_article(report, name, text, group_positions(text, found, speech_lemmas, doc), gold, gold_speech)
+        report.articles += 1
+        report.gold += len(gold)
+        report.gold_speech += sum(gold_speech)
+        report.words += len(text.split())
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+# -- speed ----------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class SpeedReport:
+    words: int
+    articles: int
+    extract_with: float  # seconds, parse excluded
+    extract_without: float
+    parse: float  # seconds to parse the same texts (one process)
+    parsed_words: int
+
+
+def measure_speed(engine: Engine, shared: Path, limit: int | None, parse_sample: int = 20) -> SpeedReport:
+    articles = [a for a, _ in polnear_articles(shared, "dev", limit)]
+    docs = parse_all(engine, articles, 2)
+    words = sum(len(a.body.split()) for a in articles)
+
+    def run() -> float:
+        started = time.perf_counter()
+        for article in articles:
+            engine.extract(article, docs[article.id])  # type: ignore[arg-type]
+        return time.perf_counter() - started
+
+    run()  # warm up (lexicon compilation, first-call costs)
+    with_attribution = min(run() for _ in range(2))
+    original = positions_module.find_positions
+    try:
+        import mkdocs_factsheet.engine as engine_module
+
+        engine_module.find_positions = lambda analysis: []  # type: ignore[assignment]
+        without = min(run() for _ in range(2))
+    finally:
+        engine_module.find_positions = original  # type: ignore[assignment]
+    sample = articles[:parse_sample]
+    started = time.perf_counter()
+    for _doc in engine.pipeline.nlp.pipe([a.body for a in sample], batch_size=16):
+        pass
+    parse = time.perf_counter() - started
+    return SpeedReport(words, len(articles), with_attribution, without, parse, sum(len(a.body.split()) for a in sample))
+
+
+# -- output ---------------------------------------------------------------------------------------------------
+
+
+def table(title: str, scores: dict[str, dict[str, Score]], systems: list[str], note: str = "") -> str:
+    lines = [title]
+    width = max(len(name) for name in scores) + 2
+    header = " " * width + "".join(f"{name:>27}" for name in systems)
+    lines.append(header)
+    lines.append(" " * width + "".join(f"{'P':>9}{'R':>9}{'F1':>9}" for _ in systems))
+    for metric, by_system in scores.items():
+        row = f"{metric:<{width}}"
+        for name in systems:
+            score = by_system.get(name)
+            row += f"{score.precision:>9.3f}{score.recall:>9.3f}{score.f1:>9.3f}" if score is not None else f"{'—':>27}"
+        lines.append(row)
+    if note:
+        lines.append(note)
+    return "\n".join(lines)
+
+
+def count_table(title: str, scores: dict[str, dict[str, Score]], systems: list[str]) -> str:
+    lines = [title]
+    width = max(len(name) for name in scores) + 2
+    lines.append(" " * width + "".join(f"{name:>27}" for name in systems))
+    for metric, by_system in scores.items():
+        row = f"{metric:<{width}}"
+        for name in systems:
+            s = by_system.get(name)
+            row += f"{f'P {s.tp_pred}/{s.pred}  R {s.tp_gold}/{s.gold}':>27}" if s is not None else f"{'—':>27}"
+        lines.append(row)
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder (default: ../shared)")
+    parser.add_argument("--model", default=DEFAULT_MODEL, help="spaCy pipeline (default: %(default)s)")
+    parser.add_argument("--limit", type=int, default=None, help="PolNeAR articles per split (default: all)")
+    parser.add_argument("--rules", type=Path, action="append", default=None, help="rules folder (default: rules/)")
+    parser.add_argument("--packs", default=None, help="comma-separated rule packs to load; '' for none (default: world, when it exists)")
+    parser.add_argument("--articles", type=Path, default=ROOT / "seeds", help="articles of the gold fact sheets (default: seeds/)")
+    parser.add_argument("--splits", default="dev,train", help="PolNeAR splits (default: dev,train)")
+    parser.add_argument("--processes", type=int, default=2, help="processes for parsing uncached texts (default: 2)")
+    parser.add_argument("--cache", type=Path, default=CACHE_DIR, help="parse cache folder (default: .cache/evaluate)")
+    parser.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
+    parser.add_argument("--verbose", action="store_true", help="list missed and extra positions")
+    args = parser.parse_args(argv)
+
+    shared = args.shared.resolve()
+    if not (shared / "eval").is_dir():
+        print(f"skipped: no gold data at {shared / 'eval'} (the shared folder is absent); pass --shared PATH", file=sys.stderr)
+        return 0
+    from mkdocs_factsheet.rules import available_packs
+
+    packs = [p for p in args.packs.split(",") if p] if args.packs is not None else [p for p in ("world",) if p in available_packs()]
+    rules = args.rules or [ROOT / "rules"]
+    started = time.perf_counter()
+    try:
+        engine = Engine.create(rules, packs=packs, model=args.model, cache_dir=args.cache)
+    except FactsheetError as error:
+        print(f"error: cannot load the rules or the pipeline: {error}", file=sys.stderr)
+        return 1
+    print(f"rules: {', '.join(map(str, rules))}; packs: {', '.join(packs) or 'none'}; model: {args.model}")
+
+    seed = evaluate_seed(engine, shared, args.articles)
+    if seed.articles:
+        systems = ["system", "baseline: quotes", "baseline: nsubj+ccomp"]
+        positions = {k: v for k, v in seed.scores.items() if k.startswith("positions")}
+        print()
+        print(table(f"Gold fact sheets (eval/dev, {seed.articles} article(s))", positions, systems))
+        names = {k: v for k, v in seed.scores.items() if not k.startswith("positions")}
+        print(table("", names, ["system", "baseline: names only"]))
+        print(count_table("counts", seed.scores, ["system"]))
+        print("positions with a wrong speaker (content of a gold position, other speaker): " + ", ".join(f"{name} {len(items)}" for name, items in seed.wrong_speakers.items()))
+        if args.verbose:
+            for label, items in (("missed", seed.missed), ("extra (not in the gold)", seed.extra), ("wrong speaker", seed.wrong_speakers["system"])):
+                for item in items:
+                    print(f"  {label}: {item}")
+    else:
+        print(f"\nno gold fact sheet matches an article in {args.articles}")
+
+    for split in [s for s in args.splits.split(",") if s]:
+        if not (shared / "eval" / "polnear" / split).is_dir():
+            print(f"\nPolNeAR {split}: not found under {shared / 'eval' / 'polnear'}; skipped")
+            continue
+        report = evaluate_polnear(engine, shared, split, args.limit, args.processes)
+        systems = ["system", "system (fact sheets)", "baseline: quotes", "baseline: nsubj+ccomp"]
+        print()
+        title = (f"PolNeAR {split}: {report.articles} articles, {report.words} words, {report.gold} attributions "
+                 f"({report.gold_speech} with a speech cue); scoring took {report.seconds:.1f} s")
+        print(table(title, report.scores, systems, POLNEAR_NOTE))
+
+    if not args.no_speed and (shared / "eval" / "polnear" / "dev").is_dir():
+        speed = measure_speed(engine, shared, args.limit)
+        parse_rate = speed.parsed_words / speed.parse if speed.parse else 0.0
+        per_word_parse = 1 / parse_rate if parse_rate else 0.0
+        print()
+        print(f"Speed on PolNeAR dev ({speed.articles} articles, {speed.words} words; one process):")
+        print(f"  extraction, parse excluded:  with attribution {speed.words / speed.extract_with:>10,.0f} words/s"
+              f"   without {speed.words / speed.extract_without:>10,.0f} words/s")
+        with_total = speed.extract_with / speed.words + per_word_parse
+        without_total = speed.extract_without / speed.words + per_word_parse
+        print(f"  parse included:             with attribution {1 / with_total:>10,.0f} words/s   without {1 / without_total:>10,.0f} words/s"
+              f"   (parse alone {parse_rate:,.0f} words/s on {speed.parsed_words} words)")
+    print(f"\ntotal time {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

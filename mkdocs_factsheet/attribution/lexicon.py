@@ -1,0 +1,166 @@
+"""The cue and stance lexicon, compiled from the rules' `cues/` files for fast lookup on a parsed `Doc`.
+
+Cues are matched on lower-case lemmas: one-word cues by dictionary lookup, phrases ("according to",
+"call for") on consecutive lemmas starting at the token. Which arguments a cue takes as what was
+said is decided by its kind and stance (see `Lexicon.takes_*`), so a user's new cue works like the
+shipped ones of the same kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
+
+from ..rules import RuleSet
+from ..schema import Cue
+
+# Stances whose verbs address someone: their object is the addressee ("pressed China to …"),
+# never the content, when it names a person, body or country.
+ADDRESSEE_STANCES = frozenset({"appeal", "demand", "threaten", "promise"})
+# Neutral cues whose object is what was said ("announced a ceasefire", "cited a report").
+MESSAGE_OBJECT_LEMMAS = frozenset(
+    {"announce", "propose", "confirm", "reveal", "disclose", "acknowledge", "admit", "predict", "reiterate", "repeat",
+     "cite", "declare", "describe", "discuss", "recommend", "request", "suggest", "tout", "indicate", "call",
+     "reaffirm", "concede", "express"}
+)
+# Cues whose plain object is not what was said ("offered a feel", "pushed the button").
+NOT_OBJECT_LEMMAS = frozenset({"order", "encourage", "signal", "press", "pressure", "commit", "post"})
+# Neutral cues that address their object ("told Yang", "asked reporters", "informed the council").
+ADDRESSEE_LEMMAS = frozenset({"tell", "ask", "inform", "brief", "assure", "remind", "advise", "warn", "urge", "press", "call on", "call upon"})
+# Cues that are speech only with a quotation or a clause after them, never with a to-infinitive.
+NO_INFINITIVE_LEMMAS = frozenset({"say", "continue", "add", "note", "state", "write", "report", "call", "mention", "show", "find", "know", "learn", "hear"})
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """A cue found in a doc: the lexicon entry and the tokens that spell it."""
+
+    cue: Cue
+    start: int  # token indices
+    end: int
+
+
+class Lexicon:
+    """Cues by lemma (one word) and by first lemma (phrases), plus stance words."""
+
+    def __init__(self, cues: Iterable[Cue], stance_words: dict[str, str]):
+        self.single: dict[str, Cue] = {}
+        self.phrases: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
+        for cue in cues:
+            words = tuple(cue.lemma.lower().split())
+            if len(words) == 1:
+                self.single[words[0]] = cue  # a later layer (user rules) overrides a pack's entry
+            else:
+                entries = [entry for entry in self.phrases.get(words[0], []) if entry[0] != words]
+                entries.append((words, cue))
+                entries.sort(key=lambda entry: -len(entry[0]))
+                self.phrases[words[0]] = entries
+        self.stance_words = stance_words
+        self.first_words = frozenset(self.single) | frozenset(self.phrases)
+        self._hashes: dict[int, Any] = {}  # per StringStore: array of the hashes of cue lemmas and plural forms
+
+    @classmethod
+    def from_rules(cls, rules: RuleSet) -> "Lexicon":
+        return cls(rules.cues, {word.lemma.lower(): word.stance for word in rules.stance_words})
+
+    def speech_lemmas(self) -> set[str]:
+        """Every lemma (and phrase) of a speech cue: what "speech cue" means in evaluations."""
+        found = {lemma for lemma, cue in self.single.items() if cue.kind == "speech"}
+        found |= {" ".join(words) for entries in self.phrases.values() for words, cue in entries if cue.kind == "speech"}
+        return found
+
+    def candidates(self, doc: Doc) -> list[int]:
+        """Indices of tokens that may start a cue (by lemma, or lower-case plural form), found on arrays."""
+        strings = doc.vocab.strings
+        hashes = self._hashes.get(id(strings))
+        if hashes is None:
+            words = set(self.first_words)
+            words |= {word.capitalize() for word in self.first_words}
+            plurals = {word + "s" for word in self.first_words}
+            hashes = (numpy.array(sorted(strings.add(w) for w in words), dtype="uint64"), numpy.array(sorted(strings.add(w) for w in plurals), dtype="uint64"))
+            self._hashes[id(strings)] = hashes
+        if len(doc) == 0:
+            return []
+        array = doc.to_array([LEMMA, LOWER])
+        found = numpy.isin(array[:, 0], hashes[0]) | numpy.isin(array[:, 1], hashes[1]) | numpy.isin(array[:, 1], hashes[0])
+        return [int(i) for i in numpy.nonzero(found)[0]]
+
+    def match(self, doc: Doc, index: int) -> CueMatch | None:
+        """The cue starting at token `index`: the longest phrase, else the one-word cue."""
+        token = doc[index]
+        lemma = _lemma(token)
+        for words, cue in self.phrases.get(lemma, []) + self.phrases.get(token.lower_, []):
+            end = index + 1
+            matched = True
+            for word in words[1:]:
+                while end < len(doc) and doc[end].dep_ == "advmod" and doc[end].pos_ == "ADV" and word not in _forms(doc[end]):
+                    end += 1  # "called repeatedly for"
+                if end >= len(doc) or word not in _forms(doc[end]):
+                    matched = False
+                    break
+                end += 1
+            if matched:
+                return CueMatch(cue, index, end)
+        cue = self.single.get(lemma)
+        if cue is None and token.pos_ in ("NOUN", "PROPN", "VERB") and token.lower_.endswith("s"):
+            cue = self.single.get(token.lower_[:-1])  # headline verbs tagged as plural nouns ("US pressures China")
+            if cue is not None and token.pos_ == "VERB":
+                cue = None
+        return CueMatch(cue, index, index + 1) if cue is not None else None
+
+    def stance_of(self, tokens: Iterable[Token]) -> tuple[str, str] | None:
+        """The first stance word among `tokens`: (stance id, the word)."""
+        for token in tokens:
+            stance = self.stance_words.get(_lemma(token))
+            if stance:
+                return stance, token.text
+        return None
+
+    # -- argument frames ------------------------------------------------------------------------------
+
+    @staticmethod
+    def takes_infinitive(cue: Cue) -> bool:
+        """Does "X <cue> to do Y" report what X said, thought or intends? ("vowed to", "wants to")."""
+        return cue.lemma not in NO_INFINITIVE_LEMMAS and (cue.stance is not None or cue.kind != "speech" or cue.lemma in ADDRESSEE_LEMMAS)
+
+    @staticmethod
+    def object_is_content(cue: Cue) -> bool:
+        """Can a plain object be what was said ("condemned the coup", "announced a plan")?"""
+        if cue.lemma in NOT_OBJECT_LEMMAS:
+            return False
+        if cue.kind != "speech":
+            return cue.lemma in ("want", "seek", "plan", "show")  # "wants a deal", "a poll showed a lead"
+        return cue.stance is not None or cue.lemma in MESSAGE_OBJECT_LEMMAS
+
+    @staticmethod
+    def addresses_object(cue: Cue) -> bool:
+        """Is an object naming a person, body or country the addressee ("told Yang", "pressed China")?"""
+        return cue.lemma in ADDRESSEE_LEMMAS or cue.stance in ADDRESSEE_STANCES
+
+
+def _lemma(token: Token) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+def _forms(token: Token) -> tuple[str, str]:
+    """A word of a phrase cue matches the token's lemma or its lower-case form ("according")."""
+    return _lemma(token), token.lower_
+
+
+_CACHE: dict[int, tuple[RuleSet, Lexicon]] = {}
+
+
+def lexicon_for(rules: RuleSet) -> Lexicon:
+    """The compiled lexicon of a rule set (compiled once per `RuleSet` object)."""
+    cached = _CACHE.get(id(rules))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    lexicon = Lexicon.from_rules(rules)
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    _CACHE[id(rules)] = (rules, lexicon)
+    return lexicon

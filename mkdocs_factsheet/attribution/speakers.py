@@ -1,0 +1,351 @@
+"""Who a speaker is: the mention's span, then its actor and party, with the reasons.
+
+In order: a rule mention at the speaker's head word (name, surname, role noun, agent noun, party);
+a pronoun → its antecedent; a relative pronoun ("who told Congress") → the noun it hangs on; a
+party or body named inside the noun phrase ("State Department spokesman Ned Price"); a definite
+description naming an earlier body or role ("the department" → U.S. State Department); a person or
+organisation the statistical NER found (a name, without a party); otherwise unresolved.
+
+Pronoun policy (as citron's): he/she → the nearest preceding person who is the subject of a clause
+or the speaker of an earlier position, leaving out the addressee, anyone inside the content and
+names inside quotations; they/it → the nearest such body, party or group; I/we outside quotation
+marks → unresolved (the writer or an unnamed speaker). Candidates must lie within the last four
+sentences; beyond that the speaker is "unresolved".
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+import numpy
+from spacy.attrs import DEP, POS
+from spacy.tokens import Doc, Token
+
+from ..analysis import Analysis, Mention
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+HONORIFICS = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "dame": "f"}
+GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+THING_PRONOUNS = {"it", "its", "itself"}
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+NP_LEFT = {"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "predet", "advmod", "punct"}
+NP_RIGHT = {"compound", "case", "cc", "conj", "nummod", "prep"}
+NP_PREPS = {"of", "for", "at", "from"}
+WINDOW = 4  # sentences
+
+
+def _strip_possessive(name: str) -> str:
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+@dataclass
+class Identity:
+    """Whom a mention stands for."""
+
+    actor: str | None
+    party: str | None
+    kind: str | None  # person | body | party | group | None
+    name: str  # how to call it in explanations
+    why: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Resolved:
+    """A speaker: its span (doc character offsets) and identity."""
+
+    start: int
+    end: int
+    identity: Identity
+
+    @property
+    def resolved(self) -> bool:
+        return self.identity.actor is not None or self.identity.party is not None
+
+
+@dataclass
+class _Candidate:
+    index: int
+    sentence: int
+    subject: bool
+    speaker: bool
+    identity: Identity
+    inside_quote: bool
+    reported: bool = False  # inside what someone is reported to have said
+
+
+class Speakers:
+    """Resolves speakers of one analysed doc, in document order (earlier speakers are antecedents)."""
+
+    def __init__(self, analysis: Analysis, quote_tokens: set[int], contents: list[tuple[int, int]] = ()):  # type: ignore[assignment]
+        self.analysis = analysis
+        self.doc: Doc = analysis.doc
+        self.quote_tokens = quote_tokens
+
+        self.sentence_index: dict[int, int] = {}
+        for number, sent in enumerate(self.doc.sents):
+            self.sentence_index[sent.start] = number
+        self.mention_at: dict[int, Mention] = {}
+        for mention in analysis.mentions:
+            for index in range(mention.start, mention.end):
+                self.mention_at[index] = mention
+        self.ents = list(self.doc.ents)
+        self.ent_at: dict[int, object] = {}
+        for ent in self.ents:
+            for index in range(ent.start, ent.end):
+                self.ent_at[index] = ent
+        self.full_names: dict[str, str] = {}  # last word → the longest person name ending with it
+        for ent in self.ents:
+            if ent.label_ == "PERSON":
+                name = _strip_possessive(ent.text)
+                words = name.split()
+                if words and len(words) > len(self.full_names.get(words[-1], "").split()):
+                    self.full_names[words[-1]] = name
+        self.reported_chars = bytearray(len(analysis.article.text) - analysis.offset + 1)
+        for start, end in contents:
+            self.reported_chars[start:end] = b"\x01" * max(0, end - start)
+        self._candidates: list[_Candidate] | None = None
+        self.speakers: list[_Candidate] = []
+        self.genders: dict[str, str] = {}  # name → "m" | "f", from "Mr."/"Mrs." and from pronouns resolved before
+
+    @property
+    def candidates(self) -> list[_Candidate]:
+        """Antecedent candidates, built the first time a pronoun needs one."""
+        if self._candidates is None:
+            found = {c.index: c for c in self.build_candidates()}
+            found.update({c.index: c for c in self.speakers})
+            self._candidates = sorted(found.values(), key=lambda c: c.index)
+        return self._candidates
+
+    # -- spans ---------------------------------------------------------------------------------------
+
+    def span_of(self, head: Token) -> tuple[int, int]:
+        """Character range of the speaker mention: the pronoun, or the noun phrase without clauses and appositions."""
+        if head.pos_ == "PRON" or head.lower_ in RELATIVE:
+            return head.idx, head.idx + len(head.text)
+        indices = {head.i}
+        for child in head.lefts:
+            if child.dep_ in NP_LEFT and not (child.dep_ == "punct" and child.text not in ".-"):
+                indices.update(t.i for t in child.subtree)
+        for child in head.rights:
+            if child.dep_ in NP_RIGHT and (child.dep_ != "prep" or child.lower_ in NP_PREPS):
+                indices.update(t.i for t in child.subtree)
+        mention = self.mention_at.get(head.i)
+        if mention is not None:
+            indices.update(range(mention.start, mention.end))
+        start, end = head.i, head.i + 1  # the contiguous run around the head, quotations left out
+        while start - 1 in indices and start - 1 not in self.quote_tokens:
+            start -= 1
+        while end in indices and end not in self.quote_tokens:
+            end += 1
+        while start < end and (self.doc[start].is_punct or self.doc[start].is_space):
+            start += 1
+        while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
+            end -= 1
+        if end <= start:
+            return head.idx, head.idx + len(head.text)
+        return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text)
+
+    # -- identities ----------------------------------------------------------------------------------
+
+    def identify(self, head: Token, *, content: tuple[int, int] | None = None, addressee: Token | None = None) -> Identity:
+        """Whom the noun phrase headed by `head` stands for."""
+        mention = self.mention_at.get(head.i)
+        if mention is not None:
+            return self.from_mention(mention)
+        lower = head.lower_
+        if lower in RELATIVE and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "relcl":
+            antecedent = head.head.head
+            identity = self.identify(antecedent)
+            identity.why.insert(0, f"relative pronoun {head.text!r} → {antecedent.text!r}")
+            return identity
+        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
+            return self.pronoun(head, content, addressee)
+        inner = self.inner_mention(head)
+        person = self.person_name(head)
+        if inner is not None:
+            actor = person or (inner.actor if inner.actor_kind == "body" else None)
+            label = person or head.text
+            why = [f"{label!r} acts for {inner.actor or inner.party} (named as {inner.text!r} in the same phrase)"]
+            return Identity(actor, inner.party, "person" if person else (inner.actor_kind or "party"), label, why)
+        described = self.definite_description(head)
+        if described is not None:
+            return described
+        if person:
+            return Identity(person, None, "person", person, [f"person {person!r} named in the text (no rule gives a party)"])
+        if head.ent_type_ in ("ORG", "NORP", "GPE") and head.pos_ == "PROPN":
+            ent = self.ent_at.get(head.i)
+            name = ent.text if ent is not None else head.text
+            return Identity(None, None, "body", name, [f"unresolved: {name!r} is not in the rules"])
+        kind = "group" if head.tag_ in ("NNS", "NNPS") else None
+        text = " ".join(t.text for t in head.subtree if t.i in range(head.left_edge.i, head.i + 1))
+        return Identity(None, None, kind, text, [f"unresolved: no rule names {text!r}"])
+
+    def from_mention(self, mention: Mention) -> Identity:
+        if mention.actor is not None:
+            return Identity(mention.actor, mention.party, mention.actor_kind or "person", mention.actor, list(mention.why))
+        party = self.analysis.rules.rules.parties.get(mention.party)
+        name = party.name if party else mention.party
+        return Identity(None, mention.party, "party", name, list(mention.why))
+
+    def inner_mention(self, head: Token) -> Mention | None:
+        """A party or body named as a modifier in the phrase ("State Department spokesman Ned Price")."""
+        for child in head.lefts:
+            if child.dep_ not in ("compound", "nmod", "poss"):
+                continue
+            for token in child.subtree:
+                mention = self.mention_at.get(token.i)
+                if mention is not None and mention.via != "adjective" and (mention.actor is None or mention.actor_kind == "body"):
+                    return mention
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "from"):
+                for token in child.subtree:
+                    mention = self.mention_at.get(token.i)
+                    if mention is not None and (mention.actor is None or mention.actor_kind == "body"):
+                        return mention
+        return None
+
+    def person_name(self, head: Token) -> str | None:
+        """The fullest name the text gives the person at `head` ("Caddell" → "Pat Caddell")."""
+        if head.ent_type_ != "PERSON":
+            return None
+        ent = self.ent_at.get(head.i)
+        if ent is None:
+            return None
+        name = _strip_possessive(ent.text)
+        words = name.split()
+        if not words:
+            return name
+        full = self.full_names.get(words[-1])
+        return full if full is not None and len(full.split()) > len(words) else name
+
+    def definite_description(self, head: Token) -> Identity | None:
+        """"the department" → the U.S. State Department named before; "the secretary" → its holder."""
+        if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+            return None
+        word = head.lemma_.lower()
+        for mention in reversed(self.analysis.mentions):
+            if mention.start >= head.i or mention.actor is None:
+                continue
+            names = [mention.actor.split()[-1].lower()]
+            if mention.role:
+                names.append(mention.role.split()[-1].lower())
+                names.append(mention.role.split()[0].lower())
+            if word in names:
+                identity = self.from_mention(mention)
+                identity.why.insert(0, f"{'the ' + head.text!r} → {mention.actor} (named before as {mention.text!r})")
+                return identity
+        return None
+
+    # -- pronouns ------------------------------------------------------------------------------------
+
+    def build_candidates(self) -> list[_Candidate]:
+        found: list[_Candidate] = []
+        seen: set[int] = set()
+        for mention in self.analysis.mentions:
+            head = self.doc[mention.end - 1]
+            found.append(self.candidate(head, self.from_mention(mention)))
+            seen.update(range(mention.start, mention.end))
+        for ent in self.ents:
+            if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or any(i in seen for i in range(ent.start, ent.end)):
+                continue
+            head = ent.root
+            name = ent.text
+            if ent.label_ == "PERSON":
+                identity = Identity(self.person_name(head) or name, None, "person", self.person_name(head) or name, [f"person {name!r} named in the text"])
+            else:
+                identity = Identity(None, None, "body", name, [f"unresolved: {name!r} is not in the rules"])
+            found.append(self.candidate(head, identity))
+        text = self.analysis.article.text
+        offset = self.analysis.offset
+        array = self.doc.to_array([DEP, POS])
+        subject_deps = [self.doc.vocab.strings[d] for d in ("nsubj", "nsubjpass")]
+        noun = self.doc.vocab.strings["NOUN"]
+        for index in numpy.nonzero(numpy.isin(array[:, 0], subject_deps) & (array[:, 1] == noun))[0]:
+            token = self.doc[int(index)]
+            if token.i in seen:
+                continue
+            kind = "group" if token.tag_ == "NNS" else "thing"
+            name = text[token.left_edge.idx + offset : token.idx + len(token.text) + offset]
+            found.append(self.candidate(token, Identity(None, None, kind, name, [f"unresolved: no rule names {token.text!r}"])))
+        found.sort(key=lambda c: c.index)
+        return found
+
+    def candidate(self, head: Token, identity: Identity, speaker: bool = False) -> _Candidate:
+        for token in (*head.lefts, self.doc[head.left_edge.i - 1] if head.left_edge.i > 0 else head):
+            gender = HONORIFICS.get(token.lower_.rstrip("."))
+            if gender and identity.name not in self.genders:
+                self.genders[identity.name] = gender
+        subject = head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ in ("compound", "appos") and head.head.dep_ in ("nsubj", "nsubjpass"))
+        reported = not speaker and bool(self.reported_chars[head.idx])
+        return _Candidate(head.i, self.sentence_index.get(head.sent.start, 0), subject, speaker, identity, head.i in self.quote_tokens, reported)
+
+    def add_speaker(self, head: Token, identity: Identity) -> None:
+        """Remember a resolved speaker: pronouns later on prefer earlier speakers."""
+        candidate = self.candidate(head, identity, speaker=True)
+        candidate.inside_quote = False
+        self.speakers.append(candidate)
+        if self._candidates is not None:
+            position = bisect_left(self._candidates, head.i, key=lambda c: c.index)
+            if position < len(self._candidates) and self._candidates[position].index == head.i:
+                self._candidates[position] = candidate
+            else:
+                self._candidates.insert(position, candidate)
+
+    def pronoun(self, token: Token, content: tuple[int, int] | None, addressee: Token | None) -> Identity:
+        lower = token.lower_
+        if lower in FIRST_PERSON:
+            return Identity(None, None, None, token.text, [f"unresolved: {token.text!r} outside quotation marks (the writer or an unnamed speaker)"])
+        if lower in PERSON_PRONOUNS:
+            kinds = {"person"}
+        elif lower in GROUP_PRONOUNS:
+            kinds = {"body", "party", "group"}
+        else:
+            kinds = {"body", "party", "thing"}
+        gender = "m" if lower in MALE else "f" if lower in FEMALE else None
+        here = self.sentence_index.get(token.sent.start, 0)
+        excluded: set[str] = set()
+        if addressee is not None:
+            target = self.mention_at.get(addressee.i)
+            if target is not None and target.actor:
+                excluded.add(target.actor)
+            excluded.add(addressee.text)
+            person = self.person_name(addressee)
+            if person:
+                excluded.add(person)
+        pool = []
+        for candidate in reversed(self.candidates):
+            if candidate.index >= token.i:
+                continue
+            if here - candidate.sentence > WINDOW:
+                break
+            if candidate.inside_quote or candidate.identity.kind not in kinds:
+                continue
+            if content is not None:
+                char = self.doc[candidate.index].idx
+                if content[0] <= char < content[1]:
+                    continue
+            if {candidate.identity.actor, candidate.identity.name} & excluded:
+                continue
+            if gender and self.genders.get(candidate.identity.name, gender) != gender:
+                continue  # "she" is not Mr. Trump
+            pool.append(candidate)
+        chosen = (
+            next((c for c in pool if c.speaker or (c.subject and not c.reported)), None)
+            or next((c for c in pool if c.subject), None)
+            or (pool[0] if pool else None)
+        )
+        if chosen is None:
+            return Identity(None, None, None, token.text, [f"unresolved: no {'person' if 'person' in kinds else 'body or party'} for {token.text!r} in the {WINDOW} sentences before"])
+        identity = chosen.identity
+        if gender:
+            self.genders.setdefault(identity.name, gender)
+        role = "speaker of the previous statement" if chosen.speaker else ("subject" if chosen.subject else "mention")
+        why = [f"pronoun {token.text!r} → {identity.name} (nearest preceding {role})"] + [w for w in identity.why if not w.startswith("pronoun")]
+        return Identity(identity.actor, identity.party, identity.kind, identity.name, why)

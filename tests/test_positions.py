@@ -1,0 +1,358 @@
+"""Positions (who said what) on real sentences, through the full engine.
+
+Each attribution form of docs/guide/positions.md has a test here; the seed article's gold
+positions are checked with the project's rules and the world pack.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from mkdocs_factsheet.articles import Article, load_articles
+from mkdocs_factsheet.attribution.quotes import find_quotes, paragraphs
+from mkdocs_factsheet.checking import check_examples
+from mkdocs_factsheet.engine import Engine
+from mkdocs_factsheet.model import FactSheet, Position
+from mkdocs_factsheet.pipeline import Pipeline
+from mkdocs_factsheet.problems import ProblemLog
+from mkdocs_factsheet.rules import load_rules
+
+from .conftest import SEED_ARTICLE, write_tree
+
+RULES = {
+    "parties/united-states.yml": """
+id: united-states
+name: United States
+aliases: [{text: US, case: exact}, U.S., America, Washington]
+adjectives: [American]
+members:
+  - name: Antony Blinken
+    roles: [{title: Secretary of State, from: 2021-01-26, until: 2025-01-20}]
+  - name: Mike Pompeo
+    roles: [{title: Secretary of State, from: 2018-04-26, until: 2021-01-20}]
+  - name: Joe Biden
+    roles: [{title: President, from: 2021-01-20, until: 2025-01-20}]
+  - name: U.S. State Department
+    kind: body
+    aliases: [State Department]
+""",
+    "parties/china.yml": """
+id: china
+name: China
+aliases: [Beijing]
+adjectives: [Chinese]
+members:
+  - name: Yang Jiechi
+    surname: Yang
+    roles: [top diplomat]
+  - name: Chinese Foreign Ministry
+    kind: body
+""",
+    "parties/myanmar.yml": "id: myanmar\nname: Myanmar\n",
+    "issues/human-rights.yml": "id: human-rights\ntitle: Human rights\nkeywords: [human rights]\n",
+}
+
+
+@pytest.fixture(scope="module")
+def forms_engine(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    rules = write_tree(tmp_path_factory.mktemp("rules"), RULES)
+    return Engine(pipeline, load_rules([rules]))
+
+
+def extract(engine: Engine, text: str, *, title: bool = False, when: date | None = date(2021, 2, 6)) -> FactSheet:
+    first_line = text.split("\n", 1)[0]
+    span = (0, len(first_line)) if title else None
+    return engine.extract(Article("t", "t.txt", text, 0, first_line if title else "", span, when))
+
+
+def one(engine: Engine, text: str, containing: str, **kwargs: object) -> Position:
+    """The position whose content contains `containing` (exactly one)."""
+    sheet = extract(engine, text, **kwargs)  # type: ignore[arg-type]
+    found = [p for p in sheet.positions if containing in p.content.text]
+    assert len(found) == 1, [(p.speaker.text, p.content.text) for p in sheet.positions]
+    assert_spans(text, found[0])
+    return found[0]
+
+
+def assert_spans(text: str, position: Position) -> None:
+    for span in (position.speaker, position.content, position.cue, position.sentence):
+        if span is not None:
+            assert text[span.start : span.end] == span.text
+
+
+def who(position: Position) -> tuple[str | None, str | None]:
+    return position.speaker.actor, position.speaker.party
+
+
+# -- direct quotes ---------------------------------------------------------------------------------------
+
+
+def test_quote_then_name_told_addressee(forms_engine: Engine) -> None:
+    p = one(forms_engine, "“We will stand up for human rights,” Blinken told Yang.", "stand up")
+    assert who(p) == ("Antony Blinken", "united-states")
+    assert (p.kind, p.type, p.addressee, p.cue.text if p.cue else None) == ("direct", "statement", "china", "told")
+    assert p.content.text == "“We will stand up for human rights,”"
+    assert p.issues == ["human-rights"]
+    assert "direct" in p.rule and any("surname" in reason for reason in p.why)
+
+
+def test_name_said_colon_quote(forms_engine: Engine) -> None:
+    p = one(forms_engine, "Blinken said: “We will stand up for human rights.”", "stand up")
+    assert who(p) == ("Antony Blinken", "united-states") and p.kind == "direct"
+
+
+def test_quote_said_name(forms_engine: Engine) -> None:
+    p = one(forms_engine, "“We will stand up for human rights,” said Antony Blinken.", "stand up")
+    assert who(p) == ("Antony Blinken", "united-states") and p.kind == "direct"
+
+
+def test_quote_split_by_the_attribution_is_one_position(forms_engine: Engine) -> None:
+    text = "“We will stand up for human rights,” he said. “We will not back down.”"
+    sheet = extract(forms_engine, "Antony Blinken spoke on Friday.\n\n" + text)
+    [p] = sheet.positions
+    assert "stand up" in p.content.text and "not back down" in p.content.text
+    assert who(p) == ("Antony Blinken", "united-states") and p.kind == "direct"
+
+
+def test_quote_open_across_paragraphs(forms_engine: Engine) -> None:
+    text = "Yang said: “Taiwan is part of China.\n\n“Hong Kong affairs are China’s internal affairs.”"
+    sheet = extract(forms_engine, text)
+    assert [(who(p), p.kind) for p in sheet.positions] == [(("Yang Jiechi", "china"), "direct")] * 2
+    assert "internal affairs" in sheet.positions[1].content.text
+    assert "continued" in sheet.positions[1].rule
+
+
+def test_quote_only_paragraph_after_a_speakers_quote(forms_engine: Engine) -> None:
+    text = "“Taiwan is part of China,” Yang said.\n\n“Hong Kong affairs are China’s internal affairs.”"
+    sheet = extract(forms_engine, text)
+    assert [who(p) for p in sheet.positions] == [("Yang Jiechi", "china")] * 2
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("``", "''"), ("''", "''")],
+)
+def test_every_quote_mark_style(forms_engine: Engine, opening: str, closing: str) -> None:
+    text = f"{opening}China’s sovereignty is not negotiable,{closing} Yang said."
+    p = one(forms_engine, text, "sovereignty")
+    assert p.content.text == f"{opening}China’s sovereignty is not negotiable,{closing}"
+    assert who(p) == ("Yang Jiechi", "china") and p.kind == "direct"
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    text = "“China’s people don’t want the parents’ war,” he said of Beijing’s plan. ‘No Idea’ was the title."
+    quotes = find_quotes(text)
+    assert [text[q.start : q.end] for q in quotes] == ["“China’s people don’t want the parents’ war,”", "‘No Idea’"]
+
+
+def test_paragraphs_split_at_blank_lines_and_sentence_ends_not_hard_wraps() -> None:
+    text = "Title line\nFirst paragraph that wraps\nin the middle.\nSecond paragraph.\n\nThird."
+    assert [text[s:e] for s, e in paragraphs(text)] == [
+        "Title line", "First paragraph that wraps\nin the middle.", "Second paragraph.", "Third.",
+    ]
+
+
+# -- reported speech -------------------------------------------------------------------------------------
+
+
+def test_verb_object_to_infinitive(forms_engine: Engine) -> None:
+    p = one(forms_engine, "Blinken pressed China to join the international community in condemning the coup in Myanmar.", "join")
+    assert who(p) == ("Antony Blinken", "united-states")
+    assert (p.kind, p.stance, p.addressee) == ("indirect", "demand", "china")
+    assert p.content.text.startswith("China to join")
+
+
+def test_that_clause_after_a_role_noun(forms_engine: Engine) -> None:
+    text = "Antony Blinken called Yang Jiechi.\n\nThe secretary of state also affirmed that the United States will work with its allies."
+    p = one(forms_engine, text, "work with its allies")
+    assert who(p) == ("Antony Blinken", "united-states") and p.kind == "indirect"
+    assert p.speaker.text == "The secretary of state"
+    assert any("role noun" in reason for reason in p.why)
+
+
+def test_partial_quote_makes_reported_speech_mixed(forms_engine: Engine) -> None:
+    p = one(forms_engine, "Blinken warned that Beijing will be held “accountable” for threatening stability.", "Beijing will be held")
+    assert (p.kind, p.stance, p.addressee) == ("mixed", "threaten", "china")
+    assert who(p) == ("Antony Blinken", "united-states")
+
+
+def test_according_to(forms_engine: Engine) -> None:
+    text = "According to the U.S. State Department, the talks lasted two hours."
+    p = one(forms_engine, text, "talks lasted")
+    assert who(p) == ("U.S. State Department", "united-states") and p.rule.startswith("indirect: according to")
+
+
+def test_according_to_reporting_an_attribution_keeps_the_inner_speaker(forms_engine: Engine) -> None:
+    text = "According to the U.S. State Department, Blinken pressed China to join the international community."
+    sheet = extract(forms_engine, text)
+    [p] = sheet.positions
+    assert who(p) == ("Antony Blinken", "united-states")
+    assert any("reported by" in reason for reason in p.why)
+
+
+def test_quoted_by_a_ministry_as_telling(forms_engine: Engine) -> None:
+    text = "Yang was quoted by the Chinese Foreign Ministry as telling Blinken, “The Taiwan question bears on China’s sovereignty.”"
+    p = one(forms_engine, text, "Taiwan question")
+    assert who(p) == ("Yang Jiechi", "china")
+    assert (p.kind, p.addressee) == ("direct", "united-states")
+
+
+def test_pronoun_speaker_prefers_the_previous_speaker_and_skips_the_addressee(forms_engine: Engine) -> None:
+    text = (
+        "Antony Blinken spoke with Yang Jiechi on Friday.\n\n"
+        "“Hong Kong affairs are China’s internal affairs,” Yang said.\n\n"
+        "“Any attempt to smear China will not succeed,” he told Blinken."
+    )
+    p = one(forms_engine, text, "smear China")
+    assert who(p) == ("Yang Jiechi", "china") and p.speaker.text == "he"
+    assert any("pronoun 'he' → Yang Jiechi" in reason for reason in p.why)
+
+
+def test_pronoun_gender_from_honorifics(forms_engine: Engine) -> None:
+    p = one(forms_engine, "Mr. Trump spoke after Mrs. Clinton left the stage.\n\n“We will win,” she said.", "We will win")
+    assert p.speaker.actor == "Clinton"
+
+
+def test_pronoun_without_antecedent_is_unresolved(forms_engine: Engine) -> None:
+    p = one(forms_engine, "“We will not back down,” he said.", "back down")
+    assert who(p) == (None, None) and p.speaker.text == "he"
+    assert any("unresolved" in reason for reason in p.why)
+
+
+def test_unknown_speaker_is_kept_unresolved(forms_engine: Engine) -> None:
+    p = one(forms_engine, "“The talks were candid,” a senior official said.", "candid")
+    assert who(p) == (None, None) and p.speaker.text == "a senior official"
+    assert any("unresolved" in reason for reason in p.why)
+
+
+def test_person_without_a_rule_is_named_but_has_no_party(forms_engine: Engine) -> None:
+    p = one(forms_engine, "“The talks were candid,” said Pat Caddell, a pollster.", "candid")
+    assert who(p) == ("Pat Caddell", None)
+
+
+def test_headline_with_a_party_subject_and_a_cue(forms_engine: Engine) -> None:
+    text = "US pressures China over human rights, regional destabilisation\n\nThe call lasted an hour."
+    p = one(forms_engine, text, "pressures", title=True)
+    assert who(p) == (None, "united-states")
+    assert p.content.text == "US pressures China over human rights, regional destabilisation"
+    assert (p.stance, p.addressee, p.rule) == ("demand", "china", "headline: Name-cue …")
+
+
+def test_thoughts_and_intentions_are_labelled(forms_engine: Engine) -> None:
+    sheet = extract(forms_engine, "Biden believes the alliance is strong. Biden wants to rebuild alliances with Europe.")
+    assert [(p.type, who(p)) for p in sheet.positions] == [
+        ("thought", ("Joe Biden", "united-states")), ("intention", ("Joe Biden", "united-states")),
+    ]
+
+
+def test_stance_word_in_the_content(forms_engine: Engine) -> None:
+    p = one(forms_engine, "Yang said China firmly opposes any interference.", "opposes")
+    assert p.stance == "reject"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States will continue to stand up for human rights.",
+        "The call took place a day after Blinken became “secretary of state” last month.",
+        "She gave a speech about “fake news” and the economy.",
+        "The film “Nomadland” won the award, and he added sugar to the tea.",
+        "Blinken did not mention whether there were any discussions on climate change.",
+    ],
+)
+def test_no_position(forms_engine: Engine, text: str) -> None:
+    assert extract(forms_engine, text).positions == []
+
+
+def test_user_cue_files_extend_the_core_lexicon(pipeline: Pipeline, tmp_path: Path) -> None:
+    rules = write_tree(tmp_path, {**RULES, "cues/extra.yml": "cues:\n  - {lemma: fulminate, stance: disapprove}\n"})
+    engine = Engine(pipeline, load_rules([rules]))
+    sheet = extract(engine, "Yang fulminated that the visit was a provocation.")
+    [p] = sheet.positions
+    assert (who(p), p.stance, p.cue.text if p.cue else None) == (("Yang Jiechi", "china"), "disapprove", "fulminated")
+
+
+def test_the_core_cue_examples_pass(pipeline: Pipeline) -> None:
+    engine = Engine(pipeline, load_rules([]))
+    failures = [str(f) for f in check_examples(engine) if f.entry.kind == "cues"]
+    assert not failures, "\n".join(failures)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ,.\n“”\"'‘’«»„`")), max_size=60))
+def test_quotes_are_ordered_and_inside_the_text(text: str) -> None:
+    quotes = find_quotes(text)
+    for quote in quotes:
+        assert 0 <= quote.start <= quote.inner_start <= quote.inner_end <= quote.end <= len(text)
+    starts = [q.start for q in quotes if not q.single]
+    assert starts == sorted(starts)
+
+
+# -- the seed article ------------------------------------------------------------------------------------
+
+# The 9 positions of the hand-made gold fact sheet (../shared/eval/dev), kept here so that the test
+# runs without the shared folder: speaker, party, a substring of the position's text, kind.
+SEED_GOLD = [
+    ("United States", "united-states", "US pressures China over human rights", "reported"),
+    ("Antony Blinken", "united-states", "warned that Beijing will be held", "reported"),
+    ("Antony Blinken", "united-states", "will continue to stand up for human rights and democratic values", "direct"),
+    ("Antony Blinken", "united-states", "join the international community in condemning the military coup in Myanmar", "reported"),
+    ("Antony Blinken", "united-states", "will work together with its allies and partners to hold Beijing", "reported"),
+    ("Yang Jiechi", "china", "bears on China’s sovereignty and territorial integrity", "direct"),
+    ("Yang Jiechi", "china", "are all China’s internal affairs and allow no interference by any external forces", "direct"),
+    ("Yang Jiechi", "china", "Any attempt to slander and smear China will not succeed", "direct"),
+    ("Joe Biden", "united-states", "counter China’s economic abuses and aggressive behavior", "reported"),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_sheet(engine: Engine) -> tuple[str, FactSheet]:
+    [article] = load_articles([SEED_ARTICLE], ProblemLog())
+    return article.text, engine.extract(article)
+
+
+def _text_of(text: str, position: Position) -> str:
+    """The content, with the cue when it sits next to it ("warned that …")."""
+    start, end = position.content.start, position.content.end
+    if position.cue is not None and abs(position.cue.end - start) <= 1:
+        start = position.cue.start
+    return text[start:end]
+
+
+def _name(engine: Engine, position: Position) -> str | None:
+    if position.speaker.actor:
+        return position.speaker.actor
+    party = engine.rules.parties.get(position.speaker.party or "")
+    return party.name if party else None
+
+
+@pytest.mark.parametrize(("speaker", "party", "quote", "kind"), SEED_GOLD, ids=[g[2][:30] for g in SEED_GOLD])
+def test_seed_gold_position(engine: Engine, seed_sheet: tuple[str, FactSheet], speaker: str, party: str, quote: str, kind: str) -> None:
+    text, sheet = seed_sheet
+    found = [p for p in sheet.positions if quote in _text_of(text, p)]
+    assert found, f"no position contains {quote!r}"
+    for position in found:
+        assert (_name(engine, position), position.speaker.party) == (speaker, party)
+        assert (position.kind == "direct") == (kind == "direct"), position.kind
+
+
+def test_seed_pronoun_and_role_speakers(seed_sheet: tuple[str, FactSheet]) -> None:
+    _, sheet = seed_sheet
+    [pronoun] = [p for p in sheet.positions if "Any attempt to slander" in p.content.text]
+    [role] = [p for p in sheet.positions if "work together with its allies" in p.content.text]
+    assert (pronoun.speaker.text, pronoun.speaker.actor) == ("he", "Yang Jiechi")
+    assert (role.speaker.text, role.speaker.actor) == ("The secretary of state", "Antony Blinken")
+
+
+def test_seed_has_no_wrong_or_unresolved_speaker(engine: Engine, seed_sheet: tuple[str, FactSheet]) -> None:
+    text, sheet = seed_sheet
+    for position in sheet.positions:
+        assert_spans(text, position)
+        assert position.speaker.party is not None, position
+        for speaker, party, quote, _ in SEED_GOLD:
+            if quote in _text_of(text, position):
+                assert (_name(engine, position), position.speaker.party) == (speaker, party)
