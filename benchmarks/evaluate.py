@@ -21,7 +21,6 @@ import argparse
 import re
 import sys
 import time
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +36,7 @@ from mkdocs_factsheet import positions as positions_module  # noqa: E402
 from mkdocs_factsheet.analysis import Analysis  # noqa: E402
 from mkdocs_factsheet.articles import Article, load_articles, read_article  # noqa: E402
 from mkdocs_factsheet.attribution import lexicon_for  # noqa: E402
+from mkdocs_factsheet.checking import fold, names_overlap  # noqa: E402
 from mkdocs_factsheet.attribution.quotes import find_quotes  # noqa: E402
 from mkdocs_factsheet.engine import Engine  # noqa: E402
 from mkdocs_factsheet.model import FactSheet, Position, Speaker, Span  # noqa: E402
@@ -54,15 +54,6 @@ CACHE_DIR = ROOT / ".cache" / "evaluate"
 
 
 # -- text normalisation -----------------------------------------------------------------------------------
-
-
-def fold(text: str) -> str:
-    """Case-, accent-, quote-mark- and whitespace-insensitive form."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    for mark in "“”„«»\"‘’`'":
-        text = text.replace(mark, "'")
-    return " ".join(text.casefold().split())
 
 
 def squeeze(text: str) -> str:
@@ -225,15 +216,6 @@ def issue_names_found(engine: Engine, sheet: FactSheet) -> list[set[str]]:
     return [{fold(i.id), fold(i.id.replace("-", " ")), fold(i.title), *(fold(a) for a in i.aliases)} for i in sheet.issues]
 
 
-def _issue_match(gold_name: str, names: set[str]) -> bool:
-    wanted = fold(gold_name)
-    for name in names:
-        for small, big in ((wanted, name), (name, wanted)):
-            if re.search(rf"(?<!\w){re.escape(small)}(?!\w)", big):
-                return True
-    return False
-
-
 def score_names(what: str, found: list[set[str]], gold: dict) -> Score:
     """Parties and actors match by id/name/alias; issues by whole-word containment either way."""
     if what == "actors":
@@ -242,7 +224,7 @@ def score_names(what: str, found: list[set[str]], gold: dict) -> Score:
         required, optional = list(gold.get("parties") or []), []
     else:
         required, optional = list(gold.get("issues") or []), list(gold.get("optional_issues") or [])
-    match = _issue_match if what == "issues" else (lambda name, names: fold(name) in names)
+    match = names_overlap if what == "issues" else (lambda name, names: fold(name) in names)
     hit_gold = sum(1 for name in required if any(match(name, names) for names in found))
     good = sum(1 for names in found if any(match(name, names) for name in required))
     neutral = sum(1 for names in found if not any(match(name, names) for name in required) and any(match(name, names) for name in optional))

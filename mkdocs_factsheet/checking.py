@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -32,6 +33,16 @@ def fold(text: str) -> str:
     for quote in "“”„«»\"‘’`'":
         text = text.replace(quote, "'")
     return " ".join(text.casefold().split())
+
+
+def names_overlap(gold_name: str, names: set[str]) -> bool:
+    """Whether a gold issue name stands as whole words in one of `names` (folded), or one of them in it."""
+    wanted = fold(gold_name)
+    for name in names:
+        for small, big in ((wanted, name), (name, wanted)):
+            if re.search(rf"(?<!\w){re.escape(small)}(?!\w)", big):
+                return True
+    return False
 
 
 def example_article(entry: RuleExample) -> Article:

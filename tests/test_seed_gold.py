@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 import yaml
 
 from mkdocs_factsheet.articles import load_articles
-from mkdocs_factsheet.checking import fold
+from mkdocs_factsheet.checking import fold, names_overlap
 from mkdocs_factsheet.engine import Engine
 from mkdocs_factsheet.model import FactSheet
 from mkdocs_factsheet.problems import ProblemLog
@@ -71,21 +69,12 @@ def test_no_gold_actor_under_a_wrong_party(engine: Engine, sheet: FactSheet, gol
                     assert gold_party[name] in party_names(engine, party.id), f"{actor.name} is under {party.id}"
 
 
-def _issue_matches(gold_name: str, names: set[str]) -> bool:
-    wanted = fold(gold_name)
-    for name in names:
-        for small, big in ((wanted, name), (name, wanted)):
-            if re.search(rf"(?<!\w){re.escape(small)}(?!\w)", big):
-                return True
-    return False
-
-
 def test_every_gold_issue_is_named(engine: Engine, sheet: FactSheet, gold: dict) -> None:
     names = set()
     for issue in sheet.issues:
         rule = engine.rules.issues[issue.id]
         names |= {fold(issue.id.replace("-", " ")), fold(rule.title), *(fold(alias_of(a).text) for a in rule.aliases)}
-    missing = [name for name in gold["issues"] if not _issue_matches(name, names)]
+    missing = [name for name in gold["issues"] if not names_overlap(name, names)]
     assert not missing
 
 
@@ -95,7 +84,7 @@ def test_no_unexpected_issue(engine: Engine, sheet: FactSheet, gold: dict) -> No
     for issue in sheet.issues:
         rule = engine.rules.issues[issue.id]
         names = {fold(issue.id.replace("-", " ")), fold(rule.title), *(fold(alias_of(a).text) for a in rule.aliases)}
-        if not any(_issue_matches(name, names) for name in allowed):
+        if not any(names_overlap(name, names) for name in allowed):
             extra.append(issue.id)
     assert not extra
 
