@@ -79,10 +79,6 @@ class Analysis:
     def token_span(self, span: SpacySpan) -> Span:
         return self.char_span(span.start_char, span.end_char)
 
-    def mentions_in(self, start: int, end: int) -> list[Mention]:
-        """Mentions whose tokens lie within [start, end)."""
-        return [m for m in self.mentions if m.start >= start and m.end <= end]
-
     def issues_in(self, start_char: int, end_char: int) -> list[str]:
         """Issue ids with evidence inside an article character range, in order of first mention."""
         found = [issue for issue, mention in self.issue_mentions if mention.start >= start_char and mention.end <= end_char]

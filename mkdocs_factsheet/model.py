@@ -147,7 +147,3 @@ class FactSheet:
 
     def issue(self, issue_id: str) -> IssueFacts | None:
         return next((issue for issue in self.issues if issue.id == issue_id), None)
-
-    def sentence_at(self, offset: int) -> Span | None:
-        """The sentence containing a character offset."""
-        return next((s for s in self.sentences if s.start <= offset < s.end), None)

@@ -90,11 +90,6 @@ class LookupLemmatizer:
         self.exceptions = {pos: dict(exceptions.get(pos, {})) for pos in _LOOKUP_POS}
         self.cache: dict[str, str] = {}
 
-    def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            token.lemma_ = self.lemma(token.lower_)
-        return doc
-
     def lemma(self, word: str) -> str:
         if word not in self.cache:
             self.cache[word] = self._lemma(word)
@@ -136,18 +131,6 @@ class Pipeline:
     nlp: Language
     name: str
     fingerprint: str
-
-    @property
-    def is_blank(self) -> bool:
-        return self.name == BLANK
-
-    @property
-    def has_parser(self) -> bool:
-        return "parser" in self.nlp.pipe_names
-
-    @property
-    def has_ner(self) -> bool:
-        return "ner" in self.nlp.pipe_names
 
     def parse(self, text: str) -> Doc:
         """Parse one text; texts over `max_length` are parsed in paragraph chunks and joined."""
