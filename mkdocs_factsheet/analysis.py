@@ -231,6 +231,8 @@ class _Resolver:
         why: list[str] = []
         options = entries
         if all(e.kind == "role" for e in options):
+            if candidate.start > 0 and self.doc[candidate.start - 1].lower_ in ("a", "an", "another", "former"):
+                return None  # "a foreign minister", "former president": not the one holder of the office
             if when is not None:  # the holder on the article's date, and nobody out of office
                 options = [e for e in options if self.holds(e, when)]
                 why.append(f"role held on the article date {when.isoformat()}")

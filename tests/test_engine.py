@@ -122,6 +122,12 @@ def test_role_without_date_needs_the_article_to_name_the_holder(toy_engine: Engi
     assert sheet.party("utopia").spans[1].text == "The foreign minister"
 
 
+def test_indefinite_or_former_role_is_nobody_in_particular(toy_engine: Engine) -> None:
+    for text in ("Ann Lee flew in. A foreign minister said the talks went well.", "Ann Lee flew in. The former foreign minister said no."):
+        lee = sheet_of(toy_engine, text, date(2020, 6, 1)).party("utopia").actors[0]
+        assert (lee.name, lee.mentions) == ("Ann Lee", 1)
+
+
 def test_title_before_name_gives_the_role(toy_engine: Engine) -> None:
     sheet = sheet_of(toy_engine, "Utopian Foreign Minister Bo Chen arrived.", date(2022, 1, 1))
     chen = sheet.party("utopia").actors[0]
