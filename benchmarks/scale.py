@@ -21,21 +21,29 @@ shuffled order so that each size is a prefix of the next; past 924 topped up wit
 Measured at each size (median of the runs; `n` in the table says how many):
 
 - cold build (empty cache), processes 1    vs raw spaCy (`nlp.pipe` over the same texts in a subprocess,
-                                              imports and model load included) + plain build   ≤ 1.10
+                                              batch size 16 as in the plugin, imports and model
+                                              load included) + plain build                      ≤ 1.10
 - cold build, processes 2                   vs cold build, processes 1                          ≤ 0.65
+  (control: raw spaCy with `n_process=2` vs 1 — what a second process can give on this machine now)
 - warm rebuild (nothing changed)            vs plain build                                      ≤ 1.30
 - rule-edit rebuild (a keyword added to rules/issues/trade.yml)  vs plain build                 ≤ 1.50
 - one-article rebuild (one article's text changed)  vs plain build + raw spaCy on that article  ≤ 1.50
 - naive rebuild                             ours warm / naive (information)
+- plain build with the implicit nav          vs plain build (information: the theme's own cost)
 - peak RSS of the plugin builds             vs the same at the size 10x smaller                 ≤ 1.50
 
 and once: `--blank-size` Reuters stories in `model: blank` mode (cold and warm build, time and RSS,
 against a plain build of as many pages).
 
+Every site has a short explicit `nav`: with the implicit one the `mkdocs` theme puts every page
+into every page's menu, which makes any build quadratic in the page count and would hide the
+plugin's cost (see benchmarks/README.md).
+
 Cold builds, raw spaCy and the naive site parse everything: at 1,000 articles each takes minutes,
 so they run once there (`--cold-repeats`, default: `--repeats` below 1,000 articles, else 1). The
-full run takes about 45 minutes on 2 cores; `--quick` (sizes 10,100, one run, blank 1,000) about 3.
-The machine may be busy: compare the ratios (both sides measured in the same run), not the seconds.
+full run takes about 50 minutes on 2 cores with `--repeats 2`, an hour with the default 3;
+`--quick` (sizes 10,100, one run, blank 1,000) about 5. The machine may be busy: compare the
+ratios (both sides measured in the same run), not the seconds.
 """
 
 from __future__ import annotations
@@ -71,7 +79,9 @@ nlp = spacy.load(sys.argv[1])
 target = pathlib.Path(sys.argv[2])
 paths = sorted(target.glob("*.txt")) if target.is_dir() else [target]
 texts = [path.read_text(encoding="utf-8") for path in paths]
-tokens = sum(len(doc) for doc in nlp.pipe(texts))
+# batch_size 16: what the plugin passes (spaCy's default for this model, 256, was 6 % slower on
+# 1,000 articles and peaked at 5 GB instead of 0.6 GB)
+tokens = sum(len(doc) for doc in nlp.pipe(texts, n_process=int(sys.argv[3]), batch_size=16))
 print(len(texts), tokens)
 '''
 
@@ -143,7 +153,7 @@ def timed(command: list[str], work: Path, label: str) -> Run:
         + [output[crash : crash + 3000] if crash >= 0 else output[-3000:]])
     log(f"{label}: {seconds:.2f} s, {rss or 0:.0f} MB{'' if ok else ' FAILED'}")
     if not ok:
-        log(error)
+        log("\n".join(error.splitlines()[:12]))
     return Run(seconds, rss, ok, error)
 
 
@@ -151,10 +161,10 @@ def mkdocs_build(config: Path, site: Path, label: str, work: Path) -> Run:
     return timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], work, label)
 
 
-def raw_spacy(target: Path, label: str, work: Path) -> Run:
+def raw_spacy(target: Path, label: str, work: Path, processes: int = 1) -> Run:
     script = work / "raw_spacy.py"
     script.write_text(RAW_SPACY, encoding="utf-8")
-    return timed([sys.executable, str(script), MODEL, str(target)], work, label)
+    return timed([sys.executable, str(script), MODEL, str(target), str(processes)], work, label)
 
 
 # -- articles and sites ---------------------------------------------------------------------------------
@@ -369,7 +379,7 @@ def table(title: str, rows: list[Row]) -> str:
 
 def measure_size(size: int, sites: Sites, repeats: int, cold_repeats: int, work: Path) -> dict[str, Any]:
     runs: dict[str, list[Run]] = {k: [] for k in
-                                  ("plain", "fullnav", "raw", "cold1", "cold2", "warm", "rule", "article", "raw_article", "naive")}
+                                  ("plain", "fullnav", "raw", "raw2", "cold1", "cold2", "warm", "rule", "article", "raw_article", "naive")}
     problems: list[str] = []
     words = sum(text.words for text in sites.texts)
     log(f"== {size} articles ({words:,} words): {repeats} run(s), {cold_repeats} of the cold ones")
@@ -387,8 +397,9 @@ def measure_size(size: int, sites: Sites, repeats: int, cold_repeats: int, work:
             runs["cold1"].append(run)
             if run.ok and (problem := check_site(sites, size)):
                 problems.append(f"cold build: {problem}")
-            if run.ok and cache_entries(sites) < size:
-                problems.append(f"cold build: {cache_entries(sites)} cache entries for {size} articles")
+            distinct = len({text.file_text for text in sites.texts})  # equal texts share a cache entry
+            if run.ok and cache_entries(sites) < distinct:
+                problems.append(f"cold build: {cache_entries(sites)} cache entries for {distinct} distinct articles")
         elif round_ == 0:
             mkdocs_build(config, sites.site, f"{tag} cold build (fills the cache, not counted)", work)
         if round_ < repeats:
@@ -408,10 +419,12 @@ def measure_size(size: int, sites: Sites, repeats: int, cold_repeats: int, work:
             if run.ok and (problem := check_site(sites, size)):
                 problems.append(f"cold build, processes 2: {problem}")
             runs["naive"].append(mkdocs_build(sites.plain / "mkdocs-naive.yml", sites.site, f"{tag} naive rebuild", work))
+            # The control for the processes-2 row: what a second process gives spaCy alone right now.
+            runs["raw2"].append(raw_spacy(sites.seeds, f"{tag} raw spaCy, 2 processes", work, processes=2))
     for name, values in runs.items():
         problems += [f"{name}: build failed: {failure(run)}" for run in values if not run.ok]
 
-    plain, raw, cold1, cold2 = (median(runs[k]) for k in ("plain", "raw", "cold1", "cold2"))
+    plain, raw, raw2, cold1, cold2 = (median(runs[k]) for k in ("plain", "raw", "raw2", "cold1", "cold2"))
     warm, rule, article, raw_article, naive = (median(runs[k]) for k in ("warm", "rule", "article", "raw_article", "naive"))
     n = {k: sum(r.ok for r in v) for k, v in runs.items()}
     one_note = f"1 run (each takes minutes at this size)" if cold_repeats == 1 and repeats > 1 else ""
@@ -419,9 +432,12 @@ def measure_size(size: int, sites: Sites, repeats: int, cold_repeats: int, work:
     rows = [
         Row(f"plain mkdocs build ({size} static pages)", plain, runs=n["plain"]),
         Row("plain build, every page in the nav / plain", median(runs["fullnav"]), plain, runs=n["fullnav"]),
-        Row("raw spaCy nlp.pipe, 1 process (subprocess)", raw, runs=n["raw"], note=one_note),
+        Row("raw spaCy nlp.pipe, 1 process, batch 16", raw, runs=n["raw"], note=one_note),
         Row("cold build, processes 1 / (raw spaCy + plain)", cold1, _sum(raw, plain), 1.10, runs=n["cold1"], note=one_note),
         Row("cold build, processes 2 / cold, processes 1", cold2, cold1, 0.65, runs=n["cold2"]),
+        Row("  control: raw spaCy, 2 processes / 1 process", raw2, raw, runs=n["raw2"],
+            note="" if raw2 is None or raw is None or raw2 / raw < 0.8 else
+            "spaCy alone barely gained from a second process: no core was free, so the row above says little"),
         Row("warm rebuild / plain", warm, plain, 1.30, runs=n["warm"]),
         Row("rule-edit rebuild / plain", rule, plain, 1.50, runs=n["rule"]),
         Row("one-article rebuild / (plain + raw spaCy on it)", article, _sum(plain, raw_article), 1.50, runs=n["article"],
