@@ -19,9 +19,9 @@ import yaml
 from .problems import Problem
 
 try:
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - libyaml missing
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 Path = tuple[str | int, ...]
 
@@ -31,9 +31,20 @@ _DECIMAL = re.compile(r"^[-+]?[0-9]+$")
 _OCTAL_OR_HEX = re.compile(r"^0(?:o[0-7]+|x[0-9a-fA-F]+)$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+_IMPLICIT_SCALAR = "tag:mkdocs-factsheet,2026:implicit"  # a plain scalar: `_Builder.scalar` resolves it
 _PLAIN_DATA_TAGS = {  # what the composer gives untagged values; any other tag was written by hand
-    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "value")
+    _IMPLICIT_SCALAR, *(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "value"))
 }
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Leaves tag resolution to `_Builder.scalar` (YAML 1.2 core): PyYAML's YAML 1.1 resolver
+    runs a dozen regular expressions on every scalar, most of the time spent reading a big pack."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            return _IMPLICIT_SCALAR if implicit[0] else "tag:yaml.org,2002:str"
+        return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
 
 
 @dataclass
@@ -103,7 +114,7 @@ class _Builder:
     @staticmethod
     def scalar(node: yaml.ScalarNode) -> Any:
         text = node.value
-        if node.style or node.tag == "tag:yaml.org,2002:str":  # quoted or block scalars are text
+        if node.style or node.tag == "tag:yaml.org,2002:str":  # quoted, block or `!!str`-tagged scalars are text
             return text
         if _NULL.match(text):
             return None
