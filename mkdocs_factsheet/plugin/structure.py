@@ -9,33 +9,27 @@ from __future__ import annotations
 
 import bisect
 import posixpath
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
+
+from mkdocs_factsheet.naming import is_plain, page_stems, readable, safe_stem, short_hash
 
 if TYPE_CHECKING:
     from mkdocs_factsheet import FactSheet, Problem, RuleSet
     from mkdocs_factsheet.model import IssueFacts, IssueMention, Position
 
-_UNSAFE_PATH = re.compile(r"[^A-Za-z0-9._-]+")
-_RESERVED_STEMS = {"index", "readme"}  # MkDocs turns these into section index pages
-
-
 def page_stem(key: str, taken: set[str]) -> str:
-    """A file name (without `.md`) for an article id, rule id… that is safe in URLs and unique.
+    """A file name (without `.md`) for one id, unique among `taken` (lower-cased stems, updated).
 
-    Article ids come from file names and may hold spaces, `#` or `?`; `index` and `README` would
-    become section index pages, so they get a suffix.
+    Kept for callers naming one page at a time; `SiteMap` names a whole set at once with
+    `naming.page_stems`, which does not depend on the order of the ids.
     """
-    stem = _UNSAFE_PATH.sub("-", key).strip("-.") or "page"
-    if stem.lower() in _RESERVED_STEMS:
-        stem += "-page"
-    candidate, number = stem, 2
-    while candidate.lower() in taken:
-        candidate, number = f"{stem}-{number}", number + 1
-    taken.add(candidate.lower())
-    return candidate
+    stem = safe_stem(key)
+    if stem.lower() in taken:
+        stem = f"{stem}-{short_hash(key)}" if is_plain(key) else f"{readable(key)}-{short_hash(key, 16)}"
+    taken.add(stem.lower())
+    return stem
 
 
 @dataclass(frozen=True)
@@ -276,18 +270,20 @@ class SiteMap:
         kinds = set(kinds)
         if "overview" in kinds:
             self._add("overview", "", "index", "Overview")
+        # Names from `naming.page_stems`: safe whatever the id holds, unique where case is
+        # ignored, and the same whatever order the articles were read in.
         if "articles" in kinds:
-            taken: set[str] = set()
+            stems = page_stems(sheet.article.id for sheet in briefing.sheets)
             for sheet in sorted(briefing.sheets, key=lambda s: s.article.id):
-                self._add("article", sheet.article.id, f"articles/{page_stem(sheet.article.id, taken)}", sheet.article.title)
+                self._add("article", sheet.article.id, f"articles/{stems[sheet.article.id]}", sheet.article.title)
         if "issues" in kinds:
-            taken = set()
+            stems = page_stems(briefing.issue_ids)
             for issue_id in sorted(briefing.issue_ids):
-                self._add("issue", issue_id, f"issues/{page_stem(issue_id, taken)}", briefing.issue_title(issue_id))
+                self._add("issue", issue_id, f"issues/{stems[issue_id]}", briefing.issue_title(issue_id))
         if "parties" in kinds:
-            taken = set()
+            stems = page_stems(briefing.party_ids)
             for party_id in sorted(briefing.party_ids):
-                self._add("party", party_id, f"parties/{page_stem(party_id, taken)}", briefing.party_name(party_id))
+                self._add("party", party_id, f"parties/{stems[party_id]}", briefing.party_name(party_id))
 
     def _add(self, kind: str, key: str, path: str, title: str) -> None:
         src_uri = posixpath.join(self.prefix, f"{path}.md") if self.prefix else f"{path}.md"
