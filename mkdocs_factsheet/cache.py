@@ -1,75 +1,107 @@
-"""A content-addressed store of parsed articles, so that no text is ever parsed twice.
+"""Content-addressed stores, so that no text is parsed twice and no unchanged article re-analysed.
 
-The key is a hash of the text and the pipeline's fingerprint (its name, version, spaCy's version
-and components). Entries are `DocBin` bytes behind a checksum, written atomically (temporary
-file, then rename), so a killed build or a concurrent one never leaves a torn entry that is read.
+Two stores share one layout and one discipline:
+
+- `ParseCache`: parsed articles (`DocBin` bytes), keyed by the text and the pipeline's fingerprint
+  (its name, version, config, spaCy's version, our sentence rules);
+- `SheetCache`: finished fact sheets (JSON), keyed by the article, the rules' fingerprint, the
+  pipeline's fingerprint and the engine's code — a warm build reads these without loading spaCy.
+
+Entries are framed by a checksum and written atomically (temporary file, then rename), so a killed
+or concurrent build never leaves a torn entry that is read; a damaged entry is a miss. A folder
+that cannot be written is tolerated: the entries are then kept in memory for this process.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from spacy.tokens import Doc, DocBin
-from spacy.vocab import Vocab
+from .model import FactSheet
 
-_MAGIC = b"FSDOC1\n"
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
-
-def cache_key(text_digest: str, fingerprint: str) -> str:
-    return hashlib.sha256(f"{fingerprint}\0{text_digest}".encode()).hexdigest()
-
-
-def doc_to_bytes(doc: Doc) -> bytes:
-    payload = DocBin(docs=[doc], store_user_data=False).to_bytes()
-    return _MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+Warn = Callable[[str], None]
 
 
-def doc_from_bytes(data: bytes, vocab: Vocab) -> Doc | None:
-    """The stored doc, or None when the entry is truncated or corrupted."""
-    if not data.startswith(_MAGIC):
+def cache_key(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def frame(payload: bytes, magic: bytes) -> bytes:
+    """The payload behind a header that names its kind and checksum."""
+    return magic + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+
+
+def unframe(data: bytes, magic: bytes) -> bytes | None:
+    """The payload, or None when the entry is of another kind, truncated or corrupted."""
+    if not data.startswith(magic):
         return None
-    header_end = data.find(b"\n", len(_MAGIC))
-    digest, payload = data[len(_MAGIC) : header_end], data[header_end + 1 :]
-    if header_end < 0 or hashlib.sha256(payload).hexdigest().encode() != digest:
+    header_end = data.find(b"\n", len(magic))
+    if header_end < 0:
+        return None
+    digest, payload = data[len(magic) : header_end], data[header_end + 1 :]
+    return payload if hashlib.sha256(payload).hexdigest().encode() == digest else None
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write to a temporary file beside `target`, then rename: readers see all of it or nothing."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    try:
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; others sharing the cache must read it
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def usable_folder(directory: Path | None, what: str, warn: Warn) -> Path | None:
+    """`directory` if entries can be written there (creating it), else None with a warning."""
+    if directory is None:
         return None
     try:
-        docs = list(DocBin().from_bytes(payload).get_docs(vocab))
-    except Exception:  # noqa: BLE001 - any decoding failure means a bad entry
+        directory.mkdir(parents=True, exist_ok=True)
+        tempfile.NamedTemporaryFile(dir=directory, prefix=".probe-", delete=True).close()
+    except OSError as error:
+        warn(f"{what} folder {directory} is not writable ({error.strerror or error}); "
+             "entries are kept in memory only, so builds will be slower")
         return None
-    return docs[0] if len(docs) == 1 else None
+    return directory
 
 
-class ParseCache:
-    """Parsed docs by key: on disk when a folder is given (and usable), else in memory."""
+class _Store:
+    """Checksummed entries under `directory/<2 hex>/<key><suffix>`, or in memory."""
 
-    def __init__(self, directory: Path | None, warn: Callable[[str], None] = lambda message: None):
-        self.directory = directory
+    suffix = ""
+    magic = b""
+    what = ""
+
+    def __init__(self, directory: Path | None, warn: Warn = lambda message: None):
         self.warn = warn
+        self.directory = usable_folder(directory, self.what, warn)
         self.memory: dict[str, bytes] = {}
         self.hits = 0
         self.misses = 0
-        if directory is not None:
-            try:
-                directory.mkdir(parents=True, exist_ok=True)
-                probe = tempfile.NamedTemporaryFile(dir=directory, prefix=".probe-", delete=True)
-                probe.close()
-            except OSError as error:
-                warn(f"parse cache folder {directory} is not writable ({error.strerror}); parses are kept in memory only, so builds will be slower")
-                self.directory = None
 
     def path_for(self, key: str) -> Path:
         assert self.directory is not None
-        return self.directory / key[:2] / f"{key}.docbin"
+        return self.directory / key[:2] / f"{key}{self.suffix}"
 
     def contains(self, key: str) -> bool:
         return key in self.memory or (self.directory is not None and self.path_for(key).is_file())
 
-    def get(self, key: str, vocab: Vocab) -> Doc | None:
+    def read(self, key: str) -> bytes | None:
+        """The entry's payload; None when absent or damaged (damage is warned about)."""
         data = self.memory.get(key)
         if data is None and self.directory is not None:
             try:
@@ -79,18 +111,33 @@ class ParseCache:
         if data is None:
             self.misses += 1
             return None
-        doc = doc_from_bytes(data, vocab)
-        if doc is None:
-            self.warn(f"parse cache entry {key[:12]}… was corrupted; the article is parsed again")
-            self.misses += 1
+        payload = unframe(data, self.magic)
+        if payload is None:
+            self.damaged(key)
             return None
         self.hits += 1
         if self.directory is not None and key not in self.memory:
             try:
-                os.utime(self.path_for(key))
+                os.utime(self.path_for(key))  # marks the entry as used, for `prune`
             except OSError:
                 pass  # a read-only cache still serves hits
-        return doc
+        return payload
+
+    def damaged(self, key: str) -> None:
+        self.warn(f"{self.what} entry {key[:12]}… was corrupted; it is computed again")
+        self.misses += 1
+        self.memory.pop(key, None)
+
+    def write(self, key: str, payload: bytes) -> None:
+        data = frame(payload, self.magic)
+        if self.directory is None:
+            self.memory[key] = data
+            return
+        try:
+            write_atomically(self.path_for(key), data)
+        except OSError as error:
+            self.warn(f"cannot write to the {self.what} ({error.strerror or error}); keeping this entry in memory")
+            self.memory[key] = data
 
     def prune(self, used: set[str], max_age_days: float = 30) -> int:
         """Delete entries not used by this build and not read or written for `max_age_days`.
@@ -98,31 +145,85 @@ class ParseCache:
         The age condition keeps entries that another site sharing the folder still uses.
         Returns the number of entries removed.
         """
+        for key in [key for key in self.memory if key not in used]:
+            del self.memory[key]
         if self.directory is None:
             return 0
         limit = time.time() - max_age_days * 86400
         removed = 0
-        for path in self.directory.glob("*/*.docbin"):
+        for path in self.directory.glob(f"*/*{self.suffix}"):
             try:
-                if path.stem not in used and path.stat().st_mtime < limit:
+                if path.name[: -len(self.suffix)] not in used and path.stat().st_mtime < limit:
                     path.unlink()
                     removed += 1
             except OSError:
                 continue  # removed by a concurrent build, or not ours to remove
         return removed
 
-    def put(self, key: str, doc: Doc) -> None:
-        data = doc_to_bytes(doc)
-        if self.directory is None:
-            self.memory[key] = data
-            return
-        target = self.path_for(key)
+
+class ParseCache(_Store):
+    """Parsed docs by key."""
+
+    suffix = ".docbin"
+    magic = b"FSDOC1\n"
+    what = "parse cache"
+
+    def get(self, key: str, vocab: Vocab) -> Doc | None:
+        payload = self.read(key)
+        if payload is None:
+            return None
+        from spacy.tokens import DocBin
+
         try:
-            target.parent.mkdir(exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, target)
-        except OSError as error:
-            self.warn(f"cannot write to the parse cache ({error.strerror}); keeping this parse in memory")
-            self.memory[key] = data
+            docs = list(DocBin().from_bytes(payload).get_docs(vocab))
+        except Exception:  # noqa: BLE001 - any decoding failure means a bad entry
+            docs = []
+        if len(docs) != 1:
+            self.damaged(key)
+            self.hits -= 1
+            return None
+        return docs[0]
+
+    def put(self, key: str, doc: Doc) -> None:
+        from spacy.tokens import DocBin
+
+        self.write(key, DocBin(docs=[doc], store_user_data=False).to_bytes())
+
+
+class SheetCache(_Store):
+    """Fact sheets by key, as JSON on disk; the sheets of this process are also kept as objects."""
+
+    suffix = ".json"
+    magic = b"FSSHEET1\n"
+    what = "fact-sheet cache"
+
+    def __init__(self, directory: Path | None, warn: Warn = lambda message: None):
+        super().__init__(directory, warn)
+        self.objects: dict[str, FactSheet] = {}
+
+    def get(self, key: str) -> FactSheet | None:
+        sheet = self.objects.get(key)
+        if sheet is not None:
+            self.hits += 1
+            return sheet
+        payload = self.read(key)
+        if payload is None:
+            return None
+        try:
+            sheet = FactSheet.from_dict(json.loads(payload))
+        except (ValueError, TypeError, KeyError):
+            self.damaged(key)
+            self.hits -= 1
+            return None
+        self.objects[key] = sheet
+        return sheet
+
+    def put(self, key: str, sheet: FactSheet) -> None:
+        self.objects[key] = sheet
+        data = json.dumps(sheet.to_dict(include_sentences=True), separators=(",", ":"))  # ASCII: any text survives
+        self.write(key, data.encode("ascii"))
+
+    def prune(self, used: set[str], max_age_days: float = 30) -> int:
+        for key in [key for key in self.objects if key not in used]:
+            del self.objects[key]
+        return super().prune(used, max_age_days)

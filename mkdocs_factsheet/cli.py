@@ -17,7 +17,7 @@ from .articles import load_articles
 from .checking import check_examples
 from .engine import Engine, Progress
 from .model import FactSheet
-from .pipeline import DEFAULT_MODEL
+from .fingerprints import DEFAULT_MODEL
 from .problems import FactsheetError, ProblemLog, RuleError
 from .rules import available_packs
 from .schema import json_schema
@@ -31,7 +31,7 @@ _model_option = click.option(
     "--model", default=DEFAULT_MODEL, show_default=True,
     help="spaCy pipeline: an installed package, a folder, or `blank` (fast, rules only: no parser, no NER).",
 )
-_cache_option = click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=None, help="Folder for the parse cache (default: none).")
+_cache_option = click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=None, help="Folder for the caches of parses, fact sheets and rule packs (default: none).")
 
 
 def _fail(error: FactsheetError) -> None:
@@ -46,7 +46,9 @@ def _fail(error: FactsheetError) -> None:
 
 def _engine(rule_dirs: Iterable[Path], packs: Iterable[str], model: str, cache_dir: Path | None = None) -> Engine:
     try:
-        return Engine.create(rule_dirs, packs=packs, model=model, cache_dir=cache_dir, warn=lambda m: click.echo(f"warning: {m}", err=True))
+        engine = Engine.create(rule_dirs, packs=packs, model=model, cache_dir=cache_dir, warn=lambda m: click.echo(f"warning: {m}", err=True))
+        engine.pipeline  # noqa: B018 - load it now, so that a missing pipeline is reported like a rule error
+        return engine
     except FactsheetError as error:
         _fail(error)
         raise AssertionError("unreachable")  # pragma: no cover

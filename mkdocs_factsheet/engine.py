@@ -2,7 +2,8 @@
 
 Parsing (expensive) and applying rules (cheap) are separate: `parse` goes through the parse
 cache, `extract` only reads the parsed `Doc`. `use_rules` swaps the rules without touching the
-pipeline or any parse.
+pipeline or any parse. `extract_all` first looks in the fact-sheet cache: when neither an article
+nor the rules nor the engine changed, its sheet is read back and spaCy is not even loaded.
 """
 
 from __future__ import annotations
@@ -10,18 +11,25 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from spacy.tokens import Doc
-
-from .analysis import Analysis, analyse, build_fact_sheet
 from .articles import Article
-from .cache import ParseCache, cache_key
-from .matching import CompiledRules, compile_rules
+from .cache import ParseCache, SheetCache, cache_key
+from .fingerprints import DEFAULT_MODEL, code_fingerprint, pipeline_fingerprint
 from .model import FactSheet
-from .pipeline import DEFAULT_MODEL, Pipeline, load_pipeline
-from .positions import find_positions
 from .rules import RuleSet, load_rules
+
+if TYPE_CHECKING:  # the modules that import spaCy are imported where first needed, not here
+    from spacy.tokens import Doc
+
+    from .analysis import Analysis
+    from .matching import CompiledRules
+    from .pipeline import Pipeline
+
+Warn = Callable[[str], None]
+# Starting a parsing process costs about a second (it loads its own copy of the pipeline), so
+# extra processes are used only for a batch of at least this many articles per process.
+ARTICLES_PER_PROCESS = 8
 
 
 @dataclass
@@ -31,18 +39,31 @@ class Progress:
     done: int
     total: int
     parsed: int
-    cached: int
+    cached: int  # parses read from the parse cache
+    reused: int = 0  # fact sheets read from the fact-sheet cache (neither parsed nor analysed)
 
 
 class Engine:
-    """Extracts fact sheets; holds the pipeline once and the compiled rules until replaced."""
+    """Extracts fact sheets; loads the pipeline and compiles the rules only when a sheet must be made."""
 
-    def __init__(self, pipeline: Pipeline, rules: RuleSet, cache: ParseCache | None = None):
-        self.pipeline = pipeline
+    def __init__(
+        self,
+        pipeline: Pipeline | str,
+        rules: RuleSet,
+        cache: ParseCache | None = None,
+        sheets: SheetCache | None = None,
+        warn: Warn = lambda message: None,
+    ):
+        """`pipeline` is a loaded pipeline, or the name of one to load on first use."""
+        self._pipeline = None if isinstance(pipeline, str) else pipeline
+        self.model = pipeline if isinstance(pipeline, str) else pipeline.name
+        self.warn = warn
         self.cache = cache or ParseCache(None)
+        self.sheets = sheets or SheetCache(None)
         self.parse_count = 0
         self.rules = rules
-        self.compiled: CompiledRules = compile_rules(rules, pipeline)
+        self._compiled: CompiledRules | None = None
+        self._fingerprint = None if self._pipeline is None else self._pipeline.fingerprint
 
     @classmethod
     def create(
@@ -52,20 +73,66 @@ class Engine:
         packs: Iterable[str] = (),
         model: str = DEFAULT_MODEL,
         cache_dir: Path | None = None,
-        warn: Callable[[str], None] = lambda message: None,
+        warn: Warn = lambda message: None,
     ) -> "Engine":
-        """Load rules first (cheap, and the commonest mistake), then the pipeline."""
-        rules = load_rules(list(rule_dirs), list(packs))
-        pipeline = load_pipeline(model, on_warning=warn)
-        return cls(pipeline, rules, ParseCache(cache_dir, warn))
+        """Load the rules (cheap, and the commonest mistake); the pipeline is loaded when first needed.
+
+        Under `cache_dir`: `docs/` parses, `sheets/` fact sheets, `rules/` validated rule packs.
+        """
+        rules = load_rules(list(rule_dirs), list(packs), cache_dir=cache_dir / "rules" if cache_dir else None)
+        return cls(
+            model, rules,
+            ParseCache(cache_dir / "docs" if cache_dir else None, warn),
+            SheetCache(cache_dir / "sheets" if cache_dir else None, warn),
+            warn,
+        )
+
+    @property
+    def pipeline(self) -> Pipeline:
+        """The spaCy pipeline, loaded on first use (raises `PipelineError` if it cannot be)."""
+        if self._pipeline is None:
+            from .pipeline import load_pipeline
+
+            self._pipeline = load_pipeline(self.model, on_warning=self.warn)
+            self._fingerprint = self._pipeline.fingerprint
+        return self._pipeline
+
+    @property
+    def pipeline_loaded(self) -> bool:
+        return self._pipeline is not None
+
+    @property
+    def fingerprint(self) -> str:
+        """The pipeline's fingerprint, from its package metadata when possible (without loading it)."""
+        if self._fingerprint is None:
+            self._fingerprint = pipeline_fingerprint(self.model) or self.pipeline.fingerprint
+        return self._fingerprint
+
+    @property
+    def compiled(self) -> CompiledRules:
+        if self._compiled is None:
+            from .matching import compile_rules
+
+            self._compiled = compile_rules(self.rules, self.pipeline)
+        return self._compiled
 
     def use_rules(self, rules: RuleSet) -> None:
         """Replace the rules; parses stay valid (they never depend on rules)."""
         self.rules = rules
-        self.compiled = compile_rules(rules, self.pipeline)
+        self._compiled = None
 
     def key(self, article: Article) -> str:
-        return cache_key(article.digest, self.pipeline.fingerprint)
+        """The parse-cache key of an article's body."""
+        return cache_key(self.fingerprint, article.digest)
+
+    def sheet_key(self, article: Article) -> str | None:
+        """The fact-sheet-cache key: the article file, the rules, the pipeline and the engine's code.
+
+        None for rules without a fingerprint (built in code rather than loaded from files).
+        """
+        if not self.rules.fingerprint:
+            return None
+        return cache_key("sheet", article.path, article.text, self.rules.fingerprint, self.fingerprint, code_fingerprint())
 
     def parse(self, article: Article) -> Doc:
         """The parsed body of an article, from the cache when it was parsed before."""
@@ -78,10 +145,15 @@ class Engine:
         return doc
 
     def analyse(self, article: Article, doc: Doc | None = None) -> Analysis:
+        from .analysis import analyse
+
         return analyse(article, doc if doc is not None else self.parse(article), self.compiled)
 
     def extract(self, article: Article, doc: Doc | None = None) -> FactSheet:
         """The fact sheet of one article (parsing it only if it is not cached)."""
+        from .analysis import build_fact_sheet
+        from .positions import find_positions
+
         analysis = self.analyse(article, doc)
         return build_fact_sheet(analysis, find_positions(analysis))
 
@@ -90,22 +162,37 @@ class Engine:
     ) -> Iterator[FactSheet]:
         """Fact sheets in article order, streaming: each `Doc` is dropped once its facts are out.
 
-        Only cache misses are parsed, across `n_process` processes.
+        Sheets come from the fact-sheet cache when it has them; of the rest, only parse-cache
+        misses are parsed, across up to `n_process` processes.
         """
-        keys = [self.key(article) for article in articles]
-        misses = [index for index, key in enumerate(keys) if not self.cache.contains(key)]
-        parsed = iter(self.pipeline.parse_many((articles[i].body for i in misses), n_process=n_process))
+        sheet_keys = [self.sheet_key(article) for article in articles]
+        ready = {i: sheet for i, key in enumerate(sheet_keys) if key and (sheet := self.sheets.get(key)) is not None}
+        todo = [i for i in range(len(articles)) if i not in ready]
+        parse_keys = {i: self.key(articles[i]) for i in todo}
+        misses = [i for i in todo if not self.cache.contains(parse_keys[i])]
+        processes = max(1, min(n_process, len(misses) // ARTICLES_PER_PROCESS))
+        parsed = iter(self.pipeline.parse_many((articles[i].body for i in misses), n_process=processes)) if misses else iter(())
         miss_set = set(misses)
         parsed_count = 0
         last_report = time.monotonic()
         for index, article in enumerate(articles):
-            doc = None if index in miss_set else self.cache.get(keys[index], self.pipeline.nlp.vocab)
-            if doc is None:  # a miss, or an entry that turned out unreadable
-                doc = next(parsed) if index in miss_set else self.pipeline.parse(article.body)
-                self.parse_count += 1
-                parsed_count += 1
-                self.cache.put(keys[index], doc)
-            yield self.extract(article, doc)
+            sheet = ready.pop(index, None)
+            if sheet is None:
+                doc = None if index in miss_set else self.cache.get(parse_keys[index], self.pipeline.nlp.vocab)
+                if doc is None:  # a miss, or an entry that turned out unreadable
+                    doc = next(parsed) if index in miss_set else self.pipeline.parse(article.body)
+                    self.parse_count += 1
+                    parsed_count += 1
+                    self.cache.put(parse_keys[index], doc)
+                sheet = self.extract(article, doc)
+                if sheet_keys[index]:
+                    self.sheets.put(sheet_keys[index], sheet)
+            yield sheet
             if progress and (time.monotonic() - last_report > 5 or index + 1 == len(articles)):
                 last_report = time.monotonic()
-                progress(Progress(index + 1, len(articles), parsed_count, len(articles) - len(misses)))
+                progress(Progress(index + 1, len(articles), parsed_count, len(todo) - len(misses), len(articles) - len(todo)))
+
+    def prune_caches(self, articles: list[Article]) -> None:
+        """Forget what the given articles no longer use (old entries on disk go after 30 days unused)."""
+        self.sheets.prune({key for article in articles if (key := self.sheet_key(article))})
+        self.cache.prune({self.key(article) for article in articles})

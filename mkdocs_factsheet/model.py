@@ -142,6 +142,39 @@ class FactSheet:
             del data["sentences"]
         return {"schema_version": SCHEMA_VERSION, **data}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "FactSheet":
+        """The inverse of `to_dict(include_sentences=True)` (used by the fact-sheet cache)."""
+        if data.get("schema_version") != SCHEMA_VERSION:
+            raise ValueError(f"schema version {data.get('schema_version')!r}, expected {SCHEMA_VERSION}")
+
+        def span(value: dict[str, Any] | None) -> Span | None:
+            return Span(**value) if value is not None else None
+
+        def spans(values: list[dict[str, Any]]) -> list[Span]:
+            return [Span(**value) for value in values]
+
+        return cls(
+            article=ArticleInfo(**data["article"]),
+            parties=[
+                PartyFacts(**{**party, "actors": [ActorFacts(**{**actor, "spans": spans(actor["spans"])}) for actor in party["actors"]],
+                              "spans": spans(party["spans"])})
+                for party in data["parties"]
+            ],
+            positions=[
+                Position(**{**position, "speaker": Speaker(**position["speaker"]), "cue": span(position["cue"]),
+                            "content": span(position["content"]), "sentence": span(position["sentence"])})
+                for position in data["positions"]
+            ],
+            issues=[
+                IssueFacts(**{**issue, "mentions": [IssueMention(**{**mention, "sentence": span(mention["sentence"])})
+                                                    for mention in issue["mentions"]]})
+                for issue in data["issues"]
+            ],
+            unassigned_actors=[UnassignedActor(**{**actor, "spans": spans(actor["spans"])}) for actor in data["unassigned_actors"]],
+            sentences=spans(data.get("sentences", [])),
+        )
+
     def party(self, party_id: str) -> PartyFacts | None:
         return next((party for party in self.parties if party.id == party_id), None)
 

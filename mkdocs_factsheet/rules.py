@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
 from pydantic import BaseModel, ValidationError
-from spacy.schemas import validate_token_pattern
 
+from .cache import frame, unframe, usable_folder, write_atomically
+from .fingerprints import code_fingerprint
 from .problems import Problem, RuleError
 from .schema import (
     RULE_FOLDERS,
@@ -74,7 +76,60 @@ class RuleLayer:
     agents: list[Agent] = field(default_factory=list)
 
 
-_PACK_LAYERS: dict[tuple[str, str], list[tuple[str, YamlDocument, RuleModel]]] = {}
+ParsedFile = tuple[str, YamlDocument, "RuleModel"]  # rule folder, the file's marks, the validated rule
+_PACK_LAYERS: dict[tuple[str, str], list[ParsedFile]] = {}
+_LAYER_MAGIC = b"FSRULES1\n"
+
+
+class LayerCache:
+    """Validated rule files of a layer that loaded cleanly, by the layer's fingerprint.
+
+    Reading the world pack's YAML takes seconds; its validated rules, stored as JSON and
+    validated again, a fraction of that. Entries are keyed by the files' contents and the
+    engine's code, so an edited file or a new release is a miss, never a stale rule.
+    """
+
+    def __init__(self, directory: Path | None):
+        self.directory = usable_folder(directory, "rule cache", lambda message: None)
+
+    def path_for(self, fingerprint: str) -> Path:
+        assert self.directory is not None
+        return self.directory / f"{fingerprint}-{code_fingerprint()}.json"
+
+    def contains(self, fingerprint: str) -> bool:
+        return self.directory is not None and self.path_for(fingerprint).is_file()
+
+    def get(self, fingerprint: str) -> list[ParsedFile] | None:
+        if self.directory is None:
+            return None
+        try:
+            payload = unframe(self.path_for(fingerprint).read_bytes(), _LAYER_MAGIC)
+            if payload is None:
+                return None
+            results = []
+            for entry in json.loads(payload):
+                document = YamlDocument(entry["path"], None)
+                document.value_marks = {tuple(path): (line, column) for path, line, column in entry["value_marks"]}
+                document.key_marks = {tuple(path): (line, column) for path, line, column in entry["key_marks"]}
+                results.append((entry["folder"], document, RULE_FOLDERS[entry["folder"]].model_validate(entry["rule"])))
+            return results
+        except (OSError, ValueError, KeyError, TypeError, ValidationError):
+            return None  # absent or unreadable: the files are read again
+
+    def put(self, fingerprint: str, results: list[ParsedFile]) -> None:
+        if self.directory is None:
+            return
+        entries = [
+            {"folder": folder, "path": document.path,
+             "value_marks": [[list(path), *mark] for path, mark in document.value_marks.items()],
+             "key_marks": [[list(path), *mark] for path, mark in document.key_marks.items()],
+             "rule": rule.model_dump(mode="json", by_alias=True, exclude_unset=True)}
+            for folder, document, rule in results
+        ]
+        try:
+            write_atomically(self.path_for(fingerprint), frame(json.dumps(entries).encode(), _LAYER_MAGIC))
+        except OSError:
+            pass  # the cache is an optimisation; the next build reads the files again
 
 
 @dataclass
@@ -110,8 +165,13 @@ def available_packs() -> list[str]:
     return sorted(p.name for p in PACKS_DIR.iterdir() if p.is_dir() and not p.name.startswith("_"))
 
 
-def load_rules(rule_dirs: list[Path], packs: list[str] = (), *, with_core: bool = True) -> RuleSet:  # type: ignore[assignment]
-    """Load the core pack, the named packs, then the user's rule folders, in that order."""
+def load_rules(
+    rule_dirs: list[Path], packs: list[str] = (), *, with_core: bool = True, cache_dir: Path | None = None  # type: ignore[assignment]
+) -> RuleSet:
+    """Load the core pack, the named packs, then the user's rule folders, in that order.
+
+    With `cache_dir`, layers that validated cleanly are kept there and read back when unchanged.
+    """
     problems: list[Problem] = []
     layers: list[tuple[Path, str | None]] = []
     if with_core:
@@ -126,7 +186,7 @@ def load_rules(rule_dirs: list[Path], packs: list[str] = (), *, with_core: bool 
             problems.append(Problem(str(directory), None, None, "the rules folder does not exist", "create it or set the rules folder option"))
             continue
         layers.append((directory, None))
-    collector = _Collector(problems)
+    collector = _Collector(problems, LayerCache(cache_dir))
     for directory, pack in layers:
         collector.load_layer(directory, pack)
     rules = collector.finish()
@@ -136,8 +196,9 @@ def load_rules(rule_dirs: list[Path], packs: list[str] = (), *, with_core: bool 
 
 
 class _Collector:
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], cache: LayerCache):
         self.problems = problems
+        self.cache = cache
         self.rules = RuleSet()
         self.digest = hashlib.sha256()
         self.documents: dict[tuple[str, str], tuple[YamlDocument, tuple[Any, ...]]] = {}
@@ -167,16 +228,23 @@ class _Collector:
             files.append((path, shown, folder, text))
         fingerprint = layer_digest.hexdigest()
         self.digest.update(fingerprint.encode())
-        cached = _PACK_LAYERS.get((pack, fingerprint)) if pack else None
-        results = cached if cached is not None else self.parse_files(files, pack, fingerprint)
+        results = _PACK_LAYERS.get((pack, fingerprint)) if pack else None
+        if results is None:
+            results = self.cache.get(fingerprint)
+            if results is not None and pack:
+                _PACK_LAYERS[(pack, fingerprint)] = results
+        elif not self.cache.contains(fingerprint):  # loaded in this process before the cache folder was given
+            self.cache.put(fingerprint, results)
+        if results is None:
+            results = self.parse_files(files, pack, fingerprint)
         layer = RuleLayer(pack, fingerprint)
         layer_ids: dict[tuple[str, str], str] = {}
         for folder, document, parsed in results:
             self.add(parsed, document, folder, pack, layer_ids, layer)
         self.rules.layers.append(layer)
 
-    def parse_files(self, files: list[tuple[Path, str, str, str]], pack: str | None, fingerprint: str) -> list[tuple[str, YamlDocument, RuleModel]]:
-        """Read and validate a layer's files; a pack that reads cleanly is kept in memory for later loads."""
+    def parse_files(self, files: list[tuple[Path, str, str, str]], pack: str | None, fingerprint: str) -> list[ParsedFile]:
+        """Read and validate a layer's files; a layer that reads cleanly is cached (a pack also in memory)."""
         results = []
         problems_before = len(self.problems)
         for _, shown, folder, text in files:
@@ -191,11 +259,13 @@ class _Collector:
             if parsed is not None:
                 results.append((folder, document, parsed))
         if pack and len(self.problems) == problems_before:
-            for _, document, _ in results:  # keep the positions of top-level entries only: reports need no more
+            for _, document, _ in results:  # reports on valid pack rules point at list entries at most
                 document.data = None
-                document.value_marks = {k: v for k, v in document.value_marks.items() if len(k) <= 3}
-                document.key_marks = {k: v for k, v in document.key_marks.items() if len(k) <= 3}
+                document.value_marks = {k: v for k, v in document.value_marks.items() if len(k) <= 2}
+                document.key_marks = {}
             _PACK_LAYERS[(pack, fingerprint)] = results
+        if len(self.problems) == problems_before:
+            self.cache.put(fingerprint, results)
         return results
 
     def validate(self, document: YamlDocument, model: type[RuleModel]) -> RuleModel | None:
@@ -486,6 +556,8 @@ def check_token_patterns(document: YamlDocument) -> Iterator[Problem]:
             line, column = document.locate(place)
             yield Problem(document.path, line, column, "empty token pattern", "a pattern is a list of token specs such as `{LOWER: taiwan}`")
             continue
+        from spacy.schemas import validate_token_pattern  # only here: importing spaCy takes a second or two
+
         for message in validate_token_pattern(pattern):
             # spaCy reports e.g. "[0 -> LOWER -> IN] value is not a valid list"
             where, _, what = message.partition("] ")

@@ -64,3 +64,109 @@ def test_prune_removes_only_old_unused_entries(pipeline: Pipeline, tmp_path: Pat
         os.utime(path, (0, 0))  # both look a long time unused
     assert cache.prune({engine.key(kept)}) == 1
     assert [p.stem for p in (tmp_path / "cache").rglob("*.docbin")] == [engine.key(kept)]
+
+
+# -- fact-sheet cache, rule cache, fingerprints ------------------------------------------------------------
+
+
+def _seed_and_fixtures() -> list[Article]:
+    from mkdocs_factsheet.articles import load_articles
+    from mkdocs_factsheet.problems import ProblemLog
+
+    from .conftest import ROOT, SEEDS
+
+    return load_articles([SEEDS, ROOT / "tests" / "fixtures" / "wikinews"], ProblemLog())
+
+
+def test_a_fact_sheet_survives_its_json_round_trip(engine: Engine) -> None:
+    import json
+
+    from mkdocs_factsheet.model import FactSheet
+
+    for article in _seed_and_fixtures():
+        sheet = engine.extract(article)
+        data = json.loads(json.dumps(sheet.to_dict(include_sentences=True)))
+        assert FactSheet.from_dict(data) == sheet, article.path
+
+
+def test_a_second_engine_reads_sheets_without_loading_spacy(pipeline: Pipeline, tmp_path: Path) -> None:
+    rules_dir = write_tree(tmp_path / "rules", RULES)
+    articles = [Article("a", str(tmp_path / "a.txt"), "Utopia met Angela Merkel in Berlin.", 0, "")]
+    first = Engine.create([rules_dir], cache_dir=tmp_path / "cache")
+    sheets = list(first.extract_all(articles))
+    assert first.pipeline_loaded and first.parse_count == 1
+    second = Engine.create([rules_dir], cache_dir=tmp_path / "cache")
+    assert list(second.extract_all(articles)) == sheets
+    assert not second.pipeline_loaded and second.parse_count == 0
+
+
+def test_sheet_keys_change_with_the_article_the_rules_and_the_engine_code(tmp_path: Path, monkeypatch) -> None:
+    import mkdocs_factsheet.engine as engine_module
+
+    rules_dir = write_tree(tmp_path / "rules", RULES)
+    engine = Engine.create([rules_dir])
+    article = Article("a", "a.txt", "Utopia spoke.", 0, "")
+    key = engine.sheet_key(article)
+    assert engine.sheet_key(Article("a", "a.txt", "Utopia spoke!", 0, "")) != key
+    assert engine.sheet_key(Article("a", "b.txt", "Utopia spoke.", 0, "")) != key
+    write_tree(rules_dir, {"issues/trade.yml": "id: trade\ntitle: Trade\n"})
+    engine.use_rules(load_rules([rules_dir]))
+    assert engine.sheet_key(article) != key
+    changed = engine.sheet_key(article)
+    monkeypatch.setattr(engine_module, "code_fingerprint", lambda: "another release")
+    assert engine.sheet_key(article) != changed
+    assert not engine.pipeline_loaded, "keys never need spaCy"
+
+
+def test_a_damaged_sheet_is_made_again_with_a_warning(pipeline: Pipeline, tmp_path: Path) -> None:
+    rules_dir = write_tree(tmp_path / "rules", RULES)
+    articles = [Article("a", str(tmp_path / "a.txt"), "Utopia met Angela Merkel in Berlin.", 0, "")]
+    sheets = list(Engine.create([rules_dir], cache_dir=tmp_path / "cache").extract_all(articles))
+    [entry] = list((tmp_path / "cache" / "sheets").rglob("*.json"))
+    entry.write_bytes(entry.read_bytes().replace(b"Utopia", b"Dystopia"))  # the checksum no longer matches
+    warnings: list[str] = []
+    engine = Engine.create([rules_dir], cache_dir=tmp_path / "cache", warn=warnings.append)
+    assert list(engine.extract_all(articles)) == sheets
+    assert engine.parse_count == 0, "the parse was still good"
+    assert any("corrupted" in warning for warning in warnings)
+
+
+def test_rule_packs_are_read_back_from_the_rule_cache(tmp_path: Path, monkeypatch) -> None:
+    import mkdocs_factsheet.rules as rules_module
+
+    rules_dir = write_tree(tmp_path / "rules", RULES)
+    first = load_rules([rules_dir], ["world"], cache_dir=tmp_path / "cache")
+    monkeypatch.setattr(rules_module, "_PACK_LAYERS", {})  # as in a new process
+    monkeypatch.setattr(rules_module, "load_yaml", lambda *a: (_ for _ in ()).throw(AssertionError("YAML read")))
+    second = load_rules([rules_dir], ["world"], cache_dir=tmp_path / "cache")
+    for field in ("parties", "issues", "agents", "stances", "cues", "stance_words", "sources", "examples", "fingerprint"):
+        assert getattr(second, field) == getattr(first, field), field
+
+
+def test_an_edited_or_damaged_rule_cache_entry_is_read_from_the_files(tmp_path: Path) -> None:
+    rules_dir = write_tree(tmp_path / "rules", RULES)
+    load_rules([rules_dir], cache_dir=tmp_path / "cache")
+    for entry in (tmp_path / "cache").glob("*.json"):
+        entry.write_bytes(entry.read_bytes()[:-20])
+    assert load_rules([rules_dir], cache_dir=tmp_path / "cache").parties["utopia"].name == "Utopia"
+    write_tree(rules_dir, {"parties/utopia.yml": "id: utopia\nname: New Utopia\n"})
+    assert load_rules([rules_dir], cache_dir=tmp_path / "cache").parties["utopia"].name == "New Utopia"
+
+
+def test_the_pipeline_fingerprint_is_known_without_loading_and_matches_the_loaded_one(pipeline: Pipeline, tmp_path: Path) -> None:
+    from mkdocs_factsheet.fingerprints import pipeline_fingerprint
+
+    assert pipeline_fingerprint(pipeline.name) == pipeline.fingerprint
+    assert pipeline_fingerprint("blank") not in (None, pipeline.fingerprint)
+    assert pipeline_fingerprint("no_such_pipeline_package") is None
+    folder = Path(str(pipeline.nlp.path))
+    assert (folder / "config.cfg").is_file(), "a packaged pipeline is loaded from its data folder"
+    copy = tmp_path / "pipeline"
+    copy.mkdir()
+    for name in ("meta.json", "config.cfg"):
+        (copy / name).write_bytes((folder / name).read_bytes())
+    before = pipeline_fingerprint(str(copy))
+    assert before not in (None, pipeline.fingerprint)
+    with (copy / "config.cfg").open("a", encoding="utf-8") as config:
+        config.write("\n# any change to the config is another pipeline\n")
+    assert pipeline_fingerprint(str(copy)) not in (None, before)

@@ -164,9 +164,9 @@ def _synthetic_positions(analysis):
 
 @pytest.fixture()
 def synthetic_positions(monkeypatch):
-    import mkdocs_factsheet.engine as engine_module
+    import mkdocs_factsheet.positions as positions_module
 
-    monkeypatch.setattr(engine_module, "find_positions", _synthetic_positions)
+    monkeypatch.setattr(positions_module, "find_positions", _synthetic_positions)
     yield
     monkeypatch.undo()
 
@@ -175,15 +175,9 @@ def test_positions_reach_the_article_issue_party_pages_matrix_and_markers(tmp_pa
     gold()  # skips, with a message, when ../shared is absent
     docs = {"index.md": "# Home\n\n<!-- factsheet: positions issue=taiwan -->\n\n<!-- factsheet: party=china -->\n\n"
                         "<!-- factsheet: matrix party=china,united-states -->\n"}
-    site = make_site(tmp_path, tmp_path / "cache", docs=docs)
-    from mkdocs.config import load_config
-
-    plugin_of(load_config(str(site.config_file))).__dict__["_sheets"].clear()  # forget sheets built without positions
-    try:
-        with LogCapture() as logs:
-            config = build(site)
-    finally:
-        plugin_of(config)._sheets.clear()
+    site = make_site(tmp_path, tmp_path / "cache", docs=docs)  # a cache of its own: no sheet from real positions
+    with LogCapture() as logs:
+        config = build(site)
     assert logs.messages() == []
     assert broken_links(site.site_dir) == []
     sheet = plugin_of(config).briefing.by_id[SEED_ID]
@@ -224,14 +218,8 @@ def test_json_of_positions(tmp_path: Path, synthetic_positions):
     gold()  # skips, with a message, when ../shared is absent
     import json
 
-    site = make_site(tmp_path, tmp_path / "cache", second_article=False)
-    from mkdocs.config import load_config
-
-    plugin_of(load_config(str(site.config_file)))._sheets.clear()
-    try:
-        config = build(site)
-    finally:
-        plugin_of(config)._sheets.clear()
+    site = make_site(tmp_path, tmp_path / "cache", second_article=False)  # a cache of its own, as above
+    build(site)
     data = json.loads((site.site_dir / "factsheets.json").read_text(encoding="utf-8"))
     positions = data[0]["positions"]
     assert [p["content"]["text"] for p in positions] == [g["quote"] for g in gold()["positions"]]

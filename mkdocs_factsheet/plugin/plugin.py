@@ -9,7 +9,6 @@ session.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -55,7 +54,6 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         self._engine_model: str | None = None
         self._engine_cache: Path | None = None
         self._rules_signature: tuple[Any, ...] | None = None
-        self._sheets: dict[str, FactSheet] = {}  # fact sheets by input digest: rule runs are skipped too
         self._reset()
 
     def _reset(self) -> None:
@@ -76,7 +74,6 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     # Free the pipeline when `serve` stops (or a build ends): nothing else holds on to it.
     def on_shutdown(self) -> None:
         self.engine = None
-        self._sheets.clear()
 
     # Resolve paths against `mkdocs.yml` (not the working directory) and reset per-build state:
     # with `on_startup` defined this instance outlives each rebuild, and `on_config` is the first
@@ -181,10 +178,15 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         return Briefing(sheets, engine.rules, problems.problems)
 
     def _engine(self) -> Engine:
-        """The engine, created once; later builds only reload the rules, and only when they changed."""
+        """The engine, created once; later builds only reload the rules, and only when they changed.
+
+        Creating it loads the rules, not spaCy: the engine loads the pipeline only when an article
+        has no cached fact sheet, so a build where nothing changed never pays for it.
+        """
         signature = self._signature()
+        rule_cache = self.cache_dir / "rules" if self.cache_dir else None
         try:
-            if self.engine is None or self._engine_model != self.model:
+            if self.engine is None or (self._engine_model, self._engine_cache) != (self.model, self.cache_dir):
                 self.engine = None  # free the old pipeline before loading another
                 with self._relay_warnings():
                     self.engine = Engine.create(
@@ -192,61 +194,38 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
                         cache_dir=self.cache_dir, warn=self._engine_warning,
                     )
                 self._engine_model, self._engine_cache = self.model, self.cache_dir
-                self._sheets.clear()
-            else:
-                if self._engine_cache != self.cache_dir:
-                    from mkdocs_factsheet.cache import ParseCache
-
-                    self.engine.cache = ParseCache(self.cache_dir, self._engine_warning)
-                    self._engine_cache = self.cache_dir
-                if signature != self._rules_signature:
-                    self.engine.use_rules(load_rules([self.rules_dir], list(self.config.packs)))
+            elif signature != self._rules_signature:
+                self.engine.use_rules(load_rules([self.rules_dir], list(self.config.packs), cache_dir=rule_cache))
         except RuleError as error:
             self._rules_signature = None
             raise PluginError(self._rule_error_text(error)) from None
-        except FactsheetError as error:  # the pipeline could not be loaded
-            raise PluginError(f"factsheet: {error}") from None
         self._rules_signature = signature
         return self.engine
 
     def _fact_sheets(self, engine: Engine, articles: list[Article], problems: ProblemLog) -> list[FactSheet]:
-        """Fact sheets in article order; unchanged articles under unchanged rules are not even re-analysed."""
-        keys = [self._sheet_key(engine, article) for article in articles]
-        todo = [article for article, key in zip(articles, keys) if key not in self._sheets]
-        done: dict[str, FactSheet] = {}
-        if todo:
-            with self._relay_warnings():
-                try:
-                    sheets_out = engine.extract_all(todo, progress=self._progress, n_process=self._processes(len(todo)))
-                    done = {a.id: s for a, s in zip(todo, sheets_out)}
-                except Exception:  # noqa: BLE001 - find the culprit: one bad article must not sink the site
-                    done = {}
-                    for article in todo:
-                        try:
-                            done[article.id] = engine.extract(article)
-                        except Exception as error:  # noqa: BLE001
-                            problems.error(article.path, f"the article could not be analysed: {type(error).__name__}: {error}",
-                                           "please report this as a bug, with the article")
-        sheets = {}
-        for article, key in zip(articles, keys):
-            sheet = self._sheets.get(key) or done.get(article.id)
-            if sheet is not None:
-                sheets[key] = sheet
-        self._sheets = sheets  # keep only what the current inputs produce
-        engine.cache.prune({engine.key(article) for article in articles})
-        return list(sheets.values())
+        """Fact sheets in article order; the engine reuses cached sheets and parses only what it must."""
+        sheets: list[FactSheet] = []
+        with self._relay_warnings():
+            try:
+                sheets = list(engine.extract_all(articles, progress=self._progress, n_process=self._processes()))
+            except FactsheetError as error:  # the pipeline could not be loaded
+                raise PluginError(f"factsheet: {error}") from None
+            except Exception:  # noqa: BLE001 - find the culprit: one bad article must not sink the site
+                sheets = []
+                for article in articles:
+                    try:
+                        sheets.append(engine.extract(article))
+                    except FactsheetError as error:
+                        raise PluginError(f"factsheet: {error}") from None
+                    except Exception as error:  # noqa: BLE001
+                        problems.error(article.path, f"the article could not be analysed: {type(error).__name__}: {error}",
+                                       "please report this as a bug, with the article")
+        engine.prune_caches(articles)
+        return sheets
 
-    def _processes(self, misses: int) -> int:
-        """Extra processes pay off only for a batch of parses: starting one costs about a second."""
-        if self.config.processes:
-            return max(1, min(self.config.processes, misses))
-        return min(os.cpu_count() or 1, 4) if misses >= 8 else 1
-
-    def _sheet_key(self, engine: Engine, article: Article) -> str:
-        digest = hashlib.sha256()
-        for part in (article.path, article.text, engine.rules.fingerprint, engine.pipeline.fingerprint):
-            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-        return digest.hexdigest()
+    def _processes(self) -> int:
+        """The most processes to parse with; the engine uses one when only a few articles need parsing."""
+        return self.config.processes or min(os.cpu_count() or 1, 4)
 
     def _signature(self) -> tuple[Any, ...]:
         """Cheap fingerprint of the rule files (names, sizes, times) to skip reloading unchanged rules."""
@@ -370,7 +349,8 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
 
     def _progress(self, progress: Any) -> None:
         level = logging.INFO if progress.parsed else logging.DEBUG
-        log.log(level, f"analysed {progress.done}/{progress.total} articles ({progress.parsed} parsed, {progress.cached} from the cache)")
+        log.log(level, f"analysed {progress.done}/{progress.total} articles ({progress.parsed} parsed, "
+                       f"{progress.cached} parses and {progress.reused} fact sheets from the cache)")
 
     def _relay_warnings(self) -> "_WarningRelay":
         return _WarningRelay(self._engine_warning)
