@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -13,6 +14,9 @@ from .problems import ProblemLog
 from .strict_yaml import load_yaml
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+MAX_ARTICLE_SIZE = 2_000_000
+"""Default size limit of one article file, in bytes (`max_article_size`): a news article is rarely
+over 100 kB, and parsing 2 MB of text takes the default pipeline about a minute."""
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:^|\r?\n)---[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
 _KNOWN_KEYS = ("title", "date", "source", "url")
 
@@ -46,11 +50,16 @@ class Article:
 def decode(raw: bytes, path: str, log: ProblemLog) -> str | None:
     """Decode UTF-8 (with or without BOM); report and repair undecodable bytes, refuse binary files."""
     if b"\x00" in raw[:8192]:
-        log.error(path, "this looks like a binary file, not text", "remove it from the articles folder")
+        log.error(path, "this looks like a binary file, not text; it was skipped", "remove it from the articles folder", reason="binary")
         return None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        text = raw.decode("utf-8-sig", errors="replace")
+        if text.count("\ufffd") > max(16, len(text) // 10):
+            log.error(path, "this is mostly not UTF-8 text (a binary file, or another encoding); it was skipped",
+                      "re-save it as UTF-8 text, or remove it from the articles folder", reason="not text")
+            return None
         line = raw[: error.start].count(b"\n") + 1
         log.warning(
             path,
@@ -58,26 +67,52 @@ def decode(raw: bytes, path: str, log: ProblemLog) -> str | None:
             "re-save the file as UTF-8",
             line=line,
         )
-        return raw.decode("utf-8-sig", errors="replace")
+        return text
 
 
-def read_article(path: Path, log: ProblemLog, display_path: str | None = None) -> Article | None:
-    """Read one article file; problems go to `log` and `None` means it cannot be used at all."""
+def article_id(path: Path) -> str:
+    """The id of the article in `path`: its file name without the extension, in Unicode NFC.
+
+    NFC, so that `café.txt` typed on one system and saved decomposed on another is one id (and
+    two such files are reported as a duplicate). The id may still hold anything a file name can;
+    page names are made safe from it by `mkdocs_factsheet.naming`.
+    """
+    return unicodedata.normalize("NFC", path.stem)
+
+
+def read_article(path: Path, log: ProblemLog, display_path: str | None = None, max_size: int | None = MAX_ARTICLE_SIZE) -> Article | None:
+    """Read one article file; problems go to `log` and `None` means it cannot be used at all.
+
+    Files over `max_size` bytes (None: no limit) are refused before they are read.
+    """
     shown = display_path or str(path)
     try:
+        size = path.stat().st_size
+        if max_size is not None and size > max_size:
+            log.error(
+                shown,
+                f"the article is {_megabytes(size)}, over the size limit of {_megabytes(max_size)}; it was skipped",
+                "split it into several articles, or raise the limit (the plugin's `max_article_size` option)",
+                reason="too large",
+            )
+            return None
         raw = path.read_bytes()
     except OSError as error:
-        log.error(shown, f"cannot read the file: {error.strerror}", "check the file's permissions")
+        log.error(shown, f"cannot read the file: {error.strerror or error}; it was skipped", "check the file's permissions", reason="unreadable")
         return None
     text = decode(raw, shown, log)
     if text is None:
         return None
     if not text.strip():
-        log.error(shown, "the article is empty", "add its text or delete the file")
+        log.error(shown, "the article is empty; it was skipped", "add its text or delete the file", reason="empty")
         return None
-    if path.suffix == ".md":
-        return _read_markdown(path.stem, shown, text, log)
-    return _read_plain(path.stem, shown, text)
+    if path.suffix.lower() == ".md":
+        return _read_markdown(article_id(path), shown, text, log)
+    return _read_plain(article_id(path), shown, text)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
 
 
 def _read_plain(article_id: str, path: str, text: str) -> Article:
@@ -163,25 +198,34 @@ def find_article_files(folder: Path, log: ProblemLog) -> list[Path]:
     root = folder.resolve()
     found = []
     for path in sorted(folder.rglob("*")):
-        if path.suffix not in ARTICLE_SUFFIXES or not path.is_file():
+        if path.suffix.lower() not in ARTICLE_SUFFIXES or path.name.startswith("."):
+            continue  # hidden files (editor back-ups, `.DS_Store`) are not articles
+        try:
+            inside = path.resolve().is_relative_to(root)  # also catches a symlinked folder on the way
+        except (OSError, RuntimeError):  # a symlink loop
+            inside = False
+        if not inside:
+            log.error(str(path), "symlink leads outside the articles folder; it was skipped", "copy the file into the folder instead", reason="symlink outside the folder")
             continue
-        if path.name.startswith("."):
-            continue
-        if path.is_symlink() and not path.resolve().is_relative_to(root):
-            log.error(str(path), "symlink leads outside the articles folder; it was skipped", "copy the file into the folder instead")
+        if not path.is_file():
+            if path.is_symlink():
+                log.error(str(path), "broken symlink; it was skipped", "point it at an article file or delete it", reason="unreadable")
             continue
         found.append(path)
     return found
 
 
-def load_articles(paths: Iterable[Path], log: ProblemLog) -> list[Article]:
-    """Read files and folders of articles; one bad file is reported, never fatal to the others."""
+def load_articles(paths: Iterable[Path], log: ProblemLog, max_size: int | None = MAX_ARTICLE_SIZE) -> list[Article]:
+    """Read files and folders of articles; one bad file is reported, never fatal to the others.
+
+    Every file that is not returned has an error with a `reason` in `log` (see `ProblemLog.skipped`).
+    """
     articles: list[Article] = []
     seen: dict[str, str] = {}
     for given in paths:
         files = find_article_files(given, log) if given.is_dir() else [given]
         for path in files:
-            article = read_article(path, log)
+            article = read_article(path, log, max_size=max_size)
             if article is None:
                 continue
             if article.id in seen:
@@ -189,6 +233,7 @@ def load_articles(paths: Iterable[Path], log: ProblemLog) -> list[Article]:
                     article.path,
                     f"article id {article.id!r} is already used by {seen[article.id]}; this file was skipped",
                     "rename one of the files (the id is the file name without its extension)",
+                    reason="duplicate id",
                 )
                 continue
             seen[article.id] = article.path

@@ -18,6 +18,8 @@ class Problem:
     message: str = ""
     hint: str = ""
     severity: Severity = "error"
+    reason: str = ""
+    """For an article that was skipped: why, in a few words (`empty`, `too large`…), for the counts."""
 
     @property
     def location(self) -> str:
@@ -63,11 +65,19 @@ class ProblemLog:
     def add(self, problem: Problem) -> None:
         self.problems.append(problem)
 
-    def error(self, path: str, message: str, hint: str = "", line: int | None = None, column: int | None = None) -> None:
-        self.add(Problem(path, line, column, message, hint, "error"))
+    def error(self, path: str, message: str, hint: str = "", line: int | None = None, column: int | None = None, *, reason: str = "") -> None:
+        self.add(Problem(path, line, column, message, hint, "error", reason))
 
     def warning(self, path: str, message: str, hint: str = "", line: int | None = None, column: int | None = None) -> None:
         self.add(Problem(path, line, column, message, hint, "warning"))
+
+    def skipped(self) -> dict[str, int]:
+        """How many files were skipped, by reason (problems that carry one), most frequent first."""
+        counts: dict[str, int] = {}
+        for problem in self.problems:
+            if problem.reason:
+                counts[problem.reason] = counts.get(problem.reason, 0) + 1
+        return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
     @property
     def errors(self) -> list[Problem]:

@@ -63,6 +63,10 @@ class FactsheetConfig(base.Config):
     must not lie inside `docs_dir` or a watched folder (that would make `mkdocs serve` rebuild in
     a loop); an empty string keeps the parses in memory only."""
 
+    max_article_size = c.Type(int, default=2_000_000)
+    """Largest article file read, in bytes (`0`: no limit). A larger file is reported, skipped,
+    and counted on the overview page; the other articles are still published."""
+
     processes = c.Type(int, default=0)
     """Processes that parse articles missing from the cache (`0`: one per CPU core, at most 4;
     `1`: no extra processes). Only a first build or many changed articles need more than one."""

@@ -169,10 +169,14 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     def _extract(self) -> Briefing:
         engine = self._engine()
         problems = ProblemLog()
-        articles = load_articles([self.articles_dir], problems)
+        articles = load_articles([self.articles_dir], problems, max_size=self.config.max_article_size or None)
         sheets = self._fact_sheets(engine, articles, problems)
         for problem in problems.problems:
             self._log("articles", self._problem_text(problem))
+        skipped = problems.skipped()
+        if skipped:  # one line that counts what is missing from the site, and why
+            counts = ", ".join(f"{count} {reason}" for reason, count in skipped.items())
+            self._log("articles", f"{sum(skipped.values())} article file(s) skipped, not published: {counts}")
         self.problems = problems.problems
         self._loaded = {article.path for article in articles if article.id in {s.article.id for s in sheets}}
         return Briefing(sheets, engine.rules, problems.problems)
@@ -219,7 +223,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
                         raise PluginError(f"factsheet: {error}") from None
                     except Exception as error:  # noqa: BLE001
                         problems.error(article.path, f"the article could not be analysed: {type(error).__name__}: {error}",
-                                       "please report this as a bug, with the article")
+                                       "please report this as a bug, with the article", reason="could not be analysed")
         engine.prune_caches(articles)
         return sheets
 

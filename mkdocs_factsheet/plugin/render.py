@@ -420,8 +420,10 @@ class Renderer:
         if problems:
             paths = sorted({p.path for p in problems})
             skipped = [path for path in paths if path not in loaded]
+            reasons = Counter(p.reason for p in problems if p.reason and p.path not in loaded)
+            why = ", ".join(f"{count} {text(reason)}" for reason, count in sorted(reasons.items(), key=lambda i: (-i[1], i[0])))
             out.append(f"{plural(len(paths), 'article file')} had problems; {len(skipped)} "
-                       f"{'was' if len(skipped) == 1 else 'were'} skipped (not published):")
+                       f"{'was' if len(skipped) == 1 else 'were'} skipped (not published){f' ({why})' if why else ''}:")
             rows = []
             for problem in sorted(problems):
                 where = shown_path(problem.path) + problem.location[len(problem.path):]
