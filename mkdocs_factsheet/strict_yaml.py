@@ -74,6 +74,8 @@ class _Builder:
     def __init__(self, document: YamlDocument):
         self.document = document
         self.problems: list[Problem] = []
+        self._built: set[int] = set()  # nodes seen: a node met twice came through an alias
+        self._aliased: set[int] = set()
 
     def problem(self, node: yaml.Node, message: str, hint: str) -> None:
         mark = node.start_mark
@@ -82,6 +84,13 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path) -> Any:
         mark = node.start_mark
         self.document.value_marks[path] = (mark.line + 1, mark.column + 1)
+        if id(node) in self._built:  # `*name`: refused, or `&a [*a, *a, …]` nests a billion copies (or loops)
+            if id(node) not in self._aliased:
+                self._aliased.add(id(node))
+                self.problem(node, "YAML anchors and aliases (`&name`, `*name`) are not supported; this anchored value is reused",
+                             "write the value out in full where it is needed")
+            return None
+        self._built.add(id(node))
         if node.tag not in _PLAIN_DATA_TAGS:
             self.problem(node, f"YAML tag {node.tag!r} is not supported", "remove the tag; rule files hold plain data")
             return None
