@@ -117,6 +117,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         kinds = set(self.config.pages)
         json_uri = JSON_URI if "json" in kinds else None
         self.site = site = SiteMap(self.briefing, self.prefix, kinds, json_uri)
+        site.directory_urls, site.shown = config.use_directory_urls, self._shown  # for links in raw HTML, rule paths
         # With an explicit `nav`, pages left out of it are expected: NOT_IN_NAV keeps MkDocs quiet
         # about them (`validation.nav.omitted_files`). Without one, the user's `not_in_nav` applies.
         inclusion = InclusionLevel.NOT_IN_NAV if config.nav is not None else InclusionLevel.UNDEFINED

@@ -263,6 +263,14 @@ class PageRef:
 class SiteMap:
     """Where each generated page lives; the renderers ask it for relative links."""
 
+    # Set by the plugin from the MkDocs config: links inside raw HTML (figures, the article text)
+    # must be built-page URLs, and rule files are shown relative to the project.
+    directory_urls: bool = True
+
+    @staticmethod
+    def shown(path: str) -> str:
+        return path
+
     def __init__(self, briefing: Briefing, prefix: str, kinds: Iterable[str], json_uri: str | None = None):
         self.prefix = prefix.strip("/")
         self.pages: dict[tuple[str, str], PageRef] = {}

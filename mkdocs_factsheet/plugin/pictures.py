@@ -1,0 +1,210 @@
+"""Pictures for the generated pages: the stance matrix, timelines and who-talks-to-whom.
+
+Everything is static HTML and hand-written SVG emitted at build time: no script, no network, no
+plotting library (the pictures are small grids and dots whose every mark must be a link with a
+`<title>`, which is simpler to write than to coax out of a chart library). Colours come from CSS
+custom properties in `assets/factsheet.css`, so the light and dark palettes and print restyle
+them; the stance of a mark is also given by its shape or symbol and by its text, never by colour
+alone.
+
+All text reaches the markup through `render.text()` (numeric character references for anything
+HTML, Markdown or Jinja could act on), and attribute values through `html.escape`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import posixpath
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+if TYPE_CHECKING:
+    from mkdocs_factsheet import RuleSet
+
+# -- tones: stance families, after the CAMEO root codes of the stances ----------------------------------------
+
+# (id, symbol, label, what it groups). Order: the strongest first, which also breaks ties in a cell.
+TONES: tuple[tuple[str, str, str, str], ...] = (
+    ("confrontational", "−", "Confrontational", "criticise, accuse, reject, warn or threaten (CAMEO 11–20)"),
+    ("demanding", "!", "Demanding", "demand or press (CAMEO 09–10)"),
+    ("cooperative", "+", "Cooperative", "appeal, promise, support or praise (CAMEO 02–08)"),
+    ("neutral", "•", "Stated", "no stance, or a plain statement such as a denial (CAMEO 01 or none)"),
+)
+TONE_IDS = tuple(t[0] for t in TONES)
+SYMBOLS = {t[0]: t[1] for t in TONES}
+TONE_LABELS = {t[0]: t[2] for t in TONES}
+# Fallback fills for SVG marks when the stylesheet is missing (the CSS custom properties win).
+FILLS = {"confrontational": "#c0392b", "demanding": "#b86e00", "cooperative": "#1f6fb2", "neutral": "#757575"}
+
+
+def tone_of(stance: str | None, rules: RuleSet | None) -> str:
+    """The tone of a stance id: from its CAMEO root code; a stance without one is `neutral`."""
+    if not stance or rules is None:
+        return "neutral"
+    known = rules.stances.get(stance)
+    code = getattr(known, "cameo", None) if known is not None else None
+    if not code or not code[:2].isdigit():
+        return "neutral"
+    root = int(code[:2])
+    if root >= 11:
+        return "confrontational"
+    if root >= 9:
+        return "demanding"
+    if root >= 2:
+        return "cooperative"
+    return "neutral"
+
+
+def dominant_tone(tones: dict[str, int]) -> str:
+    """The tone with the most positions; ties go to the strongest (confrontational first)."""
+    if not tones:
+        return "neutral"
+    return max(TONE_IDS, key=lambda tone: (tones.get(tone, 0), -TONE_IDS.index(tone)))
+
+
+# -- URLs inside raw HTML ---------------------------------------------------------------------------------------
+# MkDocs rewrites and checks `.md` links of Markdown only; links inside raw HTML blocks (figures,
+# SVG, the article text) must already be the URLs of the built pages.
+
+
+def built_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The URL path MkDocs gives the page of a Markdown file (as `File.url`, without the site root)."""
+    stem, _ = posixpath.splitext(src_uri)
+    folder, name = posixpath.split(stem)
+    if not directory_urls:
+        return f"{stem}.html"
+    if name in ("index", "README"):
+        return f"{folder}/" if folder else ""
+    return f"{stem}/"
+
+
+def url_between(here: str, target: str, anchor: str | None = None, *, directory_urls: bool = True) -> str:
+    """The relative URL from the built page of `here` to the one of `target` (both src_uris)."""
+    suffix = f"#{anchor}" if anchor else ""
+    if here == target:
+        return suffix or "#"
+    source, destination = built_url(here, directory_urls), built_url(target, directory_urls)
+    base = source if source.endswith("/") or not source else posixpath.dirname(source)
+    path = posixpath.relpath(destination or ".", base.rstrip("/") or ".")
+    if destination.endswith("/") or not destination:
+        path = "./" if path == "." else path + "/"
+    return path + suffix
+
+
+def attr(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+# -- dates ------------------------------------------------------------------------------------------------------
+
+
+def parse_date(value: str | None) -> _dt.date | None:
+    """An article date (`2021-03-18`, `2021-03-18T10:00:00`…) as a date, or None."""
+    if not value:
+        return None
+    try:
+        return _dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return None
+
+
+# -- the timeline SVG -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One position on a timeline: its lane, date, tone, tooltip (already escaped) and link."""
+
+    lane: str
+    date: _dt.date
+    tone: str
+    title: str
+    href: str | None
+
+
+WIDTH, LABEL_WIDTH, LANE_HEIGHT, TOP, AXIS_HEIGHT, RIGHT = 720, 170, 30, 12, 34, 24
+STEP = 14  # horizontal distance between marks of one lane on one day
+
+
+def _shape(tone: str, x: float, y: float) -> str:
+    fill = f'class="factsheet-mark factsheet-tone-{tone}" fill="{FILLS[tone]}"'
+    if tone == "cooperative":
+        return f'<circle {fill} cx="{x:.1f}" cy="{y:.1f}" r="6"/>'
+    if tone == "demanding":
+        return f'<polygon {fill} points="{x:.1f},{y - 7:.1f} {x + 7:.1f},{y + 5:.1f} {x - 7:.1f},{y + 5:.1f}"/>'
+    if tone == "confrontational":
+        return f'<rect {fill} x="{x - 5.5:.1f}" y="{y - 5.5:.1f}" width="11" height="11"/>'
+    return f'<circle class="factsheet-mark factsheet-tone-neutral" fill="none" stroke="{FILLS["neutral"]}" stroke-width="2.5" cx="{x:.1f}" cy="{y:.1f}" r="5"/>'
+
+
+def ticks(first: _dt.date, last: _dt.date, most: int = 5) -> list[_dt.date]:
+    """Up to `most` evenly spaced dates from the first to the last, both included."""
+    days = (last - first).days
+    if days <= 0:
+        return [first]
+    count = min(most, days + 1)
+    found = [first + _dt.timedelta(days=round(days * i / (count - 1))) for i in range(count)]
+    return list(dict.fromkeys(found))
+
+
+def timeline_svg(lanes: Sequence[tuple[str, str]], marks: Iterable[Mark], *, title: str, key: str = "timeline") -> str:
+    """An SVG: one lane per (key, escaped label), marks placed by date; each mark a link with a title.
+
+    `title` is escaped text naming the picture for screen readers; `key` makes the ids unique on a page.
+    """
+    marks = sorted(marks, key=lambda m: (m.date, m.lane, m.title))
+    lane_index = {lane: index for index, (lane, _) in enumerate(lanes)}
+    marks = [m for m in marks if m.lane in lane_index]
+    height = TOP + LANE_HEIGHT * len(lanes) + AXIS_HEIGHT
+    left, right = LABEL_WIDTH, WIDTH - RIGHT
+    first = min((m.date for m in marks), default=None)
+    last = max((m.date for m in marks), default=None)
+
+    def x_of(day: _dt.date) -> float:
+        if first is None or last is None or last == first:
+            return (left + right) / 2
+        return left + STEP + (right - left - 2 * STEP) * (day - first).days / (last - first).days
+
+    out = [
+        f'<svg class="factsheet-svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" '
+        f'aria-labelledby="fs-{key}-title" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="fs-{key}-title">{title}</title>',
+    ]
+    for index, (_, label) in enumerate(lanes):
+        y = TOP + LANE_HEIGHT * index + LANE_HEIGHT / 2
+        out.append(f'<line class="factsheet-lane" x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" stroke="#9e9e9e" stroke-width="1" stroke-dasharray="2 4"/>')
+        out.append(f'<text class="factsheet-svg-text" x="{left - 10}" y="{y + 4:.1f}" text-anchor="end">{label}</text>')
+    axis = TOP + LANE_HEIGHT * len(lanes) + 6
+    out.append(f'<line class="factsheet-axis" x1="{left}" y1="{axis}" x2="{right}" y2="{axis}" stroke="#9e9e9e" stroke-width="1"/>')
+    if first is not None and last is not None:
+        for day in ticks(first, last):
+            x = x_of(day)
+            out.append(f'<line class="factsheet-axis" x1="{x:.1f}" y1="{axis}" x2="{x:.1f}" y2="{axis + 5}" stroke="#9e9e9e" stroke-width="1"/>')
+            out.append(f'<text class="factsheet-svg-text factsheet-svg-small" x="{x:.1f}" y="{axis + 19}" text-anchor="middle">{day.isoformat()}</text>')
+    groups: dict[tuple[str, _dt.date], list[Mark]] = {}
+    for mark in marks:
+        groups.setdefault((mark.lane, mark.date), []).append(mark)
+    for (lane, day), group in groups.items():
+        y = TOP + LANE_HEIGHT * lane_index[lane] + LANE_HEIGHT / 2
+        for number, mark in enumerate(group):
+            x = x_of(day) + (number - (len(group) - 1) / 2) * STEP
+            shape = _shape(mark.tone, x, y)
+            if mark.href:
+                out.append(f'<a class="factsheet-mark-link" href="{attr(mark.href)}"><title>{mark.title}</title>{shape}</a>')
+            else:
+                out.append(f'<g><title>{mark.title}</title>{shape}</g>')
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def legend(items: Iterable[tuple[str, str]], *, tag: str = "p", shapes: bool = False) -> str:
+    """A legend of tones: (tone, escaped description) pairs, each with its symbol (or SVG shape)."""
+    parts = []
+    for tone, description in items:
+        if shapes:
+            key = f'<svg class="factsheet-key-shape" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">{_shape(tone, 8, 8.5)}</svg>'
+        else:
+            key = f'<span class="factsheet-symbol" aria-hidden="true">{SYMBOLS[tone]}</span>'
+        parts.append(f'<span class="factsheet-key factsheet-tone-{tone}">{key} {description}</span>')
+    return f'<{tag} class="factsheet-legend">' + " ".join(parts) + f"</{tag}>"
