@@ -198,6 +198,11 @@ def find_article_files(folder: Path, log: ProblemLog) -> list[Path]:
     root = folder.resolve()
     found = []
     for path in sorted(folder.rglob("*")):
+        if path.is_symlink() and path.is_dir() and not path.name.startswith("."):  # never followed by rglob
+            if not path.resolve().is_relative_to(root):
+                log.error(str(path), "symlinked folder leads outside the articles folder; it was skipped",
+                          "copy its articles into the folder instead", reason="symlink outside the folder")
+            continue
         if path.suffix.lower() not in ARTICLE_SUFFIXES or path.name.startswith("."):
             continue  # hidden files (editor back-ups, `.DS_Store`) are not articles
         try:
@@ -229,9 +234,11 @@ def load_articles(paths: Iterable[Path], log: ProblemLog, max_size: int | None =
             if article is None:
                 continue
             if article.id in seen:
+                first = Path(seen[article.id])
+                shown = first.relative_to(given).as_posix() if given.is_dir() and first.is_relative_to(given) else str(first)
                 log.error(
                     article.path,
-                    f"article id {article.id!r} is already used by {seen[article.id]}; this file was skipped",
+                    f"article id {article.id!r} is already used by {shown}; this file was skipped",
                     "rename one of the files (the id is the file name without its extension)",
                     reason="duplicate id",
                 )

@@ -313,6 +313,9 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
 
     def _shown(self, path: str) -> str:
         """A path as the user knows it: relative to the folder of `mkdocs.yml` when inside it."""
+        absolute = Path(os.path.abspath(path))  # a symlink is named as itself, not as what it points to
+        if absolute.is_relative_to(self.root):
+            return absolute.relative_to(self.root).as_posix()
         try:
             resolved = Path(path).resolve()
         except (OSError, RuntimeError):

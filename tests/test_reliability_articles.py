@@ -1,0 +1,138 @@
+"""Bad articles: each kind is reported with its file and what to do, `--strict` fails, the others are published,
+and the overview and the log count what was skipped and why."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from mkdocs_factsheet.articles import load_articles
+from mkdocs_factsheet.problems import ProblemLog
+
+from .plugin_helpers import SEED_ID, LogCapture, build, make_site, visible_text
+
+TEN_MB = 10 * 1024 * 1024
+
+
+def _huge(path: Path) -> None:
+    line = b"China said the talks about Taiwan went on and on. " * 20 + b"\n"
+    with path.open("wb") as out:
+        out.write(b"A huge article\n")
+        for _ in range(TEN_MB // len(line) + 1):
+            out.write(line)
+
+
+def _symlink(path: Path) -> None:
+    outside = path.parent.parent / "outside.txt"
+    outside.write_text("Secret\n\nChina said nothing.\n", encoding="utf-8")
+    os.symlink(outside, path)
+
+
+def _symlinked_folder(path: Path) -> None:
+    outside = path.parent.parent / "elsewhere"
+    outside.mkdir()
+    (outside / "leak.txt").write_text("Leak\n\nChina said nothing.\n", encoding="utf-8")
+    os.symlink(outside, path)
+
+
+# (kind, file name, how to make it, words of the message, reason counted, skipped?)
+BAD: list[tuple[str, str, Callable[[Path], None], str, str | None]] = [
+    ("undecodable", "latin1.txt", lambda p: p.write_bytes("Café talks\n\nChina said \xe9".encode() + b"\xff\xfe ok."), "not valid UTF-8", None),
+    ("not text", "legacy.txt", lambda p: p.write_bytes(bytes(range(0x80, 0x100)) * 4), "mostly not UTF-8 text", "not text"),
+    ("empty", "empty.txt", lambda p: p.write_text(" \n\n", encoding="utf-8"), "the article is empty", "empty"),
+    ("binary", "photo.txt", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200)), "binary file", "binary"),
+    ("huge", "huge.txt", _huge, "over the size limit of 2.0 MB", "too large"),
+    ("front matter types", "types.md", lambda p: p.write_text("---\ntitle: [a, b]\ndate: {d: 1}\nsource: 12.5\nurl: [x]\n---\nChina said hi.\n", encoding="utf-8"), "`title` must be text", None),
+    ("front matter syntax", "syntax.md", lambda p: p.write_text("---\ntitle: \"unclosed\ndate: 2021-01-01\n---\nChina said hi.\n", encoding="utf-8"), "front matter: YAML syntax error", None),
+    ("duplicate id", "zz_alpha.txt", lambda p: p.write_text("Same id\n\nChina said hi.\n", encoding="utf-8"), "is already used by zz_alpha.md", "duplicate id"),
+    ("symlink leaving the folder", "link.txt", _symlink, "symlink leads outside the articles folder", "symlink outside the folder"),
+    ("symlinked folder leaving it", "linked", _symlinked_folder, "symlinked folder leads outside the articles folder", "symlink outside the folder"),
+]
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("factsheet-cache")
+
+
+@pytest.mark.parametrize("kind, name, make, words, reason", BAD, ids=[b[0] for b in BAD])
+def test_bad_article_fails_strict_and_the_others_are_published(tmp_path: Path, cache_dir: Path, kind: str, name: str,
+                                                               make: Callable[[Path], None], words: str, reason: str | None) -> None:
+    site = make_site(tmp_path, cache_dir)
+    target = site.root / "seeds" / name
+    make(target)
+    started = time.perf_counter()
+    with LogCapture() as logs, pytest.raises(Abort):
+        build(site)  # --strict
+    assert time.perf_counter() - started < 60
+    warnings = logs.messages()
+    mine = [m for m in warnings if f"seeds/{name}" in m and words in m]
+    assert mine, warnings
+    assert re.search(r"\(.+\)$", mine[0]), f"says what to do: {mine[0]}"  # the hint, in brackets
+    # every other article is still published (the build went on; strict only fails at the end)
+    articles = site.site_dir / "briefings" / "articles"
+    assert (articles / SEED_ID / "index.html").is_file() and (articles / "zz_alpha" / "index.html").is_file()
+    overview = visible_text(site.page("briefings/index.md"))
+    assert f"seeds/{name}" in overview
+    if reason:
+        assert f"factsheet: 1 article file(s) skipped, not published: 1 {reason}" in warnings
+        assert f"skipped (not published) (1 {reason})" in overview
+        assert not (articles / Path(name).stem).exists() or kind == "duplicate id"
+    else:
+        assert not any("skipped, not published" in m for m in warnings)
+        assert (articles / Path(name).stem / "index.html").is_file()  # reported, and still published
+
+
+def test_every_kind_at_once_is_counted_by_reason(tmp_path: Path, cache_dir: Path) -> None:
+    site = make_site(tmp_path, cache_dir)
+    for _, name, make, _, _ in BAD:
+        make(site.root / "seeds" / name)
+    (site.root / "seeds" / "empty2.md").write_text("", encoding="utf-8")
+    with LogCapture() as logs:
+        build(site, strict=False)
+    summary = [m for m in logs.messages() if "skipped, not published" in m]
+    assert summary == ["factsheet: 8 article file(s) skipped, not published: 2 empty, 2 symlink outside the folder, "
+                       "1 binary, 1 duplicate id, 1 not text, 1 too large"], logs.messages()
+    overview = visible_text(site.page("briefings/index.md"))
+    assert ("8 were skipped (not published) (2 empty, 2 symlink outside the folder, 1 binary, 1 duplicate id, "
+            "1 not text, 1 too large)") in overview
+    published = {p.name for p in (site.site_dir / "briefings" / "articles").iterdir()}
+    assert published == {SEED_ID, "zz_alpha", "latin1", "types", "syntax"}
+    assert "leak" not in published and "link" not in published and "huge" not in published
+
+
+def test_size_limit_is_an_option(tmp_path: Path, cache_dir: Path) -> None:
+    site = make_site(tmp_path, cache_dir, options={"max_article_size": 1000})
+    with LogCapture() as logs:
+        build(site, strict=False)
+    assert any(f"seeds/{SEED_ID}.txt: the article is" in m and "raise the limit" in m and "max_article_size" in m for m in logs.messages())
+    assert {p.name for p in (site.site_dir / "briefings" / "articles").iterdir()} == {"zz_alpha"}
+
+
+def test_library_refuses_a_huge_article_without_reading_it(tmp_path: Path) -> None:
+    _huge(tmp_path / "huge.txt")
+    (tmp_path / "small.txt").write_text("Small\n\nChina said hi.\n", encoding="utf-8")
+    log = ProblemLog()
+    started = time.perf_counter()
+    articles = load_articles([tmp_path], log)
+    assert time.perf_counter() - started < 1
+    assert [a.id for a in articles] == ["small"]
+    assert log.skipped() == {"too large": 1}
+    [problem] = log.problems
+    assert problem.path.endswith("huge.txt") and "10.5 MB" in problem.message and "split it" in problem.hint
+    assert [a.id for a in load_articles([tmp_path], ProblemLog(), max_size=None)] == ["huge", "small"]
+
+
+def test_unicode_normalisation_makes_one_id(tmp_path: Path) -> None:
+    (tmp_path / "caf\u00e9.txt").write_text("One\n\nText.\n", encoding="utf-8")
+    (tmp_path / "cafe\u0301.txt").write_text("Two\n\nText.\n", encoding="utf-8")
+    log = ProblemLog()
+    articles = load_articles([tmp_path], log)
+    assert [a.id for a in articles] == ["caf\u00e9"]
+    assert log.skipped() == {"duplicate id": 1}
