@@ -12,14 +12,18 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 from urllib.parse import quote, urlsplit
 
+from . import pictures
+from .pictures import SYMBOLS, TONE_LABELS, TONES, Mark, attr, dominant_tone, parse_date, tone_of, url_between
+from .highlights import Highlight, mark_up
 from .structure import Briefing, Evidence, Matrix, Quote, SiteMap, relative
 
 if TYPE_CHECKING:
     from mkdocs_factsheet import FactSheet, Problem
-    from mkdocs_factsheet.model import Span
+    from mkdocs_factsheet.model import IssueMention, PartyFacts, Span
 
 # Characters that Markdown, its common extensions (tables, pymdownx ==mark==, ^^ins^^, ~~del~~,
 # $math$, attribute lists), Jinja (`{{ }}`, `{% %}`) or HTML (`<`, `&`, `"` in attributes) act on
@@ -86,6 +90,16 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 def note(message: str, css: str = "factsheet-note") -> str:
     """A visible note as a raw HTML block; `message` must already be escaped."""
     return f'<p class="{css}">{message}</p>'
+
+
+HIGHLIGHT_LEGEND = (
+    '<p class="factsheet-legend">In the text below: '
+    '<span class="factsheet-swatch factsheet-swatch-party">party or actor</span> '
+    '<span class="factsheet-swatch factsheet-swatch-quote">quoted position</span> '
+    '<span class="factsheet-swatch factsheet-swatch-issue">issue mention</span>. '
+    "Click a highlight to go to its fact in the sheet above (a quote by its <em>P</em> number); "
+    "<em>in text</em> in the sheet leads back here.</p>"
+)
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
@@ -160,12 +174,14 @@ class Renderer:
         """A table of positions; columns among date, article, speaker, party, stance, issues, kind, quote."""
         headers = {
             "number": "#", "n": "#", "date": "Date", "article": "Article", "speaker": "Speaker", "party": "Party",
-            "stance": "Stance", "issues": "Issues", "kind": "Kind", "quote": "Quote",
+            "stance": "Stance", "issues": "Issues", "kind": "Kind", "quote": "Quote", "why": "Why",
         }
+        facts = "number" in columns  # the article's own page: rows are facts linked to the highlighted text
         rows = []
         for quote in quotes:
             cells = {
-                "number": f'<span id="p-{quote.number}"></span>{quote.number}',  # anchored: the article's page
+                # anchored: the article's page (`p-N` for other pages, `fact-N` for the highlighted text)
+                "number": f'<span id="p-{quote.number}"></span><span id="fact-p-{quote.number}"></span>{quote.number}',
                 "n": str(quote.number),
                 "date": self.date(quote.sheet),
                 "article": self.article(quote.sheet),
@@ -174,22 +190,43 @@ class Renderer:
                 "stance": self.stance(quote.position.stance),
                 "issues": ", ".join(self.issue(i) for i in quote.position.issues) or "—",
                 "kind": self.kind(quote),
-                "quote": self.quote(quote),
+                "quote": self.quote(quote) + (self.fact_link(f"hl-p-{quote.number}", "the quote in the text") if facts else ""),
+                "why": self.position_why(quote) if "why" in columns else "",
             }
             rows.append([cells[c] for c in columns])
         return table([headers[c] for c in columns], rows)
 
-    def evidence_table(self, evidence: list[Evidence], *, with_article: bool = True) -> str:
+    @staticmethod
+    def fact_link(target: str, title: str) -> str:
+        """A link from a fact of the sheet to its highlighted span in the article text."""
+        return f' <a class="factsheet-fact-link" href="#{target}" title="{title}">in text</a>'
+
+    def mention_why(self, issue_id: str, mention: IssueMention) -> str:
+        source = self.rule_source("issue", issue_id)
+        items = [f"<strong>Matched</strong>: {text(mention.rule)}" if mention.rule else "",
+                 f"<strong>Rule</strong>: issue {text(issue_id)} {text(source)}" if source else ""]
+        return self.why(items)
+
+    def evidence_table(self, evidence: list[Evidence], *, with_article: bool = True, facts: bool = False) -> str:
+        """Evidence rows; with `facts` (the article's own page) each row is a fact linked to its highlight."""
         rows = []
+        counters: dict[str, int] = {}
         for item in evidence:
             row = [self.date(item.sheet), self.article(item.sheet)] if with_article else []
             number = self.b.sentence_number(item.sheet, item.mention.start)
             ref = self.sentence(item.sheet, item.mention.start, label=str(number) if number else None)
+            if facts:
+                index = counters[item.issue.id] = counters.get(item.issue.id, 0) + 1
+                ref = f'<span id="fact-i-{item.issue.id}-{index}"></span>{ref or "—"}'
             parties = [p for p in item.issue.parties if self._in_sentence(item.sheet, p, item.mention.sentence)]
-            row += [ref or "—", self.highlight(item.mention.sentence, item.mention.start, item.mention.end),
-                    ", ".join(self.party(p) for p in parties) or "—"]
+            shown = self.highlight(item.mention.sentence, item.mention.start, item.mention.end)
+            if facts:
+                shown += self.fact_link(f"hl-i-{item.issue.id}-{index}", "this mention in the text")
+            row += [ref or "—", shown, ", ".join(self.party(p) for p in parties) or "—"]
+            if facts:
+                row.append(self.mention_why(item.issue.id, item.mention))
             rows.append(row)
-        header = (["Date", "Article"] if with_article else []) + ["Sentence", "Evidence", "Parties"]
+        header = (["Date", "Article"] if with_article else []) + ["Sentence", "Evidence", "Parties"] + (["Why"] if facts else [])
         return table(header, rows)
 
     @staticmethod
@@ -247,21 +284,33 @@ class Renderer:
         if sheet.parties:
             rows = []
             for party in sheet.parties:
-                actors = "<br>".join(
-                    f"{text(actor.name)}"
-                    + (f", <em>{text(actor.role)}</em>" if actor.role else "")
-                    + f" <span class=\"factsheet-muted\">({self.sentences(sheet, actor.spans)})</span>"
-                    for actor in party.actors
-                ) or "—"
-                rows.append([self.party(party.id), text(party.kind), str(party.mentions), self.sentences(sheet, party.spans) or "—", actors])
-            out.append(table(["Party", "Kind", "Mentions", "Sentences", "Actors"], rows))
+                first = {span.start: index for index, span in reversed(list(enumerate(party.spans, 1)))}
+                actors = []
+                for number, actor in enumerate(party.actors, 1):
+                    cell = (f"{text(actor.name)}" + (f", <em>{text(actor.role)}</em>" if actor.role else "")
+                            + f" <span class=\"factsheet-muted\">({self.sentences(sheet, actor.spans)})</span>")
+                    if self_links:
+                        spot = next((first[s.start] for s in actor.spans if s.start in first), None)
+                        cell = f'<span id="fact-actor-{party.id}-{number}"></span>{cell}'
+                        if spot is not None:
+                            cell += self.fact_link(f"hl-m-{party.id}-{spot}", "the first mention in the text")
+                    actors.append(cell)
+                name = self.party(party.id)
+                row = [name, text(party.kind), str(party.mentions), self.sentences(sheet, party.spans) or "—", "<br>".join(actors) or "—"]
+                if self_links:
+                    row[0] = f'<span id="fact-party-{party.id}"></span>{name}' + (
+                        self.fact_link(f"hl-m-{party.id}-1", "the first mention in the text") if party.spans else "")
+                    row.append(self.party_why(party))
+                rows.append(row)
+            out.append(table(["Party", "Kind", "Mentions", "Sentences", "Actors"] + (["Why"] if self_links else []), rows))
         else:
             out.append(note("No party of the rules is named in this article."))
         out.append(heading("Positions"))
         quotes = sorted(self.b.select(articles=[sheet.article.id]), key=lambda q: q.number)
         if quotes:
             first = "number" if self_links else "n"
-            out.append(self.positions_table(quotes, columns=[first, "speaker", "party", "stance", "issues", "kind", "quote"]))
+            columns = [first, "speaker", "party", "stance", "issues", "kind", "quote"] + (["why"] if self_links else [])
+            out.append(self.positions_table(quotes, columns=columns))
         else:
             out.append(note("No positions were found in this article."))
         out.append(heading("Issues"))
@@ -269,7 +318,7 @@ class Renderer:
             for issue in sorted(sheet.issues, key=lambda i: self.b.issue_title(i.id).casefold()):
                 out.append(f"**{self.issue(issue.id)}** <span class=\"factsheet-muted\">({plural(len(issue.mentions), 'mention')})</span>")
                 evidence = [Evidence(sheet, issue, mention) for mention in issue.mentions]
-                out.append(self.evidence_table(evidence, with_article=False))
+                out.append(self.evidence_table(evidence, with_article=False, facts=self_links))
         else:
             out.append(note("No issue of the rules is touched in this article."))
         if sheet.unassigned_actors and self_links:
@@ -279,6 +328,229 @@ class Renderer:
             rows = [[text(a.name), text(a.label), str(a.mentions), self.sentences(sheet, a.spans) or "—"] for a in sheet.unassigned_actors]
             out.append(table(["Name", "Label", "Mentions", "Sentences"], rows))
         return "\n\n".join(out)
+
+    # -- links inside raw HTML (figures, the article text) ------------------------------------------------
+
+    def raw_url(self, kind: str, key: str = "", anchor: str | None = None) -> str | None:
+        """The URL of a generated page as the built site has it (raw HTML is not rewritten by MkDocs)."""
+        page = self.site.get(kind, key)
+        if page is None:
+            return None
+        return url_between(self.here, page.src_uri, anchor, directory_urls=self.site.directory_urls)
+
+    @staticmethod
+    def raw_link(label: str, url: str | None, title: str | None = None) -> str:
+        extra = f' title="{title}"' if title else ""
+        return f'<a href="{attr(url)}"{extra}>{label}</a>' if url else label
+
+    def raw_party(self, party_id: str | None) -> str:
+        if not party_id:
+            return "—"
+        return self.raw_link(text(self.b.party_name(party_id)), self.raw_url("party", party_id))
+
+    def raw_issue(self, issue_id: str) -> str:
+        return self.raw_link(text(self.b.issue_title(issue_id)), self.raw_url("issue", issue_id))
+
+    def tone(self, stance: str | None) -> str:
+        return tone_of(stance, self.b.rules)
+
+    def rule_source(self, kind: str, rule_id: str) -> str | None:
+        """Where a rule is defined, `file:line`, with project files shown relative to the project."""
+        source = self.b.rules.source_of(kind, rule_id)
+        if source is None:
+            return None
+        if source.pack is not None:
+            return str(source)
+        path = self.site.shown(str(source.path))
+        return f"{path}:{source.line}" if source.line else path
+
+    # -- pictures -----------------------------------------------------------------------------------------
+
+    def tone_legend(self) -> str:
+        """The tones of the matrix and timelines, each with its symbol and the stances it groups."""
+        groups: dict[str, list[str]] = {tone: [] for tone, *_ in TONES}
+        for stance_id, stance in self.b.rules.stances.items():
+            groups[self.tone(stance_id)].append(stance.label)
+        groups["neutral"].insert(0, "Stated (no stance)")
+        items = []
+        for tone, _, label, what in TONES:
+            names = ", ".join(text(name) for name in groups[tone]) or text(what)
+            items.append((tone, f"<strong>{label}</strong>: {names}"))
+        return pictures.legend(items)
+
+    def matrix_figure(self, matrix: Matrix, *, caption: str) -> str:
+        """The party × issue stance matrix as an accessible HTML table in a figure (generated pages)."""
+        if not matrix.issues:
+            return note("No party took a position on any of these issues in the articles.")
+        head = "".join(f'<th scope="col">{self.raw_party(p)}</th>' for p in matrix.parties)
+        rows = []
+        for issue in matrix.issues:
+            cells = [f'<th scope="row">{self.raw_issue(issue)}</th>']
+            for party in matrix.parties:
+                counts = matrix.cells.get((issue, party))
+                cells.append(self.figure_cell(issue, party, counts, matrix.of_mentions) if counts else
+                             '<td class="factsheet-cell factsheet-empty"><span aria-label="none">·</span></td>')
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+        if matrix.of_mentions:
+            explain = ("No positions were extracted from these articles yet, so each cell counts the articles "
+                       "whose evidence sentences for the issue name the party.")
+            legend = f'<p class="factsheet-legend">{explain} Each cell links to the evidence.</p>'
+        else:
+            legend = self.tone_legend()
+        return (
+            '<figure class="factsheet-figure factsheet-matrix">\n'
+            f"<figcaption>{caption}</figcaption>\n{legend}\n"
+            '<div class="factsheet-scroll"><table class="factsheet-grid">\n'
+            f'<thead><tr><th scope="col">Issue</th>{head}</tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody></table></div>\n</figure>"
+        )
+
+    def figure_cell(self, issue: str, party: str, counts: Counter[str], of_mentions: bool) -> str:
+        who = f"{text(self.b.party_name(party))} on {text(self.b.issue_title(issue))}"
+        if of_mentions:
+            tone, body = "neutral", f"named in {plural(counts[''], 'article')}"
+            url = self.raw_url("issue", issue, "fs-evidence")
+            title = f"{who}: named in the evidence of {plural(counts[''], 'article')}"
+        else:
+            tones: Counter[str] = Counter()
+            lines = []
+            for stance, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+                mine = self.tone(stance or None)
+                tones[mine] += count
+                lines.append(f'<span class="factsheet-symbol" aria-hidden="true">{SYMBOLS[mine]}</span> '
+                             f"{text(self.b.stance_label(stance or None))} ×{count}")
+            tone, body = dominant_tone(tones), "<br>".join(lines)
+            url = self.raw_url("issue", issue, f"party-{party}") or self.raw_url("party", party, f"issue-{issue}")
+            title = f"{who}: {plural(sum(counts.values()), 'position')}, mostly {TONE_LABELS[tone].lower()}"
+        content = f'<a href="{attr(url)}">{body}</a>' if url else body
+        return f'<td class="factsheet-cell factsheet-tone-{tone}" title="{title}">{content}</td>'
+
+    def timeline(self, quotes: list[Quote], *, lanes_by: str, subject: str) -> str:
+        """Positions by article date: one lane per party (`lanes_by="party"`) or per issue."""
+        marks: list[Mark] = []
+        lane_ids: set[str] = set()
+        undated = 0
+        for quote in quotes:
+            day = parse_date(quote.sheet.article.date)
+            if day is None:
+                undated += 1
+                continue
+            position = quote.position
+            keys = [position.speaker.party or ""] if lanes_by == "party" else (position.issues or [""])
+            stance = text(self.b.stance_label(position.stance))
+            speaker = text(position.speaker.actor or position.speaker.text, limit=60)
+            party = text(self.b.party_name(position.speaker.party)) if position.speaker.party else "no party"
+            content = text(position.content.text.strip().strip(_QUOTES), limit=140)
+            title = f"{day.isoformat()} · {speaker} ({party}) · {stance}: “{content}” — {text(quote.sheet.article.title, limit=80)}"
+            href = self.raw_url("article", quote.sheet.article.id, f"hl-p-{quote.number}")
+            for key in keys:
+                lane_ids.add(key)
+                marks.append(Mark(key, day, self.tone(position.stance), title, href))
+        if not marks:
+            return note(f"No timeline: none of the {plural(len(quotes), 'position')} {subject} comes from a dated article "
+                        "(the timeline places positions by their article's <code>date</code>).")
+        if lanes_by == "party":
+            order = sorted(lane_ids, key=lambda p: (p == "", self.b.party_name(p).casefold() if p else ""))
+            lanes = [(p, text(self.b.party_name(p), limit=24) if p else "No party") for p in order]
+        else:
+            order = sorted(lane_ids, key=lambda i: (i == "", self.b.issue_title(i).casefold() if i else ""))
+            lanes = [(i, text(self.b.issue_title(i), limit=24) if i else "No issue") for i in order]
+        caption = f"Positions {subject} by article date, one row per {'party' if lanes_by == 'party' else 'issue'}; each mark links to its quote."
+        if undated:
+            caption += f" {plural(undated, 'position')} from undated articles {'is' if undated == 1 else 'are'} not shown."
+        items = [(tone, f"<strong>{label}</strong>") for tone, _, label, _ in TONES]
+        svg = pictures.timeline_svg(lanes, marks, title=f"Timeline of the positions {subject}")
+        return (f'<figure class="factsheet-figure factsheet-timeline">\n<figcaption>{caption}</figcaption>\n'
+                f"{pictures.legend(items, shapes=True)}\n<div class=\"factsheet-scroll\">\n{svg}\n</div>\n</figure>")
+
+    def talks(self, quotes: list[Quote], *, article: FactSheet | None = None) -> str:
+        """Who addressed or targeted whom: speaker's party × the position's addressee (engine data)."""
+        pairs: dict[tuple[str, str], list[Quote]] = {}
+        for quote in quotes:
+            speaker, addressee = quote.position.speaker.party, quote.position.addressee
+            if speaker and addressee:
+                pairs.setdefault((speaker, addressee), []).append(quote)
+        where = "in this article" if article is not None else "in the articles"
+        if not pairs:
+            return note(f"The engine found no party addressed or targeted by a party's position {where} "
+                        f"({plural(len(quotes), 'position')}), so there is no who-talks-to-whom picture.")
+        by_name = lambda p: self.b.party_name(p).casefold()  # noqa: E731
+        speakers = sorted({s for s, _ in pairs}, key=by_name)
+        targets = sorted({t for _, t in pairs}, key=by_name)
+        head = "".join(f'<th scope="col">{self.raw_party(t)}</th>' for t in targets)
+        rows = []
+        for speaker in speakers:
+            cells = [f'<th scope="row">{self.raw_party(speaker)}</th>']
+            for target in targets:
+                mine = pairs.get((speaker, target), [])
+                if not mine:
+                    cells.append('<td class="factsheet-cell factsheet-empty"><span aria-label="none">·</span></td>')
+                    continue
+                tones = Counter(self.tone(q.position.stance) for q in mine)
+                if article is not None:
+                    body = ", ".join(
+                        f'<a href="#fact-p-{q.number}" title="position {q.number}: {text(self.b.stance_label(q.position.stance))}">'
+                        f'<span class="factsheet-symbol" aria-hidden="true">{SYMBOLS[self.tone(q.position.stance)]}</span>{q.number}</a>'
+                        for q in mine)
+                else:
+                    label = " ".join(f'<span class="factsheet-symbol" aria-hidden="true">{SYMBOLS[tone]}</span>{count}'
+                                     for tone, count in sorted(tones.items(), key=lambda i: (-i[1], i[0])))
+                    body = self.raw_link(f"{label} <span class=\"factsheet-muted\">({plural(len(mine), 'position')})</span>",
+                                         self.raw_url("party", speaker))
+                title = f"{text(self.b.party_name(speaker))} → {text(self.b.party_name(target))}: {plural(len(mine), 'position')}"
+                cells.append(f'<td class="factsheet-cell factsheet-tone-{dominant_tone(tones)}" title="{title}">{body}</td>')
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+        counted = sum(len(v) for v in pairs.values())
+        caption = (f"Who addressed or targeted whom {where}: rows are the speaker's party, columns the party the engine "
+                   f"found addressed (“told Blinken”, “pressed China to …”) or, for a position with a stance, the other "
+                   f"party its content names; {counted} of {plural(len(quotes), 'position')} have one.")
+        legend = ('<p class="factsheet-legend">Read a row from left to right: <em>speaker → addressed</em>. '
+                  + ("Each cell lists the positions by number (linked to the fact sheet); "
+                     if article is not None else "Each cell counts the positions and links to the speaker's party page; ")
+                  + "its colour and symbols give their tone, as in the stance matrix.</p>")
+        return ('<figure class="factsheet-figure factsheet-talks">\n'
+                f"<figcaption>{caption}</figcaption>\n{legend}\n"
+                '<div class="factsheet-scroll"><table class="factsheet-grid">\n'
+                f'<thead><tr><th scope="col">Speaker ↓ · addressed →</th>{head}</tr></thead>\n<tbody>\n'
+                + "\n".join(rows) + "\n</tbody></table></div>\n</figure>")
+
+    # -- why? ---------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def why(items: Iterable[str]) -> str:
+        """A closed `<details>` listing reasons (already escaped)."""
+        shown = "".join(f"<li>{item}</li>" for item in items if item)
+        return f'<details class="factsheet-why"><summary>why?</summary><ul>{shown}</ul></details>' if shown else ""
+
+    def position_why(self, quote: Quote) -> str:
+        position = quote.position
+        speaker = position.speaker
+        chain = f"“{text(speaker.text, limit=60)}”"
+        if speaker.actor and speaker.actor.casefold() != speaker.text.casefold():
+            chain += f" → {text(speaker.actor)}"
+        chain += f" → {text(self.b.party_name(speaker.party))}" if speaker.party else " → no party"
+        items = [f"<strong>Pattern</strong>: {text(position.rule)}", f"<strong>Speaker</strong>: {chain}"]
+        reasons = [w for w in position.why if not w.startswith("rule ")]
+        items += [("<strong>Speaker</strong>: " + text(w[len("speaker: "):])) if w.startswith("speaker: ") else text(w) for w in reasons]
+        sources = []
+        if position.stance:
+            found = re.search(r"from the cue '([^']+)'", " ".join(position.why))
+            cue = self.rule_source("cue", found.group(1)) if found else None
+            if cue:
+                sources.append(f"cue {text(found.group(1))} {text(cue)}")  # type: ignore[union-attr]
+            stance = self.rule_source("stance", position.stance)
+            if stance:
+                sources.append(f"stance {text(position.stance)} {text(stance)}")
+        if speaker.party and (party := self.rule_source("party", speaker.party)):
+            sources.append(f"party {text(speaker.party)} {text(party)}")
+        if sources:
+            items.append("<strong>Rules</strong>: " + "; ".join(sources))
+        return self.why(items)
+
+    def party_why(self, party: PartyFacts) -> str:
+        source = self.rule_source("party", party.id)
+        items = [f"<strong>Rule</strong>: party {text(party.id)} {text(source)}" if source else ""]
+        items += [f"<strong>{text(actor.name)}</strong>: " + "; ".join(text(w) for w in actor.why) for actor in party.actors if actor.why]
+        return self.why(items)
 
     # -- pages --------------------------------------------------------------------------------------------
 
@@ -294,19 +566,50 @@ class Renderer:
         meta.append(f"<strong>File:</strong> {text(source_path)}")
         out.append('<p class="factsheet-meta">' + " · ".join(meta) + "</p>")
         out.append(self.article_facts(sheet, level=2, self_links=True))
+        out.append("## Who talks to whom")
+        out.append(self.talks(self.b.select(articles=[info.id]), article=sheet))
         out.append("## Text")
+        out.append(HIGHLIGHT_LEGEND)
         out.append(self.article_text(sheet))
         return "\n\n".join(out) + "\n"
 
+    def highlights(self, sheet: FactSheet) -> list[Highlight]:
+        """The facts of an article as spans to mark in its text, each linked back to its fact row."""
+        found = []
+        for number, position in enumerate(sheet.positions, 1):
+            speaker = text(position.speaker.actor or position.speaker.text, limit=60)
+            found.append(Highlight(position.content.start, position.content.end, "quote", f"hl-p-{number}", f"fact-p-{number}",
+                                   f"Position {number}: {speaker}, {text(self.b.stance_label(position.stance))}", f"P{number}"))
+        for issue in sheet.issues:
+            title = text(self.b.issue_title(issue.id))
+            for index, mention in enumerate(issue.mentions, 1):
+                found.append(Highlight(mention.start, mention.end, "issue", f"hl-i-{issue.id}-{index}", f"fact-i-{issue.id}-{index}",
+                                       f"Issue: {title}"))
+        for party in sheet.parties:
+            actors = {span.start: number for number, actor in reversed(list(enumerate(party.actors, 1))) for span in actor.spans}
+            name = text(party.name)
+            for index, span in enumerate(party.spans, 1):
+                actor = actors.get(span.start)
+                back = f"fact-actor-{party.id}-{actor}" if actor else f"fact-party-{party.id}"
+                who = f"{text(party.actors[actor - 1].name)} ({name})" if actor else name
+                found.append(Highlight(span.start, span.end, "party", f"hl-m-{party.id}-{index}", back, f"Party: {who}"))
+        return found
+
     def article_text(self, sheet: FactSheet) -> str:
-        """The article's sentences as one raw HTML block, each sentence anchored `s-N`."""
+        """The article's sentences as one raw HTML block, each sentence anchored `s-N`, facts highlighted."""
+        marks = self.highlights(sheet)
+        pieces: dict[str, int] = {}
         paragraphs: list[list[str]] = [[]]
         for number, sentence in enumerate(sheet.sentences, 1):
             if not sentence.text.strip():
                 continue
+            lead = len(sentence.text) - len(sentence.text.lstrip())
+            body = sentence.text.strip()
+            inside = [h for h in marks if h.start < sentence.end and h.end > sentence.start]
             paragraphs[-1].append(
                 f'<span class="factsheet-sentence" id="s-{number}">'
-                f'<a class="factsheet-sentence-number" href="#s-{number}">{number}</a> {text(sentence.text)}</span>'
+                f'<a class="factsheet-sentence-number" href="#s-{number}">{number}</a> '
+                f"{mark_up(body, sentence.start + lead, inside, _edges, pieces)}</span>"
             )
             if "\n" in sentence.text[len(sentence.text.rstrip()) :]:
                 paragraphs.append([])
@@ -327,13 +630,18 @@ class Renderer:
         if about:
             out.append(" ".join(about))
         quotes = self.b.select(issues=[issue_id])
+        title = text(self.b.issue_title(issue_id))
+        out.append("## At a glance")
+        out.append(self.matrix_figure(self.b.matrix(issues=[issue_id]), caption=f"Who took which stance on {title}."))
+        if quotes:
+            out.append(self.timeline(quotes, lanes_by="party", subject=f"on {title}"))
         out.append("## Positions")
         if quotes:
             for party in self._parties_of(quotes):
                 mine = [q for q in quotes if q.position.speaker.party == party]
                 heading = self.party(party) if party else "Speaker without a party"
                 out.append(f'### <span id="party-{party or "none"}"></span>{heading}')
-                out.append(self.positions_table(mine, columns=["date", "article", "speaker", "stance", "kind", "quote"]))
+                out.append(self.positions_table(mine, columns=["date", "article", "speaker", "stance", "kind", "quote", "why"]))
         else:
             out.append(note("No positions on this issue were found in the articles."))
         out.append('## <span id="fs-evidence"></span>Evidence')
@@ -364,18 +672,24 @@ class Renderer:
             out.append(table(["Actor", "Kind", "Role", "Mentions", "Articles"], rows))
         else:
             out.append(note("No actor of this party is named in the articles."))
-        out.append("## Positions")
         quotes = self.b.select(parties=[party_id])
+        name = text(self.b.party_name(party_id))
+        out.append("## At a glance")
+        out.append(self.matrix_figure(self.b.matrix(parties=[party_id]), caption=f"The stances {name} took, issue by issue."))
+        if quotes:
+            out.append(self.timeline(quotes, lanes_by="issue", subject=f"of {name}"))
+        out.append("## Positions")
         if quotes:
             issues = [i for i in self.b.issue_ids if any(i in q.position.issues for q in quotes)]
+            columns = ["date", "article", "speaker", "stance", "kind", "quote", "why"]
             for issue in issues:
                 out.append(f'### <span id="issue-{issue}"></span>{self.issue(issue)}')
                 mine = [q for q in quotes if issue in q.position.issues]
-                out.append(self.positions_table(mine, columns=["date", "article", "speaker", "stance", "kind", "quote"]))
+                out.append(self.positions_table(mine, columns=columns))
             loose = [q for q in quotes if not q.position.issues]
             if loose:
                 out.append("### Other positions")
-                out.append(self.positions_table(loose, columns=["date", "article", "speaker", "stance", "kind", "quote"]))
+                out.append(self.positions_table(loose, columns=columns))
         else:
             out.append(note("No positions of this party were found in the articles."))
         out.append("## Articles")
@@ -398,7 +712,10 @@ class Renderer:
             summary += f" All the facts as JSON: [{text(name)}]({relative(self.here, self.site.json_uri)})."
         out.append(summary)
         out.append("## Who said what")
-        out.append(self.matrix(b.matrix()))
+        out.append(self.matrix_figure(b.matrix(), caption="Each party’s stances on each issue, counted over all articles; "
+                                      "a cell links to the quotes on the issue’s page."))
+        out.append("## Who talks to whom")
+        out.append(self.talks(b.quotes))
         out.append("## Articles")
         if b.sheets:
             rows = [[self.date(s), self.article(s), text(s.article.source) if s.article.source else "—",
