@@ -101,6 +101,24 @@ def on_files(files, config):
     return files
 '''
 
+EXPORT_HOOK = '''\
+"""Writes the pages the plugin generated into a static site: the baseline "the same pages, no plugin"."""
+import pathlib
+from mkdocs.plugins import event_priority
+
+TARGET = pathlib.Path({target!r})
+
+
+@event_priority(-100)  # after the plugin's on_files (-50)
+def on_files(files, config):
+    for file in files:
+        if file.generated_by == "factsheet":
+            path = TARGET / file.src_uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(file.content_bytes)
+    return files
+'''
+
 # Fallback when /usr/bin/time is missing: a fresh measuring process per build, so RUSAGE_CHILDREN
 # holds this build only.
 RSS_WRAPPER = '''\
@@ -260,6 +278,11 @@ class Sites:
     texts: list[Text]
 
     @property
+    def pages(self) -> Path:
+        """The static copy of the plugin's generated pages (made by `export_pages`)."""
+        return self.base / "pages"
+
+    @property
     def seeds(self) -> Path:
         return self.plugin / "seeds"
 
@@ -291,7 +314,27 @@ def make_sites(base: Path, texts: list[Text], model: str) -> Sites:
     write_yaml_config(plain / "mkdocs-fullnav.yml", plain_lines)
     (plain / "naive_hook.py").write_text(NAIVE_HOOK.format(seeds=str(plugin / "seeds"), model=MODEL), encoding="utf-8")
     write_yaml_config(plain / "mkdocs-naive.yml", plain_lines + SHORT_NAV + ["hooks:", "  - naive_hook.py"])
+    (plugin / "export_hook.py").write_text(EXPORT_HOOK.format(target=str(base / "pages" / "docs")), encoding="utf-8")
+    lines = (plugin / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    write_yaml_config(plugin / "mkdocs-export.yml", lines + ["hooks:", "  - export_hook.py"])
     return Sites(base, plugin, plain, texts)
+
+
+def export_pages(sites: Sites, work: Path, label: str) -> Run:
+    """Build once with a hook that saves the generated pages, and make them a static site.
+
+    Same Markdown, same CSS, same nav as the plugin site — only the plugin is missing — so its
+    build is "the plain mkdocs build of the same pages" the targets compare with.
+    """
+    shutil.rmtree(sites.pages, ignore_errors=True)
+    (sites.pages / "docs").mkdir(parents=True)
+    shutil.copy(sites.plugin / "docs" / "index.md", sites.pages / "docs" / "index.md")
+    run = mkdocs_build(sites.plugin / "mkdocs-export.yml", sites.site, label, work)
+    write_yaml_config(sites.pages / "mkdocs.yml", [
+        "site_name: Scale benchmark (the generated pages, static)", "theme:", "  name: mkdocs", "plugins: []  # no search",
+        "extra_css:", "  - assets/factsheet/factsheet.css", *SHORT_NAV, "  - Briefings: briefings/index.md",
+    ])
+    return run
 
 
 def check_site(sites: Sites, expected: int) -> str:
@@ -305,7 +348,7 @@ def check_site(sites: Sites, expected: int) -> str:
 
 
 def cache_entries(sites: Sites) -> int:
-    return sum(1 for _ in sites.cache.glob("*/*.docbin")) if sites.cache.is_dir() else 0
+    return sum(1 for _ in sites.cache.rglob("*.docbin")) if sites.cache.is_dir() else 0
 
 
 def edit_rule(sites: Sites, round_: int) -> None:
@@ -379,7 +422,8 @@ def table(title: str, rows: list[Row]) -> str:
 
 def measure_size(size: int, sites: Sites, repeats: int, cold_repeats: int, work: Path) -> dict[str, Any]:
     runs: dict[str, list[Run]] = {k: [] for k in
-                                  ("plain", "fullnav", "raw", "raw2", "cold1", "cold2", "warm", "rule", "article", "raw_article", "naive")}
+                                  ("plain", "pages", "fullnav", "raw", "raw2", "cold1", "cold2", "warm", "rule", "article", "raw_article",
+                                   "naive")}
     problems: list[str] = []
     words = sum(text.words for text in sites.texts)
     log(f"== {size} articles ({words:,} words): {repeats} run(s), {cold_repeats} of the cold ones")
@@ -402,7 +446,10 @@ def measure_size(size: int, sites: Sites, repeats: int, cold_repeats: int, work:
                 problems.append(f"cold build: {cache_entries(sites)} cache entries for {distinct} distinct articles")
         elif round_ == 0:
             mkdocs_build(config, sites.site, f"{tag} cold build (fills the cache, not counted)", work)
+        if round_ == 0 and not export_pages(sites, work, f"{tag} export of the generated pages (not counted)").ok:
+            problems.append("the generated pages could not be exported: the same-pages baseline is missing")
         if round_ < repeats:
+            runs["pages"].append(mkdocs_build(sites.pages / "mkdocs.yml", sites.site, f"{tag} plain build of the same pages", work))
             run = mkdocs_build(config, sites.site, f"{tag} warm rebuild", work)
             runs["warm"].append(run)
             if run.ok and (problem := check_site(sites, size)):
@@ -424,24 +471,26 @@ def measure_size(size: int, sites: Sites, repeats: int, cold_repeats: int, work:
     for name, values in runs.items():
         problems += [f"{name}: build failed: {failure(run)}" for run in values if not run.ok]
 
-    plain, raw, raw2, cold1, cold2 = (median(runs[k]) for k in ("plain", "raw", "raw2", "cold1", "cold2"))
+    plain, pages, raw, raw2, cold1, cold2 = (median(runs[k]) for k in ("plain", "pages", "raw", "raw2", "cold1", "cold2"))
     warm, rule, article, raw_article, naive = (median(runs[k]) for k in ("warm", "rule", "article", "raw_article", "naive"))
     n = {k: sum(r.ok for r in v) for k, v in runs.items()}
     one_note = f"1 run (each takes minutes at this size)" if cold_repeats == 1 and repeats > 1 else ""
     plugin_rss = peak(runs["cold1"] + runs["cold2"] + runs["warm"] + runs["rule"] + runs["article"])
     rows = [
-        Row(f"plain mkdocs build ({size} static pages)", plain, runs=n["plain"]),
-        Row("plain build, every page in the nav / plain", median(runs["fullnav"]), plain, runs=n["fullnav"]),
+        Row(f"plain build of the same pages (the {size} articles' and every other generated page, static)", pages, runs=n["pages"]),
+        Row(f"plain build of the article texts only ({size} static pages) / same pages", plain, pages, runs=n["plain"]),
+        Row("plain build of the article texts, every page in the nav / article texts", median(runs["fullnav"]), plain, runs=n["fullnav"]),
         Row("raw spaCy nlp.pipe, 1 process, batch 16", raw, runs=n["raw"], note=one_note),
-        Row("cold build, processes 1 / (raw spaCy + plain)", cold1, _sum(raw, plain), 1.10, runs=n["cold1"], note=one_note),
+        Row("cold build, processes 1 / (raw spaCy + plain, same pages)", cold1, _sum(raw, pages), 1.10, runs=n["cold1"], note=one_note),
         Row("cold build, processes 2 / cold, processes 1", cold2, cold1, 0.65, runs=n["cold2"]),
         Row("  control: raw spaCy, 2 processes / 1 process", raw2, raw, runs=n["raw2"],
             note="" if raw2 is None or raw is None or raw2 / raw < 0.8 else
             "spaCy alone barely gained from a second process: no core was free, so the row above says little"),
-        Row("warm rebuild / plain", warm, plain, 1.30, runs=n["warm"]),
-        Row("rule-edit rebuild / plain", rule, plain, 1.50, runs=n["rule"]),
-        Row("one-article rebuild / (plain + raw spaCy on it)", article, _sum(plain, raw_article), 1.50, runs=n["article"],
+        Row("warm rebuild / plain, same pages", warm, pages, 1.30, runs=n["warm"]),
+        Row("rule-edit rebuild / plain, same pages", rule, pages, 1.50, runs=n["rule"]),
+        Row("one-article rebuild / (plain, same pages + raw spaCy on it)", article, _sum(pages, raw_article), 1.50, runs=n["article"],
             note=f"raw spaCy on the one article (imports and model load included): {fmt(raw_article, 's')}"),
+        Row("  information: warm rebuild / plain build of the article texts", warm, plain, runs=n["warm"]),
         Row("ours warm rebuild / naive rebuild (parses all)", warm, naive, runs=n["naive"]),
         Row("peak RSS, plugin builds / raw spaCy", plugin_rss, peak(runs["raw"]), unit="MB",
             runs=sum(n[k] for k in ("cold1", "cold2", "warm", "rule", "article"))),

@@ -19,7 +19,7 @@ from datetime import date
 from spacy.tokens import Doc, Span as SpacySpan
 
 from .articles import Article
-from .matching import Candidate, CompiledRules, Entry
+from .matching import Candidate, CompiledRules, Entry, settle
 from .rules import RuleSet
 from .model import (
     ActorFacts,
@@ -70,6 +70,9 @@ class Analysis:
     mentions: list[Mention]
     issue_mentions: list[tuple[str, IssueMention]]
     offset: int
+    # "party:<id>" / "issue:<id>" of every rule that matched anything, before overlaps were settled:
+    # an edit to any other rule cannot change this article's facts unless the edited rule matches it.
+    hits: set[str] = field(default_factory=set)
 
     def char_span(self, start_char: int, end_char: int) -> Span:
         """A `Span` for doc character offsets, translated to article offsets."""
@@ -88,9 +91,12 @@ class Analysis:
 def analyse(article: Article, doc: Doc, rules: CompiledRules) -> Analysis:
     """Resolve entity and issue candidates in a parsed article."""
     resolver = _Resolver(article, doc, rules)
-    mentions = resolver.resolve(rules.find_entities(doc))
-    issue_mentions = _issue_mentions(article, doc, rules, rules.find_issues(doc))
-    return Analysis(article, doc, rules, _yield_to_own_issues(mentions, issue_mentions, rules.rules), issue_mentions, article.body_start)
+    entities, issues = rules.candidates(doc, "entity"), rules.candidates(doc, "issue")
+    mentions = resolver.resolve(settle(entities))
+    issue_mentions = _issue_mentions(article, doc, rules, settle(issues))
+    hits = {f"{'issue' if e.kind == 'issue' else 'party'}:{e.target}" for c in entities + issues for e in c.entries if e.kind != "agent"}
+    return Analysis(article, doc, rules, _yield_to_own_issues(mentions, issue_mentions, rules.rules), issue_mentions,
+                    article.body_start, hits)
 
 
 def _yield_to_own_issues(mentions: list[Mention], issue_mentions: list[tuple[str, IssueMention]], rules: RuleSet) -> list[Mention]:

@@ -1,11 +1,13 @@
 """Content-addressed stores, so that no text is parsed twice and no unchanged article re-analysed.
 
-Two stores share one layout and one discipline:
+The stores share one layout and one discipline:
 
 - `ParseCache`: parsed articles (`DocBin` bytes), keyed by the text and the pipeline's fingerprint
   (its name, version, config, spaCy's version, our sentence rules);
 - `SheetCache`: finished fact sheets (JSON), keyed by the article, the rules' fingerprint, the
-  pipeline's fingerprint and the engine's code — a warm build reads these without loading spaCy.
+  pipeline's fingerprint and the engine's code — a warm build reads these without loading spaCy;
+- `RecordCache`: per article, what its last sheet depended on, so that a rule edit re-analyses
+  only the articles the edited rules can reach.
 
 Entries are framed by a checksum and written atomically (temporary file, then rename), so a killed
 or concurrent build never leaves a torn entry that is read; a damaged entry is a miss. A folder
@@ -20,7 +22,7 @@ import os
 import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from .model import FactSheet
 
@@ -227,3 +229,32 @@ class SheetCache(_Store):
         for key in [key for key in self.objects if key not in used]:
             del self.objects[key]
         return super().prune(used, max_age_days)
+
+
+class RecordCache(_Store):
+    """What each article's last fact sheet depended on (rule digests, rules that matched, its words), as JSON.
+
+    Lets a rule edit re-analyse only the articles the edited rules can reach.
+    """
+
+    suffix = ".json"
+    magic = b"FSRECORD1\n"
+    what = "fact-sheet record cache"
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        payload = self.read(key)
+        if payload is None:
+            return None
+        try:
+            record = json.loads(payload)
+        except ValueError:
+            record = None
+        if not isinstance(record, dict):
+            self.damaged(key)
+            self.hits -= 1
+            return None
+        return record
+
+    def put(self, key: str, record: dict[str, Any]) -> None:
+        self.write(key, json.dumps(record, sort_keys=True, separators=(",", ":")).encode("ascii"))
+

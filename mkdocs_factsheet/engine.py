@@ -3,7 +3,9 @@
 Parsing (expensive) and applying rules (cheap) are separate: `parse` goes through the parse
 cache, `extract` only reads the parsed `Doc`. `use_rules` swaps the rules without touching the
 pipeline or any parse. `extract_all` first looks in the fact-sheet cache: when neither an article
-nor the rules nor the engine changed, its sheet is read back and spaCy is not even loaded.
+nor the rules nor the engine changed, its sheet is read back and spaCy is not even loaded. After a
+rule edit, an article's last sheet is carried over when none of the edited rules matched it before
+and none can match it now (judged on the words it contains); only the others are analysed again.
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .articles import Article
-from .cache import ParseCache, SheetCache, cache_key
+from .cache import ParseCache, RecordCache, SheetCache, cache_key
 from .fingerprints import DEFAULT_MODEL, code_fingerprint, pipeline_fingerprint
 from .model import FactSheet
 from .rules import RuleSet, load_rules
@@ -23,7 +25,7 @@ if TYPE_CHECKING:  # the modules that import spaCy are imported where first need
     from spacy.tokens import Doc
 
     from .analysis import Analysis
-    from .matching import CompiledRules
+    from .matching import CompiledRules, Trigger
     from .pipeline import Pipeline
 
 Warn = Callable[[str], None]
@@ -40,7 +42,7 @@ class Progress:
     total: int
     parsed: int
     cached: int  # parses read from the parse cache
-    reused: int = 0  # fact sheets read from the fact-sheet cache (neither parsed nor analysed)
+    reused: int = 0  # fact sheets read from the fact-sheet cache or carried over (neither parsed nor analysed)
 
 
 class Engine:
@@ -53,6 +55,7 @@ class Engine:
         cache: ParseCache | None = None,
         sheets: SheetCache | None = None,
         warn: Warn = lambda message: None,
+        records: RecordCache | None = None,
     ):
         """`pipeline` is a loaded pipeline, or the name of one to load on first use."""
         self._pipeline = None if isinstance(pipeline, str) else pipeline
@@ -60,6 +63,8 @@ class Engine:
         self.warn = warn
         self.cache = cache or ParseCache(None)
         self.sheets = sheets or SheetCache(None)
+        self.records = records or RecordCache(None)
+        self._triggers: dict[tuple[str, str], list[Trigger] | None] = {}
         self.parse_count = 0
         self.rules = rules
         self._compiled: CompiledRules | None = None
@@ -77,7 +82,8 @@ class Engine:
     ) -> "Engine":
         """Load the rules (cheap, and the commonest mistake); the pipeline is loaded when first needed.
 
-        Under `cache_dir`: `docs/` parses, `sheets/` fact sheets, `rules/` validated rule packs.
+        Under `cache_dir`: `docs/` parses, `sheets/` fact sheets, `records/` what each sheet
+        depended on, `rules/` validated rule layers.
         """
         rules = load_rules(list(rule_dirs), list(packs), cache_dir=cache_dir / "rules" if cache_dir else None)
         return cls(
@@ -85,6 +91,7 @@ class Engine:
             ParseCache(cache_dir / "docs" if cache_dir else None, warn),
             SheetCache(cache_dir / "sheets" if cache_dir else None, warn),
             warn,
+            RecordCache(cache_dir / "records" if cache_dir else None, warn),
         )
 
     @property
@@ -134,6 +141,10 @@ class Engine:
             return None
         return cache_key("sheet", article.path, article.text, self.rules.fingerprint, self.fingerprint, code_fingerprint())
 
+    def record_key(self, article: Article) -> str:
+        """The record-cache key: the article file under this pipeline and engine, whatever the rules."""
+        return cache_key("record", article.path, article.text, self.fingerprint, code_fingerprint())
+
     def parse(self, article: Article) -> Doc:
         """The parsed body of an article, from the cache when it was parsed before."""
         key = self.key(article)
@@ -167,6 +178,8 @@ class Engine:
         """
         sheet_keys = [self.sheet_key(article) for article in articles]
         ready = {i: sheet for i, key in enumerate(sheet_keys) if key and (sheet := self.sheets.get(key)) is not None}
+        if sheet_keys and sheet_keys[0] and len(ready) < len(articles):
+            ready.update(self._carried_over(articles, sheet_keys, ready))
         todo = [i for i in range(len(articles)) if i not in ready]
         parse_keys = {i: self.key(articles[i]) for i in todo}
         misses = [i for i in todo if not self.cache.contains(parse_keys[i])]
@@ -184,15 +197,79 @@ class Engine:
                     self.parse_count += 1
                     parsed_count += 1
                     self.cache.put(parse_keys[index], doc)
-                sheet = self.extract(article, doc)
-                if sheet_keys[index]:
-                    self.sheets.put(sheet_keys[index], sheet)
+                sheet = self._make(article, doc, sheet_keys[index])
             yield sheet
             if progress and (time.monotonic() - last_report > 5 or index + 1 == len(articles)):
                 last_report = time.monotonic()
                 progress(Progress(index + 1, len(articles), parsed_count, len(todo) - len(misses), len(articles) - len(todo)))
 
+    def _make(self, article: Article, doc: Doc, sheet_key: str | None) -> FactSheet:
+        """Extract a sheet, and cache it with the record of what it depends on."""
+        from .analysis import build_fact_sheet
+        from .matching import article_words
+        from .positions import find_positions
+
+        analysis = self.analyse(article, doc)
+        sheet = build_fact_sheet(analysis, find_positions(analysis))
+        if sheet_key:
+            self.sheets.put(sheet_key, sheet)
+            self.records.put(self.record_key(article), {
+                "rules": self.rules.digests, "sheet": sheet_key, "hits": sorted(analysis.hits), "words": sorted(article_words(doc)),
+            })
+        return sheet
+
+    def _carried_over(self, articles: list[Article], sheet_keys: list[str | None], ready: dict[int, FactSheet]) -> dict[int, FactSheet]:
+        """Sheets made under earlier rules that the rule edits since then cannot have changed."""
+        carried: dict[int, FactSheet] = {}
+        for index, article in enumerate(articles):
+            key = sheet_keys[index]
+            if index in ready or key is None:
+                continue
+            record_key = self.record_key(article)
+            record = self.records.get(record_key)
+            if record is None or not self._unaffected(record):
+                continue
+            sheet = self.sheets.get(record["sheet"])
+            if sheet is None:
+                continue
+            self.sheets.put(key, sheet)
+            self.records.put(record_key, {**record, "rules": self.rules.digests, "sheet": key})
+            carried[index] = sheet
+        return carried
+
+    def _unaffected(self, record: dict[str, Any]) -> bool:
+        """True when no rule that changed since `record` matched the article then or can match it now."""
+        from .matching import may_match
+
+        before, now = record.get("rules", {}), self.rules.digests
+        if before.get("other") != now.get("other"):
+            return False  # agents, cues or the layers changed: they can affect any article
+        changed = {key for key in before.keys() | now.keys() if before.get(key) != now.get(key)}
+        if changed & set(record.get("hits", [])):
+            return False
+        words = None
+        for key in changed:
+            if key not in now:
+                continue  # removed, and it had matched nothing here
+            if words is None:
+                words = set(record.get("words", []))
+            if may_match(self._rule_triggers(key), words):
+                return False
+        return True
+
+    def _rule_triggers(self, key: str) -> list[Trigger] | None:
+        """What an article must contain for the rule `key` ("party:<id>", "issue:<id>") to match (memoised per version)."""
+        from .matching import rule_triggers
+
+        memo = (key, self.rules.digests[key])
+        if memo not in self._triggers:
+            kind, _, rule_id = key.partition(":")
+            rule = self.rules.parties[rule_id] if kind == "party" else self.rules.issues[rule_id]
+            self._triggers[memo] = rule_triggers(rule, self.pipeline)
+        return self._triggers[memo]
+
     def prune_caches(self, articles: list[Article]) -> None:
         """Forget what the given articles no longer use (old entries on disk go after 30 days unused)."""
         self.sheets.prune({key for article in articles if (key := self.sheet_key(article))})
+        self.records.prune({self.record_key(article) for article in articles})
         self.cache.prune({self.key(article) for article in articles})

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from .pipeline import Pipeline, lookup_lemmatizer
 from .rules import RuleLayer, RuleSet
-from .schema import Alias, Party, alias_of
+from .schema import Alias, Issue, Party, alias_of
 
 EntryKind = Literal["party", "adjective", "member", "role", "agent", "exclude", "issue"]
 Mode = Literal["exact", "lower", "lemma", "lookup"]
@@ -117,11 +117,11 @@ class CompiledRules:
 
     def find_entities(self, doc: Doc) -> list[Candidate]:
         """Party, member, role and agent candidates, overlaps settled."""
-        return settle(self._find(doc, "entity"))
+        return settle(self.candidates(doc, "entity"))
 
     def find_issues(self, doc: Doc) -> list[Candidate]:
         """Issue keyword candidates, overlaps settled."""
-        return settle(self._find(doc, "issue"))
+        return settle(self.candidates(doc, "issue"))
 
     def in_force(self, entry: Entry) -> bool:
         """False for a pack's rule that the user's rules replaced."""
@@ -130,7 +130,8 @@ class CompiledRules:
         source = self.rules.source_of("issue" if entry.kind == "issue" else "party", entry.target)
         return source is not None and source.pack == entry.pack
 
-    def _find(self, doc: Doc, target: Target) -> list[Candidate]:
+    def candidates(self, doc: Doc, target: Target) -> list[Candidate]:
+        """Every match of the rules in force, overlaps not yet settled."""
         grouped: dict[tuple[int, int], list[Entry]] = {}
         shadows: dict[Mode, Doc] = {}
         for layer in self.layers:
@@ -295,3 +296,61 @@ def compile_layer(layer: RuleLayer, pipeline: Pipeline) -> CompiledLayer:
 def compile_rules(rules: RuleSet, pipeline: Pipeline) -> CompiledRules:
     """Build the matchers for a rule set (tokenises and lemmatises phrases, never parses articles)."""
     return CompiledRules(rules, [compile_layer(layer, pipeline) for layer in rules.layers])
+
+
+# -- which articles a rule can touch ----------------------------------------------------------------------
+
+# One way for a rule to match: token slots, each satisfied by any of its (lower-case) words.
+Trigger = list[set[str]]
+_LITERAL_KEYS = ("ORTH", "TEXT", "LOWER", "NORM", "LEMMA")
+_OPTIONAL = ("?", "*", "!")
+
+
+def rule_triggers(rule: Party | Issue, pipeline: Pipeline) -> list[Trigger] | None:
+    """The word sets one of which an article must contain for `rule` to match anything in it.
+
+    Built with the same compiler as the matchers, so phrases are tokenised and lemmatised exactly
+    as when matching. None when some token pattern has no literal word (it could match anywhere).
+    """
+    layer = RuleLayer(None, "", parties=[rule] if isinstance(rule, Party) else [], issues=[rule] if isinstance(rule, Issue) else [])
+    compiled = _LayerCompiler(layer, pipeline).compile()
+    triggers: list[Trigger] = [[{word.lower()} for word in words] for table in compiled.phrase_tables.values() for words in table if words]
+    patterns = list(rule.patterns) + [p for member in getattr(rule, "members", []) for p in member.patterns]
+    for pattern in patterns:
+        slots = [_literals(spec) for spec in pattern if spec.get("OP") not in _OPTIONAL]
+        slots = [slot for slot in slots if slot is not None]
+        if not slots:
+            return None
+        triggers.append(slots)
+    return triggers
+
+
+def _literals(spec: dict) -> set[str] | None:  # type: ignore[type-arg]
+    """The words a token spec accepts, or None when it is not limited to a list of words."""
+    for key in _LITERAL_KEYS:
+        value = spec.get(key)
+        if isinstance(value, str):
+            return {value.lower()}
+        if isinstance(value, dict) and isinstance(value.get("IN"), list) and set(value) == {"IN"}:
+            return {str(word).lower() for word in value["IN"]}
+    return None
+
+
+def may_match(triggers: list[Trigger] | None, words: set[str]) -> bool:
+    """False only when no trigger can be satisfied by the article's `words` (its token forms, lower-case)."""
+    if triggers is None:
+        return True
+    return any(all(slot & words for slot in trigger) for trigger in triggers)
+
+
+def article_words(doc: Doc) -> set[str]:
+    """Every form a rule can match a token by — text, lower case, lemma, lookup lemma — in lower case."""
+    lemma = lookup_lemmatizer().lemma
+    words: set[str] = set()
+    for token in doc:
+        if token.is_space:
+            continue
+        lower = token.lower_
+        words.update((lower, (token.lemma_ or token.text).lower(), lemma(lower)))
+    return words
+

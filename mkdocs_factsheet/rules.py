@@ -49,9 +49,17 @@ class RuleSource:
     path: str
     line: int | None
     pack: str | None = None
+    column: int | None = None  # only where a report needs it (examples); rule sources in the JSON are `path:line`
 
     def __str__(self) -> str:
+        if self.line and self.column:
+            return f"{self.path}:{self.line}:{self.column}"
         return f"{self.path}:{self.line}" if self.line else self.path
+
+
+def _example_source(document: YamlDocument, path: tuple[Any, ...], pack: str | None) -> RuleSource:
+    line, column = document.locate(path)
+    return RuleSource(document.path, line, pack, column)
 
 
 @dataclass(frozen=True)
@@ -147,6 +155,9 @@ class RuleSet:
     files: list[Path] = field(default_factory=list)
     fingerprint: str = ""
     layers: list[RuleLayer] = field(default_factory=list)
+    # A digest per party and issue in force ("party:<id>", "issue:<id>") and one of all the rest
+    # ("other": agents, cues, the layers): what tells which rules an edit changed.
+    digests: dict[str, str] = field(default_factory=dict)
 
     def source_of(self, kind: str, rule_id: str) -> RuleSource | None:
         return self.sources.get((kind, rule_id))
@@ -202,6 +213,8 @@ class _Collector:
         self.rules = RuleSet()
         self.digest = hashlib.sha256()
         self.documents: dict[tuple[str, str], tuple[YamlDocument, tuple[Any, ...]]] = {}
+        self.file_digests: dict[str, str] = {}
+        self.other = hashlib.sha256()
 
     def error(self, path: str, line: int | None, column: int | None, message: str, hint: str = "") -> None:
         self.problems.append(Problem(path, line, column, message, hint))
@@ -225,7 +238,9 @@ class _Collector:
                 continue
             self.rules.files.append(path)
             layer_digest.update(f"{shown}\0{text}\0".encode())
+            self.file_digests[shown] = hashlib.sha256(f"{shown}\0{text}".encode()).hexdigest()[:16]
             files.append((path, shown, folder, text))
+        self.other.update(f"layer {pack}\0".encode())
         fingerprint = layer_digest.hexdigest()
         self.digest.update(fingerprint.encode())
         results = _PACK_LAYERS.get((pack, fingerprint)) if pack else None
@@ -304,11 +319,14 @@ class _Collector:
             (layer.parties if isinstance(parsed, Party) else layer.issues).append(parsed)  # type: ignore[arg-type]
             table: dict[str, Any] = self.rules.parties if isinstance(parsed, Party) else self.rules.issues
             table[parsed.id] = parsed  # a later layer (the user's rules) replaces a pack's rule
+            self.rules.digests[f"{kind}:{parsed.id}"] = self.file_digests.get(document.path, "")
             self.rules.sources[key] = source
             self.documents[key] = (document, ())
             self.rules.examples[:] = [e for e in self.rules.examples if (e.kind, e.rule_id) != key]
             self.add_examples(kind, parsed.id, parsed.examples, parsed.counter_examples, document, pack)
-        elif isinstance(parsed, AgentFile):
+        else:
+            self.other.update(f"{document.path}\0{self.file_digests.get(document.path, '')}\0".encode())
+        if isinstance(parsed, AgentFile):
             for index, agent in enumerate(parsed.agents):
                 self.rules.agents.append(agent)
                 layer.agents.append(agent)
@@ -327,11 +345,11 @@ class _Collector:
 
     def add_examples(self, kind: str, rule_id: str | None, examples: list[Example], counters: list[CounterExampleSpec], document: YamlDocument, pack: str | None) -> None:
         for index, example in enumerate(examples):
-            source = RuleSource(document.path, document.locate(("examples", index))[0], pack)
+            source = _example_source(document, ("examples", index), pack)
             self.rules.examples.append(RuleExample(kind, rule_id, example, False, source))
         for index, spec in enumerate(counters):
             counter = spec if isinstance(spec, CounterExample) else CounterExample(text=spec)
-            source = RuleSource(document.path, document.locate(("counter_examples", index))[0], pack)
+            source = _example_source(document, ("counter_examples", index), pack)
             self.rules.examples.append(RuleExample(kind, rule_id, counter, True, source))
 
     # -- cross-file checks ------------------------------------------------------------------------------
@@ -342,6 +360,7 @@ class _Collector:
         self.check_parents()
         self.check_references()
         self.rules.fingerprint = self.digest.hexdigest()
+        self.rules.digests["other"] = self.other.hexdigest()[:16]
         return self.rules
 
     def locate(self, kind: str, rule_id: str, path: tuple[Any, ...]) -> tuple[str, int | None, int | None]:

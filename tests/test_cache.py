@@ -170,3 +170,49 @@ def test_the_pipeline_fingerprint_is_known_without_loading_and_matches_the_loade
     with (copy / "config.cfg").open("a", encoding="utf-8") as config:
         config.write("\n# any change to the config is another pipeline\n")
     assert pipeline_fingerprint(str(copy)) not in (None, before)
+
+
+# -- rule edits: carried-over sheets equal fresh ones ----------------------------------------------------
+
+RULE_EDITS = [  # (file under rules/, new text or None to delete); applied one after another
+    ("issues/trade.yml", lambda text: text.replace("keywords:\n", "keywords:\n  - rare earths\n", 1)),  # matches nothing here
+    ("issues/trade.yml", lambda text: text.replace("keywords:\n", "keywords:\n  - talks\n", 1)),  # matches new places
+    ("issues/taiwan.yml", lambda text: text.replace("title: Taiwan", "title: Taiwan Strait", 1)),  # a rule that matched
+    ("issues/zz-summit.yml", lambda text: "id: zz-summit\ntitle: Summits\nkeywords:\n  - summit\n  - meeting\n"),  # new rule
+    ("parties/china.yml", lambda text: text.replace("aliases:\n", "aliases:\n  - Zhongnanhai\n", 1)),
+    ("issues/zz-summit.yml", None),  # deleted
+    ("issues/abortion.yml", lambda text: text + "patterns:\n  - [{POS: NOUN}, {LOWER: abortion}]\n"),
+]
+
+
+def test_sheets_carried_over_after_rule_edits_equal_a_fresh_extraction(pipeline: Pipeline, tmp_path: Path) -> None:
+    import shutil
+
+    from mkdocs_factsheet.cache import RecordCache, SheetCache
+
+    from .conftest import RULES as EXAMPLE_RULES
+
+    rules_dir = tmp_path / "rules"
+    shutil.copytree(EXAMPLE_RULES, rules_dir)
+    articles = _seed_and_fixtures()
+    caches = (ParseCache(tmp_path / "docs"), SheetCache(tmp_path / "sheets"), RecordCache(tmp_path / "records"))
+
+    def cached_engine() -> Engine:
+        return Engine(pipeline, load_rules([rules_dir]), caches[0], caches[1], records=caches[2])
+
+    list(cached_engine().extract_all(articles))
+    carried_total = 0
+    for name, edit in RULE_EDITS:
+        path = rules_dir / name
+        if edit is None:
+            path.unlink()
+        else:
+            path.write_text(edit(path.read_text(encoding="utf-8") if path.exists() else ""), encoding="utf-8")
+        engine = cached_engine()
+        progress = []
+        incremental = list(engine.extract_all(articles, progress=progress.append))
+        fresh = [Engine(pipeline, engine.rules).extract(article) for article in articles]
+        assert incremental == fresh, name
+        carried_total += progress[-1].reused
+    assert carried_total > 0, "some articles were untouched by some edit"
+    assert carried_total < len(RULE_EDITS) * len(articles), "some edits reached some articles"
