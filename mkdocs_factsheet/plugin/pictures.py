@@ -198,13 +198,14 @@ def timeline_svg(lanes: Sequence[tuple[str, str]], marks: Iterable[Mark], *, tit
     return "\n".join(out)
 
 
+SHAPES = {"confrontational": "■", "demanding": "▲", "cooperative": "●", "neutral": "○"}  # as the timeline draws them
+
+
 def legend(items: Iterable[tuple[str, str]], *, tag: str = "p", shapes: bool = False) -> str:
-    """A legend of tones: (tone, escaped description) pairs, each with its symbol (or SVG shape)."""
+    """A legend of tones: (tone, escaped description) pairs, each with its symbol (or the timeline's shape)."""
     parts = []
     for tone, description in items:
-        if shapes:
-            key = f'<svg class="factsheet-key-shape" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">{_shape(tone, 8, 8.5)}</svg>'
-        else:
-            key = f'<span class="factsheet-symbol" aria-hidden="true">{SYMBOLS[tone]}</span>'
+        glyph = SHAPES[tone] if shapes else SYMBOLS[tone]
+        key = f'<span class="factsheet-symbol" aria-hidden="true">{glyph}</span>'
         parts.append(f'<span class="factsheet-key factsheet-tone-{tone}">{key} {description}</span>')
     return f'<{tag} class="factsheet-legend">' + " ".join(parts) + f"</{tag}>"
