@@ -72,8 +72,8 @@ def test_check_fails_on_a_failing_example(tmp_path: Path) -> None:
     })
     code, _, err = run("check", "--rules", str(rules), "--model", "blank")
     assert code == 1
-    assert f"{rules / 'parties/utopia.yml'}:4: example of party 'utopia': expected party 'utopia'" in err
-    assert f"{rules / 'parties/utopia.yml'}:6: counter-example of party 'utopia': party 'utopia' was found" in err
+    assert f"{rules / 'parties/utopia.yml'}:4:5: example of party 'utopia': expected party 'utopia'" in err
+    assert f"{rules / 'parties/utopia.yml'}:6:5: counter-example of party 'utopia': party 'utopia' was found" in err
 
 
 def test_explain_shows_resolutions() -> None:

@@ -42,6 +42,11 @@ MISTAKES = [
     ("cue with unknown stance", {"cues/mine.yml": "cues:\n  - {lemma: grumble, stance: grumpy}\n"}, "cues/mine.yml", 2, None, "unknown stance 'grumpy'"),
     ("YAML tag", {"parties/utopia.yml": "id: utopia\nname: !!python/name:os.system\n"}, "parties/utopia.yml", 2, 7, "tag"),
     ("alias that is not text", {"parties/utopia.yml": "id: utopia\nname: Utopia\naliases: [[a, b]]\n"}, "parties/utopia.yml", 3, 11, "expected text"),
+    ("duplicate id across files", {"parties/more/utopia.yml": "id: utopia\nname: Utopia Two\n", "parties/utopia.yml": GOOD_PARTY}, "parties/utopia.yml", 1, 5, "is already defined in"),
+    ("YAML anchor and alias", {"parties/utopia.yml": "id: utopia\nname: &n Utopia\naliases: [*n]\n"}, "parties/utopia.yml", 2, 7, "anchors and aliases"),
+    ("id with a path in it", {"issues/tax.yml": "id: ../../tax\ntitle: Tax\n"}, "issues/tax.yml", 1, 5, "id"),
+    ("tab indentation", {"parties/utopia.yml": "id: utopia\nname: Utopia\naliases:\n\t- U\n"}, "parties/utopia.yml", 4, 1, "YAML syntax error"),
+    ("empty token pattern", {"issues/tax.yml": "id: tax\ntitle: Tax\npatterns:\n  - []\n"}, "issues/tax.yml", 4, 5, "empty token pattern"),
 ]
 
 
