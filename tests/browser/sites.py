@@ -2,7 +2,9 @@
 temporary folder, in the default MkDocs theme or in Material, and serve it over HTTP.
 
 The project is copied so that the build never touches the checkout: the copy's parse cache and
-site folder live in the temporary folder.
+site folder live in the temporary folder. The copy gets one more article, the plugin tests' short
+dated one: the seed article has no date, and a timeline places positions by their article's date,
+so without it the issue and party pages would have no timeline to test.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from ..plugin_helpers import ROOT, SEED_ID, Site, build
+from ..plugin_helpers import ROOT, SECOND_ARTICLE, SEED_ID, Site, build
 
 THEMES = ("mkdocs", "material")
 
@@ -32,9 +34,11 @@ THEME_CONFIG: dict[str, dict[str, Any]] = {
 
 
 def example_site(root: Path, theme: str, cache_dir: Path) -> Site:
-    """A copy of the example project whose mkdocs.yml uses `theme` and the cache in `cache_dir`."""
+    """A copy of the example project, plus a dated article, whose mkdocs.yml uses `theme` and the
+    parse cache in `cache_dir`."""
     for folder in ("docs", "seeds", "rules"):
         shutil.copytree(ROOT / folder, root / folder)
+    (root / "seeds" / "zz_alpha.md").write_text(SECOND_ARTICLE, encoding="utf-8")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["theme"] = THEME_CONFIG[theme]
     for entry in config["plugins"]:

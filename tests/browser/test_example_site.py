@@ -117,12 +117,16 @@ def test_clicking_a_fact_scrolls_to_its_highlighted_span(tab: Tab, served: Built
     link.scroll_into_view_if_needed()
     link.click()
     page.wait_for_function("hash => window.location.hash === hash", arg=href)
-    page.wait_for_timeout(300)  # smooth scrolling, if a theme enables it
-    assert target.evaluate("""mark => {
+    in_viewport = """mark => {
         const r = mark.getBoundingClientRect();
         return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight
             && r.right > 0 && r.left < window.innerWidth;
-    }"""), f"{href} is not in the viewport after clicking its fact"
+    }"""
+    # The default theme scrolls smoothly (Bootstrap's `scroll-behavior: smooth`): wait for it to arrive.
+    deadline = time.monotonic() + 5
+    while not target.evaluate(in_viewport) and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert target.evaluate(in_viewport), f"{href} is not in the viewport after clicking its fact"
     screenshot(tab, f"{served.theme}-article-after-fact-click", full_page=False)
     assert tab.problems() == []
 
