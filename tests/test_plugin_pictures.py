@@ -39,6 +39,8 @@ def test_dominant_tone_counts_and_breaks_ties_towards_the_strongest():
     assert dominant_tone({"cooperative": 3, "confrontational": 1}) == "cooperative"
     assert dominant_tone({"cooperative": 2, "confrontational": 2, "neutral": 2}) == "confrontational"
     assert dominant_tone({}) == "neutral"
+    assert dominant_tone({"neutral": 3, "confrontational": 1}) == "confrontational"  # a statement carries no stance
+    assert dominant_tone({"neutral": 3}) == "neutral"
 
 
 @pytest.mark.parametrize(

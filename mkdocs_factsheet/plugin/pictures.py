@@ -57,10 +57,12 @@ def tone_of(stance: str | None, rules: RuleSet | None) -> str:
 
 
 def dominant_tone(tones: dict[str, int]) -> str:
-    """The tone with the most positions; ties go to the strongest (confrontational first)."""
-    if not tones:
+    """The tone with the most positions, plain statements counting only when there is nothing else
+    (a cell of two statements and one rejection reads as a rejection); ties go to the strongest."""
+    stances = {tone: count for tone, count in tones.items() if tone != "neutral" and count > 0}
+    if not stances:
         return "neutral"
-    return max(TONE_IDS, key=lambda tone: (tones.get(tone, 0), -TONE_IDS.index(tone)))
+    return max(TONE_IDS, key=lambda tone: (stances.get(tone, 0), -TONE_IDS.index(tone)))
 
 
 # -- URLs inside raw HTML ---------------------------------------------------------------------------------------

@@ -375,7 +375,10 @@ class Renderer:
         for tone, _, label, what in TONES:
             names = ", ".join(text(name) for name in groups[tone]) or text(what)
             items.append((tone, f"<strong>{label}</strong>: {names}"))
-        return pictures.legend(items)
+        return pictures.legend(items)[: -len("</p>")] + (
+            ' <span class="factsheet-key-note">A cell lists the stances with their counts; its colour and the bar on its '
+            "left give its most frequent family of stances (plain statements count only when there is nothing else). "
+            "Click a cell for the quotes.</span></p>")
 
     def matrix_figure(self, matrix: Matrix, *, caption: str) -> str:
         """The party × issue stance matrix as an accessible HTML table in a figure (generated pages)."""
@@ -415,7 +418,7 @@ class Renderer:
             for stance, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
                 mine = self.tone(stance or None)
                 tones[mine] += count
-                lines.append(f'<span class="factsheet-symbol" aria-hidden="true">{SYMBOLS[mine]}</span> '
+                lines.append(f'<span class="factsheet-symbol factsheet-tone-{mine}" aria-hidden="true">{SYMBOLS[mine]}</span> '
                              f"{text(self.b.stance_label(stance or None))} ×{count}")
             tone, body = dominant_tone(tones), "<br>".join(lines)
             url = self.raw_url("issue", issue, f"party-{party}") or self.raw_url("party", party, f"issue-{issue}")
@@ -486,12 +489,13 @@ class Renderer:
                     continue
                 tones = Counter(self.tone(q.position.stance) for q in mine)
                 if article is not None:
-                    body = ", ".join(
+                    body = " ".join(
                         f'<a href="#fact-p-{q.number}" title="position {q.number}: {text(self.b.stance_label(q.position.stance))}">'
-                        f'<span class="factsheet-symbol" aria-hidden="true">{SYMBOLS[self.tone(q.position.stance)]}</span>{q.number}</a>'
+                        f'<span class="factsheet-symbol factsheet-tone-{self.tone(q.position.stance)}" aria-hidden="true">'
+                        f'{SYMBOLS[self.tone(q.position.stance)]}</span>{q.number}</a>'
                         for q in mine)
                 else:
-                    label = " ".join(f'<span class="factsheet-symbol" aria-hidden="true">{SYMBOLS[tone]}</span>{count}'
+                    label = " ".join(f'<span class="factsheet-symbol factsheet-tone-{tone}" aria-hidden="true">{SYMBOLS[tone]}</span>{count}'
                                      for tone, count in sorted(tones.items(), key=lambda i: (-i[1], i[0])))
                     body = self.raw_link(f"{label} <span class=\"factsheet-muted\">({plural(len(mine), 'position')})</span>",
                                          self.raw_url("party", speaker))
