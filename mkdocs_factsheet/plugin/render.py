@@ -91,6 +91,8 @@ def note(message: str, css: str = "factsheet-note") -> str:
     return f'<p class="{css}">{message}</p>'
 
 
+WHY_HEAD = '<span class="factsheet-why-head">Why</span>'  # the column of "why?" details (hidden in print)
+
 HIGHLIGHT_LEGEND = (
     '<p class="factsheet-legend">In the text below: '
     '<span class="factsheet-swatch factsheet-swatch-party">party or actor</span> '
@@ -173,7 +175,7 @@ class Renderer:
         """A table of positions; columns among date, article, speaker, party, stance, issues, kind, quote."""
         headers = {
             "number": "#", "n": "#", "date": "Date", "article": "Article", "speaker": "Speaker", "party": "Party",
-            "stance": "Stance", "issues": "Issues", "kind": "Kind", "quote": "Quote", "why": "Why",
+            "stance": "Stance", "issues": "Issues", "kind": "Kind", "quote": "Quote", "why": WHY_HEAD,
         }
         facts = "number" in columns  # the article's own page: rows are facts linked to the highlighted text
         rows = []
@@ -225,7 +227,7 @@ class Renderer:
             if facts:
                 row.append(self.mention_why(item.issue.id, item.mention))
             rows.append(row)
-        header = (["Date", "Article"] if with_article else []) + ["Sentence", "Evidence", "Parties"] + (["Why"] if facts else [])
+        header = (["Date", "Article"] if with_article else []) + ["Sentence", "Evidence", "Parties"] + ([WHY_HEAD] if facts else [])
         return table(header, rows)
 
     @staticmethod
@@ -301,7 +303,7 @@ class Renderer:
                         self.fact_link(f"hl-m-{party.id}-1", "the first mention in the text") if party.spans else "")
                     row.append(self.party_why(party))
                 rows.append(row)
-            out.append(table(["Party", "Kind", "Mentions", "Sentences", "Actors"] + (["Why"] if self_links else []), rows))
+            out.append(table(["Party", "Kind", "Mentions", "Sentences", "Actors"] + ([WHY_HEAD] if self_links else []), rows))
         else:
             out.append(note("No party of the rules is named in this article."))
         out.append(heading("Positions"))
