@@ -45,6 +45,17 @@ def artefacts_dir() -> Path:
 
 
 _skips: list[str] = []
+_shots: list[Path] = []
+
+
+def screenshot(page: Any, name: str, *, full_page: bool = True) -> Path:
+    """Save a PNG of the page as a test artefact."""
+    folder = artefacts_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path), full_page=full_page)
+    _shots.append(path)
+    return path
 
 
 def _unavailable(reason: str) -> None:
@@ -148,9 +159,8 @@ def tab(browser: Any, served: BuiltSite) -> Iterator[Tab]:
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
-    shots = artefacts_dir()
-    if shots.is_dir() and any(shots.glob("*.png")):
-        terminalreporter.write_line(f"browser test screenshots: {shots}")
+    if _shots:
+        terminalreporter.write_line(f"browser tests: {len(_shots)} screenshots in {artefacts_dir()}")
     if _skips:
         terminalreporter.write_sep("!", "BROWSER TESTS SKIPPED", yellow=True, bold=True)
         terminalreporter.write_line(_skips[0])

@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import Tab, artefacts_dir
+from .conftest import Tab
+from .conftest import screenshot as save_screenshot
 from .sites import BuiltSite
 
 pytestmark = pytest.mark.browser
@@ -32,9 +33,7 @@ MAIN = {"mkdocs": 'div[role="main"]', "material": "article.md-content__inner"}
 
 
 def screenshot(tab: Tab, name: str, *, full_page: bool = True) -> None:
-    folder = artefacts_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    tab.page.screenshot(path=str(folder / f"{name}.png"), full_page=full_page)
+    save_screenshot(tab.page, name, full_page=full_page)
 
 
 def open_page(tab: Tab, url: str) -> None:
