@@ -37,7 +37,6 @@ from mkdocs_factsheet.analysis import Analysis  # noqa: E402
 from mkdocs_factsheet.articles import Article, load_articles, read_article  # noqa: E402
 from mkdocs_factsheet.attribution import lexicon_for  # noqa: E402
 from mkdocs_factsheet.checking import fold, names_overlap  # noqa: E402
-from mkdocs_factsheet.attribution.quotes import find_quotes  # noqa: E402
 from mkdocs_factsheet.engine import Engine  # noqa: E402
 from mkdocs_factsheet.model import FactSheet, Position, Speaker, Span  # noqa: E402
 from mkdocs_factsheet.pipeline import DEFAULT_MODEL  # noqa: E402

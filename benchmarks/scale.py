@@ -474,7 +474,7 @@ def measure_size(size: int, sites: Sites, repeats: int, cold_repeats: int, work:
     plain, pages, raw, raw2, cold1, cold2 = (median(runs[k]) for k in ("plain", "pages", "raw", "raw2", "cold1", "cold2"))
     warm, rule, article, raw_article, naive = (median(runs[k]) for k in ("warm", "rule", "article", "raw_article", "naive"))
     n = {k: sum(r.ok for r in v) for k, v in runs.items()}
-    one_note = f"1 run (each takes minutes at this size)" if cold_repeats == 1 and repeats > 1 else ""
+    one_note = "1 run (each takes minutes at this size)" if cold_repeats == 1 and repeats > 1 else ""
     plugin_rss = peak(runs["cold1"] + runs["cold2"] + runs["warm"] + runs["rule"] + runs["article"])
     rows = [
         Row(f"plain build of the same pages (the {size} articles' and every other generated page, static)", pages, runs=n["pages"]),

@@ -16,7 +16,7 @@ import click
 from .articles import load_articles
 from .checking import check_examples
 from .engine import Engine, Progress
-from .model import FactSheet
+from .model import FactSheet, sheets_json
 from .fingerprints import DEFAULT_MODEL
 from .problems import FactsheetError, ProblemLog, RuleError
 from .rules import available_packs
@@ -85,7 +85,7 @@ def extract(rule_dirs: tuple[Path, ...], packs: tuple[str, ...], model: str, cac
 
     sheets = engine.extract_all(articles, progress)
     if output_format == "json":
-        click.echo(json.dumps([sheet.to_dict() for sheet in sheets], ensure_ascii=False, indent=2))
+        click.echo(sheets_json([sheet.to_dict() for sheet in sheets]), nl=False)
     elif output_format == "jsonl":
         for sheet in sheets:
             click.echo(json.dumps(sheet.to_dict(), ensure_ascii=False))

@@ -524,7 +524,6 @@ class FrameFinder:
     # -- 2. "— Name" after a quotation (tweets, epigraphs) ---------------------------------------------
 
     def dash_frames(self) -> None:
-        doc = self.doc
         for number, (start, end) in enumerate(self.paragraphs):
             text = self.text[start:end]
             stripped = text.lstrip()

@@ -9,7 +9,6 @@ session.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import posixpath
@@ -25,6 +24,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from mkdocs_factsheet import Engine, FactsheetError, ProblemLog, RuleError, load_articles, load_rules
+from mkdocs_factsheet.model import sheets_json
 
 from . import markers
 from .config import FactsheetConfig
@@ -259,7 +259,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     def _json(self) -> str:
         """The array `mkdocs-factsheet extract --format json` prints: same input, same bytes (see docs/guide/json.md)."""
         assert self.briefing is not None
-        return json.dumps([self._portable(sheet.to_dict()) for sheet in self.briefing.sheets], ensure_ascii=False, indent=2) + "\n"
+        return sheets_json([self._portable(sheet.to_dict()) for sheet in self.briefing.sheets])
 
     def _portable(self, data: dict[str, Any]) -> dict[str, Any]:
         """Paths relative to the project, so the JSON does not depend on where the site was built."""
