@@ -48,12 +48,12 @@ _skips: list[str] = []
 _shots: list[Path] = []
 
 
-def screenshot(page: Any, name: str, *, full_page: bool = True) -> Path:
-    """Save a PNG of the page as a test artefact."""
+def screenshot(page: Any, name: str, *, full_page: bool = True, clip: dict[str, float] | None = None) -> Path:
+    """Save a PNG of the page (or of `clip`, in page coordinates) as a test artefact."""
     folder = artefacts_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.png"
-    page.screenshot(path=str(path), full_page=full_page)
+    page.screenshot(path=str(path), full_page=full_page or clip is not None, clip=clip)
     _shots.append(path)
     return path
 
