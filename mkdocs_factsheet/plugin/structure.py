@@ -8,6 +8,7 @@ points at a page that is really generated.
 from __future__ import annotations
 
 import bisect
+import functools
 import posixpath
 from collections import Counter
 from dataclasses import dataclass, field
@@ -96,6 +97,7 @@ class Briefing:
             for number, position in enumerate(sheet.positions, 1)
         ]
         self.quotes.sort(key=self._quote_key)
+        self._rank = {id(quote): rank for rank, quote in enumerate(self.quotes)}
         # Indexes, so that pages about one party or issue never scan every article.
         self._quotes_by: dict[tuple[str, str], list[Quote]] = {}
         self._articles_by: dict[tuple[str, str], list[str]] = {}
@@ -172,17 +174,21 @@ class Briefing:
     # -- selections -------------------------------------------------------------------------------------
 
     def select(self, *, issues: Iterable[str] = (), parties: Iterable[str] = (), articles: Iterable[str] = ()) -> list[Quote]:
-        """Positions in date order, kept when they match every filter given (each filter: any of)."""
-        filters = [("issue", set(issues)), ("party", set(parties)), ("article", set(articles))]
-        chosen: set[int] | None = None
-        for kind, values in filters:
+        """Positions in date order, kept when they match every filter given (each filter: any of).
+
+        Works from the indexes only: a site's pages call this thousands of times.
+        """
+        selections: list[list[Quote]] = []
+        for kind, values in (("issue", set(issues)), ("party", set(parties)), ("article", set(articles))):
             if not values:
                 continue
-            found = {id(q) for value in values for q in self._quotes_by.get((kind, value), [])}
-            chosen = found if chosen is None else chosen & found
-        if chosen is None:
+            found = {id(q): q for value in values for q in self._quotes_by.get((kind, value), [])}
+            selections.append(sorted(found.values(), key=lambda q: self._rank[id(q)]) if len(values) > 1 else list(found.values()))
+        if not selections:
             return list(self.quotes)
-        return [quote for quote in self.quotes if id(quote) in chosen]
+        smallest = min(selections, key=len)
+        others = [{id(q) for q in selection} for selection in selections if selection is not smallest]
+        return [quote for quote in smallest if all(id(quote) in other for other in others)]
 
     def evidence(self, issue_id: str, *, articles: Iterable[str] = ()) -> list[Evidence]:
         article_set = set(articles)
@@ -313,8 +319,10 @@ class SiteMap:
 
 def relative(here: str, target: str, anchor: str | None = None) -> str:
     """The relative Markdown link from one src_uri to another (MkDocs turns it into the page URL)."""
-    if target == here:
-        path = ""
-    else:
-        path = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    path = "" if target == here else _relative_path(posixpath.dirname(here) or ".", target)
     return f"{path}#{anchor}" if anchor else (path or "#")
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative_path(folder: str, target: str) -> str:
+    return posixpath.relpath(target, folder)  # slow (it normalises both paths), and asked for every link
