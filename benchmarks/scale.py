@@ -14,7 +14,11 @@ shuffled order so that each size is a prefix of the next; past 924 topped up wit
 
 - plugin site: `docs/index.md`, the articles as `.txt` in `seeds/`, a copy of the project's `rules/`,
   `packs: [world]`, `cache_dir: .cache/factsheet`, `processes: 1` (a second config file: `processes: 2`).
-- plain site: the same number of static pages (one `.md` per article holding its text), no plugin.
+- same-pages site: the pages the plugin generates (overview, articles, issues, parties, CSS, JSON),
+  saved once by a hook as static files, with the same nav and CSS: "the plain mkdocs build of the
+  same pages" the targets compare with. Only the plugin is missing.
+- plain site: one static `.md` per article holding its text, no plugin (information: a site of the
+  article texts alone is smaller than the fact sheets, which add tables, figures and highlights).
 - naive site: the plain site plus a `hooks:` file that loads spaCy and runs `nlp(text)` over every
   article in `on_files` — what a mkdocs-gen-files user writes, parsing everything on every build.
 
@@ -22,12 +26,13 @@ Measured at each size (median of the runs; `n` in the table says how many):
 
 - cold build (empty cache), processes 1    vs raw spaCy (`nlp.pipe` over the same texts in a subprocess,
                                               batch size 16 as in the plugin, imports and model
-                                              load included) + plain build                      ≤ 1.10
+                                              load included) + plain build of the same pages    ≤ 1.10
 - cold build, processes 2                   vs cold build, processes 1                          ≤ 0.65
   (control: raw spaCy with `n_process=2` vs 1 — what a second process can give on this machine now)
-- warm rebuild (nothing changed)            vs plain build                                      ≤ 1.30
-- rule-edit rebuild (a keyword added to rules/issues/trade.yml)  vs plain build                 ≤ 1.50
-- one-article rebuild (one article's text changed)  vs plain build + raw spaCy on that article  ≤ 1.50
+- warm rebuild (nothing changed)            vs plain build of the same pages                    ≤ 1.30
+- rule-edit rebuild (a keyword added to rules/issues/trade.yml)  vs the same                    ≤ 1.50
+- one-article rebuild (one article's text changed)  vs the same + raw spaCy on that article     ≤ 1.50
+- build on a cache restored from an archive, at the same path and from another folder (information)
 - naive rebuild                             ours warm / naive (information)
 - plain build with the implicit nav          vs plain build (information: the theme's own cost)
 - peak RSS of the plugin builds             vs the same at the size 10x smaller                 ≤ 1.50
@@ -320,6 +325,26 @@ def make_sites(base: Path, texts: list[Text], model: str) -> Sites:
     return Sites(base, plugin, plain, texts)
 
 
+def restored_cache_builds(sites: Sites, work: Path, tag: str) -> tuple[Run, Run]:
+    """Builds from a cache restored from an archive, as a CI cache step or a colleague would restore it.
+
+    First at the same path (CI runners check out at a fixed path), then from a copy of the
+    project in another folder: fact sheets and user rules are keyed by absolute paths, so
+    there only the parses (keyed by text) and the packs are reused.
+    """
+    archive = Path(shutil.make_archive(str(work / "factsheet-cache"), "gztar", root_dir=sites.cache))
+    shutil.rmtree(sites.cache)
+    shutil.unpack_archive(archive, sites.cache)
+    same = mkdocs_build(sites.plugin / "mkdocs.yml", sites.site, f"{tag} build on a restored cache, same path", work)
+    elsewhere = sites.base / "elsewhere"
+    shutil.copytree(sites.plugin, elsewhere, ignore=shutil.ignore_patterns(".cache"))
+    shutil.unpack_archive(archive, elsewhere / ".cache" / "factsheet")
+    moved = mkdocs_build(elsewhere / "mkdocs.yml", sites.site, f"{tag} build on a restored cache, project in another folder", work)
+    shutil.rmtree(elsewhere)
+    archive.unlink()
+    return same, moved
+
+
 def export_pages(sites: Sites, work: Path, label: str) -> Run:
     """Build once with a hook that saves the generated pages, and make them a static site.
 
@@ -423,7 +448,7 @@ def table(title: str, rows: list[Row]) -> str:
 def measure_size(size: int, sites: Sites, repeats: int, cold_repeats: int, work: Path) -> dict[str, Any]:
     runs: dict[str, list[Run]] = {k: [] for k in
                                   ("plain", "pages", "fullnav", "raw", "raw2", "cold1", "cold2", "warm", "rule", "article", "raw_article",
-                                   "naive")}
+                                   "naive", "restored", "moved")}
     problems: list[str] = []
     words = sum(text.words for text in sites.texts)
     log(f"== {size} articles ({words:,} words): {repeats} run(s), {cold_repeats} of the cold ones")
@@ -459,6 +484,10 @@ def measure_size(size: int, sites: Sites, repeats: int, cold_repeats: int, work:
             edited = edit_article(sites, round_)
             runs["article"].append(mkdocs_build(config, sites.site, f"{tag} one-article rebuild", work))
             runs["raw_article"].append(raw_spacy(edited, f"{tag} raw spaCy, the edited article", work))
+        if round_ == 0:
+            restored, moved = restored_cache_builds(sites, work, tag)
+            runs["restored"].append(restored)
+            runs["moved"].append(moved)
         if round_ < cold_repeats:
             shutil.rmtree(sites.cache, ignore_errors=True)
             run = mkdocs_build(config2, sites.site, f"{tag} cold build, processes 2", work)
@@ -491,6 +520,9 @@ def measure_size(size: int, sites: Sites, repeats: int, cold_repeats: int, work:
         Row("one-article rebuild / (plain, same pages + raw spaCy on it)", article, _sum(pages, raw_article), 1.50, runs=n["article"],
             note=f"raw spaCy on the one article (imports and model load included): {fmt(raw_article, 's')}"),
         Row("  information: warm rebuild / plain build of the article texts", warm, plain, runs=n["warm"]),
+        Row("build on a restored cache, same path / plain, same pages", median(runs["restored"]), pages, runs=n["restored"]),
+        Row("build on a restored cache, another folder / plain, same pages", median(runs["moved"]), pages, runs=n["moved"],
+            note="fact sheets are keyed by absolute paths: only parses and rule packs are reused there"),
         Row("ours warm rebuild / naive rebuild (parses all)", warm, naive, runs=n["naive"]),
         Row("peak RSS, plugin builds / raw spaCy", plugin_rss, peak(runs["raw"]), unit="MB",
             runs=sum(n[k] for k in ("cold1", "cold2", "warm", "rule", "article"))),

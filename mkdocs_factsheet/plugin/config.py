@@ -59,17 +59,19 @@ class FactsheetConfig(base.Config):
     for the fast rules-only mode (no parser, no named entities)."""
 
     cache_dir = c.Type(str, default=".cache/factsheet")
-    """Where parsed articles are cached between builds, so an article is parsed once, ever. It
-    must not lie inside `docs_dir` or a watched folder (that would make `mkdocs serve` rebuild in
-    a loop); an empty string keeps the parses in memory only."""
+    """Where parses, fact sheets and validated rules are cached between builds: an article is
+    parsed once, ever, and a build where nothing changed does not even load spaCy. It must not
+    lie inside `docs_dir` or a watched folder (that would make `mkdocs serve` rebuild in a loop);
+    an empty string keeps everything in memory only."""
 
     max_article_size = c.Type(int, default=2_000_000)
     """Largest article file read, in bytes (`0`: no limit). A larger file is reported, skipped,
     and counted on the overview page; the other articles are still published."""
 
     processes = c.Type(int, default=0)
-    """Processes that parse articles missing from the cache (`0`: one per CPU core, at most 4;
-    `1`: no extra processes). Only a first build or many changed articles need more than one."""
+    """Most processes that parse articles missing from the cache (`0`: one per CPU core, at most
+    4; `1`: no extra processes). One is started per eight articles to parse, as each loads its
+    own copy of the pipeline; only a first build or many changed articles use more than one."""
 
     pages = c.ListOfItems(c.Choice(PAGE_KINDS), default=list(PAGE_KINDS))
     """Which pages to generate: `overview` (`<prefix>/index.md`, with the party × issue
