@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from ..plugin_helpers import ROOT, SECOND_ARTICLE, SEED_ID, Site, build
+from ..plugin_helpers import ROOT, SECOND_ARTICLE, SEED_ID, LogCapture, Site, build
 
 THEMES = ("mkdocs", "material")
 
@@ -103,8 +103,16 @@ class BuiltSite:
 
 
 def build_example(root: Path, theme: str, cache_dir: Path) -> Site:
+    """Build strictly, as CI does; a build that fails names its warnings."""
+    from mkdocs.exceptions import Abort
+
     site = example_site(root, theme, cache_dir)
-    build(site, strict=True)
+    with LogCapture() as logs:
+        try:
+            build(site, strict=True)
+        except Abort as error:
+            raise AssertionError(f"the example site ({theme} theme) does not build strictly: {error}\n"
+                                 + "\n".join(logs.messages())) from None
     return site
 
 
