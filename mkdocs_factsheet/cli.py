@@ -13,7 +13,7 @@ from typing import Iterable
 
 import click
 
-from .articles import load_articles
+from .articles import MAX_ARTICLE_SIZE, load_articles
 from .checking import check_examples
 from .engine import Engine, Progress
 from .model import FactSheet, sheets_json
@@ -72,11 +72,14 @@ def main() -> None:
 @_cache_option
 @click.option("--format", "output_format", type=click.Choice(["json", "jsonl", "markdown"]), default="json", show_default=True)
 @click.option("--strict", is_flag=True, help="Exit with 1 on warnings about articles too.")
+@click.option("--max-article-size", type=int, default=MAX_ARTICLE_SIZE, show_default=True,
+              help="Largest article file read, in bytes (0: no limit); larger files are reported and skipped.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-def extract(rule_dirs: tuple[Path, ...], packs: tuple[str, ...], model: str, cache_dir: Path | None, output_format: str, strict: bool, paths: tuple[Path, ...]) -> None:
+def extract(rule_dirs: tuple[Path, ...], packs: tuple[str, ...], model: str, cache_dir: Path | None, output_format: str, strict: bool,
+            max_article_size: int, paths: tuple[Path, ...]) -> None:
     """Print the fact sheets of article files or folders (json: one array)."""
     log = ProblemLog()
-    articles = load_articles(list(paths), log)
+    articles = load_articles(list(paths), log, max_size=max_article_size or None)
     engine = _engine(rule_dirs, packs, model, cache_dir)
 
     def progress(state: Progress) -> None:

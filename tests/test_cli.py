@@ -60,6 +60,17 @@ def test_extract_reports_bad_articles_and_keeps_the_rest(tmp_path: Path) -> None
     assert "empty.txt: the article is empty" in err
 
 
+def test_extract_skips_articles_over_the_size_limit(tmp_path: Path) -> None:
+    folder = write_tree(tmp_path / "articles", {"short.txt": "Talks\n\nChina and the US met.",
+                                                "long.txt": "Talks\n\n" + "China and the US met again. " * 100})
+    code, out, err = run("extract", *COMMON, "--model", "blank", "--max-article-size", "1000", str(folder))
+    assert code == 1
+    assert [s["article"]["id"] for s in json.loads(out)] == ["short"]
+    assert "long.txt" in err and "1000" in err.replace(",", "")
+    code, out, _ = run("extract", *COMMON, "--model", "blank", "--max-article-size", "0", str(folder))
+    assert code == 0 and len(json.loads(out)) == 2
+
+
 def test_check_passes_on_shipped_rules() -> None:
     code, out, err = run("check", *COMMON)
     assert code == 0, err
