@@ -14,7 +14,7 @@ from mkdocs_factsheet.model import FactSheet
 from mkdocs_factsheet.pipeline import Pipeline
 from mkdocs_factsheet.rules import load_rules
 
-from .conftest import write_tree
+from .conftest import RULES as EXAMPLE_RULES, write_tree
 
 RULES = {
     "parties/utopia.yml": """
@@ -254,3 +254,31 @@ def test_excluded_phrases_and_other_peoples_names(toy_engine: Engine) -> None:
     assert sheet_of(toy_engine, "The Utopolis Times reported it.").parties == []
     assert actors(sheet_of(toy_engine, "Yesterday Mary Bo said she agreed.")) == {}
     assert actors(sheet_of(toy_engine, "Yesterday Bo said he agreed.")) == {"Bo Chen": "utopia"}
+
+
+def test_blank_mode_survives_texts_whose_tokens_have_no_tree(tmp_path: Path) -> None:
+    """Blank mode makes no positions: without a parser spaCy leaves some tokens' tree edges unset,
+    and walking them crashed the process on a Reuters wire story (research-licensed, so not copied
+    here; this text is written in its shape and may not trigger the fault). A child process, so
+    that a segmentation fault fails this test rather than ending the session.
+    """
+    import subprocess
+    import sys
+
+    article = tmp_path / "wire.txt"
+    article.write_text(
+        "Nordbank Ab <Nord St>  1986 Year\n\nProfit 3.65 billion crowns vs 3.40\nbillion.\n"
+        "    Earnings per share according to\nU.S. principles after tax: 1.96 crowns vs 9.49 crowns.\n"
+        "    The board proposed a dividend of 1.55 crowns vs 1.25, Nordbank said.\n REUTER\n",
+        encoding="utf-8",
+    )
+    code = (
+        "import sys; from pathlib import Path; from mkdocs_factsheet import Engine, ProblemLog, load_articles\n"
+        "engine = Engine.create([Path(sys.argv[1])], packs=['world'], model='blank')\n"
+        "[sheet] = engine.extract_all(load_articles([Path(sys.argv[2])], ProblemLog()))\n"
+        "print(len(sheet.positions))\n"
+    )
+    result = subprocess.run([sys.executable, "-X", "faulthandler", "-c", code, str(EXAMPLE_RULES), str(article)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["0"]  # positions need the parser

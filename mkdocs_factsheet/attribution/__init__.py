@@ -35,6 +35,11 @@ def attribute(analysis: Analysis, *, nesting: Nesting = "inner", negated: bool =
     reasons (fact sheets: what Y said), `outer` keeps the outer one (PolNeAR's univocal
     annotation), `all` keeps both. Negated cues ("did not mention") are dropped unless `negated`.
     """
+    if not analysis.doc.has_annotation("DEP"):
+        # `blank` mode: frames are read off the dependency tree, and without a parse spaCy leaves
+        # some tokens' tree edges unset, so walking them reads outside the document (a
+        # segmentation fault, seen on Reuters stories). No parse, no positions.
+        return []
     lexicon = lexicon_for(analysis.rules.rules)
     title = None
     if analysis.article.title_span is not None:
