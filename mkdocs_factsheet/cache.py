@@ -130,6 +130,11 @@ class _Store:
         self.misses += 1
         self.memory.pop(key, None)
 
+    def undecodable(self, key: str) -> None:
+        """A payload that passed its checksum but could not be decoded: a miss after all."""
+        self.hits -= 1
+        self.damaged(key)
+
     def write(self, key: str, payload: bytes) -> None:
         data = frame(payload, self.magic)
         if self.directory is None:
@@ -181,8 +186,7 @@ class ParseCache(_Store):
         except Exception:  # noqa: BLE001 - any decoding failure means a bad entry
             docs = []
         if len(docs) != 1:
-            self.damaged(key)
-            self.hits -= 1
+            self.undecodable(key)
             return None
         return docs[0]
 
@@ -214,8 +218,7 @@ class SheetCache(_Store):
         try:
             sheet = FactSheet.from_dict(json.loads(payload))
         except (ValueError, TypeError, KeyError):
-            self.damaged(key)
-            self.hits -= 1
+            self.undecodable(key)
             return None
         self.objects[key] = sheet
         return sheet
@@ -250,8 +253,7 @@ class RecordCache(_Store):
         except ValueError:
             record = None
         if not isinstance(record, dict):
-            self.damaged(key)
-            self.hits -= 1
+            self.undecodable(key)
             return None
         return record
 

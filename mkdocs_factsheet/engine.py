@@ -162,11 +162,14 @@ class Engine:
 
     def extract(self, article: Article, doc: Doc | None = None) -> FactSheet:
         """The fact sheet of one article (parsing it only if it is not cached)."""
+        return self._extract(article, doc)[0]
+
+    def _extract(self, article: Article, doc: Doc | None) -> tuple[FactSheet, Analysis]:
         from .analysis import build_fact_sheet
         from .positions import find_positions
 
         analysis = self.analyse(article, doc)
-        return build_fact_sheet(analysis, find_positions(analysis))
+        return build_fact_sheet(analysis, find_positions(analysis)), analysis
 
     def extract_all(
         self, articles: list[Article], progress: Callable[[Progress], None] | None = None, n_process: int = 1
@@ -205,12 +208,9 @@ class Engine:
 
     def _make(self, article: Article, doc: Doc, sheet_key: str | None) -> FactSheet:
         """Extract a sheet, and cache it with the record of what it depends on."""
-        from .analysis import build_fact_sheet
         from .matching import article_words
-        from .positions import find_positions
 
-        analysis = self.analyse(article, doc)
-        sheet = build_fact_sheet(analysis, find_positions(analysis))
+        sheet, analysis = self._extract(article, doc)
         if sheet_key:
             self.sheets.put(sheet_key, sheet)
             self.records.put(self.record_key(article), {
