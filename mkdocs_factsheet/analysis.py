@@ -19,7 +19,7 @@ from datetime import date
 from spacy.tokens import Doc, Span as SpacySpan
 
 from .articles import Article
-from .matching import Candidate, CompiledRules, Entry, settle
+from .matching import Candidate, CompiledRules, DocViews, Entry, settle
 from .rules import RuleSet
 from .model import (
     ActorFacts,
@@ -73,6 +73,12 @@ class Analysis:
     # "party:<id>" / "issue:<id>" of every rule that matched anything, before overlaps were settled:
     # an edit to any other rule cannot change this article's facts unless the edited rule matches it.
     hits: set[str] = field(default_factory=set)
+    views: DocViews | None = None  # kept for `words`: what the engine records to judge later rule edits
+
+    @property
+    def words(self) -> set[str]:
+        """Every word form in the article a rule can match (see `matching.article_words`)."""
+        return (self.views or DocViews(self.doc)).words
 
     def char_span(self, start_char: int, end_char: int) -> Span:
         """A `Span` for doc character offsets, translated to article offsets."""
@@ -91,12 +97,13 @@ class Analysis:
 def analyse(article: Article, doc: Doc, rules: CompiledRules) -> Analysis:
     """Resolve entity and issue candidates in a parsed article."""
     resolver = _Resolver(article, doc, rules)
-    entities, issues = rules.candidates(doc, "entity"), rules.candidates(doc, "issue")
+    views = DocViews(doc)
+    entities, issues = rules.candidates(views, "entity"), rules.candidates(views, "issue")
     mentions = resolver.resolve(settle(entities))
     issue_mentions = _issue_mentions(article, doc, rules, settle(issues))
     hits = {f"{'issue' if e.kind == 'issue' else 'party'}:{e.target}" for c in entities + issues for e in c.entries if e.kind != "agent"}
     return Analysis(article, doc, rules, _yield_to_own_issues(mentions, issue_mentions, rules.rules), issue_mentions,
-                    article.body_start, hits)
+                    article.body_start, hits, views)
 
 
 def _yield_to_own_issues(mentions: list[Mention], issue_mentions: list[tuple[str, IssueMention]], rules: RuleSet) -> list[Mention]:

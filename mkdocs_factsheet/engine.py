@@ -208,13 +208,11 @@ class Engine:
 
     def _make(self, article: Article, doc: Doc, sheet_key: str | None) -> FactSheet:
         """Extract a sheet, and cache it with the record of what it depends on."""
-        from .matching import article_words
-
         sheet, analysis = self._extract(article, doc)
         if sheet_key:
             self.sheets.put(sheet_key, sheet)
             self.records.put(self.record_key(article), {
-                "rules": self.rules.digests, "sheet": sheet_key, "hits": sorted(analysis.hits), "words": sorted(article_words(doc)),
+                "rules": self.rules.digests, "sheet": sheet_key, "hits": sorted(analysis.hits), "words": sorted(analysis.words),
             })
         return sheet
 

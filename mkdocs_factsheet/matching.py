@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
@@ -78,6 +79,44 @@ def _words(doc: Doc | Span, mode: Mode) -> list[str]:
     return [lemma(token.lower_) for token in doc]
 
 
+class DocViews:
+    """What matching needs of one `Doc` besides the doc itself, each made once and only when asked for."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._shadows: dict[Mode, Doc] = {}
+        self._words: set[str] | None = None
+
+    def shadow(self, mode: Mode) -> Doc:
+        """The doc as one token per lemma (the lemma modes match on these)."""
+        if mode not in self._shadows:
+            self._shadows[mode] = Doc(self.doc.vocab, words=_words(self.doc, mode))
+        return self._shadows[mode]
+
+    @property
+    def words(self) -> set[str]:
+        if self._words is None:
+            self._words = article_words(self.doc)
+        return self._words
+
+
+@dataclass
+class PatternRule:
+    """One token pattern in a `Matcher` of its own, run only on docs that hold its literal words."""
+
+    matcher: Matcher
+    entry: Entry
+    triggers: list[Trigger] | None
+
+    def find(self, views: DocViews) -> Iterable[tuple[int, int, Entry]]:
+        # spaCy's Matcher checks every token against every pattern's first slot in Python-level
+        # predicates (`IN` lists): 4-5 ms per article for a handful of patterns, most of them
+        # unable to match an article that lacks their words.
+        if may_match(self.triggers, views.words):
+            for _, start, end in self.matcher(views.doc):
+                yield start, end, self.entry
+
+
 @dataclass
 class CompiledLayer:
     """The matchers of one rule layer."""
@@ -85,27 +124,19 @@ class CompiledLayer:
     pack: str | None
     phrase_matchers: dict[tuple[Target, Mode], PhraseMatcher] = field(default_factory=dict)
     phrase_tables: dict[tuple[Target, Mode], dict[tuple[str, ...], list[Entry]]] = field(default_factory=dict)
-    pattern_matchers: dict[Target, Matcher] = field(default_factory=dict)
-    pattern_entries: dict[str, Entry] = field(default_factory=dict)
+    patterns: dict[Target, list[PatternRule]] = field(default_factory=dict)
 
-    def find(self, doc: Doc, target: Target, shadows: dict[Mode, Doc]) -> Iterable[tuple[int, int, Entry]]:
+    def find(self, views: DocViews, target: Target) -> Iterable[tuple[int, int, Entry]]:
         for (kind, mode), matcher in self.phrase_matchers.items():
             if kind != target:
                 continue
-            if mode in ("exact", "lower"):
-                probe = doc
-            else:  # lemma modes match on a shadow doc of lemmas, built once per doc and mode
-                if mode not in shadows:
-                    shadows[mode] = Doc(doc.vocab, words=_words(doc, mode))
-                probe = shadows[mode]
+            probe = views.doc if mode in ("exact", "lower") else views.shadow(mode)
             table = self.phrase_tables[(kind, mode)]
             for _, start, end in matcher(probe):
-                for entry in table.get(tuple(_words(probe[start:end], mode if probe is doc else "exact")), ()):
+                for entry in table.get(tuple(_words(probe[start:end], mode if probe is views.doc else "exact")), ()):
                     yield start, end, entry
-        matcher = self.pattern_matchers.get(target)
-        if matcher is not None and len(matcher):
-            for match_id, start, end in matcher(doc):
-                yield start, end, self.pattern_entries[doc.vocab.strings[match_id]]
+        for pattern in self.patterns.get(target, ()):
+            yield from pattern.find(views)
 
 
 @dataclass
@@ -117,11 +148,11 @@ class CompiledRules:
 
     def find_entities(self, doc: Doc) -> list[Candidate]:
         """Party, member, role and agent candidates, overlaps settled."""
-        return settle(self.candidates(doc, "entity"))
+        return settle(self.candidates(DocViews(doc), "entity"))
 
     def find_issues(self, doc: Doc) -> list[Candidate]:
         """Issue keyword candidates, overlaps settled."""
-        return settle(self.candidates(doc, "issue"))
+        return settle(self.candidates(DocViews(doc), "issue"))
 
     def in_force(self, entry: Entry) -> bool:
         """False for a pack's rule that the user's rules replaced."""
@@ -130,12 +161,11 @@ class CompiledRules:
         source = self.rules.source_of("issue" if entry.kind == "issue" else "party", entry.target)
         return source is not None and source.pack == entry.pack
 
-    def candidates(self, doc: Doc, target: Target) -> list[Candidate]:
+    def candidates(self, views: DocViews, target: Target) -> list[Candidate]:
         """Every match of the rules in force, overlaps not yet settled."""
         grouped: dict[tuple[int, int], list[Entry]] = {}
-        shadows: dict[Mode, Doc] = {}
         for layer in self.layers:
-            for start, end, entry in layer.find(doc, target, shadows):
+            for start, end, entry in layer.find(views, target):
                 if not self.in_force(entry):
                     continue
                 bucket = grouped.setdefault((start, end), [])
@@ -188,10 +218,9 @@ class _LayerCompiler:
             self.phrase(target, "exact", entry, [*spellings, *(t.upper() for t in spellings)])
 
     def pattern(self, target: Target, entry: Entry, pattern: list[dict]) -> None:  # type: ignore[type-arg]
-        matcher = self.compiled.pattern_matchers.setdefault(target, Matcher(self.pipeline.nlp.vocab, validate=True))
-        key = f"{entry.kind}|{entry.target}|{entry.member}|{entry.rank}"
-        self.compiled.pattern_entries[key] = entry
-        matcher.add(key, [pattern])
+        matcher = Matcher(self.pipeline.nlp.vocab, validate=True)
+        matcher.add(f"{entry.kind}|{entry.target}|{entry.member}|{entry.rank}", [pattern])
+        self.compiled.patterns.setdefault(target, []).append(PatternRule(matcher, entry, pattern_triggers([pattern])))
 
     def compile(self) -> CompiledLayer:
         for party in sorted(self.layer.parties, key=lambda p: p.id):
@@ -273,7 +302,7 @@ class _LayerCompiler:
     def tokens(self, text: str, mode: Mode) -> list[str]:
         if mode in ("lemma", "lookup"):
             return text.split(" ")  # already one lemma per token
-        if all(ch.isalpha() or ch == " " for ch in text):
+        if text.replace(" ", "").isalpha():
             words = text.split()
         else:
             words = [token.text for token in self.pipeline.nlp.tokenizer(text)]
@@ -315,7 +344,13 @@ def rule_triggers(rule: Party | Issue, pipeline: Pipeline) -> list[Trigger] | No
     layer = RuleLayer(None, "", parties=[rule] if isinstance(rule, Party) else [], issues=[rule] if isinstance(rule, Issue) else [])
     compiled = _LayerCompiler(layer, pipeline).compile()
     triggers: list[Trigger] = [[{word.lower()} for word in words] for table in compiled.phrase_tables.values() for words in table if words]
-    patterns = list(rule.patterns) + [p for member in getattr(rule, "members", []) for p in member.patterns]
+    patterns = pattern_triggers(list(rule.patterns) + [p for member in getattr(rule, "members", []) for p in member.patterns])
+    return None if patterns is None else triggers + patterns
+
+
+def pattern_triggers(patterns: list[list[dict]]) -> list[Trigger] | None:  # type: ignore[type-arg]
+    """The literal word slots of token patterns; None when one of them has none (it could match anywhere)."""
+    triggers: list[Trigger] = []
     for pattern in patterns:
         slots = [_literals(spec) for spec in pattern if spec.get("OP") not in _OPTIONAL]
         slots = [slot for slot in slots if slot is not None]
@@ -345,12 +380,8 @@ def may_match(triggers: list[Trigger] | None, words: set[str]) -> bool:
 
 def article_words(doc: Doc) -> set[str]:
     """Every form a rule can match a token by — text, lower case, lemma, lookup lemma — in lower case."""
-    lemma = lookup_lemmatizer().lemma
-    words: set[str] = set()
-    for token in doc:
-        if token.is_space:
-            continue
-        lower = token.lower_
-        words.update((lower, (token.lemma_ or token.text).lower(), lemma(lower)))
-    return words
+    strings, lemma = doc.vocab.strings, lookup_lemmatizer().lemma
+    lowers = {word for key in doc.count_by(LOWER) if not (word := strings[key]).isspace()}
+    lemmas = {word.lower() for key in doc.count_by(LEMMA) if key and not (word := strings[key]).isspace()}
+    return lowers | lemmas | {lemma(word) for word in lowers}
 
