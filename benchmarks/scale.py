@@ -116,11 +116,15 @@ TARGET = pathlib.Path({target!r})
 
 @event_priority(-100)  # after the plugin's on_files (-50)
 def on_files(files, config):
+    plugin = config.plugins["factsheet"]
     for file in files:
         if file.generated_by == "factsheet":
             path = TARGET / file.src_uri
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(file.content_bytes)
+            content = file.content_string
+            if file.src_uri.endswith(".md"):  # the HTML blocks the plugin held back from Markdown, written in
+                content = plugin.standalone_markdown(file.src_uri, content)
+            path.write_text(content, encoding="utf-8")
     return files
 '''
 

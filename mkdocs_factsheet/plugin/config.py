@@ -69,9 +69,10 @@ class FactsheetConfig(base.Config):
     and counted on the overview page; the other articles are still published."""
 
     processes = c.Type(int, default=0)
-    """Most processes that parse articles missing from the cache (`0`: one per CPU core, at most
-    4; `1`: no extra processes). One is started per eight articles to parse, as each loads its
-    own copy of the pipeline; only a first build or many changed articles use more than one."""
+    """Most processes that parse and analyse articles missing from the cache (`0`: one per CPU
+    core, at most 4; `1`: no extra processes). One is started per eight articles to parse; only a
+    first build or many changed articles use more than one. On Linux they are forked and share
+    the loaded pipeline and compiled rules; elsewhere each loads its own pipeline and only parses."""
 
     pages = c.ListOfItems(c.Choice(PAGE_KINDS), default=list(PAGE_KINDS))
     """Which pages to generate: `overview` (`<prefix>/index.md`, with the party × issue

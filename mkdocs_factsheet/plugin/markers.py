@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from .render import Renderer, note, text
+from .render import Renderer, note, paragraph, text
 from .structure import Briefing
 
 MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*factsheet\b:?(?P<body>.*?)-->\s*$")
@@ -128,14 +128,18 @@ class MarkerRenderer:
         self.r = renderer
 
     def __call__(self, marker: Marker) -> str:
+        return self.r.blocks(self.render(marker))
+
+    def render(self, marker: Marker) -> list[str]:
+        """The blocks that replace a marker (HTML, held back from Markdown by the renderer)."""
         self.check_ids(marker)
         f = marker.filters
         if marker.kind == "sheet":
             sheet = self.b.by_id[f["article"][0]]
-            title = f"**{self.r.article(sheet)}** <span class=\"factsheet-muted\">({self.r.date(sheet)})</span>"
-            return title + "\n\n" + self.r.article_facts(sheet, level=0, self_links=False)
+            title = paragraph(f"<strong>{self.r.article(sheet)}</strong> <span class=\"factsheet-muted\">({self.r.date(sheet)})</span>")
+            return [title, *self.r.article_facts(sheet, level=0, self_links=False)]
         if marker.kind == "matrix":
-            return self.r.matrix(self.b.matrix(issues=f.get("issue", ()), parties=f.get("party", ()), articles=f.get("article", ())))
+            return [self.r.matrix(self.b.matrix(issues=f.get("issue", ()), parties=f.get("party", ()), articles=f.get("article", ())))]
         if marker.kind == "evidence":
             parts = []
             for issue in f["issue"]:
@@ -143,12 +147,12 @@ class MarkerRenderer:
                 if "party" in f:
                     evidence = [e for e in evidence if any(p in f["party"] for p in e.issue.parties)]
                 if len(f["issue"]) > 1:
-                    parts.append(f"**{self.r.issue(issue)}**")
+                    parts.append(paragraph(f"<strong>{self.r.issue(issue)}</strong>"))
                 parts.append(self.r.evidence_table(evidence) if evidence else note(f"No sentence about {self.describe(marker)} was found."))
-            return "\n\n".join(parts)
+            return parts
         quotes = self.b.select(issues=f.get("issue", ()), parties=f.get("party", ()), articles=f.get("article", ()))
         if not quotes:
-            return note(f"No positions {self.describe(marker)} were found in the articles.")
+            return [note(f"No positions {self.describe(marker)} were found in the articles.")]
         columns = ["date", "article", "speaker"]
         if len(f.get("party", [])) != 1:
             columns.append("party")
@@ -156,7 +160,7 @@ class MarkerRenderer:
         if len(f.get("issue", [])) != 1:
             columns.append("issues")
         columns.append("quote")
-        return self.r.positions_table(quotes, columns=columns)
+        return [self.r.positions_table(quotes, columns=columns)]
 
     def describe(self, marker: Marker) -> str:
         f = marker.filters

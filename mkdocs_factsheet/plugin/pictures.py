@@ -14,6 +14,7 @@ HTML, Markdown or Jinja could act on), and attribute values through `html.escape
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import html
 import posixpath
 from dataclasses import dataclass
@@ -81,6 +82,7 @@ def built_url(src_uri: str, directory_urls: bool = True) -> str:
     return f"{stem}/"
 
 
+@functools.lru_cache(maxsize=65536)  # asked for every link of every page; `relpath` normalises both paths
 def url_between(here: str, target: str, anchor: str | None = None, *, directory_urls: bool = True) -> str:
     """The relative URL from the built page of `here` to the one of `target` (both src_uris)."""
     suffix = f"#{anchor}" if anchor else ""

@@ -2,7 +2,8 @@
 
 Data flow of one build: `on_config` resolves the options; `on_pre_build` loads the rules and
 the articles and runs the engine (parsing only what the cache has not seen); `on_files` adds the
-generated pages; `on_nav` orders them; `on_page_markdown` expands markers in hand-written pages. The
+generated pages; `on_nav` orders them; `on_page_markdown` expands markers in hand-written pages;
+`on_page_content` puts the HTML blocks the renderer held back from Markdown into each page. The
 engine, and with it the spaCy pipeline, lives on the plugin instance for the whole `serve`
 session.
 """
@@ -28,7 +29,7 @@ from mkdocs_factsheet.model import sheets_json
 
 from . import markers
 from .config import FactsheetConfig
-from .render import Renderer
+from .render import Renderer, restore
 from .structure import Briefing, PageRef, SiteMap
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         self.problems: list[Problem] = []
         self._generated: set[str] = set()
         self._loaded: set[str] = set()
+        self._held: dict[str, list[str]] = {}  # src_uri → the HTML blocks its Markdown stands in for
 
     # -- events ---------------------------------------------------------------------------------------------
 
@@ -150,8 +152,9 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             nav.pages = pages
         return nav
 
-    # Markers are expanded in the Markdown, before it is converted, so the links they produce
-    # are checked and rewritten by MkDocs like hand-written ones. Generated pages hold none.
+    # Markers are expanded in the Markdown, before it is converted: each becomes HTML blocks held
+    # back from Markdown (links already the built pages' URLs), put in place by `on_page_content`.
+    # Generated pages hold no markers.
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.briefing is None or self.site is None:
             return markdown
@@ -163,7 +166,20 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         def report(line: int, message: str) -> None:
             self._log("markers", f"{where}:{line + offset}: {message}")
 
-        return markers.expand(markdown, markers.MarkerRenderer(self.briefing, renderer), report)
+        expanded = markers.expand(markdown, markers.MarkerRenderer(self.briefing, renderer), report)
+        self._held[page.file.src_uri] = renderer.stash
+        return expanded
+
+    # The HTML blocks go in right after Markdown made the page's HTML, before any other plugin
+    # (search, minifiers) reads it; Markdown itself never parses them (see `render`).
+    @event_priority(100)
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        held = self._held.get(page.file.src_uri)
+        return restore(html, held) if held else html
+
+    def standalone_markdown(self, src_uri: str, markdown: str) -> str:
+        """A page's Markdown with its held-back HTML blocks written in: the page as a static file would hold it."""
+        return restore(markdown, self._held.get(src_uri, []))
 
     # -- extraction -----------------------------------------------------------------------------------------
 
@@ -247,6 +263,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     def _render(self, page: PageRef) -> str:
         assert self.briefing is not None and self.site is not None
         renderer = Renderer(self.briefing, self.site, page.src_uri)
+        self._held[page.src_uri] = renderer.stash
         if page.kind == "overview":
             return renderer.overview_page(self.problems, self._shown, self._loaded)
         if page.kind == "article":

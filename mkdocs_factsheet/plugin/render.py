@@ -1,10 +1,16 @@
-"""Markdown for the generated pages and the markers, theme-agnostic.
+"""The generated pages and the markers, theme-agnostic.
+
+A page is Markdown headings (so the theme's table of contents lists them) around blocks of HTML
+that this module builds itself. Python-Markdown would spend most of a build re-reading that HTML
+(its HTML block parser, then its inline patterns over every table cell), so each block is held
+back in the renderer's `stash` and stands in the Markdown as a comment, `<!--mkdocs-factsheet-html:N-->`,
+which the plugin swaps for the block once MkDocs has converted the page (`restore`).
 
 Everything that comes from an article or a rule file is untrusted. It reaches a page only
 through `text()` (Markdown-inert, HTML-escaped text: every character Markdown, its common
 extensions, Jinja (mkdocs-macros) or our own marker syntax could act on becomes a numeric
 character reference) or `href()` (an http(s) URL, percent- and HTML-escaped). Links between
-pages are relative `.md` links, so MkDocs checks and rewrites them like any other link.
+generated pages are the built pages' relative URLs (`pictures.url_between`).
 """
 
 from __future__ import annotations
@@ -75,15 +81,37 @@ def _edges(value: str) -> str:
     return (" " if value[:1].isspace() else "") + text(value) + (" " if value[-1:].isspace() else "")
 
 
-def link(label: str, url: str | None) -> str:
-    """`[label](url)` when there is somewhere to go, else just the (already escaped) label."""
-    return f"[{label}]({url})" if url else label
+def link(label: str, url: str | None, title: str | None = None) -> str:
+    """An HTML link when there is somewhere to go, else just the label (both already escaped)."""
+    extra = f' title="{title}"' if title else ""
+    return f'<a href="{attr(url)}"{extra}>{label}</a>' if url else label
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
-    return "\n".join(lines)
+    """An HTML table as Python-Markdown's `tables` extension writes one (cells already escaped)."""
+    head = "".join(f"<th>{cell}</th>" for cell in header)
+    body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+def paragraph(html_text: str) -> str:
+    return f"<p>{html_text}</p>"
+
+
+class Markdown(str):
+    """A block left to Markdown (`Renderer.blocks` holds back every other block that is not a heading)."""
+
+
+_HELD = re.compile(r"<!--mkdocs-factsheet-html:(\d+)-->")
+
+
+def restore(content: str, stash: Sequence[str]) -> str:
+    """Put the held-back blocks into a page's HTML (or its Markdown) in place of their comments."""
+    def block(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        return stash[index] if index < len(stash) else match.group(0)
+
+    return _HELD.sub(block, content)
 
 
 def note(message: str, css: str = "factsheet-note") -> str:
@@ -114,31 +142,41 @@ class Renderer:
         self.b = briefing
         self.site = site
         self.here = here
+        self.stash: list[str] = []  # the HTML blocks held back from Markdown (see the module's docstring)
+
+    def hold(self, block: str) -> str:
+        """Hold an HTML block back from Markdown; what stands in its place in the page."""
+        self.stash.append(block)
+        return f"<!--mkdocs-factsheet-html:{len(self.stash) - 1}-->"
+
+    def blocks(self, parts: Iterable[str]) -> str:
+        """Join the blocks of a page or fragment: headings and `Markdown` as they are, the rest held back."""
+        return "\n\n".join(part if part.startswith("#") or isinstance(part, Markdown) else self.hold(part) for part in parts)
 
     # -- links --------------------------------------------------------------------------------------------
 
     def party(self, party_id: str | None, anchor: str | None = None) -> str:
         if not party_id:
             return "—"
-        return link(text(self.b.party_name(party_id)), self.site.url(self.here, "party", party_id, anchor))
+        return link(text(self.b.party_name(party_id)), self.url("party", party_id, anchor))
 
     def issue(self, issue_id: str, anchor: str | None = None) -> str:
-        return link(text(self.b.issue_title(issue_id)), self.site.url(self.here, "issue", issue_id, anchor))
+        return link(text(self.b.issue_title(issue_id)), self.url("issue", issue_id, anchor))
 
     def article(self, sheet: FactSheet) -> str:
-        return link(text(sheet.article.title, limit=120), self.site.url(self.here, "article", sheet.article.id))
+        return link(text(sheet.article.title, limit=120), self.url("article", sheet.article.id))
 
     def sentence(self, sheet: FactSheet, offset: int, label: str | None = None) -> str:
         """A link to the sentence holding `offset` on the article's page."""
         number = self.b.sentence_number(sheet, offset)
         if number is None:
             return ""
-        return link(label or f"sentence {number}", self.site.url(self.here, "article", sheet.article.id, f"s-{number}"))
+        return link(label or f"sentence {number}", self.url("article", sheet.article.id, f"s-{number}"))
 
     def sentences(self, sheet: FactSheet, spans: Iterable[Span], limit: int = 12) -> str:
         """Compact links to the distinct sentences some spans are in: `1, 4, 7 …`."""
         numbers = list(dict.fromkeys(n for n in (self.b.sentence_number(sheet, s.start) for s in spans) if n))
-        shown = [link(str(n), self.site.url(self.here, "article", sheet.article.id, f"s-{n}")) for n in numbers[:limit]]
+        shown = [link(str(n), self.url("article", sheet.article.id, f"s-{n}")) for n in numbers[:limit]]
         if len(numbers) > limit:
             shown.append("…")
         return ", ".join(shown)
@@ -266,19 +304,19 @@ class Renderer:
     def matrix_cell(self, issue: str, party: str, counts: Counter[str], of_mentions: bool) -> str:
         if of_mentions:
             label = f"named in {plural(counts[''], 'article')}"
-            url = self.site.url(self.here, "issue", issue, "fs-evidence")
+            url = self.url("issue", issue, "fs-evidence")
         else:
             label = ", ".join(
                 f"{text(self.b.stance_label(stance or None))} ×{count}"
                 for stance, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
             )
-            url = self.site.url(self.here, "issue", issue, f"party-{party}") or self.site.url(self.here, "party", party, f"issue-{issue}")
+            url = self.url("issue", issue, f"party-{party}") or self.url("party", party, f"issue-{issue}")
         return link(label, url)
 
-    def article_facts(self, sheet: FactSheet, *, level: int, self_links: bool) -> str:
-        """Parties, positions, issues and unassigned actors of one article (the page or a marker)."""
+    def article_facts(self, sheet: FactSheet, *, level: int, self_links: bool) -> list[str]:
+        """Parties, positions, issues and unassigned actors of one article (the page or a marker), as blocks."""
         def heading(title: str) -> str:
-            return f"{'#' * level} {title}" if level else f"**{title}**"
+            return f"{'#' * level} {title}" if level else paragraph(f"<strong>{title}</strong>")
 
         out: list[str] = []
         out.append(heading("Parties"))
@@ -317,7 +355,7 @@ class Renderer:
         out.append(heading("Issues"))
         if sheet.issues:
             for issue in sorted(sheet.issues, key=lambda i: self.b.issue_title(i.id).casefold()):
-                out.append(f"**{self.issue(issue.id)}** <span class=\"factsheet-muted\">({plural(len(issue.mentions), 'mention')})</span>")
+                out.append(paragraph(f"<strong>{self.issue(issue.id)}</strong> <span class=\"factsheet-muted\">({plural(len(issue.mentions), 'mention')})</span>"))
                 evidence = [Evidence(sheet, issue, mention) for mention in issue.mentions]
                 out.append(self.evidence_table(evidence, with_article=False, facts=self_links))
         else:
@@ -328,29 +366,16 @@ class Renderer:
                        "candidates for a party's <code>members</code> or <code>aliases</code>.</p>")
             rows = [[text(a.name), text(a.label), str(a.mentions), self.sentences(sheet, a.spans) or "—"] for a in sheet.unassigned_actors]
             out.append(table(["Name", "Label", "Mentions", "Sentences"], rows))
-        return "\n\n".join(out)
+        return out
 
-    # -- links inside raw HTML (figures, the article text) ------------------------------------------------
+    # -- URLs, tones and rule sources ---------------------------------------------------------------------
 
-    def raw_url(self, kind: str, key: str = "", anchor: str | None = None) -> str | None:
-        """The URL of a generated page as the built site has it (raw HTML is not rewritten by MkDocs)."""
+    def url(self, kind: str, key: str = "", anchor: str | None = None) -> str | None:
+        """The URL of a generated page from this one, as the built site has it (MkDocs does not rewrite links in HTML)."""
         page = self.site.get(kind, key)
         if page is None:
             return None
         return url_between(self.here, page.src_uri, anchor, directory_urls=self.site.directory_urls)
-
-    @staticmethod
-    def raw_link(label: str, url: str | None, title: str | None = None) -> str:
-        extra = f' title="{title}"' if title else ""
-        return f'<a href="{attr(url)}"{extra}>{label}</a>' if url else label
-
-    def raw_party(self, party_id: str | None) -> str:
-        if not party_id:
-            return "—"
-        return self.raw_link(text(self.b.party_name(party_id)), self.raw_url("party", party_id))
-
-    def raw_issue(self, issue_id: str) -> str:
-        return self.raw_link(text(self.b.issue_title(issue_id)), self.raw_url("issue", issue_id))
 
     def tone(self, stance: str | None) -> str:
         return tone_of(stance, self.b.rules)
@@ -386,10 +411,10 @@ class Renderer:
         """The party × issue stance matrix as an accessible HTML table in a figure (generated pages)."""
         if not matrix.issues:
             return note("No party took a position on any of these issues in the articles.")
-        head = "".join(f'<th scope="col">{self.raw_party(p)}</th>' for p in matrix.parties)
+        head = "".join(f'<th scope="col">{self.party(p)}</th>' for p in matrix.parties)
         rows = []
         for issue in matrix.issues:
-            cells = [f'<th scope="row">{self.raw_issue(issue)}</th>']
+            cells = [f'<th scope="row">{self.issue(issue)}</th>']
             for party in matrix.parties:
                 counts = matrix.cells.get((issue, party))
                 cells.append(self.figure_cell(issue, party, counts, matrix.of_mentions) if counts else
@@ -412,7 +437,7 @@ class Renderer:
         who = f"{text(self.b.party_name(party))} on {text(self.b.issue_title(issue))}"
         if of_mentions:
             tone, body = "neutral", f"named in {plural(counts[''], 'article')}"
-            url = self.raw_url("issue", issue, "fs-evidence")
+            url = self.url("issue", issue, "fs-evidence")
             title = f"{who}: named in the evidence of {plural(counts[''], 'article')}"
         else:
             tones: Counter[str] = Counter()
@@ -423,7 +448,7 @@ class Renderer:
                 lines.append(f'<span class="factsheet-symbol factsheet-tone-{mine}" aria-hidden="true">{SYMBOLS[mine]}</span> '
                              f"{text(self.b.stance_label(stance or None))} ×{count}")
             tone, body = dominant_tone(tones), "<br>".join(lines)
-            url = self.raw_url("issue", issue, f"party-{party}") or self.raw_url("party", party, f"issue-{issue}")
+            url = self.url("issue", issue, f"party-{party}") or self.url("party", party, f"issue-{issue}")
             title = f"{who}: {plural(sum(counts.values()), 'position')}, mostly {TONE_LABELS[tone].lower()}"
         content = f'<a href="{attr(url)}">{body}</a>' if url else body
         return f'<td class="factsheet-cell factsheet-tone-{tone}" title="{title}">{content}</td>'
@@ -445,7 +470,7 @@ class Renderer:
             party = text(self.b.party_name(position.speaker.party)) if position.speaker.party else "no party"
             content = text(position.content.text.strip().strip(_QUOTES), limit=140)
             title = f"{day.isoformat()} · {speaker} ({party}) · {stance}: “{content}” — {text(quote.sheet.article.title, limit=80)}"
-            href = self.raw_url("article", quote.sheet.article.id, f"hl-p-{quote.number}")
+            href = self.url("article", quote.sheet.article.id, f"hl-p-{quote.number}")
             for key in keys:
                 lane_ids.add(key)
                 marks.append(Mark(key, day, self.tone(position.stance), title, href))
@@ -480,10 +505,10 @@ class Renderer:
         by_name = lambda p: self.b.party_name(p).casefold()  # noqa: E731
         speakers = sorted({s for s, _ in pairs}, key=by_name)
         targets = sorted({t for _, t in pairs}, key=by_name)
-        head = "".join(f'<th scope="col">{self.raw_party(t)}</th>' for t in targets)
+        head = "".join(f'<th scope="col">{self.party(t)}</th>' for t in targets)
         rows = []
         for speaker in speakers:
-            cells = [f'<th scope="row">{self.raw_party(speaker)}</th>']
+            cells = [f'<th scope="row">{self.party(speaker)}</th>']
             for target in targets:
                 mine = pairs.get((speaker, target), [])
                 if not mine:
@@ -499,8 +524,8 @@ class Renderer:
                 else:
                     label = " ".join(f'<span class="factsheet-symbol factsheet-tone-{tone}" aria-hidden="true">{SYMBOLS[tone]}</span>{count}'
                                      for tone, count in sorted(tones.items(), key=lambda i: (-i[1], i[0])))
-                    body = self.raw_link(f"{label} <span class=\"factsheet-muted\">({plural(len(mine), 'position')})</span>",
-                                         self.raw_url("party", speaker))
+                    body = link(f"{label} <span class=\"factsheet-muted\">({plural(len(mine), 'position')})</span>",
+                                         self.url("party", speaker))
                 title = f"{text(self.b.party_name(speaker))} → {text(self.b.party_name(target))}: {plural(len(mine), 'position')}"
                 cells.append(f'<td class="factsheet-cell factsheet-tone-{dominant_tone(tones)}" title="{title}">{body}</td>')
             rows.append("<tr>" + "".join(cells) + "</tr>")
@@ -570,13 +595,13 @@ class Renderer:
             meta.append(f'<a href="{url}" rel="nofollow noopener">Original article</a>')
         meta.append(f"<strong>File:</strong> {text(source_path)}")
         out.append('<p class="factsheet-meta">' + " · ".join(meta) + "</p>")
-        out.append(self.article_facts(sheet, level=2, self_links=True))
+        out.extend(self.article_facts(sheet, level=2, self_links=True))
         out.append("## Who talks to whom")
         out.append(self.talks(self.b.select(articles=[info.id]), article=sheet))
         out.append("## Text")
         out.append(HIGHLIGHT_LEGEND)
         out.append(self.article_text(sheet))
-        return "\n\n".join(out) + "\n"
+        return self.blocks(out) + "\n"
 
     def highlights(self, sheet: FactSheet) -> list[Highlight]:
         """The facts of an article as spans to mark in its text, each linked back to its fact row."""
@@ -633,7 +658,7 @@ class Renderer:
         if children:
             about.append("Narrower issues: " + ", ".join(self.issue(i) for i in children) + ".")
         if about:
-            out.append(" ".join(about))
+            out.append(paragraph(" ".join(about)))
         quotes = self.b.select(issues=[issue_id])
         title = text(self.b.issue_title(issue_id))
         out.append("## At a glance")
@@ -655,7 +680,7 @@ class Renderer:
             out.append(self.evidence_table(evidence))
         else:
             out.append(note("No sentence names this issue."))
-        return "\n\n".join(out) + "\n"
+        return self.blocks(out) + "\n"
 
     def _parties_of(self, quotes: list[Quote]) -> list[str | None]:
         parties = list(dict.fromkeys(q.position.speaker.party for q in quotes))
@@ -665,7 +690,7 @@ class Renderer:
         out = [f"# {text(self.b.party_name(party_id))}"]
         rule = self.b.rules.parties.get(party_id)
         if rule is not None and rule.description:
-            out.append(text(rule.description))
+            out.append(paragraph(text(rule.description)))
         out.append("## Actors")
         actors = self.b.actors(party_id)
         if actors:
@@ -704,7 +729,7 @@ class Renderer:
             rows.append([self.date(sheet), self.article(sheet), str(facts.mentions if facts else 0),
                          str(sum(1 for p in sheet.positions if p.speaker.party == party_id))])
         out.append(table(["Date", "Article", "Mentions", "Positions"], rows))
-        return "\n\n".join(out) + "\n"
+        return self.blocks(out) + "\n"
 
     def overview_page(self, problems: list[Problem], shown_path: Callable[[str], str], loaded: set[str]) -> str:
         """The overview: summary, matrix, articles newest first, issues, parties, problems."""
@@ -715,7 +740,7 @@ class Renderer:
         if self.site.json_uri:
             name = self.site.json_uri.rsplit("/", 1)[-1]
             summary += f" All the facts as JSON: [{text(name)}]({relative(self.here, self.site.json_uri)})."
-        out.append(summary)
+        out.append(Markdown(summary))  # a link to a file that is not a page: MkDocs makes its URL
         out.append("## Who said what")
         out.append(self.matrix_figure(b.matrix(), caption="Each party’s stances on each issue, counted over all articles; "
                                       "a cell links to the quotes on the issue’s page."))
@@ -744,8 +769,8 @@ class Renderer:
             skipped = [path for path in paths if path not in loaded]
             reasons = Counter(p.reason for p in problems if p.reason and p.path not in loaded)
             why = ", ".join(f"{count} {text(reason)}" for reason, count in sorted(reasons.items(), key=lambda i: (-i[1], i[0])))
-            out.append(f"{plural(len(paths), 'article file')} had problems; {len(skipped)} "
-                       f"{'was' if len(skipped) == 1 else 'were'} skipped (not published){f' ({why})' if why else ''}:")
+            out.append(paragraph(f"{plural(len(paths), 'article file')} had problems; {len(skipped)} "
+                                 f"{'was' if len(skipped) == 1 else 'were'} skipped (not published){f' ({why})' if why else ''}:"))
             rows = []
             for problem in sorted(problems):
                 where = shown_path(problem.path) + problem.location[len(problem.path):]
@@ -753,6 +778,6 @@ class Renderer:
                              text(problem.message) + (f" <span class=\"factsheet-muted\">({text(problem.hint)})</span>" if problem.hint else "")])
             out.append(table(["File", "Article", "Problem"], rows))
         else:
-            out.append("Every article file was read without problems.")
-        return "\n\n".join(out) + "\n"
+            out.append(paragraph("Every article file was read without problems."))
+        return self.blocks(out) + "\n"
 

@@ -267,10 +267,10 @@ class PageRef:
 
 
 class SiteMap:
-    """Where each generated page lives; the renderers ask it for relative links."""
+    """Where each generated page lives; the renderers ask it for the pages they link to."""
 
-    # Set by the plugin from the MkDocs config: links inside raw HTML (figures, the article text)
-    # must be built-page URLs, and rule files are shown relative to the project.
+    # Set by the plugin from the MkDocs config: links are built-page URLs (`pictures.url_between`),
+    # and rule files are shown relative to the project.
     directory_urls: bool = True
 
     @staticmethod
@@ -305,13 +305,6 @@ class SiteMap:
 
     def get(self, kind: str, key: str = "") -> PageRef | None:
         return self.pages.get((kind, key))
-
-    def url(self, here: str, kind: str, key: str = "", anchor: str | None = None) -> str | None:
-        """A link from the page `here` (a src_uri) to a generated page, or None if it is not generated."""
-        page = self.get(kind, key)
-        if page is None:
-            return None
-        return relative(here, page.src_uri, anchor)
 
     def by_uri(self) -> dict[str, PageRef]:
         return {page.src_uri: page for page in self.pages.values()}
