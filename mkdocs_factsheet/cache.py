@@ -191,9 +191,14 @@ class ParseCache(_Store):
         return docs[0]
 
     def put(self, key: str, doc: Doc) -> None:
-        from spacy.tokens import DocBin
+        self.write(key, encode_doc(doc))
 
-        self.write(key, DocBin(docs=[doc], store_user_data=False).to_bytes())
+
+def encode_doc(doc: Doc) -> bytes:
+    """A parse as the parse cache stores it (parsing processes encode their own)."""
+    from spacy.tokens import DocBin
+
+    return DocBin(docs=[doc], store_user_data=False).to_bytes()
 
 
 class SheetCache(_Store):

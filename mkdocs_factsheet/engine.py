@@ -10,13 +10,15 @@ and none can match it now (judged on the words it contains); only the others are
 
 from __future__ import annotations
 
+import multiprocessing
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .articles import Article
-from .cache import ParseCache, RecordCache, SheetCache, cache_key
+from .cache import ParseCache, RecordCache, SheetCache, cache_key, encode_doc
 from .fingerprints import DEFAULT_MODEL, code_fingerprint, pipeline_fingerprint
 from .model import FactSheet
 from .rules import RuleSet, load_rules
@@ -29,9 +31,15 @@ if TYPE_CHECKING:  # the modules that import spaCy are imported where first need
     from .pipeline import Pipeline
 
 Warn = Callable[[str], None]
-# Starting a parsing process costs about a second (it loads its own copy of the pipeline), so
-# extra processes are used only for a batch of at least this many articles per process.
+# Extra processes are used only for a batch of at least this many articles per process (a
+# process that loads its own copy of the pipeline takes about a second to start).
 ARTICLES_PER_PROCESS = 8
+# Where processes can be forked, each parses and analyses a task of this many articles: the
+# pipeline and the compiled rules are inherited, not loaded again, and the rules' work runs in
+# parallel too. Elsewhere spaCy's own `n_process` parses and this process analyses.
+ARTICLES_PER_TASK = 8
+_FORK = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+_forked_engine: Engine | None = None  # the engine a forked worker inherits
 
 
 @dataclass
@@ -187,13 +195,25 @@ class Engine:
         parse_keys = {i: self.key(articles[i]) for i in todo}
         misses = [i for i in todo if not self.cache.contains(parse_keys[i])]
         processes = max(1, min(n_process, len(misses) // ARTICLES_PER_PROCESS))
-        parsed = iter(self.pipeline.parse_many((articles[i].body for i in misses), n_process=processes)) if misses else iter(())
+        forked = processes > 1 and _FORK
+        missed = [articles[i] for i in misses]
+        made = self._made_in_processes(missed, processes) if forked else iter(())
+        parsed = iter(()) if forked or not missed else iter(self.pipeline.parse_many((a.body for a in missed), n_process=processes))
         miss_set = set(misses)
         parsed_count = 0
         last_report = time.monotonic()
         for index, article in enumerate(articles):
             sheet = ready.pop(index, None)
-            if sheet is None:
+            if sheet is None and index in miss_set and forked:
+                payload, result, hits, words = next(made)
+                self.cache.write(parse_keys[index], payload)
+                self.parse_count += 1
+                parsed_count += 1
+                if isinstance(result, str):
+                    raise AnalysisError(f"{article.path}: {result}")
+                sheet = result
+                self._store(article, sheet, sheet_keys[index], hits, words)
+            elif sheet is None:
                 doc = None if index in miss_set else self.cache.get(parse_keys[index], self.pipeline.nlp.vocab)
                 if doc is None:  # a miss, or an entry that turned out unreadable
                     doc = next(parsed) if index in miss_set else self.pipeline.parse(article.body)
@@ -206,15 +226,33 @@ class Engine:
                 last_report = time.monotonic()
                 progress(Progress(index + 1, len(articles), parsed_count, len(todo) - len(misses), len(articles) - len(todo)))
 
+    def _made_in_processes(self, articles: list[Article], processes: int) -> Iterator[tuple[bytes, FactSheet | str, list[str], list[str]]]:
+        """Parse and analyse articles across forked processes, in order: (parse bytes, sheet or error, hits, words)."""
+        global _forked_engine
+        from .pipeline import lookup_lemmatizer
+
+        self.compiled  # load the pipeline and compile the rules once, here: the workers inherit both
+        lookup_lemmatizer()
+        _forked_engine = self
+        tasks = [articles[start : start + ARTICLES_PER_TASK] for start in range(0, len(articles), ARTICLES_PER_TASK)]
+        try:
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                for results in pool.imap(_parse_and_analyse, tasks):
+                    yield from results
+        finally:
+            _forked_engine = None
+
     def _make(self, article: Article, doc: Doc, sheet_key: str | None) -> FactSheet:
         """Extract a sheet, and cache it with the record of what it depends on."""
         sheet, analysis = self._extract(article, doc)
+        self._store(article, sheet, sheet_key, sorted(analysis.hits), sorted(analysis.words))
+        return sheet
+
+    def _store(self, article: Article, sheet: FactSheet, sheet_key: str | None, hits: list[str], words: list[str]) -> None:
+        """Cache a sheet with the record of what it depends on (the rules that matched, the words it holds)."""
         if sheet_key:
             self.sheets.put(sheet_key, sheet)
-            self.records.put(self.record_key(article), {
-                "rules": self.rules.digests, "sheet": sheet_key, "hits": sorted(analysis.hits), "words": sorted(analysis.words),
-            })
-        return sheet
+            self.records.put(self.record_key(article), {"rules": self.rules.digests, "sheet": sheet_key, "hits": hits, "words": words})
 
     def _carried_over(self, articles: list[Article], sheet_keys: list[str | None], ready: dict[int, FactSheet]) -> dict[int, FactSheet]:
         """Sheets made under earlier rules that the rule edits since then cannot have changed."""
@@ -271,3 +309,22 @@ class Engine:
         self.sheets.prune({key for article in articles if (key := self.sheet_key(article))})
         self.records.prune({self.record_key(article) for article in articles})
         self.cache.prune({self.key(article) for article in articles})
+
+
+class AnalysisError(RuntimeError):
+    """An article could not be analysed in a worker process (the message names it and the error)."""
+
+
+def _parse_and_analyse(articles: list[Article]) -> list[tuple[bytes, FactSheet | str, list[str], list[str]]]:
+    """In a forked worker: parse a task's articles in one batch, and extract each one's sheet."""
+    engine = _forked_engine
+    assert engine is not None, "runs only in a process forked by Engine._made_in_processes"
+    results: list[tuple[bytes, FactSheet | str, list[str], list[str]]] = []
+    for article, doc in zip(articles, engine.pipeline.parse_many(article.body for article in articles)):
+        try:
+            sheet, analysis = engine._extract(article, doc)
+        except Exception as error:  # noqa: BLE001 - reported in the parent, which names the article
+            results.append((encode_doc(doc), f"{type(error).__name__}: {error}", [], []))
+            continue
+        results.append((encode_doc(doc), sheet, sorted(analysis.hits), sorted(analysis.words)))
+    return results
