@@ -19,7 +19,7 @@ import html
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote as percent_encode, urlsplit
 
 from . import pictures
 from .pictures import SYMBOLS, TONE_LABELS, TONES, Mark, attr, dominant_tone, parse_date, tone_of, url_between
@@ -68,7 +68,7 @@ def href(url: str | None) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or _CONTROL.search(url) or " " in url:
         return None
-    return html.escape(quote(url, safe="/:?#[]@!$&'()*+,;=%~-._"), quote=True)
+    return html.escape(percent_encode(url, safe="/:?#[]@!$&'()*+,;=%~-._"), quote=True)
 
 
 _QUOTES = "\"'“”‘’«»„"
