@@ -33,6 +33,8 @@ def test_mkdocs_build_strict_builds_the_example_site(example: Path):
     assert broken_links(site) == []
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "<!-- factsheet" not in home and "briefings/issues/" in home  # the matrix marker was expanded
+    held_back = [str(p.relative_to(site)) for p in site.rglob("*.html") if "<!--mkdocs-factsheet-html:" in p.read_text(encoding="utf-8")]
+    assert held_back == []  # every HTML block held back from Markdown was put in place
     briefing = visible_text((site / "briefing-taiwan" / "index.html").read_text(encoding="utf-8"))
     assert "Taiwan" in briefing and "unknown" not in briefing
     assert (site / "briefings" / "articles" / SEED_ID / "index.html").is_file()

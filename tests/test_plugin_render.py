@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from mkdocs_factsheet.model import Position, Speaker, Span
 from mkdocs_factsheet.plugin import markers
-from mkdocs_factsheet.plugin.render import href, text
+from mkdocs_factsheet.plugin.render import Markdown, Renderer, href, restore, text
 from mkdocs_factsheet.plugin.structure import page_stem, relative
 
 from .plugin_helpers import SEED_ID, LogCapture, broken_links, build, gold, make_site, plugin_of, section, visible_text
@@ -223,3 +223,17 @@ def test_json_of_positions(tmp_path: Path, synthetic_positions):
     data = json.loads((site.site_dir / "factsheets.json").read_text(encoding="utf-8"))
     positions = data[0]["positions"]
     assert [p["content"]["text"] for p in positions] == [g["quote"] for g in gold()["positions"]]
+
+
+# -- HTML held back from Markdown -------------------------------------------------------------------------------
+
+
+def test_blocks_are_held_back_from_markdown_and_put_back_unchanged():
+    renderer = Renderer(None, None, "notes.md")  # type: ignore[arg-type]  # blocks() uses neither
+    page = renderer.blocks(["## Parties", "<table><tr><td>[x](y) *z* &#95;</td></tr></table>", Markdown("See [the JSON](f.json).")])
+    assert page.splitlines()[0] == "## Parties"
+    converted = restore(_render(page), renderer.stash)
+    assert "<td>[x](y) *z* &#95;</td>" in converted  # the block reached the page untouched by Markdown
+    assert '<a href="f.json">the JSON</a>' in converted and '<h2 id="parties">Parties</h2>' in converted
+    assert "mkdocs-factsheet-html" not in converted
+    assert restore("<!--mkdocs-factsheet-html:9-->", renderer.stash) == "<!--mkdocs-factsheet-html:9-->"  # not ours: left alone

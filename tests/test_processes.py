@@ -1,0 +1,86 @@
+"""Forked worker processes: they parse and analyse, and the parent caches what they made."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mkdocs_factsheet import engine as engine_module
+from mkdocs_factsheet.articles import Article, load_articles
+from mkdocs_factsheet.cache import ParseCache, RecordCache, SheetCache
+from mkdocs_factsheet.engine import AnalysisError, Engine
+from mkdocs_factsheet.pipeline import Pipeline
+from mkdocs_factsheet.problems import ProblemLog
+from mkdocs_factsheet.rules import load_rules
+
+from .conftest import ROOT, SEEDS
+from .plugin_helpers import LogCapture, build, make_site, plugin_of
+
+pytestmark = pytest.mark.skipif(not engine_module._FORK, reason="worker processes are forked on Linux only")
+
+
+@pytest.fixture
+def small_tasks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Use two processes for a handful of articles, two articles per task."""
+    monkeypatch.setattr(engine_module, "ARTICLES_PER_PROCESS", 1)
+    monkeypatch.setattr(engine_module, "ARTICLES_PER_TASK", 2)
+
+
+def _articles() -> list[Article]:
+    return load_articles([SEEDS, ROOT / "tests" / "fixtures" / "wikinews"], ProblemLog())
+
+
+def _engine(pipeline: Pipeline, folder: Path) -> Engine:
+    return Engine(pipeline, load_rules([ROOT / "rules"]), ParseCache(folder / "docs"), SheetCache(folder / "sheets"),
+                  records=RecordCache(folder / "records"))
+
+
+def test_forked_workers_make_the_sheets_and_cache_entries_of_a_single_process(pipeline: Pipeline, tmp_path: Path, small_tasks: None) -> None:
+    articles = _articles()
+    serial = list(_engine(pipeline, tmp_path / "serial").extract_all(articles, n_process=1))
+    forked_engine = _engine(pipeline, tmp_path / "forked")
+    assert list(forked_engine.extract_all(articles, n_process=2)) == serial
+    assert forked_engine.parse_count == len(articles)
+    reader = _engine(pipeline, tmp_path / "forked")  # what the parent cached from the workers reads back
+    assert [reader.extract(article) for article in articles] == serial and reader.parse_count == 0
+    for article in articles:
+        serial_record = _engine(pipeline, tmp_path / "serial").records.get(reader.record_key(article))
+        assert reader.records.get(reader.record_key(article)) == serial_record, article.path
+
+
+def test_an_article_failing_in_a_worker_is_named(pipeline: Pipeline, tmp_path: Path, small_tasks: None,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = _articles()
+    broken = articles[3]
+    extract = Engine._extract
+
+    def failing(self: Engine, article: Article, doc):  # type: ignore[no-untyped-def]
+        if article.id == broken.id:
+            raise ValueError("an analysis bug")
+        return extract(self, article, doc)
+
+    monkeypatch.setattr(Engine, "_extract", failing)
+    engine = _engine(pipeline, tmp_path)
+    with pytest.raises(AnalysisError, match=f"{broken.path}: ValueError: an analysis bug"):
+        list(engine.extract_all(articles, n_process=2))
+    assert engine.cache.contains(engine.key(broken))  # its parse is kept: the retry does not parse it again
+
+
+def test_the_plugin_reports_an_article_failing_in_a_worker_and_publishes_the_others(
+        tmp_path: Path, small_tasks: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = make_site(tmp_path, tmp_path / "cache", options={"processes": 2})
+    extract = Engine._extract
+
+    def failing(self: Engine, article: Article, doc):  # type: ignore[no-untyped-def]
+        if article.id == "zz_alpha":
+            raise ValueError("an analysis bug")
+        return extract(self, article, doc)
+
+    monkeypatch.setattr(Engine, "_extract", failing)
+    with LogCapture() as log:
+        config = build(site, strict=False)
+    assert any("zz_alpha.md" in message and "could not be analysed" in message and "an analysis bug" in message
+               for message in log.messages()), log.messages()
+    published = {sheet.article.id for sheet in plugin_of(config).briefing.sheets}
+    assert "zz_alpha" not in published and published
