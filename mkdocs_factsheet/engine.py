@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import sys
 import time
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
@@ -236,7 +237,12 @@ class Engine:
         _forked_engine = self
         tasks = [articles[start : start + ARTICLES_PER_TASK] for start in range(0, len(articles), ARTICLES_PER_TASK)]
         try:
-            with multiprocessing.get_context("fork").Pool(processes) as pool:
+            with warnings.catch_warnings():
+                # Python 3.12+ warns when a process with threads forks (`mkdocs serve` runs a web
+                # server thread); the workers never touch what those threads hold.
+                warnings.filterwarnings("ignore", r"This process .* is multi-threaded", DeprecationWarning)
+                pool = multiprocessing.get_context("fork").Pool(processes)
+            with pool:
                 for results in pool.imap(_parse_and_analyse, tasks):
                     yield from results
         finally:
