@@ -221,22 +221,32 @@ class SheetCache(_Store):
         if payload is None:
             return None
         try:
-            sheet = FactSheet.from_dict(json.loads(payload))
+            sheet = decode_sheet(payload)
         except (ValueError, TypeError, KeyError):
             self.undecodable(key)
             return None
         self.objects[key] = sheet
         return sheet
 
-    def put(self, key: str, sheet: FactSheet) -> None:
+    def put(self, key: str, sheet: FactSheet, payload: bytes | None = None) -> None:
+        """Store a sheet; `payload` is its `encode_sheet` bytes when they were made elsewhere (a worker)."""
         self.objects[key] = sheet
-        data = json.dumps(sheet.to_dict(include_sentences=True), separators=(",", ":"))  # ASCII: any text survives
-        self.write(key, data.encode("ascii"))
+        self.write(key, payload if payload is not None else encode_sheet(sheet))
 
     def prune(self, used: set[str], max_age_days: float = 30) -> int:
         for key in [key for key in self.objects if key not in used]:
             del self.objects[key]
         return super().prune(used, max_age_days)
+
+
+def encode_sheet(sheet: FactSheet) -> bytes:
+    """A fact sheet as the sheet cache stores it: JSON with its sentences, ASCII so any text survives."""
+    return json.dumps(sheet.to_dict(include_sentences=True), separators=(",", ":")).encode("ascii")
+
+
+def decode_sheet(payload: bytes) -> FactSheet:
+    """The sheet `encode_sheet` wrote (faster than unpickling one sent by a worker)."""
+    return FactSheet.from_dict(json.loads(payload))
 
 
 class RecordCache(_Store):

@@ -10,6 +10,7 @@ and none can match it now (judged on the words it contains); only the others are
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 import time
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .articles import Article
-from .cache import ParseCache, RecordCache, SheetCache, cache_key, encode_doc
+from .cache import ParseCache, RecordCache, SheetCache, cache_key, decode_sheet, encode_doc, encode_sheet
 from .fingerprints import DEFAULT_MODEL, code_fingerprint, pipeline_fingerprint
 from .model import FactSheet
 from .rules import RuleSet, load_rules
@@ -206,14 +207,14 @@ class Engine:
         for index, article in enumerate(articles):
             sheet = ready.pop(index, None)
             if sheet is None and index in miss_set and forked:
-                payload, result, hits, words = next(made)
-                self.cache.write(parse_keys[index], payload)
+                parse, result, hits, words = next(made)
+                self.cache.write(parse_keys[index], parse)
                 self.parse_count += 1
                 parsed_count += 1
                 if isinstance(result, str):
                     raise AnalysisError(f"{article.path}: {result}")
-                sheet = result
-                self._store(article, sheet, sheet_keys[index], hits, words)
+                sheet = decode_sheet(result)
+                self._store(article, sheet, sheet_keys[index], hits, words, result)
             elif sheet is None:
                 doc = None if index in miss_set else self.cache.get(parse_keys[index], self.pipeline.nlp.vocab)
                 if doc is None:  # a miss, or an entry that turned out unreadable
@@ -227,8 +228,8 @@ class Engine:
                 last_report = time.monotonic()
                 progress(Progress(index + 1, len(articles), parsed_count, len(todo) - len(misses), len(articles) - len(todo)))
 
-    def _made_in_processes(self, articles: list[Article], processes: int) -> Iterator[tuple[bytes, FactSheet | str, list[str], list[str]]]:
-        """Parse and analyse articles across forked processes, in order: (parse bytes, sheet or error, hits, words)."""
+    def _made_in_processes(self, articles: list[Article], processes: int) -> Iterator[_Made]:
+        """Parse and analyse articles across forked processes, in order (see `_parse_and_analyse`)."""
         global _forked_engine
         from .pipeline import lookup_lemmatizer
 
@@ -241,7 +242,11 @@ class Engine:
                 # Python 3.12+ warns when a process with threads forks (`mkdocs serve` runs a web
                 # server thread); the workers never touch what those threads hold.
                 warnings.filterwarnings("ignore", r"This process .* is multi-threaded", DeprecationWarning)
-                pool = multiprocessing.get_context("fork").Pool(processes)
+                gc.freeze()  # the workers' garbage collections then skip (and do not copy) what they inherit
+                try:
+                    pool = multiprocessing.get_context("fork").Pool(processes)
+                finally:
+                    gc.unfreeze()
             with pool:
                 for results in pool.imap(_parse_and_analyse, tasks):
                     yield from results
@@ -254,10 +259,11 @@ class Engine:
         self._store(article, sheet, sheet_key, sorted(analysis.hits), sorted(analysis.words))
         return sheet
 
-    def _store(self, article: Article, sheet: FactSheet, sheet_key: str | None, hits: list[str], words: list[str]) -> None:
+    def _store(self, article: Article, sheet: FactSheet, sheet_key: str | None, hits: list[str], words: list[str],
+               payload: bytes | None = None) -> None:
         """Cache a sheet with the record of what it depends on (the rules that matched, the words it holds)."""
         if sheet_key:
-            self.sheets.put(sheet_key, sheet)
+            self.sheets.put(sheet_key, sheet, payload)
             self.records.put(self.record_key(article), {"rules": self.rules.digests, "sheet": sheet_key, "hits": hits, "words": words})
 
     def _carried_over(self, articles: list[Article], sheet_keys: list[str | None], ready: dict[int, FactSheet]) -> dict[int, FactSheet]:
@@ -321,16 +327,22 @@ class AnalysisError(RuntimeError):
     """An article could not be analysed in a worker process (the message names it and the error)."""
 
 
-def _parse_and_analyse(articles: list[Article]) -> list[tuple[bytes, FactSheet | str, list[str], list[str]]]:
+# What a worker sends back per article: its parse and its sheet encoded as the caches store them
+# (the parent only writes them, and decodes the sheet faster than it would unpickle one), or an
+# error message instead of the sheet; the rules that matched and the article's words (its record).
+_Made = tuple[bytes, bytes | str, list[str], list[str]]
+
+
+def _parse_and_analyse(articles: list[Article]) -> list[_Made]:
     """In a forked worker: parse a task's articles in one batch, and extract each one's sheet."""
     engine = _forked_engine
     assert engine is not None, "runs only in a process forked by Engine._made_in_processes"
-    results: list[tuple[bytes, FactSheet | str, list[str], list[str]]] = []
+    results: list[_Made] = []
     for article, doc in zip(articles, engine.pipeline.parse_many(article.body for article in articles)):
         try:
             sheet, analysis = engine._extract(article, doc)
         except Exception as error:  # noqa: BLE001 - reported in the parent, which names the article
             results.append((encode_doc(doc), f"{type(error).__name__}: {error}", [], []))
             continue
-        results.append((encode_doc(doc), sheet, sorted(analysis.hits), sorted(analysis.words)))
+        results.append((encode_doc(doc), encode_sheet(sheet), sorted(analysis.hits), sorted(analysis.words)))
     return results
