@@ -10,6 +10,7 @@ and none can match it now (judged on the words it contains); only the others are
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import sys
@@ -199,34 +200,37 @@ class Engine:
         processes = max(1, min(n_process, len(misses) // ARTICLES_PER_PROCESS))
         forked = processes > 1 and _FORK
         missed = [articles[i] for i in misses]
-        made = self._made_in_processes(missed, processes) if forked else iter(())
-        parsed = iter(()) if forked or not missed else iter(self.pipeline.parse_many((a.body for a in missed), n_process=processes))
         miss_set = set(misses)
         parsed_count = 0
         last_report = time.monotonic()
-        for index, article in enumerate(articles):
-            sheet = ready.pop(index, None)
-            if sheet is None and index in miss_set and forked:
-                parse, result, hits, words = next(made)
-                self.cache.write(parse_keys[index], parse)
-                self.parse_count += 1
-                parsed_count += 1
-                if isinstance(result, str):
-                    raise AnalysisError(f"{article.path}: {result}")
-                sheet = decode_sheet(result)
-                self._store(article, sheet, sheet_keys[index], hits, words, result)
-            elif sheet is None:
-                doc = None if index in miss_set else self.cache.get(parse_keys[index], self.pipeline.nlp.vocab)
-                if doc is None:  # a miss, or an entry that turned out unreadable
-                    doc = next(parsed) if index in miss_set else self.pipeline.parse(article.body)
+        if todo:
+            self.compiled  # load the pipeline and compile the rules first: they live through the run
+        with _long_lived_frozen(bool(todo)):
+            made = self._made_in_processes(missed, processes) if forked else iter(())
+            parsed = iter(()) if forked or not missed else iter(self.pipeline.parse_many((a.body for a in missed), n_process=processes))
+            for index, article in enumerate(articles):
+                sheet = ready.pop(index, None)
+                if sheet is None and index in miss_set and forked:
+                    parse, result, hits, words = next(made)
+                    self.cache.write(parse_keys[index], parse)
                     self.parse_count += 1
                     parsed_count += 1
-                    self.cache.put(parse_keys[index], doc)
-                sheet = self._make(article, doc, sheet_keys[index])
-            yield sheet
-            if progress and (time.monotonic() - last_report > 5 or index + 1 == len(articles)):
-                last_report = time.monotonic()
-                progress(Progress(index + 1, len(articles), parsed_count, len(todo) - len(misses), len(articles) - len(todo)))
+                    if isinstance(result, str):
+                        raise AnalysisError(f"{article.path}: {result}")
+                    sheet = decode_sheet(result)
+                    self._store(article, sheet, sheet_keys[index], hits, words, result)
+                elif sheet is None:
+                    doc = None if index in miss_set else self.cache.get(parse_keys[index], self.pipeline.nlp.vocab)
+                    if doc is None:  # a miss, or an entry that turned out unreadable
+                        doc = next(parsed) if index in miss_set else self.pipeline.parse(article.body)
+                        self.parse_count += 1
+                        parsed_count += 1
+                        self.cache.put(parse_keys[index], doc)
+                    sheet = self._make(article, doc, sheet_keys[index])
+                yield sheet
+                if progress and (time.monotonic() - last_report > 5 or index + 1 == len(articles)):
+                    last_report = time.monotonic()
+                    progress(Progress(index + 1, len(articles), parsed_count, len(todo) - len(misses), len(articles) - len(todo)))
 
     def _made_in_processes(self, articles: list[Article], processes: int) -> Iterator[_Made]:
         """Parse and analyse articles across forked processes, in order (see `_parse_and_analyse`)."""
@@ -242,11 +246,7 @@ class Engine:
                 # Python 3.12+ warns when a process with threads forks (`mkdocs serve` runs a web
                 # server thread); the workers never touch what those threads hold.
                 warnings.filterwarnings("ignore", r"This process .* is multi-threaded", DeprecationWarning)
-                gc.freeze()  # the workers' garbage collections then skip (and do not copy) what they inherit
-                try:
-                    pool = multiprocessing.get_context("fork").Pool(processes)
-                finally:
-                    gc.unfreeze()
+                pool = multiprocessing.get_context("fork").Pool(processes)
             with pool:
                 for results in pool.imap(_parse_and_analyse, tasks):
                     yield from results
@@ -321,6 +321,24 @@ class Engine:
         self.sheets.prune({key for article in articles if (key := self.sheet_key(article))})
         self.records.prune({self.record_key(article) for article in articles})
         self.cache.prune({self.key(article) for article in articles})
+
+
+@contextlib.contextmanager
+def _long_lived_frozen(active: bool) -> Iterator[None]:
+    """Keep the garbage collector off every object that exists now (the pipeline, the rules) for a run.
+
+    Parsing allocates fast, and each full collection would walk the rules' and the pipeline's
+    millions of objects again. Forked workers inherit the frozen state, so their collections skip
+    those objects too, and do not copy the memory they sit on.
+    """
+    if not active:
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 class AnalysisError(RuntimeError):
