@@ -237,8 +237,7 @@ class Engine:
         global _forked_engine
         from .pipeline import lookup_lemmatizer
 
-        self.compiled  # load the pipeline and compile the rules once, here: the workers inherit both
-        lookup_lemmatizer()
+        lookup_lemmatizer()  # loaded once, here: the workers inherit it with the pipeline and the compiled rules
         _forked_engine = self
         tasks = [articles[start : start + ARTICLES_PER_TASK] for start in range(0, len(articles), ARTICLES_PER_TASK)]
         try:
