@@ -70,15 +70,15 @@ class Analysis:
     mentions: list[Mention]
     issue_mentions: list[tuple[str, IssueMention]]
     offset: int
+    views: DocViews  # what matching made of the doc; its `words` go into the engine's record
     # "party:<id>" / "issue:<id>" of every rule that matched anything, before overlaps were settled:
     # an edit to any other rule cannot change this article's facts unless the edited rule matches it.
     hits: set[str] = field(default_factory=set)
-    views: DocViews | None = None  # kept for `words`: what the engine records to judge later rule edits
 
     @property
     def words(self) -> set[str]:
         """Every word form in the article a rule can match (see `matching.article_words`)."""
-        return (self.views or DocViews(self.doc)).words
+        return self.views.words
 
     def char_span(self, start_char: int, end_char: int) -> Span:
         """A `Span` for doc character offsets, translated to article offsets."""
@@ -103,7 +103,7 @@ def analyse(article: Article, doc: Doc, rules: CompiledRules) -> Analysis:
     issue_mentions = _issue_mentions(article, doc, rules, settle(issues))
     hits = {f"{'issue' if e.kind == 'issue' else 'party'}:{e.target}" for c in entities + issues for e in c.entries if e.kind != "agent"}
     return Analysis(article, doc, rules, _yield_to_own_issues(mentions, issue_mentions, rules.rules), issue_mentions,
-                    article.body_start, hits, views)
+                    article.body_start, views, hits)
 
 
 def _yield_to_own_issues(mentions: list[Mention], issue_mentions: list[tuple[str, IssueMention]], rules: RuleSet) -> list[Mention]:
