@@ -32,17 +32,17 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from mkdocs_factsheet import positions as positions_module  # noqa: E402
-from mkdocs_factsheet.analysis import Analysis  # noqa: E402
+from mkdocs_factsheet.nlp import positions as positions_module  # noqa: E402
+from mkdocs_factsheet.nlp.analysis import Analysis  # noqa: E402
 from mkdocs_factsheet.articles import Article, load_articles, read_article  # noqa: E402
-from mkdocs_factsheet.attribution import lexicon_for  # noqa: E402
+from mkdocs_factsheet.nlp.attribution import lexicon_for  # noqa: E402
 from mkdocs_factsheet.checking import fold, names_overlap  # noqa: E402
-from mkdocs_factsheet.engine import Engine  # noqa: E402
+from mkdocs_factsheet.engine.engine import Engine  # noqa: E402
 from mkdocs_factsheet.model import FactSheet, Position, Speaker, Span  # noqa: E402
-from mkdocs_factsheet.pipeline import DEFAULT_MODEL  # noqa: E402
-from mkdocs_factsheet.positions import extract_positions  # noqa: E402
+from mkdocs_factsheet.nlp.pipeline import DEFAULT_MODEL  # noqa: E402
+from mkdocs_factsheet.nlp.positions import extract_positions  # noqa: E402
 from mkdocs_factsheet.problems import FactsheetError, ProblemLog  # noqa: E402
-from mkdocs_factsheet.schema import alias_of  # noqa: E402
+from mkdocs_factsheet.rules.schema import alias_of  # noqa: E402
 
 DEFAULT_SHARED = ROOT.parent / "shared"
 POLNEAR_NOTE = (
@@ -540,7 +540,7 @@ def measure_speed(engine: Engine, shared: Path, limit: int | None, parse_sample:
     with_attribution = min(run() for _ in range(2))
     original = positions_module.find_positions
     try:
-        import mkdocs_factsheet.engine as engine_module
+        import mkdocs_factsheet.engine.engine as engine_module
 
         engine_module.find_positions = lambda analysis: []  # type: ignore[assignment]
         without = min(run() for _ in range(2))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .problems import ProblemLog
-from .strict_yaml import load_yaml
+from .rules.strict_yaml import load_yaml
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_ARTICLE_SIZE = 2_000_000

@@ -10,7 +10,7 @@ from .articles import Article
 from .engine import Engine
 from .model import FactSheet, Position
 from .rules import RuleExample
-from .schema import CounterExample, Example, ExamplePosition
+from .rules.schema import CounterExample, Example, ExamplePosition
 
 
 @dataclass(frozen=True)

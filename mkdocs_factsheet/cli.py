@@ -17,10 +17,10 @@ from .articles import MAX_ARTICLE_SIZE, load_articles
 from .checking import check_examples
 from .engine import Engine, Progress
 from .model import FactSheet, sheets_json
-from .fingerprints import DEFAULT_MODEL
+from .caching.fingerprints import DEFAULT_MODEL
 from .problems import FactsheetError, ProblemLog, RuleError
 from .rules import available_packs
-from .schema import json_schema
+from .rules.schema import json_schema
 
 _rules_option = click.option(
     "--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path), default=[Path("rules")], show_default=True,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_factsheet.engine import Engine
-from mkdocs_factsheet.pipeline import Pipeline, load_pipeline
+from mkdocs_factsheet.nlp.pipeline import Pipeline, load_pipeline
 from mkdocs_factsheet.rules import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent

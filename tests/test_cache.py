@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs_factsheet.articles import Article
-from mkdocs_factsheet.cache import ParseCache
+from mkdocs_factsheet.caching.stores import ParseCache
 from mkdocs_factsheet.engine import Engine
-from mkdocs_factsheet.pipeline import Pipeline
+from mkdocs_factsheet.nlp.pipeline import Pipeline
 from mkdocs_factsheet.rules import load_rules
 
 from .conftest import write_tree
@@ -101,7 +101,7 @@ def test_a_second_engine_reads_sheets_without_loading_spacy(pipeline: Pipeline, 
 
 
 def test_sheet_keys_change_with_the_article_the_rules_and_the_engine_code(tmp_path: Path, monkeypatch) -> None:
-    import mkdocs_factsheet.engine as engine_module
+    import mkdocs_factsheet.engine.engine as engine_module
 
     rules_dir = write_tree(tmp_path / "rules", RULES)
     engine = Engine.create([rules_dir])
@@ -132,7 +132,7 @@ def test_a_damaged_sheet_is_made_again_with_a_warning(pipeline: Pipeline, tmp_pa
 
 
 def test_rule_packs_are_read_back_from_the_rule_cache(tmp_path: Path, monkeypatch) -> None:
-    import mkdocs_factsheet.rules as rules_module
+    import mkdocs_factsheet.rules.loader as rules_module
 
     rules_dir = write_tree(tmp_path / "rules", RULES)
     first = load_rules([rules_dir], ["world"], cache_dir=tmp_path / "cache")
@@ -154,7 +154,7 @@ def test_an_edited_or_damaged_rule_cache_entry_is_read_from_the_files(tmp_path: 
 
 
 def test_the_pipeline_fingerprint_is_known_without_loading_and_matches_the_loaded_one(pipeline: Pipeline, tmp_path: Path) -> None:
-    from mkdocs_factsheet.fingerprints import pipeline_fingerprint
+    from mkdocs_factsheet.caching.fingerprints import pipeline_fingerprint
 
     assert pipeline_fingerprint(pipeline.name) == pipeline.fingerprint
     assert pipeline_fingerprint("blank") not in (None, pipeline.fingerprint)
@@ -188,7 +188,7 @@ RULE_EDITS = [  # (file under rules/, new text or None to delete); applied one a
 def test_sheets_carried_over_after_rule_edits_equal_a_fresh_extraction(pipeline: Pipeline, tmp_path: Path) -> None:
     import shutil
 
-    from mkdocs_factsheet.cache import RecordCache, SheetCache
+    from mkdocs_factsheet.caching.stores import RecordCache, SheetCache
 
     from .conftest import RULES as EXAMPLE_RULES
 

@@ -11,7 +11,7 @@ import pytest
 from mkdocs_factsheet.articles import Article
 from mkdocs_factsheet.engine import Engine
 from mkdocs_factsheet.model import FactSheet
-from mkdocs_factsheet.pipeline import Pipeline
+from mkdocs_factsheet.nlp.pipeline import Pipeline
 from mkdocs_factsheet.rules import load_rules
 
 from .conftest import RULES as EXAMPLE_RULES, write_tree

@@ -12,9 +12,9 @@ from types import ModuleType
 
 import pytest
 
-from mkdocs_factsheet.cache import ParseCache
+from mkdocs_factsheet.caching.stores import ParseCache
 from mkdocs_factsheet.engine import Engine
-from mkdocs_factsheet.pipeline import Pipeline
+from mkdocs_factsheet.nlp.pipeline import Pipeline
 
 from .conftest import ROOT, SEEDS, SHARED
 

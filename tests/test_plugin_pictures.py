@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_factsheet.plugin import pictures
-from mkdocs_factsheet.plugin.pictures import Mark, built_url, dominant_tone, parse_date, ticks, timeline_svg, tone_of, url_between
-from mkdocs_factsheet.plugin.render import text
+from mkdocs_factsheet.site import pictures
+from mkdocs_factsheet.site.pictures import Mark, built_url, dominant_tone, parse_date, ticks, timeline_svg, tone_of, url_between
+from mkdocs_factsheet.site.render import text
 from mkdocs_factsheet.rules import load_rules
 
 from .html_tree import Node, tree

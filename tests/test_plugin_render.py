@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mkdocs_factsheet.model import Position, Speaker, Span
-from mkdocs_factsheet.plugin import markers
-from mkdocs_factsheet.plugin.render import Markdown, Renderer, href, restore, text
-from mkdocs_factsheet.plugin.structure import page_stem, relative
+from mkdocs_factsheet.site import markers
+from mkdocs_factsheet.site.render import Markdown, Renderer, href, restore, text
+from mkdocs_factsheet.site.briefing import page_stem, relative
 
 from .plugin_helpers import SEED_ID, LogCapture, broken_links, build, gold, make_site, plugin_of, section, visible_text
 
@@ -164,7 +164,7 @@ def _synthetic_positions(analysis):
 
 @pytest.fixture()
 def synthetic_positions(monkeypatch):
-    import mkdocs_factsheet.positions as positions_module
+    import mkdocs_factsheet.nlp.positions as positions_module
 
     monkeypatch.setattr(positions_module, "find_positions", _synthetic_positions)
     yield

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_factsheet.plugin.highlights import Highlight, mark_up
-from mkdocs_factsheet.plugin.render import _edges
+from mkdocs_factsheet.site.highlights import Highlight, mark_up
+from mkdocs_factsheet.site.render import _edges
 
 from .html_tree import Node, tree
 from .plugin_helpers import SEED_ID, LogCapture, build, make_site, plugin_of

@@ -13,11 +13,11 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from mkdocs_factsheet.articles import Article, load_articles
-from mkdocs_factsheet.attribution.quotes import find_quotes, paragraphs
+from mkdocs_factsheet.nlp.attribution.quotes import find_quotes, paragraphs
 from mkdocs_factsheet.checking import check_examples
 from mkdocs_factsheet.engine import Engine
 from mkdocs_factsheet.model import FactSheet, Position
-from mkdocs_factsheet.pipeline import Pipeline
+from mkdocs_factsheet.nlp.pipeline import Pipeline
 from mkdocs_factsheet.problems import ProblemLog
 from mkdocs_factsheet.rules import load_rules
 

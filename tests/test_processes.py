@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_factsheet import engine as engine_module
+from mkdocs_factsheet.engine import engine as engine_module
 from mkdocs_factsheet.articles import Article, load_articles
-from mkdocs_factsheet.cache import ParseCache, RecordCache, SheetCache
-from mkdocs_factsheet.engine import AnalysisError, Engine
-from mkdocs_factsheet.pipeline import Pipeline
+from mkdocs_factsheet.caching.stores import ParseCache, RecordCache, SheetCache
+from mkdocs_factsheet.engine.engine import AnalysisError, Engine
+from mkdocs_factsheet.nlp.pipeline import Pipeline
 from mkdocs_factsheet.problems import ProblemLog
 from mkdocs_factsheet.rules import load_rules
 

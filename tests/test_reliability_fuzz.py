@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from mkdocs_factsheet.articles import read_article
 from mkdocs_factsheet.engine import Engine
-from mkdocs_factsheet.pipeline import Pipeline
+from mkdocs_factsheet.nlp.pipeline import Pipeline
 from mkdocs_factsheet.problems import ProblemLog, RuleError
 from mkdocs_factsheet.rules import load_rules
 

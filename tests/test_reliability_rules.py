@@ -9,7 +9,7 @@ import pytest
 
 from mkdocs_factsheet.checking import check_examples
 from mkdocs_factsheet.engine import Engine
-from mkdocs_factsheet.pipeline import Pipeline
+from mkdocs_factsheet.nlp.pipeline import Pipeline
 from mkdocs_factsheet.rules import load_rules
 
 from .conftest import write_tree

@@ -18,8 +18,8 @@ import pytest
 from pydantic import ValidationError
 from spacy.schemas import validate_token_pattern
 
-from mkdocs_factsheet.schema import RULE_FOLDERS, AgentFile, Example, Issue, Party, RuleModel, alias_of
-from mkdocs_factsheet.strict_yaml import load_yaml
+from mkdocs_factsheet.rules.schema import RULE_FOLDERS, AgentFile, Example, Issue, Party, RuleModel, alias_of
+from mkdocs_factsheet.rules.strict_yaml import load_yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 RULE_ROOTS = [PROJECT / "rules", PROJECT / "mkdocs_factsheet" / "packs" / "core"]

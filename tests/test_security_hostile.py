@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_factsheet.articles import read_article
-from mkdocs_factsheet.naming import page_stems
+from mkdocs_factsheet.site.naming import page_stems
 from mkdocs_factsheet.problems import ProblemLog
 
 from .plugin_helpers import LogCapture, build, main_content, make_site

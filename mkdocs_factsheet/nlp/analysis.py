@@ -18,10 +18,10 @@ from datetime import date
 
 from spacy.tokens import Doc, Span as SpacySpan
 
-from .articles import Article
+from ..articles import Article
 from .matching import Candidate, CompiledRules, DocViews, Entry, settle
-from .rules import RuleSet
-from .model import (
+from ..rules import RuleSet
+from ..model import (
     ActorFacts,
     ArticleInfo,
     FactSheet,
@@ -32,7 +32,7 @@ from .model import (
     Span,
     UnassignedActor,
 )
-from .schema import Issue, Member, alias_of
+from ..rules.schema import Issue, Member, alias_of
 
 UNASSIGNED_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 _DETERMINERS = {"the", "a", "an"}

@@ -24,7 +24,7 @@ from urllib.parse import quote as percent_encode, urlsplit
 from . import pictures
 from .pictures import SYMBOLS, TONE_LABELS, TONES, Mark, attr, dominant_tone, parse_date, tone_of, url_between
 from .highlights import Highlight, mark_up
-from .structure import Briefing, Evidence, Matrix, Quote, SiteMap, relative
+from .briefing import Briefing, Evidence, Matrix, Quote, SiteMap, relative
 
 if TYPE_CHECKING:
     from mkdocs_factsheet import FactSheet, Problem

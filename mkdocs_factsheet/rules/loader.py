@@ -17,9 +17,9 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel, ValidationError
 
-from .cache import frame, unframe, usable_folder, write_atomically
-from .fingerprints import code_fingerprint
-from .problems import Problem, RuleError
+from ..caching.stores import frame, unframe, usable_folder, write_atomically
+from ..caching.fingerprints import code_fingerprint
+from ..problems import Problem, RuleError
 from .schema import (
     RULE_FOLDERS,
     Agent,
@@ -38,7 +38,7 @@ from .schema import (
 )
 from .strict_yaml import YamlDocument, load_yaml
 
-PACKS_DIR = Path(__file__).parent / "packs"
+PACKS_DIR = Path(__file__).parent.parent / "packs"
 RULE_SUFFIXES = (".yml", ".yaml")
 
 

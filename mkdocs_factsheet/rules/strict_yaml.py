@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from ..problems import Problem
 
 try:
     from yaml import CSafeLoader as _BaseLoader

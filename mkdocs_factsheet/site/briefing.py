@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
-from mkdocs_factsheet.naming import is_plain, page_stems, readable, safe_stem, short_hash
+from .naming import is_plain, page_stems, readable, safe_stem, short_hash
 
 if TYPE_CHECKING:
     from mkdocs_factsheet import FactSheet, Problem, RuleSet
