@@ -35,7 +35,6 @@ if str(ROOT) not in sys.path:
 from mkdocs_factsheet.nlp import positions as positions_module  # noqa: E402
 from mkdocs_factsheet.nlp.analysis import Analysis  # noqa: E402
 from mkdocs_factsheet.articles import Article, load_articles, read_article  # noqa: E402
-from mkdocs_factsheet.nlp.attribution import lexicon_for  # noqa: E402
 from mkdocs_factsheet.checking import fold, names_overlap  # noqa: E402
 from mkdocs_factsheet.engine.engine import Engine  # noqa: E402
 from mkdocs_factsheet.model import FactSheet, Position, Speaker, Span  # noqa: E402
@@ -271,7 +270,7 @@ def _baseline_position(analysis: Analysis, speaker: Speaker | None, cue: Span | 
 def quote_baseline(analysis: Analysis) -> list[Position]:
     """Every quoted span; speaker = the PERSON/ORG entity nearest before a speech verb in its sentence."""
     doc = analysis.doc
-    speech = lexicon_for(analysis.rules.rules).speech_lemmas()
+    speech = analysis.rules.lexicon.speech_lemmas()
     found = []
     for match in _NAIVE_QUOTES.finditer(doc.text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -294,7 +293,7 @@ def quote_baseline(analysis: Analysis) -> list[Position]:
 
 def parse_baseline(analysis: Analysis) -> list[Position]:
     """Speaker = nsubj of a speech verb; content = its ccomp."""
-    speech = lexicon_for(analysis.rules.rules).speech_lemmas()
+    speech = analysis.rules.lexicon.speech_lemmas()
     found = []
     for token in analysis.doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in speech:
@@ -488,7 +487,7 @@ def evaluate_polnear(engine: Engine, shared: Path, split: str, limit: int | None
     report = PolnearReport(split)
     articles = polnear_articles(shared, split, limit)
     docs = parse_all(engine, [a for a, _ in articles], processes)
-    speech_lemmas = lexicon_for(engine.rules).speech_lemmas()
+    speech_lemmas = engine.compiled.lexicon.speech_lemmas()
     started = time.perf_counter()
     for article, ann_path in articles:
         doc = docs[article.id]

@@ -19,6 +19,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from .lexicon import Lexicon
 from .pipeline import Pipeline, lookup_lemmatizer
 from ..rules import RuleLayer, RuleSet
 from ..rules.schema import Alias, Issue, Party, alias_of
@@ -145,6 +146,7 @@ class CompiledRules:
 
     rules: RuleSet
     layers: list[CompiledLayer]
+    lexicon: Lexicon  # the cues, compiled once with the rules
 
     def find_entities(self, doc: Doc) -> list[Candidate]:
         """Party, member, role and agent candidates, overlaps settled."""
@@ -324,7 +326,7 @@ def compile_layer(layer: RuleLayer, pipeline: Pipeline) -> CompiledLayer:
 
 def compile_rules(rules: RuleSet, pipeline: Pipeline) -> CompiledRules:
     """Build the matchers for a rule set (tokenises and lemmatises phrases, never parses articles)."""
-    return CompiledRules(rules, [compile_layer(layer, pipeline) for layer in rules.layers])
+    return CompiledRules(rules, [compile_layer(layer, pipeline) for layer in rules.layers], Lexicon.from_rules(rules))
 
 
 # -- which articles a rule can touch ----------------------------------------------------------------------

@@ -10,8 +10,8 @@ heading the content), the rule that fired, and the reasons. See docs/guide/posit
 from __future__ import annotations
 
 from .analysis import Analysis
-from .attribution import Attribution, Nesting, attribute, lexicon_for
-from .attribution.lexicon import Lexicon
+from .attribution import Attribution, Nesting, attribute
+from .lexicon import Lexicon
 from ..model import Position, Speaker, Span
 
 _TYPES = {"speech": "statement", "thought": "thought", "intention": "intention"}
@@ -28,7 +28,7 @@ def extract_positions(analysis: Analysis, *, nesting: Nesting = "inner", negated
 
 
 def positions_of(analysis: Analysis, attributions: list[Attribution]) -> list[Position]:
-    lexicon = lexicon_for(analysis.rules.rules)
+    lexicon = analysis.rules.lexicon
     return [_position(analysis, lexicon, attribution) for attribution in attributions]
 
 

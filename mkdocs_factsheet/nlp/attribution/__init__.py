@@ -13,7 +13,7 @@ from typing import Literal
 
 from ..analysis import Analysis
 from .frames import Frame, FrameFinder
-from .lexicon import Lexicon, lexicon_for
+from ..lexicon import Lexicon
 from .speakers import Identity, Resolved, Speakers
 
 Nesting = Literal["inner", "outer", "all"]
@@ -40,7 +40,7 @@ def attribute(analysis: Analysis, *, nesting: Nesting = "inner", negated: bool =
         # some tokens' tree edges unset, so walking them reads outside the document (a
         # segmentation fault, seen on Reuters stories). No parse, no positions.
         return []
-    lexicon = lexicon_for(analysis.rules.rules)
+    lexicon = analysis.rules.lexicon
     title = None
     if analysis.article.title_span is not None:
         start, end = analysis.article.title_span
@@ -122,4 +122,4 @@ def _heads(outer: Frame, inner: Frame) -> bool:
     return any(inner.cue.start <= root.i < inner.cue.end for root in roots if not root.is_punct)
 
 
-__all__ = ["Attribution", "Frame", "FrameFinder", "Identity", "Lexicon", "Resolved", "Speakers", "attribute", "lexicon_for"]
+__all__ = ["Attribution", "Frame", "FrameFinder", "Identity", "Lexicon", "Resolved", "Speakers", "attribute"]

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .lexicon import CueMatch, Lexicon
+from ..lexicon import CueMatch, Lexicon
 from .quotes import Quote, find_quotes, paragraphs
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")

@@ -15,8 +15,8 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from ...rules import RuleSet
-from ...rules.schema import Cue
+from ..rules import RuleSet
+from ..rules.schema import Cue
 
 # Stances whose verbs address someone: their object is the addressee ("pressed China to …"),
 # never the content, when it names a person, body or country.
@@ -149,18 +149,3 @@ def _lemma(token: Token) -> str:
 def _forms(token: Token) -> tuple[str, str]:
     """A word of a phrase cue matches the token's lemma or its lower-case form ("according")."""
     return _lemma(token), token.lower_
-
-
-_CACHE: dict[int, tuple[RuleSet, Lexicon]] = {}
-
-
-def lexicon_for(rules: RuleSet) -> Lexicon:
-    """The compiled lexicon of a rule set (compiled once per `RuleSet` object)."""
-    cached = _CACHE.get(id(rules))
-    if cached is not None and cached[0] is rules:
-        return cached[1]
-    lexicon = Lexicon.from_rules(rules)
-    if len(_CACHE) > 8:
-        _CACHE.clear()
-    _CACHE[id(rules)] = (rules, lexicon)
-    return lexicon
