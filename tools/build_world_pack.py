@@ -145,7 +145,23 @@ TITLE_WORDS = {  # a phrase with one of these names an office or a group, not a 
     "SPOKESWOMAN", "SPOKESPERSON", "JUSTICES", "SENATOR", "GOVERNOR", "CONGRESSMAN", "CHANCELLOR", "LEADER",
     "COMMANDER", "ADMINISTRATION", "REGIME", "GOVERNMENT", "FORCES", "SUPPORTERS", "LOYALISTS",
 }  # fmt: skip
-HONORIFICS = {"MR", "MR.", "MRS", "MRS.", "MS", "MS.", "DR", "DR.", "GEN.", "GENERAL", "GOV.", "SEN.", "REP.", "FORMER", "THE"}
+HONORIFICS = {
+    "MR",
+    "MR.",
+    "MRS",
+    "MRS.",
+    "MS",
+    "MS.",
+    "DR",
+    "DR.",
+    "GEN.",
+    "GENERAL",
+    "GOV.",
+    "SEN.",
+    "REP.",
+    "FORMER",
+    "THE",
+}
 NOT_BODIES = {"INDIAN OCEAN", "BASHAR AL-ASSAD", "MOHAMMED ALI ALLAHDADI"}  # coded like institutions
 TITLES: dict[tuple[str, ...], tuple[str, str]] = {  # Phoenix prefix of a name -> (role title, office)
     ("PRESIDENT",): ("President", "president"),
@@ -183,7 +199,9 @@ NO_FAMILY_NAME_COUNTRIES = {"MMR"}  # Burmese names have none: the short name is
 # Reading TABARI dictionaries
 # ---------------------------------------------------------------------------------------------
 
-CODE_PATTERN = re.compile(r"^(?P<code>[A-Z0-9-]+)\s*(?:(?P<op>[<>])\s*(?P<single>\d+)|(?P<start>\d+)\s*-\s*(?P<end>\d+))?$")
+CODE_PATTERN = re.compile(
+    r"^(?P<code>[A-Z0-9-]+)\s*(?:(?P<op>[<>])\s*(?P<single>\d+)|(?P<start>\d+)\s*-\s*(?P<end>\d+))?$"
+)
 
 
 @dataclass(frozen=True)
@@ -772,9 +790,9 @@ def country_names(
     code: str, entries: list[Entry], phrases: list[list[str]], report: Report
 ) -> tuple[str, list[AliasText], list[AliasText]]:
     """The name, aliases and nationality adjectives of a country from its name records."""
-    report.dropped["malformed phrase (blanks, brackets, commas, digits)"] += (
-        sum(len(entry.phrases) for entry in entries) - len(phrases)
-    )
+    report.dropped["malformed phrase (blanks, brackets, commas, digits)"] += sum(
+        len(entry.phrases) for entry in entries
+    ) - len(phrases)
     primary = max(entries, key=lambda entry: len(entry.phrases))  # the country, not a region coded like it
     primary_words = clean_words(primary.phrases[0]) or phrase_words(primary.phrases[0])
     name = COUNTRY_NAMES.get(code) or english(primary_words, acronyms=set())
@@ -863,7 +881,12 @@ ORGANISATIONS = (
         (
             ("UN SECURITY COUNCIL", "SECURITY COUNCIL", "U.N. SECURITY COUNCIL", "UNSC", "THE SECURITY COUNCIL"),
             ("UN GENERAL ASSEMBLY",),
-            ("UNITED NATIONS SECRETARIAT", "SECRETARIAT OF THE UNITED NATIONS", "UN SECRETARIAT", "SECRETARIAT OF THE UN"),
+            (
+                "UNITED NATIONS SECRETARIAT",
+                "SECRETARIAT OF THE UNITED NATIONS",
+                "UN SECRETARIAT",
+                "SECRETARIAT OF THE UN",
+            ),
         ),
     ),
     Organisation(
@@ -878,7 +901,9 @@ ORGANISATIONS = (
         ("ASEAN", "ASSOCIATION OF SOUTHEAST ASIAN NATIONS", "ASSOCIATION OF SOUTH EAST ASIAN NATIONS"),
         "IGOSEAASN",
     ),
-    Organisation("World Health Organization", ("WORLD HEALTH ORGANIZATION",), "IGOUNOHLHWHO", (("WORLD HEALTH ASSEMBLY",),)),
+    Organisation(
+        "World Health Organization", ("WORLD HEALTH ORGANIZATION",), "IGOUNOHLHWHO", (("WORLD HEALTH ASSEMBLY",),)
+    ),
     Organisation("World Bank", ("WORLD BANK", "WORLD BANK GROUP"), "IGOUNODEVWBK"),
     Organisation("International Monetary Fund", ("INTERNATIONAL MONETARY FUND", "IMF"), "IGOBUSIMF"),
     Organisation("Arab League", ("ARAB LEAGUE",), "IGOMEAARL"),
@@ -913,7 +938,10 @@ ORGANISATIONS = (
     ),
     Organisation(
         "OECD",
-        ("ORGANIZATION FOR ECONOMIC COOPERATION AND DEVELOPMENT", "ORGANISATION FOR ECONOMIC COOPERATION AND DEVELOPMENT"),
+        (
+            "ORGANIZATION FOR ECONOMIC COOPERATION AND DEVELOPMENT",
+            "ORGANISATION FOR ECONOMIC COOPERATION AND DEVELOPMENT",
+        ),
         "IGOWSTBUS",
     ),
     Organisation("Council of Europe", ("COUNCIL OF EUROPE",)),
@@ -939,9 +967,15 @@ ORGANISATIONS = (
     Organisation("IPCC", ("INTERGOVERNMENTAL PANEL ON CLIMATE CHANGE", "IPCC"), "IGOUNOENV"),
     Organisation(
         "Organisation for the Prohibition of Chemical Weapons",
-        ("ORGANIZATION FOR THE PROHIBITION OF CHEMICAL WEAPONS", "ORGANISATION FOR THE PROHIBITION OF CHEMICAL WEAPONS", "OPCW"),
+        (
+            "ORGANIZATION FOR THE PROHIBITION OF CHEMICAL WEAPONS",
+            "ORGANISATION FOR THE PROHIBITION OF CHEMICAL WEAPONS",
+            "OPCW",
+        ),
     ),
-    Organisation("International Committee of the Red Cross", ("INTERNATIONAL COMMITTEE OF THE RED CROSS", "ICRC", "RED CROSS")),
+    Organisation(
+        "International Committee of the Red Cross", ("INTERNATIONAL COMMITTEE OF THE RED CROSS", "ICRC", "RED CROSS")
+    ),
     Organisation("Doctors Without Borders", ("DOCTORS WITHOUT BORDERS", "MEDECINS SANS FRONTIERES", "MSF")),
     Organisation("Amnesty International", ("AMNESTY INTERNATIONAL",)),
     Organisation("Human Rights Watch", ("HUMAN RIGHTS WATCH",)),
@@ -950,7 +984,9 @@ ORGANISATIONS = (
 
 def build_organisations(dictionary: Dictionary, given: set[str]) -> list[Party]:
     """One party per entry of ORGANISATIONS, with its office holders and organs."""
-    known = {" ".join(words) for entry in dictionary.entries for phrase in entry.phrases if (words := clean_words(phrase))}
+    known = {
+        " ".join(words) for entry in dictionary.entries for phrase in entry.phrases if (words := clean_words(phrase))
+    }
     parties = []
     for spec in ORGANISATIONS:
         phrases = spec.phrases + sum(spec.bodies, ())
@@ -962,7 +998,9 @@ def build_organisations(dictionary: Dictionary, given: set[str]) -> list[Party]:
         for body_name, *body_aliases in spec.bodies:
             name = make_alias(body_name.split(), acronyms).text
             aliases = [make_alias(phrase.split(), acronyms) for phrase in body_aliases]
-            bodies.append(Member(name=name, kind="body", aliases=drop_redundant_the(dedupe(aliases, {fold(name)}), name)))
+            bodies.append(
+                Member(name=name, kind="body", aliases=drop_redundant_the(dedupe(aliases, {fold(name)}), name))
+            )
         drafts = []
         for entry in dictionary.entries if spec.member_code else []:
             ranges = [code for code in entry.codes if code.code == spec.member_code and code.dated]
@@ -1034,7 +1072,9 @@ class PackDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore
         return True
 
 
-PackDumper.add_representer(FlowMap, lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True))
+PackDumper.add_representer(
+    FlowMap, lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True)
+)
 
 
 def aliases_data(aliases: list[AliasText]) -> list[str | FlowMap]:
@@ -1071,7 +1111,9 @@ def party_yaml(party: Party) -> str:
     if party.members:
         members = sorted(party.members, key=lambda member: (member.kind != "body", fold(member.name), member.name))
         data["members"] = [member_data(member) for member in members]
-    return GENERATED_HEADER + yaml.dump(data, Dumper=PackDumper, sort_keys=False, allow_unicode=True, width=1000, default_flow_style=False)
+    return GENERATED_HEADER + yaml.dump(
+        data, Dumper=PackDumper, sort_keys=False, allow_unicode=True, width=1000, default_flow_style=False
+    )
 
 
 def notice_text(parties: list[Party], report: Report, licence: str) -> str:
@@ -1166,7 +1208,7 @@ def notice_text(parties: list[Party], report: Report, licence: str) -> str:
             "  other variants that start like a name (same first name, an initial, or the first name of another",
             "  office holder) become aliases. East Asian names (China, Taiwan, Hong Kong, the Koreas, Singapore;",
             "  for organisations, names shaped like Ban Ki-moon) put the family name first, so `surname` is set",
-            "  (Yang for Yang Jiechi); Burmese names have none (`surname: \"\"`); `Jr.` and `III` are skipped.",
+            '  (Yang for Yang Jiechi); Burmese names have none (`surname: ""`); `Jr.` and `III` are skipped.',
             "- **Institutions** are members of kind `body`: records with undated office codes whose names are",
             "  not titles (ministries, armies, parliaments, agencies). Their aliases are their other names that",
             "  contain an institution word, and lone acronyms (FBI, PLA).",
@@ -1209,7 +1251,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "phoenix_dir", nargs="?", type=Path, default=DEFAULT_PHOENIX_DIR, help="folder with the Phoenix dictionaries"
     )
-    parser.add_argument("--out", type=Path, default=DEFAULT_PACK_DIR, help="pack folder to write (default: %(default)s)")
+    parser.add_argument(
+        "--out", type=Path, default=DEFAULT_PACK_DIR, help="pack folder to write (default: %(default)s)"
+    )
     args = parser.parse_args(argv)
     countries = read_dictionary(args.phoenix_dir / COUNTRIES_FILE)
     international = read_dictionary(args.phoenix_dir / INTERNATIONAL_FILE)
