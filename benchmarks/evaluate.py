@@ -22,24 +22,26 @@ import re
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 import yaml
+from spacy.tokens import Doc, Token
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from mkdocs_factsheet.nlp import positions as positions_module  # noqa: E402
-from mkdocs_factsheet.nlp.analysis import Analysis  # noqa: E402
 from mkdocs_factsheet.articles import Article, load_articles, read_article  # noqa: E402
 from mkdocs_factsheet.checking import fold, names_overlap  # noqa: E402
 from mkdocs_factsheet.engine.engine import Engine  # noqa: E402
-from mkdocs_factsheet.model import FactSheet, Position, Speaker, Span  # noqa: E402
+from mkdocs_factsheet.model import FactSheet, Position, Span, Speaker  # noqa: E402
+from mkdocs_factsheet.nlp import extraction as extraction_module  # noqa: E402
+from mkdocs_factsheet.nlp.extraction import find_positions  # noqa: E402
+from mkdocs_factsheet.nlp.mentions import Mention, resolve_mentions  # noqa: E402
 from mkdocs_factsheet.nlp.pipeline import DEFAULT_MODEL  # noqa: E402
-from mkdocs_factsheet.nlp.positions import extract_positions  # noqa: E402
+from mkdocs_factsheet.nlp.text import BodyText  # noqa: E402
 from mkdocs_factsheet.problems import FactsheetError, ProblemLog  # noqa: E402
 from mkdocs_factsheet.rules.schema import alias_of  # noqa: E402
 
@@ -68,7 +70,7 @@ class Score:
     tp_gold: int = 0
     gold: int = 0
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         self.tp_pred += other.tp_pred
         self.pred += other.pred
         self.tp_gold += other.tp_gold
@@ -116,12 +118,15 @@ def evaluate_seed(engine: Engine, shared: Path, articles_dir: Path) -> SeedRepor
         if article is None:
             continue
         report.articles += 1
-        analysis = engine.analyse(article)
-        sheet = engine.extract(article, analysis.doc)
+        doc = engine.parse(article)
+        text = BodyText.of(article)
+        mentions = resolve_mentions(doc, engine.compiled, text, article.date).mentions
+        sheet = engine.extract(article, doc)
+        speech = engine.compiled.lexicon.speech_lemmas()
         systems: dict[str, list[Position]] = {
             "system": sheet.positions,
-            "baseline: quotes": quote_baseline(analysis),
-            "baseline: nsubj+ccomp": parse_baseline(analysis),
+            "baseline: quotes": quote_baseline(doc, text, mentions, speech),
+            "baseline: nsubj+ccomp": parse_baseline(doc, text, mentions, speech),
         }
         for name, found in systems.items():
             statements = [p for p in found if p.type == "statement"]
@@ -132,7 +137,11 @@ def evaluate_seed(engine: Engine, shared: Path, articles_dir: Path) -> SeedRepor
             if name == "system":
                 report.missed.extend(missed)
                 report.extra.extend(extra)
-        for what, found_names in (("parties", party_names_found(engine, sheet)), ("actors", actor_names_found(engine, sheet)), ("issues", issue_names_found(engine, sheet))):
+        for what, found_names in (
+            ("parties", party_names_found(engine, sheet)),
+            ("actors", actor_names_found(engine, sheet)),
+            ("issues", issue_names_found(engine, sheet)),
+        ):
             report.scores[what]["system"].add(score_names(what, found_names, gold))
         for what, found_names in naive_names(engine, article).items():
             report.scores[what]["baseline: names only"].add(score_names(what, found_names, gold))
@@ -142,7 +151,11 @@ def evaluate_seed(engine: Engine, shared: Path, articles_dir: Path) -> SeedRepor
 def position_text(article: Article, position: Position) -> str:
     """The content, widened to the cue when the cue is next to it ("warned that …")."""
     start, end = position.content.start, position.content.end
-    if position.cue is not None and position.sentence is not None and position.sentence.start <= position.cue.start < position.sentence.end:
+    if (
+        position.cue is not None
+        and position.sentence is not None
+        and position.sentence.start <= position.cue.start < position.sentence.end
+    ):
         start, end = min(start, position.cue.start), max(end, position.cue.end)
     return article.text[start:end]
 
@@ -163,7 +176,9 @@ def speaker_names(engine: Engine, speaker: Speaker) -> tuple[set[str], set[str]]
     return set(party_names), party_names
 
 
-def score_positions(engine: Engine, article: Article, found: list[Position], gold: dict) -> tuple[Score, list[str], list[str], list[str]]:
+def score_positions(
+    engine: Engine, article: Article, found: list[Position], gold: dict
+) -> tuple[Score, list[str], list[str], list[str]]:
     required = gold.get("positions") or []
     optional = gold.get("optional_positions") or []
     texts = [squeeze(position_text(article, p)) for p in found]
@@ -171,7 +186,11 @@ def score_positions(engine: Engine, article: Article, found: list[Position], gol
 
     def matches(index: int, wanted: dict) -> bool:
         speaker, party = names[index]
-        return squeeze(wanted["quote"]) in texts[index] and fold(wanted["speaker"]) in speaker and fold(wanted.get("party") or wanted["speaker"]) in party
+        return (
+            squeeze(wanted["quote"]) in texts[index]
+            and fold(wanted["speaker"]) in speaker
+            and fold(wanted.get("party") or wanted["speaker"]) in party
+        )
 
     used: set[int] = set()
     missed = []
@@ -187,7 +206,8 @@ def score_positions(engine: Engine, article: Article, found: list[Position], gol
         if index in used or index in optional_hits:
             continue
         quoted = [w for w in required + optional if squeeze(w["quote"]) in texts[index]]
-        label = f"{position.speaker.actor or position.speaker.text} ({position.speaker.party}): {position.content.text[:70]!r}"
+        who = position.speaker.actor or position.speaker.text
+        label = f"{who} ({position.speaker.party}): {position.content.text[:70]!r}"
         (wrong if quoted else extra).append(label)
     counted = len(found) - len(optional_hits)
     return Score(len(used), counted, len(used), len(required)), wrong, missed, extra
@@ -211,7 +231,9 @@ def actor_names_found(engine: Engine, sheet: FactSheet) -> list[set[str]]:
 
 
 def issue_names_found(engine: Engine, sheet: FactSheet) -> list[set[str]]:
-    return [{fold(i.id), fold(i.id.replace("-", " ")), fold(i.title), *(fold(a) for a in i.aliases)} for i in sheet.issues]
+    return [
+        {fold(i.id), fold(i.id.replace("-", " ")), fold(i.title), *(fold(a) for a in i.aliases)} for i in sheet.issues
+    ]
 
 
 def score_names(what: str, found: list[set[str]], gold: dict) -> Score:
@@ -225,7 +247,11 @@ def score_names(what: str, found: list[set[str]], gold: dict) -> Score:
     match = names_overlap if what == "issues" else (lambda name, names: fold(name) in names)
     hit_gold = sum(1 for name in required if any(match(name, names) for names in found))
     good = sum(1 for names in found if any(match(name, names) for name in required))
-    neutral = sum(1 for names in found if not any(match(name, names) for name in required) and any(match(name, names) for name in optional))
+    neutral = sum(
+        1
+        for names in found
+        if not any(match(name, names) for name in required) and any(match(name, names) for name in optional)
+    )
     return Score(good, len(found) - neutral, hit_gold, len(required))
 
 
@@ -252,25 +278,27 @@ def naive_names(engine: Engine, article: Article) -> dict[str, list[set[str]]]:
 _NAIVE_QUOTES = re.compile(r"“[^”\n]{2,}”|\"[^\"\n]{2,}\"|''[^'\n](?:[^\n]*?)''")
 
 
-def _speaker_from_token(analysis: Analysis, token) -> Speaker:  # type: ignore[no-untyped-def]
+def _speaker_from_token(text: BodyText, mentions: list[Mention], token: Token) -> Speaker:
     start = token.left_edge.i if token.pos_ != "PRON" else token.i
-    span = analysis.token_span(analysis.doc[start : token.i + 1])
-    for mention in analysis.mentions:
+    span = text.token_span(token.doc[start : token.i + 1])
+    for mention in mentions:
         if mention.start <= token.i < mention.end:
             return Speaker(span.text, span.start, span.end, mention.actor, mention.party)
     return Speaker(span.text, span.start, span.end, token.text if token.ent_type_ == "PERSON" else None, None)
 
 
-def _baseline_position(analysis: Analysis, speaker: Speaker | None, cue: Span | None, start: int, end: int, rule: str) -> Position:
-    content = analysis.char_span(start, end)
+def _baseline_position(
+    text: BodyText, speaker: Speaker | None, cue: Span | None, start: int, end: int, rule: str
+) -> Position:
+    content = text.span(start, end)
     speaker = speaker or Speaker("", content.start, content.start, None, None)
-    return Position(speaker, cue, content, "direct" if rule == "quotes" else "indirect", [], None, rule, "statement", None, None, [])
+    return Position(
+        speaker, cue, content, "direct" if rule == "quotes" else "indirect", [], None, rule, "statement", None, None, []
+    )
 
 
-def quote_baseline(analysis: Analysis) -> list[Position]:
+def quote_baseline(doc: Doc, text: BodyText, mentions: list[Mention], speech: set[str]) -> list[Position]:
     """Every quoted span; speaker = the PERSON/ORG entity nearest before a speech verb in its sentence."""
-    doc = analysis.doc
-    speech = analysis.rules.lexicon.speech_lemmas()
     found = []
     for match in _NAIVE_QUOTES.finditer(doc.text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -278,24 +306,36 @@ def quote_baseline(analysis: Analysis) -> list[Position]:
             continue
         speaker = cue = None
         for sent in {span[0].sent.start: span[0].sent, span[-1].sent.start: span[-1].sent}.values():
-            verbs = [t for t in sent if t.lemma_.lower() in speech and t.pos_ == "VERB" and not (span.start <= t.i < span.end)]
+            verbs = [
+                t
+                for t in sent
+                if t.lemma_.lower() in speech and t.pos_ == "VERB" and not (span.start <= t.i < span.end)
+            ]
             if not verbs:
                 continue
             verb = verbs[0]
-            entities = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and e.sent.start == sent.start and not (span.start <= e.start < span.end)]
+            entities = [
+                e
+                for e in doc.ents
+                if e.label_ in ("PERSON", "ORG")
+                and e.sent.start == sent.start
+                and not (span.start <= e.start < span.end)
+            ]
             if entities:
                 nearest = min(entities, key=lambda e: abs(e.root.i - verb.i))
-                speaker, cue = _speaker_from_token(analysis, nearest.root), analysis.token_span(doc[verb.i : verb.i + 1])
+                speaker, cue = (
+                    _speaker_from_token(text, mentions, nearest.root),
+                    text.token_span(doc[verb.i : verb.i + 1]),
+                )
                 break
-        found.append(_baseline_position(analysis, speaker, cue, match.start(), match.end(), "quotes"))
+        found.append(_baseline_position(text, speaker, cue, match.start(), match.end(), "quotes"))
     return found
 
 
-def parse_baseline(analysis: Analysis) -> list[Position]:
+def parse_baseline(doc: Doc, text: BodyText, mentions: list[Mention], speech: set[str]) -> list[Position]:
     """Speaker = nsubj of a speech verb; content = its ccomp."""
-    speech = analysis.rules.lexicon.speech_lemmas()
     found = []
-    for token in analysis.doc:
+    for token in doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in speech:
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -303,7 +343,8 @@ def parse_baseline(analysis: Analysis) -> list[Position]:
         if subject is None or ccomp is None:
             continue
         start, end = ccomp.left_edge.idx, ccomp.right_edge.idx + len(ccomp.right_edge.text)
-        found.append(_baseline_position(analysis, _speaker_from_token(analysis, subject), analysis.token_span(analysis.doc[token.i : token.i + 1]), start, end, "nsubj+ccomp"))
+        speaker, cue = _speaker_from_token(text, mentions, subject), text.token_span(doc[token.i : token.i + 1])
+        found.append(_baseline_position(text, speaker, cue, start, end, "nsubj+ccomp"))
     return found
 
 
@@ -327,7 +368,11 @@ def polnear_files(shared: Path, split: str) -> list[tuple[Path, Path]]:
     for ann in sorted((folder / "attributions").glob("*.ann")):
         stem = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
         chosen.setdefault(stem, ann)
-    return [(folder / "text" / f"{stem}.txt", ann) for stem, ann in sorted(chosen.items()) if (folder / "text" / f"{stem}.txt").is_file()]
+    return [
+        (folder / "text" / f"{stem}.txt", ann)
+        for stem, ann in sorted(chosen.items())
+        if (folder / "text" / f"{stem}.txt").is_file()
+    ]
 
 
 def read_brat(path: Path) -> list[GoldAttribution]:
@@ -344,9 +389,11 @@ def read_brat(path: Path) -> list[GoldAttribution]:
             events.append(dict(role.split(":") for role in match.group(4).split()))
     found = []
     for roles in events:
-        def get(role: str) -> list[tuple[int, int]] | None:
+
+        def get(role: str, roles: dict[str, str] = roles) -> list[tuple[int, int]] | None:
             key = roles.get(role)
             return spans[key][1] if key in spans else None
+
         content = get("Content")
         if content:
             found.append(GoldAttribution(content, get("Cue") or [], get("Source")))
@@ -369,16 +416,31 @@ def group_positions(text: str, found: list[Position], speech_lemmas: set[str], d
     """One predicted attribution per cue (a quote split by its attribution or continued is one)."""
     groups: dict[tuple, list[Position]] = defaultdict(list)
     for position in found:
-        key = (position.cue.start, position.cue.end) if position.cue is not None else (position.content.start, position.content.end)
+        key = (
+            (position.cue.start, position.cue.end)
+            if position.cue is not None
+            else (position.content.start, position.content.end)
+        )
         groups[key].append(position)
     predicted = []
     for members in groups.values():
         chars = word_chars(text, [(p.content.start, p.content.end) for p in members])
-        frame = [(p.speaker.start, p.speaker.end) for p in members] + [(p.cue.start, p.cue.end) for p in members if p.cue is not None]
+        frame = [(p.speaker.start, p.speaker.end) for p in members] + [
+            (p.cue.start, p.cue.end) for p in members if p.cue is not None
+        ]
         chars = chars - word_chars(text, frame)
         first = members[0]
-        names = {w.lower() for name in (first.speaker.actor, first.speaker.party) if name for w in re.findall(r"\w{3,}", name)}
-        speech = first.type == "statement" and first.cue is not None and _is_speech(doc, first.cue.start, first.cue.end, speech_lemmas)
+        names = {
+            w.lower()
+            for name in (first.speaker.actor, first.speaker.party)
+            if name
+            for w in re.findall(r"\w{3,}", name)
+        }
+        speech = (
+            first.type == "statement"
+            and first.cue is not None
+            and _is_speech(doc, first.cue.start, first.cue.end, speech_lemmas)
+        )
         predicted.append(Predicted(chars, word_chars(text, [(first.speaker.start, first.speaker.end)]), names, speech))
     return predicted
 
@@ -389,7 +451,9 @@ def _is_speech(doc, start: int, end: int, speech_lemmas: set[str]) -> bool:  # t
         return False
     lemmas = [t.lemma_.lower() for t in span]
     joined = " ".join(lemmas), " ".join(t.lower_ for t in span)
-    return any(lemma in speech_lemmas for lemma in lemmas) or any(" " in phrase and any(phrase in j for j in joined) for phrase in speech_lemmas)
+    return any(lemma in speech_lemmas for lemma in lemmas) or any(
+        " " in phrase and any(phrase in j for j in joined) for phrase in speech_lemmas
+    )
 
 
 @dataclass
@@ -403,8 +467,12 @@ class PolnearReport:
     seconds: float = 0.0
 
 
-def match_pairs(predicted: list[Predicted], gold: list[tuple[GoldAttribution, frozenset[int], frozenset[int]]], text: str,
-                accept: Callable[[Predicted, GoldAttribution, frozenset[int], frozenset[int]], bool]) -> dict[int, int]:
+def match_pairs(
+    predicted: list[Predicted],
+    gold: list[tuple[GoldAttribution, frozenset[int], frozenset[int]]],
+    text: str,
+    accept: Callable[[Predicted, GoldAttribution, frozenset[int], frozenset[int]], bool],
+) -> dict[int, int]:
     """One-to-one matching, largest overlap first: predicted index → gold index."""
     pairs = []
     for p_index, pred in enumerate(predicted):
@@ -423,10 +491,19 @@ def match_pairs(predicted: list[Predicted], gold: list[tuple[GoldAttribution, fr
     return taken_p
 
 
-def score_article(report: PolnearReport, system: str, text: str, predicted: list[Predicted], gold: list[GoldAttribution], gold_speech: list[bool]) -> None:
+def score_article(
+    report: PolnearReport,
+    system: str,
+    text: str,
+    predicted: list[Predicted],
+    gold: list[GoldAttribution],
+    gold_speech: list[bool],
+) -> None:
     golds = [(g, word_chars(text, g.content), word_chars(text, g.source or [])) for g in gold]
 
-    def source_ok(pred: Predicted, attribution: GoldAttribution, content: frozenset[int], source: frozenset[int]) -> bool:
+    def source_ok(
+        pred: Predicted, attribution: GoldAttribution, content: frozenset[int], source: frozenset[int]
+    ) -> bool:
         if attribution.source is None:
             return False
         if pred.source & source:
@@ -442,9 +519,17 @@ def score_article(report: PolnearReport, system: str, text: str, predicted: list
         matched_gold = set(matched.values())
         for subset in ("speech cues", "all cues"):
             keep_pred = [i for i, p in enumerate(predicted) if subset == "all cues" or p.speech]
-            keep_gold = [i for i, g in enumerate(gold) if (subset == "all cues" or gold_speech[i]) and (metric != "attribution" or g.source is not None)]
+            keep_gold = [
+                i
+                for i, g in enumerate(gold)
+                if (subset == "all cues" or gold_speech[i]) and (metric != "attribution" or g.source is not None)
+            ]
             score = Score(
-                tp_pred=sum(1 for i in keep_pred if i in matched and (metric != "attribution" or golds[matched[i]][0].source is not None)),
+                tp_pred=sum(
+                    1
+                    for i in keep_pred
+                    if i in matched and (metric != "attribution" or golds[matched[i]][0].source is not None)
+                ),
                 pred=len(keep_pred),
                 tp_gold=sum(1 for i in keep_gold if i in matched_gold),
                 gold=len(keep_gold),
@@ -464,9 +549,9 @@ def polnear_articles(shared: Path, split: str, limit: int | None) -> list[tuple[
     return found
 
 
-def parse_all(engine: Engine, articles: list[Article], processes: int) -> dict[str, object]:
+def parse_all(engine: Engine, articles: list[Article], processes: int) -> dict[str, Doc]:
     """Parses by article id: from the cache, the rest parsed (in `processes` processes) and cached."""
-    docs: dict[str, object] = {}
+    docs: dict[str, Doc] = {}
     missing = []
     for article in articles:
         doc = engine.cache.get(engine.key(article), engine.pipeline.nlp.vocab)
@@ -475,15 +560,22 @@ def parse_all(engine: Engine, articles: list[Article], processes: int) -> dict[s
         else:
             docs[article.id] = doc
     if missing:
-        print(f"  parsing {len(missing)} articles ({processes} process{'es' if processes > 1 else ''}); they are cached for the next run …", file=sys.stderr)
+        print(
+            f"  parsing {len(missing)} articles ({processes} process{'es' if processes > 1 else ''}); "
+            "they are cached for the next run …",
+            file=sys.stderr,
+        )
         texts = [a.body for a in missing]
-        for article, doc in zip(missing, engine.pipeline.nlp.pipe(texts, n_process=processes, batch_size=16)):
+        parsed = engine.pipeline.nlp.pipe(texts, n_process=processes, batch_size=16)
+        for article, doc in zip(missing, parsed, strict=True):
             engine.cache.put(engine.key(article), doc)
             docs[article.id] = doc
     return docs
 
 
-def evaluate_polnear(engine: Engine, shared: Path, split: str, limit: int | None = None, processes: int = 2) -> PolnearReport:
+def evaluate_polnear(
+    engine: Engine, shared: Path, split: str, limit: int | None = None, processes: int = 2
+) -> PolnearReport:
     report = PolnearReport(split)
     articles = polnear_articles(shared, split, limit)
     docs = parse_all(engine, [a for a, _ in articles], processes)
@@ -493,13 +585,18 @@ def evaluate_polnear(engine: Engine, shared: Path, split: str, limit: int | None
         doc = docs[article.id]
         text = article.text
         gold = read_brat(ann_path)
-        gold_speech = [_is_speech(doc, min(s for s, _ in g.cue), max(e for _, e in g.cue), speech_lemmas) if g.cue else False for g in gold]
-        analysis = engine.analyse(article, doc)  # type: ignore[arg-type]
+        gold_speech = [
+            _is_speech(doc, min(s for s, _ in g.cue), max(e for _, e in g.cue), speech_lemmas) if g.cue else False
+            for g in gold
+        ]
+        body = BodyText.of(article)
+        resolved = resolve_mentions(doc, engine.compiled, body, article.date)
+        mentions = resolved.mentions
         systems = {
-            "system": extract_positions(analysis, nesting="outer", negated=True),
-            "system (fact sheets)": extract_positions(analysis),
-            "baseline: quotes": quote_baseline(analysis),
-            "baseline: nsubj+ccomp": parse_baseline(analysis),
+            "system": find_positions(article, doc, engine.compiled, body, resolved, nesting="outer", negated=True),
+            "system (fact sheets)": find_positions(article, doc, engine.compiled, body, resolved),
+            "baseline: quotes": quote_baseline(doc, body, mentions, speech_lemmas),
+            "baseline: nsubj+ccomp": parse_baseline(doc, body, mentions, speech_lemmas),
         }
         for name, found in systems.items():
             score_article(report, name, text, group_positions(text, found, speech_lemmas, doc), gold, gold_speech)
@@ -532,19 +629,17 @@ def measure_speed(engine: Engine, shared: Path, limit: int | None, parse_sample:
     def run() -> float:
         started = time.perf_counter()
         for article in articles:
-            engine.extract(article, docs[article.id])  # type: ignore[arg-type]
+            engine.extract(article, docs[article.id])
         return time.perf_counter() - started
 
     run()  # warm up (lexicon compilation, first-call costs)
     with_attribution = min(run() for _ in range(2))
-    original = positions_module.find_positions
+    original = extraction_module.find_positions
     try:
-        import mkdocs_factsheet.engine.engine as engine_module
-
-        engine_module.find_positions = lambda analysis: []  # type: ignore[assignment]
+        extraction_module.find_positions = lambda *args, **kwargs: []  # type: ignore[assignment]
         without = min(run() for _ in range(2))
     finally:
-        engine_module.find_positions = original  # type: ignore[assignment]
+        extraction_module.find_positions = original  # type: ignore[assignment]
     sample = articles[:parse_sample]
     started = time.perf_counter()
     for _doc in engine.pipeline.nlp.pipe([a.body for a in sample], batch_size=16):
@@ -586,28 +681,45 @@ def count_table(title: str, scores: dict[str, dict[str, Score]], systems: list[s
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
+    """The command line's options."""
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder (default: ../shared)")
     parser.add_argument("--model", default=DEFAULT_MODEL, help="spaCy pipeline (default: %(default)s)")
     parser.add_argument("--limit", type=int, default=None, help="PolNeAR articles per split (default: all)")
     parser.add_argument("--rules", type=Path, action="append", default=None, help="rules folder (default: rules/)")
-    parser.add_argument("--packs", default=None, help="comma-separated rule packs to load; '' for none (default: world, when it exists)")
-    parser.add_argument("--articles", type=Path, default=ROOT / "seeds", help="articles of the gold fact sheets (default: seeds/)")
+    parser.add_argument(
+        "--packs", default=None, help="comma-separated rule packs to load; '' for none (default: world, when it exists)"
+    )
+    parser.add_argument(
+        "--articles", type=Path, default=ROOT / "seeds", help="articles of the gold fact sheets (default: seeds/)"
+    )
     parser.add_argument("--splits", default="dev,train", help="PolNeAR splits (default: dev,train)")
     parser.add_argument("--processes", type=int, default=2, help="processes for parsing uncached texts (default: 2)")
     parser.add_argument("--cache", type=Path, default=CACHE_DIR, help="parse cache folder (default: .cache/evaluate)")
     parser.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
     parser.add_argument("--verbose", action="store_true", help="list missed and extra positions")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
 
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_arguments(argv)
     shared = args.shared.resolve()
     if not (shared / "eval").is_dir():
-        print(f"skipped: no gold data at {shared / 'eval'} (the shared folder is absent); pass --shared PATH", file=sys.stderr)
+        print(
+            f"skipped: no gold data at {shared / 'eval'} (the shared folder is absent); pass --shared PATH",
+            file=sys.stderr,
+        )
         return 0
     from mkdocs_factsheet.rules import available_packs
 
-    packs = [p for p in args.packs.split(",") if p] if args.packs is not None else [p for p in ("world",) if p in available_packs()]
+    packs = (
+        [p for p in args.packs.split(",") if p]
+        if args.packs is not None
+        else [p for p in ("world",) if p in available_packs()]
+    )
     rules = args.rules or [ROOT / "rules"]
     started = time.perf_counter()
     try:
@@ -617,7 +729,27 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"rules: {', '.join(map(str, rules))}; packs: {', '.join(packs) or 'none'}; model: {args.model}")
 
-    seed = evaluate_seed(engine, shared, args.articles)
+    print_seed(evaluate_seed(engine, shared, args.articles), args.articles, args.verbose)
+    for split in [s for s in args.splits.split(",") if s]:
+        if not (shared / "eval" / "polnear" / split).is_dir():
+            print(f"\nPolNeAR {split}: not found under {shared / 'eval' / 'polnear'}; skipped")
+            continue
+        report = evaluate_polnear(engine, shared, split, args.limit, args.processes)
+        systems = ["system", "system (fact sheets)", "baseline: quotes", "baseline: nsubj+ccomp"]
+        print()
+        title = (
+            f"PolNeAR {split}: {report.articles} articles, {report.words} words, {report.gold} attributions "
+            f"({report.gold_speech} with a speech cue); scoring took {report.seconds:.1f} s"
+        )
+        print(table(title, report.scores, systems, POLNEAR_NOTE))
+    if not args.no_speed and (shared / "eval" / "polnear" / "dev").is_dir():
+        print_speed(measure_speed(engine, shared, args.limit))
+    print(f"\ntotal time {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+def print_seed(seed: SeedReport, articles: Path, verbose: bool) -> None:
+    """The gold fact sheets' tables (and, `verbose`, the positions missed, extra or with a wrong speaker)."""
     if seed.articles:
         systems = ["system", "baseline: quotes", "baseline: nsubj+ccomp"]
         positions = {k: v for k, v in seed.scores.items() if k.startswith("positions")}
@@ -626,39 +758,39 @@ def main(argv: list[str] | None = None) -> int:
         names = {k: v for k, v in seed.scores.items() if not k.startswith("positions")}
         print(table("", names, ["system", "baseline: names only"]))
         print(count_table("counts", seed.scores, ["system"]))
-        print("positions with a wrong speaker (content of a gold position, other speaker): " + ", ".join(f"{name} {len(items)}" for name, items in seed.wrong_speakers.items()))
-        if args.verbose:
-            for label, items in (("missed", seed.missed), ("extra (not in the gold)", seed.extra), ("wrong speaker", seed.wrong_speakers["system"])):
+        print(
+            "positions with a wrong speaker (content of a gold position, other speaker): "
+            + ", ".join(f"{name} {len(items)}" for name, items in seed.wrong_speakers.items())
+        )
+        if verbose:
+            for label, items in (
+                ("missed", seed.missed),
+                ("extra (not in the gold)", seed.extra),
+                ("wrong speaker", seed.wrong_speakers["system"]),
+            ):
                 for item in items:
                     print(f"  {label}: {item}")
     else:
-        print(f"\nno gold fact sheet matches an article in {args.articles}")
+        print(f"\nno gold fact sheet matches an article in {articles}")
 
-    for split in [s for s in args.splits.split(",") if s]:
-        if not (shared / "eval" / "polnear" / split).is_dir():
-            print(f"\nPolNeAR {split}: not found under {shared / 'eval' / 'polnear'}; skipped")
-            continue
-        report = evaluate_polnear(engine, shared, split, args.limit, args.processes)
-        systems = ["system", "system (fact sheets)", "baseline: quotes", "baseline: nsubj+ccomp"]
-        print()
-        title = (f"PolNeAR {split}: {report.articles} articles, {report.words} words, {report.gold} attributions "
-                 f"({report.gold_speech} with a speech cue); scoring took {report.seconds:.1f} s")
-        print(table(title, report.scores, systems, POLNEAR_NOTE))
 
-    if not args.no_speed and (shared / "eval" / "polnear" / "dev").is_dir():
-        speed = measure_speed(engine, shared, args.limit)
-        parse_rate = speed.parsed_words / speed.parse if speed.parse else 0.0
-        per_word_parse = 1 / parse_rate if parse_rate else 0.0
-        print()
-        print(f"Speed on PolNeAR dev ({speed.articles} articles, {speed.words} words; one process):")
-        print(f"  extraction, parse excluded:  with attribution {speed.words / speed.extract_with:>10,.0f} words/s"
-              f"   without {speed.words / speed.extract_without:>10,.0f} words/s")
-        with_total = speed.extract_with / speed.words + per_word_parse
-        without_total = speed.extract_without / speed.words + per_word_parse
-        print(f"  parse included:             with attribution {1 / with_total:>10,.0f} words/s   without {1 / without_total:>10,.0f} words/s"
-              f"   (parse alone {parse_rate:,.0f} words/s on {speed.parsed_words} words)")
-    print(f"\ntotal time {time.perf_counter() - started:.0f} s")
-    return 0
+def print_speed(speed: SpeedReport) -> None:
+    """The speed figures."""
+    parse_rate = speed.parsed_words / speed.parse if speed.parse else 0.0
+    per_word_parse = 1 / parse_rate if parse_rate else 0.0
+    print()
+    print(f"Speed on PolNeAR dev ({speed.articles} articles, {speed.words} words; one process):")
+    print(
+        f"  extraction, parse excluded:  with attribution {speed.words / speed.extract_with:>10,.0f} words/s"
+        f"   without {speed.words / speed.extract_without:>10,.0f} words/s"
+    )
+    with_total = speed.extract_with / speed.words + per_word_parse
+    without_total = speed.extract_without / speed.words + per_word_parse
+    print(
+        f"  parse included:             with attribution {1 / with_total:>10,.0f} words/s   "
+        f"without {1 / without_total:>10,.0f} words/s"
+        f"   (parse alone {parse_rate:,.0f} words/s on {speed.parsed_words} words)"
+    )
 
 
 if __name__ == "__main__":

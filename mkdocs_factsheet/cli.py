@@ -131,22 +131,29 @@ def explain(rule_dirs: tuple[Path, ...], packs: tuple[str, ...], model: str, art
     if not articles:
         sys.exit(1)
     engine = _engine(rule_dirs, packs, model)
-    analysis = engine.analyse(articles[0])
-    sheet = engine.extract(articles[0], analysis.doc)
+    from .nlp.mentions import resolve_mentions
+    from .nlp.text import BodyText
+
+    doc = engine.parse(articles[0])
+    resolved = resolve_mentions(doc, engine.compiled, BodyText.of(articles[0]), articles[0].date)
+    sheet = engine.extract(articles[0], doc)
     parties = engine.rules.parties
     click.echo(f"# {articles[0].title}\n\n## Parties and actors")
-    for mention in analysis.mentions:
+    for mention in resolved.mentions:
         who = f"{mention.actor} ({parties[mention.party].name})" if mention.actor else parties[mention.party].name
         source = engine.rules.source_of("party", mention.party)
-        click.echo(f"- {mention.text!r} @{mention.start_char}-{mention.end_char} → {who}: {'; '.join(mention.why)} [{source}]")
+        click.echo(f"- {mention.text!r} @{mention.start_char}-{mention.end_char} → {who}: {'; '.join(mention.why)} "
+                   f"[{source}]")
     click.echo("\n## Issues")
-    for issue_id, issue_mention in analysis.issue_mentions:
+    for issue_id, issue_mention in resolved.issue_mentions:
         source = engine.rules.source_of("issue", issue_id)
-        click.echo(f"- {issue_mention.text!r} @{issue_mention.start}-{issue_mention.end} → {issue_id}: {issue_mention.rule} [{source}]")
+        click.echo(f"- {issue_mention.text!r} @{issue_mention.start}-{issue_mention.end} → {issue_id}: "
+                   f"{issue_mention.rule} [{source}]")
     click.echo("\n## Positions")
     for position in sheet.positions:
         speaker = position.speaker
-        click.echo(f"- {speaker.text!r} → {speaker.actor or 'unresolved'} ({speaker.party or '?'}), {position.kind}, rule {position.rule}")
+        click.echo(f"- {speaker.text!r} → {speaker.actor or 'unresolved'} ({speaker.party or '?'}), {position.kind}, "
+                   f"rule {position.rule}")
         click.echo(f"  content: {position.content.text!r}")
         for reason in position.why:
             click.echo(f"  because: {reason}")

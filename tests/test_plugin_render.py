@@ -142,18 +142,17 @@ def test_expand_replaces_markers_and_reports_bad_ones():
 STANCES = ["reject", None, "demand"]
 
 
-def _synthetic_positions(analysis):
+def _synthetic_positions(article, doc, compiled, text, resolved):
     """Positions at the gold quotes of the seed article, with issues taken from the rules' evidence."""
-    article = analysis.article
     if article.id != SEED_ID:
         return []
     positions = []
     parties = {"United States": "united-states", "China": "china"}
     for number, item in enumerate(gold()["positions"]):
         start = article.text.find(item["quote"])
-        sentence = next(s for s in analysis.doc.sents if s.start_char + article.body_start <= start < s.end_char + article.body_start)
-        span = analysis.token_span(sentence)
-        issues = [issue_id for issue_id, mention in analysis.issue_mentions if mention.sentence.start == span.start]
+        sentence = next(s for s in doc.sents if s.start_char + article.body_start <= start < s.end_char + article.body_start)
+        span = text.token_span(sentence)
+        issues = [issue_id for issue_id, mention in resolved.issue_mentions if mention.sentence.start == span.start]
         positions.append(Position(
             Speaker(item["speaker"], span.start, span.start + 1, item["speaker"], parties[item["party"]]), None,
             Span(item["quote"], start, start + len(item["quote"])), "direct" if item["kind"] == "direct" else "indirect",
@@ -164,9 +163,9 @@ def _synthetic_positions(analysis):
 
 @pytest.fixture()
 def synthetic_positions(monkeypatch):
-    import mkdocs_factsheet.nlp.positions as positions_module
+    import mkdocs_factsheet.nlp.extraction as extraction_module
 
-    monkeypatch.setattr(positions_module, "find_positions", _synthetic_positions)
+    monkeypatch.setattr(extraction_module, "find_positions", _synthetic_positions)
     yield
     monkeypatch.undo()
 

@@ -29,7 +29,7 @@ from ..rules import RuleSet, load_rules
 if TYPE_CHECKING:  # the modules that import spaCy are imported where first needed, not here
     from spacy.tokens import Doc
 
-    from ..nlp.analysis import Analysis
+    from ..nlp.extraction import Extraction
     from ..nlp.matching import CompiledRules, Trigger
     from ..nlp.pipeline import Pipeline
 
@@ -166,21 +166,14 @@ class Engine:
             self.cache.put(key, doc)
         return doc
 
-    def analyse(self, article: Article, doc: Doc | None = None) -> Analysis:
-        from ..nlp.analysis import analyse
-
-        return analyse(article, doc if doc is not None else self.parse(article), self.compiled)
-
     def extract(self, article: Article, doc: Doc | None = None) -> FactSheet:
         """The fact sheet of one article (parsing it only if it is not cached)."""
-        return self._extract(article, doc)[0]
+        return self._extract(article, doc).sheet
 
-    def _extract(self, article: Article, doc: Doc | None) -> tuple[FactSheet, Analysis]:
-        from ..nlp.analysis import build_fact_sheet
-        from ..nlp.positions import find_positions
+    def _extract(self, article: Article, doc: Doc | None) -> Extraction:
+        from ..nlp.extraction import extract_facts
 
-        analysis = self.analyse(article, doc)
-        return build_fact_sheet(analysis, find_positions(analysis)), analysis
+        return extract_facts(article, doc if doc is not None else self.parse(article), self.compiled)
 
     def extract_all(
         self, articles: list[Article], progress: Callable[[Progress], None] | None = None, n_process: int = 1
@@ -254,9 +247,9 @@ class Engine:
 
     def _make(self, article: Article, doc: Doc, sheet_key: str | None) -> FactSheet:
         """Extract a sheet, and cache it with the record of what it depends on."""
-        sheet, analysis = self._extract(article, doc)
-        self._store(article, sheet, sheet_key, sorted(analysis.hits), sorted(analysis.words))
-        return sheet
+        extraction = self._extract(article, doc)
+        self._store(article, extraction.sheet, sheet_key, sorted(extraction.hits), sorted(extraction.words))
+        return extraction.sheet
 
     def _store(self, article: Article, sheet: FactSheet, sheet_key: str | None, hits: list[str], words: list[str],
                payload: bytes | None = None) -> None:
@@ -357,9 +350,9 @@ def _parse_and_analyse(articles: list[Article]) -> list[_Made]:
     results: list[_Made] = []
     for article, doc in zip(articles, engine.pipeline.parse_many(article.body for article in articles)):
         try:
-            sheet, analysis = engine._extract(article, doc)
+            facts = engine._extract(article, doc)
         except Exception as error:  # noqa: BLE001 - reported in the parent, which names the article
             results.append((encode_doc(doc), f"{type(error).__name__}: {error}", [], []))
             continue
-        results.append((encode_doc(doc), encode_sheet(sheet), sorted(analysis.hits), sorted(analysis.words)))
+        results.append((encode_doc(doc), encode_sheet(facts.sheet), sorted(facts.hits), sorted(facts.words)))
     return results

@@ -1,7 +1,7 @@
 """Positions: who said what (attribution of direct, indirect and mixed quotes).
 
-`find_positions` turns the attributions found by `mkdocs_factsheet.attribution` into the fact
-sheet's `Position`s: the speaker mention with its actor and party, the cue, the content, its kind
+`positions_of` turns the attributions found by `nlp.attribution` into the fact sheet's
+`Position`s: the speaker mention with its actor and party, the cue, the content, its kind
 (direct: inside quotation marks; mixed: reported with quoted words; indirect), the issues the
 content touches, the addressee or target party, the stance (from the cue, else from a stance word
 heading the content), the rule that fired, and the reasons. See docs/guide/positions.md.
@@ -9,42 +9,31 @@ heading the content), the rule that fired, and the reasons. See docs/guide/posit
 
 from __future__ import annotations
 
-from .analysis import Analysis
-from .attribution import Attribution, Nesting, attribute
+from spacy.tokens import Doc, Token
+
+from ..model import Position, PositionType, Speaker
+from .attribution import Attribution
 from .lexicon import Lexicon
-from ..model import Position, Speaker, Span
+from .mentions import IssueMentions, Mention
+from .text import BodyText
 
-_TYPES = {"speech": "statement", "thought": "thought", "intention": "intention"}
-
-
-def find_positions(analysis: Analysis) -> list[Position]:
-    """Attributed statements in an analysed article, in document order."""
-    return positions_of(analysis, attribute(analysis))
+_TYPES: dict[str, PositionType] = {"speech": "statement", "thought": "thought", "intention": "intention"}
 
 
-def extract_positions(analysis: Analysis, *, nesting: Nesting = "inner", negated: bool = False) -> list[Position]:
-    """`find_positions` with the nesting policy and negated cues made explicit (for evaluations)."""
-    return positions_of(analysis, attribute(analysis, nesting=nesting, negated=negated))
+def positions_of(attributions: list[Attribution], doc: Doc, text: BodyText, lexicon: Lexicon, mentions: list[Mention],
+                 issue_mentions: IssueMentions) -> list[Position]:
+    """The positions of a parsed article's attributions, in their order."""
+    return [_position(attribution, doc, text, lexicon, mentions, issue_mentions) for attribution in attributions]
 
 
-def positions_of(analysis: Analysis, attributions: list[Attribution]) -> list[Position]:
-    lexicon = analysis.rules.lexicon
-    return [_position(analysis, lexicon, attribution) for attribution in attributions]
-
-
-def _span(analysis: Analysis, start: int, end: int) -> Span:
-    """A model `Span` for doc character offsets (as `Analysis.char_span`, without rebuilding `doc.text`)."""
-    offset = analysis.offset
-    return Span(analysis.article.text[start + offset : end + offset], start + offset, end + offset)
-
-
-def _position(analysis: Analysis, lexicon: Lexicon, attribution: Attribution) -> Position:
+def _position(attribution: Attribution, doc: Doc, text: BodyText, lexicon: Lexicon, mentions: list[Mention],
+              issue_mentions: IssueMentions) -> Position:
     frame, resolved = attribution.frame, attribution.speaker
     identity = resolved.identity
-    speaker_span = _span(analysis, resolved.start, resolved.end)
+    speaker_span = text.span(resolved.start, resolved.end)
     speaker = Speaker(speaker_span.text, speaker_span.start, speaker_span.end, identity.actor, identity.party)
-    content = _span(analysis, *frame.content)
-    cue = _span(analysis, *frame.cue_chars) if frame.cue_chars else None
+    content = text.span(*frame.content)
+    cue = text.span(*frame.cue_chars) if frame.cue_chars else None
     why = [f"rule {frame.rule}"] + list(frame.why)
     speaker_why = list(identity.why)
     if not resolved.resolved and not any("unresolved" in w for w in speaker_why):
@@ -52,27 +41,33 @@ def _position(analysis: Analysis, lexicon: Lexicon, attribution: Attribution) ->
     why += [f"speaker: {w}" for w in speaker_why]
     stance = frame.cue.cue.stance if frame.cue else None
     if stance is None:
-        found = lexicon.stance_of(_content_heads(analysis, frame.content))
+        found = lexicon.stance_of(_content_heads(doc, frame.content))
         if found is not None:
             stance = found[0]
             why.append(f"stance {stance!r} from {found[1]!r} in the content")
     elif frame.cue:
         why.append(f"stance {stance!r} from the cue {frame.cue.cue.lemma!r}")
-    addressee = _addressee(analysis, attribution)
+    addressee = _addressee(doc, mentions, attribution)
     if addressee is not None:
         why.append(f"addressed to or aimed at {addressee}")
-    issues = analysis.issues_in(content.start, content.end)
-    sentence = _span(analysis, *frame.sentence) if frame.sentence[1] > frame.sentence[0] else None
+    issues = _issues_in(issue_mentions, content.start, content.end)
+    sentence = text.span(*frame.sentence) if frame.sentence[1] > frame.sentence[0] else None
     return Position(
         speaker=speaker, cue=cue, content=content, kind=frame.kind,  # type: ignore[arg-type]
-        issues=issues, stance=stance, rule=frame.rule, type=_TYPES.get(frame.cue_kind, "statement"),  # type: ignore[arg-type]
+        issues=issues, stance=stance, rule=frame.rule, type=_TYPES.get(frame.cue_kind, "statement"),
         sentence=sentence, addressee=addressee, why=why,
     )
 
 
-def _content_heads(analysis: Analysis, content: tuple[int, int]) -> list:  # type: ignore[type-arg]
+def _issues_in(issue_mentions: IssueMentions, start_char: int, end_char: int) -> list[str]:
+    """Issue ids with evidence inside an article character range, in order of first mention."""
+    found = [issue for issue, mention in issue_mentions if mention.start >= start_char and mention.end <= end_char]
+    return list(dict.fromkeys(found))
+
+
+def _content_heads(doc: Doc, content: tuple[int, int]) -> list[Token]:
     """The words heading the content: its root predicate, with its auxiliaries and complements."""
-    span = analysis.doc.char_span(*content, alignment_mode="expand")
+    span = doc.char_span(*content, alignment_mode="expand")
     if span is None:
         return []
     roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
@@ -83,24 +78,23 @@ def _content_heads(analysis: Analysis, content: tuple[int, int]) -> list:  # typ
     return heads
 
 
-def _addressee(analysis: Analysis, attribution: Attribution) -> str | None:
+def _addressee(doc: Doc, mentions: list[Mention], attribution: Attribution) -> str | None:
     """The party addressed ("told Blinken") or, for a stance aimed at someone, the party the content targets."""
     frame = attribution.frame
     own = attribution.speaker.identity.party
     if frame.addressee is not None:
-        for mention in analysis.mentions:
+        for mention in mentions:
             if mention.start <= frame.addressee.i < mention.end:
                 return mention.party
-        for mention in analysis.mentions:  # "told Chinese officials": a mention inside the addressee phrase
+        for mention in mentions:  # "told Chinese officials": a mention inside the addressee phrase
             if frame.addressee.left_edge.i <= mention.start and mention.end <= frame.addressee.right_edge.i + 1:
                 return mention.party
     stance = frame.cue.cue.stance if frame.cue else None
     if stance is None and not frame.rule.startswith("headline"):
         return None
     start, end = frame.content
-    for mention in analysis.mentions:
-        char = analysis.doc[mention.start].idx
+    for mention in mentions:
+        char = doc[mention.start].idx
         if start <= char < end and mention.party != own:
             return mention.party
     return None
-

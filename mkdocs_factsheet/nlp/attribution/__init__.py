@@ -1,8 +1,7 @@
-"""Attribution: finding who said (thought, wants) what, for `positions.find_positions`.
+"""Attribution: finding who said (thought, wants) what, for `positions.positions_of`.
 
 - `quotes`: pairing quote marks into quotations;
-- `lexicon`: the cue and stance lexicon compiled from the rules' `cues/` files;
-- `frames`: attribution frames from quotation and dependency structure;
+- `frames`: attribution frames from quotation and dependency structure (cues from `nlp.lexicon`);
 - `speakers`: the speaker's span, actor and party (pronouns, roles, descriptions).
 """
 
@@ -11,10 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..analysis import Analysis
-from .frames import Frame, FrameFinder
+from spacy.tokens import Doc
+
+from ...rules import RuleSet
 from ..lexicon import Lexicon
-from .speakers import Identity, Resolved, Speakers
+from ..mentions import Mention
+from ..text import BodyText
+from .frames import Frame, FrameFinder
+from .speakers import Resolved, Speakers
 
 Nesting = Literal["inner", "outer", "all"]
 
@@ -27,32 +30,39 @@ class Attribution:
     speaker: Resolved
 
 
-def attribute(analysis: Analysis, *, nesting: Nesting = "inner", negated: bool = False) -> list[Attribution]:
-    """Every attribution in an analysed article, in document order.
+def attribute(doc: Doc, lexicon: Lexicon, text: BodyText, title: tuple[int, int] | None, mentions: list[Mention],
+              rules: RuleSet, *, nesting: Nesting = "inner", negated: bool = False) -> list[Attribution]:
+    """Every attribution in a parsed article, in document order.
 
-    `nesting` decides what happens when one attribution reports another ("X said Y warned that …",
+    `title` is the headline's range in doc offsets (None when the body has none). `nesting`
+    decides what happens when one attribution reports another ("X said Y warned that …",
     "according to X, Y pressed Z to …"): `inner` keeps the inner one and notes the relay in its
     reasons (fact sheets: what Y said), `outer` keeps the outer one (PolNeAR's univocal
     annotation), `all` keeps both. Negated cues ("did not mention") are dropped unless `negated`.
     """
-    if not analysis.doc.has_annotation("DEP"):
+    if not doc.has_annotation("DEP"):
         # `blank` mode: frames are read off the dependency tree, and without a parse spaCy leaves
         # some tokens' tree edges unset, so walking them reads outside the document (a
         # segmentation fault, seen on Reuters stories). No parse, no positions.
         return []
-    lexicon = analysis.rules.lexicon
-    title = None
-    if analysis.article.title_span is not None:
-        start, end = analysis.article.title_span
-        if start >= analysis.offset:
-            title = (start - analysis.offset, end - analysis.offset)
-    finder = FrameFinder(analysis.doc, lexicon, title, analysis.article.text[analysis.offset :])
+    finder = FrameFinder(doc, lexicon, title, text.body)
     frames = [f for f in finder.find() if negated or not f.negated]
     frames = _settle_nesting(frames, nesting)
-    speakers = Speakers(analysis, set(finder.quote_tokens), [f.content for f in frames if not f.rule.startswith(("headline", "label"))])
+    contents = [f.content for f in frames if not f.rule.startswith(("headline", "label"))]
+    speakers = Speakers(doc, mentions, text, rules.parties, set(finder.quote_tokens), contents)
+    found = _with_speakers(frames, speakers)
+    found.sort(key=lambda a: (a.frame.content[0], a.frame.content[1]))
+    return found
+
+
+def _with_speakers(frames: list[Frame], speakers: Speakers) -> list[Attribution]:
+    """Resolve the frames' speakers in document order (a continuation takes its frame's speaker)."""
     found: list[Attribution] = []
     resolved: dict[int, Resolved] = {}
-    ordered = sorted((f for f in frames if f.follows is None), key=lambda f: min(f.content[0], f.speaker.idx if f.speaker is not None else f.content[0]))
+    ordered = sorted(
+        (f for f in frames if f.follows is None),
+        key=lambda f: min(f.content[0], f.speaker.idx if f.speaker is not None else f.content[0]),
+    )
     ordered += [f for f in frames if f.follows is not None]
     for frame in ordered:
         if frame.follows is not None:
@@ -71,7 +81,6 @@ def attribute(analysis: Analysis, *, nesting: Nesting = "inner", negated: bool =
             continue
         resolved[id(frame)] = speaker
         found.append(Attribution(frame, speaker))
-    found.sort(key=lambda a: (a.frame.content[0], a.frame.content[1]))
     return found
 
 
@@ -84,26 +93,30 @@ def _settle_nesting(frames: list[Frame], nesting: Nesting) -> list[Frame]:
         for inner in frames:
             if inner is outer or inner.cue_chars is None or outer.follows is not None:
                 continue
-            if outer.content[0] <= inner.cue_chars[0] < outer.content[1] and inner.speaker is not None and outer.content[0] <= inner.speaker.idx < outer.content[1]:
+            if (outer.content[0] <= inner.cue_chars[0] < outer.content[1] and inner.speaker is not None
+                    and outer.content[0] <= inner.speaker.idx < outer.content[1]):
                 inside[id(inner)] = outer
     if nesting == "outer":
-        dropped = {key for key in inside}
+        dropped = set(inside)
         return [f for f in frames if id(f) not in dropped and not (f.follows is not None and id(f.follows) in dropped)]
     relays = set()
     for inner in frames:
-        outer = inside.get(id(inner))
-        if outer is None or outer.quote is not None and outer.kind == "direct" or not _heads(outer, inner):
+        relayed = inside.get(id(inner))
+        if relayed is None or relayed.quote is not None and relayed.kind == "direct" or not _heads(relayed, inner):
             continue
-        relays.add(id(outer))
-        speaker = outer.speaker.text if outer.speaker is not None else "?"
-        cue = outer.cue.cue.lemma if outer.cue is not None else "?"
+        relays.add(id(relayed))
+        speaker = relayed.speaker.text if relayed.speaker is not None else "?"
+        cue = relayed.cue.cue.lemma if relayed.cue is not None else "?"
         inner.why.append(f"reported by {speaker!r} ({cue!r})")
-        inner.relay_of = outer
+        inner.relay_of = relayed
     return [f for f in frames if id(f) not in relays]
 
 
 # Cues stating a stance rather than reporting an act of speech: "Yang said China opposes …" is Yang's statement.
-STANCE_STATES = frozenset({"support", "oppose", "back", "endorse", "favor", "favour", "welcome", "approve", "embrace", "champion", "defend", "reject", "refuse"})
+STANCE_STATES = frozenset({
+    "support", "oppose", "back", "endorse", "favor", "favour", "welcome", "approve", "embrace", "champion", "defend",
+    "reject", "refuse",
+})
 
 
 def _heads(outer: Frame, inner: Frame) -> bool:
@@ -112,14 +125,10 @@ def _heads(outer: Frame, inner: Frame) -> bool:
         return False
     if inner.cue.cue.kind != "speech" or inner.cue.cue.lemma in STANCE_STATES:
         return False
-    doc = outer.cue and inner.speaker.doc if inner.speaker is not None else None
-    if doc is None:
+    if inner.speaker is None:
         return False
-    span = doc.char_span(*outer.content, alignment_mode="expand")
+    span = inner.speaker.doc.char_span(*outer.content, alignment_mode="expand")
     if span is None:
         return False
     roots = [t for t in span if t.head.i == t.i or not (span.start <= t.head.i < span.end)]
     return any(inner.cue.start <= root.i < inner.cue.end for root in roots if not root.is_punct)
-
-
-__all__ = ["Attribution", "Frame", "FrameFinder", "Identity", "Lexicon", "Resolved", "Speakers", "attribute"]

@@ -21,8 +21,11 @@ from dataclasses import dataclass, field
 import numpy
 from spacy.attrs import DEP, POS
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
-from ..analysis import Analysis, Mention
+from ...rules.schema import Party
+from ..mentions import Mention
+from ..text import BodyText
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 MALE = {"he", "him", "his", "himself"}
@@ -81,33 +84,31 @@ class _Candidate:
 
 
 class Speakers:
-    """Resolves speakers of one analysed doc, in document order (earlier speakers are antecedents)."""
+    """Resolves speakers of one parsed doc, in document order (earlier speakers are antecedents)."""
 
-    def __init__(self, analysis: Analysis, quote_tokens: set[int], contents: list[tuple[int, int]] = ()):  # type: ignore[assignment]
-        self.analysis = analysis
-        self.doc: Doc = analysis.doc
+    def __init__(self, doc: Doc, mentions: list[Mention], text: BodyText, parties: dict[str, Party],
+                 quote_tokens: set[int], contents: list[tuple[int, int]]):
+        """`contents`: the doc character ranges of what speakers are reported to have said."""
+        self.doc = doc
+        self.mentions = mentions
+        self.text = text
+        self.parties = parties
         self.quote_tokens = quote_tokens
 
         self.sentence_index: dict[int, int] = {}
         for number, sent in enumerate(self.doc.sents):
             self.sentence_index[sent.start] = number
         self.mention_at: dict[int, Mention] = {}
-        for mention in analysis.mentions:
+        for mention in mentions:
             for index in range(mention.start, mention.end):
                 self.mention_at[index] = mention
         self.ents = list(self.doc.ents)
-        self.ent_at: dict[int, object] = {}
+        self.ent_at: dict[int, SpacySpan] = {}
         for ent in self.ents:
             for index in range(ent.start, ent.end):
                 self.ent_at[index] = ent
-        self.full_names: dict[str, str] = {}  # last word → the longest person name ending with it
-        for ent in self.ents:
-            if ent.label_ == "PERSON":
-                name = _strip_possessive(ent.text)
-                words = name.split()
-                if words and len(words) > len(self.full_names.get(words[-1], "").split()):
-                    self.full_names[words[-1]] = name
-        self.reported_chars = bytearray(len(analysis.article.text) - analysis.offset + 1)
+        self.full_names = _full_names(self.ents)  # last word → the longest person name ending with it
+        self.reported_chars = bytearray(len(text.text) - text.offset + 1)
         for start, end in contents:
             self.reported_chars[start:end] = b"\x01" * max(0, end - start)
         self._candidates: list[_Candidate] | None = None
@@ -154,7 +155,8 @@ class Speakers:
 
     # -- identities ----------------------------------------------------------------------------------
 
-    def identify(self, head: Token, *, content: tuple[int, int] | None = None, addressee: Token | None = None) -> Identity:
+    def identify(self, head: Token, *, content: tuple[int, int] | None = None,
+                 addressee: Token | None = None) -> Identity:
         """Whom the noun phrase headed by `head` stands for."""
         mention = self.mention_at.get(head.i)
         if mention is not None:
@@ -167,6 +169,10 @@ class Speakers:
             return identity
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
             return self.pronoun(head, content, addressee)
+        return self.describe(head)
+
+    def describe(self, head: Token) -> Identity:
+        """Whom a noun phrase stands for when no rule's mention is at its head (nor a pronoun)."""
         inner = self.inner_mention(head)
         person = self.person_name(head)
         if inner is not None:
@@ -178,7 +184,8 @@ class Speakers:
         if described is not None:
             return described
         if person:
-            return Identity(person, None, "person", person, [f"person {person!r} named in the text (no rule gives a party)"])
+            reason = f"person {person!r} named in the text (no rule gives a party)"
+            return Identity(person, None, "person", person, [reason])
         if head.ent_type_ in ("ORG", "NORP", "GPE") and head.pos_ == "PROPN":
             ent = self.ent_at.get(head.i)
             name = ent.text if ent is not None else head.text
@@ -188,9 +195,11 @@ class Speakers:
         return Identity(None, None, kind, text, [f"unresolved: no rule names {text!r}"])
 
     def from_mention(self, mention: Mention) -> Identity:
+        """The identity a rule's mention gives: its actor, else its party."""
         if mention.actor is not None:
-            return Identity(mention.actor, mention.party, mention.actor_kind or "person", mention.actor, list(mention.why))
-        party = self.analysis.rules.rules.parties.get(mention.party)
+            kind = mention.actor_kind or "person"
+            return Identity(mention.actor, mention.party, kind, mention.actor, list(mention.why))
+        party = self.parties.get(mention.party)
         name = party.name if party else mention.party
         return Identity(None, mention.party, "party", name, list(mention.why))
 
@@ -201,7 +210,9 @@ class Speakers:
                 continue
             for token in child.subtree:
                 mention = self.mention_at.get(token.i)
-                if mention is not None and mention.via != "adjective" and (mention.actor is None or mention.actor_kind == "body"):
+                if mention is not None and mention.via != "adjective" and (
+                    mention.actor is None or mention.actor_kind == "body"
+                ):
                     return mention
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "from"):
@@ -227,10 +238,11 @@ class Speakers:
 
     def definite_description(self, head: Token) -> Identity | None:
         """"the department" → the U.S. State Department named before; "the secretary" → its holder."""
-        if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+        if head.pos_ != "NOUN" or not definite:
             return None
         word = head.lemma_.lower()
-        for mention in reversed(self.analysis.mentions):
+        for mention in reversed(self.mentions):
             if mention.start >= head.i or mention.actor is None:
                 continue
             names = [mention.actor.split()[-1].lower()]
@@ -246,24 +258,37 @@ class Speakers:
     # -- pronouns ------------------------------------------------------------------------------------
 
     def build_candidates(self) -> list[_Candidate]:
+        """Every antecedent a pronoun may take: rules' mentions, NER names, noun subjects; in document order."""
         found: list[_Candidate] = []
         seen: set[int] = set()
-        for mention in self.analysis.mentions:
+        for mention in self.mentions:
             head = self.doc[mention.end - 1]
             found.append(self.candidate(head, self.from_mention(mention)))
             seen.update(range(mention.start, mention.end))
+        found += self.entity_candidates(seen)
+        found += self.subject_candidates(seen)
+        found.sort(key=lambda c: c.index)
+        return found
+
+    def entity_candidates(self, seen: set[int]) -> list[_Candidate]:
+        """People and bodies the NER found outside the rules' mentions."""
+        found: list[_Candidate] = []
         for ent in self.ents:
             if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or any(i in seen for i in range(ent.start, ent.end)):
                 continue
             head = ent.root
             name = ent.text
             if ent.label_ == "PERSON":
-                identity = Identity(self.person_name(head) or name, None, "person", self.person_name(head) or name, [f"person {name!r} named in the text"])
+                person = self.person_name(head) or name
+                identity = Identity(person, None, "person", person, [f"person {name!r} named in the text"])
             else:
                 identity = Identity(None, None, "body", name, [f"unresolved: {name!r} is not in the rules"])
             found.append(self.candidate(head, identity))
-        text = self.analysis.article.text
-        offset = self.analysis.offset
+        return found
+
+    def subject_candidates(self, seen: set[int]) -> list[_Candidate]:
+        """Common nouns that are subjects of a clause ("the ministry said"), outside the rules' mentions."""
+        found: list[_Candidate] = []
         array = self.doc.to_array([DEP, POS])
         subject_deps = [self.doc.vocab.strings[d] for d in ("nsubj", "nsubjpass")]
         noun = self.doc.vocab.strings["NOUN"]
@@ -272,19 +297,23 @@ class Speakers:
             if token.i in seen:
                 continue
             kind = "group" if token.tag_ == "NNS" else "thing"
-            name = text[token.left_edge.idx + offset : token.idx + len(token.text) + offset]
-            found.append(self.candidate(token, Identity(None, None, kind, name, [f"unresolved: no rule names {token.text!r}"])))
-        found.sort(key=lambda c: c.index)
+            name = self.text.span(token.left_edge.idx, token.idx + len(token.text)).text
+            identity = Identity(None, None, kind, name, [f"unresolved: no rule names {token.text!r}"])
+            found.append(self.candidate(token, identity))
         return found
 
     def candidate(self, head: Token, identity: Identity, speaker: bool = False) -> _Candidate:
+        """An antecedent candidate headed by `head` (noting a gender an honorific before it gives)."""
         for token in (*head.lefts, self.doc[head.left_edge.i - 1] if head.left_edge.i > 0 else head):
             gender = HONORIFICS.get(token.lower_.rstrip("."))
             if gender and identity.name not in self.genders:
                 self.genders[identity.name] = gender
-        subject = head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ in ("compound", "appos") and head.head.dep_ in ("nsubj", "nsubjpass"))
+        subject = head.dep_ in ("nsubj", "nsubjpass") or (
+            head.dep_ in ("compound", "appos") and head.head.dep_ in ("nsubj", "nsubjpass")
+        )
         reported = not speaker and bool(self.reported_chars[head.idx])
-        return _Candidate(head.i, self.sentence_index.get(head.sent.start, 0), subject, speaker, identity, head.i in self.quote_tokens, reported)
+        sentence = self.sentence_index.get(head.sent.start, 0)
+        return _Candidate(head.i, sentence, subject, speaker, identity, head.i in self.quote_tokens, reported)
 
     def add_speaker(self, head: Token, identity: Identity) -> None:
         """Remember a resolved speaker: pronouns later on prefer earlier speakers."""
@@ -299,17 +328,33 @@ class Speakers:
                 self._candidates.insert(position, candidate)
 
     def pronoun(self, token: Token, content: tuple[int, int] | None, addressee: Token | None) -> Identity:
+        """A pronoun's antecedent: the nearest fitting speaker or subject before it (see the module's policy)."""
         lower = token.lower_
         if lower in FIRST_PERSON:
-            return Identity(None, None, None, token.text, [f"unresolved: {token.text!r} outside quotation marks (the writer or an unnamed speaker)"])
-        if lower in PERSON_PRONOUNS:
-            kinds = {"person"}
-        elif lower in GROUP_PRONOUNS:
-            kinds = {"body", "party", "group"}
-        else:
-            kinds = {"body", "party", "thing"}
+            reason = f"unresolved: {token.text!r} outside quotation marks (the writer or an unnamed speaker)"
+            return Identity(None, None, None, token.text, [reason])
+        kinds = _pronoun_kinds(lower)
         gender = "m" if lower in MALE else "f" if lower in FEMALE else None
-        here = self.sentence_index.get(token.sent.start, 0)
+        pool = self.antecedents(token, kinds, gender, content, self.not_antecedents(addressee))
+        chosen = (
+            next((c for c in pool if c.speaker or (c.subject and not c.reported)), None)
+            or next((c for c in pool if c.subject), None)
+            or (pool[0] if pool else None)
+        )
+        if chosen is None:
+            wanted = "person" if "person" in kinds else "body or party"
+            reason = f"unresolved: no {wanted} for {token.text!r} in the {WINDOW} sentences before"
+            return Identity(None, None, None, token.text, [reason])
+        identity = chosen.identity
+        if gender:
+            self.genders.setdefault(identity.name, gender)
+        role = "speaker of the previous statement" if chosen.speaker else ("subject" if chosen.subject else "mention")
+        why = [f"pronoun {token.text!r} → {identity.name} (nearest preceding {role})"]
+        why += [w for w in identity.why if not w.startswith("pronoun")]
+        return Identity(identity.actor, identity.party, identity.kind, identity.name, why)
+
+    def not_antecedents(self, addressee: Token | None) -> set[str]:
+        """Names a pronoun cannot stand for: the statement's addressee's."""
         excluded: set[str] = set()
         if addressee is not None:
             target = self.mention_at.get(addressee.i)
@@ -319,6 +364,12 @@ class Speakers:
             person = self.person_name(addressee)
             if person:
                 excluded.add(person)
+        return excluded
+
+    def antecedents(self, token: Token, kinds: set[str], gender: str | None, content: tuple[int, int] | None,
+                    excluded: set[str]) -> list[_Candidate]:
+        """The candidates a pronoun may stand for, nearest first, within the window of sentences before it."""
+        here = self.sentence_index.get(token.sent.start, 0)
         pool = []
         for candidate in reversed(self.candidates):
             if candidate.index >= token.i:
@@ -336,16 +387,25 @@ class Speakers:
             if gender and self.genders.get(candidate.identity.name, gender) != gender:
                 continue  # "she" is not Mr. Trump
             pool.append(candidate)
-        chosen = (
-            next((c for c in pool if c.speaker or (c.subject and not c.reported)), None)
-            or next((c for c in pool if c.subject), None)
-            or (pool[0] if pool else None)
-        )
-        if chosen is None:
-            return Identity(None, None, None, token.text, [f"unresolved: no {'person' if 'person' in kinds else 'body or party'} for {token.text!r} in the {WINDOW} sentences before"])
-        identity = chosen.identity
-        if gender:
-            self.genders.setdefault(identity.name, gender)
-        role = "speaker of the previous statement" if chosen.speaker else ("subject" if chosen.subject else "mention")
-        why = [f"pronoun {token.text!r} → {identity.name} (nearest preceding {role})"] + [w for w in identity.why if not w.startswith("pronoun")]
-        return Identity(identity.actor, identity.party, identity.kind, identity.name, why)
+        return pool
+
+
+def _pronoun_kinds(lower: str) -> set[str]:
+    """The kinds of identity a (lower-cased) third-person pronoun can stand for."""
+    if lower in PERSON_PRONOUNS:
+        return {"person"}
+    if lower in GROUP_PRONOUNS:
+        return {"body", "party", "group"}
+    return {"body", "party", "thing"}
+
+
+def _full_names(ents: list[SpacySpan]) -> dict[str, str]:
+    """Last word → the longest person name ending with it."""
+    full_names: dict[str, str] = {}
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            name = _strip_possessive(ent.text)
+            words = name.split()
+            if words and len(words) > len(full_names.get(words[-1], "").split()):
+                full_names[words[-1]] = name
+    return full_names

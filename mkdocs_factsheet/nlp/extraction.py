@@ -1,0 +1,57 @@
+"""From a parsed article to its fact sheet: the stages in order, each handing its output to the next.
+
+`resolve_mentions` (`nlp.mentions`) → `attribute` (`nlp.attribution`) → `positions_of`
+(`nlp.positions`) → `build_fact_sheet` (`nlp.factsheet`). `extract_facts` runs them all for the
+engine; `cli explain` and the evaluation call the stages themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..articles import Article
+from ..model import FactSheet, Position
+from .attribution import Nesting, attribute
+from .factsheet import build_fact_sheet
+from .matching import CompiledRules
+from .mentions import ResolvedMentions, resolve_mentions
+from .positions import positions_of
+from .text import BodyText
+
+
+@dataclass
+class Extraction:
+    """An article's fact sheet, with what the engine records of the rules' matches."""
+
+    sheet: FactSheet
+    resolved: ResolvedMentions
+
+    @property
+    def hits(self) -> set[str]:
+        """The rules that matched anything in the article (see `ResolvedMentions.hits`)."""
+        return self.resolved.hits
+
+    @property
+    def words(self) -> set[str]:
+        """Every word form in the article a rule can match."""
+        return self.resolved.words
+
+
+def extract_facts(article: Article, doc: Doc, compiled: CompiledRules) -> Extraction:
+    """The fact sheet of a parsed article under compiled rules."""
+    text = BodyText.of(article)
+    resolved = resolve_mentions(doc, compiled, text, article.date)
+    positions = find_positions(article, doc, compiled, text, resolved)
+    sheet = build_fact_sheet(article, doc, compiled.rules, text, resolved.mentions, resolved.issue_mentions, positions)
+    return Extraction(sheet, resolved)
+
+
+def find_positions(article: Article, doc: Doc, compiled: CompiledRules, text: BodyText, resolved: ResolvedMentions,
+                   *, nesting: Nesting = "inner", negated: bool = False) -> list[Position]:
+    """Attributed statements in a parsed article, in document order (see `attribute` for `nesting`, `negated`)."""
+    title = text.doc_range(article.title_span)
+    attributions = attribute(doc, compiled.lexicon, text, title, resolved.mentions, compiled.rules,
+                             nesting=nesting, negated=negated)
+    return positions_of(attributions, doc, text, compiled.lexicon, resolved.mentions, resolved.issue_mentions)

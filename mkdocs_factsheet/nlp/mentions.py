@@ -1,0 +1,367 @@
+"""From matcher candidates to resolved mentions: who is named, for which party, and why.
+
+Resolution rules, in order (each decision is recorded in the mention's `why`):
+- a party name, alias or pattern is a mention of that party;
+- a member's name, alias or surname is that member; when several members share it, the one
+  named in full in the article wins, then the one in office on the article's date;
+- a role noun ("the secretary of state") is the member holding that role on the article's date;
+  without a date, the holder the article names; a party named just before ("US Secretary of
+  State") narrows the choice to that party's members;
+- a party name or adjective just before an agent noun ("Chinese officials", "China's foreign
+  ministry") is an actor of that party.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from ..model import IssueMention, Span
+from ..rules import RuleSet
+from ..rules.schema import Issue, Member, alias_of
+from .matching import Candidate, CompiledRules, DocViews, Entry, settle
+from .text import BodyText
+
+DETERMINERS = {"the", "a", "an"}
+_POSSESSIVES = {"'s", "’s", "'", "’"}
+_INDEFINITE = ("a", "an", "another", "former")
+
+People = set[tuple[str, int | None]]  # (party id, member index) pairs
+
+
+@dataclass
+class Mention:
+    """A resolved mention of a party or of an actor acting for one."""
+
+    start: int  # token indices in the doc
+    end: int
+    start_char: int  # character offsets in the article text
+    end_char: int
+    text: str
+    party: str
+    actor: str | None = None  # canonical actor name, None for a mention of the party itself
+    actor_kind: str | None = None
+    role: str | None = None
+    via: str = "name"  # name | surname | role | agent | adjective | party
+    why: list[str] = field(default_factory=list)
+
+    @property
+    def span(self) -> Span:
+        return Span(self.text, self.start_char, self.end_char)
+
+
+IssueMentions = list[tuple[str, IssueMention]]  # (issue id, mention), in document order
+
+
+@dataclass
+class ResolvedMentions:
+    """What resolution makes of a parsed article: the stages after it start from these."""
+
+    mentions: list[Mention]
+    issue_mentions: IssueMentions
+    # "party:<id>" / "issue:<id>" of every rule that matched anything, before overlaps were settled:
+    # an edit to any other rule cannot change this article's facts unless the edited rule matches it.
+    hits: set[str]
+    views: DocViews  # what matching made of the doc; its `words` go into the engine's record
+
+    @property
+    def words(self) -> set[str]:
+        """Every word form in the article a rule can match (see `matching.article_words`)."""
+        return self.views.words
+
+
+def resolve_mentions(doc: Doc, compiled: CompiledRules, text: BodyText, when: date | None) -> ResolvedMentions:
+    """Resolve entity and issue candidates in a parsed article dated `when`."""
+    rules = compiled.rules
+    resolver = _Resolver(doc, rules, text.offset, when)
+    views = DocViews(doc)
+    entities, issues = compiled.candidates(views, "entity"), compiled.candidates(views, "issue")
+    mentions = resolver.resolve(settle(entities))
+    issue_mentions = _issue_mentions(doc, rules, text.offset, settle(issues))
+    hits = {
+        f"{'issue' if e.kind == 'issue' else 'party'}:{e.target}"
+        for c in entities + issues for e in c.entries if e.kind != "agent"
+    }
+    return ResolvedMentions(_yield_to_own_issues(mentions, issue_mentions, rules), issue_mentions, hits, views)
+
+
+def _yield_to_own_issues(mentions: list[Mention], issue_mentions: IssueMentions, rules: RuleSet) -> list[Mention]:
+    """A place the site's own issue rules name ("Taiwan", "Hong Kong") is the issue there, not a pack's party.
+
+    The user's rules win over the packs', across kinds as within them; an actor of that party
+    ("Taiwanese officials") still counts.
+    """
+    own = {
+        (m.start, m.end) for issue, m in issue_mentions
+        if (source := rules.source_of("issue", issue)) and source.pack is None
+    }
+
+    def from_pack(party: str) -> bool:
+        source = rules.source_of("party", party)
+        return source is not None and source.pack is not None
+
+    def inside_own_issue(mention: Mention) -> bool:
+        return any(start <= mention.start_char and mention.end_char <= end for start, end in own)
+
+    return [m for m in mentions if not (m.actor is None and from_pack(m.party) and inside_own_issue(m))]
+
+
+def _people(entries: list[Entry]) -> People:
+    return {(e.target, e.member) for e in entries}
+
+
+class _Resolver:
+    """Resolves the entity candidates of one doc, in document order."""
+
+    def __init__(self, doc: Doc, rules: RuleSet, offset: int, when: date | None):
+        self.doc = doc
+        self.rules = rules
+        self.offset = offset  # of the doc's text in the article's
+        self.when = when  # the article's date
+
+    def member(self, entry: Entry) -> Member:
+        assert entry.member is not None
+        return self.rules.parties[entry.target].members[entry.member]
+
+    def resolve(self, candidates: list[Candidate]) -> list[Mention]:
+        """The mentions among settled candidates; a title before a name joins the name's mention."""
+        named = {(e.target, e.member) for c in candidates for e in c.entries if e.is_name}
+        mentions: list[Mention] = []
+        previous: Candidate | None = None
+        previous_mention: Mention | None = None
+        title: Candidate | None = None
+        for index, candidate in enumerate(candidates):
+            following = candidates[index + 1] if index + 1 < len(candidates) else None
+            if self.is_title_of(candidate, following):
+                title = candidate  # "President" in "U.S. President Joe Biden": a title, not a mention of its own
+                continue
+            if self.is_title_of_someone_else(candidate):
+                previous, previous_mention, title = candidate, None, None
+                continue
+            lead = self.leading_party(previous, previous_mention, candidate)
+            mention = self.resolve_one(candidate, named, lead)
+            if mention is not None:
+                if title is not None:
+                    self.take_title(mention, title, candidate)
+                mentions.append(mention)
+            title = None
+            previous, previous_mention = candidate, mention
+        return mentions
+
+    def is_title_of(self, candidate: Candidate, following: Candidate | None) -> bool:
+        """A role noun directly followed by the name of someone who holds that role."""
+        if following is None or following.start != candidate.end:
+            return False
+        holders = {(e.target, e.member) for e in candidate.entries if e.kind == "role"}
+        return bool(holders & self.members_of(following))
+
+    def is_title_of_someone_else(self, candidate: Candidate) -> bool:
+        """A role noun used as the title of a name no rule knows ("Prime Minister Boris Johnson")."""
+        if not all(e.kind in ("role", "agent") for e in candidate.entries) or candidate.end >= len(self.doc):
+            return False
+        following = self.doc[candidate.end]
+        return following.ent_type_ == "PERSON" or (following.is_title and following.pos_ in ("PROPN", ""))
+
+    def take_title(self, mention: Mention, title: Candidate, candidate: Candidate) -> None:
+        holders = self.members_of(candidate)
+        mention.role = mention.role or next(
+            (self.role_title(e) for e in title.entries if e.kind == "role" and (e.target, e.member) in holders), None
+        )
+        mention.why.append(f"title {mention.role!r} just before the name")
+        span = self.doc[title.start : mention.end]
+        mention.start, mention.start_char, mention.text = title.start, span.start_char + self.offset, span.text
+
+    @staticmethod
+    def members_of(candidate: Candidate) -> People:
+        return {(e.target, e.member) for e in candidate.entries if e.kind == "member"}
+
+    def from_pack(self, entry: Entry) -> bool:
+        source = self.rules.source_of("party", entry.target)
+        return source is not None and source.pack is not None
+
+    def role_title(self, entry: Entry) -> str:
+        return self.member(entry).role_list()[entry.role or 0].title
+
+    def leading_party(self, previous: Candidate | None, mention: Mention | None,
+                      candidate: Candidate) -> Mention | None:
+        """The party mention right before a candidate ("US" in "US Secretary of State", "China's" in "China's
+        foreign ministry")."""
+        if previous is None or mention is None or mention.actor is not None:
+            return None
+        gap = self.doc[previous.end : candidate.start]
+        if len(gap) == 0 or (len(gap) == 1 and gap[0].text in _POSSESSIVES):
+            return mention
+        return None
+
+    def inside_other_name(self, candidate: Candidate) -> bool:
+        """A surname or alias that ends someone else's name ("Sam Harris", "George Washington")."""
+        if candidate.start == 0:
+            return False
+        before = self.doc[candidate.start - 1]
+        if not (before.is_alpha and before.is_title):
+            return False
+        if self.doc.has_annotation("ENT_IOB"):  # with NER: the word before belongs to the same person's name
+            return before.ent_type_ == "PERSON" and self.doc[candidate.start].ent_iob_ == "I"
+        return not before.is_sent_start
+
+    def resolve_one(self, candidate: Candidate, named: People, lead: Mention | None) -> Mention | None:
+        """The mention a candidate makes (None for none): of a party, an agent of one, or a member."""
+        entries = candidate.entries
+        if lead is not None:
+            entries = [
+                e for e in entries if e.target == lead.party or e.kind in ("party", "adjective", "agent")
+            ] or entries
+        best = min(entries, key=Entry.order)
+        if best.kind == "exclude":
+            return None  # a phrase in which the party's names do not name it ("Washington Post")
+        if best.kind in ("party", "adjective"):
+            if best.kind == "party" and self.inside_other_name(candidate):
+                return None
+            via = "party" if best.kind == "party" else "adjective"
+            why = [f"{best.kind} {best.target!r} by {best.how}"]
+            return self.mention(candidate.start, candidate.end, best.target, via=via, why=why)
+        if best.kind == "agent":
+            return self.agent_mention(candidate, best, lead)
+        members = [e for e in entries if e.kind in ("member", "role")]
+        surnames_only = all(e.how.startswith("surname") for e in members)
+        if surnames_only and self.inside_other_name(candidate):
+            return None
+        return self.resolve_member(candidate, members, named, lead)
+
+    def agent_mention(self, candidate: Candidate, best: Entry, lead: Mention | None) -> Mention | None:
+        """An agent noun after a party's mention ("Chinese officials"); alone ("officials") it names nobody."""
+        if lead is None:
+            return None
+        agent = self.rules.agent(best.target)
+        party = self.rules.parties[lead.party]
+        adjective = alias_of(party.adjectives[0]).text if party.adjectives else party.name
+        why = [f"agent noun {agent.name!r} after a mention of {party.name!r}"]
+        actor = f"{adjective} {agent.name}"
+        return self.mention(lead.start, candidate.end, lead.party, actor=actor, actor_kind=agent.kind, via="agent",
+                            why=why)
+
+    def resolve_member(self, candidate: Candidate, entries: list[Entry], named: People,
+                       lead: Mention | None) -> Mention | None:
+        """The one member a name or role noun stands for; None when the article singles out nobody."""
+        why: list[str] = []
+        if all(e.kind == "role" for e in entries):
+            if candidate.start > 0 and self.doc[candidate.start - 1].lower_ in _INDEFINITE:
+                return None  # "a foreign minister", "former president": not the one holder of the office
+            options = self.role_holders(entries, named, why)
+        else:
+            options = self.named_members(entries, named, why)
+        if len(_people(options)) != 1:
+            return None  # nobody, or several, and the article singles out none: unresolved rather than guessed
+        return self.member_mention(candidate, min(options, key=Entry.order), why, lead)
+
+    def role_holders(self, options: list[Entry], named: People, why: list[str]) -> list[Entry]:
+        """Who a role noun can stand for: the holder on the article's date, else the holder the article names."""
+        when = self.when
+        if when is not None:  # the holder on the article's date, and nobody out of office
+            options = [e for e in options if self.holds(e, when)]
+            why.append(f"role held on the article date {when.isoformat()}")
+        mentioned = [e for e in options if (e.target, e.member) in named]
+        if when is None or len(_people(options)) > 1:
+            options = mentioned  # without a date (or with several holders) only a holder the article names
+            why.append("the holder the article names")
+        return options
+
+    def named_members(self, options: list[Entry], named: People, why: list[str]) -> list[Entry]:
+        """Who a name can stand for: narrowed to the one named in full, in office, defined in the site's rules."""
+        when = self.when
+        if len(_people(options)) > 1:
+            mentioned = [e for e in options if (e.target, e.member) in named]
+            if mentioned:
+                why.append("the one the article names in full")
+                options = mentioned
+        if when is not None and len(_people(options)) > 1:
+            active = [e for e in options if self.active(e, when)]
+            if active:
+                why.append(f"in office on {when.isoformat()}")
+                options = active
+        # a pack's person is known by surname alone only once the article has named them in full
+        options = [
+            e for e in options
+            if not (self.from_pack(e) and e.how.startswith("surname") and (e.target, e.member) not in named)
+        ]
+        if len(_people(options)) > 1:
+            own = [e for e in options if not self.from_pack(e)]
+            if len(_people(own)) == 1:
+                why.append("defined in the site's own rules")
+                options = own
+        return options
+
+    def member_mention(self, candidate: Candidate, entry: Entry, why: list[str], lead: Mention | None) -> Mention:
+        """The mention of the member an entry names, with the reasons it was chosen."""
+        member = self.member(entry)
+        role = self.role_title(entry) if entry.role is not None else None
+        start = candidate.start
+        if entry.kind == "role":
+            if start > 0 and self.doc[start - 1].lower_ in DETERMINERS:
+                start -= 1
+            why.insert(0, f"role noun {role!r} → {member.name}")
+        else:
+            why.insert(0, f"{entry.how} → {member.name}")
+        if lead is not None:
+            why.append(f"party named before it: {lead.party}")
+        via = "role" if entry.kind == "role" else ("surname" if entry.how.startswith("surname") else "name")
+        return self.mention(
+            start, candidate.end, entry.target, actor=member.name, actor_kind=member.kind, role=role, via=via, why=why
+        )
+
+    def holds(self, entry: Entry, when: date) -> bool:
+        role = self.member(entry).role_list()[entry.role or 0]
+        return (role.from_ is None or role.from_ <= when) and (role.until is None or when <= role.until)
+
+    def active(self, entry: Entry, when: date) -> bool:
+        member = self.member(entry)
+        ranges = [(r.from_, r.until) for r in member.role_list()] or [(member.from_, member.until)]
+        return any((start is None or start <= when) and (end is None or when <= end) for start, end in ranges)
+
+    def mention(self, start: int, end: int, party: str, *, actor: str | None = None, actor_kind: str | None = None,
+                role: str | None = None, via: str, why: list[str]) -> Mention:
+        span = self.doc[start:end]
+        return Mention(
+            start, end, span.start_char + self.offset, span.end_char + self.offset, span.text, party, actor, actor_kind,
+            role, via, why,
+        )
+
+
+def _issue_mentions(doc: Doc, rules: RuleSet, offset: int, candidates: list[Candidate]) -> IssueMentions:
+    """The issue candidates whose sentence-scope words allow them, in document order."""
+    found: IssueMentions = []
+    sentence_words: dict[int, set[str]] = {}
+    for candidate in candidates:
+        sentence = doc[candidate.start].sent
+        words = sentence_words.setdefault(
+            sentence.start, {w for t in sentence for w in (t.lower_, (t.lemma_ or t.text).lower())}
+        )
+        allowed = (e for e in _by_preference(candidate.entries)
+                   if _scope_allows(rules.issues[e.target], words, sentence))
+        entry = next(allowed, None)
+        if entry is None:
+            continue
+        span = doc[candidate.start : candidate.end]
+        sentence_span = Span(sentence.text, sentence.start_char + offset, sentence.end_char + offset)
+        mention = IssueMention(span.text, span.start_char + offset, span.end_char + offset, sentence_span, entry.how)
+        found.append((entry.target, mention))
+    return found
+
+
+def _by_preference(entries: list[Entry]) -> list[Entry]:
+    return sorted(entries, key=Entry.order)
+
+
+def _scope_allows(issue: Issue, words: set[str], sentence: SpacySpan) -> bool:
+    """The sentence-scope `requires`/`excludes` words of an issue."""
+    if issue.requires and not any(_phrase_in(word, words, sentence) for word in issue.requires):
+        return False
+    return not any(_phrase_in(word, words, sentence) for word in issue.excludes)
+
+
+def _phrase_in(phrase: str, words: set[str], sentence: SpacySpan) -> bool:
+    lowered = phrase.lower()
+    return lowered in words if " " not in lowered else lowered in sentence.text.lower()
