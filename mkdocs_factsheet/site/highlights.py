@@ -9,8 +9,8 @@ id (`hl-…`); later pieces get `hl-….2`, `hl-….3`… Ids and order depend o
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 RANKS = {"quote": 1, "issue": 2, "party": 3}
 
@@ -49,7 +49,7 @@ def mark_up(
     points = sorted({offset, end} | {max(h.start, offset) for h in items} | {min(h.end, end) for h in items})
     out: list[str] = []
     stack: list[Highlight] = []
-    for a, b in zip(points, points[1:]):
+    for a, b in zip(points, points[1:], strict=False):
         wanted = [h for h in items if h.start <= a and h.end >= b]
         common = 0
         while common < len(stack) and common < len(wanted) and stack[common] is wanted[common]:
