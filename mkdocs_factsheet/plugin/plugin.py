@@ -53,7 +53,6 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     """Publishes fact sheets of parties, positions and issues extracted from news articles."""
 
     def __init__(self) -> None:
-        self.command: str | None = None
         # Kept across `serve` rebuilds (see `on_startup`): loading spaCy takes a second or two.
         self.engine: Engine | None = None
         self._engine_model: str | None = None
@@ -75,7 +74,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     # Defining `on_startup` makes MkDocs keep this instance for the whole `mkdocs serve` session
     # instead of creating a new one on each rebuild, so the spaCy pipeline is loaded only once.
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.command = command
+        """Nothing to do: defining the event is what keeps the instance."""
 
     # Free the pipeline when `serve` stops (or a build ends): nothing else holds on to it.
     def on_shutdown(self) -> None:
