@@ -38,14 +38,17 @@ class Inline:
         return self.site.url(self.here, page.src_uri, anchor)
 
     def party(self, party_id: str | None, anchor: str | None = None) -> str:
+        """The party's name, linked to its page when it has one (`—` for no party)."""
         if not party_id:
             return "—"
         return link(text(self.briefing.party_name(party_id)), self.url("party", party_id, anchor))
 
     def issue(self, issue_id: str, anchor: str | None = None) -> str:
+        """The issue's title, linked to its page when it has one."""
         return link(text(self.briefing.issue_title(issue_id)), self.url("issue", issue_id, anchor))
 
     def article(self, sheet: FactSheet) -> str:
+        """The article's title (shortened), linked to its page when it has one."""
         return link(text(sheet.article.title, limit=120), self.url("article", sheet.article.id))
 
     def sentence(self, sheet: FactSheet, offset: int, label: str | None = None) -> str:
@@ -73,6 +76,7 @@ class Inline:
 
     @staticmethod
     def date(sheet: FactSheet) -> str:
+        """The article's date as written, `—` when it has none."""
         return text(sheet.article.date) if sheet.article.date else "—"
 
     def quote(self, entry: PositionEntry) -> str:
@@ -93,16 +97,19 @@ class Inline:
         return name
 
     def stance(self, stance: str | None) -> str:
+        """The label of a stance; a plain statement greyed out."""
         return text(self.briefing.stance_label(stance)) if stance else '<span class="factsheet-muted">Stated</span>'
 
     @staticmethod
     def kind(entry: PositionEntry) -> str:
+        """Direct or indirect, and the type of the position unless it is a plain statement."""
         position = entry.position
         return text(position.kind if position.type == "statement" else f"{position.kind} {position.type}")
 
     # -- tones and rule sources -----------------------------------------------------------------------
 
     def tone(self, stance: str | None) -> str:
+        """The tone (family of stances) a stance id belongs to, after the rules."""
         return tone_of(stance, self.briefing.rules)
 
     def rule_source(self, kind: str, rule_id: str) -> str | None:

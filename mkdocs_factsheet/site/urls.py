@@ -116,9 +116,11 @@ class SiteMap:
         self.pages[(kind, key)] = PageRef(kind, key, src_uri, title)
 
     def get(self, kind: str, key: str = "") -> PageRef | None:
+        """The page of that kind and key (`get("overview")`), None when it is not generated."""
         return self.pages.get((kind, key))
 
     def by_uri(self) -> dict[str, PageRef]:
+        """The generated pages by src_uri."""
         return {page.src_uri: page for page in self.pages.values()}
 
     def url(self, here: str, target: str, anchor: str | None = None) -> str:
