@@ -21,6 +21,7 @@ from .caching.fingerprints import DEFAULT_MODEL
 from .problems import FactsheetError, ProblemLog, RuleError
 from .rules import available_packs
 from .rules.schema import json_schema
+from .site.briefing import speaker_name
 
 _rules_option = click.option(
     "--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path), default=[Path("rules")], show_default=True,
@@ -178,7 +179,7 @@ def render_markdown(sheet: FactSheet) -> str:
         lines.append(f"- **{party.name}** ({party.mentions}×)" + (f": {actors}" if actors else ""))
     lines += ["", "## Positions", ""]
     for position in sheet.positions:
-        who = position.speaker.actor or position.speaker.text
+        who = speaker_name(position.speaker)
         detail = ", ".join(filter(None, [position.kind, position.stance, *position.issues]))
         lines.append(f"- {who} ({position.speaker.party or '?'}; {detail}): “{position.content.text}”")
     lines += ["", "## Issues", ""]

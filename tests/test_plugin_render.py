@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from mkdocs_factsheet.model import Position, Speaker, Span
 from mkdocs_factsheet.site import markers
-from mkdocs_factsheet.site.render import Markdown, Renderer, href, restore, text
-from mkdocs_factsheet.site.briefing import page_stem, relative
+from mkdocs_factsheet.site.html import HeldBlocks, Markdown, href, restore, text
+from mkdocs_factsheet.site.naming import page_stems
+from mkdocs_factsheet.site.urls import markdown_link
 
 from .plugin_helpers import SEED_ID, LogCapture, broken_links, build, gold, make_site, plugin_of, section, visible_text
 
@@ -64,18 +65,19 @@ def test_href_allows_only_http_urls_and_escapes_them():
 
 
 def test_page_stems_are_url_safe_unique_and_never_index():
-    taken: set[str] = set()  # the full table of nasty ids is in test_security_names.py
-    assert re.fullmatch(r"index-[0-9a-f]{8}", page_stem("index", taken))
-    assert re.fullmatch(r"README-[0-9a-f]{8}", page_stem("README", taken))
-    first, second = page_stem("a b#c?", taken), page_stem("a b#c?", taken)
+    # the full table of nasty ids is in test_security_names.py
+    stems = page_stems(["index", "README", "a b#c?", "a b#c!", "../.."])
+    assert re.fullmatch(r"index-[0-9a-f]{8}", stems["index"])
+    assert re.fullmatch(r"README-[0-9a-f]{8}", stems["README"])
+    first, second = stems["a b#c?"], stems["a b#c!"]
     assert first.startswith("a-b-c-") and second.startswith("a-b-c-") and first != second
-    assert re.fullmatch(r"page-[0-9a-f]{8}", page_stem("../..", taken))
+    assert re.fullmatch(r"page-[0-9a-f]{8}", stems["../.."])
 
 
 def test_relative_links():
-    assert relative("index.md", "briefings/issues/taiwan.md", "party-china") == "briefings/issues/taiwan.md#party-china"
-    assert relative("briefings/issues/taiwan.md", "briefings/articles/a.md") == "../articles/a.md"
-    assert relative("briefings/index.md", "briefings/index.md", "x") == "#x"
+    assert markdown_link("index.md", "briefings/issues/taiwan.md", "party-china") == "briefings/issues/taiwan.md#party-china"
+    assert markdown_link("briefings/issues/taiwan.md", "briefings/articles/a.md") == "../articles/a.md"
+    assert markdown_link("briefings/index.md", "briefings/index.md", "x") == "#x"
 
 
 # -- markers --------------------------------------------------------------------------------------------------
@@ -228,11 +230,11 @@ def test_json_of_positions(tmp_path: Path, synthetic_positions):
 
 
 def test_blocks_are_held_back_from_markdown_and_put_back_unchanged():
-    renderer = Renderer(None, None, "notes.md")  # type: ignore[arg-type]  # blocks() uses neither
-    page = renderer.blocks(["## Parties", "<table><tr><td>[x](y) *z* &#95;</td></tr></table>", Markdown("See [the JSON](f.json).")])
+    held = HeldBlocks()
+    page = held.join(["## Parties", "<table><tr><td>[x](y) *z* &#95;</td></tr></table>", Markdown("See [the JSON](f.json).")])
     assert page.splitlines()[0] == "## Parties"
-    converted = restore(_render(page), renderer.stash)
+    converted = restore(_render(page), held.blocks)
     assert "<td>[x](y) *z* &#95;</td>" in converted  # the block reached the page untouched by Markdown
     assert '<a href="f.json">the JSON</a>' in converted and '<h2 id="parties">Parties</h2>' in converted
     assert "mkdocs-factsheet-html" not in converted
-    assert restore("<!--mkdocs-factsheet-html:9-->", renderer.stash) == "<!--mkdocs-factsheet-html:9-->"  # not ours: left alone
+    assert restore("<!--mkdocs-factsheet-html:9-->", held.blocks) == "<!--mkdocs-factsheet-html:9-->"  # not ours: left alone

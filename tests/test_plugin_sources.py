@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mkdocs_factsheet.site.highlights import Highlight, mark_up
-from mkdocs_factsheet.site.render import _edges
+from mkdocs_factsheet.site.html import text_in_context
 
 from .html_tree import Node, tree
 from .plugin_helpers import SEED_ID, LogCapture, build, make_site, plugin_of
@@ -64,7 +64,7 @@ def test_a_highlight_split_over_sentences_numbers_its_pieces():
 def test_any_highlights_give_well_formed_html_with_the_text_intact(source, spans):
     marks = [Highlight(a, b, kind, f"hl-{n}", f"fact-{n}", "t", "L" if kind == "quote" else "")
              for n, (a, b, kind) in enumerate(spans) if a < b]
-    out = mark_up(source, 0, marks, _edges, {})
+    out = mark_up(source, 0, marks, text_in_context, {})
     root = tree(f"<div>{out}</div>")  # raises on mis-nested tags
     assert " ".join(_plain(root).split()) == " ".join(source.split())
     ids = [m.attrs["id"] for m in root.find_all("mark")]

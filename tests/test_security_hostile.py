@@ -41,7 +41,7 @@ DANGEROUS_TAGS = {
     "button", "textarea", "select", "option", "base", "meta", "link", "style", "video", "audio", "source", "details",
     "marquee", "template", "xmp",
 }
-# Elements the plugin itself writes (plugin/render.py, plugin/pictures.py): the "why?" disclosure
+# Elements the plugin itself writes (site/tables.py, site/figures.py, site/pictures.py): the "why?" disclosure
 # and the timeline drawing. An article cannot produce them: its text reaches pages escaped.
 PLUGIN_ELEMENTS = {("details", "factsheet-why"), ("svg", "factsheet-svg")}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "poster", "background", "srcset", "content"}

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import logging
 import os
-import posixpath
 import warnings
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -28,9 +29,12 @@ from mkdocs_factsheet import Engine, FactsheetError, ProblemLog, RuleError, load
 from mkdocs_factsheet.model import sheets_json
 
 from ..site import markers
+from ..site.briefing import Briefing
+from ..site.html import restore
+from ..site.pages import Renderer
+from ..site.project import ProjectPaths
+from ..site.urls import PageRef, SiteMap, clean_prefix, nav_key
 from .config import FactsheetConfig
-from ..site.render import Renderer, restore
-from ..site.briefing import Briefing, PageRef, SiteMap
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -49,7 +53,6 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     """Publishes fact sheets of parties, positions and issues extracted from news articles."""
 
     def __init__(self) -> None:
-        self.command: str | None = None
         # Kept across `serve` rebuilds (see `on_startup`): loading spaCy takes a second or two.
         self.engine: Engine | None = None
         self._engine_model: str | None = None
@@ -71,7 +74,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     # Defining `on_startup` makes MkDocs keep this instance for the whole `mkdocs serve` session
     # instead of creating a new one on each rebuild, so the spaCy pipeline is loaded only once.
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.command = command
+        """Nothing to do: defining the event is what keeps the instance."""
 
     # Free the pipeline when `serve` stops (or a build ends): nothing else holds on to it.
     def on_shutdown(self) -> None:
@@ -85,8 +88,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         if not self.config.enabled:
             return config
         root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
-        self.root = root
-        self.docs_dir = Path(config.docs_dir).resolve()
+        self.paths = ProjectPaths(root, Path(config.docs_dir).resolve())
         self.articles_dir = (root / self.config.articles).resolve()
         self.rules_dir = (root / self.config.rules).resolve()
         self.cache_dir = (root / self.config.cache_dir).resolve() if self.config.cache_dir.strip() else None
@@ -94,7 +96,10 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         if model != "blank" and (root / model).exists():
             model = str((root / model).resolve())
         self.model = model
-        self.prefix = self._check_prefix(self.config.prefix)
+        try:
+            self.prefix = clean_prefix(self.config.prefix)
+        except ValueError as error:
+            raise PluginError(f"factsheet: {error}") from None
         for folder in (self.articles_dir, self.rules_dir):
             if str(folder) not in config.watch:
                 config.watch.append(str(folder))  # absolute, as `serve` requires
@@ -118,8 +123,10 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             return files
         kinds = set(self.config.pages)
         json_uri = JSON_URI if "json" in kinds else None
-        self.site = site = SiteMap(self.briefing, self.prefix, kinds, json_uri)
-        site.directory_urls, site.shown = config.use_directory_urls, self._shown  # for links in raw HTML, rule paths
+        # Links in raw HTML are built-page URLs (so `use_directory_urls` matters); rule files are shown
+        # relative to the project.
+        self.site = site = SiteMap(self.briefing, self.prefix, kinds, json_uri,
+                                   directory_urls=config.use_directory_urls, shown=self.paths.shown)
         # With an explicit `nav`, pages left out of it are expected: NOT_IN_NAV keeps MkDocs quiet
         # about them (`validation.nav.omitted_files`). Without one, the user's `not_in_nav` applies.
         inclusion = InclusionLevel.NOT_IN_NAV if config.nav is not None else InclusionLevel.UNDEFINED
@@ -128,13 +135,13 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
                 log.info(f"{page.src_uri} exists in docs_dir, so it is used instead of the generated page")
                 continue
             file = File.generated(config, page.src_uri, content=self._render(page), inclusion=inclusion)
-            file.edit_uri = self._edit_uri(page)
+            file.edit_uri = self.paths.edit_uri(self.briefing.source_path(page.kind, page.key))
             files.append(file)
             self._generated.add(page.src_uri)
         if json_uri and files.get_file_from_path(json_uri) is None:
             files.append(File.generated(config, json_uri, content=self._json()))
         if files.get_file_from_path(CSS_URI) is None:
-            css = resources.files("mkdocs_factsheet.site").joinpath("assets", "factsheet.css").read_text(encoding="utf-8")
+            css = resources.files("mkdocs_factsheet.site").joinpath("assets/factsheet.css").read_text(encoding="utf-8")
             files.append(File.generated(config, CSS_URI, content=css))
         return files
 
@@ -161,17 +168,21 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         if page.file.src_uri in self._generated or "factsheet" not in markdown:
             return markdown
         renderer = Renderer(self.briefing, self.site, page.file.src_uri)
-        where, offset = self._page_location(page, markdown)
+        where = self.paths.shown(page.file.abs_src_path) if page.file.abs_src_path else page.file.src_uri
+        try:
+            offset = markers.lines_before(page.file.content_string, markdown)
+        except (OSError, UnicodeDecodeError):
+            offset = 0
 
         def report(line: int, message: str) -> None:
             self._log("markers", f"{where}:{line + offset}: {message}")
 
         expanded = markers.expand(markdown, markers.MarkerRenderer(self.briefing, renderer), report)
-        self._held[page.file.src_uri] = renderer.stash
+        self._held[page.file.src_uri] = renderer.held.blocks
         return expanded
 
     # The HTML blocks go in right after Markdown made the page's HTML, before any other plugin
-    # (search, minifiers) reads it; Markdown itself never parses them (see `render`).
+    # (search, minifiers) reads it; Markdown itself never parses them (see `site.html`).
     @event_priority(100)
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         held = self._held.get(page.file.src_uri)
@@ -189,14 +200,14 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         articles = load_articles([self.articles_dir], problems, max_size=self.config.max_article_size or None)
         sheets = self._fact_sheets(engine, articles, problems)
         for problem in problems.problems:
-            self._log("articles", self._problem_text(problem))
+            self._log("articles", self.paths.problem_text(problem))
         skipped = problems.skipped()
         if skipped:  # one line that counts what is missing from the site, and why
             counts = ", ".join(f"{count} {reason}" for reason, count in skipped.items())
             self._log("articles", f"{sum(skipped.values())} article file(s) skipped, not published: {counts}")
         self.problems = problems.problems
         self._loaded = {article.path for article in articles if article.id in {s.article.id for s in sheets}}
-        return Briefing(sheets, engine.rules, problems.problems)
+        return Briefing(sheets, engine.rules)
 
     def _engine(self) -> Engine:
         """The engine, created once; later builds only reload the rules, and only when they changed.
@@ -263,106 +274,35 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     def _render(self, page: PageRef) -> str:
         assert self.briefing is not None and self.site is not None
         renderer = Renderer(self.briefing, self.site, page.src_uri)
-        self._held[page.src_uri] = renderer.stash
-        if page.kind == "overview":
-            return renderer.overview_page(self.problems, self._shown, self._loaded)
-        if page.kind == "article":
-            sheet = self.briefing.by_id[page.key]
-            return renderer.article_page(sheet, self._shown(sheet.article.path))
-        if page.kind == "issue":
-            return renderer.issue_page(page.key)
-        return renderer.party_page(page.key)
+        self._held[page.src_uri] = renderer.held.blocks
+        return renderer.page(page, self.problems, self._loaded)
 
     def _json(self) -> str:
-        """The array `mkdocs-factsheet extract --format json` prints: same input, same bytes (see docs/guide/json.md)."""
+        """The array `mkdocs-factsheet extract --format json` prints: same input, same bytes (docs/guide/json.md)."""
         assert self.briefing is not None
-        return sheets_json([self._portable(sheet.to_dict()) for sheet in self.briefing.sheets])
-
-    def _portable(self, data: dict[str, Any]) -> dict[str, Any]:
-        """Paths relative to the project, so the JSON does not depend on where the site was built."""
-        data["article"]["path"] = self._shown(data["article"]["path"])
-        for party in data.get("parties", []):
-            if party.get("rule"):
-                path, _, line = party["rule"].rpartition(":")
-                party["rule"] = f"{self._shown(path)}:{line}" if path and line.isdigit() else self._shown(party["rule"])
-        return data
-
-    def _edit_uri(self, page: PageRef) -> str | None:
-        """The source of a generated page (article or rule file), relative to `docs_dir` as `edit_uri` expects.
-
-        MkDocs joins it to `repo_url` + `edit_uri` (e.g. `edit/main/docs/`), and `../` climbs out of
-        `docs/`, so `../seeds/x.txt` becomes `edit/main/seeds/x.txt`. Built-in pack rules have none.
-        """
-        assert self.briefing is not None and self.engine is not None
-        source: str | None = None
-        if page.kind == "article":
-            source = self.briefing.by_id[page.key].article.path
-        elif page.kind in ("issue", "party"):
-            rule = self.engine.rules.source_of(page.kind, page.key)
-            source = rule.path if rule is not None and rule.pack is None else None
-        if source is None:
-            return None
-        path = Path(source).resolve()
-        if not path.is_relative_to(self.root):
-            return None
-        return Path(os.path.relpath(path, self.docs_dir)).as_posix()
+        return sheets_json([self.paths.portable(sheet.to_dict()) for sheet in self.briefing.sheets])
 
     # -- helpers --------------------------------------------------------------------------------------------
-
-    def _check_prefix(self, prefix: str) -> str:
-        clean = prefix.strip().strip("/")
-        parts = clean.split("/")
-        if not clean or any(part in ("", ".", "..") for part in parts) or "\\" in clean:
-            raise PluginError(f"factsheet: prefix {prefix!r} must be a folder path inside the site, such as `briefings`")
-        return posixpath.normpath(clean)
 
     def _check_cache_dir(self, config: MkDocsConfig) -> None:
         """A cache inside a watched folder makes `mkdocs serve` rebuild after each of its own writes."""
         if self.cache_dir is None:
             return
-        watched = [("docs_dir", self.docs_dir)] + [("watched folder", Path(w).resolve()) for w in config.watch]
+        watched = [("docs_dir", self.paths.docs_dir)] + [("watched folder", Path(w).resolve()) for w in config.watch]
         for what, folder in watched:
             if self.cache_dir == folder or self.cache_dir.is_relative_to(folder):
                 raise PluginError(
-                    f"factsheet: cache_dir {self.cache_dir} is inside the {what} {folder}: `mkdocs serve` would rebuild "
-                    "in a loop. Put it elsewhere (the default is .cache/factsheet next to mkdocs.yml)."
+                    f"factsheet: cache_dir {self.cache_dir} is inside the {what} {folder}: `mkdocs serve` would "
+                    "rebuild in a loop. Put it elsewhere (the default is .cache/factsheet next to mkdocs.yml)."
                 )
-
-    def _shown(self, path: str) -> str:
-        """A path as the user knows it: relative to the folder of `mkdocs.yml` when inside it."""
-        absolute = Path(os.path.abspath(path))  # a symlink is named as itself, not as what it points to
-        if absolute.is_relative_to(self.root):
-            return absolute.relative_to(self.root).as_posix()
-        try:
-            resolved = Path(path).resolve()
-        except (OSError, RuntimeError):
-            return path
-        return resolved.relative_to(self.root).as_posix() if resolved.is_relative_to(self.root) else path
-
-    def _problem_text(self, problem: Problem) -> str:
-        return self._shown(problem.path) + str(problem)[len(problem.path):]
 
     def _rule_error_text(self, error: RuleError) -> str:
         errors = [p for p in error.problems if p.severity == "error"]
         for problem in error.problems:
             if problem.severity != "error":
-                self._log("rules", self._problem_text(problem))
-        lines = "\n".join(f"  {self._problem_text(p)}" for p in errors)
+                self._log("rules", self.paths.problem_text(problem))
+        lines = "\n".join(f"  {self.paths.problem_text(p)}" for p in errors)
         return f"factsheet: {len(errors)} problem(s) in the rules; fix them and build again:\n{lines}"
-
-    def _page_location(self, page: Page, markdown: str) -> tuple[str, int]:
-        """How to name the page in messages, and how many lines (front matter) precede `markdown`."""
-        where = page.file.src_uri
-        if page.file.abs_src_path:
-            where = self._shown(page.file.abs_src_path)
-        offset = 0
-        try:
-            source = page.file.content_string
-        except (OSError, UnicodeDecodeError):
-            source = ""
-        if source.endswith(markdown):
-            offset = source[: len(source) - len(markdown)].count("\n")
-        return where, offset
 
     def _log(self, kind: str, message: str) -> None:
         level = _LEVELS[self.config.log_level[kind]]
@@ -377,7 +317,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         log.log(level, f"analysed {progress.done}/{progress.total} articles ({progress.parsed} parsed, "
                        f"{progress.cached} parses and {progress.reused} fact sheets from the cache)")
 
-    def _relay_warnings(self) -> "_WarningRelay":
+    def _relay_warnings(self) -> _WarningRelay:
         return _WarningRelay(self._engine_warning)
 
     def _sort_sections(self, items: list[Any], titles: dict[str, str]) -> bool:
@@ -390,11 +330,11 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             if not any(isinstance(c, Page) and c.file.src_uri in self._generated for c in item.children):
                 continue
 
-            def key(child: Any) -> tuple[Any, ...]:
+            def key(child: Any) -> tuple[int, str]:
                 if isinstance(child, Page):
-                    title = titles.get(child.file.src_uri) or child.title or child.file.name
-                    return (0 if child.is_index else 1, title.casefold())
-                return (2, 0)  # sections keep their (alphabetical) order after the pages
+                    return nav_key(titles.get(child.file.src_uri) or child.title or child.file.name,
+                                   is_index=child.is_index)
+                return nav_key(None)
 
             before = list(item.children)
             item.children.sort(key=key)
@@ -413,13 +353,16 @@ class _WarningRelay:
         self._caught = self._context.__enter__()
         warnings.simplefilter("always")
 
-    def __exit__(self, *exc: object) -> None:
-        self._context.__exit__(*exc)
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self._context.__exit__(kind, error, trace)
         for message in dict.fromkeys(str(w.message) for w in self._caught or []):
             self.emit(f"spaCy: {message}" if not message.startswith("spaCy") else message)
 
 
-def _pages(items: list[Any]) -> Any:
+def _pages(items: list[Any]) -> Iterator[Page]:
+    """The pages of a nav, in order, sections flattened."""
     for item in items:
         if isinstance(item, Page):
             yield item

@@ -1,40 +1,29 @@
 """What the site publishes, independent of Markdown: fact sheets indexed by party, issue and date.
 
 `Briefing` is built once per build from the engine's output; the renderers and the markers only
-read it. `SiteMap` knows which pages exist and where, so that every link the renderers emit
-points at a page that is really generated.
+read it.
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
-import posixpath
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
-
-from .naming import is_plain, page_stems, readable, safe_stem, short_hash
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from mkdocs_factsheet import FactSheet, Problem, RuleSet
-    from mkdocs_factsheet.model import IssueFacts, IssueMention, Position
+    from mkdocs_factsheet import FactSheet, RuleSet
+    from mkdocs_factsheet.model import IssueFacts, IssueMention, Position, Speaker
 
-def page_stem(key: str, taken: set[str]) -> str:
-    """A file name (without `.md`) for one id, unique among `taken` (lower-cased stems, updated).
 
-    Kept for callers naming one page at a time; `SiteMap` names a whole set at once with
-    `naming.page_stems`, which does not depend on the order of the ids.
-    """
-    stem = safe_stem(key)
-    if stem.lower() in taken:
-        stem = f"{stem}-{short_hash(key)}" if is_plain(key) else f"{readable(key)}-{short_hash(key, 16)}"
-    taken.add(stem.lower())
-    return stem
+def speaker_name(speaker: Speaker) -> str:
+    """The speaker of a position as the pages name it: the actor it was resolved to, else the words of the text."""
+    return speaker.actor or speaker.text
 
 
 @dataclass(frozen=True)
-class Quote:
+class PositionEntry:
     """A position together with the article it comes from."""
 
     sheet: FactSheet
@@ -43,6 +32,7 @@ class Quote:
 
     @property
     def offset(self) -> int:
+        """Where the position is in the article: its sentence, else its content."""
         return self.position.sentence.start if self.position.sentence else self.position.content.start
 
 
@@ -84,35 +74,22 @@ def date_key(sheet: FactSheet) -> tuple[int, str]:
 class Briefing:
     """The fact sheets of every article, indexed for the pages that cut across articles."""
 
-    def __init__(self, sheets: Iterable[FactSheet], rules: RuleSet, problems: Iterable[Problem] = ()):
+    def __init__(self, sheets: Iterable[FactSheet], rules: RuleSet):
         self.sheets: list[FactSheet] = list(sheets)
         self.rules = rules
-        self.problems: list[Problem] = list(problems)
         self.by_id: dict[str, FactSheet] = {sheet.article.id: sheet for sheet in self.sheets}
         self._order = {sheet.article.id: index for index, sheet in enumerate(self.sheets)}
         self._sentence_starts = {sheet.article.id: [s.start for s in sheet.sentences] for sheet in self.sheets}
-        self.quotes: list[Quote] = [
-            Quote(sheet, position, number)
+        self.quotes: list[PositionEntry] = [
+            PositionEntry(sheet, position, number)
             for sheet in self.sheets
             for number, position in enumerate(sheet.positions, 1)
         ]
         self.quotes.sort(key=self._quote_key)
         self._rank = {id(quote): rank for rank, quote in enumerate(self.quotes)}
         # Indexes, so that pages about one party or issue never scan every article.
-        self._quotes_by: dict[tuple[str, str], list[Quote]] = {}
-        self._articles_by: dict[tuple[str, str], list[str]] = {}
-        for quote in self.quotes:
-            keys = [("article", quote.sheet.article.id)] + [("issue", i) for i in dict.fromkeys(quote.position.issues)]
-            if quote.position.speaker.party:
-                keys.append(("party", quote.position.speaker.party))
-            for key in keys:
-                self._quotes_by.setdefault(key, []).append(quote)
-        for sheet in self.newest_first():
-            keys = {("party", p.id) for p in sheet.parties} | {("issue", i.id) for i in sheet.issues}
-            keys |= {("party", p.speaker.party) for p in sheet.positions if p.speaker.party}
-            keys |= {("issue", i) for p in sheet.positions for i in p.issues}
-            for key in sorted(keys):
-                self._articles_by.setdefault(key, []).append(sheet.article.id)
+        self._quotes_by = self._index_quotes()
+        self._articles_by = self._index_articles()
         self.party_ids = sorted(
             {key for kind, key in self._articles_by if kind == "party"},
             key=lambda party_id: self.party_name(party_id).casefold(),
@@ -122,29 +99,52 @@ class Briefing:
             key=lambda issue_id: self.issue_title(issue_id).casefold(),
         )
 
+    def _index_quotes(self) -> dict[tuple[str, str], list[PositionEntry]]:
+        """The positions (in date order) by ("article" | "issue" | "party", id)."""
+        index: dict[tuple[str, str], list[PositionEntry]] = {}
+        for quote in self.quotes:
+            keys = [("article", quote.sheet.article.id)] + [("issue", i) for i in dict.fromkeys(quote.position.issues)]
+            if quote.position.speaker.party:
+                keys.append(("party", quote.position.speaker.party))
+            for key in keys:
+                index.setdefault(key, []).append(quote)
+        return index
+
+    def _index_articles(self) -> dict[tuple[str, str], list[str]]:
+        """The ids of the articles (newest first) by ("issue" | "party", id): those naming it or quoting on it."""
+        index: dict[tuple[str, str], list[str]] = {}
+        for sheet in self.newest_first():
+            keys = {("party", p.id) for p in sheet.parties} | {("issue", i.id) for i in sheet.issues}
+            keys |= {("party", p.speaker.party) for p in sheet.positions if p.speaker.party}
+            keys |= {("issue", i) for p in sheet.positions for i in p.issues}
+            for key in sorted(keys):
+                index.setdefault(key, []).append(sheet.article.id)
+        return index
+
     # -- names ------------------------------------------------------------------------------------------
 
     def party_name(self, party_id: str) -> str:
+        """The party's name: from its rule, else from an article that names it, else its id."""
         party = self.rules.parties.get(party_id)
         if party is not None:
             return party.name
-        for sheet in self.sheets:
-            facts = sheet.party(party_id)
-            if facts is not None:
-                return facts.name
-        return party_id
+        return self._first(lambda sheet: facts.name if (facts := sheet.party(party_id)) is not None else None, party_id)
 
     def issue_title(self, issue_id: str) -> str:
+        """The issue's title: from its rule, else from an article that touches it, else its id."""
         issue = self.rules.issues.get(issue_id)
         if issue is not None:
             return issue.title
-        for sheet in self.sheets:
-            facts = sheet.issue(issue_id)
-            if facts is not None:
-                return facts.title
-        return issue_id
+        return self._first(
+            lambda sheet: facts.title if (facts := sheet.issue(issue_id)) is not None else None, issue_id
+        )
+
+    def _first(self, find: Callable[[FactSheet], str | None], default: str) -> str:
+        """What `find` gives for the first article where it gives anything, else `default`."""
+        return next((found for sheet in self.sheets if (found := find(sheet)) is not None), default)
 
     def stance_label(self, stance: str | None) -> str:
+        """The label of a stance id (`Stated` for none)."""
         if stance is None:
             return "Stated"
         known = self.rules.stances.get(stance)
@@ -159,7 +159,7 @@ class Briefing:
         undated = sorted((s for s in self.sheets if not s.article.date), key=lambda s: s.article.title.casefold())
         return dated + undated
 
-    def _quote_key(self, quote: Quote) -> tuple[object, ...]:
+    def _quote_key(self, quote: PositionEntry) -> tuple[object, ...]:
         return (date_key(quote.sheet), self._order[quote.sheet.article.id], quote.offset)
 
     def sentence_number(self, sheet: FactSheet, offset: int) -> int | None:
@@ -173,17 +173,22 @@ class Briefing:
 
     # -- selections -------------------------------------------------------------------------------------
 
-    def select(self, *, issues: Iterable[str] = (), parties: Iterable[str] = (), articles: Iterable[str] = ()) -> list[Quote]:
+    def select(
+        self, *, issues: Iterable[str] = (), parties: Iterable[str] = (), articles: Iterable[str] = ()
+    ) -> list[PositionEntry]:
         """Positions in date order, kept when they match every filter given (each filter: any of).
 
         Works from the indexes only: a site's pages call this thousands of times.
         """
-        selections: list[list[Quote]] = []
+        selections: list[list[PositionEntry]] = []
         for kind, values in (("issue", set(issues)), ("party", set(parties)), ("article", set(articles))):
             if not values:
                 continue
             found = {id(q): q for value in values for q in self._quotes_by.get((kind, value), [])}
-            selections.append(sorted(found.values(), key=lambda q: self._rank[id(q)]) if len(values) > 1 else list(found.values()))
+            if len(values) > 1:
+                selections.append(sorted(found.values(), key=lambda q: self._rank[id(q)]))
+            else:
+                selections.append(list(found.values()))
         if not selections:
             return list(self.quotes)
         smallest = min(selections, key=len)
@@ -191,9 +196,11 @@ class Briefing:
         return [quote for quote in smallest if all(id(quote) in other for other in others)]
 
     def evidence(self, issue_id: str, *, articles: Iterable[str] = ()) -> list[Evidence]:
+        """The mentions of an issue, article by article in date order (only in `articles` when given)."""
         article_set = set(articles)
-        found = []
-        for sheet in sorted(self.articles_of_issue(issue_id), key=lambda s: (date_key(s), self._order[s.article.id])):
+        found: list[Evidence] = []
+        in_order = sorted(self.articles_of_issue(issue_id), key=lambda s: (date_key(s), self._order[s.article.id]))
+        for sheet in in_order:
             if article_set and sheet.article.id not in article_set:
                 continue
             issue = sheet.issue(issue_id)
@@ -225,97 +232,58 @@ class Briefing:
                     summary.articles.append(sheet.article.id)
         return sorted(found.values(), key=lambda a: (-a.mentions, a.name.casefold()))
 
-    def matrix(self, *, issues: Iterable[str] = (), parties: Iterable[str] = (), articles: Iterable[str] = ()) -> Matrix:
+    def matrix(
+        self, *, issues: Iterable[str] = (), parties: Iterable[str] = (), articles: Iterable[str] = ()
+    ) -> Matrix:
         """Who took positions on what; without any position, which parties each issue's evidence names."""
-        issue_filter, party_filter = list(issues), list(parties)
-        cells: dict[tuple[str, str], Counter[str]] = {}
-        quotes = self.select(issues=issue_filter, parties=party_filter, articles=articles)
-        for quote in quotes:
-            party = quote.position.speaker.party
-            if party is None:
-                continue
-            for issue in quote.position.issues:
-                if issue_filter and issue not in issue_filter:
-                    continue
-                cells.setdefault((issue, party), Counter())[quote.position.stance or ""] += 1
+        issue_filter, party_filter, article_filter = list(issues), list(parties), list(articles)
+        cells = self._stance_cells(issue_filter, party_filter, article_filter)
         of_mentions = not cells
         if of_mentions:
-            article_set = set(articles)
-            for sheet in self.sheets:
-                if article_set and sheet.article.id not in article_set:
-                    continue
-                for issue in sheet.issues:
-                    if issue_filter and issue.id not in issue_filter:
-                        continue
-                    for party in issue.parties:
-                        if party_filter and party not in party_filter:
-                            continue
-                        cells.setdefault((issue.id, party), Counter())[""] += 1
+            cells = self._mention_cells(issue_filter, party_filter, article_filter)
         issue_ids = [i for i in self.issue_ids if any(key[0] == i for key in cells)]
         party_ids = [p for p in self.party_ids if any(key[1] == p for key in cells)]
         return Matrix(issue_ids, party_ids, cells, of_mentions)
 
+    def _stance_cells(
+        self, issues: list[str], parties: list[str], articles: list[str]
+    ) -> dict[tuple[str, str], Counter[str]]:
+        """The stances of the positions selected, by (issue, speaker's party)."""
+        cells: dict[tuple[str, str], Counter[str]] = {}
+        for quote in self.select(issues=issues, parties=parties, articles=articles):
+            party = quote.position.speaker.party
+            if party is None:
+                continue
+            for issue_id in quote.position.issues:
+                if issues and issue_id not in issues:
+                    continue
+                cells.setdefault((issue_id, party), Counter())[quote.position.stance or ""] += 1
+        return cells
 
-@dataclass(frozen=True)
-class PageRef:
-    """A generated page: its kind (`overview`, `article`, `issue`, `party`), key, location and title."""
+    def _mention_cells(
+        self, issues: list[str], parties: list[str], articles: list[str]
+    ) -> dict[tuple[str, str], Counter[str]]:
+        """How many articles' evidence for each issue names each party, by (issue, party)."""
+        cells: dict[tuple[str, str], Counter[str]] = {}
+        article_set = set(articles)
+        for sheet in self.sheets:
+            if article_set and sheet.article.id not in article_set:
+                continue
+            for issue in sheet.issues:
+                if issues and issue.id not in issues:
+                    continue
+                for party in issue.parties:
+                    if parties and party not in parties:
+                        continue
+                    cells.setdefault((issue.id, party), Counter())[""] += 1
+        return cells
 
-    kind: str
-    key: str
-    src_uri: str
-    title: str
-
-
-class SiteMap:
-    """Where each generated page lives; the renderers ask it for the pages they link to."""
-
-    # Set by the plugin from the MkDocs config: links are built-page URLs (`pictures.url_between`),
-    # and rule files are shown relative to the project.
-    directory_urls: bool = True
-
-    @staticmethod
-    def shown(path: str) -> str:
-        return path
-
-    def __init__(self, briefing: Briefing, prefix: str, kinds: Iterable[str], json_uri: str | None = None):
-        self.prefix = prefix.strip("/")
-        self.pages: dict[tuple[str, str], PageRef] = {}
-        self.json_uri = json_uri
-        kinds = set(kinds)
-        if "overview" in kinds:
-            self._add("overview", "", "index", "Overview")
-        # Names from `naming.page_stems`: safe whatever the id holds, unique where case is
-        # ignored, and the same whatever order the articles were read in.
-        if "articles" in kinds:
-            stems = page_stems(sheet.article.id for sheet in briefing.sheets)
-            for sheet in sorted(briefing.sheets, key=lambda s: s.article.id):
-                self._add("article", sheet.article.id, f"articles/{stems[sheet.article.id]}", sheet.article.title)
-        if "issues" in kinds:
-            stems = page_stems(briefing.issue_ids)
-            for issue_id in sorted(briefing.issue_ids):
-                self._add("issue", issue_id, f"issues/{stems[issue_id]}", briefing.issue_title(issue_id))
-        if "parties" in kinds:
-            stems = page_stems(briefing.party_ids)
-            for party_id in sorted(briefing.party_ids):
-                self._add("party", party_id, f"parties/{stems[party_id]}", briefing.party_name(party_id))
-
-    def _add(self, kind: str, key: str, path: str, title: str) -> None:
-        src_uri = posixpath.join(self.prefix, f"{path}.md") if self.prefix else f"{path}.md"
-        self.pages[(kind, key)] = PageRef(kind, key, src_uri, title)
-
-    def get(self, kind: str, key: str = "") -> PageRef | None:
-        return self.pages.get((kind, key))
-
-    def by_uri(self) -> dict[str, PageRef]:
-        return {page.src_uri: page for page in self.pages.values()}
-
-
-def relative(here: str, target: str, anchor: str | None = None) -> str:
-    """The relative Markdown link from one src_uri to another (MkDocs turns it into the page URL)."""
-    path = "" if target == here else _relative_path(posixpath.dirname(here) or ".", target)
-    return f"{path}#{anchor}" if anchor else (path or "#")
-
-
-@functools.lru_cache(maxsize=65536)
-def _relative_path(folder: str, target: str) -> str:
-    return posixpath.relpath(target, folder)  # slow (it normalises both paths), and asked for every link
+    def source_path(self, kind: str, key: str) -> str | None:
+        """The file the facts of a page come from: the article's file, or the file of an issue's or a party's
+        rule; None for the overview and for rules of built-in packs."""
+        if kind == "article":
+            return self.by_id[key].article.path
+        if kind in ("issue", "party"):
+            rule = self.rules.source_of(kind, key)
+            return rule.path if rule is not None and rule.pack is None else None
+        return None

@@ -9,8 +9,8 @@ id (`hl-…`); later pieces get `hl-….2`, `hl-….3`… Ids and order depend o
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 RANKS = {"quote": 1, "issue": 2, "party": 3}
 
@@ -29,6 +29,7 @@ class Highlight:
 
     @property
     def key(self) -> tuple[int, int, int, str]:
+        """Sort key nesting highlights: by rank, then outermost first."""
         return (RANKS[self.kind], self.start, -self.end, self.ident)
 
 
@@ -49,8 +50,8 @@ def mark_up(
     points = sorted({offset, end} | {max(h.start, offset) for h in items} | {min(h.end, end) for h in items})
     out: list[str] = []
     stack: list[Highlight] = []
-    for a, b in zip(points, points[1:]):
-        wanted = [h for h in items if h.start <= a and h.end >= b]
+    for left, right in zip(points, points[1:], strict=False):
+        wanted = [h for h in items if h.start <= left and h.end >= right]
         common = 0
         while common < len(stack) and common < len(wanted) and stack[common] is wanted[common]:
             common += 1
@@ -64,7 +65,7 @@ def mark_up(
             if item.label and number == 1:
                 out.append(f'<a class="factsheet-hl-back factsheet-hl-label" href="#{item.back}">{item.label}</a>')
             stack.append(item)
-        segment = escape(source[a - offset : b - offset])
+        segment = escape(source[left - offset : right - offset])
         innermost = stack[-1] if stack else None
         if innermost is not None and not innermost.label and segment.strip():
             segment = f'<a class="factsheet-hl-back" href="#{innermost.back}">{segment}</a>'

@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
 
-from .render import Renderer, note, paragraph, text
 from .briefing import Briefing
+from .html import muted, note, paragraph, text
+from .pages import Renderer
 
 MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*factsheet\b:?(?P<body>.*?)-->\s*$")
 _FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
@@ -60,7 +61,9 @@ def parse(body: str, line: int) -> Marker:
             if word not in KINDS:
                 close = difflib.get_close_matches(word, KINDS + FILTERS, n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
-                raise MarkerError(f"unknown marker word {word!r} (kinds: {', '.join(KINDS)}; filters: article=, issue=, party=){hint}")
+                raise MarkerError(
+                    f"unknown marker word {word!r} (kinds: {', '.join(KINDS)}; filters: article=, issue=, party=){hint}"
+                )
             if kind is not None:
                 raise MarkerError(f"a marker has one kind, got {kind!r} and {word!r}")
             kind = word
@@ -93,7 +96,7 @@ def find(markdown: str) -> Iterator[tuple[int, re.Match[str]]]:
     for index, line in enumerate(markdown.split("\n")):
         opening = _FENCE.match(line)
         if fence is not None:
-            if opening and opening.group("fence")[0] == fence[0] and len(opening.group("fence")) >= len(fence) and not line.strip()[len(opening.group("fence")):].strip():
+            if opening and _closes(fence, opening.group("fence"), line):
                 fence = None
             continue
         if opening:
@@ -102,6 +105,18 @@ def find(markdown: str) -> Iterator[tuple[int, re.Match[str]]]:
         match = MARKER.match(line)
         if match:
             yield index, match
+
+
+def _closes(fence: str, candidate: str, line: str) -> bool:
+    """Whether a fence line closes the open `fence`: same character, at least as long, nothing after it."""
+    return candidate[0] == fence[0] and len(candidate) >= len(fence) and not line.strip()[len(candidate):].strip()
+
+
+def lines_before(source: str, markdown: str) -> int:
+    """How many lines of a page's file (front matter) precede the Markdown MkDocs hands on, to number marker lines."""
+    if not source.endswith(markdown):
+        return 0
+    return source[: len(source) - len(markdown)].count("\n")
 
 
 def expand(markdown: str, render: Callable[[Marker], str], report: Callable[[int, str], None]) -> str:
@@ -121,63 +136,81 @@ def expand(markdown: str, render: Callable[[Marker], str], report: Callable[[int
 
 
 class MarkerRenderer:
-    """Renders markers of one page from the briefing."""
+    """Renders the markers of one page from the briefing, with that page's renderer."""
 
     def __init__(self, briefing: Briefing, renderer: Renderer):
-        self.b = briefing
-        self.r = renderer
+        self.briefing = briefing
+        self.renderer = renderer
 
     def __call__(self, marker: Marker) -> str:
-        return self.r.blocks(self.render(marker))
+        return self.renderer.held.join(self.render(marker))
 
     def render(self, marker: Marker) -> list[str]:
         """The blocks that replace a marker (HTML, held back from Markdown by the renderer)."""
         self.check_ids(marker)
-        f = marker.filters
+        filters = marker.filters
         if marker.kind == "sheet":
-            sheet = self.b.by_id[f["article"][0]]
-            title = paragraph(f"<strong>{self.r.article(sheet)}</strong> <span class=\"factsheet-muted\">({self.r.date(sheet)})</span>")
-            return [title, *self.r.article_facts(sheet, level=0, self_links=False)]
+            sheet = self.briefing.by_id[filters["article"][0]]
+            title = paragraph(f"<strong>{self.renderer.article(sheet)}</strong> {muted(self.renderer.date(sheet))}")
+            return [title, *self.renderer.article_facts(sheet, level=0, self_links=False)]
         if marker.kind == "matrix":
-            return [self.r.matrix(self.b.matrix(issues=f.get("issue", ()), parties=f.get("party", ()), articles=f.get("article", ())))]
+            selected = self.briefing.matrix(
+                issues=filters.get("issue", ()), parties=filters.get("party", ()), articles=filters.get("article", ())
+            )
+            return [self.renderer.matrix(selected)]
         if marker.kind == "evidence":
-            parts = []
-            for issue in f["issue"]:
-                evidence = self.b.evidence(issue, articles=f.get("article", ()))
-                if "party" in f:
-                    evidence = [e for e in evidence if any(p in f["party"] for p in e.issue.parties)]
-                if len(f["issue"]) > 1:
-                    parts.append(paragraph(f"<strong>{self.r.issue(issue)}</strong>"))
-                parts.append(self.r.evidence_table(evidence) if evidence else note(f"No sentence about {self.describe(marker)} was found."))
-            return parts
-        quotes = self.b.select(issues=f.get("issue", ()), parties=f.get("party", ()), articles=f.get("article", ()))
-        if not quotes:
-            return [note(f"No positions {self.describe(marker)} were found in the articles.")]
+            return self._evidence(marker)
+        return [self._positions(marker)]
+
+    def _evidence(self, marker: Marker) -> list[str]:
+        filters = marker.filters
+        parts = []
+        for issue in filters["issue"]:
+            evidence = self.briefing.evidence(issue, articles=filters.get("article", ()))
+            if "party" in filters:
+                evidence = [e for e in evidence if any(p in filters["party"] for p in e.issue.parties)]
+            if len(filters["issue"]) > 1:
+                parts.append(paragraph(f"<strong>{self.renderer.issue(issue)}</strong>"))
+            if evidence:
+                parts.append(self.renderer.evidence_table(evidence))
+            else:
+                parts.append(note(f"No sentence about {self.describe(marker)} was found."))
+        return parts
+
+    def _positions(self, marker: Marker) -> str:
+        filters = marker.filters
+        entries = self.briefing.select(
+            issues=filters.get("issue", ()), parties=filters.get("party", ()), articles=filters.get("article", ())
+        )
+        if not entries:
+            return note(f"No positions {self.describe(marker)} were found in the articles.")
         columns = ["date", "article", "speaker"]
-        if len(f.get("party", [])) != 1:
+        if len(filters.get("party", [])) != 1:
             columns.append("party")
         columns.append("stance")
-        if len(f.get("issue", [])) != 1:
+        if len(filters.get("issue", [])) != 1:
             columns.append("issues")
         columns.append("quote")
-        return [self.r.positions_table(quotes, columns=columns)]
+        return self.renderer.positions_table(entries, columns=columns)
 
     def describe(self, marker: Marker) -> str:
-        f = marker.filters
+        """What a marker's filters select, in words: `on Taiwan by China or Japan`."""
+        filters = marker.filters
         words = []
-        if "issue" in f:
-            words.append("on " + " or ".join(text(self.b.issue_title(i)) for i in f["issue"]))
-        if "party" in f:
-            words.append("by " + " or ".join(text(self.b.party_name(p)) for p in f["party"]))
-        if "article" in f:
-            words.append("in " + " or ".join(text(self.b.by_id[a].article.title) for a in f["article"]))
+        if "issue" in filters:
+            words.append("on " + " or ".join(text(self.briefing.issue_title(i)) for i in filters["issue"]))
+        if "party" in filters:
+            words.append("by " + " or ".join(text(self.briefing.party_name(p)) for p in filters["party"]))
+        if "article" in filters:
+            words.append("in " + " or ".join(text(self.briefing.by_id[a].article.title) for a in filters["article"]))
         return " ".join(words)
 
     def check_ids(self, marker: Marker) -> None:
+        """MarkerError for an id that names no article, issue or party, with the closest known one."""
         known = {
-            "article": list(self.b.by_id),
-            "issue": list(self.b.rules.issues),
-            "party": list(self.b.rules.parties),
+            "article": list(self.briefing.by_id),
+            "issue": list(self.briefing.rules.issues),
+            "party": list(self.briefing.rules.parties),
         }
         for key, values in marker.filters.items():
             for value in values:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from typing import Iterable
+from collections.abc import Iterable
 
 MAX_PLAIN = 64
 """Longest id kept as it is."""
@@ -37,7 +37,9 @@ MAX_READABLE = 48
 
 _PLAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?=[A-Za-z0-9]))*\Z")
 _NOT_SLUG = re.compile(r"[^A-Za-z0-9_]+")
-_WINDOWS_DEVICES = {"con", "prn", "aux", "nul", "conin$", "conout$"} | {f"{d}{n}" for d in ("com", "lpt") for n in "123456789"}
+_WINDOWS_DEVICES = {"con", "prn", "aux", "nul", "conin$", "conout$"} | {
+    f"{d}{n}" for d in ("com", "lpt") for n in "123456789"
+}
 _MKDOCS_INDEX = {"index", "readme"}
 
 

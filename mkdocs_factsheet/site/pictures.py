@@ -7,18 +7,18 @@ custom properties in `assets/factsheet.css`, so the light and dark palettes and 
 them; the stance of a mark is also given by its shape or symbol and by its text, never by colour
 alone.
 
-All text reaches the markup through `render.text()` (numeric character references for anything
-HTML, Markdown or Jinja could act on), and attribute values through `html.escape`.
+All text reaches the markup through `html.text()` (numeric character references for anything
+HTML, Markdown or Jinja could act on), and attribute values through `html.attr()`.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import functools
-import html
-import posixpath
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from .html import attr
 
 if TYPE_CHECKING:
     from mkdocs_factsheet import RuleSet
@@ -66,40 +66,6 @@ def dominant_tone(tones: dict[str, int]) -> str:
     return max(TONE_IDS, key=lambda tone: (stances.get(tone, 0), -TONE_IDS.index(tone)))
 
 
-# -- URLs inside raw HTML ---------------------------------------------------------------------------------------
-# MkDocs rewrites and checks `.md` links of Markdown only; links inside raw HTML blocks (figures,
-# SVG, the article text) must already be the URLs of the built pages.
-
-
-def built_url(src_uri: str, directory_urls: bool = True) -> str:
-    """The URL path MkDocs gives the page of a Markdown file (as `File.url`, without the site root)."""
-    stem, _ = posixpath.splitext(src_uri)
-    folder, name = posixpath.split(stem)
-    if not directory_urls:
-        return f"{stem}.html"
-    if name in ("index", "README"):
-        return f"{folder}/" if folder else ""
-    return f"{stem}/"
-
-
-@functools.lru_cache(maxsize=65536)  # asked for every link of every page; `relpath` normalises both paths
-def url_between(here: str, target: str, anchor: str | None = None, *, directory_urls: bool = True) -> str:
-    """The relative URL from the built page of `here` to the one of `target` (both src_uris)."""
-    suffix = f"#{anchor}" if anchor else ""
-    if here == target:
-        return suffix or "#"
-    source, destination = built_url(here, directory_urls), built_url(target, directory_urls)
-    base = source if source.endswith("/") or not source else posixpath.dirname(source)
-    path = posixpath.relpath(destination or ".", base.rstrip("/") or ".")
-    if destination.endswith("/") or not destination:
-        path = "./" if path == "." else path + "/"
-    return path + suffix
-
-
-def attr(value: str) -> str:
-    return html.escape(value, quote=True)
-
-
 # -- dates ------------------------------------------------------------------------------------------------------
 
 
@@ -129,6 +95,7 @@ class Mark:
 
 WIDTH, LABEL_WIDTH, LANE_HEIGHT, TOP, AXIS_HEIGHT, RIGHT = 720, 170, 30, 12, 34, 24
 STEP = 14  # horizontal distance between marks of one lane on one day
+GREY = 'stroke="#9e9e9e" stroke-width="1"'  # lanes and axis
 
 
 def _shape(tone: str, x: float, y: float) -> str:
@@ -139,7 +106,8 @@ def _shape(tone: str, x: float, y: float) -> str:
         return f'<polygon {fill} points="{x:.1f},{y - 7:.1f} {x + 7:.1f},{y + 5:.1f} {x - 7:.1f},{y + 5:.1f}"/>'
     if tone == "confrontational":
         return f'<rect {fill} x="{x - 5.5:.1f}" y="{y - 5.5:.1f}" width="11" height="11"/>'
-    return f'<circle class="factsheet-mark factsheet-tone-neutral" fill="none" stroke="{FILLS["neutral"]}" stroke-width="2.5" cx="{x:.1f}" cy="{y:.1f}" r="5"/>'
+    return (f'<circle class="factsheet-mark factsheet-tone-neutral" fill="none" stroke="{FILLS["neutral"]}" '
+            f'stroke-width="2.5" cx="{x:.1f}" cy="{y:.1f}" r="5"/>')
 
 
 def ticks(first: _dt.date, last: _dt.date, most: int = 5) -> list[_dt.date]:
@@ -152,7 +120,9 @@ def ticks(first: _dt.date, last: _dt.date, most: int = 5) -> list[_dt.date]:
     return list(dict.fromkeys(found))
 
 
-def timeline_svg(lanes: Sequence[tuple[str, str]], marks: Iterable[Mark], *, title: str, key: str = "timeline") -> str:
+def timeline_svg(
+    lanes: Sequence[tuple[str, str]], marks: Iterable[Mark], *, title: str, key: str = "timeline"
+) -> str:
     """An SVG: one lane per (key, escaped label), marks placed by date; each mark a link with a title.
 
     `title` is escaped text naming the picture for screen readers; `key` makes the ids unique on a page.
@@ -177,15 +147,17 @@ def timeline_svg(lanes: Sequence[tuple[str, str]], marks: Iterable[Mark], *, tit
     ]
     for index, (_, label) in enumerate(lanes):
         y = TOP + LANE_HEIGHT * index + LANE_HEIGHT / 2
-        out.append(f'<line class="factsheet-lane" x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" stroke="#9e9e9e" stroke-width="1" stroke-dasharray="2 4"/>')
+        out.append(f'<line class="factsheet-lane" x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" {GREY} '
+                   'stroke-dasharray="2 4"/>')
         out.append(f'<text class="factsheet-svg-text" x="{left - 10}" y="{y + 4:.1f}" text-anchor="end">{label}</text>')
     axis = TOP + LANE_HEIGHT * len(lanes) + 6
-    out.append(f'<line class="factsheet-axis" x1="{left}" y1="{axis}" x2="{right}" y2="{axis}" stroke="#9e9e9e" stroke-width="1"/>')
+    out.append(f'<line class="factsheet-axis" x1="{left}" y1="{axis}" x2="{right}" y2="{axis}" {GREY}/>')
     if first is not None and last is not None:
         for day in ticks(first, last):
             x = x_of(day)
-            out.append(f'<line class="factsheet-axis" x1="{x:.1f}" y1="{axis}" x2="{x:.1f}" y2="{axis + 5}" stroke="#9e9e9e" stroke-width="1"/>')
-            out.append(f'<text class="factsheet-svg-text factsheet-svg-small" x="{x:.1f}" y="{axis + 19}" text-anchor="middle">{day.isoformat()}</text>')
+            out.append(f'<line class="factsheet-axis" x1="{x:.1f}" y1="{axis}" x2="{x:.1f}" y2="{axis + 5}" {GREY}/>')
+            out.append(f'<text class="factsheet-svg-text factsheet-svg-small" x="{x:.1f}" y="{axis + 19}" '
+                       f'text-anchor="middle">{day.isoformat()}</text>')
     groups: dict[tuple[str, _dt.date], list[Mark]] = {}
     for mark in marks:
         groups.setdefault((mark.lane, mark.date), []).append(mark)
@@ -195,7 +167,8 @@ def timeline_svg(lanes: Sequence[tuple[str, str]], marks: Iterable[Mark], *, tit
             x = x_of(day) + (number - (len(group) - 1) / 2) * STEP
             shape = _shape(mark.tone, x, y)
             if mark.href:
-                out.append(f'<a class="factsheet-mark-link" href="{attr(mark.href)}"><title>{mark.title}</title>{shape}</a>')
+                out.append(f'<a class="factsheet-mark-link" href="{attr(mark.href)}">'
+                           f"<title>{mark.title}</title>{shape}</a>")
             else:
                 out.append(f'<g><title>{mark.title}</title>{shape}</g>')
     out.append("</svg>")

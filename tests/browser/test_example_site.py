@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 
 PAGES = ("overview", "article", "issue", "party")
 
-# The HTML contract of the pictures and highlights (plugin/render.py).
+# The HTML contract of the pictures and highlights (site/figures.py, site/pages.py).
 MATRIX = "figure.factsheet-figure.factsheet-matrix"
 TIMELINE = "figure.factsheet-figure.factsheet-timeline"
 FACT_LINK = "a.factsheet-fact-link"

@@ -1,0 +1,142 @@
+"""Where each generated page lives, and the links between pages.
+
+`SiteMap` knows which pages exist and where, so that every link the renderers emit points at a
+page that is really generated. MkDocs rewrites and checks `.md` links of Markdown only; links
+inside raw HTML blocks (figures, SVG, the article text) must already be the URLs of the built
+pages, which `SiteMap.url` gives.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .naming import page_stems
+
+if TYPE_CHECKING:
+    from .briefing import Briefing
+
+
+def built_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The URL path MkDocs gives the page of a Markdown file (as `File.url`, without the site root)."""
+    stem, _ = posixpath.splitext(src_uri)
+    folder, name = posixpath.split(stem)
+    if not directory_urls:
+        return f"{stem}.html"
+    if name in ("index", "README"):
+        return f"{folder}/" if folder else ""
+    return f"{stem}/"
+
+
+def markdown_link(here: str, target: str, anchor: str | None = None) -> str:
+    """The relative Markdown link from one src_uri to another (MkDocs turns it into the page URL)."""
+    path = "" if target == here else posixpath.relpath(target, posixpath.dirname(here) or ".")
+    return f"{path}#{anchor}" if anchor else (path or "#")
+
+
+def clean_prefix(prefix: str) -> str:
+    """The folder of the generated pages, normalised; ValueError when it is not a folder path inside the site."""
+    clean = prefix.strip().strip("/")
+    parts = clean.split("/")
+    if not clean or any(part in ("", ".", "..") for part in parts) or "\\" in clean:
+        raise ValueError(f"prefix {prefix!r} must be a folder path inside the site, such as `briefings`")
+    return posixpath.normpath(clean)
+
+
+def nav_key(title: str | None, *, is_index: bool = False) -> tuple[int, str]:
+    """Sort key of an entry of a section holding generated pages: its index page first, then the pages
+    by title; `title=None` marks a sub-section, which keeps its (alphabetical) order after the pages."""
+    if title is None:
+        return (2, "")
+    return (0 if is_index else 1, title.casefold())
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """A generated page: its kind (`overview`, `article`, `issue`, `party`), key, location and title."""
+
+    kind: str
+    key: str
+    src_uri: str
+    title: str
+
+
+def _same(path: str) -> str:
+    return path
+
+
+class SiteMap:
+    """Where each generated page lives; the renderers ask it for the pages they link to, and their URLs.
+
+    `directory_urls` is MkDocs' setting of that name (links in raw HTML are built-page URLs);
+    `shown` names a project file as the user knows it (rule sources on the pages).
+    """
+
+    def __init__(
+        self,
+        briefing: Briefing,
+        prefix: str,
+        kinds: Iterable[str],
+        json_uri: str | None = None,
+        *,
+        directory_urls: bool = True,
+        shown: Callable[[str], str] = _same,
+    ):
+        self.prefix = prefix.strip("/")
+        self.pages: dict[tuple[str, str], PageRef] = {}
+        self.json_uri = json_uri
+        self.directory_urls = directory_urls
+        self.shown = shown
+        # Every page asks for thousands of links, and `relpath` normalises both paths: each pair of
+        # pages is worked out once per build.
+        self._paths: dict[tuple[str, str], str] = {}
+        kinds = set(kinds)
+        if "overview" in kinds:
+            self._add("overview", "", "index", "Overview")
+        # Names from `naming.page_stems`: safe whatever the id holds, unique where case is
+        # ignored, and the same whatever order the articles were read in.
+        if "articles" in kinds:
+            stems = page_stems(sheet.article.id for sheet in briefing.sheets)
+            for sheet in sorted(briefing.sheets, key=lambda s: s.article.id):
+                self._add("article", sheet.article.id, f"articles/{stems[sheet.article.id]}", sheet.article.title)
+        if "issues" in kinds:
+            self._add_all("issue", "issues", briefing.issue_ids, briefing.issue_title)
+        if "parties" in kinds:
+            self._add_all("party", "parties", briefing.party_ids, briefing.party_name)
+
+    def _add_all(self, kind: str, folder: str, keys: list[str], title: Callable[[str], str]) -> None:
+        stems = page_stems(keys)
+        for key in sorted(keys):
+            self._add(kind, key, f"{folder}/{stems[key]}", title(key))
+
+    def _add(self, kind: str, key: str, path: str, title: str) -> None:
+        src_uri = posixpath.join(self.prefix, f"{path}.md") if self.prefix else f"{path}.md"
+        self.pages[(kind, key)] = PageRef(kind, key, src_uri, title)
+
+    def get(self, kind: str, key: str = "") -> PageRef | None:
+        """The page of that kind and key (`get("overview")`), None when it is not generated."""
+        return self.pages.get((kind, key))
+
+    def by_uri(self) -> dict[str, PageRef]:
+        """The generated pages by src_uri."""
+        return {page.src_uri: page for page in self.pages.values()}
+
+    def url(self, here: str, target: str, anchor: str | None = None) -> str:
+        """The relative URL from the built page of `here` to the one of `target` (both src_uris)."""
+        suffix = f"#{anchor}" if anchor else ""
+        if here == target:
+            return suffix or "#"
+        path = self._paths.get((here, target))
+        if path is None:
+            path = self._paths[(here, target)] = self._path(here, target)
+        return path + suffix
+
+    def _path(self, here: str, target: str) -> str:
+        source, destination = built_url(here, self.directory_urls), built_url(target, self.directory_urls)
+        base = source if source.endswith("/") or not source else posixpath.dirname(source)
+        path = posixpath.relpath(destination or ".", base.rstrip("/") or ".")
+        if destination.endswith("/") or not destination:
+            path = "./" if path == "." else path + "/"
+        return path
