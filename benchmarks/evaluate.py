@@ -36,6 +36,7 @@ from mkdocs_factsheet.nlp import positions as positions_module  # noqa: E402
 from mkdocs_factsheet.nlp.analysis import Analysis  # noqa: E402
 from mkdocs_factsheet.articles import Article, load_articles, read_article  # noqa: E402
 from mkdocs_factsheet.checking import fold, names_overlap  # noqa: E402
+from mkdocs_factsheet.engine import Caches  # noqa: E402
 from mkdocs_factsheet.engine.engine import Engine  # noqa: E402
 from mkdocs_factsheet.model import FactSheet, Position, Speaker, Span  # noqa: E402
 from mkdocs_factsheet.nlp.pipeline import DEFAULT_MODEL  # noqa: E402
@@ -469,7 +470,7 @@ def parse_all(engine: Engine, articles: list[Article], processes: int) -> dict[s
     docs: dict[str, object] = {}
     missing = []
     for article in articles:
-        doc = engine.cache.get(engine.key(article), engine.pipeline.nlp.vocab)
+        doc = engine.caches.parses.get(engine.key(article), engine.pipeline.nlp.vocab)
         if doc is None:
             missing.append(article)
         else:
@@ -478,7 +479,7 @@ def parse_all(engine: Engine, articles: list[Article], processes: int) -> dict[s
         print(f"  parsing {len(missing)} articles ({processes} process{'es' if processes > 1 else ''}); they are cached for the next run …", file=sys.stderr)
         texts = [a.body for a in missing]
         for article, doc in zip(missing, engine.pipeline.nlp.pipe(texts, n_process=processes, batch_size=16)):
-            engine.cache.put(engine.key(article), doc)
+            engine.caches.parses.put(engine.key(article), doc)
             docs[article.id] = doc
     return docs
 
@@ -611,7 +612,7 @@ def main(argv: list[str] | None = None) -> int:
     rules = args.rules or [ROOT / "rules"]
     started = time.perf_counter()
     try:
-        engine = Engine.create(rules, packs=packs, model=args.model, cache_dir=args.cache)
+        engine = Engine.create(rules, packs=packs, model=args.model, caches=Caches(args.cache))
     except FactsheetError as error:
         print(f"error: cannot load the rules or the pipeline: {error}", file=sys.stderr)
         return 1

@@ -97,7 +97,7 @@ class Analysis:
 def analyse(article: Article, doc: Doc, rules: CompiledRules) -> Analysis:
     """Resolve entity and issue candidates in a parsed article."""
     resolver = _Resolver(article, doc, rules)
-    views = DocViews(doc)
+    views = DocViews(doc, rules.lemmatizer)
     entities, issues = rules.candidates(views, "entity"), rules.candidates(views, "issue")
     mentions = resolver.resolve(settle(entities))
     issue_mentions = _issue_mentions(article, doc, rules, settle(issues))
