@@ -35,6 +35,7 @@ if str(ROOT) not in sys.path:
 
 from mkdocs_factsheet.articles import Article, load_articles, read_article  # noqa: E402
 from mkdocs_factsheet.checking import fold, names_overlap  # noqa: E402
+from mkdocs_factsheet.engine import Caches  # noqa: E402
 from mkdocs_factsheet.engine.engine import Engine  # noqa: E402
 from mkdocs_factsheet.model import FactSheet, Position, Span, Speaker  # noqa: E402
 from mkdocs_factsheet.nlp import extraction as extraction_module  # noqa: E402
@@ -554,7 +555,7 @@ def parse_all(engine: Engine, articles: list[Article], processes: int) -> dict[s
     docs: dict[str, Doc] = {}
     missing = []
     for article in articles:
-        doc = engine.cache.get(engine.key(article), engine.pipeline.nlp.vocab)
+        doc = engine.caches.parses.get(engine.key(article), engine.pipeline.nlp.vocab)
         if doc is None:
             missing.append(article)
         else:
@@ -568,7 +569,7 @@ def parse_all(engine: Engine, articles: list[Article], processes: int) -> dict[s
         texts = [a.body for a in missing]
         parsed = engine.pipeline.nlp.pipe(texts, n_process=processes, batch_size=16)
         for article, doc in zip(missing, parsed, strict=True):
-            engine.cache.put(engine.key(article), doc)
+            engine.caches.parses.put(engine.key(article), doc)
             docs[article.id] = doc
     return docs
 
@@ -723,7 +724,7 @@ def main(argv: list[str] | None = None) -> int:
     rules = args.rules or [ROOT / "rules"]
     started = time.perf_counter()
     try:
-        engine = Engine.create(rules, packs=packs, model=args.model, cache_dir=args.cache)
+        engine = Engine.create(rules, packs=packs, model=args.model, caches=Caches(args.cache))
     except FactsheetError as error:
         print(f"error: cannot load the rules or the pipeline: {error}", file=sys.stderr)
         return 1

@@ -5,13 +5,14 @@ The engine (this package minus `plugin`) knows nothing of MkDocs; the MkDocs plu
 """
 
 from .articles import Article, load_articles, read_article
-from .engine import Engine
+from .engine import Caches, Engine
 from .model import FactSheet
 from .problems import FactsheetError, PipelineError, Problem, ProblemLog, RuleError
 from .rules import RuleSet, load_rules
 
 __all__ = [
     "Article",
+    "Caches",
     "Engine",
     "FactSheet",
     "FactsheetError",

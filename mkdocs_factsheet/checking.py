@@ -53,7 +53,7 @@ def example_article(entry: RuleExample) -> Article:
 
 def check_examples(engine: Engine) -> list[ExampleFailure]:
     """Run every example and counter-example of the engine's rules; return what failed."""
-    failures = []
+    failures: list[ExampleFailure] = []
     for entry in engine.rules.examples:
         if entry.source.pack and not _names_known_rules(entry, engine):
             continue  # a pack example about parties of a pack that is not loaded
@@ -68,7 +68,9 @@ def _names_known_rules(entry: RuleExample, engine: Engine) -> bool:
     if not isinstance(example, Example):
         return True
     parties = [*(example.parties or []), *example.actors.values(), *(p.party for p in example.positions if p.party)]
-    return all(p in engine.rules.parties for p in parties) and all(i in engine.rules.issues for i in example.issues or [])
+    return all(p in engine.rules.parties for p in parties) and all(
+        i in engine.rules.issues for i in example.issues or []
+    )
 
 
 def _example_problems(entry: RuleExample, sheet: FactSheet) -> list[str]:
@@ -87,8 +89,12 @@ def _example_problems(entry: RuleExample, sheet: FactSheet) -> list[str]:
             problems.append(f"expected actor {name!r} of {party_id!r}, found {names or 'none'}")
     for wanted in example.positions:
         if not any(_position_matches(wanted, position, sheet) for position in sheet.positions):
-            found = [f"{p.speaker.actor or p.speaker.text} ({p.kind}): {p.content.text[:60]!r}" for p in sheet.positions]
-            problems.append(f"expected a position of {wanted.speaker!r} containing {wanted.content!r}; found {found or 'none'}")
+            found = [
+                f"{p.speaker.actor or p.speaker.text} ({p.kind}): {p.content.text[:60]!r}" for p in sheet.positions
+            ]
+            problems.append(
+                f"expected a position of {wanted.speaker!r} containing {wanted.content!r}; found {found or 'none'}"
+            )
     return problems
 
 

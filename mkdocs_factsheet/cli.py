@@ -15,7 +15,7 @@ import click
 
 from .articles import MAX_ARTICLE_SIZE, load_articles
 from .checking import check_examples
-from .engine import Engine, Progress
+from .engine import Caches, Engine, Progress
 from .model import FactSheet, sheets_json
 from .caching.fingerprints import DEFAULT_MODEL
 from .problems import FactsheetError, ProblemLog, RuleError
@@ -46,13 +46,16 @@ def _fail(error: FactsheetError) -> None:
 
 
 def _engine(rule_dirs: Iterable[Path], packs: Iterable[str], model: str, cache_dir: Path | None = None) -> Engine:
+    def warn(message: str) -> None:
+        click.echo(f"warning: {message}", err=True)
+
     try:
-        engine = Engine.create(rule_dirs, packs=packs, model=model, cache_dir=cache_dir, warn=lambda m: click.echo(f"warning: {m}", err=True))
+        engine = Engine.create(rule_dirs, packs=packs, model=model, caches=Caches(cache_dir, warn), warn=warn)
         engine.pipeline  # noqa: B018 - load it now, so that a missing pipeline is reported like a rule error
         return engine
     except FactsheetError as error:
         _fail(error)
-        raise AssertionError("unreachable")  # pragma: no cover
+        raise AssertionError("unreachable") from None  # pragma: no cover
 
 
 def _report(log: ProblemLog) -> None:

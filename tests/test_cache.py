@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs_factsheet.articles import Article
-from mkdocs_factsheet.caching.stores import ParseCache
-from mkdocs_factsheet.engine import Engine
+from mkdocs_factsheet.caching.fingerprints import code_fingerprint
+from mkdocs_factsheet.caching.rule_layers import RuleLayerCache
+from mkdocs_factsheet.engine import Caches, Engine
 from mkdocs_factsheet.nlp.pipeline import Pipeline
 from mkdocs_factsheet.rules import load_rules
 
@@ -18,9 +19,9 @@ RULES = {"parties/utopia.yml": "id: utopia\nname: Utopia\n"}
 def test_parses_are_reused_across_engines(pipeline: Pipeline, tmp_path: Path) -> None:
     rules = load_rules([write_tree(tmp_path / "rules", RULES)])
     article = Article("a", "a.txt", "Utopia met Angela Merkel in Berlin.", 0, "")
-    first = Engine(pipeline, rules, ParseCache(tmp_path / "cache"))
+    first = Engine(pipeline, rules, Caches(tmp_path / "cache"))
     sheet = first.extract(article)
-    second = Engine(pipeline, rules, ParseCache(tmp_path / "cache"))
+    second = Engine(pipeline, rules, Caches(tmp_path / "cache"))
     assert second.extract(article) == sheet
     assert (first.parse_count, second.parse_count) == (1, 0)
 
@@ -28,11 +29,11 @@ def test_parses_are_reused_across_engines(pipeline: Pipeline, tmp_path: Path) ->
 def test_corrupted_entry_is_parsed_again_with_a_warning(pipeline: Pipeline, tmp_path: Path) -> None:
     rules = load_rules([write_tree(tmp_path / "rules", RULES)])
     article = Article("a", "a.txt", "Utopia met Angela Merkel in Berlin.", 0, "")
-    Engine(pipeline, rules, ParseCache(tmp_path / "cache")).extract(article)
+    Engine(pipeline, rules, Caches(tmp_path / "cache")).extract(article)
     [entry] = list((tmp_path / "cache").rglob("*.docbin"))
     entry.write_bytes(entry.read_bytes()[:-10])
     warnings: list[str] = []
-    engine = Engine(pipeline, rules, ParseCache(tmp_path / "cache", warnings.append))
+    engine = Engine(pipeline, rules, Caches(tmp_path / "cache", warnings.append))
     assert engine.extract(article).party("utopia") is not None
     assert engine.parse_count == 1 and "corrupted" in warnings[0]
 
@@ -41,10 +42,10 @@ def test_unwritable_cache_folder_falls_back_to_memory(pipeline: Pipeline, tmp_pa
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     warnings: list[str] = []
-    cache = ParseCache(blocker / "cache", warnings.append)
-    assert cache.directory is None and "not writable" in warnings[0]
+    caches = Caches(blocker / "cache", warnings.append)
+    assert caches.parses.directory is None and "not writable" in warnings[0]
     rules = load_rules([write_tree(tmp_path / "rules", RULES)])
-    engine = Engine(pipeline, rules, cache)
+    engine = Engine(pipeline, rules, caches)
     article = Article("a", "a.txt", "Utopia spoke.", 0, "")
     engine.extract(article)
     engine.extract(article)
@@ -55,14 +56,14 @@ def test_prune_removes_only_old_unused_entries(pipeline: Pipeline, tmp_path: Pat
     import os
 
     rules = load_rules([write_tree(tmp_path / "rules", RULES)])
-    cache = ParseCache(tmp_path / "cache")
-    engine = Engine(pipeline, rules, cache)
+    caches = Caches(tmp_path / "cache")
+    engine = Engine(pipeline, rules, caches)
     old, kept = Article("a", "a.txt", "Utopia spoke.", 0, ""), Article("b", "b.txt", "Utopia left.", 0, "")
     engine.extract(old)
     engine.extract(kept)
     for path in (tmp_path / "cache").rglob("*.docbin"):
         os.utime(path, (0, 0))  # both look a long time unused
-    assert cache.prune({engine.key(kept)}) == 1
+    assert caches.parses.prune({engine.key(kept)}) == 1
     assert [p.stem for p in (tmp_path / "cache").rglob("*.docbin")] == [engine.key(kept)]
 
 
@@ -92,17 +93,15 @@ def test_a_fact_sheet_survives_its_json_round_trip(engine: Engine) -> None:
 def test_a_second_engine_reads_sheets_without_loading_spacy(pipeline: Pipeline, tmp_path: Path) -> None:
     rules_dir = write_tree(tmp_path / "rules", RULES)
     articles = [Article("a", str(tmp_path / "a.txt"), "Utopia met Angela Merkel in Berlin.", 0, "")]
-    first = Engine.create([rules_dir], cache_dir=tmp_path / "cache")
+    first = Engine.create([rules_dir], caches=Caches(tmp_path / "cache"))
     sheets = list(first.extract_all(articles))
     assert first.pipeline_loaded and first.parse_count == 1
-    second = Engine.create([rules_dir], cache_dir=tmp_path / "cache")
+    second = Engine.create([rules_dir], caches=Caches(tmp_path / "cache"))
     assert list(second.extract_all(articles)) == sheets
     assert not second.pipeline_loaded and second.parse_count == 0
 
 
 def test_sheet_keys_change_with_the_article_the_rules_and_the_engine_code(tmp_path: Path, monkeypatch) -> None:
-    import mkdocs_factsheet.engine.engine as engine_module
-
     rules_dir = write_tree(tmp_path / "rules", RULES)
     engine = Engine.create([rules_dir])
     article = Article("a", "a.txt", "Utopia spoke.", 0, "")
@@ -113,7 +112,7 @@ def test_sheet_keys_change_with_the_article_the_rules_and_the_engine_code(tmp_pa
     engine.use_rules(load_rules([rules_dir]))
     assert engine.sheet_key(article) != key
     changed = engine.sheet_key(article)
-    monkeypatch.setattr(engine_module, "code_fingerprint", lambda: "another release")
+    monkeypatch.setattr(engine.caches.memos, "code", "another release")
     assert engine.sheet_key(article) != changed
     assert not engine.pipeline_loaded, "keys never need spaCy"
 
@@ -121,36 +120,40 @@ def test_sheet_keys_change_with_the_article_the_rules_and_the_engine_code(tmp_pa
 def test_a_damaged_sheet_is_made_again_with_a_warning(pipeline: Pipeline, tmp_path: Path) -> None:
     rules_dir = write_tree(tmp_path / "rules", RULES)
     articles = [Article("a", str(tmp_path / "a.txt"), "Utopia met Angela Merkel in Berlin.", 0, "")]
-    sheets = list(Engine.create([rules_dir], cache_dir=tmp_path / "cache").extract_all(articles))
+    sheets = list(Engine.create([rules_dir], caches=Caches(tmp_path / "cache")).extract_all(articles))
     [entry] = list((tmp_path / "cache" / "sheets").rglob("*.json"))
     entry.write_bytes(entry.read_bytes().replace(b"Utopia", b"Dystopia"))  # the checksum no longer matches
     warnings: list[str] = []
-    engine = Engine.create([rules_dir], cache_dir=tmp_path / "cache", warn=warnings.append)
+    engine = Engine.create([rules_dir], caches=Caches(tmp_path / "cache", warnings.append), warn=warnings.append)
     assert list(engine.extract_all(articles)) == sheets
     assert engine.parse_count == 0, "the parse was still good"
     assert any("corrupted" in warning for warning in warnings)
 
 
+def _rule_cache(folder: Path) -> RuleLayerCache:
+    """A rule-layer store in `folder` with memos of its own, as a new process would have."""
+    return RuleLayerCache(folder, code_fingerprint(), {})
+
+
 def test_rule_packs_are_read_back_from_the_rule_cache(tmp_path: Path, monkeypatch) -> None:
-    import mkdocs_factsheet.rules.loader as rules_module
+    import mkdocs_factsheet.rules.files as rules_module
 
     rules_dir = write_tree(tmp_path / "rules", RULES)
-    first = load_rules([rules_dir], ["world"], cache_dir=tmp_path / "cache")
-    monkeypatch.setattr(rules_module, "_PACK_LAYERS", {})  # as in a new process
+    first = load_rules([rules_dir], ["world"], layers=_rule_cache(tmp_path / "cache"))
     monkeypatch.setattr(rules_module, "load_yaml", lambda *a: (_ for _ in ()).throw(AssertionError("YAML read")))
-    second = load_rules([rules_dir], ["world"], cache_dir=tmp_path / "cache")
+    second = load_rules([rules_dir], ["world"], layers=_rule_cache(tmp_path / "cache"))  # as in a new process
     for field in ("parties", "issues", "agents", "stances", "cues", "stance_words", "sources", "examples", "fingerprint"):
         assert getattr(second, field) == getattr(first, field), field
 
 
 def test_an_edited_or_damaged_rule_cache_entry_is_read_from_the_files(tmp_path: Path) -> None:
     rules_dir = write_tree(tmp_path / "rules", RULES)
-    load_rules([rules_dir], cache_dir=tmp_path / "cache")
+    load_rules([rules_dir], layers=_rule_cache(tmp_path / "cache"))
     for entry in (tmp_path / "cache").glob("*.json"):
         entry.write_bytes(entry.read_bytes()[:-20])
-    assert load_rules([rules_dir], cache_dir=tmp_path / "cache").parties["utopia"].name == "Utopia"
+    assert load_rules([rules_dir], layers=_rule_cache(tmp_path / "cache")).parties["utopia"].name == "Utopia"
     write_tree(rules_dir, {"parties/utopia.yml": "id: utopia\nname: New Utopia\n"})
-    assert load_rules([rules_dir], cache_dir=tmp_path / "cache").parties["utopia"].name == "New Utopia"
+    assert load_rules([rules_dir], layers=_rule_cache(tmp_path / "cache")).parties["utopia"].name == "New Utopia"
 
 
 def test_the_pipeline_fingerprint_is_known_without_loading_and_matches_the_loaded_one(pipeline: Pipeline, tmp_path: Path) -> None:
@@ -188,17 +191,15 @@ RULE_EDITS = [  # (file under rules/, new text or None to delete); applied one a
 def test_sheets_carried_over_after_rule_edits_equal_a_fresh_extraction(pipeline: Pipeline, tmp_path: Path) -> None:
     import shutil
 
-    from mkdocs_factsheet.caching.stores import RecordCache, SheetCache
-
     from .conftest import RULES as EXAMPLE_RULES
 
     rules_dir = tmp_path / "rules"
     shutil.copytree(EXAMPLE_RULES, rules_dir)
     articles = _seed_and_fixtures()[:4]  # the seed and three Wikinews stories: some edits reach them, some do not
-    caches = (ParseCache(tmp_path / "docs"), SheetCache(tmp_path / "sheets"), RecordCache(tmp_path / "records"))
+    caches = Caches(tmp_path)
 
     def cached_engine() -> Engine:
-        return Engine(pipeline, load_rules([rules_dir]), caches[0], caches[1], records=caches[2])
+        return Engine(pipeline, load_rules([rules_dir]), caches)
 
     list(cached_engine().extract_all(articles))
     carried_total = 0

@@ -12,7 +12,7 @@ from types import ModuleType
 
 import pytest
 
-from mkdocs_factsheet.caching.stores import ParseCache
+from mkdocs_factsheet.engine import Caches
 from mkdocs_factsheet.engine import Engine
 from mkdocs_factsheet.nlp.pipeline import Pipeline
 
@@ -105,7 +105,7 @@ def test_seed_gold_evaluation(evaluate: ModuleType, engine: Engine) -> None:
 
 @pytest.mark.skipif(not (POLNEAR / "dev").is_dir(), reason=f"PolNeAR not found at {POLNEAR} (../shared is absent)")
 def test_polnear_on_a_few_files(evaluate: ModuleType, pipeline: Pipeline, engine: Engine, tmp_path: Path) -> None:
-    small = Engine(pipeline, engine.rules, ParseCache(tmp_path / "cache"))
+    small = Engine(pipeline, engine.rules, Caches(tmp_path / "cache"))
     report = evaluate.evaluate_polnear(small, SHARED, "dev", limit=3, processes=1)
     assert report.articles == 3 and report.gold > 0 and report.gold_speech > 0
     for metric in ("content overlap — speech cues", "attribution — all cues"):

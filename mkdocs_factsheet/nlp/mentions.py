@@ -77,7 +77,7 @@ def resolve_mentions(doc: Doc, compiled: CompiledRules, text: BodyText, when: da
     """Resolve entity and issue candidates in a parsed article dated `when`."""
     rules = compiled.rules
     resolver = _Resolver(doc, rules, text.offset, when)
-    views = DocViews(doc)
+    views = DocViews(doc, compiled.lemmatizer)
     entities, issues = compiled.candidates(views, "entity"), compiled.candidates(views, "issue")
     mentions = resolver.resolve(settle(entities))
     issue_mentions = _issue_mentions(doc, rules, text.offset, settle(issues))

@@ -6,13 +6,12 @@ everything the rules do happens afterwards on the parsed `Doc`, so a rule edit n
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
 import warnings
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
@@ -107,9 +106,11 @@ class LookupLemmatizer:
         return word
 
 
-@functools.lru_cache(maxsize=1)
-def lookup_lemmatizer() -> LookupLemmatizer:
-    """The POS-free lemmatizer over the English lemma tables of the default model package."""
+def load_lookup_lemmatizer() -> LookupLemmatizer:
+    """The POS-free lemmatizer over the English lemma tables of the default model package.
+
+    Reads the tables from disk: callers keep it (`engine.caches.Memos.lookup_lemmatizer`).
+    """
     lookups = Lookups()
     try:
         package = spacy.util.get_package_path(_LEMMA_TABLE_PACKAGE)
@@ -199,9 +200,8 @@ def load_pipeline(name: str = DEFAULT_MODEL, on_warning: Callable[[str], None] |
     return Pipeline(nlp, name, fingerprint)
 
 
-@functools.lru_cache(maxsize=4)
 def _load(name: str) -> Language:
-    """Load a pipeline once per process: MkDocs may create the plugin again, the CLI and tests call repeatedly."""
+    """Load a spaCy pipeline with our sentence rules (callers keep it: `engine.caches.Memos.pipeline`)."""
     if name == BLANK:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")

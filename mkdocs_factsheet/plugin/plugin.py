@@ -25,8 +25,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from mkdocs_factsheet import Engine, FactsheetError, ProblemLog, RuleError, load_articles, load_rules
+from mkdocs_factsheet import Caches, Engine, FactsheetError, ProblemLog, RuleError, load_articles, load_rules
+from mkdocs_factsheet.engine import Memos
 from mkdocs_factsheet.model import sheets_json
+from mkdocs_factsheet.rules import rule_files
 
 from ..site import markers
 from ..site.briefing import Briefing
@@ -46,15 +48,16 @@ log = get_plugin_logger("factsheet")
 CSS_URI = "assets/factsheet/factsheet.css"
 JSON_URI = "factsheets.json"
 _LEVELS = {"warn": logging.WARNING, "info": logging.INFO, "ignore": None}
-_RULE_SUFFIXES = (".yml", ".yaml")
 
 
 class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     """Publishes fact sheets of parties, positions and issues extracted from news articles."""
 
     def __init__(self) -> None:
-        # Kept across `serve` rebuilds (see `on_startup`): loading spaCy takes a second or two.
+        # Kept across `serve` rebuilds (see `on_startup`): loading spaCy takes a second or two, and
+        # reading and compiling the world pack two more. The memos outlive an engine made again.
         self.engine: Engine | None = None
+        self.memos = Memos()
         self._engine_model: str | None = None
         self._engine_cache: Path | None = None
         self._rules_signature: tuple[Any, ...] | None = None
@@ -216,18 +219,19 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         has no cached fact sheet, so a build where nothing changed never pays for it.
         """
         signature = self._signature()
-        rule_cache = self.cache_dir / "rules" if self.cache_dir else None
         try:
             if self.engine is None or (self._engine_model, self._engine_cache) != (self.model, self.cache_dir):
-                self.engine = None  # free the old pipeline before loading another
+                self.engine = None
                 with self._relay_warnings():
+                    caches = Caches(self.cache_dir, self._engine_warning, self.memos)
                     self.engine = Engine.create(
                         [self.rules_dir], packs=list(self.config.packs), model=self.model,
-                        cache_dir=self.cache_dir, warn=self._engine_warning,
+                        caches=caches, warn=self._engine_warning,
                     )
                 self._engine_model, self._engine_cache = self.model, self.cache_dir
             elif signature != self._rules_signature:
-                self.engine.use_rules(load_rules([self.rules_dir], list(self.config.packs), cache_dir=rule_cache))
+                layers = self.engine.caches.rule_layers
+                self.engine.use_rules(load_rules([self.rules_dir], list(self.config.packs), layers=layers))
         except RuleError as error:
             self._rules_signature = None
             raise PluginError(self._rule_error_text(error)) from None
@@ -261,13 +265,9 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
 
     def _signature(self) -> tuple[Any, ...]:
         """Cheap fingerprint of the rule files (names, sizes, times) to skip reloading unchanged rules."""
-        files = []
-        if self.rules_dir.is_dir():
-            for path in sorted(self.rules_dir.rglob("*")):
-                if path.suffix in _RULE_SUFFIXES and path.is_file():
-                    stat = path.stat()
-                    files.append((str(path), stat.st_size, stat.st_mtime_ns))
-        return (str(self.rules_dir), tuple(self.config.packs), tuple(files))
+        files = tuple((str(path), stat.st_size, stat.st_mtime_ns)
+                      for path in rule_files(self.rules_dir) for stat in [path.stat()])
+        return (str(self.rules_dir), tuple(self.config.packs), files)
 
     # -- pages ----------------------------------------------------------------------------------------------
 

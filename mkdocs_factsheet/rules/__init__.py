@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
-from .loader import RuleExample, RuleLayer, RuleSet, available_packs, load_rules
+from .files import rule_files
+from .loader import available_packs, load_rules
+from .ruleset import RuleExample, RuleLayer, RuleSet
 
-__all__ = ["RuleExample", "RuleLayer", "RuleSet", "available_packs", "load_rules"]
+__all__ = ["RuleExample", "RuleLayer", "RuleSet", "available_packs", "load_rules", "rule_files"]

@@ -7,7 +7,7 @@ validates against them and `mkdocs-factsheet schema` publishes them as JSON Sche
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -26,7 +26,9 @@ def _parse_date(value: Any) -> Any:
 
 
 IsoDate = Annotated[date, BeforeValidator(_parse_date), Field(json_schema_extra={"type": "string", "format": "date"})]
-RuleId = Annotated[str, Field(pattern=ID_PATTERN, description="Lower-case letters, digits, `-` and `_`: used in URLs and file names.")]
+RuleId = Annotated[
+    str, Field(pattern=ID_PATTERN, description="Lower-case letters, digits, `-` and `_`: used in URLs and file names.")
+]
 Text = Annotated[str, Field(min_length=1)]
 TokenPattern = Annotated[
     list[dict[str, Any]],
@@ -45,7 +47,7 @@ class Alias(RuleModel):
 
     text: Text
     case: Literal["auto", "exact", "ignore"] = Field(
-        "auto",
+        default="auto",
         description=(
             "`exact`: only as written. `ignore`: in any letter case. `auto` (default): an alias "
             "written all in lower case ignores case; any other matches as written or in capitals, "
@@ -54,7 +56,7 @@ class Alias(RuleModel):
     )
 
 
-AliasSpec = Union[Text, Alias]
+AliasSpec = Text | Alias
 
 
 def alias_of(spec: AliasSpec) -> Alias:
@@ -65,28 +67,34 @@ def alias_of(spec: AliasSpec) -> Alias:
 class Role(RuleModel):
     """An office a member holds, optionally between dates."""
 
-    title: Text = Field(description='The office, e.g. "Secretary of State"; matched case-insensitively, with or without "the".')
-    from_: IsoDate | None = Field(None, alias="from", description="First day in office (YYYY-MM-DD).")
-    until: IsoDate | None = Field(None, description="Last day in office (YYYY-MM-DD).")
+    title: Text = Field(
+        description='The office, e.g. "Secretary of State"; matched case-insensitively, with or without "the".'
+    )
+    from_: IsoDate | None = Field(default=None, alias="from", description="First day in office (YYYY-MM-DD).")
+    until: IsoDate | None = Field(default=None, description="Last day in office (YYYY-MM-DD).")
 
     @model_validator(mode="after")
-    def _dates_in_order(self) -> "Role":
+    def _dates_in_order(self) -> Role:
         if self.from_ and self.until and self.until < self.from_:
             raise ValueError(f"`until` ({self.until}) is before `from` ({self.from_}); swap them")
         return self
 
 
-RoleSpec = Union[Text, Role]
+RoleSpec = Text | Role
 
 
 class Example(RuleModel):
     """Text that must match, and what it must produce."""
 
     text: Text
-    parties: list[str] | None = Field(None, description="Party ids that must be found (default: the party this file defines).")
+    parties: list[str] | None = Field(
+        None, description="Party ids that must be found (default: the party this file defines)."
+    )
     actors: dict[str, str] = Field(default_factory=dict, description="Actor name → party id that must be found.")
-    issues: list[str] | None = Field(None, description="Issue ids that must be found (default: the issue this file defines).")
-    positions: list["ExamplePosition"] = Field(default_factory=list, description="Positions that must be found.")
+    issues: list[str] | None = Field(
+        None, description="Issue ids that must be found (default: the issue this file defines)."
+    )
+    positions: list[ExamplePosition] = Field(default_factory=list, description="Positions that must be found.")
     date: IsoDate | None = Field(None, description="Article date to assume (picks dated roles).")
 
 
@@ -107,7 +115,7 @@ class CounterExample(RuleModel):
     note: str = ""
 
 
-CounterExampleSpec = Union[Text, CounterExample]
+CounterExampleSpec = Text | CounterExample
 
 
 class Member(RuleModel):
@@ -121,13 +129,15 @@ class Member(RuleModel):
         description='How the person is called alone ("Blinken"; "Yang" for Yang Jiechi). Default: the last word of a '
         "person's name. Set to an empty string to switch it off.",
     )
-    roles: list[RoleSpec] = Field(default_factory=list, description="Offices held; a role noun in a text resolves to the one member holding it.")
-    from_: IsoDate | None = Field(None, alias="from", description="Default start date of the roles.")
-    until: IsoDate | None = Field(None, description="Default end date of the roles.")
+    roles: list[RoleSpec] = Field(
+        default_factory=list, description="Offices held; a role noun in a text resolves to the one member holding it."
+    )
+    from_: IsoDate | None = Field(default=None, alias="from", description="Default start date of the roles.")
+    until: IsoDate | None = Field(default=None, description="Default end date of the roles.")
     patterns: list[TokenPattern] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _dates_in_order(self) -> "Member":
+    def _dates_in_order(self) -> Member:
         if self.from_ and self.until and self.until < self.from_:
             raise ValueError(f"`until` ({self.until}) is before `from` ({self.from_}); swap them")
         return self
@@ -154,7 +164,9 @@ class Party(RuleModel):
     name: Text
     kind: Literal["country", "government", "organisation", "movement", "group", "other"] = "country"
     description: str = ""
-    aliases: list[AliasSpec] = Field(default_factory=list, description="Other names, including capitals used as metonyms.")
+    aliases: list[AliasSpec] = Field(
+        default_factory=list, description="Other names, including capitals used as metonyms."
+    )
     adjectives: list[AliasSpec] = Field(
         default_factory=list,
         description='Nationality adjectives ("Chinese"): a mention on their own and, before an agent noun '
@@ -163,7 +175,10 @@ class Party(RuleModel):
     patterns: list[TokenPattern] = Field(default_factory=list)
     excludes: list[AliasSpec] = Field(
         default_factory=list,
-        description='Longer phrases in which the names above do not name the party ("Washington Post", "George Washington").',
+        description=(
+            "Longer phrases in which the names above do not name the party "
+            '("Washington Post", "George Washington").'
+        ),
     )
     members: list[Member] = Field(default_factory=list)
     priority: int = Field(0, description="Higher wins when matches overlap; then the longer match, then the first.")
@@ -178,11 +193,19 @@ class Issue(RuleModel):
     id: RuleId
     title: Text
     description: str = ""
-    aliases: list[AliasSpec] = Field(default_factory=list, description="Other names of the issue; also matched in texts.")
-    keywords: list[Text] = Field(default_factory=list, description="Phrases matched on lemmas, so plurals and inflections count.")
+    aliases: list[AliasSpec] = Field(
+        default_factory=list, description="Other names of the issue; also matched in texts."
+    )
+    keywords: list[Text] = Field(
+        default_factory=list, description="Phrases matched on lemmas, so plurals and inflections count."
+    )
     patterns: list[TokenPattern] = Field(default_factory=list)
-    requires: list[Text] = Field(default_factory=list, description="The sentence must also contain one of these words (lemmas).")
-    excludes: list[Text] = Field(default_factory=list, description="A sentence containing any of these words (lemmas) is not evidence.")
+    requires: list[Text] = Field(
+        default_factory=list, description="The sentence must also contain one of these words (lemmas)."
+    )
+    excludes: list[Text] = Field(
+        default_factory=list, description="A sentence containing any of these words (lemmas) is not evidence."
+    )
     parent: RuleId | None = Field(None, description="The id of a broader issue.")
     priority: int = 0
     examples: list[Example] = Field(default_factory=list)
@@ -264,4 +287,3 @@ def json_schema() -> dict[str, Any]:
         schema["$defs"][model.__name__] = sub
         schema["anyOf"].append({"$ref": f"#/$defs/{model.__name__}", "description": f"a file in {folder}/"})
     return schema
-

@@ -33,11 +33,15 @@ _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
 _SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
 _IMPLICIT_SCALAR = "tag:mkdocs-factsheet,2026:implicit"  # a plain scalar: `_Builder.scalar` resolves it
 _PLAIN_DATA_TAGS = {  # what the composer gives untagged values; any other tag was written by hand
-    _IMPLICIT_SCALAR, *(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "value"))
+    _IMPLICIT_SCALAR,
+    *(
+        f"tag:yaml.org,2002:{name}"
+        for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "value")
+    ),
 }
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):
     """Leaves tag resolution to `_Builder.scalar` (YAML 1.2 core): PyYAML's YAML 1.1 resolver
     runs a dozen regular expressions on every scalar, most of the time spent reading a big pack."""
 
@@ -87,8 +91,11 @@ class _Builder:
         if id(node) in self._built:  # `*name`: refused, or `&a [*a, *a, …]` nests a billion copies (or loops)
             if id(node) not in self._aliased:
                 self._aliased.add(id(node))
-                self.problem(node, "YAML anchors and aliases (`&name`, `*name`) are not supported; this anchored value is reused",
-                             "write the value out in full where it is needed")
+                self.problem(
+                    node,
+                    "YAML anchors and aliases (`&name`, `*name`) are not supported; this anchored value is reused",
+                    "write the value out in full where it is needed",
+                )
             return None
         self._built.add(id(node))
         if node.tag not in _PLAIN_DATA_TAGS:
@@ -156,7 +163,15 @@ def load_yaml(text: str, path: str) -> tuple[YamlDocument | None, list[Problem]]
         return document, []
     if len(nodes) > 1:
         mark = nodes[1].start_mark
-        return None, [Problem(path, mark.line + 1, mark.column + 1, "the file holds several YAML documents", "keep one document per file (remove the extra `---`)")]
+        return None, [
+            Problem(
+                path,
+                mark.line + 1,
+                mark.column + 1,
+                "the file holds several YAML documents",
+                "keep one document per file (remove the extra `---`)",
+            )
+        ]
     builder = _Builder(document)
     document.data = builder.build(nodes[0], ())
     return document, builder.problems

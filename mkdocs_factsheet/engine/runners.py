@@ -1,0 +1,157 @@
+"""Making the sheets no cache has: in this process, or across forked worker processes.
+
+A runner takes the articles to make, in order, with the positions of those whose parse is not
+in the parse cache, and yields one `Made` per article in the same order, streaming: each `Doc`
+is dropped once its sheet is out. `choose_runner` picks one per run from the number of parses
+it needs; the engine stores what the runner made.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from ..articles import Article
+from ..caching.stores import decode_sheet, encode_doc, encode_sheet
+from ..model import FactSheet
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .engine import Engine
+
+# Extra processes are used only for a batch of at least this many parses per process (a
+# process that loads its own copy of the pipeline takes about a second to start).
+ARTICLES_PER_PROCESS = 8
+# Where processes can be forked, each parses and analyses a task of this many articles: the
+# pipeline and the compiled rules are inherited, not loaded again, and the rules' work runs in
+# parallel too. Elsewhere spaCy's own `n_process` parses and this process analyses.
+ARTICLES_PER_TASK = 8
+_FORK = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+@dataclass
+class Made:
+    """One article's sheet as a runner made it, with what the sheet depends on (its record)."""
+
+    sheet: FactSheet
+    hits: list[str]  # "party:<id>" / "issue:<id>" of the rules that matched the article
+    words: list[str]  # every word form in the article a rule can match
+    payload: bytes | None = None  # the sheet as the sheet cache stores it, when a worker encoded it
+
+
+class Runner(Protocol):
+    """Makes the sheets of articles in order (see the module's docstring)."""
+
+    def sheets(self, articles: list[Article], misses: set[int]) -> Iterator[Made]:
+        """One `Made` per article, in order; `misses` are the positions whose parse is not cached."""
+        ...
+
+
+def choose_runner(engine: Engine, misses: int, n_process: int) -> Runner:
+    """Forked workers when at least two processes have enough parses to do, else this process."""
+    processes = max(1, min(n_process, misses // ARTICLES_PER_PROCESS))
+    if processes > 1 and _FORK:
+        return ForkedRunner(engine, processes)
+    return SerialRunner(engine, processes)
+
+
+def made_by(engine: Engine, article: Article, doc: Doc) -> Made:
+    """Extract one article's sheet with the record of what it depends on."""
+    extraction = engine._extract(article, doc)
+    return Made(extraction.sheet, sorted(extraction.hits), sorted(extraction.words))
+
+
+class SerialRunner:
+    """Analyses in this process; parses what the parse cache lacks in one stream, across up to
+    `processes` processes of spaCy's own (where processes cannot be forked)."""
+
+    def __init__(self, engine: Engine, processes: int = 1):
+        self.engine = engine
+        self.processes = processes
+
+    def sheets(self, articles: list[Article], misses: set[int]) -> Iterator[Made]:
+        engine = self.engine
+        missed = (articles[index].body for index in sorted(misses))
+        parsed = engine.pipeline.parse_many(missed, n_process=self.processes) if misses else iter(())
+        for index, article in enumerate(articles):
+            doc = engine.keep_parse(article, next(parsed)) if index in misses else engine.parse(article)
+            yield made_by(engine, article, doc)
+
+
+class ForkedRunner:
+    """Parses and analyses parse-cache misses in forked processes; the other articles in this one.
+
+    The workers send back each parse and sheet encoded as the caches store them (this process only
+    writes them, and decodes a sheet faster than it would unpickle one).
+    """
+
+    def __init__(self, engine: Engine, processes: int):
+        self.engine = engine
+        self.processes = processes
+
+    def sheets(self, articles: list[Article], misses: set[int]) -> Iterator[Made]:
+        engine = self.engine
+        made = self._in_processes([articles[index] for index in sorted(misses)])
+        for index, article in enumerate(articles):
+            if index not in misses:
+                yield made_by(engine, article, engine.parse(article))
+                continue
+            parse, result, hits, words = next(made)
+            engine.caches.parses.write(engine.key(article), parse)
+            engine.parse_count += 1
+            if isinstance(result, str):
+                raise AnalysisError(f"{article.path}: {result}")
+            yield Made(decode_sheet(result), hits, words, result)
+
+    def _in_processes(self, articles: list[Article]) -> Iterator[_Encoded]:
+        """What the workers made of the articles, in order (see `_parse_and_analyse`)."""
+        tasks = [articles[start : start + ARTICLES_PER_TASK] for start in range(0, len(articles), ARTICLES_PER_TASK)]
+        with warnings.catch_warnings():
+            # Python 3.12+ warns when a process with threads forks (`mkdocs serve` runs a web
+            # server thread); the workers never touch what those threads hold.
+            warnings.filterwarnings("ignore", r"This process .* is multi-threaded", DeprecationWarning)
+            pool = multiprocessing.get_context("fork").Pool(self.processes, initializer=_adopt, initargs=(self.engine,))
+        with pool:
+            for results in pool.imap(_parse_and_analyse, tasks):
+                yield from results
+
+
+class AnalysisError(RuntimeError):
+    """An article could not be analysed in a worker process (the message names it and the error)."""
+
+
+# What a worker sends back per article: its parse and its sheet encoded as the caches store them,
+# or an error message instead of the sheet; the rules that matched and the article's words.
+_Encoded = tuple[bytes, bytes | str, list[str], list[str]]
+
+# The engine of a forked worker: the one piece of process-wide state, and only in a worker. The
+# pool's initializer sets it in each worker as it starts (forked, so the engine is inherited with
+# the pipeline and the compiled rules, never pickled); the parent never sets it. A task function
+# is sent to the pool by name, so it cannot carry the engine itself.
+_worker_engine: Engine | None = None
+
+
+def _adopt(engine: Engine) -> None:
+    """In a forked worker, as it starts: keep the engine it inherited."""
+    global _worker_engine
+    _worker_engine = engine
+
+
+def _parse_and_analyse(articles: list[Article]) -> list[_Encoded]:
+    """In a forked worker: parse a task's articles in one batch, and extract each one's sheet."""
+    engine = _worker_engine
+    assert engine is not None, "runs only in a worker started by ForkedRunner"
+    results: list[_Encoded] = []
+    for article, doc in zip(articles, engine.pipeline.parse_many(article.body for article in articles), strict=True):
+        try:
+            made = made_by(engine, article, doc)
+        except Exception as error:  # noqa: BLE001 - reported in the parent, which names the article
+            results.append((encode_doc(doc), f"{type(error).__name__}: {error}", [], []))
+            continue
+        results.append((encode_doc(doc), encode_sheet(made.sheet), made.hits, made.words))
+    return results

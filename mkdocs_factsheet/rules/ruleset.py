@@ -1,0 +1,73 @@
+"""The rules in force after loading: the `RuleSet`, its layers, and where each rule came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .schema import Agent, CounterExample, Cue, Example, Issue, Party, Stance, StanceWord
+
+
+@dataclass(frozen=True)
+class RuleSource:
+    """Where a rule was defined: file, line, and whether it came from a built-in pack."""
+
+    path: str
+    line: int | None
+    pack: str | None = None
+    column: int | None = None  # only where a report needs it (examples); rule sources in the JSON are `path:line`
+
+    def __str__(self) -> str:
+        if self.line and self.column:
+            return f"{self.path}:{self.line}:{self.column}"
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+
+@dataclass(frozen=True)
+class RuleExample:
+    """An `examples`/`counter_examples` entry with the rule it belongs to."""
+
+    kind: str
+    rule_id: str | None
+    example: Example | CounterExample
+    counter: bool
+    source: RuleSource
+
+
+@dataclass
+class RuleLayer:
+    """The rules of one source (a built-in pack, or the user's folder), before merging."""
+
+    pack: str | None
+    fingerprint: str
+    parties: list[Party] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    agents: list[Agent] = field(default_factory=list)
+
+
+@dataclass
+class RuleSet:
+    """Every rule in force, validated, with where each came from."""
+
+    parties: dict[str, Party] = field(default_factory=dict)
+    issues: dict[str, Issue] = field(default_factory=dict)
+    agents: list[Agent] = field(default_factory=list)
+    stances: dict[str, Stance] = field(default_factory=dict)
+    cues: list[Cue] = field(default_factory=list)
+    stance_words: list[StanceWord] = field(default_factory=list)
+    sources: dict[tuple[str, str], RuleSource] = field(default_factory=dict)
+    examples: list[RuleExample] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    fingerprint: str = ""
+    layers: list[RuleLayer] = field(default_factory=list)
+    # A digest per party and issue in force ("party:<id>", "issue:<id>") and one of all the rest
+    # ("other": agents, cues, the layers): what tells which rules an edit changed.
+    digests: dict[str, str] = field(default_factory=dict)
+
+    def source_of(self, kind: str, rule_id: str) -> RuleSource | None:
+        return self.sources.get((kind, rule_id))
+
+    def agent(self, name: str) -> Agent:
+        """The agent of that name (a later folder's replaces a pack's)."""
+        return next(agent for agent in reversed(self.agents) if agent.name == name)
