@@ -121,7 +121,9 @@ def _paragraph_quotes(text: str, start: int, end: int, number: int) -> list[Quot
     return _merge(found) + _single_quotes(text, start, end, number, found)
 
 
-def _quote(text: str, start: int, end: int, open_mark: str, close_mark: str | None, number: int, *, closed: bool = True) -> Quote:
+def _quote(
+    text: str, start: int, end: int, open_mark: str, close_mark: str | None, number: int, *, closed: bool = True
+) -> Quote:
     inner_start = start + len(open_mark)
     inner_end = end - len(close_mark) if close_mark else end
     while inner_end > inner_start and text[inner_end - 1].isspace():

@@ -1,0 +1,136 @@
+"""Reading the dependency parse around a cue: its speaker, addressee, negation and complements."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ...lexicon import CueMatch
+from .index import DocIndex
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE = {"who", "which", "that", "whom"}
+# Common nouns for people and bodies: as an object they are addressed ("told reporters"), not said.
+PEOPLE_NOUNS = {"official", "leader", "government", "people", "country", "minister", "president", "reporter",
+                "journalist", "member", "lawmaker", "ally", "partner", "authority", "nation", "state", "party",
+                "side", "community", "public", "supporter", "voter", "audience", "crowd", "counterpart",
+                "colleague", "administration", "regime", "congress", "council"}
+
+
+def subject(index: DocIndex, verb: Token, depth: int = 0) -> Token | None:
+    """The speaker of a cue verb: its subject, the agent of a passive, or the subject it shares."""
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ == "nsubj" and c.lower_ != "there"]
+    if subjects:
+        outside = [c for c in subjects if c.i not in index.quote_tokens] or subjects
+        return min(outside, key=lambda c: abs(c.i - verb.i))
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+    if passive and depth == 0:
+        return _agent(children)
+    if passive:
+        return next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if depth > 3:
+        return None
+    head = verb.head
+    if head is verb:
+        return None
+    return _shared_subject(index, verb, head, depth)
+
+
+def _agent(children: list[Token]) -> Token | None:
+    """The agent of a passive cue ("was told by X"): the object of its first `by`."""
+    for child in children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _shared_subject(index: DocIndex, verb: Token, head: Token, depth: int) -> Token | None:
+    """The speaker of a cue verb without a subject of its own, from the word it hangs under."""
+    if verb.dep_ in ("xcomp", "pcomp") and asks_or_promises(index, head if verb.dep_ == "xcomp" else head.head):
+        return None  # "asked X to say", "pressed China to join … in condemning": part of what was asked
+    if verb.dep_ == "xcomp":
+        obj = next((c for c in head.children if c.dep_ in ("dobj",)), None)
+        if obj is None and head.lemma_ == "be":
+            return None  # "it's safe to say …"
+        return obj if obj is not None else subject(index, head, depth + 1)
+    if verb.dep_ in ("conj", "advcl"):
+        if verb.tag_ == "VBN" and verb.dep_ == "advcl":
+            return None  # "Asked about it, Trump said": the subject was asked, not asking
+        if head.pos_ in ("VERB", "AUX"):
+            return subject(index, head, depth + 1)
+        return None
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "as":
+        return subject(index, head.head, depth + 1)  # "X was quoted … as telling"
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
+        return subject(index, head.head, depth + 1)  # "X deflected questions before saying …"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return head  # "a statement saying …", "the official, speaking on condition …"
+    return None
+
+
+def asks_or_promises(index: DocIndex, verb: Token) -> bool:
+    """Is `verb` a cue that asks, wants or promises (what hangs under it was not said), or itself under one?"""
+    for token in (verb, verb.head if verb.dep_ == "xcomp" else None):
+        if token is None:
+            continue
+        match = index.cues.get(token.i)
+        if match is not None and (match.cue.kind == "intention" or match.cue.stance is not None):
+            return True
+    return verb.dep_ == "xcomp" and verb.head.i in index.cues
+
+
+def is_negated(token: Token) -> bool:
+    """Does the cue carry a negation ("did not say")?"""
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def is_infinitive(token: Token) -> bool:
+    """Is the token a bare or to-infinitive verb?"""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.tag_ == "VB" or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def addressee_of(verb: Token, content: tuple[int, int] | None) -> Token | None:
+    """Whom a cue verb addresses: its indirect or direct object, or the object of `to`/`on`, outside the content."""
+    for child in verb.children:
+        if child.dep_ in ("dative", "iobj", "dobj") and child.pos_ in ("PROPN", "PRON", "NOUN"):
+            if content is None or not (content[0] <= child.idx < content[1]):
+                return child
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("to", "on", "upon"):
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None and (content is None or not (content[0] <= obj.idx < content[1])):
+                return obj
+    return None
+
+
+def names_someone(token: Token) -> bool:
+    """Does an object name a person, body or country (an addressee) rather than a message?"""
+    if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if token.pos_ in ("PRON", "PROPN"):
+        return token.lower_ not in ("it", "this", "that", "what", "everything", "nothing", "something")
+    return token.lemma_.lower() in PEOPLE_NOUNS
+
+
+def according_source(index: DocIndex, match: CueMatch) -> Token | None:
+    """The X of "according to X": the object of `to`, or the noun phrase right after the cue."""
+    doc = index.doc
+    to = doc[match.end - 1]
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None and match.end < len(doc):
+        following = doc[match.end]
+        obj = following if following.pos_ in ("PROPN", "NOUN", "PRON") else None
+        if obj is not None:
+            while obj.head.i != obj.i and obj.head.i >= match.end and obj.head.pos_ in ("PROPN", "NOUN") \
+                    and obj.dep_ in ("compound", "amod", "det", "poss"):
+                obj = obj.head
+    return obj
+
+
+def quote_root(span: SpacySpan) -> Token | None:
+    """The word of a quotation that hangs outside it (the head of the quoted clause or phrase)."""
+    roots = (t for t in span if not t.is_punct and (t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i))
+    return next(roots, None)

@@ -1,0 +1,198 @@
+"""Labels and headlines: "— Name" signing a quotation or an embedded post, a title "US pressures China
+over …" (subject + cue), and "Name: text" in a title or a transcript."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .frame import Findings, Frame
+from .index import DASHES, DocIndex, trim
+
+_SIGNATURE = re.compile(r" [-—―–] ?[^\n]{1,60}\(@")  # "— Name (@handle)" closing an embedded post
+NOT_SPEAKER_LABELS = {"breaking", "exclusive", "analysis", "opinion", "update", "updated", "watch", "video",
+                      "editorial", "live", "review", "photos", "photo", "poll", "report", "explainer",
+                      "fact check", "factbox", "timeline", "q&a", "interview"}
+
+
+class _Label(NamedTuple):
+    """A paragraph opening "Label: …"."""
+
+    start: int  # the paragraph's characters
+    end: int
+    colon: int
+    label: str
+    span: SpacySpan  # the label's tokens
+
+
+class Labels:
+    """Finds the frames that a label, a dash or a headline's shape attributes."""
+
+    def __init__(self, index: DocIndex, found: Findings):
+        self.index = index
+        self.found = found
+
+    # -- "— Name" after a quotation (tweets, epigraphs) ---------------------------------------------------
+
+    def dash_frames(self) -> None:
+        """A quote-only paragraph signed "— Name" in the next one, and posts signed "— Name (@handle)"."""
+        text = self.index.text
+        for number, (start, end) in enumerate(self.index.paragraphs):
+            stripped = text[start:end].lstrip()
+            if stripped[:1] in DASHES:  # "- Hillary Clinton." after a quote-only paragraph
+                self.signed_quote(number, start, end - len(stripped), end)
+            else:
+                self.signed_post(start, end)
+
+    def signed_quote(self, number: int, start: int, dash: int, end: int) -> None:
+        """The quotation of the paragraph before a "— Name" paragraph (`start`-`end`, its dash at `dash`)."""
+        quotes = [(q, s) for q, s in self.index.quote_spans if q.paragraph == number - 1]
+        if not quotes or not self.index.quote_paragraph(quotes[0][0]):
+            return
+        if any(f.quote is quotes[0][0] for f in self.found.frames):
+            return  # attributed already
+        speaker = self.name_after(dash + 1, end)
+        if speaker is None:
+            return
+        quote, span = quotes[0]
+        self.found.add(Frame(
+            speaker=speaker, cue=None, cue_chars=(start, start + 1),
+            content=trim(self.index.text, quote.start, quote.end), kind="direct",
+            rule="direct: “…” ¶ — Name", sentence=(span[0].sent.start_char, span[-1].sent.end_char), quote=quote,
+            why=["signed with a dash in the next paragraph"],
+        ))
+
+    def signed_post(self, start: int, end: int) -> None:
+        """An embedded post in a paragraph, signed "— Name (@handle) date": the text before the dash."""
+        text = self.index.text
+        for dash in _SIGNATURE.finditer(text, start + 1, end):
+            position = dash.start() + 1
+            if "(@" not in text[position + 1 : end][:80]:
+                continue  # no "(@handle)" after the name: not a signed post
+            speaker = self.name_after(position + 1, end)
+            if speaker is None:
+                continue
+            self.found.add(Frame(
+                speaker=speaker, cue=None, cue_chars=(position, position + 1), content=trim(text, start, position),
+                kind="direct", rule="direct: text — Name (@handle)", sentence=(start, end),
+                why=["an embedded post signed with a dash"],
+            ))
+            break
+
+    def name_after(self, start: int, end: int) -> Token | None:
+        """The name starting at `start`: its last word (the run of proper nouns of one entity)."""
+        span = self.index.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        tokens = [t for t in span if not t.is_space]
+        if not tokens or tokens[0].pos_ not in ("PROPN",) and tokens[0].ent_type_ != "PERSON":
+            return None
+        head = tokens[0]
+        for token in tokens[1:]:
+            if token.pos_ == "PROPN" and token.ent_iob_ != "B":
+                head = token
+            else:
+                break
+        return head
+
+    # -- headlines and "Name: text" ---------------------------------------------------------------------------
+
+    def headline(self) -> None:
+        """A title "US pressures China over human rights": a subject at the start, then a cue."""
+        if self.index.title_chars is None:
+            return
+        start, end = self.index.title_chars
+        span = self.index.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or any(span.start_char <= f.content[0] < span.end_char for f in self.found.frames):
+            return
+        tokens = [t for t in span if not t.is_space]
+        if not tokens:
+            return
+        subject_end = 0
+        while subject_end < len(tokens) and self.subject_word(tokens[subject_end]):
+            subject_end += 1
+        if subject_end == 0 or subject_end >= len(tokens):
+            return
+        cue_token = tokens[subject_end]
+        match = self.index.cues.get(cue_token.i)
+        if match is None or match.cue.kind != "speech":
+            return
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" and t.i != cue_token.i for t in tokens):
+            return  # "Paris attacks test Clinton's strategy": another word is the verb
+        names = [t for t in tokens[:subject_end] if t.pos_ == "PROPN" or t.ent_type_]
+        if not names:
+            return
+        self.found.add(Frame(
+            speaker=names[-1], cue=match, cue_chars=self.index.cue_chars(match),
+            content=trim(self.index.text, span.start_char, span.end_char),
+            kind="indirect", rule="headline: Name-cue …", sentence=(span.start_char, span.end_char),
+            why=["the title: a subject, then the cue"], around=True,
+        ))
+
+    def subject_word(self, token: Token) -> bool:
+        """Can a title word belong to the subject before the cue (a name, noun or determiner, not a cue)?"""
+        if token.text in (".", "'s", "’s"):
+            return True
+        return token.pos_ in ("PROPN", "DET", "ADJ", "NOUN") and token.i not in self.index.cues
+
+    def colon_labels(self) -> None:
+        """"Name: text" in a title or at the start of a paragraph (interview transcripts)."""
+        candidates = self.label_candidates()
+        counts: dict[str, int] = {}
+        for candidate in candidates:
+            counts[candidate.label] = counts.get(candidate.label, 0) + 1
+        for candidate in candidates:
+            self.label_frame(candidate, counts[candidate.label])
+
+    def label_candidates(self) -> list[_Label]:
+        """Paragraphs opening with a short capitalised label without a verb and a colon, outside the frames found."""
+        text = self.index.text
+        found: list[_Label] = []
+        for start, end in self.index.paragraphs:
+            colon = text.find(":", start, min(end, start + 60))
+            if colon < 0 or colon + 1 >= end or self.taken(colon):
+                continue
+            label = text[start:colon].strip()
+            if not label or not label[0].isupper() or len(label.split()) > 5 or any(ch.isdigit() for ch in label):
+                continue
+            span = self.index.doc.char_span(start, colon, alignment_mode="expand")
+            if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+                continue
+            found.append(_Label(start, end, colon, label, span))
+        return found
+
+    def taken(self, char: int) -> bool:
+        """Does a frame found so far have `char` in its content or its cue?"""
+        return any(f.content[0] <= char < f.content[1] or (f.cue_chars and f.cue_chars[0] <= char < f.cue_chars[1])
+                   for f in self.found.frames)
+
+    def in_title(self, char: int) -> bool:
+        """Does `char` lie in the title?"""
+        return self.index.title_chars is not None and self.index.title_chars[0] <= char < self.index.title_chars[1]
+
+    def label_frame(self, candidate: _Label, count: int) -> None:
+        """Add the frame of a label naming a speaker: in the title, or repeated in a transcript (`count` times)."""
+        start, end, colon, label, span = candidate
+        in_title = self.in_title(start)
+        words = [t for t in span if not t.is_punct]
+        capitalised = bool(words) and all(t.text[:1].isupper() for t in words) and len(words) <= 4
+        person = any(t.ent_type_ == "PERSON" for t in span)
+        repeated = count >= 2 and (label.isupper() or person)
+        title_label = in_title and capitalised and label.lower() not in NOT_SPEAKER_LABELS
+        if not title_label and not (repeated and not in_title):
+            return
+        content_end = end
+        if in_title and self.index.title_chars is not None:
+            content_end = min(end, self.index.title_chars[1])
+        content = trim(self.index.text, colon + 1, content_end)
+        if content[1] - content[0] < 3:
+            return
+        kind, why = self.index.reported_kind(content)
+        self.found.add(Frame(
+            speaker=span[-1], cue=None, cue_chars=(colon, colon + 1), content=content,
+            kind=kind if in_title else "direct", rule="label: Name: …", sentence=(start, end),
+            why=["a title naming the speaker before a colon" if in_title else "a speaker label in a transcript"] + why,
+        ))

@@ -1,0 +1,325 @@
+"""Reported speech: every cue not taken by a direct quote, read off the dependency parse.
+
+A cue verb takes as content the first that applies of: a phrase cue's object ("called for X"), its
+that-clause, a to-infinitive (vowed to …, pressed China to …), the host clause of a parenthetical
+(…, X said, …), the clause an `as X said` qualifies, an object where the cue takes one (condemned the
+coup), or a prepositional object (warned of …). A cue noun takes its that-clause or infinitive
+(his statement that …); `according to X` takes the rest of its sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from spacy.tokens import Token
+
+from ....rules.schema import Cue
+from ...lexicon import CueMatch, Lexicon
+from . import grammar
+from .frame import Findings, Frame
+from .index import DocIndex
+
+# Cues that do not frame the clause an `as` attaches them to ("as he continued", "as they talked").
+NOT_AS_FRAME = {"continue", "recall", "call", "speak", "talk", "discuss", "ask", "answer", "respond", "reply",
+                "post", "mention", "brief", "quote"}
+# Verbs that make a cue noun their speaker's act ("issued a statement that …").
+LIGHT_VERBS = {"issue", "make", "give", "release", "express", "voice", "signal", "reiterate", "publish",
+               "deliver", "send", "post", "offer", "repeat", "renew"}
+# Stances whose cue takes a `to` clause the parser hangs as an adverbial ("threatened … to …").
+INFINITIVE_STANCES = ("promise", "threaten", "demand", "appeal", "reject", "support")
+
+
+class _Complements(NamedTuple):
+    """The dependents of a cue verb that may hold what was said."""
+
+    children: list[Token]
+    ccomp: list[Token]  # clause complements
+    xcomp: list[Token]  # to-infinitives
+    dobj: Token | None  # the direct object
+
+
+class _Content(NamedTuple):
+    """What a cue verb reports: the phrases, the rule that found them, and whom it addressed."""
+
+    tokens: list[Token]
+    rule: str
+    addressee: Token | None = None
+    exclude: Token | None = None  # a parenthetical cue: the host clause around it, the cue's own words left out
+
+
+class ReportedSpeech:
+    """Makes a frame for every cue the direct quotes left: verbs, nouns and `according to`."""
+
+    def __init__(self, index: DocIndex, found: Findings):
+        self.index = index
+        self.found = found
+        # The cases a cue verb's content is read from, in order: the first that applies decides.
+        self.verb_cases: tuple[Callable[[Token, CueMatch, _Complements], _Content | None], ...] = (
+            self.phrase_object, self.that_clause, self.to_infinitive, self.parenthetical_host, self.hosts_before,
+            self.as_clause, self.object_content, self.prepositional_object,
+        )
+
+    def find(self) -> None:
+        """Add a frame for each untaken cue, in document order."""
+        for index, match in sorted(self.index.cues.items()):
+            if index in self.found.used_cues:
+                continue
+            token = self.index.doc[index]
+            if match.cue.lemma == "according to":
+                frame = self.according_frame(match)
+            elif token.pos_ in ("VERB", "AUX"):
+                frame = self.verb_frame(token, match)
+            elif token.pos_ in ("NOUN", "PROPN"):
+                frame = self.noun_frame(token, match)
+            else:
+                frame = None
+            if frame is not None:
+                self.found.add(frame)
+
+    # -- cue verbs ------------------------------------------------------------------------------------------
+
+    def verb_frame(self, token: Token, match: CueMatch) -> Frame | None:
+        """The frame of a cue verb: its content from the first case that applies, its subject the speaker."""
+        participle = token.tag_ == "VBN" and token.dep_ in ("acl", "amod", "advcl")
+        if participle and not any(c.dep_ == "auxpass" for c in token.children):
+            return None  # "Asked about it, …", "the plan announced on Monday": no speaker
+        complements = self.complements(token, match.cue)
+        for case in self.verb_cases:
+            content = case(token, match, complements)
+            if content is not None:
+                return self.verb_frame_with(token, match, content)
+        return None
+
+    def complements(self, token: Token, cue: Cue) -> _Complements:
+        """A cue verb's clause complements, to-infinitives (a `to` adverbial for a pressing cue) and object."""
+        children = list(token.children)
+        ccomp = [c for c in children if c.dep_ == "ccomp"]
+        xcomp = [c for c in children if c.dep_ == "xcomp" and grammar.is_infinitive(c)]
+        if not xcomp and (cue.kind == "intention" or cue.stance in INFINITIVE_STANCES):
+            xcomp = [c for c in children
+                     if c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+        dobj = next((c for c in children if c.dep_ == "dobj"), None)
+        return _Complements(children, ccomp, xcomp, dobj)
+
+    def phrase_object(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
+        """The object of a phrase cue: "call for X", "call on X to …"."""
+        if match.end <= match.start + 1:
+            return None
+        last = self.index.doc[match.end - 1]
+        if last.dep_ == "prt":
+            return None  # "point out that …": a particle takes no object; the clause is read next
+        obj = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        if complements.xcomp:
+            return _Content([obj, *complements.xcomp], "indirect: Name-called on X to …", addressee=obj)
+        return _Content([obj], f"indirect: Name-{self.index.cue_text(match)} X")
+
+    def that_clause(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
+        """Content from a that-clause (the object before it is the addressee: "told X that …")."""
+        ccomp, dobj = complements.ccomp, complements.dobj
+        if not ccomp:
+            return None
+        addressee = dobj if dobj is not None and dobj.i < ccomp[0].i else None
+        return _Content(ccomp, "indirect: Name-said that …", addressee=addressee)
+
+    def to_infinitive(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
+        """Content from the to-infinitive of a cue that takes one: "pressed X to …", "wants X to …", "vowed to …"."""
+        xcomp, dobj = complements.xcomp, complements.dobj
+        if not xcomp or not Lexicon.takes_infinitive(match.cue):
+            return None
+        if dobj is not None and dobj.i < xcomp[0].i:
+            return _Content([dobj, *xcomp], "indirect: Name-pressed X to …", addressee=dobj)
+        if any(t.dep_ in grammar.SUBJECTS for t in xcomp[0].children):
+            return _Content(xcomp, "indirect: Name-wants X to …")
+        return _Content(xcomp, "indirect: Name-vowed to …")
+
+    def parenthetical_host(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
+        """Content from the host clause of a parenthetical cue: "X, Name said, Y"."""
+        head = token.head
+        if token.dep_ != "parataxis" or head.i in self.index.quote_tokens or head.pos_ not in ("VERB", "AUX"):
+            return None
+        return _Content([head], "indirect: …, Name-said, …", exclude=token)
+
+    def hosts_before(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
+        """Content from the clauses a closing parenthetical cue hangs them on: "X, Name said"."""
+        quote_tokens = self.index.quote_tokens
+        hosts = [c for c in complements.children if c.dep_ == "parataxis" and c.i < token.i and c.i not in quote_tokens]
+        return _Content(hosts, "indirect: …, Name-said") if hosts else None
+
+    def as_clause(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
+        """Content from the clause an `as Name said` qualifies (plain speech cues only)."""
+        cue = match.cue
+        if token.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in complements.children):
+            return None
+        if cue.kind != "speech" or cue.stance is not None or cue.lemma in NOT_AS_FRAME:
+            return None
+        if token.head.pos_ not in ("VERB", "AUX") or token.head.i in self.index.quote_tokens:
+            return None
+        return _Content([token.head], "indirect: as Name-said, …", exclude=token)
+
+    def addressed_object(self, cue: Cue, dobj: Token | None) -> bool:
+        """Is the object whom the cue addresses ("pressed China") rather than what it said?"""
+        return dobj is not None and Lexicon.addresses_object(cue) and grammar.names_someone(dobj)
+
+    def object_content(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
+        """Content from an object that is the message: "called X Y", "condemned the coup (of …)"."""
+        cue, dobj = match.cue, complements.dobj
+        if dobj is None or self.addressed_object(cue, dobj):
+            return None
+        if cue.lemma == "call":
+            extra = [c for c in complements.children if c.dep_ in ("oprd", "attr", "ccomp", "xcomp") and c.i > dobj.i]
+            extra += [c for c in dobj.rights if c.dep_ == "appos" and c.i in self.index.quote_tokens]
+            return _Content([dobj, *extra], "indirect: Name-called X Y") if extra else None
+        if Lexicon.object_is_content(cue):
+            extra = [c for c in complements.children
+                     if c.dep_ == "prep" and c.i > dobj.i and c.lower_ in ("of", "for", "over")]
+            return _Content([dobj, *extra], "indirect: Name-condemned X")
+        return None
+
+    def prepositional_object(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
+        """Content from a preposition the cue takes its topic with: "warned of …", "responded to …"."""
+        preps = content_prepositions(match.cue)
+        prep = next((c for c in complements.children if c.dep_ == "prep" and c.lower_ in preps), None)
+        if prep is None or not any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
+            return None
+        addressee = complements.dobj if self.addressed_object(match.cue, complements.dobj) else None
+        return _Content([prep], f"indirect: Name-{token.lemma_} {prep.lower_} …", addressee=addressee)
+
+    def verb_frame_with(self, token: Token, match: CueMatch, content: _Content) -> Frame | None:
+        """The frame of a cue verb and its content, if its subject speaks in the same paragraph outside the content."""
+        speaker = grammar.subject(self.index, token)
+        if speaker is None or speaker.dep_ == "expl":
+            return None
+        paragraph = self.index.paragraph_range(token.idx)
+        inside = paragraph[0] <= speaker.idx < paragraph[1]
+        if not inside or not all(paragraph[0] <= t.idx < paragraph[1] for t in content.tokens):
+            return None  # the parse runs across a paragraph break
+        if content.exclude is not None:
+            chars = self.hull_without(content.tokens[0], content.exclude)
+        else:
+            chars = self.content_of(content.tokens)
+        chars = (max(chars[0], paragraph[0]), min(chars[1], paragraph[1]))
+        if chars[0] <= speaker.idx < chars[1] and content.exclude is None:
+            return None
+        kind, why = self.index.reported_kind(chars)
+        return Frame(
+            speaker=speaker, cue=match, cue_chars=self.index.cue_chars(match), content=chars, kind=kind,
+            rule=content.rule,
+            sentence=self.index.sentence_of(token.i), why=[f"cue {self.index.cue_text(match)!r}"] + why,
+            addressee=content.addressee if content.addressee is not None else grammar.addressee_of(token, chars),
+            negated=grammar.is_negated(token), around=chars[0] <= token.idx < chars[1],
+        )
+
+    def content_of(self, tokens: list[Token]) -> tuple[int, int]:
+        """The characters of the content phrases, stopping before an attribution of their own
+        ("that A, claiming that B": B is a second statement of the same speaker)."""
+        doc, cues, quote_tokens = self.index.doc, self.index.cues, self.index.quote_tokens
+        start = min(t.left_edge.i for t in tokens)
+        end = max(t.right_edge.i for t in tokens) + 1
+        for token in doc[start:end]:
+            if token.i <= start + 1 or token.i not in cues or token.i in quote_tokens:
+                continue
+            participle = token.dep_ == "advcl" and token.tag_ == "VBG"
+            own_subject = any(c.dep_ in grammar.SUBJECTS for c in token.children)
+            second = token.dep_ in ("advcl", "conj") and not own_subject \
+                and any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+            if participle or (second and token.head.i not in quote_tokens):
+                end = min(end, token.left_edge.i)
+                break
+        return self.index.chars(start, end)
+
+    def hull_without(self, host: Token, frame: Token) -> tuple[int, int]:
+        """The host clause of a parenthetical frame ("X, economists say, Y"): the whole host, frame inside."""
+        inner = {t.i for t in frame.subtree}
+        tokens = [t for t in host.subtree if t.i not in inner and not t.is_space]
+        tokens = [t for t in tokens if t.sent.start == host.sent.start]
+        if not tokens:
+            return (0, 0)
+        return self.index.chars(tokens[0].i, tokens[-1].i + 1)
+
+    # -- according to, cue nouns ----------------------------------------------------------------------------
+
+    def according_frame(self, match: CueMatch) -> Frame | None:
+        """According to X, Y. / Y, according to X."""
+        according = self.index.doc[match.start]
+        source = grammar.according_source(self.index, match)
+        if source is None:
+            return None
+        phrase = {t.i for t in according.subtree} | set(range(match.start, match.end)) | {t.i for t in source.subtree}
+        sent = according.sent
+        # the rest of the sentence, also where `according to` hangs under a noun ("the number of X, according to Y")
+        tokens = [t for t in sent if t.i not in phrase and not t.is_space]
+        tokens = [t for t in tokens if not (t.is_punct and t.text not in "“”\"'‘’«»")]
+        if len([t for t in tokens if t.is_alpha]) < 3:
+            return None
+        content = self.index.chars(tokens[0].i, tokens[-1].i + 1)
+        kind, why = self.index.reported_kind(content)
+        return Frame(
+            speaker=source, cue=match, cue_chars=self.index.cue_chars(match), content=content, kind=kind,
+            rule="indirect: according to X, …", sentence=(sent.start_char, sent.end_char),
+            why=["cue 'according to'"] + why,
+            around=content[0] <= according.idx < content[1],
+        )
+
+    def noun_frame(self, token: Token, match: CueMatch) -> Frame | None:
+        """His statement that …, her pledge to …, a warning from X that …"""
+        children = list(token.children)
+        clause = self.noun_clause(token, children)
+        if clause is None:
+            return None
+        speaker = self.noun_speaker(token, children)
+        if speaker is None:
+            return None
+        content = self.content_of(clause)
+        kind, why = self.index.reported_kind(content)
+        return Frame(
+            speaker=speaker, cue=match, cue_chars=self.index.cue_chars(match), content=content, kind=kind,
+            rule="indirect: Name's statement that …", sentence=self.index.sentence_of(token.i),
+            why=[f"cue noun {token.text!r}"] + why, negated=False,
+        )
+
+    def noun_clause(self, token: Token, children: list[Token]) -> list[Token] | None:
+        """The that-clause or infinitive after a cue noun, not a relative clause ("the statement that he made")."""
+        clause = [c for c in children if c.i > token.i and _that_or_infinitive(c)]
+        if not clause or any(g.dep_ == "nsubj" and g.lower_ in grammar.RELATIVE for g in clause[0].children):
+            return None
+        if clause[0].dep_ == "relcl":
+            return None
+        if clause[0].dep_ == "acl" and any(g.dep_ == "dobj" and g.lower_ == "that" for g in clause[0].children):
+            return None
+        return clause
+
+    def noun_speaker(self, token: Token, children: list[Token]) -> Token | None:
+        """Whose statement: the possessor, X of `by/from X`, or the subject of a light verb ("issued a statement")."""
+        speaker = next((c for c in children if c.dep_ == "poss"), None)
+        if speaker is None:
+            prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+            speaker = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        if speaker is None and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+            speaker = grammar.subject(self.index, token.head)
+        return speaker
+
+
+def _that_or_infinitive(clause: Token) -> bool:
+    """Is a noun's dependent a that-clause (possibly relative) or an infinitive (not relative)?"""
+    if clause.dep_ not in ("acl", "ccomp", "relcl"):
+        return False
+    return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children) or \
+        grammar.is_infinitive(clause) and clause.dep_ != "relcl"
+
+
+def content_prepositions(cue: Cue) -> set[str]:
+    """The prepositions whose object is what a cue was about ("warned of", "responded to")."""
+    if cue.kind != "speech" or cue.lemma in ("say", "tell", "add", "state", "write", "note", "report", "continue"):
+        return set()  # "we know about it", "he said of Congress": not what was said
+    preps = {"about"}
+    if cue.lemma in ("respond", "reply", "answer", "react", "object"):
+        preps.add("to")
+    topical = cue.lemma in ("speak", "talk", "think", "hear", "learn", "complain")
+    if cue.stance in ("threaten", "disapprove", "accuse", "reject") or topical:
+        preps |= {"of", "against"}
+    if cue.stance in ("demand", "appeal", "support"):
+        preps |= {"for"}
+    return preps
