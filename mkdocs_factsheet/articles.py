@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .problems import ProblemLog
 from .rules.strict_yaml import load_yaml
@@ -50,15 +51,24 @@ class Article:
 def decode(raw: bytes, path: str, log: ProblemLog) -> str | None:
     """Decode UTF-8 (with or without BOM); report and repair undecodable bytes, refuse binary files."""
     if b"\x00" in raw[:8192]:
-        log.error(path, "this looks like a binary file, not text; it was skipped", "remove it from the articles folder", reason="binary")
+        log.error(
+            path,
+            "this looks like a binary file, not text; it was skipped",
+            "remove it from the articles folder",
+            reason="binary",
+        )
         return None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         text = raw.decode("utf-8-sig", errors="replace")
         if text.count("\ufffd") > max(16, len(text) // 10):
-            log.error(path, "this is mostly not UTF-8 text (a binary file, or another encoding); it was skipped",
-                      "re-save it as UTF-8 text, or remove it from the articles folder", reason="not text")
+            log.error(
+                path,
+                "this is mostly not UTF-8 text (a binary file, or another encoding); it was skipped",
+                "re-save it as UTF-8 text, or remove it from the articles folder",
+                reason="not text",
+            )
             return None
         line = raw[: error.start].count(b"\n") + 1
         log.warning(
@@ -80,7 +90,9 @@ def article_id(path: Path) -> str:
     return unicodedata.normalize("NFC", path.stem)
 
 
-def read_article(path: Path, log: ProblemLog, display_path: str | None = None, max_size: int | None = MAX_ARTICLE_SIZE) -> Article | None:
+def read_article(
+    path: Path, log: ProblemLog, display_path: str | None = None, max_size: int | None = MAX_ARTICLE_SIZE
+) -> Article | None:
     """Read one article file; problems go to `log` and `None` means it cannot be used at all.
 
     Files over `max_size` bytes (None: no limit) are refused before they are read.
@@ -98,7 +110,12 @@ def read_article(path: Path, log: ProblemLog, display_path: str | None = None, m
             return None
         raw = path.read_bytes()
     except OSError as error:
-        log.error(shown, f"cannot read the file: {error.strerror or error}; it was skipped", "check the file's permissions", reason="unreadable")
+        log.error(
+            shown,
+            f"cannot read the file: {error.strerror or error}; it was skipped",
+            "check the file's permissions",
+            reason="unreadable",
+        )
         return None
     text = decode(raw, shown, log)
     if text is None:
@@ -130,13 +147,26 @@ def _read_markdown(article_id: str, path: str, text: str, log: ProblemLog) -> Ar
         body_start = match.end()
         document, problems = load_yaml(match.group(1), path)
         for problem in problems:  # the front matter starts on line 2 of the file
-            log.error(path, f"front matter: {problem.message}", problem.hint, line=(problem.line or 0) + 1, column=problem.column)
+            log.error(
+                path,
+                f"front matter: {problem.message}",
+                problem.hint,
+                line=(problem.line or 0) + 1,
+                column=problem.column,
+            )
         if document is not None and isinstance(document.data, dict):
             metadata = document.data
         elif document is not None and document.data is not None:
-            log.error(path, "front matter must be a mapping of `key: value` lines", "e.g. `title: ...` and `date: 2021-02-05`", line=2)
+            log.error(
+                path,
+                "front matter must be a mapping of `key: value` lines",
+                "e.g. `title: ...` and `date: 2021-02-05`",
+                line=2,
+            )
     elif text.startswith("---"):
-        log.error(path, "front matter opened with `---` but never closed", "end it with a line holding only `---`", line=1)
+        log.error(
+            path, "front matter opened with `---` but never closed", "end it with a line holding only `---`", line=1
+        )
     title = _text_field(metadata, "title", path, log)
     title_span = None
     if not title:
@@ -200,8 +230,12 @@ def find_article_files(folder: Path, log: ProblemLog) -> list[Path]:
     for path in sorted(folder.rglob("*")):
         if path.is_symlink() and path.is_dir() and not path.name.startswith("."):  # never followed by rglob
             if not path.resolve().is_relative_to(root):
-                log.error(str(path), "symlinked folder leads outside the articles folder; it was skipped",
-                          "copy its articles into the folder instead", reason="symlink outside the folder")
+                log.error(
+                    str(path),
+                    "symlinked folder leads outside the articles folder; it was skipped",
+                    "copy its articles into the folder instead",
+                    reason="symlink outside the folder",
+                )
             continue
         if path.suffix.lower() not in ARTICLE_SUFFIXES or path.name.startswith("."):
             continue  # hidden files (editor back-ups, `.DS_Store`) are not articles
@@ -210,11 +244,21 @@ def find_article_files(folder: Path, log: ProblemLog) -> list[Path]:
         except (OSError, RuntimeError):  # a symlink loop
             inside = False
         if not inside:
-            log.error(str(path), "symlink leads outside the articles folder; it was skipped", "copy the file into the folder instead", reason="symlink outside the folder")
+            log.error(
+                str(path),
+                "symlink leads outside the articles folder; it was skipped",
+                "copy the file into the folder instead",
+                reason="symlink outside the folder",
+            )
             continue
         if not path.is_file():
             if path.is_symlink():
-                log.error(str(path), "broken symlink; it was skipped", "point it at an article file or delete it", reason="unreadable")
+                log.error(
+                    str(path),
+                    "broken symlink; it was skipped",
+                    "point it at an article file or delete it",
+                    reason="unreadable",
+                )
             continue
         found.append(path)
     return found
@@ -235,7 +279,11 @@ def load_articles(paths: Iterable[Path], log: ProblemLog, max_size: int | None =
                 continue
             if article.id in seen:
                 first = Path(seen[article.id])
-                shown = first.relative_to(given).as_posix() if given.is_dir() and first.is_relative_to(given) else str(first)
+                shown = (
+                    first.relative_to(given).as_posix()
+                    if given.is_dir() and first.is_relative_to(given)
+                    else str(first)
+                )
                 log.error(
                     article.path,
                     f"article id {article.id!r} is already used by {shown}; this file was skipped",

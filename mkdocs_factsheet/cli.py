@@ -8,31 +8,46 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import click
 
 from .articles import MAX_ARTICLE_SIZE, load_articles
+from .caching.fingerprints import DEFAULT_MODEL
 from .checking import check_examples
 from .engine import Caches, Engine, Progress
 from .model import FactSheet, sheets_json
-from .caching.fingerprints import DEFAULT_MODEL
 from .problems import FactsheetError, ProblemLog, RuleError
 from .rules import available_packs
 from .rules.schema import json_schema
 from .site.briefing import speaker_name
 
 _rules_option = click.option(
-    "--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path), default=[Path("rules")], show_default=True,
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    default=[Path("rules")],
+    show_default=True,
     help="Rules folder (parties/, issues/, agents/, cues/). Repeat to combine folders.",
 )
-_pack_option = click.option("--pack", "packs", multiple=True, help=f"Built-in rule pack to load first ({', '.join(available_packs())}).")
+_pack_option = click.option(
+    "--pack", "packs", multiple=True, help=f"Built-in rule pack to load first ({', '.join(available_packs())})."
+)
 _model_option = click.option(
-    "--model", default=DEFAULT_MODEL, show_default=True,
+    "--model",
+    default=DEFAULT_MODEL,
+    show_default=True,
     help="spaCy pipeline: an installed package, a folder, or `blank` (fast, rules only: no parser, no NER).",
 )
-_cache_option = click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=None, help="Folder for the caches of parses, fact sheets and rule packs (default: none).")
+_cache_option = click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder for the caches of parses, fact sheets and rule packs (default: none).",
+)
 
 
 def _fail(error: FactsheetError) -> None:
@@ -74,13 +89,28 @@ def main() -> None:
 @_pack_option
 @_model_option
 @_cache_option
-@click.option("--format", "output_format", type=click.Choice(["json", "jsonl", "markdown"]), default="json", show_default=True)
+@click.option(
+    "--format", "output_format", type=click.Choice(["json", "jsonl", "markdown"]), default="json", show_default=True
+)
 @click.option("--strict", is_flag=True, help="Exit with 1 on warnings about articles too.")
-@click.option("--max-article-size", type=int, default=MAX_ARTICLE_SIZE, show_default=True,
-              help="Largest article file read, in bytes (0: no limit); larger files are reported and skipped.")
+@click.option(
+    "--max-article-size",
+    type=int,
+    default=MAX_ARTICLE_SIZE,
+    show_default=True,
+    help="Largest article file read, in bytes (0: no limit); larger files are reported and skipped.",
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-def extract(rule_dirs: tuple[Path, ...], packs: tuple[str, ...], model: str, cache_dir: Path | None, output_format: str, strict: bool,
-            max_article_size: int, paths: tuple[Path, ...]) -> None:
+def extract(
+    rule_dirs: tuple[Path, ...],
+    packs: tuple[str, ...],
+    model: str,
+    cache_dir: Path | None,
+    output_format: str,
+    strict: bool,
+    max_article_size: int,
+    paths: tuple[Path, ...],
+) -> None:
     """Print the fact sheets of article files or folders (json: one array)."""
     log = ProblemLog()
     articles = load_articles(list(paths), log, max_size=max_article_size or None)
@@ -146,18 +176,23 @@ def explain(rule_dirs: tuple[Path, ...], packs: tuple[str, ...], model: str, art
     for mention in resolved.mentions:
         who = f"{mention.actor} ({parties[mention.party].name})" if mention.actor else parties[mention.party].name
         source = engine.rules.source_of("party", mention.party)
-        click.echo(f"- {mention.text!r} @{mention.start_char}-{mention.end_char} → {who}: {'; '.join(mention.why)} "
-                   f"[{source}]")
+        click.echo(
+            f"- {mention.text!r} @{mention.start_char}-{mention.end_char} → {who}: {'; '.join(mention.why)} [{source}]"
+        )
     click.echo("\n## Issues")
     for issue_id, issue_mention in resolved.issue_mentions:
         source = engine.rules.source_of("issue", issue_id)
-        click.echo(f"- {issue_mention.text!r} @{issue_mention.start}-{issue_mention.end} → {issue_id}: "
-                   f"{issue_mention.rule} [{source}]")
+        click.echo(
+            f"- {issue_mention.text!r} @{issue_mention.start}-{issue_mention.end} → {issue_id}: "
+            f"{issue_mention.rule} [{source}]"
+        )
     click.echo("\n## Positions")
     for position in sheet.positions:
         speaker = position.speaker
-        click.echo(f"- {speaker.text!r} → {speaker.actor or 'unresolved'} ({speaker.party or '?'}), {position.kind}, "
-                   f"rule {position.rule}")
+        click.echo(
+            f"- {speaker.text!r} → {speaker.actor or 'unresolved'} ({speaker.party or '?'}), {position.kind}, "
+            f"rule {position.rule}"
+        )
         click.echo(f"  content: {position.content.text!r}")
         for reason in position.why:
             click.echo(f"  because: {reason}")

@@ -144,7 +144,7 @@ class FactSheet:
         return {"schema_version": SCHEMA_VERSION, **data}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "FactSheet":
+    def from_dict(cls, data: dict[str, Any]) -> FactSheet:
         """The inverse of `to_dict(include_sentences=True)` (used by the fact-sheet cache)."""
         if data.get("schema_version") != SCHEMA_VERSION:
             raise ValueError(f"schema version {data.get('schema_version')!r}, expected {SCHEMA_VERSION}")
@@ -158,21 +158,44 @@ class FactSheet:
         return cls(
             article=ArticleInfo(**data["article"]),
             parties=[
-                PartyFacts(**{**party, "actors": [ActorFacts(**{**actor, "spans": spans(actor["spans"])}) for actor in party["actors"]],
-                              "spans": spans(party["spans"])})
+                PartyFacts(
+                    **{
+                        **party,
+                        "actors": [
+                            ActorFacts(**{**actor, "spans": spans(actor["spans"])}) for actor in party["actors"]
+                        ],
+                        "spans": spans(party["spans"]),
+                    }
+                )
                 for party in data["parties"]
             ],
             positions=[
-                Position(**{**position, "speaker": Speaker(**position["speaker"]), "cue": span(position["cue"]),
-                            "content": span(position["content"]), "sentence": span(position["sentence"])})
+                Position(
+                    **{
+                        **position,
+                        "speaker": Speaker(**position["speaker"]),
+                        "cue": span(position["cue"]),
+                        "content": span(position["content"]),
+                        "sentence": span(position["sentence"]),
+                    }
+                )
                 for position in data["positions"]
             ],
             issues=[
-                IssueFacts(**{**issue, "mentions": [IssueMention(**{**mention, "sentence": span(mention["sentence"])})
-                                                    for mention in issue["mentions"]]})
+                IssueFacts(
+                    **{
+                        **issue,
+                        "mentions": [
+                            IssueMention(**{**mention, "sentence": span(mention["sentence"])})
+                            for mention in issue["mentions"]
+                        ],
+                    }
+                )
                 for issue in data["issues"]
             ],
-            unassigned_actors=[UnassignedActor(**{**actor, "spans": spans(actor["spans"])}) for actor in data["unassigned_actors"]],
+            unassigned_actors=[
+                UnassignedActor(**{**actor, "spans": spans(actor["spans"])}) for actor in data["unassigned_actors"]
+            ],
             sentences=spans(data.get("sentences", [])),
         )
 
@@ -204,4 +227,3 @@ def sheets_json(sheets: list[dict[str, Any]]) -> str:
     if not sheets:
         return "[]\n"
     return "[\n" + ",\n".join(json.dumps(sheet, ensure_ascii=False) for sheet in sheets) + "\n]\n"
-

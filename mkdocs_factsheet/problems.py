@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Literal
+from typing import Literal
 
 Severity = Literal["error", "warning"]
 
@@ -65,10 +66,21 @@ class ProblemLog:
     def add(self, problem: Problem) -> None:
         self.problems.append(problem)
 
-    def error(self, path: str, message: str, hint: str = "", line: int | None = None, column: int | None = None, *, reason: str = "") -> None:
+    def error(
+        self,
+        path: str,
+        message: str,
+        hint: str = "",
+        line: int | None = None,
+        column: int | None = None,
+        *,
+        reason: str = "",
+    ) -> None:
         self.add(Problem(path, line, column, message, hint, "error", reason))
 
-    def warning(self, path: str, message: str, hint: str = "", line: int | None = None, column: int | None = None) -> None:
+    def warning(
+        self, path: str, message: str, hint: str = "", line: int | None = None, column: int | None = None
+    ) -> None:
         self.add(Problem(path, line, column, message, hint, "warning"))
 
     def skipped(self) -> dict[str, int]:

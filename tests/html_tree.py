@@ -6,9 +6,9 @@ its tree also checks that the markup is well formed (void elements and `<x/>` as
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import Callable, Iterator
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -17,30 +17,36 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 class Node:
     tag: str
     attrs: dict[str, str]
-    parent: "Node | None" = None
-    children: list["Node | str"] = field(default_factory=list)
+    parent: Node | None = None
+    children: list[Node | str] = field(default_factory=list)
 
     @property
     def classes(self) -> set[str]:
         return set(self.attrs.get("class", "").split())
 
-    def iter(self) -> Iterator["Node"]:
+    def iter(self) -> Iterator[Node]:
         for child in self.children:
             if isinstance(child, Node):
                 yield child
                 yield from child.iter()
 
-    def find_all(self, tag: str | None = None, cls: str | None = None, where: Callable[["Node"], bool] | None = None) -> list["Node"]:
-        return [n for n in self.iter() if (tag is None or n.tag == tag) and (cls is None or cls in n.classes) and (where is None or where(n))]
+    def find_all(
+        self, tag: str | None = None, cls: str | None = None, where: Callable[[Node], bool] | None = None
+    ) -> list[Node]:
+        return [
+            n
+            for n in self.iter()
+            if (tag is None or n.tag == tag) and (cls is None or cls in n.classes) and (where is None or where(n))
+        ]
 
-    def find(self, tag: str | None = None, cls: str | None = None) -> "Node | None":
+    def find(self, tag: str | None = None, cls: str | None = None) -> Node | None:
         found = self.find_all(tag, cls)
         return found[0] if found else None
 
     def text(self) -> str:
         return "".join(c if isinstance(c, str) else c.text() for c in self.children)
 
-    def ancestors(self) -> Iterator["Node"]:
+    def ancestors(self) -> Iterator[Node]:
         node = self.parent
         while node is not None:
             yield node

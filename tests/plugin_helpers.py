@@ -113,7 +113,12 @@ def make_site(
     site.config = {
         "site_name": "Test briefings",
         "theme": {"name": theme},
-        "validation": {"omitted_files": "warn", "unrecognized_links": "warn", "anchors": "warn", "absolute_links": "warn"},
+        "validation": {
+            "omitted_files": "warn",
+            "unrecognized_links": "warn",
+            "anchors": "warn",
+            "absolute_links": "warn",
+        },
         "plugins": ["search", {"factsheet": plugin}],
     }
     if nav is not None:
@@ -210,7 +215,9 @@ def broken_links(site_dir: Path) -> list[str]:
             if parts.fragment and target.suffix == ".html":
                 ids = pages[target].ids if target in pages else parse_html(target.read_text(encoding="utf-8")).ids
                 if unquote(parts.fragment) not in ids:
-                    problems.append(f"{path.relative_to(site_dir)}: {url} -> no id {parts.fragment!r} in {target.relative_to(site_dir)}")
+                    problems.append(
+                        f"{path.relative_to(site_dir)}: {url} -> no id {parts.fragment!r} in {target.relative_to(site_dir)}"
+                    )
     return problems
 
 
@@ -251,7 +258,7 @@ class LogCapture(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         self.records.append(record)
 
-    def __enter__(self) -> "LogCapture":
+    def __enter__(self) -> LogCapture:
         logger = logging.getLogger("mkdocs")
         self._level = logger.level
         logger.setLevel(logging.DEBUG)

@@ -28,10 +28,20 @@ def test_seed_article_is_a_txt_with_its_title_line() -> None:
 
 
 def test_markdown_front_matter(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"a.md": "---\ntitle: Talks in Geneva\ndate: 2021-02-05\nsource: Wikinews\nurl: https://example.org/a\nlicense: CC BY 2.5\n---\nThe talks began.\n"})
+    write_tree(
+        tmp_path,
+        {
+            "a.md": "---\ntitle: Talks in Geneva\ndate: 2021-02-05\nsource: Wikinews\nurl: https://example.org/a\nlicense: CC BY 2.5\n---\nThe talks began.\n"
+        },
+    )
     [article], log = load(tmp_path)
     assert log.problems == []
-    assert (article.title, article.date, article.source, article.url) == ("Talks in Geneva", date(2021, 2, 5), "Wikinews", "https://example.org/a")
+    assert (article.title, article.date, article.source, article.url) == (
+        "Talks in Geneva",
+        date(2021, 2, 5),
+        "Wikinews",
+        "https://example.org/a",
+    )
     assert article.metadata == {"license": "CC BY 2.5"}
     assert article.body == "The talks began.\n"
     assert article.text[article.body_start :] == article.body
@@ -46,15 +56,18 @@ def test_markdown_without_front_matter_takes_its_heading(tmp_path: Path) -> None
 
 
 def test_bad_articles_are_reported_and_the_rest_kept(tmp_path: Path) -> None:
-    write_tree(tmp_path, {
-        "good.txt": "Title\n\nBody text.",
-        "empty.txt": "  \n\n",
-        "broken.md": "---\ntitle: [unclosed\n---\nText.",
-        "unclosed.md": "---\ntitle: x\nText without end of front matter.",
-        "wrongtype.md": "---\ntitle: {a: 1}\ndate: last week\n---\nText.",
-        "good.md": "Title\n\nSame id as good.txt.",
-    })
-    (tmp_path / "latin1.txt").write_bytes("Café talks\n\nThe café \xe9".encode("utf-8") + b"\xff\xfe more")
+    write_tree(
+        tmp_path,
+        {
+            "good.txt": "Title\n\nBody text.",
+            "empty.txt": "  \n\n",
+            "broken.md": "---\ntitle: [unclosed\n---\nText.",
+            "unclosed.md": "---\ntitle: x\nText without end of front matter.",
+            "wrongtype.md": "---\ntitle: {a: 1}\ndate: last week\n---\nText.",
+            "good.md": "Title\n\nSame id as good.txt.",
+        },
+    )
+    (tmp_path / "latin1.txt").write_bytes("Café talks\n\nThe café \xe9".encode() + b"\xff\xfe more")
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\x00\x00\x00binary")
     outside = tmp_path.parent / "outside.txt"
     outside.write_text("Secret\n\nText.", encoding="utf-8")

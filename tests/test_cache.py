@@ -142,7 +142,17 @@ def test_rule_packs_are_read_back_from_the_rule_cache(tmp_path: Path, monkeypatc
     first = load_rules([rules_dir], ["world"], layers=_rule_cache(tmp_path / "cache"))
     monkeypatch.setattr(rules_module, "load_yaml", lambda *a: (_ for _ in ()).throw(AssertionError("YAML read")))
     second = load_rules([rules_dir], ["world"], layers=_rule_cache(tmp_path / "cache"))  # as in a new process
-    for field in ("parties", "issues", "agents", "stances", "cues", "stance_words", "sources", "examples", "fingerprint"):
+    for field in (
+        "parties",
+        "issues",
+        "agents",
+        "stances",
+        "cues",
+        "stance_words",
+        "sources",
+        "examples",
+        "fingerprint",
+    ):
         assert getattr(second, field) == getattr(first, field), field
 
 
@@ -156,7 +166,9 @@ def test_an_edited_or_damaged_rule_cache_entry_is_read_from_the_files(tmp_path: 
     assert load_rules([rules_dir], layers=_rule_cache(tmp_path / "cache")).parties["utopia"].name == "New Utopia"
 
 
-def test_the_pipeline_fingerprint_is_known_without_loading_and_matches_the_loaded_one(pipeline: Pipeline, tmp_path: Path) -> None:
+def test_the_pipeline_fingerprint_is_known_without_loading_and_matches_the_loaded_one(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
     from mkdocs_factsheet.caching.fingerprints import pipeline_fingerprint
 
     assert pipeline_fingerprint(pipeline.name) == pipeline.fingerprint
@@ -178,10 +190,16 @@ def test_the_pipeline_fingerprint_is_known_without_loading_and_matches_the_loade
 # -- rule edits: carried-over sheets equal fresh ones ----------------------------------------------------
 
 RULE_EDITS = [  # (file under rules/, new text or None to delete); applied one after another
-    ("issues/trade.yml", lambda text: text.replace("keywords:\n", "keywords:\n  - rare earths\n", 1)),  # matches nothing here
+    (
+        "issues/trade.yml",
+        lambda text: text.replace("keywords:\n", "keywords:\n  - rare earths\n", 1),
+    ),  # matches nothing here
     ("issues/trade.yml", lambda text: text.replace("keywords:\n", "keywords:\n  - talks\n", 1)),  # matches new places
     ("issues/taiwan.yml", lambda text: text.replace("title: Taiwan", "title: Taiwan Strait", 1)),  # a rule that matched
-    ("issues/zz-summit.yml", lambda text: "id: zz-summit\ntitle: Summits\nkeywords:\n  - summit\n  - meeting\n"),  # new rule
+    (
+        "issues/zz-summit.yml",
+        lambda text: "id: zz-summit\ntitle: Summits\nkeywords:\n  - summit\n  - meeting\n",
+    ),  # new rule
     ("parties/china.yml", lambda text: text.replace("aliases:\n", "aliases:\n  - Zhongnanhai\n", 1)),
     ("issues/zz-summit.yml", None),  # deleted
     ("issues/abortion.yml", lambda text: text + "patterns:\n  - [{POS: NOUN}, {LOWER: abortion}]\n"),

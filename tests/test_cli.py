@@ -61,8 +61,10 @@ def test_extract_reports_bad_articles_and_keeps_the_rest(tmp_path: Path) -> None
 
 
 def test_extract_skips_articles_over_the_size_limit(tmp_path: Path) -> None:
-    folder = write_tree(tmp_path / "articles", {"short.txt": "Talks\n\nChina and the US met.",
-                                                "long.txt": "Talks\n\n" + "China and the US met again. " * 100})
+    folder = write_tree(
+        tmp_path / "articles",
+        {"short.txt": "Talks\n\nChina and the US met.", "long.txt": "Talks\n\n" + "China and the US met again. " * 100},
+    )
     code, out, err = run("extract", *COMMON, "--model", "blank", "--max-article-size", "1000", str(folder))
     assert code == 1
     assert [s["article"]["id"] for s in json.loads(out)] == ["short"]
@@ -78,9 +80,12 @@ def test_check_passes_on_shipped_rules() -> None:
 
 
 def test_check_fails_on_a_failing_example(tmp_path: Path) -> None:
-    rules = write_tree(tmp_path / "rules", {
-        "parties/utopia.yml": "id: utopia\nname: Utopia\nexamples:\n  - text: Nothing to see here.\ncounter_examples:\n  - Utopia said so.\n",
-    })
+    rules = write_tree(
+        tmp_path / "rules",
+        {
+            "parties/utopia.yml": "id: utopia\nname: Utopia\nexamples:\n  - text: Nothing to see here.\ncounter_examples:\n  - Utopia said so.\n",
+        },
+    )
     code, _, err = run("check", "--rules", str(rules), "--model", "blank")
     assert code == 1
     assert f"{rules / 'parties/utopia.yml'}:4:5: example of party 'utopia': expected party 'utopia'" in err

@@ -14,7 +14,8 @@ from mkdocs_factsheet.model import FactSheet
 from mkdocs_factsheet.nlp.pipeline import Pipeline
 from mkdocs_factsheet.rules import load_rules
 
-from .conftest import RULES as EXAMPLE_RULES, write_tree
+from .conftest import RULES as EXAMPLE_RULES
+from .conftest import write_tree
 
 RULES = {
     "parties/utopia.yml": """
@@ -123,7 +124,10 @@ def test_role_without_date_needs_the_article_to_name_the_holder(toy_engine: Engi
 
 
 def test_indefinite_or_former_role_is_nobody_in_particular(toy_engine: Engine) -> None:
-    for text in ("Ann Lee flew in. A foreign minister said the talks went well.", "Ann Lee flew in. The former foreign minister said no."):
+    for text in (
+        "Ann Lee flew in. A foreign minister said the talks went well.",
+        "Ann Lee flew in. The former foreign minister said no.",
+    ):
         lee = sheet_of(toy_engine, text, date(2020, 6, 1)).party("utopia").actors[0]
         assert (lee.name, lee.mentions) == ("Ann Lee", 1)
 
@@ -278,7 +282,11 @@ def test_blank_mode_survives_texts_whose_tokens_have_no_tree(tmp_path: Path) -> 
         "[sheet] = engine.extract_all(load_articles([Path(sys.argv[2])], ProblemLog()))\n"
         "print(len(sheet.positions))\n"
     )
-    result = subprocess.run([sys.executable, "-X", "faulthandler", "-c", code, str(EXAMPLE_RULES), str(article)],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-X", "faulthandler", "-c", code, str(EXAMPLE_RULES), str(article)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split() == ["0"]  # positions need the parser

@@ -12,8 +12,7 @@ from types import ModuleType
 
 import pytest
 
-from mkdocs_factsheet.engine import Caches
-from mkdocs_factsheet.engine import Engine
+from mkdocs_factsheet.engine import Caches, Engine
 from mkdocs_factsheet.nlp.pipeline import Pipeline
 
 from .conftest import ROOT, SEEDS, SHARED
@@ -32,7 +31,9 @@ def evaluate() -> ModuleType:
     return module
 
 
-def test_without_the_shared_folder_it_skips_with_a_message(evaluate: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_without_the_shared_folder_it_skips_with_a_message(
+    evaluate: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert evaluate.main(["--shared", str(tmp_path / "absent")]) == 0
     assert "skipped" in capsys.readouterr().err
 
@@ -78,8 +79,12 @@ def test_scores_match_one_to_one_and_need_the_source_for_attribution(evaluate: M
     ]
     predicted = [
         evaluate.Predicted(evaluate.word_chars(text, [(10, 29)]), evaluate.word_chars(text, [(0, 4)]), set(), True),
-        evaluate.Predicted(evaluate.word_chars(text, [(14, 29)]), evaluate.word_chars(text, [(0, 4)]), set(), True),  # duplicate
-        evaluate.Predicted(evaluate.word_chars(text, [(44, 61)]), evaluate.word_chars(text, [(0, 4)]), set(), True),  # wrong source
+        evaluate.Predicted(
+            evaluate.word_chars(text, [(14, 29)]), evaluate.word_chars(text, [(0, 4)]), set(), True
+        ),  # duplicate
+        evaluate.Predicted(
+            evaluate.word_chars(text, [(44, 61)]), evaluate.word_chars(text, [(0, 4)]), set(), True
+        ),  # wrong source
     ]
     report = evaluate.PolnearReport("test")
     evaluate.score_article(report, "system", text, predicted, gold, [True, True])
@@ -91,7 +96,9 @@ def test_scores_match_one_to_one_and_need_the_source_for_attribution(evaluate: M
     assert (attribution.tp_pred, attribution.tp_gold) == (1, 1)
 
 
-@pytest.mark.skipif(not GOLD_SHEETS.is_dir(), reason=f"gold fact sheets not found at {GOLD_SHEETS} (../shared is absent)")
+@pytest.mark.skipif(
+    not GOLD_SHEETS.is_dir(), reason=f"gold fact sheets not found at {GOLD_SHEETS} (../shared is absent)"
+)
 def test_seed_gold_evaluation(evaluate: ModuleType, engine: Engine) -> None:
     report = evaluate.evaluate_seed(engine, SHARED, SEEDS)
     assert report.articles >= 1

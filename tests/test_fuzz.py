@@ -18,18 +18,84 @@ from mkdocs_factsheet.rules import load_rules
 from .conftest import RULES
 
 QUOTES = "\"'“”‘’«»„`"
-WORDS = ["China", "US", "Blinken", "said", "told", "he", "she", "Yang", "human", "rights", "Taiwan", "the",
-         "secretary", "of", "state", "“", "”", "\"", "'s", "’s", ",", ".", ":", "\n\n", "\n", "according", "to",
-         "warned", "that", "Beijing", "will", "not", "<script>", "{{", "}}", "[x](javascript:alert(1))", "—"]
+WORDS = [
+    "China",
+    "US",
+    "Blinken",
+    "said",
+    "told",
+    "he",
+    "she",
+    "Yang",
+    "human",
+    "rights",
+    "Taiwan",
+    "the",
+    "secretary",
+    "of",
+    "state",
+    "“",
+    "”",
+    '"',
+    "'s",
+    "’s",
+    ",",
+    ".",
+    ":",
+    "\n\n",
+    "\n",
+    "according",
+    "to",
+    "warned",
+    "that",
+    "Beijing",
+    "will",
+    "not",
+    "<script>",
+    "{{",
+    "}}",
+    "[x](javascript:alert(1))",
+    "—",
+]
 TEXT = st.one_of(
     st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join),
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300),
     st.text(alphabet=QUOTES + "ab \n.,", max_size=80),
 )
-SCALAR = st.one_of(st.text(max_size=12), st.integers(), st.booleans(), st.none(), st.sampled_from(["NO", "on", "2021-01-01", "2021-13-45"]))
-KEYS = st.sampled_from(["id", "name", "title", "aliases", "members", "roles", "keywords", "patterns", "parent",
-                        "from", "until", "case", "text", "surname", "examples", "priority", "kind", "LOWER", "ORTH", "IN"])
-YAML_VALUE = st.recursive(SCALAR, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(KEYS, inner, max_size=4), max_leaves=12)
+SCALAR = st.one_of(
+    st.text(max_size=12),
+    st.integers(),
+    st.booleans(),
+    st.none(),
+    st.sampled_from(["NO", "on", "2021-01-01", "2021-13-45"]),
+)
+KEYS = st.sampled_from(
+    [
+        "id",
+        "name",
+        "title",
+        "aliases",
+        "members",
+        "roles",
+        "keywords",
+        "patterns",
+        "parent",
+        "from",
+        "until",
+        "case",
+        "text",
+        "surname",
+        "examples",
+        "priority",
+        "kind",
+        "LOWER",
+        "ORTH",
+        "IN",
+    ]
+)
+YAML_VALUE = st.recursive(
+    SCALAR, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(KEYS, inner, max_size=4), max_leaves=12
+)
 
 
 def _yaml(value: Any) -> str:
@@ -65,7 +131,9 @@ def test_engine_never_crashes_and_offsets_slice(fuzz_engine: Engine, text: str) 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(raw=st.binary(max_size=200) | TEXT.map(lambda t: t.encode("utf-8", "surrogatepass")), markdown=st.booleans())
-def test_article_reader_reports_instead_of_raising(tmp_path_factory: pytest.TempPathFactory, raw: bytes, markdown: bool) -> None:
+def test_article_reader_reports_instead_of_raising(
+    tmp_path_factory: pytest.TempPathFactory, raw: bytes, markdown: bool
+) -> None:
     folder = tmp_path_factory.mktemp("articles")
     path = folder / ("a.md" if markdown else "a.txt")
     path.write_bytes((b"---\n" if markdown else b"") + raw)
@@ -78,8 +146,15 @@ def test_article_reader_reports_instead_of_raising(tmp_path_factory: pytest.Temp
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(value=YAML_VALUE, folder=st.sampled_from(["parties", "issues", "agents", "cues"]), raw=st.booleans(), junk=st.text(max_size=40))
-def test_rule_loader_only_raises_rule_errors(tmp_path_factory: pytest.TempPathFactory, value: Any, folder: str, raw: bool, junk: str) -> None:
+@given(
+    value=YAML_VALUE,
+    folder=st.sampled_from(["parties", "issues", "agents", "cues"]),
+    raw=st.booleans(),
+    junk=st.text(max_size=40),
+)
+def test_rule_loader_only_raises_rule_errors(
+    tmp_path_factory: pytest.TempPathFactory, value: Any, folder: str, raw: bool, junk: str
+) -> None:
     rules = tmp_path_factory.mktemp("rules")
     (rules / folder).mkdir()
     (rules / folder / "x.yml").write_text(junk if raw else _yaml(value), encoding="utf-8")

@@ -19,7 +19,9 @@ print("spacy imported" if "spacy" in sys.modules else "spacy not imported")
 
 
 def _build(config_file: Path) -> str:
-    result = subprocess.run([sys.executable, "-c", BUILD, str(config_file)], capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-c", BUILD, str(config_file)], capture_output=True, text=True, timeout=600
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout.strip().splitlines()[-1]
 
@@ -40,7 +42,9 @@ def test_warm_builds_skip_spacy_and_rule_edits_reanalyse_without_reparsing(tmp_p
     assert page.read_bytes() == cold
 
     rule = site.root / "rules" / "issues" / "taiwan.yml"
-    rule.write_text(rule.read_text(encoding="utf-8").replace("title: Taiwan", "title: Cross-strait affairs", 1), encoding="utf-8")
+    rule.write_text(
+        rule.read_text(encoding="utf-8").replace("title: Taiwan", "title: Cross-strait affairs", 1), encoding="utf-8"
+    )
     assert _build(site.config_file) == "spacy imported"  # the rules changed: sheets are made again...
     assert _entries(tmp_path / "cache" / "docs") == docbins  # ...from the cached parses, none written again
     assert "Cross-strait affairs" in page.read_text(encoding="utf-8")

@@ -33,7 +33,11 @@ def test_mkdocs_build_strict_builds_the_example_site(example: Path):
     assert broken_links(site) == []
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "<!-- factsheet" not in home and "briefings/issues/" in home  # the matrix marker was expanded
-    held_back = [str(p.relative_to(site)) for p in site.rglob("*.html") if "<!--mkdocs-factsheet-html:" in p.read_text(encoding="utf-8")]
+    held_back = [
+        str(p.relative_to(site))
+        for p in site.rglob("*.html")
+        if "<!--mkdocs-factsheet-html:" in p.read_text(encoding="utf-8")
+    ]
     assert held_back == []  # every HTML block held back from Markdown was put in place
     briefing = visible_text((site / "briefing-taiwan" / "index.html").read_text(encoding="utf-8"))
     assert "Taiwan" in briefing and "unknown" not in briefing
@@ -46,9 +50,13 @@ def test_properdocs_builds_the_example_site(example: Path):
     if importlib.util.find_spec("properdocs") is None:
         pytest.skip("properdocs is not installed (pip install properdocs properdocs-theme-mkdocs)")
     if not _has_properdocs_mkdocs_theme():
-        pytest.skip("the example site uses the `mkdocs` theme, which ProperDocs ships separately: "
-                    "pip install properdocs-theme-mkdocs")
-    result = run_cli(["-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "--site-dir", "site-properdocs"], cwd=example)
+        pytest.skip(
+            "the example site uses the `mkdocs` theme, which ProperDocs ships separately: "
+            "pip install properdocs-theme-mkdocs"
+        )
+    result = run_cli(
+        ["-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "--site-dir", "site-properdocs"], cwd=example
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     site = example / "site-properdocs"
     assert (site / "briefings" / "issues" / "taiwan" / "index.html").is_file()

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from mkdocs_factsheet.rules import load_rules
 from mkdocs_factsheet.site import pictures
 from mkdocs_factsheet.site.html import text
 from mkdocs_factsheet.site.pictures import Mark, dominant_tone, parse_date, ticks, timeline_svg, tone_of
 from mkdocs_factsheet.site.urls import SiteMap, built_url
-from mkdocs_factsheet.rules import load_rules
 
 from .html_tree import Node, tree
 from .plugin_helpers import RULES, SEED_ID, LogCapture, broken_links, build, make_site, plugin_of
@@ -28,9 +28,18 @@ def rules():
 
 @pytest.mark.parametrize(
     ("stance", "tone"),
-    [("demand", "demanding"), ("reject", "confrontational"), ("threaten", "confrontational"), ("accuse", "confrontational"),
-     ("support", "cooperative"), ("praise", "cooperative"), ("appeal", "cooperative"), ("deny", "neutral"), (None, "neutral"),
-     ("no-such-stance", "neutral")],
+    [
+        ("demand", "demanding"),
+        ("reject", "confrontational"),
+        ("threaten", "confrontational"),
+        ("accuse", "confrontational"),
+        ("support", "cooperative"),
+        ("praise", "cooperative"),
+        ("appeal", "cooperative"),
+        ("deny", "neutral"),
+        (None, "neutral"),
+        ("no-such-stance", "neutral"),
+    ],
 )
 def test_tones_come_from_the_stances_cameo_codes(rules, stance, tone):
     assert tone_of(stance, rules) == tone
@@ -125,7 +134,7 @@ def test_legends_name_every_tone_with_a_symbol():
 
 def figures(source: str, kind: str) -> list[Node]:
     """The `<figure class="factsheet-figure factsheet-KIND">` of a page, each parsed strictly (well formed)."""
-    found = re.findall(r'<figure class="factsheet-figure factsheet-%s">.*?</figure>' % kind, source, re.S)
+    found = re.findall(rf'<figure class="factsheet-figure factsheet-{kind}">.*?</figure>', source, re.S)
     return [tree(f).find("figure") for f in found]  # type: ignore[misc]
 
 
@@ -192,7 +201,10 @@ def test_timelines_on_pages_with_dated_positions(built):
     site, briefing = built
     dated = [q for q in briefing.quotes if q.sheet.article.date]
     assert dated, "the second test article is dated and quotes China"
-    for kind, keys in (("issues", {i for q in dated for i in q.position.issues}), ("parties", {q.position.speaker.party for q in dated})):
+    for kind, keys in (
+        ("issues", {i for q in dated for i in q.position.issues}),
+        ("parties", {q.position.speaker.party for q in dated}),
+    ):
         for key in sorted(keys):
             (figure,) = figures(site.page(f"briefings/{kind}/{key}.md"), "timeline")
             svg = figure.find("svg")
@@ -210,12 +222,16 @@ def test_timelines_on_pages_with_dated_positions(built):
 
 def test_who_talks_to_whom_overall_and_per_article(built):
     site, briefing = built
-    pairs = [(q.position.speaker.party, q.position.addressee) for q in briefing.quotes if q.position.speaker.party and q.position.addressee]
+    pairs = [
+        (q.position.speaker.party, q.position.addressee)
+        for q in briefing.quotes
+        if q.position.speaker.party and q.position.addressee
+    ]
     assert pairs, "the engine yields addressees for the seed article"
     (overall,) = figures(site.page("briefings/index.md"), "talks")
     assert overall.find(cls="factsheet-legend") is not None
     rows = {tr.find("th").text(): tr for tr in overall.find("tbody").find_all("tr")}
-    for speaker, addressee in set(pairs):
+    for speaker, _addressee in set(pairs):
         assert briefing.party_name(speaker) in rows
     (seed,) = figures(site.page(f"briefings/articles/{SEED_ID}.md"), "talks")
     numbers = [a.attrs["href"] for a in seed.find_all("a") if a.attrs["href"].startswith("#fact-p-")]

@@ -46,12 +46,22 @@ def _live_markup(html: str) -> list[str]:
 
 
 def test_hostile_article_is_escaped_everywhere(tmp_path, cache_dir):
-    site = make_site(tmp_path, cache_dir, docs={"index.md": "# Home\n\n<!-- factsheet: article=evil -->\n\n<!-- factsheet: matrix -->\n"})
+    site = make_site(
+        tmp_path,
+        cache_dir,
+        docs={"index.md": "# Home\n\n<!-- factsheet: article=evil -->\n\n<!-- factsheet: matrix -->\n"},
+    )
     (site.root / "seeds" / "evil.md").write_text(EVIL, encoding="utf-8")
     with LogCapture() as logs:
         build(site)
     assert logs.messages() == []
-    for page in ("briefings/articles/evil.md", "briefings/index.md", "index.md", "briefings/issues/taiwan.md", "briefings/parties/china.md"):
+    for page in (
+        "briefings/articles/evil.md",
+        "briefings/index.md",
+        "index.md",
+        "briefings/issues/taiwan.md",
+        "briefings/parties/china.md",
+    ):
         html = site.page(page)
         assert _live_markup(html) == [], page
         assert "{{" not in html and "{%" not in html, page
@@ -70,7 +80,9 @@ def test_hostile_article_is_escaped_everywhere(tmp_path, cache_dir):
 
 def test_article_problems_warn_with_location_and_are_listed(tmp_path, cache_dir):
     site = make_site(tmp_path, cache_dir)
-    (site.root / "seeds" / "broken.md").write_text("---\ntitle: [unclosed\ndate: 2021-13-45\n---\nText.\n", encoding="utf-8")
+    (site.root / "seeds" / "broken.md").write_text(
+        "---\ntitle: [unclosed\ndate: 2021-13-45\n---\nText.\n", encoding="utf-8"
+    )
     (site.root / "seeds" / "empty.txt").write_text("  \n", encoding="utf-8")
     with LogCapture() as logs, pytest.raises(Abort):
         build(site)
@@ -144,8 +156,8 @@ def test_spacy_warnings_are_relogged_through_mkdocs(level, logged):
     errors, _ = plugin.load_config({"log_level": {"engine": level}})
     assert not errors
     with LogCapture() as logs, plugin._relay_warnings():
-        warnings.warn("[W108] The rule-based lemmatizer did not find POS annotation", UserWarning)
-        warnings.warn("[W108] The rule-based lemmatizer did not find POS annotation", UserWarning)
+        warnings.warn("[W108] The rule-based lemmatizer did not find POS annotation", UserWarning, stacklevel=1)
+        warnings.warn("[W108] The rule-based lemmatizer did not find POS annotation", UserWarning, stacklevel=1)
     records = [r for r in logs.records if "W108" in r.getMessage()]
     if logged is None:
         assert records == []

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_factsheet.model import Position, Speaker, Span
+from mkdocs_factsheet.model import Position, Span, Speaker
 from mkdocs_factsheet.site import markers
 from mkdocs_factsheet.site.html import HeldBlocks, Markdown, href, restore, text
 from mkdocs_factsheet.site.naming import page_stems
@@ -29,8 +29,10 @@ def _render(source: str) -> str:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80)
-       | st.text(alphabet="<>&\"'`*_[](){}#!|~^=$:@-+.\\/ ?%\nabc1", max_size=80))
+@given(
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80)
+    | st.text(alphabet="<>&\"'`*_[](){}#!|~^=$:@-+.\\/ ?%\nabc1", max_size=80)
+)
 def test_escaped_text_renders_as_itself_and_nothing_else(value):
     rendered = _render(f"Before {text(value)}")
     assert rendered.startswith("<p>") and rendered.endswith("</p>")
@@ -60,7 +62,7 @@ def test_titles_keep_ordinary_punctuation_readable():
 def test_href_allows_only_http_urls_and_escapes_them():
     assert href("javascript:alert(1)") is None
     assert href("data:text/html,x") is None
-    assert href(" https://example.org/a?b=1&c=\"2\"{{x}}") == "https://example.org/a?b=1&amp;c=%222%22%7B%7Bx%7D%7D"
+    assert href(' https://example.org/a?b=1&c="2"{{x}}') == "https://example.org/a?b=1&amp;c=%222%22%7B%7Bx%7D%7D"
     assert href("http://") is None
 
 
@@ -75,7 +77,10 @@ def test_page_stems_are_url_safe_unique_and_never_index():
 
 
 def test_relative_links():
-    assert markdown_link("index.md", "briefings/issues/taiwan.md", "party-china") == "briefings/issues/taiwan.md#party-china"
+    assert (
+        markdown_link("index.md", "briefings/issues/taiwan.md", "party-china")
+        == "briefings/issues/taiwan.md#party-china"
+    )
     assert markdown_link("briefings/issues/taiwan.md", "briefings/articles/a.md") == "../articles/a.md"
     assert markdown_link("briefings/index.md", "briefings/index.md", "x") == "#x"
 
@@ -88,7 +93,11 @@ def test_marker_syntax_and_defaults():
     assert markers.parse(" article=a ", 1).kind == "sheet"
     assert markers.parse(" ", 1).kind == "matrix"
     marker = markers.parse(" matrix issue=taiwan,hong-kong party=china ", 3)
-    assert (marker.kind, marker.filters, marker.line) == ("matrix", {"issue": ["taiwan", "hong-kong"], "party": ["china"]}, 3)
+    assert (marker.kind, marker.filters, marker.line) == (
+        "matrix",
+        {"issue": ["taiwan", "hong-kong"], "party": ["china"]},
+        3,
+    )
     assert markers.parse(" evidence issue=taiwan ", 1).kind == "evidence"
 
 
@@ -109,32 +118,39 @@ def test_bad_markers_explain_themselves(body, message):
 
 
 def test_markers_in_fenced_code_are_left_alone():
-    source = "\n".join([
-        "<!-- factsheet: matrix -->",
-        "```",
-        "<!-- factsheet: matrix -->",
-        "```",
-        "~~~~ md",
-        "<!-- factsheet: matrix -->",
-        "```",
-        "<!-- factsheet: matrix -->",
-        "~~~~",
-        "    <!-- factsheet: matrix -->",
-        "   <!-- factsheet:matrix-->  ",
-        "text <!-- factsheet: matrix --> inline",
-    ])
+    source = "\n".join(
+        [
+            "<!-- factsheet: matrix -->",
+            "```",
+            "<!-- factsheet: matrix -->",
+            "```",
+            "~~~~ md",
+            "<!-- factsheet: matrix -->",
+            "```",
+            "<!-- factsheet: matrix -->",
+            "~~~~",
+            "    <!-- factsheet: matrix -->",
+            "   <!-- factsheet:matrix-->  ",
+            "text <!-- factsheet: matrix --> inline",
+        ]
+    )
     assert [index for index, _ in markers.find(source)] == [0, 9, 10]
 
 
 def test_indented_markers_keep_their_indentation():
-    out = markers.expand("!!! note\n\n    <!-- factsheet: matrix -->\n", lambda marker: "| a |\n|---|\n| b |", lambda *a: None)
+    out = markers.expand(
+        "!!! note\n\n    <!-- factsheet: matrix -->\n", lambda marker: "| a |\n|---|\n| b |", lambda *a: None
+    )
     assert "\n    | a |\n    |---|\n    | b |\n" in out
 
 
 def test_expand_replaces_markers_and_reports_bad_ones():
     reported = []
-    out = markers.expand("a\n<!-- factsheet: nonsense -->\nb\n<!-- factsheet: matrix -->",
-                         lambda marker: f"[{marker.kind}]", lambda line, message: reported.append((line, message)))
+    out = markers.expand(
+        "a\n<!-- factsheet: nonsense -->\nb\n<!-- factsheet: matrix -->",
+        lambda marker: f"[{marker.kind}]",
+        lambda line, message: reported.append((line, message)),
+    )
     assert "[matrix]" in out and "factsheet-error" in out and "nonsense" in out
     assert reported and reported[0][0] == 2
 
@@ -152,14 +168,24 @@ def _synthetic_positions(article, doc, compiled, text, resolved):
     parties = {"United States": "united-states", "China": "china"}
     for number, item in enumerate(gold()["positions"]):
         start = article.text.find(item["quote"])
-        sentence = next(s for s in doc.sents if s.start_char + article.body_start <= start < s.end_char + article.body_start)
+        sentence = next(
+            s for s in doc.sents if s.start_char + article.body_start <= start < s.end_char + article.body_start
+        )
         span = text.token_span(sentence)
         issues = [issue_id for issue_id, mention in resolved.issue_mentions if mention.sentence.start == span.start]
-        positions.append(Position(
-            Speaker(item["speaker"], span.start, span.start + 1, item["speaker"], parties[item["party"]]), None,
-            Span(item["quote"], start, start + len(item["quote"])), "direct" if item["kind"] == "direct" else "indirect",
-            list(dict.fromkeys(issues)), STANCES[number % 3], "synthetic", "statement", span,
-        ))
+        positions.append(
+            Position(
+                Speaker(item["speaker"], span.start, span.start + 1, item["speaker"], parties[item["party"]]),
+                None,
+                Span(item["quote"], start, start + len(item["quote"])),
+                "direct" if item["kind"] == "direct" else "indirect",
+                list(dict.fromkeys(issues)),
+                STANCES[number % 3],
+                "synthetic",
+                "statement",
+                span,
+            )
+        )
     return positions
 
 
@@ -174,8 +200,10 @@ def synthetic_positions(monkeypatch):
 
 def test_positions_reach_the_article_issue_party_pages_matrix_and_markers(tmp_path: Path, synthetic_positions):
     gold()  # skips, with a message, when ../shared is absent
-    docs = {"index.md": "# Home\n\n<!-- factsheet: positions issue=taiwan -->\n\n<!-- factsheet: party=china -->\n\n"
-                        "<!-- factsheet: matrix party=china,united-states -->\n"}
+    docs = {
+        "index.md": "# Home\n\n<!-- factsheet: positions issue=taiwan -->\n\n<!-- factsheet: party=china -->\n\n"
+        "<!-- factsheet: matrix party=china,united-states -->\n"
+    }
     site = make_site(tmp_path, tmp_path / "cache", docs=docs)  # a cache of its own: no sheet from real positions
     with LogCapture() as logs:
         config = build(site)
@@ -231,10 +259,14 @@ def test_json_of_positions(tmp_path: Path, synthetic_positions):
 
 def test_blocks_are_held_back_from_markdown_and_put_back_unchanged():
     held = HeldBlocks()
-    page = held.join(["## Parties", "<table><tr><td>[x](y) *z* &#95;</td></tr></table>", Markdown("See [the JSON](f.json).")])
+    page = held.join(
+        ["## Parties", "<table><tr><td>[x](y) *z* &#95;</td></tr></table>", Markdown("See [the JSON](f.json).")]
+    )
     assert page.splitlines()[0] == "## Parties"
     converted = restore(_render(page), held.blocks)
     assert "<td>[x](y) *z* &#95;</td>" in converted  # the block reached the page untouched by Markdown
     assert '<a href="f.json">the JSON</a>' in converted and '<h2 id="parties">Parties</h2>' in converted
     assert "mkdocs-factsheet-html" not in converted
-    assert restore("<!--mkdocs-factsheet-html:9-->", held.blocks) == "<!--mkdocs-factsheet-html:9-->"  # not ours: left alone
+    assert (
+        restore("<!--mkdocs-factsheet-html:9-->", held.blocks) == "<!--mkdocs-factsheet-html:9-->"
+    )  # not ours: left alone

@@ -45,7 +45,9 @@ def test_serve_rebuilds_reuse_the_engine_and_parse_only_changed_articles(tmp_pat
 
     # A rule is edited: serve reloads the config, and MkDocs hands back the same plugin instance.
     rule = site.root / "rules" / "issues" / "taiwan.yml"
-    rule.write_text(rule.read_text(encoding="utf-8").replace("title: Taiwan", "title: Cross-strait affairs", 1), encoding="utf-8")
+    rule.write_text(
+        rule.read_text(encoding="utf-8").replace("title: Taiwan", "title: Cross-strait affairs", 1), encoding="utf-8"
+    )
     _touch_later(rule)
     config = load_config(str(site.config_file), strict=True)
     assert plugin_of(config) is plugin
@@ -53,18 +55,23 @@ def test_serve_rebuilds_reuse_the_engine_and_parse_only_changed_articles(tmp_pat
         mkdocs_build(config, serve_url="http://127.0.0.1:8000/")
     assert logs.messages() == []
     assert "Cross-strait affairs" in visible_text(issue_page.read_text(encoding="utf-8"))
-    assert "Cross-strait affairs" in visible_text((site.root / "site" / "briefings" / "index.html").read_text(encoding="utf-8"))
+    assert "Cross-strait affairs" in visible_text(
+        (site.root / "site" / "briefings" / "index.html").read_text(encoding="utf-8")
+    )
     assert plugin.engine is engine, "the engine (and spaCy) must not be reloaded"
     assert engine.parse_count == parses, "unchanged articles must not be parsed again"
 
     # An article is edited: only that one is parsed.
     article = site.root / "seeds" / "zz_alpha.md"
-    article.write_text(article.read_text(encoding="utf-8") + "\nBeijing said it would respond to Taiwan.\n", encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8") + "\nBeijing said it would respond to Taiwan.\n", encoding="utf-8"
+    )
     config = load_config(str(site.config_file), strict=True)
     mkdocs_build(config, serve_url="http://127.0.0.1:8000/")
     assert engine.parse_count == parses + 1
     assert "Beijing said it would respond" in visible_text(
-        (site.root / "site" / "briefings" / "articles" / "zz_alpha" / "index.html").read_text(encoding="utf-8"))
+        (site.root / "site" / "briefings" / "articles" / "zz_alpha" / "index.html").read_text(encoding="utf-8")
+    )
 
     # A docs-only edit neither reloads rules nor re-analyses articles.
     sheets = dict(engine.caches.sheets.objects)

@@ -6,9 +6,8 @@ import json
 import logging
 import re
 import shutil
-from pathlib import Path
-
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -147,7 +146,10 @@ def test_implicit_nav_orders_overview_then_sections_by_title(default_site):
     assert titles[:2] == ["Overview", "Articles"]
     assert titles.index("Articles") < titles.index("Issues") < titles.index("Parties")
     articles = titles[titles.index("Articles") + 1 : titles.index("Issues")]
-    assert articles == ["Alpha talks on Taiwan resume", "US pressures China over human rights, regional destabilisation"]
+    assert articles == [
+        "Alpha talks on Taiwan resume",
+        "US pressures China over human rights, regional destabilisation",
+    ]
     issues = titles[titles.index("Issues") + 1 : titles.index("Parties")]
     assert issues == sorted(issues, key=str.casefold) and "Taiwan" in issues
     # previous/next links follow the new order
@@ -157,8 +159,12 @@ def test_implicit_nav_orders_overview_then_sections_by_title(default_site):
 
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])
 def test_explicit_nav_places_the_section_and_stays_quiet(tmp_path, cache_dir, theme):
-    site = make_site(tmp_path, cache_dir, theme=theme, nav=[{"Home": "index.md"}, {"Briefings": "briefings/index.md"},
-                                                             {"Taiwan": "briefings/issues/taiwan.md"}])
+    site = make_site(
+        tmp_path,
+        cache_dir,
+        theme=theme,
+        nav=[{"Home": "index.md"}, {"Briefings": "briefings/index.md"}, {"Taiwan": "briefings/issues/taiwan.md"}],
+    )
     with LogCapture() as logs:
         build(site)
     assert logs.messages() == []
@@ -263,7 +269,9 @@ def test_gold_positions_on_article_party_and_issue_pages(default_site):
         shown = " ".join(position.content.text.split())
         assert shown[:60] in article
         party_id = position.speaker.party
-        assert party_id == names[expected["party"]], f"{expected['quote']!r}: party {party_id}, expected {expected['party']}"
+        assert party_id == names[expected["party"]], (
+            f"{expected['quote']!r}: party {party_id}, expected {expected['party']}"
+        )
         assert shown[:60] in visible_text(site.page(f"briefings/parties/{party_id}.md"))
         for issue in position.issues:
             issue_page = site.page(f"briefings/issues/{issue}.md")
@@ -302,12 +310,16 @@ def test_markers_render_in_hand_written_pages(default_site):
 
 
 def test_unknown_marker_id_warns_with_page_and_line_and_shows_a_note(tmp_path, cache_dir):
-    site = make_site(tmp_path, cache_dir, docs={"index.md": "---\ntitle: Home\n---\n# Home\n\n<!-- factsheet: issue=taiwn -->\n"})
+    site = make_site(
+        tmp_path, cache_dir, docs={"index.md": "---\ntitle: Home\n---\n# Home\n\n<!-- factsheet: issue=taiwn -->\n"}
+    )
     from mkdocs.exceptions import Abort
 
     with LogCapture() as logs, pytest.raises(Abort):
         build(site)
-    assert any(m.startswith("factsheet: docs/index.md:6:") and "taiwn" in m and "'taiwan'" in m for m in logs.messages()), logs.messages()
+    assert any(
+        m.startswith("factsheet: docs/index.md:6:") and "taiwn" in m and "'taiwan'" in m for m in logs.messages()
+    ), logs.messages()
     with LogCapture():
         build(site, strict=False)
     note = visible_text(site.page("index.md"))
@@ -315,8 +327,12 @@ def test_unknown_marker_id_warns_with_page_and_line_and_shows_a_note(tmp_path, c
 
 
 def test_marker_log_level_can_be_lowered(tmp_path, cache_dir):
-    site = make_site(tmp_path, cache_dir, docs={"index.md": "# Home\n\n<!-- factsheet: bogus -->\n"},
-                     options={"log_level": {"markers": "info"}})
+    site = make_site(
+        tmp_path,
+        cache_dir,
+        docs={"index.md": "# Home\n\n<!-- factsheet: bogus -->\n"},
+        options={"log_level": {"markers": "info"}},
+    )
     with LogCapture() as logs:
         build(site)
     assert logs.messages() == []
@@ -376,7 +392,9 @@ def test_links_resolve_without_directory_urls(tmp_path, cache_dir):
 
 
 def test_a_page_written_by_the_user_wins(tmp_path, cache_dir):
-    site = make_site(tmp_path, cache_dir, docs={"index.md": "# Home\n", "briefings/issues/taiwan.md": "# My own Taiwan page\n"})
+    site = make_site(
+        tmp_path, cache_dir, docs={"index.md": "# Home\n", "briefings/issues/taiwan.md": "# My own Taiwan page\n"}
+    )
     with LogCapture() as logs:
         build(site)
     assert logs.messages() == []
@@ -398,7 +416,9 @@ def test_edit_links_point_at_the_source_article_and_rule(tmp_path, cache_dir):
 
 
 def test_disabled_plugin_generates_nothing_and_markers_stay_comments(tmp_path, cache_dir):
-    site = make_site(tmp_path, cache_dir, options={"enabled": False}, docs={"index.md": "# Home\n\n<!-- factsheet: matrix -->\n"})
+    site = make_site(
+        tmp_path, cache_dir, options={"enabled": False}, docs={"index.md": "# Home\n\n<!-- factsheet: matrix -->\n"}
+    )
     build(site)
     assert not (site.site_dir / "briefings").exists()
     assert "<!-- factsheet: matrix -->" in site.page("index.md")

@@ -20,7 +20,9 @@ from .plugin_helpers import SEED_ID, LogCapture, build, make_site, plugin_of
 
 def _plain(node: Node) -> str:
     """The text of a marked-up piece without the quote labels (P1…), which are not article text."""
-    return "".join(c if isinstance(c, str) else ("" if "factsheet-hl-label" in c.classes else _plain(c)) for c in node.children)
+    return "".join(
+        c if isinstance(c, str) else ("" if "factsheet-hl-label" in c.classes else _plain(c)) for c in node.children
+    )
 
 
 def test_overlapping_highlights_nest_or_split_and_keep_the_text():
@@ -39,7 +41,11 @@ def test_overlapping_highlights_nest_or_split_and_keep_the_text():
     assert len(ids) == len(set(ids))
     assert {"hl-p-1", "hl-m-china-1", "hl-i-x-1", "hl-i-x-1.2", "hl-m-us-1", "hl-i-taiwan-1"} == set(ids)
     quote = next(m for m in root.find_all("mark") if m.attrs["id"] == "hl-p-1")
-    assert {m.attrs["id"] for m in quote.find_all("mark")} == {"hl-i-x-1.2", "hl-m-us-1", "hl-i-taiwan-1"}  # nested inside
+    assert {m.attrs["id"] for m in quote.find_all("mark")} == {
+        "hl-i-x-1.2",
+        "hl-m-us-1",
+        "hl-i-taiwan-1",
+    }  # nested inside
     for mark in root.find_all("mark"):
         assert not any(a.tag == "a" for a in mark.ancestors() if a is not root)  # no mark inside a link
     assert all(not link.find_all("a") for link in root.find_all("a"))  # no link inside a link
@@ -59,11 +65,16 @@ def test_a_highlight_split_over_sentences_numbers_its_pieces():
 @settings(max_examples=200, deadline=None)
 @given(
     st.text(alphabet="ab <>&\"'{}|*_", min_size=1, max_size=40),
-    st.lists(st.tuples(st.integers(0, 45), st.integers(0, 45), st.sampled_from(["quote", "issue", "party"])), max_size=8),
+    st.lists(
+        st.tuples(st.integers(0, 45), st.integers(0, 45), st.sampled_from(["quote", "issue", "party"])), max_size=8
+    ),
 )
 def test_any_highlights_give_well_formed_html_with_the_text_intact(source, spans):
-    marks = [Highlight(a, b, kind, f"hl-{n}", f"fact-{n}", "t", "L" if kind == "quote" else "")
-             for n, (a, b, kind) in enumerate(spans) if a < b]
+    marks = [
+        Highlight(a, b, kind, f"hl-{n}", f"fact-{n}", "t", "L" if kind == "quote" else "")
+        for n, (a, b, kind) in enumerate(spans)
+        if a < b
+    ]
     out = mark_up(source, 0, marks, text_in_context, {})
     root = tree(f"<div>{out}</div>")  # raises on mis-nested tags
     assert " ".join(_plain(root).split()) == " ".join(source.split())
@@ -118,7 +129,12 @@ def test_facts_and_highlights_link_to_each_other(built):
     ids = {n.attrs["id"] for n in whole.iter() if "id" in n.attrs}
     fact_links = whole.find_all("a", "factsheet-fact-link")
     sheet = briefing.by_id[SEED_ID]
-    expected = len(sheet.positions) + len(sheet.parties) + sum(len(p.actors) for p in sheet.parties) + sum(len(i.mentions) for i in sheet.issues)
+    expected = (
+        len(sheet.positions)
+        + len(sheet.parties)
+        + sum(len(p.actors) for p in sheet.parties)
+        + sum(len(i.mentions) for i in sheet.issues)
+    )
     assert len(fact_links) == expected
     for link in fact_links:
         target = link.attrs["href"][1:]
@@ -127,7 +143,9 @@ def test_facts_and_highlights_link_to_each_other(built):
     for mark in div.find_all("mark"):
         if "." in mark.attrs["id"]:
             continue  # a later piece of a split highlight: its first piece links back
-        back = [a for a in mark.find_all("a", "factsheet-hl-back") if a.parent is mark or "factsheet-hl-label" in a.classes]
+        back = [
+            a for a in mark.find_all("a", "factsheet-hl-back") if a.parent is mark or "factsheet-hl-label" in a.classes
+        ]
         assert back, mark.attrs["id"]
         assert all(a.attrs["href"][1:] in ids and a.attrs["href"].startswith("#fact-") for a in back)
     for number in range(1, len(sheet.positions) + 1):
@@ -155,7 +173,14 @@ def test_print_styles(built):
     site, _ = built
     css = (site.site_dir / "assets" / "factsheet" / "factsheet.css").read_text(encoding="utf-8")
     printed = css[css.index("@media print") :]
-    for needed in ("details.factsheet-why", "content: none", "break-inside: avoid", ".md-sidebar", "svg.factsheet-svg", ".factsheet-fact-link"):
+    for needed in (
+        "details.factsheet-why",
+        "content: none",
+        "break-inside: avoid",
+        ".md-sidebar",
+        "svg.factsheet-svg",
+        ".factsheet-fact-link",
+    ):
         assert needed in printed, needed
     assert "--factsheet-confrontational" in css and '[data-md-color-scheme="slate"]' in css
 

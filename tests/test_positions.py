@@ -10,13 +10,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_factsheet.articles import Article, load_articles
-from mkdocs_factsheet.nlp.attribution.quotes import find_quotes, paragraphs
 from mkdocs_factsheet.checking import check_examples
 from mkdocs_factsheet.engine import Engine
 from mkdocs_factsheet.model import FactSheet, Position
+from mkdocs_factsheet.nlp.attribution.quotes import find_quotes, paragraphs
 from mkdocs_factsheet.nlp.pipeline import Pipeline
 from mkdocs_factsheet.problems import ProblemLog
 from mkdocs_factsheet.rules import load_rules
@@ -152,7 +153,10 @@ def test_apostrophes_are_not_quote_marks() -> None:
 def test_paragraphs_split_at_blank_lines_and_sentence_ends_not_hard_wraps() -> None:
     text = "Title line\nFirst paragraph that wraps\nin the middle.\nSecond paragraph.\n\nThird."
     assert [text[s:e] for s, e in paragraphs(text)] == [
-        "Title line", "First paragraph that wraps\nin the middle.", "Second paragraph.", "Third.",
+        "Title line",
+        "First paragraph that wraps\nin the middle.",
+        "Second paragraph.",
+        "Third.",
     ]
 
 
@@ -160,7 +164,11 @@ def test_paragraphs_split_at_blank_lines_and_sentence_ends_not_hard_wraps() -> N
 
 
 def test_verb_object_to_infinitive(forms_engine: Engine) -> None:
-    p = one(forms_engine, "Blinken pressed China to join the international community in condemning the coup in Myanmar.", "join")
+    p = one(
+        forms_engine,
+        "Blinken pressed China to join the international community in condemning the coup in Myanmar.",
+        "join",
+    )
     assert who(p) == ("Antony Blinken", "united-states")
     assert (p.kind, p.stance, p.addressee) == ("indirect", "demand", "china")
     assert p.content.text.startswith("China to join")
@@ -175,7 +183,11 @@ def test_that_clause_after_a_role_noun(forms_engine: Engine) -> None:
 
 
 def test_partial_quote_makes_reported_speech_mixed(forms_engine: Engine) -> None:
-    p = one(forms_engine, "Blinken warned that Beijing will be held “accountable” for threatening stability.", "Beijing will be held")
+    p = one(
+        forms_engine,
+        "Blinken warned that Beijing will be held “accountable” for threatening stability.",
+        "Beijing will be held",
+    )
     assert (p.kind, p.stance, p.addressee) == ("mixed", "threaten", "china")
     assert who(p) == ("Antony Blinken", "united-states")
 
@@ -213,7 +225,9 @@ def test_pronoun_speaker_prefers_the_previous_speaker_and_skips_the_addressee(fo
 
 
 def test_pronoun_gender_from_honorifics(forms_engine: Engine) -> None:
-    p = one(forms_engine, "Mr. Trump spoke after Mrs. Clinton left the stage.\n\n“We will win,” she said.", "We will win")
+    p = one(
+        forms_engine, "Mr. Trump spoke after Mrs. Clinton left the stage.\n\n“We will win,” she said.", "We will win"
+    )
     assert p.speaker.actor == "Clinton"
 
 
@@ -243,9 +257,12 @@ def test_headline_with_a_party_subject_and_a_cue(forms_engine: Engine) -> None:
 
 
 def test_thoughts_and_intentions_are_labelled(forms_engine: Engine) -> None:
-    sheet = extract(forms_engine, "Biden believes the alliance is strong. Biden wants to rebuild alliances with Europe.")
+    sheet = extract(
+        forms_engine, "Biden believes the alliance is strong. Biden wants to rebuild alliances with Europe."
+    )
     assert [(p.type, who(p)) for p in sheet.positions] == [
-        ("thought", ("Joe Biden", "united-states")), ("intention", ("Joe Biden", "united-states")),
+        ("thought", ("Joe Biden", "united-states")),
+        ("intention", ("Joe Biden", "united-states")),
     ]
 
 
@@ -300,10 +317,20 @@ SEED_GOLD = [
     ("United States", "united-states", "US pressures China over human rights", "reported"),
     ("Antony Blinken", "united-states", "warned that Beijing will be held", "reported"),
     ("Antony Blinken", "united-states", "will continue to stand up for human rights and democratic values", "direct"),
-    ("Antony Blinken", "united-states", "join the international community in condemning the military coup in Myanmar", "reported"),
+    (
+        "Antony Blinken",
+        "united-states",
+        "join the international community in condemning the military coup in Myanmar",
+        "reported",
+    ),
     ("Antony Blinken", "united-states", "will work together with its allies and partners to hold Beijing", "reported"),
     ("Yang Jiechi", "china", "bears on China’s sovereignty and territorial integrity", "direct"),
-    ("Yang Jiechi", "china", "are all China’s internal affairs and allow no interference by any external forces", "direct"),
+    (
+        "Yang Jiechi",
+        "china",
+        "are all China’s internal affairs and allow no interference by any external forces",
+        "direct",
+    ),
     ("Yang Jiechi", "china", "Any attempt to slander and smear China will not succeed", "direct"),
     ("Joe Biden", "united-states", "counter China’s economic abuses and aggressive behavior", "reported"),
 ]
@@ -331,7 +358,9 @@ def _name(engine: Engine, position: Position) -> str | None:
 
 
 @pytest.mark.parametrize(("speaker", "party", "quote", "kind"), SEED_GOLD, ids=[g[2][:30] for g in SEED_GOLD])
-def test_seed_gold_position(engine: Engine, seed_sheet: tuple[str, FactSheet], speaker: str, party: str, quote: str, kind: str) -> None:
+def test_seed_gold_position(
+    engine: Engine, seed_sheet: tuple[str, FactSheet], speaker: str, party: str, quote: str, kind: str
+) -> None:
     text, sheet = seed_sheet
     found = [p for p in sheet.positions if quote in _text_of(text, p)]
     assert found, f"no position contains {quote!r}"

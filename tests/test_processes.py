@@ -35,7 +35,9 @@ def _engine(pipeline: Pipeline, folder: Path) -> Engine:
     return Engine(pipeline, load_rules([ROOT / "rules"]), Caches(folder))
 
 
-def test_forked_workers_make_the_sheets_and_cache_entries_of_a_single_process(pipeline: Pipeline, tmp_path: Path, small_tasks: None) -> None:
+def test_forked_workers_make_the_sheets_and_cache_entries_of_a_single_process(
+    pipeline: Pipeline, tmp_path: Path, small_tasks: None
+) -> None:
     articles = _articles()
     serial = list(_engine(pipeline, tmp_path / "serial").extract_all(articles, n_process=1))
     forked_engine = _engine(pipeline, tmp_path / "forked")
@@ -48,8 +50,9 @@ def test_forked_workers_make_the_sheets_and_cache_entries_of_a_single_process(pi
         assert reader.caches.records.get(reader.record_key(article)) == serial_record, article.path
 
 
-def test_an_article_failing_in_a_worker_is_named(pipeline: Pipeline, tmp_path: Path, small_tasks: None,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_article_failing_in_a_worker_is_named(
+    pipeline: Pipeline, tmp_path: Path, small_tasks: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     articles = _articles()
     broken = articles[3]
     extract = Engine._extract
@@ -67,7 +70,8 @@ def test_an_article_failing_in_a_worker_is_named(pipeline: Pipeline, tmp_path: P
 
 
 def test_the_plugin_reports_an_article_failing_in_a_worker_and_publishes_the_others(
-        tmp_path: Path, small_tasks: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, small_tasks: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     site = make_site(tmp_path, tmp_path / "cache", options={"processes": 2})
     extract = Engine._extract
 
@@ -79,7 +83,9 @@ def test_the_plugin_reports_an_article_failing_in_a_worker_and_publishes_the_oth
     monkeypatch.setattr(Engine, "_extract", failing)
     with LogCapture() as log:
         config = build(site, strict=False)
-    assert any("zz_alpha.md" in message and "could not be analysed" in message and "an analysis bug" in message
-               for message in log.messages()), log.messages()
+    assert any(
+        "zz_alpha.md" in message and "could not be analysed" in message and "an analysis bug" in message
+        for message in log.messages()
+    ), log.messages()
     published = {sheet.article.id for sheet in plugin_of(config).briefing.sheets}
     assert "zz_alpha" not in published and published

@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from mkdocs.exceptions import Abort
@@ -43,16 +43,66 @@ def _symlinked_folder(path: Path) -> None:
 
 # (kind, file name, how to make it, words of the message, reason counted, skipped?)
 BAD: list[tuple[str, str, Callable[[Path], None], str, str | None]] = [
-    ("undecodable", "latin1.txt", lambda p: p.write_bytes("Café talks\n\nChina said \xe9".encode() + b"\xff\xfe ok."), "not valid UTF-8", None),
-    ("not text", "legacy.txt", lambda p: p.write_bytes(bytes(range(0x80, 0x100)) * 4), "mostly not UTF-8 text", "not text"),
+    (
+        "undecodable",
+        "latin1.txt",
+        lambda p: p.write_bytes("Café talks\n\nChina said \xe9".encode() + b"\xff\xfe ok."),
+        "not valid UTF-8",
+        None,
+    ),
+    (
+        "not text",
+        "legacy.txt",
+        lambda p: p.write_bytes(bytes(range(0x80, 0x100)) * 4),
+        "mostly not UTF-8 text",
+        "not text",
+    ),
     ("empty", "empty.txt", lambda p: p.write_text(" \n\n", encoding="utf-8"), "the article is empty", "empty"),
-    ("binary", "photo.txt", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200)), "binary file", "binary"),
+    (
+        "binary",
+        "photo.txt",
+        lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200)),
+        "binary file",
+        "binary",
+    ),
     ("huge", "huge.txt", _huge, "over the size limit of 2.0 MB", "too large"),
-    ("front matter types", "types.md", lambda p: p.write_text("---\ntitle: [a, b]\ndate: {d: 1}\nsource: 12.5\nurl: [x]\n---\nChina said hi.\n", encoding="utf-8"), "`title` must be text", None),
-    ("front matter syntax", "syntax.md", lambda p: p.write_text("---\ntitle: \"unclosed\ndate: 2021-01-01\n---\nChina said hi.\n", encoding="utf-8"), "front matter: YAML syntax error", None),
-    ("duplicate id", "zz_alpha.txt", lambda p: p.write_text("Same id\n\nChina said hi.\n", encoding="utf-8"), "is already used by zz_alpha.md", "duplicate id"),
-    ("symlink leaving the folder", "link.txt", _symlink, "symlink leads outside the articles folder", "symlink outside the folder"),
-    ("symlinked folder leaving it", "linked", _symlinked_folder, "symlinked folder leads outside the articles folder", "symlink outside the folder"),
+    (
+        "front matter types",
+        "types.md",
+        lambda p: p.write_text(
+            "---\ntitle: [a, b]\ndate: {d: 1}\nsource: 12.5\nurl: [x]\n---\nChina said hi.\n", encoding="utf-8"
+        ),
+        "`title` must be text",
+        None,
+    ),
+    (
+        "front matter syntax",
+        "syntax.md",
+        lambda p: p.write_text('---\ntitle: "unclosed\ndate: 2021-01-01\n---\nChina said hi.\n', encoding="utf-8"),
+        "front matter: YAML syntax error",
+        None,
+    ),
+    (
+        "duplicate id",
+        "zz_alpha.txt",
+        lambda p: p.write_text("Same id\n\nChina said hi.\n", encoding="utf-8"),
+        "is already used by zz_alpha.md",
+        "duplicate id",
+    ),
+    (
+        "symlink leaving the folder",
+        "link.txt",
+        _symlink,
+        "symlink leads outside the articles folder",
+        "symlink outside the folder",
+    ),
+    (
+        "symlinked folder leaving it",
+        "linked",
+        _symlinked_folder,
+        "symlinked folder leads outside the articles folder",
+        "symlink outside the folder",
+    ),
 ]
 
 
@@ -62,8 +112,9 @@ def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("kind, name, make, words, reason", BAD, ids=[b[0] for b in BAD])
-def test_bad_article_fails_strict_and_the_others_are_published(tmp_path: Path, cache_dir: Path, kind: str, name: str,
-                                                               make: Callable[[Path], None], words: str, reason: str | None) -> None:
+def test_bad_article_fails_strict_and_the_others_are_published(
+    tmp_path: Path, cache_dir: Path, kind: str, name: str, make: Callable[[Path], None], words: str, reason: str | None
+) -> None:
     site = make_site(tmp_path, cache_dir)
     target = site.root / "seeds" / name
     make(target)
@@ -97,11 +148,15 @@ def test_every_kind_at_once_is_counted_by_reason(tmp_path: Path, cache_dir: Path
     with LogCapture() as logs:
         build(site, strict=False)
     summary = [m for m in logs.messages() if "skipped, not published" in m]
-    assert summary == ["factsheet: 8 article file(s) skipped, not published: 2 empty, 2 symlink outside the folder, "
-                       "1 binary, 1 duplicate id, 1 not text, 1 too large"], logs.messages()
+    assert summary == [
+        "factsheet: 8 article file(s) skipped, not published: 2 empty, 2 symlink outside the folder, "
+        "1 binary, 1 duplicate id, 1 not text, 1 too large"
+    ], logs.messages()
     overview = visible_text(site.page("briefings/index.md"))
-    assert ("8 were skipped (not published) (2 empty, 2 symlink outside the folder, 1 binary, 1 duplicate id, "
-            "1 not text, 1 too large)") in overview
+    assert (
+        "8 were skipped (not published) (2 empty, 2 symlink outside the folder, 1 binary, 1 duplicate id, "
+        "1 not text, 1 too large)"
+    ) in overview
     published = {p.name for p in (site.site_dir / "briefings" / "articles").iterdir()}
     assert published == {SEED_ID, "zz_alpha", "latin1", "types", "syntax"}
     assert "leak" not in published and "link" not in published and "huge" not in published
@@ -111,7 +166,10 @@ def test_size_limit_is_an_option(tmp_path: Path, cache_dir: Path) -> None:
     site = make_site(tmp_path, cache_dir, options={"max_article_size": 1000})
     with LogCapture() as logs:
         build(site, strict=False)
-    assert any(f"seeds/{SEED_ID}.txt: the article is" in m and "raise the limit" in m and "max_article_size" in m for m in logs.messages())
+    assert any(
+        f"seeds/{SEED_ID}.txt: the article is" in m and "raise the limit" in m and "max_article_size" in m
+        for m in logs.messages()
+    )
     assert {p.name for p in (site.site_dir / "briefings" / "articles").iterdir()} == {"zz_alpha"}
 
 

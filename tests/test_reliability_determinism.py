@@ -25,7 +25,11 @@ DOCS = {"index.md": "# Home\n\n<!-- factsheet: matrix -->\n\n<!-- factsheet: pos
 
 def _outputs(site: Site) -> dict[str, bytes]:
     """Every generated page (as built HTML) and the JSON, by path in the site."""
-    files = {p.relative_to(site.site_dir).as_posix(): p.read_bytes() for p in (site.site_dir / "briefings").rglob("*") if p.is_file()}
+    files = {
+        p.relative_to(site.site_dir).as_posix(): p.read_bytes()
+        for p in (site.site_dir / "briefings").rglob("*")
+        if p.is_file()
+    }
     files["factsheets.json"] = (site.site_dir / "factsheets.json").read_bytes()
     # markers in a hand-written page; the theme stamps the home page with the build time, so its content only
     files["index.html"] = main_content((site.site_dir / "index.html").read_text(encoding="utf-8")).encode()
@@ -79,8 +83,14 @@ def test_a_build_with_another_hash_seed_and_no_cache_is_byte_identical(reference
     site = _site(tmp_path / "third", "", NAMES[::2] + NAMES[1::2])
     seed = "4242" if os.environ.get("PYTHONHASHSEED") != "4242" else "17"
     env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONWARNINGS": "ignore", "NO_COLOR": "1"}
-    result = subprocess.run([PYTHON, "-m", "mkdocs", "build", "--quiet"], cwd=site.root, capture_output=True, text=True,
-                            timeout=600, env=env)
+    result = subprocess.run(
+        [PYTHON, "-m", "mkdocs", "build", "--quiet"],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     outputs = _outputs(site)
     assert sorted(outputs) == sorted(reference)

@@ -15,18 +15,37 @@ from mkdocs_factsheet.rules import load_rules
 from .conftest import write_tree
 
 FAILING = [
-    ("party example not found", "parties/utopia.yml",
-     "id: utopia\nname: Utopia\nexamples:\n  - text: Nothing to see here.\n", 4, 5, "expected party 'utopia'"),
-    ("issue example not found", "issues/tax.yml",
-     "id: tax\ntitle: Tax\nkeywords: [tax]\nexamples:\n  - text: Tax talks.\n  - text: Still nothing.\n    issues: [tax]\n", 6, 5, "expected issue 'tax'"),
-    ("counter-example found", "parties/utopia.yml",
-     "id: utopia\nname: Utopia\ncounter_examples:\n  - Nothing.\n  - Utopia said so.\n", 5, 5, "party 'utopia' was found"),
+    (
+        "party example not found",
+        "parties/utopia.yml",
+        "id: utopia\nname: Utopia\nexamples:\n  - text: Nothing to see here.\n",
+        4,
+        5,
+        "expected party 'utopia'",
+    ),
+    (
+        "issue example not found",
+        "issues/tax.yml",
+        "id: tax\ntitle: Tax\nkeywords: [tax]\nexamples:\n  - text: Tax talks.\n  - text: Still nothing.\n    issues: [tax]\n",
+        6,
+        5,
+        "expected issue 'tax'",
+    ),
+    (
+        "counter-example found",
+        "parties/utopia.yml",
+        "id: utopia\nname: Utopia\ncounter_examples:\n  - Nothing.\n  - Utopia said so.\n",
+        5,
+        5,
+        "party 'utopia' was found",
+    ),
 ]
 
 
 @pytest.mark.parametrize("name, path, text, line, column, words", FAILING, ids=[f[0] for f in FAILING])
-def test_failing_example_is_located(tmp_path: Path, blank_pipeline: Pipeline, name: str, path: str, text: str,
-                                    line: int, column: int, words: str) -> None:
+def test_failing_example_is_located(
+    tmp_path: Path, blank_pipeline: Pipeline, name: str, path: str, text: str, line: int, column: int, words: str
+) -> None:
     rules = write_tree(tmp_path / "rules", {path: text})
     failures = check_examples(Engine(blank_pipeline, load_rules([rules])))
     messages = [str(f) for f in failures]

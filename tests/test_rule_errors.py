@@ -17,41 +17,220 @@ GOOD_PARTY = "id: utopia\nname: Utopia\naliases: [Utopian Republic]\n"
 
 # (name, files, expected file, line, column, words the message must contain)
 MISTAKES = [
-    ("yaml syntax", {"parties/utopia.yml": "id: utopia\nname: [Utopia\n"}, "parties/utopia.yml", 3, 1, "YAML syntax error"),
-    ("unknown key, did you mean", {"parties/utopia.yml": "id: utopia\nname: Utopia\nalises: [U]\n"}, "parties/utopia.yml", 3, 1, "did you mean 'aliases'"),
+    (
+        "yaml syntax",
+        {"parties/utopia.yml": "id: utopia\nname: [Utopia\n"},
+        "parties/utopia.yml",
+        3,
+        1,
+        "YAML syntax error",
+    ),
+    (
+        "unknown key, did you mean",
+        {"parties/utopia.yml": "id: utopia\nname: Utopia\nalises: [U]\n"},
+        "parties/utopia.yml",
+        3,
+        1,
+        "did you mean 'aliases'",
+    ),
     ("wrong type", {"parties/utopia.yml": "id: utopia\nname: 12\n"}, "parties/utopia.yml", 2, 7, "expected text"),
     ("missing key", {"parties/utopia.yml": "name: Utopia\n"}, "parties/utopia.yml", 1, 1, "required key 'id'"),
     ("bad id", {"parties/Utopia Land.yml": "id: Utopia Land\nname: Utopia\n"}, "parties/Utopia Land.yml", 1, 5, "id"),
-    ("invalid spaCy pattern", {"issues/tax.yml": "id: tax\ntitle: Tax\npatterns:\n  - [{LOWER: {IN: abc}}]\n"}, "issues/tax.yml", 4, 14, "invalid token pattern"),
-    ("unknown pattern attribute", {"issues/tax.yml": "id: tax\ntitle: Tax\npatterns:\n  - [{LOWR: tax}]\n"}, "issues/tax.yml", 4, 7, "invalid token pattern"),
-    ("duplicate key", {"parties/utopia.yml": "id: utopia\nname: Utopia\nname: Other\n"}, "parties/utopia.yml", 3, 1, "appears twice"),
-    ("reversed dates", {"parties/utopia.yml": GOOD_PARTY + "members:\n  - name: Ann Lee\n    roles:\n      - {title: Mayor, from: 2020-01-01, until: 2019-01-01}\n"}, "parties/utopia.yml", 7, 9, "before `from`"),
-    ("bad date", {"parties/utopia.yml": GOOD_PARTY + "members:\n  - name: Ann Lee\n    from: 2021-13-45\n"}, "parties/utopia.yml", 6, 11, "YYYY-MM-DD"),
-    ("dangling parent", {"issues/tax.yml": "id: tax\ntitle: Tax\nparent: economy\n"}, "issues/tax.yml", 3, 9, "parent issue 'economy' does not exist"),
-    ("parent loop", {"issues/a.yml": "id: a\ntitle: A\nparent: b\n", "issues/b.yml": "id: b\ntitle: B\nparent: a\n"}, "issues/a.yml", 3, 9, "parent loop"),
-    ("duplicate alias", {"parties/utopia.yml": GOOD_PARTY, "parties/erewhon.yml": "id: erewhon\nname: Erewhon\naliases: [Utopian Republic]\n"}, "parties/utopia.yml", 3, 11, "already names party 'erewhon'"),
-    ("member of two parties", {"parties/utopia.yml": GOOD_PARTY + "members: [{name: Ann Lee}]\n", "parties/erewhon.yml": "id: erewhon\nname: Erewhon\nmembers: [{name: Ann Lee}]\n"}, "parties/utopia.yml", 4, 18, "also a member of party 'erewhon'"),
-    ("id differs from file name", {"parties/utopia.yml": "id: erewhon\nname: Utopia\n"}, "parties/utopia.yml", 1, 5, "differs from the file name"),
-    ("YAML 1.1 boolean is not a number", {"parties/utopia.yml": GOOD_PARTY + "priority: yes\n"}, "parties/utopia.yml", 4, 11, "expected a whole number"),
-    ("unknown case policy", {"parties/utopia.yml": "id: utopia\nname: Utopia\naliases: [{text: UT, case: upper}]\n"}, "parties/utopia.yml", 3, 28, "'auto', 'exact' or 'ignore'"),
-    ("example names unknown party", {"parties/utopia.yml": GOOD_PARTY + "examples:\n  - text: Utopian Republic said no.\n    parties: [utopa]\n"}, "parties/utopia.yml", 5, None, "did you mean 'utopia'"),
+    (
+        "invalid spaCy pattern",
+        {"issues/tax.yml": "id: tax\ntitle: Tax\npatterns:\n  - [{LOWER: {IN: abc}}]\n"},
+        "issues/tax.yml",
+        4,
+        14,
+        "invalid token pattern",
+    ),
+    (
+        "unknown pattern attribute",
+        {"issues/tax.yml": "id: tax\ntitle: Tax\npatterns:\n  - [{LOWR: tax}]\n"},
+        "issues/tax.yml",
+        4,
+        7,
+        "invalid token pattern",
+    ),
+    (
+        "duplicate key",
+        {"parties/utopia.yml": "id: utopia\nname: Utopia\nname: Other\n"},
+        "parties/utopia.yml",
+        3,
+        1,
+        "appears twice",
+    ),
+    (
+        "reversed dates",
+        {
+            "parties/utopia.yml": GOOD_PARTY
+            + "members:\n  - name: Ann Lee\n    roles:\n      - {title: Mayor, from: 2020-01-01, until: 2019-01-01}\n"
+        },
+        "parties/utopia.yml",
+        7,
+        9,
+        "before `from`",
+    ),
+    (
+        "bad date",
+        {"parties/utopia.yml": GOOD_PARTY + "members:\n  - name: Ann Lee\n    from: 2021-13-45\n"},
+        "parties/utopia.yml",
+        6,
+        11,
+        "YYYY-MM-DD",
+    ),
+    (
+        "dangling parent",
+        {"issues/tax.yml": "id: tax\ntitle: Tax\nparent: economy\n"},
+        "issues/tax.yml",
+        3,
+        9,
+        "parent issue 'economy' does not exist",
+    ),
+    (
+        "parent loop",
+        {"issues/a.yml": "id: a\ntitle: A\nparent: b\n", "issues/b.yml": "id: b\ntitle: B\nparent: a\n"},
+        "issues/a.yml",
+        3,
+        9,
+        "parent loop",
+    ),
+    (
+        "duplicate alias",
+        {
+            "parties/utopia.yml": GOOD_PARTY,
+            "parties/erewhon.yml": "id: erewhon\nname: Erewhon\naliases: [Utopian Republic]\n",
+        },
+        "parties/utopia.yml",
+        3,
+        11,
+        "already names party 'erewhon'",
+    ),
+    (
+        "member of two parties",
+        {
+            "parties/utopia.yml": GOOD_PARTY + "members: [{name: Ann Lee}]\n",
+            "parties/erewhon.yml": "id: erewhon\nname: Erewhon\nmembers: [{name: Ann Lee}]\n",
+        },
+        "parties/utopia.yml",
+        4,
+        18,
+        "also a member of party 'erewhon'",
+    ),
+    (
+        "id differs from file name",
+        {"parties/utopia.yml": "id: erewhon\nname: Utopia\n"},
+        "parties/utopia.yml",
+        1,
+        5,
+        "differs from the file name",
+    ),
+    (
+        "YAML 1.1 boolean is not a number",
+        {"parties/utopia.yml": GOOD_PARTY + "priority: yes\n"},
+        "parties/utopia.yml",
+        4,
+        11,
+        "expected a whole number",
+    ),
+    (
+        "unknown case policy",
+        {"parties/utopia.yml": "id: utopia\nname: Utopia\naliases: [{text: UT, case: upper}]\n"},
+        "parties/utopia.yml",
+        3,
+        28,
+        "'auto', 'exact' or 'ignore'",
+    ),
+    (
+        "example names unknown party",
+        {"parties/utopia.yml": GOOD_PARTY + "examples:\n  - text: Utopian Republic said no.\n    parties: [utopa]\n"},
+        "parties/utopia.yml",
+        5,
+        None,
+        "did you mean 'utopia'",
+    ),
     ("file outside rule folders", {"utopia.yml": GOOD_PARTY}, "utopia.yml", None, None, "not in a rule folder"),
-    ("several documents", {"parties/utopia.yml": GOOD_PARTY + "---\nid: other\n"}, "parties/utopia.yml", 5, 1, "several YAML documents"),
+    (
+        "several documents",
+        {"parties/utopia.yml": GOOD_PARTY + "---\nid: other\n"},
+        "parties/utopia.yml",
+        5,
+        1,
+        "several YAML documents",
+    ),
     ("empty file", {"parties/utopia.yml": "# nothing yet\n"}, "parties/utopia.yml", 1, 1, "empty"),
-    ("list instead of mapping", {"parties/utopia.yml": "- id: utopia\n"}, "parties/utopia.yml", 1, 1, "must be a mapping"),
-    ("cue with unknown stance", {"cues/mine.yml": "cues:\n  - {lemma: grumble, stance: grumpy}\n"}, "cues/mine.yml", 2, None, "unknown stance 'grumpy'"),
-    ("YAML tag", {"parties/utopia.yml": "id: utopia\nname: !!python/name:os.system\n"}, "parties/utopia.yml", 2, 7, "tag"),
-    ("alias that is not text", {"parties/utopia.yml": "id: utopia\nname: Utopia\naliases: [[a, b]]\n"}, "parties/utopia.yml", 3, 11, "expected text"),
-    ("duplicate id across files", {"parties/more/utopia.yml": "id: utopia\nname: Utopia Two\n", "parties/utopia.yml": GOOD_PARTY}, "parties/utopia.yml", 1, 5, "is already defined in"),
-    ("YAML anchor and alias", {"parties/utopia.yml": "id: utopia\nname: &n Utopia\naliases: [*n]\n"}, "parties/utopia.yml", 2, 7, "anchors and aliases"),
+    (
+        "list instead of mapping",
+        {"parties/utopia.yml": "- id: utopia\n"},
+        "parties/utopia.yml",
+        1,
+        1,
+        "must be a mapping",
+    ),
+    (
+        "cue with unknown stance",
+        {"cues/mine.yml": "cues:\n  - {lemma: grumble, stance: grumpy}\n"},
+        "cues/mine.yml",
+        2,
+        None,
+        "unknown stance 'grumpy'",
+    ),
+    (
+        "YAML tag",
+        {"parties/utopia.yml": "id: utopia\nname: !!python/name:os.system\n"},
+        "parties/utopia.yml",
+        2,
+        7,
+        "tag",
+    ),
+    (
+        "alias that is not text",
+        {"parties/utopia.yml": "id: utopia\nname: Utopia\naliases: [[a, b]]\n"},
+        "parties/utopia.yml",
+        3,
+        11,
+        "expected text",
+    ),
+    (
+        "duplicate id across files",
+        {"parties/more/utopia.yml": "id: utopia\nname: Utopia Two\n", "parties/utopia.yml": GOOD_PARTY},
+        "parties/utopia.yml",
+        1,
+        5,
+        "is already defined in",
+    ),
+    (
+        "YAML anchor and alias",
+        {"parties/utopia.yml": "id: utopia\nname: &n Utopia\naliases: [*n]\n"},
+        "parties/utopia.yml",
+        2,
+        7,
+        "anchors and aliases",
+    ),
     ("id with a path in it", {"issues/tax.yml": "id: ../../tax\ntitle: Tax\n"}, "issues/tax.yml", 1, 5, "id"),
-    ("tab indentation", {"parties/utopia.yml": "id: utopia\nname: Utopia\naliases:\n\t- U\n"}, "parties/utopia.yml", 4, 1, "YAML syntax error"),
-    ("empty token pattern", {"issues/tax.yml": "id: tax\ntitle: Tax\npatterns:\n  - []\n"}, "issues/tax.yml", 4, 5, "empty token pattern"),
+    (
+        "tab indentation",
+        {"parties/utopia.yml": "id: utopia\nname: Utopia\naliases:\n\t- U\n"},
+        "parties/utopia.yml",
+        4,
+        1,
+        "YAML syntax error",
+    ),
+    (
+        "empty token pattern",
+        {"issues/tax.yml": "id: tax\ntitle: Tax\npatterns:\n  - []\n"},
+        "issues/tax.yml",
+        4,
+        5,
+        "empty token pattern",
+    ),
 ]
 
 
 @pytest.mark.parametrize("name, files, path, line, column, words", MISTAKES, ids=[m[0] for m in MISTAKES])
-def test_each_mistake_is_located(tmp_path: Path, name: str, files: dict[str, str], path: str, line: int | None, column: int | None, words: str) -> None:
+def test_each_mistake_is_located(
+    tmp_path: Path, name: str, files: dict[str, str], path: str, line: int | None, column: int | None, words: str
+) -> None:
     rules = write_tree(tmp_path / "rules", files)
     with pytest.raises(RuleError) as caught:
         load_rules([rules])
@@ -65,10 +244,13 @@ def test_each_mistake_is_located(tmp_path: Path, name: str, files: dict[str, str
 
 
 def test_several_mistakes_are_reported_at_once(tmp_path: Path) -> None:
-    rules = write_tree(tmp_path / "rules", {
-        "parties/utopia.yml": "id: utopia\nname: 12\nalises: []\n",
-        "issues/tax.yml": "id: tax\ntitle: Tax\nparent: nowhere\n",
-    })
+    rules = write_tree(
+        tmp_path / "rules",
+        {
+            "parties/utopia.yml": "id: utopia\nname: 12\nalises: []\n",
+            "issues/tax.yml": "id: tax\ntitle: Tax\nparent: nowhere\n",
+        },
+    )
     with pytest.raises(RuleError) as caught:
         load_rules([rules])
     assert len(caught.value.problems) == 3
@@ -78,9 +260,12 @@ def test_several_mistakes_are_reported_at_once(tmp_path: Path) -> None:
 
 def test_yaml_11_words_stay_words(tmp_path: Path) -> None:
     """`NO` (Norway), `on`, `yes` are text, and unquoted dates are parsed only where a date belongs."""
-    rules = write_tree(tmp_path / "rules", {
-        "parties/norway.yml": "id: norway\nname: Norway\naliases: [NO, Oslo]\nmembers:\n  - name: Ann Lee\n    from: 2020-01-01\n    aliases: [on, yes]\n",
-    })
+    rules = write_tree(
+        tmp_path / "rules",
+        {
+            "parties/norway.yml": "id: norway\nname: Norway\naliases: [NO, Oslo]\nmembers:\n  - name: Ann Lee\n    from: 2020-01-01\n    aliases: [on, yes]\n",
+        },
+    )
     party = load_rules([rules]).parties["norway"]
     assert [a for a in party.aliases] == ["NO", "Oslo"]
     assert party.members[0].aliases == ["on", "yes"]

@@ -74,7 +74,9 @@ def _of(kind: type[RuleModel]) -> list[tuple[Path, Any]]:
 
 def test_rule_files_are_found() -> None:
     folders = {path.relative_to(root).parts[0] for root, path in RULE_FILES}
-    assert {"parties", "issues", "agents"} <= folders, f"expected party, issue and agent files; found folders {sorted(folders)}"
+    assert {"parties", "issues", "agents"} <= folders, (
+        f"expected party, issue and agent files; found folders {sorted(folders)}"
+    )
 
 
 @pytest.mark.parametrize("item", RULE_FILES, ids=[_id(item) for item in RULE_FILES])
@@ -93,13 +95,19 @@ def test_token_patterns_are_valid() -> None:
         for holder in holders:
             for index, pattern in enumerate(holder.patterns):
                 errors = validate_token_pattern(pattern) if pattern else ["empty pattern"]
-                bad += [f"{path}: pattern {index + 1} of {getattr(holder, 'name', rule.id)!r}: {error}" for error in errors]
+                bad += [
+                    f"{path}: pattern {index + 1} of {getattr(holder, 'name', rule.id)!r}: {error}" for error in errors
+                ]
     assert not bad, "\n".join(bad)
 
 
 def test_issue_parents_exist() -> None:
     issues = {model.id for _, model in _of(Issue)}
-    missing = [f"{path}: parent {model.parent!r} is not an issue" for path, model in _of(Issue) if model.parent and model.parent not in issues]
+    missing = [
+        f"{path}: parent {model.parent!r} is not an issue"
+        for path, model in _of(Issue)
+        if model.parent and model.parent not in issues
+    ]
     assert not missing, "\n".join(missing)
     parents = {model.id: model.parent for _, model in _of(Issue)}
     for path, model in _of(Issue):  # no loops either
@@ -172,6 +180,10 @@ def test_site_examples_name_known_rules() -> None:
             continue
         for example in getattr(model, "examples", []):
             assert isinstance(example, Example)
-            unknown += [f"{path}: example names unknown party {p!r}" for p in [*(example.parties or []), *example.actors.values()] if p not in parties]
+            unknown += [
+                f"{path}: example names unknown party {p!r}"
+                for p in [*(example.parties or []), *example.actors.values()]
+                if p not in parties
+            ]
             unknown += [f"{path}: example names unknown issue {i!r}" for i in example.issues or [] if i not in issues]
     assert not unknown, "\n".join(unknown)

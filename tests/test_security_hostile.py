@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from mkdocs_factsheet.articles import read_article
-from mkdocs_factsheet.site.naming import page_stems
 from mkdocs_factsheet.problems import ProblemLog
+from mkdocs_factsheet.site.naming import page_stems
 
 from .plugin_helpers import LogCapture, build, main_content, make_site
 
@@ -29,22 +29,80 @@ HOSTILE = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md") and 
 TOKEN = re.compile(r"xss\d+[a-z]?")
 
 # Generated rather than committed: too big for the repository, or names some systems cannot check out.
-LONG_LINE = "Long line " + "x" * 200 + " xss90\nChina said " + "very " * 20_000 + "<script>alert('xss90b')</script> about Taiwan.\n"
+LONG_LINE = (
+    "Long line "
+    + "x" * 200
+    + " xss90\nChina said "
+    + "very " * 20_000
+    + "<script>alert('xss90b')</script> about Taiwan.\n"
+)
 NASTY_NAMES = [
-    "CON.txt", "nul.md", "Com1.txt", "index.txt", "README.md", "Report.txt", "report.txt", "REPORT.md", "chinа.txt",
-    "ｃｈｉｎａ.txt", 'a"b<c>&d onmouseover=alert(1).txt', "name. .txt", "line\nbreak.txt", "%2e%2e%2fsecret.txt",
-    "y" * 200 + ".txt", "{{ config }}.txt", "<!-- factsheet: matrix -->.txt", "café.md", " lead.txt", "..dots...txt",
+    "CON.txt",
+    "nul.md",
+    "Com1.txt",
+    "index.txt",
+    "README.md",
+    "Report.txt",
+    "report.txt",
+    "REPORT.md",
+    "chinа.txt",
+    "ｃｈｉｎａ.txt",
+    'a"b<c>&d onmouseover=alert(1).txt',
+    "name. .txt",
+    "line\nbreak.txt",
+    "%2e%2e%2fsecret.txt",
+    "y" * 200 + ".txt",
+    "{{ config }}.txt",
+    "<!-- factsheet: matrix -->.txt",
+    "café.md",
+    " lead.txt",
+    "..dots...txt",
 ]
 
 DANGEROUS_TAGS = {
-    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "img", "svg", "math", "form", "input",
-    "button", "textarea", "select", "option", "base", "meta", "link", "style", "video", "audio", "source", "details",
-    "marquee", "template", "xmp",
+    "script",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "img",
+    "svg",
+    "math",
+    "form",
+    "input",
+    "button",
+    "textarea",
+    "select",
+    "option",
+    "base",
+    "meta",
+    "link",
+    "style",
+    "video",
+    "audio",
+    "source",
+    "details",
+    "marquee",
+    "template",
+    "xmp",
 }
 # Elements the plugin itself writes (site/tables.py, site/figures.py, site/pictures.py): the "why?" disclosure
 # and the timeline drawing. An article cannot produce them: its text reaches pages escaped.
 PLUGIN_ELEMENTS = {("details", "factsheet-why"), ("svg", "factsheet-svg")}
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "poster", "background", "srcset", "content"}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "xlink:href",
+    "poster",
+    "background",
+    "srcset",
+    "content",
+}
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
 
@@ -140,15 +198,19 @@ def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path):
     root = tmp_path_factory.mktemp("hostile")
-    docs = {"index.md": "# Home\n\n<!-- factsheet: article=fm_title_script -->\n\n<!-- factsheet: matrix -->\n\n"
-                        "<!-- factsheet: positions issue=taiwan -->\n\n<!-- factsheet: evidence issue=taiwan -->\n"}
+    docs = {
+        "index.md": "# Home\n\n<!-- factsheet: article=fm_title_script -->\n\n<!-- factsheet: matrix -->\n\n"
+        "<!-- factsheet: positions issue=taiwan -->\n\n<!-- factsheet: evidence issue=taiwan -->\n"
+    }
     site = make_site(root, cache_dir, docs=docs)
     seeds = site.root / "seeds"
     for path in HOSTILE:
         shutil.copy(path, seeds / path.name)
     (seeds / "long_line.txt").write_text(LONG_LINE, encoding="utf-8")
     for number, name in enumerate(NASTY_NAMES):
-        (seeds / name).write_text(f"Name test {number}\nChina said hello about Taiwan, test {number}.\n", encoding="utf-8")
+        (seeds / name).write_text(
+            f"Name test {number}\nChina said hello about Taiwan, test {number}.\n", encoding="utf-8"
+        )
     before = {p for p in root.rglob("*")}
     with LogCapture() as logs:
         config = build(site, strict=False)
@@ -165,7 +227,12 @@ def test_corpus_is_large_and_varied() -> None:
 def test_only_the_broken_front_matter_is_reported(hostile_site) -> None:
     site, logs, _, _, _ = hostile_site
     warned = {m.split(":", 2)[1].strip() for m in logs.messages() if m.startswith("factsheet: seeds/")}
-    assert warned == {"seeds/fm_wrong_types.md", "seeds/fm_yaml_tag.md", "seeds/fm_billion_laughs.md", "seeds/fm_unclosed.md"}, logs.messages()
+    assert warned == {
+        "seeds/fm_wrong_types.md",
+        "seeds/fm_yaml_tag.md",
+        "seeds/fm_billion_laughs.md",
+        "seeds/fm_unclosed.md",
+    }, logs.messages()
 
 
 def test_every_page_is_free_of_live_markup(hostile_site) -> None:
@@ -188,6 +255,7 @@ def test_each_hostile_article_shows_its_payload_as_text(hostile_site, path: Path
     missing = sorted(t for t in payload_tokens(path) if t not in text)
     assert not missing, f"{path.name}: payload not shown as text: {missing}"
     title = briefing.by_id[path.stem].article.title
+
     def plain(value: str) -> str:
         return " ".join(re.sub(r"[\x00-\x1f\x7f\ufffd]", "", value).split())
 
@@ -237,7 +305,9 @@ def test_hostile_file_names_get_safe_distinct_pages_inside_the_site(hostile_site
     assert published == set(expected.values())  # one folder per article: nothing merged, nothing lost
     assert len({name.casefold() for name in published}) == len(published)
     stems = [Path(name).stem for name in NASTY_NAMES if not name.startswith(".")]
-    assert all(stem in plugin.briefing.by_id or stem.replace("\u0301", "") in plugin.briefing.by_id for stem in stems), sorted(ids)
+    assert all(
+        stem in plugin.briefing.by_id or stem.replace("\u0301", "") in plugin.briefing.by_id for stem in stems
+    ), sorted(ids)
     site_dir = site.site_dir.resolve()
     for path in site_dir.rglob("*"):
         assert path.resolve().is_relative_to(site_dir)
@@ -245,12 +315,23 @@ def test_hostile_file_names_get_safe_distinct_pages_inside_the_site(hostile_site
     assert written == set(), sorted(written)[:5]
 
 
-@pytest.mark.parametrize("snippet", [
-    "<script>alert('xss')</script>", "<img src=x onerror=alert(1)>", '<a href=" java\tscript:alert(1)">x</a>',
-    '<a href="data:text/html,x">x</a>', "<iframe src=//evil.example></iframe>", '<a href="https://evil.example/">x</a>',
-    "<!-- factsheet: matrix -->", "<svg onload=alert(1)>", "<details open ontoggle=alert(1)>", "<![CDATA[x]]>",
-    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">', "<style>x{}</style>",
-])
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "<script>alert('xss')</script>",
+        "<img src=x onerror=alert(1)>",
+        '<a href=" java\tscript:alert(1)">x</a>',
+        '<a href="data:text/html,x">x</a>',
+        "<iframe src=//evil.example></iframe>",
+        '<a href="https://evil.example/">x</a>',
+        "<!-- factsheet: matrix -->",
+        "<svg onload=alert(1)>",
+        "<details open ontoggle=alert(1)>",
+        "<![CDATA[x]]>",
+        '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+        "<style>x{}</style>",
+    ],
+)
 def test_the_checker_sees_live_markup(snippet: str) -> None:
     """The negative control: the same parser flags each trick when it is really markup."""
     page = f'<html><body><div role="main">{snippet}</div><footer></footer></body></html>'

@@ -109,8 +109,12 @@ def test_office_holders_carry_phoenix_dates() -> None:
     assert (mao.kind, mao.surname, mao.from_, mao.until) == ("person", "Mao", date(1935, 1, 8), date(1976, 9, 9))
     yang = member("china", "Yang Jiechi")  # [CHNGOV 030101-050731] [CHNGOV >070601]
     assert (yang.surname, yang.from_, yang.until) == ("Yang", date(2003, 1, 1), None)
-    assert member("united-states", "John Kerry").role_list() == [Role(title="Secretary of State", from_=date(2013, 2, 1))]
-    assert member("china", "Hu Jintao").role_list() == [Role(title="President", from_=date(2002, 11, 15), until=date(2013, 3, 14))]
+    assert member("united-states", "John Kerry").role_list() == [
+        Role(title="Secretary of State", from_=date(2013, 2, 1))
+    ]
+    assert member("china", "Hu Jintao").role_list() == [
+        Role(title="President", from_=date(2002, 11, 15), until=date(2013, 3, 14))
+    ]
     assert member("united-states", "Barack Obama").surname is None  # the default, the last word, is right
 
 

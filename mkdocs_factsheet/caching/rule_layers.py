@@ -80,10 +80,13 @@ class RuleLayerCache:
         if self.directory is None:
             return
         entries = [
-            {"folder": folder, "path": document.path,
-             "value_marks": [[list(path), *mark] for path, mark in document.value_marks.items()],
-             "key_marks": [[list(path), *mark] for path, mark in document.key_marks.items()],
-             "rule": rule.model_dump(mode="json", by_alias=True, exclude_unset=True)}
+            {
+                "folder": folder,
+                "path": document.path,
+                "value_marks": [[list(path), *mark] for path, mark in document.value_marks.items()],
+                "key_marks": [[list(path), *mark] for path, mark in document.key_marks.items()],
+                "rule": rule.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            }
             for folder, document, rule in files
         ]
         try:

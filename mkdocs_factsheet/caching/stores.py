@@ -76,8 +76,10 @@ def usable_folder(directory: Path | None, what: str, warn: Warn) -> Path | None:
         directory.mkdir(parents=True, exist_ok=True)
         tempfile.NamedTemporaryFile(dir=directory, prefix=".probe-", delete=True).close()
     except OSError as error:
-        warn(f"{what} folder {directory} is not writable ({error.strerror or error}); "
-             "entries are kept in memory only, so builds will be slower")
+        warn(
+            f"{what} folder {directory} is not writable ({error.strerror or error}); "
+            "entries are kept in memory only, so builds will be slower"
+        )
         return None
     return directory
 
@@ -275,4 +277,3 @@ class RecordCache(_Store):
 
     def put(self, key: str, record: dict[str, Any]) -> None:
         self.write(key, json.dumps(record, sort_keys=True, separators=(",", ":")).encode("ascii"))
-

@@ -74,5 +74,6 @@ class Caches:
         self.parses = ParseCache(folder / "docs" if folder else None, warn)
         self.sheets = SheetCache(folder / "sheets" if folder else None, warn)
         self.records = RecordCache(folder / "records" if folder else None, warn)
-        self.rule_layers = RuleLayerCache(folder / "rules" if folder else None, self.memos.code,
-                                          self.memos.parsed_packs)
+        self.rule_layers = RuleLayerCache(
+            folder / "rules" if folder else None, self.memos.code, self.memos.parsed_packs
+        )

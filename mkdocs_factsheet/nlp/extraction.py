@@ -48,10 +48,19 @@ def extract_facts(article: Article, doc: Doc, compiled: CompiledRules) -> Extrac
     return Extraction(sheet, resolved)
 
 
-def find_positions(article: Article, doc: Doc, compiled: CompiledRules, text: BodyText, resolved: ResolvedMentions,
-                   *, nesting: Nesting = "inner", negated: bool = False) -> list[Position]:
+def find_positions(
+    article: Article,
+    doc: Doc,
+    compiled: CompiledRules,
+    text: BodyText,
+    resolved: ResolvedMentions,
+    *,
+    nesting: Nesting = "inner",
+    negated: bool = False,
+) -> list[Position]:
     """Attributed statements in a parsed article, in document order (see `attribute` for `nesting`, `negated`)."""
     title = text.doc_range(article.title_span)
-    attributions = attribute(doc, compiled.lexicon, text, title, resolved.mentions, compiled.rules,
-                             nesting=nesting, negated=negated)
+    attributions = attribute(
+        doc, compiled.lexicon, text, title, resolved.mentions, compiled.rules, nesting=nesting, negated=negated
+    )
     return positions_of(attributions, doc, text, compiled.lexicon, resolved.mentions, resolved.issue_mentions)

@@ -24,12 +24,24 @@ from .text import BodyText
 UNASSIGNED_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 
 
-def build_fact_sheet(article: Article, doc: Doc, rules: RuleSet, text: BodyText, mentions: list[Mention],
-                     issue_mentions: IssueMentions, positions: list[Position]) -> FactSheet:
+def build_fact_sheet(
+    article: Article,
+    doc: Doc,
+    rules: RuleSet,
+    text: BodyText,
+    mentions: list[Mention],
+    issue_mentions: IssueMentions,
+    positions: list[Position],
+) -> FactSheet:
     """Assemble the fact sheet of one article from its resolved mentions and its positions."""
     info = ArticleInfo(
-        article.id, article.path, article.title, article.date.isoformat() if article.date else None,
-        article.source, article.url, dict(sorted(article.metadata.items())),
+        article.id,
+        article.path,
+        article.title,
+        article.date.isoformat() if article.date else None,
+        article.source,
+        article.url,
+        dict(sorted(article.metadata.items())),
     )
     parties = _party_facts(rules, mentions)
     for position in positions:  # a speaker's party is listed even when only a pronoun named it
@@ -55,8 +67,9 @@ def _party_facts(rules: RuleSet, mentions: list[Mention]) -> dict[str, PartyFact
         facts = parties.get(party.id)
         if facts is None:
             source = rules.source_of("party", party.id)
-            facts = parties[party.id] = PartyFacts(party.id, party.name, party.kind, _aliases(party), 0, [], [],
-                                                   str(source or ""))
+            facts = parties[party.id] = PartyFacts(
+                party.id, party.name, party.kind, _aliases(party), 0, [], [], str(source or "")
+            )
         facts.mentions += 1
         facts.spans.append(mention.span)
         if mention.actor is None:
@@ -95,8 +108,9 @@ def _parties_in(mentions: list[Mention], sentence: Span) -> list[str]:
     return list(dict.fromkeys(inside))
 
 
-def _unassigned(doc: Doc, text: BodyText, mentions: list[Mention],
-                issue_mentions: IssueMentions) -> list[UnassignedActor]:
+def _unassigned(
+    doc: Doc, text: BodyText, mentions: list[Mention], issue_mentions: IssueMentions
+) -> list[UnassignedActor]:
     """Named entities no rule covers, grouped under the fullest name the article uses."""
     covered = _covered_tokens(doc, text, mentions, issue_mentions)
     found: list[tuple[str, str, SpacySpan]] = []

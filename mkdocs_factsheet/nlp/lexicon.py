@@ -8,8 +8,9 @@ shipped ones of the same kind.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
@@ -23,16 +24,57 @@ from ..rules.schema import Cue
 ADDRESSEE_STANCES = frozenset({"appeal", "demand", "threaten", "promise"})
 # Neutral cues whose object is what was said ("announced a ceasefire", "cited a report").
 MESSAGE_OBJECT_LEMMAS = frozenset(
-    {"announce", "propose", "confirm", "reveal", "disclose", "acknowledge", "admit", "predict", "reiterate", "repeat",
-     "cite", "declare", "describe", "discuss", "recommend", "request", "suggest", "tout", "indicate", "call",
-     "reaffirm", "concede", "express"}
+    {
+        "announce",
+        "propose",
+        "confirm",
+        "reveal",
+        "disclose",
+        "acknowledge",
+        "admit",
+        "predict",
+        "reiterate",
+        "repeat",
+        "cite",
+        "declare",
+        "describe",
+        "discuss",
+        "recommend",
+        "request",
+        "suggest",
+        "tout",
+        "indicate",
+        "call",
+        "reaffirm",
+        "concede",
+        "express",
+    }
 )
 # Cues whose plain object is not what was said ("offered a feel", "pushed the button").
 NOT_OBJECT_LEMMAS = frozenset({"order", "encourage", "signal", "press", "pressure", "commit", "post"})
 # Neutral cues that address their object ("told Yang", "asked reporters", "informed the council").
-ADDRESSEE_LEMMAS = frozenset({"tell", "ask", "inform", "brief", "assure", "remind", "advise", "warn", "urge", "press", "call on", "call upon"})
+ADDRESSEE_LEMMAS = frozenset(
+    {"tell", "ask", "inform", "brief", "assure", "remind", "advise", "warn", "urge", "press", "call on", "call upon"}
+)
 # Cues that are speech only with a quotation or a clause after them, never with a to-infinitive.
-NO_INFINITIVE_LEMMAS = frozenset({"say", "continue", "add", "note", "state", "write", "report", "call", "mention", "show", "find", "know", "learn", "hear"})
+NO_INFINITIVE_LEMMAS = frozenset(
+    {
+        "say",
+        "continue",
+        "add",
+        "note",
+        "state",
+        "write",
+        "report",
+        "call",
+        "mention",
+        "show",
+        "find",
+        "know",
+        "learn",
+        "hear",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -64,13 +106,15 @@ class Lexicon:
         self._hashes: dict[int, Any] = {}  # per StringStore: array of the hashes of cue lemmas and plural forms
 
     @classmethod
-    def from_rules(cls, rules: RuleSet) -> "Lexicon":
+    def from_rules(cls, rules: RuleSet) -> Lexicon:
         return cls(rules.cues, {word.lemma.lower(): word.stance for word in rules.stance_words})
 
     def speech_lemmas(self) -> set[str]:
         """Every lemma (and phrase) of a speech cue: what "speech cue" means in evaluations."""
         found = {lemma for lemma, cue in self.single.items() if cue.kind == "speech"}
-        found |= {" ".join(words) for entries in self.phrases.values() for words, cue in entries if cue.kind == "speech"}
+        found |= {
+            " ".join(words) for entries in self.phrases.values() for words, cue in entries if cue.kind == "speech"
+        }
         return found
 
     def candidates(self, doc: Doc) -> list[int]:
@@ -81,12 +125,17 @@ class Lexicon:
             words = set(self.first_words)
             words |= {word.capitalize() for word in self.first_words}
             plurals = {word + "s" for word in self.first_words}
-            hashes = (numpy.array(sorted(strings.add(w) for w in words), dtype="uint64"), numpy.array(sorted(strings.add(w) for w in plurals), dtype="uint64"))
+            hashes = (
+                numpy.array(sorted(strings.add(w) for w in words), dtype="uint64"),
+                numpy.array(sorted(strings.add(w) for w in plurals), dtype="uint64"),
+            )
             self._hashes[id(strings)] = hashes
         if len(doc) == 0:
             return []
         array = doc.to_array([LEMMA, LOWER])
-        found = numpy.isin(array[:, 0], hashes[0]) | numpy.isin(array[:, 1], hashes[1]) | numpy.isin(array[:, 1], hashes[0])
+        found = (
+            numpy.isin(array[:, 0], hashes[0]) | numpy.isin(array[:, 1], hashes[1]) | numpy.isin(array[:, 1], hashes[0])
+        )
         return [int(i) for i in numpy.nonzero(found)[0]]
 
     def match(self, doc: Doc, index: int) -> CueMatch | None:
@@ -97,7 +146,12 @@ class Lexicon:
             end = index + 1
             matched = True
             for word in words[1:]:
-                while end < len(doc) and doc[end].dep_ == "advmod" and doc[end].pos_ == "ADV" and word not in _forms(doc[end]):
+                while (
+                    end < len(doc)
+                    and doc[end].dep_ == "advmod"
+                    and doc[end].pos_ == "ADV"
+                    and word not in _forms(doc[end])
+                ):
                     end += 1  # "called repeatedly for"
                 if end >= len(doc) or word not in _forms(doc[end]):
                     matched = False
@@ -105,12 +159,13 @@ class Lexicon:
                 end += 1
             if matched:
                 return CueMatch(cue, index, end)
-        cue = self.single.get(lemma)
-        if cue is None and token.pos_ in ("NOUN", "PROPN", "VERB") and token.lower_.endswith("s"):
-            cue = self.single.get(token.lower_[:-1])  # headline verbs tagged as plural nouns ("US pressures China")
-            if cue is not None and token.pos_ == "VERB":
-                cue = None
-        return CueMatch(cue, index, index + 1) if cue is not None else None
+        word_cue = self.single.get(lemma)
+        if word_cue is None and token.pos_ in ("NOUN", "PROPN", "VERB") and token.lower_.endswith("s"):
+            # headline verbs tagged as plural nouns ("US pressures China")
+            word_cue = self.single.get(token.lower_[:-1])
+            if word_cue is not None and token.pos_ == "VERB":
+                word_cue = None
+        return CueMatch(word_cue, index, index + 1) if word_cue is not None else None
 
     def stance_of(self, tokens: Iterable[Token]) -> tuple[str, str] | None:
         """The first stance word among `tokens`: (stance id, the word)."""
@@ -125,7 +180,9 @@ class Lexicon:
     @staticmethod
     def takes_infinitive(cue: Cue) -> bool:
         """Does "X <cue> to do Y" report what X said, thought or intends? ("vowed to", "wants to")."""
-        return cue.lemma not in NO_INFINITIVE_LEMMAS and (cue.stance is not None or cue.kind != "speech" or cue.lemma in ADDRESSEE_LEMMAS)
+        return cue.lemma not in NO_INFINITIVE_LEMMAS and (
+            cue.stance is not None or cue.kind != "speech" or cue.lemma in ADDRESSEE_LEMMAS
+        )
 
     @staticmethod
     def object_is_content(cue: Cue) -> bool:

@@ -83,7 +83,9 @@ def resolve_mentions(doc: Doc, compiled: CompiledRules, text: BodyText, when: da
     issue_mentions = _issue_mentions(doc, rules, text.offset, settle(issues))
     hits = {
         f"{'issue' if e.kind == 'issue' else 'party'}:{e.target}"
-        for c in entities + issues for e in c.entries if e.kind != "agent"
+        for c in entities + issues
+        for e in c.entries
+        if e.kind != "agent"
     }
     return ResolvedMentions(_yield_to_own_issues(mentions, issue_mentions, rules), issue_mentions, hits, views)
 
@@ -95,7 +97,8 @@ def _yield_to_own_issues(mentions: list[Mention], issue_mentions: IssueMentions,
     ("Taiwanese officials") still counts.
     """
     own = {
-        (m.start, m.end) for issue, m in issue_mentions
+        (m.start, m.end)
+        for issue, m in issue_mentions
         if (source := rules.source_of("issue", issue)) and source.pack is None
     }
 
@@ -185,8 +188,9 @@ class _Resolver:
     def role_title(self, entry: Entry) -> str:
         return self.member(entry).role_list()[entry.role or 0].title
 
-    def leading_party(self, previous: Candidate | None, mention: Mention | None,
-                      candidate: Candidate) -> Mention | None:
+    def leading_party(
+        self, previous: Candidate | None, mention: Mention | None, candidate: Candidate
+    ) -> Mention | None:
         """The party mention right before a candidate ("US" in "US Secretary of State", "China's" in "China's
         foreign ministry")."""
         if previous is None or mention is None or mention.actor is not None:
@@ -240,11 +244,13 @@ class _Resolver:
         adjective = alias_of(party.adjectives[0]).text if party.adjectives else party.name
         why = [f"agent noun {agent.name!r} after a mention of {party.name!r}"]
         actor = f"{adjective} {agent.name}"
-        return self.mention(lead.start, candidate.end, lead.party, actor=actor, actor_kind=agent.kind, via="agent",
-                            why=why)
+        return self.mention(
+            lead.start, candidate.end, lead.party, actor=actor, actor_kind=agent.kind, via="agent", why=why
+        )
 
-    def resolve_member(self, candidate: Candidate, entries: list[Entry], named: People,
-                       lead: Mention | None) -> Mention | None:
+    def resolve_member(
+        self, candidate: Candidate, entries: list[Entry], named: People, lead: Mention | None
+    ) -> Mention | None:
         """The one member a name or role noun stands for; None when the article singles out nobody."""
         why: list[str] = []
         if all(e.kind == "role" for e in entries):
@@ -284,7 +290,8 @@ class _Resolver:
                 options = active
         # a pack's person is known by surname alone only once the article has named them in full
         options = [
-            e for e in options
+            e
+            for e in options
             if not (self.from_pack(e) and e.how.startswith("surname") and (e.target, e.member) not in named)
         ]
         if len(_people(options)) > 1:
@@ -321,12 +328,31 @@ class _Resolver:
         ranges = [(r.from_, r.until) for r in member.role_list()] or [(member.from_, member.until)]
         return any((start is None or start <= when) and (end is None or when <= end) for start, end in ranges)
 
-    def mention(self, start: int, end: int, party: str, *, actor: str | None = None, actor_kind: str | None = None,
-                role: str | None = None, via: str, why: list[str]) -> Mention:
+    def mention(
+        self,
+        start: int,
+        end: int,
+        party: str,
+        *,
+        actor: str | None = None,
+        actor_kind: str | None = None,
+        role: str | None = None,
+        via: str,
+        why: list[str],
+    ) -> Mention:
         span = self.doc[start:end]
         return Mention(
-            start, end, span.start_char + self.offset, span.end_char + self.offset, span.text, party, actor, actor_kind,
-            role, via, why,
+            start,
+            end,
+            span.start_char + self.offset,
+            span.end_char + self.offset,
+            span.text,
+            party,
+            actor,
+            actor_kind,
+            role,
+            via,
+            why,
         )
 
 
@@ -339,8 +365,9 @@ def _issue_mentions(doc: Doc, rules: RuleSet, offset: int, candidates: list[Cand
         words = sentence_words.setdefault(
             sentence.start, {w for t in sentence for w in (t.lower_, (t.lemma_ or t.text).lower())}
         )
-        allowed = (e for e in _by_preference(candidate.entries)
-                   if _scope_allows(rules.issues[e.target], words, sentence))
+        allowed = (
+            e for e in _by_preference(candidate.entries) if _scope_allows(rules.issues[e.target], words, sentence)
+        )
         entry = next(allowed, None)
         if entry is None:
             continue

@@ -57,7 +57,7 @@ def mark_paragraphs(doc: Doc) -> Doc:
     return doc
 
 
-_SENTENCE_END = {".", "!", "?", "”", "\"", "’", "'"}
+_SENTENCE_END = {".", "!", "?", "”", '"', "’", "'"}
 
 
 def _ends_sentence(doc: Doc, index: int) -> bool:
@@ -66,7 +66,7 @@ def _ends_sentence(doc: Doc, index: int) -> bool:
     if previous < 0:
         return False
     text = doc[previous].text
-    if text in {"”", "\"", "’", "'"} and previous > 0:  # a closing quote: look at what it closes
+    if text in {"”", '"', "’", "'"} and previous > 0:  # a closing quote: look at what it closes
         text = doc[previous - 1].text
     return text[-1:] in _SENTENCE_END
 

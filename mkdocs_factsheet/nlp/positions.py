@@ -20,14 +20,26 @@ from .text import BodyText
 _TYPES: dict[str, PositionType] = {"speech": "statement", "thought": "thought", "intention": "intention"}
 
 
-def positions_of(attributions: list[Attribution], doc: Doc, text: BodyText, lexicon: Lexicon, mentions: list[Mention],
-                 issue_mentions: IssueMentions) -> list[Position]:
+def positions_of(
+    attributions: list[Attribution],
+    doc: Doc,
+    text: BodyText,
+    lexicon: Lexicon,
+    mentions: list[Mention],
+    issue_mentions: IssueMentions,
+) -> list[Position]:
     """The positions of a parsed article's attributions, in their order."""
     return [_position(attribution, doc, text, lexicon, mentions, issue_mentions) for attribution in attributions]
 
 
-def _position(attribution: Attribution, doc: Doc, text: BodyText, lexicon: Lexicon, mentions: list[Mention],
-              issue_mentions: IssueMentions) -> Position:
+def _position(
+    attribution: Attribution,
+    doc: Doc,
+    text: BodyText,
+    lexicon: Lexicon,
+    mentions: list[Mention],
+    issue_mentions: IssueMentions,
+) -> Position:
     frame, resolved = attribution.frame, attribution.speaker
     identity = resolved.identity
     speaker_span = text.span(resolved.start, resolved.end)
@@ -53,9 +65,17 @@ def _position(attribution: Attribution, doc: Doc, text: BodyText, lexicon: Lexic
     issues = _issues_in(issue_mentions, content.start, content.end)
     sentence = text.span(*frame.sentence) if frame.sentence[1] > frame.sentence[0] else None
     return Position(
-        speaker=speaker, cue=cue, content=content, kind=frame.kind,  # type: ignore[arg-type]
-        issues=issues, stance=stance, rule=frame.rule, type=_TYPES.get(frame.cue_kind, "statement"),
-        sentence=sentence, addressee=addressee, why=why,
+        speaker=speaker,
+        cue=cue,
+        content=content,
+        kind=frame.kind,  # type: ignore[arg-type]
+        issues=issues,
+        stance=stance,
+        rule=frame.rule,
+        type=_TYPES.get(frame.cue_kind, "statement"),
+        sentence=sentence,
+        addressee=addressee,
+        why=why,
     )
 
 

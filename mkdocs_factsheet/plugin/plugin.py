@@ -128,8 +128,14 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         json_uri = JSON_URI if "json" in kinds else None
         # Links in raw HTML are built-page URLs (so `use_directory_urls` matters); rule files are shown
         # relative to the project.
-        self.site = site = SiteMap(self.briefing, self.prefix, kinds, json_uri,
-                                   directory_urls=config.use_directory_urls, shown=self.paths.shown)
+        self.site = site = SiteMap(
+            self.briefing,
+            self.prefix,
+            kinds,
+            json_uri,
+            directory_urls=config.use_directory_urls,
+            shown=self.paths.shown,
+        )
         # With an explicit `nav`, pages left out of it are expected: NOT_IN_NAV keeps MkDocs quiet
         # about them (`validation.nav.omitted_files`). Without one, the user's `not_in_nav` applies.
         inclusion = InclusionLevel.NOT_IN_NAV if config.nav is not None else InclusionLevel.UNDEFINED
@@ -225,8 +231,11 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
                 with self._relay_warnings():
                     caches = Caches(self.cache_dir, self._engine_warning, self.memos)
                     self.engine = Engine.create(
-                        [self.rules_dir], packs=list(self.config.packs), model=self.model,
-                        caches=caches, warn=self._engine_warning,
+                        [self.rules_dir],
+                        packs=list(self.config.packs),
+                        model=self.model,
+                        caches=caches,
+                        warn=self._engine_warning,
                     )
                 self._engine_model, self._engine_cache = self.model, self.cache_dir
             elif signature != self._rules_signature:
@@ -254,8 +263,12 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
                     except FactsheetError as error:
                         raise PluginError(f"factsheet: {error}") from None
                     except Exception as error:  # noqa: BLE001
-                        problems.error(article.path, f"the article could not be analysed: {type(error).__name__}: {error}",
-                                       "please report this as a bug, with the article", reason="could not be analysed")
+                        problems.error(
+                            article.path,
+                            f"the article could not be analysed: {type(error).__name__}: {error}",
+                            "please report this as a bug, with the article",
+                            reason="could not be analysed",
+                        )
         engine.prune_caches(articles)
         return sheets
 
@@ -265,8 +278,9 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
 
     def _signature(self) -> tuple[Any, ...]:
         """Cheap fingerprint of the rule files (names, sizes, times) to skip reloading unchanged rules."""
-        files = tuple((str(path), stat.st_size, stat.st_mtime_ns)
-                      for path in rule_files(self.rules_dir) for stat in [path.stat()])
+        files = tuple(
+            (str(path), stat.st_size, stat.st_mtime_ns) for path in rule_files(self.rules_dir) for stat in [path.stat()]
+        )
         return (str(self.rules_dir), tuple(self.config.packs), files)
 
     # -- pages ----------------------------------------------------------------------------------------------
@@ -314,8 +328,11 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
 
     def _progress(self, progress: Any) -> None:
         level = logging.INFO if progress.parsed else logging.DEBUG
-        log.log(level, f"analysed {progress.done}/{progress.total} articles ({progress.parsed} parsed, "
-                       f"{progress.cached} parses and {progress.reused} fact sheets from the cache)")
+        log.log(
+            level,
+            f"analysed {progress.done}/{progress.total} articles ({progress.parsed} parsed, "
+            f"{progress.cached} parses and {progress.reused} fact sheets from the cache)",
+        )
 
     def _relay_warnings(self) -> _WarningRelay:
         return _WarningRelay(self._engine_warning)
@@ -332,8 +349,9 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
 
             def key(child: Any) -> tuple[int, str]:
                 if isinstance(child, Page):
-                    return nav_key(titles.get(child.file.src_uri) or child.title or child.file.name,
-                                   is_index=child.is_index)
+                    return nav_key(
+                        titles.get(child.file.src_uri) or child.title or child.file.name, is_index=child.is_index
+                    )
                 return nav_key(None)
 
             before = list(item.children)

@@ -23,7 +23,6 @@ class RuleSource:
         return f"{self.path}:{self.line}" if self.line else self.path
 
 
-
 @dataclass(frozen=True)
 class RuleExample:
     """An `examples`/`counter_examples` entry with the rule it belongs to."""

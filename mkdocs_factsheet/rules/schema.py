@@ -176,8 +176,7 @@ class Party(RuleModel):
     excludes: list[AliasSpec] = Field(
         default_factory=list,
         description=(
-            "Longer phrases in which the names above do not name the party "
-            '("Washington Post", "George Washington").'
+            'Longer phrases in which the names above do not name the party ("Washington Post", "George Washington").'
         ),
     )
     members: list[Member] = Field(default_factory=list)

@@ -40,7 +40,8 @@ def grid_figure(css: str, caption: str, legend: str, corner: str, head: str, row
         f"<figcaption>{caption}</figcaption>\n{legend}\n"
         '<div class="factsheet-scroll"><table class="factsheet-grid">\n'
         f'<thead><tr><th scope="col">{corner}</th>{head}</tr></thead>\n<tbody>\n'
-        + "\n".join(rows) + "\n</tbody></table></div>\n</figure>"
+        + "\n".join(rows)
+        + "\n</tbody></table></div>\n</figure>"
     )
 
 
@@ -60,12 +61,21 @@ class Figures(Inline):
             return note("No party took a position on any of these issues in the articles.")
         if caption is not None:
             return self._matrix_figure(matrix, caption)
-        rows = [[self.issue(issue)] + [self._matrix_cell(issue, party, matrix, compact=True) or " "
-                                       for party in matrix.parties] for issue in matrix.issues]
+        rows = [
+            [self.issue(issue)]
+            + [self._matrix_cell(issue, party, matrix, compact=True) or " " for party in matrix.parties]
+            for issue in matrix.issues
+        ]
         out = table(["Issue"] + [self.party(p) for p in matrix.parties], rows)
         if matrix.of_mentions:
-            out = note("No positions were extracted from these articles yet, so the table shows which parties "
-                       "are named in each issue's evidence sentences.") + "\n\n" + out
+            out = (
+                note(
+                    "No positions were extracted from these articles yet, so the table shows which parties "
+                    "are named in each issue's evidence sentences."
+                )
+                + "\n\n"
+                + out
+            )
         return out
 
     def _matrix_figure(self, matrix: Matrix, caption: str) -> str:
@@ -76,8 +86,10 @@ class Figures(Inline):
             cells = [self._matrix_cell(issue, party, matrix, compact=False) or EMPTY_CELL for party in matrix.parties]
             rows.append(f'<tr><th scope="row">{self.issue(issue)}</th>' + "".join(cells) + "</tr>")
         if matrix.of_mentions:
-            explain = ("No positions were extracted from these articles yet, so each cell counts the articles "
-                       "whose evidence sentences for the issue name the party.")
+            explain = (
+                "No positions were extracted from these articles yet, so each cell counts the articles "
+                "whose evidence sentences for the issue name the party."
+            )
             legend = f'<p class="factsheet-legend">{explain} Each cell links to the evidence.</p>'
         else:
             legend = self.tone_legend()
@@ -95,8 +107,10 @@ class Figures(Inline):
             title = f"named in the evidence of {plural(counts[''], 'article')}"
         else:
             url = self.url("issue", issue, f"party-{party}") or self.url("party", party, f"issue-{issue}")
-            stances = [(self.tone(stance or None), text(self.briefing.stance_label(stance or None)), count)
-                       for stance, count in by_count(counts)]
+            stances = [
+                (self.tone(stance or None), text(self.briefing.stance_label(stance or None)), count)
+                for stance, count in by_count(counts)
+            ]
             named = ", ".join(f"{label} ×{count}" for _, label, count in stances)
             tones: Counter[str] = Counter()
             for mine, _, count in stances:
@@ -129,8 +143,10 @@ class Figures(Inline):
         marks = [mark for entry in entries for mark in self._marks(entry, lanes_by)]
         undated = sum(1 for entry in entries if parse_date(entry.sheet.article.date) is None)
         if not marks:
-            return note(f"No timeline: none of the {plural(len(entries), 'position')} {subject} comes from a dated "
-                        "article (the timeline places positions by their article's <code>date</code>).")
+            return note(
+                f"No timeline: none of the {plural(len(entries), 'position')} {subject} comes from a dated "
+                "article (the timeline places positions by their article's <code>date</code>)."
+            )
         lane_ids = {mark.lane for mark in marks}
         if lanes_by == "party":
             order = sorted(lane_ids, key=lambda p: (p == "", self.briefing.party_name(p).casefold() if p else ""))
@@ -138,15 +154,20 @@ class Figures(Inline):
         else:
             order = sorted(lane_ids, key=lambda i: (i == "", self.briefing.issue_title(i).casefold() if i else ""))
             lanes = [(i, text(self.briefing.issue_title(i), limit=24) if i else "No issue") for i in order]
-        caption = (f"Positions {subject} by article date, one row per {'party' if lanes_by == 'party' else 'issue'}; "
-                   "each mark links to its quote.")
+        caption = (
+            f"Positions {subject} by article date, one row per {'party' if lanes_by == 'party' else 'issue'}; "
+            "each mark links to its quote."
+        )
         if undated:
-            caption += (f" {plural(undated, 'position')} from undated articles {'is' if undated == 1 else 'are'} "
-                        "not shown.")
+            caption += (
+                f" {plural(undated, 'position')} from undated articles {'is' if undated == 1 else 'are'} not shown."
+            )
         items = [(tone, f"<strong>{label}</strong>") for tone, _, label, _ in TONES]
         svg = pictures.timeline_svg(lanes, marks, title=f"Timeline of the positions {subject}")
-        return (f'<figure class="factsheet-figure factsheet-timeline">\n<figcaption>{caption}</figcaption>\n'
-                f"{pictures.legend(items, shapes=True)}\n<div class=\"factsheet-scroll\">\n{svg}\n</div>\n</figure>")
+        return (
+            f'<figure class="factsheet-figure factsheet-timeline">\n<figcaption>{caption}</figcaption>\n'
+            f'{pictures.legend(items, shapes=True)}\n<div class="factsheet-scroll">\n{svg}\n</div>\n</figure>'
+        )
 
     def _marks(self, entry: PositionEntry, lanes_by: str) -> list[Mark]:
         """The marks of one position (one per lane it belongs in); none when its article has no date."""
@@ -159,8 +180,10 @@ class Figures(Inline):
         speaker = text(speaker_name(position.speaker), limit=60)
         party = text(self.briefing.party_name(position.speaker.party)) if position.speaker.party else "no party"
         content = text(position.content.text.strip().strip(QUOTE_MARKS), limit=140)
-        title = (f"{day.isoformat()} · {speaker} ({party}) · {stance}: “{content}” — "
-                 f"{text(entry.sheet.article.title, limit=80)}")
+        title = (
+            f"{day.isoformat()} · {speaker} ({party}) · {stance}: “{content}” — "
+            f"{text(entry.sheet.article.title, limit=80)}"
+        )
         href = self.url("article", entry.sheet.article.id, f"hl-p-{entry.number}")
         return [Mark(key, day, self.tone(position.stance), title, href) for key in keys]
 
@@ -175,8 +198,10 @@ class Figures(Inline):
                 pairs.setdefault((speaker, addressee), []).append(entry)
         where = "in this article" if article is not None else "in the articles"
         if not pairs:
-            return note(f"The engine found no party addressed or targeted by a party's position {where} "
-                        f"({plural(len(entries), 'position')}), so there is no who-talks-to-whom picture.")
+            return note(
+                f"The engine found no party addressed or targeted by a party's position {where} "
+                f"({plural(len(entries), 'position')}), so there is no who-talks-to-whom picture."
+            )
         speakers = sorted({s for s, _ in pairs}, key=lambda p: self.briefing.party_name(p).casefold())
         targets = sorted({t for _, t in pairs}, key=lambda p: self.briefing.party_name(p).casefold())
         head = "".join(f'<th scope="col">{self.party(t)}</th>' for t in targets)
@@ -185,13 +210,21 @@ class Figures(Inline):
             cells = [self._talks_cell(speaker, target, pairs.get((speaker, target), []), article) for target in targets]
             rows.append(f'<tr><th scope="row">{self.party(speaker)}</th>' + "".join(cells) + "</tr>")
         counted = sum(len(v) for v in pairs.values())
-        caption = (f"Who addressed or targeted whom {where}: rows are the speaker's party, columns the party the "
-                   "engine found addressed (“told Blinken”, “pressed China to …”) or, for a position with a stance, "
-                   f"the other party its content names; {counted} of {plural(len(entries), 'position')} have one.")
-        reading = ("Each cell lists the positions by number (linked to the fact sheet); " if article is not None
-                   else "Each cell counts the positions and links to the speaker's party page; ")
-        legend = ('<p class="factsheet-legend">Read a row from left to right: <em>speaker → addressed</em>. '
-                  + reading + "its colour and symbols give their tone, as in the stance matrix.</p>")
+        caption = (
+            f"Who addressed or targeted whom {where}: rows are the speaker's party, columns the party the "
+            "engine found addressed (“told Blinken”, “pressed China to …”) or, for a position with a stance, "
+            f"the other party its content names; {counted} of {plural(len(entries), 'position')} have one."
+        )
+        reading = (
+            "Each cell lists the positions by number (linked to the fact sheet); "
+            if article is not None
+            else "Each cell counts the positions and links to the speaker's party page; "
+        )
+        legend = (
+            '<p class="factsheet-legend">Read a row from left to right: <em>speaker → addressed</em>. '
+            + reading
+            + "its colour and symbols give their tone, as in the stance matrix.</p>"
+        )
         return grid_figure("factsheet-talks", caption, legend, "Speaker ↓ · addressed →", head, rows)
 
     def _talks_cell(self, speaker: str, target: str, mine: list[PositionEntry], article: FactSheet | None) -> str:
@@ -204,7 +237,8 @@ class Figures(Inline):
                 f'<a href="#fact-p-{q.number}" title="position {q.number}: '
                 f'{text(self.briefing.stance_label(q.position.stance))}">'
                 f"{symbol(self.tone(q.position.stance))}{q.number}</a>"
-                for q in mine)
+                for q in mine
+            )
         else:
             label = " ".join(f"{symbol(tone)}{count}" for tone, count in by_count(tones))
             body = link(f"{label} {muted(plural(len(mine), 'position'))}", self.url("party", speaker))

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 # Characters that Markdown, its common extensions (tables, pymdownx ==mark==, ^^ins^^, ~~del~~,
 # $math$, attribute lists), Jinja (`{{ }}`, `{% %}`) or HTML (`<`, `&`, `"` in attributes) act on
 # wherever they stand. Links and images need `[`; autolinks, raw HTML and our markers need `<`.
-_SPECIAL = "\\`*_{}[]<>&#!|~^=$\""
+_SPECIAL = '\\`*_{}[]<>&#!|~^=$"'
 _ENTITIES = {ord(char): f"&#{ord(char)};" for char in _SPECIAL}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Block syntax only acts at the start of a line: lists (`-`, `+`, `1.`), `::: ident`

@@ -109,7 +109,7 @@ def find(markdown: str) -> Iterator[tuple[int, re.Match[str]]]:
 
 def _closes(fence: str, candidate: str, line: str) -> bool:
     """Whether a fence line closes the open `fence`: same character, at least as long, nothing after it."""
-    return candidate[0] == fence[0] and len(candidate) >= len(fence) and not line.strip()[len(candidate):].strip()
+    return candidate[0] == fence[0] and len(candidate) >= len(fence) and not line.strip()[len(candidate) :].strip()
 
 
 def lines_before(source: str, markdown: str) -> int:

@@ -74,16 +74,36 @@ class Renderer(Tables, Figures):
         for number, position in enumerate(sheet.positions, 1):
             speaker = text(speaker_name(position.speaker), limit=60)
             title = f"Position {number}: {speaker}, {text(self.briefing.stance_label(position.stance))}"
-            found.append(Highlight(position.content.start, position.content.end, "quote", f"hl-p-{number}",
-                                   f"fact-p-{number}", title, f"P{number}"))
+            found.append(
+                Highlight(
+                    position.content.start,
+                    position.content.end,
+                    "quote",
+                    f"hl-p-{number}",
+                    f"fact-p-{number}",
+                    title,
+                    f"P{number}",
+                )
+            )
         for issue in sheet.issues:
             title = f"Issue: {text(self.briefing.issue_title(issue.id))}"
             for index, mention in enumerate(issue.mentions, 1):
-                found.append(Highlight(mention.start, mention.end, "issue", f"hl-i-{issue.id}-{index}",
-                                       f"fact-i-{issue.id}-{index}", title))
+                found.append(
+                    Highlight(
+                        mention.start,
+                        mention.end,
+                        "issue",
+                        f"hl-i-{issue.id}-{index}",
+                        f"fact-i-{issue.id}-{index}",
+                        title,
+                    )
+                )
         for party in sheet.parties:
-            actors = {span.start: number for number, actor in reversed(list(enumerate(party.actors, 1)))
-                      for span in actor.spans}
+            actors = {
+                span.start: number
+                for number, actor in reversed(list(enumerate(party.actors, 1)))
+                for span in actor.spans
+            }
             name = text(party.name)
             for index, span in enumerate(party.spans, 1):
                 actor = actors.get(span.start)
@@ -126,8 +146,11 @@ class Renderer(Tables, Figures):
             about.append(text(rule.description))
         if rule is not None and rule.parent:
             about.append(f"Part of {self.issue(rule.parent)}.")
-        children = [i for i in self.briefing.issue_ids
-                    if (r := self.briefing.rules.issues.get(i)) is not None and r.parent == issue_id]
+        children = [
+            i
+            for i in self.briefing.issue_ids
+            if (r := self.briefing.rules.issues.get(i)) is not None and r.parent == issue_id
+        ]
         if children:
             about.append("Narrower issues: " + ", ".join(self.issue(i) for i in children) + ".")
         if about:
@@ -148,8 +171,9 @@ class Renderer(Tables, Figures):
         out.append(self.evidence_table(evidence) if evidence else note("No sentence names this issue."))
         return self.held.join(out) + "\n"
 
-    def _at_a_glance(self, matrix: Matrix, caption: str, entries: list[PositionEntry], lanes_by: str,
-                     subject: str) -> list[str]:
+    def _at_a_glance(
+        self, matrix: Matrix, caption: str, entries: list[PositionEntry], lanes_by: str, subject: str
+    ) -> list[str]:
         """The pictures of an issue's or a party's page, and the heading of its positions."""
         out = ["## At a glance", self.matrix(matrix, caption=caption)]
         if entries:
@@ -176,8 +200,9 @@ class Renderer(Tables, Figures):
         if entries:
             for issue in [i for i in self.briefing.issue_ids if any(i in q.position.issues for q in entries)]:
                 out.append(f'### <span id="issue-{issue}"></span>{self.issue(issue)}')
-                out.append(self.positions_table([q for q in entries if issue in q.position.issues],
-                                                columns=POSITION_COLUMNS))
+                out.append(
+                    self.positions_table([q for q in entries if issue in q.position.issues], columns=POSITION_COLUMNS)
+                )
             loose = [q for q in entries if not q.position.issues]
             if loose:
                 out.append("### Other positions")
@@ -188,8 +213,14 @@ class Renderer(Tables, Figures):
         rows = []
         for sheet in self.briefing.articles_of_party(party_id):
             facts = sheet.party(party_id)
-            rows.append([self.date(sheet), self.article(sheet), str(facts.mentions if facts else 0),
-                         str(sum(1 for p in sheet.positions if p.speaker.party == party_id))])
+            rows.append(
+                [
+                    self.date(sheet),
+                    self.article(sheet),
+                    str(facts.mentions if facts else 0),
+                    str(sum(1 for p in sheet.positions if p.speaker.party == party_id)),
+                ]
+            )
         out.append(table(["Date", "Article", "Mentions", "Positions"], rows))
         return self.held.join(out) + "\n"
 
@@ -198,8 +229,13 @@ class Renderer(Tables, Figures):
         if not actors:
             return note("No actor of this party is named in the articles.")
         rows = [
-            [text(a.name), text(a.kind), ", ".join(text(r) for r in a.roles) or "—", str(a.mentions),
-             ", ".join(self.article(self.briefing.by_id[i]) for i in a.articles)]
+            [
+                text(a.name),
+                text(a.kind),
+                ", ".join(text(r) for r in a.roles) or "—",
+                str(a.mentions),
+                ", ".join(self.article(self.briefing.by_id[i]) for i in a.articles),
+            ]
             for a in actors
         ]
         return table(["Actor", "Kind", "Role", "Mentions", "Articles"], rows)
@@ -210,34 +246,57 @@ class Renderer(Tables, Figures):
         """The overview: summary, matrix, articles newest first, issues, parties, problems."""
         briefing = self.briefing
         out = ["# Overview"]
-        summary = (f"{plural(len(briefing.sheets), 'article')}, {plural(len(briefing.party_ids), 'party', 'parties')}, "
-                   f"{plural(len(briefing.issue_ids), 'issue')} and {plural(len(briefing.quotes), 'position')}.")
+        summary = (
+            f"{plural(len(briefing.sheets), 'article')}, {plural(len(briefing.party_ids), 'party', 'parties')}, "
+            f"{plural(len(briefing.issue_ids), 'issue')} and {plural(len(briefing.quotes), 'position')}."
+        )
         if self.site.json_uri:
             name = self.site.json_uri.rsplit("/", 1)[-1]
             summary += f" All the facts as JSON: [{text(name)}]({markdown_link(self.here, self.site.json_uri)})."
         out.append(Markdown(summary))  # a link to a file that is not a page: MkDocs makes its URL
         out.append("## Who said what")
-        out.append(self.matrix(briefing.matrix(), caption="Each party’s stances on each issue, counted over all "
-                               "articles; a cell links to the quotes on the issue’s page."))
+        out.append(
+            self.matrix(
+                briefing.matrix(),
+                caption="Each party’s stances on each issue, counted over all "
+                "articles; a cell links to the quotes on the issue’s page.",
+            )
+        )
         out.append("## Who talks to whom")
         out.append(self.talks(briefing.quotes))
         out.append("## Articles")
         if briefing.sheets:
-            rows = [[self.date(s), self.article(s), text(s.article.source) if s.article.source else "—",
-                     ", ".join(self.party(p.id) for p in s.parties) or "—", str(len(s.positions))]
-                    for s in briefing.newest_first()]
+            rows = [
+                [
+                    self.date(s),
+                    self.article(s),
+                    text(s.article.source) if s.article.source else "—",
+                    ", ".join(self.party(p.id) for p in s.parties) or "—",
+                    str(len(s.positions)),
+                ]
+                for s in briefing.newest_first()
+            ]
             out.append(table(["Date", "Article", "Source", "Parties", "Positions"], rows))
         else:
             out.append(note("There are no articles yet."))
         if briefing.issue_ids:
             out.append("## Issues")
-            rows = [[self.issue(i), str(len(briefing.articles_of_issue(i))), str(len(briefing.select(issues=[i])))]
-                    for i in briefing.issue_ids]
+            rows = [
+                [self.issue(i), str(len(briefing.articles_of_issue(i))), str(len(briefing.select(issues=[i])))]
+                for i in briefing.issue_ids
+            ]
             out.append(table(["Issue", "Articles", "Positions"], rows))
         if briefing.party_ids:
             out.append("## Parties")
-            rows = [[self.party(p), str(len(briefing.articles_of_party(p))), str(len(briefing.select(parties=[p]))),
-                     str(len(briefing.actors(p)))] for p in briefing.party_ids]
+            rows = [
+                [
+                    self.party(p),
+                    str(len(briefing.articles_of_party(p))),
+                    str(len(briefing.select(parties=[p]))),
+                    str(len(briefing.actors(p))),
+                ]
+                for p in briefing.party_ids
+            ]
             out.append(table(["Party", "Articles", "Positions", "Actors"], rows))
         out.append("## Problems")
         out += self._problems(problems, loaded)
@@ -251,13 +310,16 @@ class Renderer(Tables, Figures):
         skipped = [path for path in paths if path not in loaded]
         reasons = Counter(p.reason for p in problems if p.reason and p.path not in loaded)
         why = ", ".join(f"{count} {text(reason)}" for reason, count in by_count(reasons))
-        summary = paragraph(f"{plural(len(paths), 'article file')} had problems; {len(skipped)} "
-                            f"{'was' if len(skipped) == 1 else 'were'} skipped (not published)"
-                            f"{f' ({why})' if why else ''}:")
+        summary = paragraph(
+            f"{plural(len(paths), 'article file')} had problems; {len(skipped)} "
+            f"{'was' if len(skipped) == 1 else 'were'} skipped (not published)"
+            f"{f' ({why})' if why else ''}:"
+        )
         rows = []
         for problem in sorted(problems):
-            where = self.site.shown(problem.path) + problem.location[len(problem.path):]
+            where = self.site.shown(problem.path) + problem.location[len(problem.path) :]
             hint = f" {muted(text(problem.hint))}" if problem.hint else ""
-            rows.append([text(where), "skipped" if problem.path not in loaded else "published",
-                         text(problem.message) + hint])
+            rows.append(
+                [text(where), "skipped" if problem.path not in loaded else "published", text(problem.message) + hint]
+            )
         return [summary, table(["File", "Article", "Problem"], rows)]

@@ -106,8 +106,10 @@ def _shape(tone: str, x: float, y: float) -> str:
         return f'<polygon {fill} points="{x:.1f},{y - 7:.1f} {x + 7:.1f},{y + 5:.1f} {x - 7:.1f},{y + 5:.1f}"/>'
     if tone == "confrontational":
         return f'<rect {fill} x="{x - 5.5:.1f}" y="{y - 5.5:.1f}" width="11" height="11"/>'
-    return (f'<circle class="factsheet-mark factsheet-tone-neutral" fill="none" stroke="{FILLS["neutral"]}" '
-            f'stroke-width="2.5" cx="{x:.1f}" cy="{y:.1f}" r="5"/>')
+    return (
+        f'<circle class="factsheet-mark factsheet-tone-neutral" fill="none" stroke="{FILLS["neutral"]}" '
+        f'stroke-width="2.5" cx="{x:.1f}" cy="{y:.1f}" r="5"/>'
+    )
 
 
 def ticks(first: _dt.date, last: _dt.date, most: int = 5) -> list[_dt.date]:
@@ -120,9 +122,7 @@ def ticks(first: _dt.date, last: _dt.date, most: int = 5) -> list[_dt.date]:
     return list(dict.fromkeys(found))
 
 
-def timeline_svg(
-    lanes: Sequence[tuple[str, str]], marks: Iterable[Mark], *, title: str, key: str = "timeline"
-) -> str:
+def timeline_svg(lanes: Sequence[tuple[str, str]], marks: Iterable[Mark], *, title: str, key: str = "timeline") -> str:
     """An SVG: one lane per (key, escaped label), marks placed by date; each mark a link with a title.
 
     `title` is escaped text naming the picture for screen readers; `key` makes the ids unique on a page.
@@ -147,8 +147,10 @@ def timeline_svg(
     ]
     for index, (_, label) in enumerate(lanes):
         y = TOP + LANE_HEIGHT * index + LANE_HEIGHT / 2
-        out.append(f'<line class="factsheet-lane" x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" {GREY} '
-                   'stroke-dasharray="2 4"/>')
+        out.append(
+            f'<line class="factsheet-lane" x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" {GREY} '
+            'stroke-dasharray="2 4"/>'
+        )
         out.append(f'<text class="factsheet-svg-text" x="{left - 10}" y="{y + 4:.1f}" text-anchor="end">{label}</text>')
     axis = TOP + LANE_HEIGHT * len(lanes) + 6
     out.append(f'<line class="factsheet-axis" x1="{left}" y1="{axis}" x2="{right}" y2="{axis}" {GREY}/>')
@@ -156,8 +158,10 @@ def timeline_svg(
         for day in ticks(first, last):
             x = x_of(day)
             out.append(f'<line class="factsheet-axis" x1="{x:.1f}" y1="{axis}" x2="{x:.1f}" y2="{axis + 5}" {GREY}/>')
-            out.append(f'<text class="factsheet-svg-text factsheet-svg-small" x="{x:.1f}" y="{axis + 19}" '
-                       f'text-anchor="middle">{day.isoformat()}</text>')
+            out.append(
+                f'<text class="factsheet-svg-text factsheet-svg-small" x="{x:.1f}" y="{axis + 19}" '
+                f'text-anchor="middle">{day.isoformat()}</text>'
+            )
     groups: dict[tuple[str, _dt.date], list[Mark]] = {}
     for mark in marks:
         groups.setdefault((mark.lane, mark.date), []).append(mark)
@@ -167,10 +171,11 @@ def timeline_svg(
             x = x_of(day) + (number - (len(group) - 1) / 2) * STEP
             shape = _shape(mark.tone, x, y)
             if mark.href:
-                out.append(f'<a class="factsheet-mark-link" href="{attr(mark.href)}">'
-                           f"<title>{mark.title}</title>{shape}</a>")
+                out.append(
+                    f'<a class="factsheet-mark-link" href="{attr(mark.href)}"><title>{mark.title}</title>{shape}</a>'
+                )
             else:
-                out.append(f'<g><title>{mark.title}</title>{shape}</g>')
+                out.append(f"<g><title>{mark.title}</title>{shape}</g>")
     out.append("</svg>")
     return "\n".join(out)
 

@@ -34,7 +34,7 @@ class ProjectPaths:
 
     def problem_text(self, problem: Problem) -> str:
         """A problem as `path:line:column: message`, its path shown relative to the project."""
-        return self.shown(problem.path) + str(problem)[len(problem.path):]
+        return self.shown(problem.path) + str(problem)[len(problem.path) :]
 
     def portable(self, data: dict[str, Any]) -> dict[str, Any]:
         """A fact sheet's dict with paths relative to the project, so the JSON does not depend on where the

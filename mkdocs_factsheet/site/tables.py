@@ -17,8 +17,17 @@ if TYPE_CHECKING:
 WHY_HEAD = '<span class="factsheet-why-head">Why</span>'  # the column of "why?" details (hidden in print)
 
 POSITION_HEADERS = {
-    "number": "#", "n": "#", "date": "Date", "article": "Article", "speaker": "Speaker", "party": "Party",
-    "stance": "Stance", "issues": "Issues", "kind": "Kind", "quote": "Quote", "why": WHY_HEAD,
+    "number": "#",
+    "n": "#",
+    "date": "Date",
+    "article": "Article",
+    "speaker": "Speaker",
+    "party": "Party",
+    "stance": "Stance",
+    "issues": "Issues",
+    "kind": "Kind",
+    "quote": "Quote",
+    "why": WHY_HEAD,
 }
 
 
@@ -140,7 +149,8 @@ class Tables(Inline):
             row = [name, text(party.kind), str(party.mentions), self.sentences(sheet, party.spans) or "—", actors]
             if self_links:
                 row[0] = f'<span id="fact-party-{party.id}"></span>{name}' + (
-                    self.fact_link(f"hl-m-{party.id}-1", "the first mention in the text") if party.spans else "")
+                    self.fact_link(f"hl-m-{party.id}-1", "the first mention in the text") if party.spans else ""
+                )
                 row.append(self.party_why(party))
             rows.append(row)
         return table(["Party", "Kind", "Mentions", "Sentences", "Actors"] + ([WHY_HEAD] if self_links else []), rows)
@@ -150,8 +160,12 @@ class Tables(Inline):
         first = {span.start: index for index, span in reversed(list(enumerate(party.spans, 1)))}
         cells = []
         for number, actor in enumerate(party.actors, 1):
-            cell = (f"{text(actor.name)}" + (f", <em>{text(actor.role)}</em>" if actor.role else "")
-                    + " " + muted(self.sentences(sheet, actor.spans)))
+            cell = (
+                f"{text(actor.name)}"
+                + (f", <em>{text(actor.role)}</em>" if actor.role else "")
+                + " "
+                + muted(self.sentences(sheet, actor.spans))
+            )
             if self_links:
                 spot = next((first[s.start] for s in actor.spans if s.start in first), None)
                 cell = f'<span id="fact-actor-{party.id}-{number}"></span>{cell}'
@@ -163,15 +177,21 @@ class Tables(Inline):
     def _issue_blocks(self, sheet: FactSheet, issue: IssueFacts, self_links: bool) -> list[str]:
         count = muted(plural(len(issue.mentions), "mention"))
         evidence = [Evidence(sheet, issue, mention) for mention in issue.mentions]
-        return [paragraph(f"<strong>{self.issue(issue.id)}</strong> {count}"),
-                self.evidence_table(evidence, with_article=False, facts=self_links)]
+        return [
+            paragraph(f"<strong>{self.issue(issue.id)}</strong> {count}"),
+            self.evidence_table(evidence, with_article=False, facts=self_links),
+        ]
 
     def _unassigned_actors(self, sheet: FactSheet) -> list[str]:
-        rows = [[text(a.name), text(a.label), str(a.mentions), self.sentences(sheet, a.spans) or "—"]
-                for a in sheet.unassigned_actors]
-        return ['<p class="factsheet-muted">Names the language model found that no rule covers: '
-                "candidates for a party's <code>members</code> or <code>aliases</code>.</p>",
-                table(["Name", "Label", "Mentions", "Sentences"], rows)]
+        rows = [
+            [text(a.name), text(a.label), str(a.mentions), self.sentences(sheet, a.spans) or "—"]
+            for a in sheet.unassigned_actors
+        ]
+        return [
+            '<p class="factsheet-muted">Names the language model found that no rule covers: '
+            "candidates for a party's <code>members</code> or <code>aliases</code>.</p>",
+            table(["Name", "Label", "Mentions", "Sentences"], rows),
+        ]
 
     # -- why? -----------------------------------------------------------------------------------------
 
@@ -192,7 +212,7 @@ class Tables(Inline):
         items = [f"<strong>Pattern</strong>: {text(position.rule)}", f"<strong>Speaker</strong>: {chain}"]
         for reason in position.why:
             if reason.startswith("speaker: "):
-                items.append("<strong>Speaker</strong>: " + text(reason[len("speaker: "):]))
+                items.append("<strong>Speaker</strong>: " + text(reason[len("speaker: ") :]))
             elif not reason.startswith("rule "):
                 items.append(text(reason))
         sources = self._position_sources(entry)
@@ -221,13 +241,18 @@ class Tables(Inline):
         """The party's rule, and why each actor belongs to it."""
         source = self.rule_source("party", party.id)
         items = [f"<strong>Rule</strong>: party {text(party.id)} {text(source)}" if source else ""]
-        items += [f"<strong>{text(actor.name)}</strong>: " + "; ".join(text(w) for w in actor.why)
-                  for actor in party.actors if actor.why]
+        items += [
+            f"<strong>{text(actor.name)}</strong>: " + "; ".join(text(w) for w in actor.why)
+            for actor in party.actors
+            if actor.why
+        ]
         return self.why(items)
 
     def mention_why(self, issue_id: str, mention: IssueMention) -> str:
         """What matched an issue mention, and the issue's rule."""
         source = self.rule_source("issue", issue_id)
-        items = [f"<strong>Matched</strong>: {text(mention.rule)}" if mention.rule else "",
-                 f"<strong>Rule</strong>: issue {text(issue_id)} {text(source)}" if source else ""]
+        items = [
+            f"<strong>Matched</strong>: {text(mention.rule)}" if mention.rule else "",
+            f"<strong>Rule</strong>: issue {text(issue_id)} {text(source)}" if source else "",
+        ]
         return self.why(items)

@@ -110,7 +110,9 @@ def browser_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session", params=THEMES)
-def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, browser_cache_dir: Path) -> Iterator[BuiltSite]:
+def served(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, browser_cache_dir: Path
+) -> Iterator[BuiltSite]:
     """The example site in one theme: built once per session and served on 127.0.0.1."""
     theme = request.param
     site = build_example(tmp_path_factory.mktemp(f"example-{theme}"), theme, browser_cache_dir)
@@ -151,8 +153,14 @@ def tab(browser: Any, served: BuiltSite) -> Iterator[Tab]:
             route.abort()
 
     page.route("**/*", route)
-    page.on("console", lambda msg: tab.console_errors.append(f"console.{msg.type}: {msg.text} ({msg.location.get('url', '')})")
-            if msg.type == "error" else None)
+    page.on(
+        "console",
+        lambda msg: (
+            tab.console_errors.append(f"console.{msg.type}: {msg.text} ({msg.location.get('url', '')})")
+            if msg.type == "error"
+            else None
+        ),
+    )
     page.on("pageerror", lambda error: tab.console_errors.append(f"uncaught exception: {error}"))
     yield tab
     context.close()

@@ -29,7 +29,11 @@ THEMES = ("mkdocs", "material")
 # these are switched off here, and the pages are tested exactly as built from local files.
 THEME_CONFIG: dict[str, dict[str, Any]] = {
     "mkdocs": {"name": "mkdocs", "highlightjs": False},
-    "material": {"name": "material", "font": False, "features": ["navigation.sections", "search.suggest", "search.highlight"]},
+    "material": {
+        "name": "material",
+        "font": False,
+        "features": ["navigation.sections", "search.suggest", "search.highlight"],
+    },
 }
 
 
@@ -111,8 +115,9 @@ def build_example(root: Path, theme: str, cache_dir: Path) -> Site:
         try:
             build(site, strict=True)
         except Abort as error:
-            raise AssertionError(f"the example site ({theme} theme) does not build strictly: {error}\n"
-                                 + "\n".join(logs.messages())) from None
+            raise AssertionError(
+                f"the example site ({theme} theme) does not build strictly: {error}\n" + "\n".join(logs.messages())
+            ) from None
     return site
 
 
@@ -138,7 +143,7 @@ class Server:
         host, port = self.httpd.server_address[:2]
         return f"http://{host}:{port}/"
 
-    def __enter__(self) -> "Server":
+    def __enter__(self) -> Server:
         self.thread.start()
         return self
 

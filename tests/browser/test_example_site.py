@@ -83,9 +83,13 @@ def test_timeline_is_visible(tab: Tab, served: BuiltSite, kind: str):
     # The top of the page down to the end of the timeline, matrix included. README.md shows
     # docs/images/party-page.png, a copy of `material-party-top.png`.
     bottom = tab.page.locator(TIMELINE).first.evaluate("f => f.getBoundingClientRect().bottom + window.scrollY")
-    tab.page.evaluate("window.scrollTo({top: 0, behavior: 'instant'})")  # fixed headers are drawn where the page is scrolled
+    tab.page.evaluate(
+        "window.scrollTo({top: 0, behavior: 'instant'})"
+    )  # fixed headers are drawn where the page is scrolled
     tab.page.wait_for_timeout(200)
-    screenshot(tab, f"{served.theme}-{kind}-top", clip={"x": 0, "y": 0, "width": VIEWPORT["width"], "height": bottom + 24})
+    screenshot(
+        tab, f"{served.theme}-{kind}-top", clip={"x": 0, "y": 0, "width": VIEWPORT["width"], "height": bottom + 24}
+    )
     assert tab.problems() == []
 
 

@@ -30,8 +30,17 @@ class Attribution:
     speaker: Resolved
 
 
-def attribute(doc: Doc, lexicon: Lexicon, text: BodyText, title: tuple[int, int] | None, mentions: list[Mention],
-              rules: RuleSet, *, nesting: Nesting = "inner", negated: bool = False) -> list[Attribution]:
+def attribute(
+    doc: Doc,
+    lexicon: Lexicon,
+    text: BodyText,
+    title: tuple[int, int] | None,
+    mentions: list[Mention],
+    rules: RuleSet,
+    *,
+    nesting: Nesting = "inner",
+    negated: bool = False,
+) -> list[Attribution]:
     """Every attribution in a parsed article, in document order.
 
     `title` is the headline's range in doc offsets (None when the body has none). `nesting`
@@ -93,8 +102,11 @@ def _settle_nesting(frames: list[Frame], nesting: Nesting) -> list[Frame]:
         for inner in frames:
             if inner is outer or inner.cue_chars is None or outer.follows is not None:
                 continue
-            if (outer.content[0] <= inner.cue_chars[0] < outer.content[1] and inner.speaker is not None
-                    and outer.content[0] <= inner.speaker.idx < outer.content[1]):
+            if (
+                outer.content[0] <= inner.cue_chars[0] < outer.content[1]
+                and inner.speaker is not None
+                and outer.content[0] <= inner.speaker.idx < outer.content[1]
+            ):
                 inside[id(inner)] = outer
     if nesting == "outer":
         dropped = set(inside)
@@ -113,10 +125,23 @@ def _settle_nesting(frames: list[Frame], nesting: Nesting) -> list[Frame]:
 
 
 # Cues stating a stance rather than reporting an act of speech: "Yang said China opposes …" is Yang's statement.
-STANCE_STATES = frozenset({
-    "support", "oppose", "back", "endorse", "favor", "favour", "welcome", "approve", "embrace", "champion", "defend",
-    "reject", "refuse",
-})
+STANCE_STATES = frozenset(
+    {
+        "support",
+        "oppose",
+        "back",
+        "endorse",
+        "favor",
+        "favour",
+        "welcome",
+        "approve",
+        "embrace",
+        "champion",
+        "defend",
+        "reject",
+        "refuse",
+    }
+)
 
 
 def _heads(outer: Frame, inner: Frame) -> bool:

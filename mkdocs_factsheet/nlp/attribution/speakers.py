@@ -86,8 +86,15 @@ class _Candidate:
 class Speakers:
     """Resolves speakers of one parsed doc, in document order (earlier speakers are antecedents)."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], text: BodyText, parties: dict[str, Party],
-                 quote_tokens: set[int], contents: list[tuple[int, int]]):
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: list[Mention],
+        text: BodyText,
+        parties: dict[str, Party],
+        quote_tokens: set[int],
+        contents: list[tuple[int, int]],
+    ):
         """`contents`: the doc character ranges of what speakers are reported to have said."""
         self.doc = doc
         self.mentions = mentions
@@ -155,8 +162,9 @@ class Speakers:
 
     # -- identities ----------------------------------------------------------------------------------
 
-    def identify(self, head: Token, *, content: tuple[int, int] | None = None,
-                 addressee: Token | None = None) -> Identity:
+    def identify(
+        self, head: Token, *, content: tuple[int, int] | None = None, addressee: Token | None = None
+    ) -> Identity:
         """Whom the noun phrase headed by `head` stands for."""
         mention = self.mention_at.get(head.i)
         if mention is not None:
@@ -210,8 +218,10 @@ class Speakers:
                 continue
             for token in child.subtree:
                 mention = self.mention_at.get(token.i)
-                if mention is not None and mention.via != "adjective" and (
-                    mention.actor is None or mention.actor_kind == "body"
+                if (
+                    mention is not None
+                    and mention.via != "adjective"
+                    and (mention.actor is None or mention.actor_kind == "body")
                 ):
                     return mention
         for child in head.rights:
@@ -237,7 +247,7 @@ class Speakers:
         return full if full is not None and len(full.split()) > len(words) else name
 
     def definite_description(self, head: Token) -> Identity | None:
-        """"the department" → the U.S. State Department named before; "the secretary" → its holder."""
+        """ "the department" → the U.S. State Department named before; "the secretary" → its holder."""
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
         if head.pos_ != "NOUN" or not definite:
             return None
@@ -366,8 +376,9 @@ class Speakers:
                 excluded.add(person)
         return excluded
 
-    def antecedents(self, token: Token, kinds: set[str], gender: str | None, content: tuple[int, int] | None,
-                    excluded: set[str]) -> list[_Candidate]:
+    def antecedents(
+        self, token: Token, kinds: set[str], gender: str | None, content: tuple[int, int] | None, excluded: set[str]
+    ) -> list[_Candidate]:
         """The candidates a pronoun may stand for, nearest first, within the window of sentences before it."""
         here = self.sentence_index.get(token.sent.start, 0)
         pool = []

@@ -17,10 +17,44 @@ from .frame import Findings, Frame
 from .index import DASHES, DocIndex, trim
 
 # What may stand between a cue and the quotation it introduces ("told reporters on Monday that “…”").
-ADJUNCT_DEPS = {"advmod", "npadvmod", "prep", "pobj", "pcomp", "det", "amod", "compound", "poss", "case",
-                "nummod", "punct", "prt", "agent", "dative", "dobj", "iobj", "aux", "auxpass", "neg", "cc",
-                "conj", "appos", "nmod", "quantmod", "attr", "oprd", "acl", "relcl", "nsubj", "nsubjpass",
-                "expl", "advcl", "mark", "dep", "intj"}
+ADJUNCT_DEPS = {
+    "advmod",
+    "npadvmod",
+    "prep",
+    "pobj",
+    "pcomp",
+    "det",
+    "amod",
+    "compound",
+    "poss",
+    "case",
+    "nummod",
+    "punct",
+    "prt",
+    "agent",
+    "dative",
+    "dobj",
+    "iobj",
+    "aux",
+    "auxpass",
+    "neg",
+    "cc",
+    "conj",
+    "appos",
+    "nmod",
+    "quantmod",
+    "attr",
+    "oprd",
+    "acl",
+    "relcl",
+    "nsubj",
+    "nsubjpass",
+    "expl",
+    "advcl",
+    "mark",
+    "dep",
+    "intj",
+}
 CLAUSE_DEPS = {"nsubj", "nsubjpass", "expl", "aux", "auxpass", "neg", "csubj"}
 
 
@@ -96,8 +130,13 @@ class DirectQuotes:
 
     def split_by_attribution(self, last: Frame, previous: Quote, quote: Quote) -> bool:
         """Does `quote` go on after `last`'s attribution in the same paragraph (“A,” he said. “B”)?"""
-        return quote.paragraph == previous.paragraph and last.follows is None and last.cue_chars is not None \
-            and previous.end <= last.cue_chars[0] < quote.start and self.only_frame_between(previous, quote, last)
+        return (
+            quote.paragraph == previous.paragraph
+            and last.follows is None
+            and last.cue_chars is not None
+            and previous.end <= last.cue_chars[0] < quote.start
+            and self.only_frame_between(previous, quote, last)
+        )
 
     def extend_split(self, last: Frame, quote: Quote) -> None:
         """Make a split quote's frame run on to the end of its second part."""
@@ -133,10 +172,17 @@ class DirectQuotes:
         """Add a frame for a quotation that continues `source`'s quote (same speaker, cue and addressee)."""
         cue = self.index.cue_text(source.cue) if source.cue else "a dash"
         frame = Frame(
-            speaker=source.speaker, cue=source.cue, cue_chars=source.cue_chars,
-            content=trim(self.index.text, quote.start, quote.end), kind="direct", rule=rule,
-            sentence=(span[0].sent.start_char, span[-1].sent.end_char), addressee=source.addressee,
-            why=[f"continues the quotation attributed with {cue!r}"], follows=source, quote=quote,
+            speaker=source.speaker,
+            cue=source.cue,
+            cue_chars=source.cue_chars,
+            content=trim(self.index.text, quote.start, quote.end),
+            kind="direct",
+            rule=rule,
+            sentence=(span[0].sent.start_char, span[-1].sent.end_char),
+            addressee=source.addressee,
+            why=[f"continues the quotation attributed with {cue!r}"],
+            follows=source,
+            quote=quote,
         )
         self.found.add_continuation(frame)
         return frame
@@ -240,8 +286,14 @@ class DirectQuotes:
         content, kind, prefix_why = self.quote_content(quote, span)
         rule = "direct: “…,” said-Name" if speaker.i > token.i else "direct: “…,” Name-said"
         frame = Frame(
-            speaker=speaker, cue=match, cue_chars=self.index.cue_chars(match), content=content, kind=kind, rule=rule,
-            sentence=(span[0].sent.start_char, tail.sentence.end_char), quote=quote,
+            speaker=speaker,
+            cue=match,
+            cue_chars=self.index.cue_chars(match),
+            content=content,
+            kind=kind,
+            rule=rule,
+            sentence=(span[0].sent.start_char, tail.sentence.end_char),
+            quote=quote,
             why=[f"cue {self.index.cue_text(match)!r} right after the quotation"] + prefix_why,
             negated=grammar.is_negated(token),
         )
@@ -260,9 +312,14 @@ class DirectQuotes:
     def reports_own_clause(self, token: Token) -> bool:
         """Does the cue take a clause or infinitive of its own after it (then it reports that, not the quote)?"""
         return any(
-            c.dep_ in ("ccomp", "xcomp") and c.i > token.i and c.i not in self.index.quote_tokens
-            and (any(g.dep_ in grammar.SUBJECTS or g.dep_ == "mark" for g in c.children)
-                 or grammar.is_infinitive(c) and c.tag_ != "VBG")
+            c.dep_ in ("ccomp", "xcomp")
+            and c.i > token.i
+            and c.i not in self.index.quote_tokens
+            and (
+                any(g.dep_ in grammar.SUBJECTS or g.dep_ == "mark" for g in c.children)
+                or grammar.is_infinitive(c)
+                and c.tag_ != "VBG"
+            )
             for c in token.children
         )
 
@@ -334,8 +391,15 @@ class DirectQuotes:
             why.append(f"reported with {that[0].text!r} around a quotation")
         rule = self.rule_before(token, match, why)
         frame = Frame(
-            speaker=speaker, cue=match, cue_chars=self.index.cue_chars(match), content=content, kind=kind, rule=rule,
-            sentence=(region[0].sent.start_char, span[-1].sent.end_char), quote=quote, why=why,
+            speaker=speaker,
+            cue=match,
+            cue_chars=self.index.cue_chars(match),
+            content=content,
+            kind=kind,
+            rule=rule,
+            sentence=(region[0].sent.start_char, span[-1].sent.end_char),
+            quote=quote,
+            why=why,
             negated=grammar.is_negated(token),
         )
         frame.addressee = grammar.addressee_of(token, content) if match.cue.lemma != "according to" else None

@@ -11,10 +11,38 @@ from .index import DocIndex
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE = {"who", "which", "that", "whom"}
 # Common nouns for people and bodies: as an object they are addressed ("told reporters"), not said.
-PEOPLE_NOUNS = {"official", "leader", "government", "people", "country", "minister", "president", "reporter",
-                "journalist", "member", "lawmaker", "ally", "partner", "authority", "nation", "state", "party",
-                "side", "community", "public", "supporter", "voter", "audience", "crowd", "counterpart",
-                "colleague", "administration", "regime", "congress", "council"}
+PEOPLE_NOUNS = {
+    "official",
+    "leader",
+    "government",
+    "people",
+    "country",
+    "minister",
+    "president",
+    "reporter",
+    "journalist",
+    "member",
+    "lawmaker",
+    "ally",
+    "partner",
+    "authority",
+    "nation",
+    "state",
+    "party",
+    "side",
+    "community",
+    "public",
+    "supporter",
+    "voter",
+    "audience",
+    "crowd",
+    "counterpart",
+    "colleague",
+    "administration",
+    "regime",
+    "congress",
+    "council",
+}
 
 
 def subject(index: DocIndex, verb: Token, depth: int = 0) -> Token | None:
@@ -124,8 +152,12 @@ def according_source(index: DocIndex, match: CueMatch) -> Token | None:
         following = doc[match.end]
         obj = following if following.pos_ in ("PROPN", "NOUN", "PRON") else None
         if obj is not None:
-            while obj.head.i != obj.i and obj.head.i >= match.end and obj.head.pos_ in ("PROPN", "NOUN") \
-                    and obj.dep_ in ("compound", "amod", "det", "poss"):
+            while (
+                obj.head.i != obj.i
+                and obj.head.i >= match.end
+                and obj.head.pos_ in ("PROPN", "NOUN")
+                and obj.dep_ in ("compound", "amod", "det", "poss")
+            ):
                 obj = obj.head
     return obj
 

@@ -13,9 +13,29 @@ from .frame import Findings, Frame
 from .index import DASHES, DocIndex, trim
 
 _SIGNATURE = re.compile(r" [-—―–] ?[^\n]{1,60}\(@")  # "— Name (@handle)" closing an embedded post
-NOT_SPEAKER_LABELS = {"breaking", "exclusive", "analysis", "opinion", "update", "updated", "watch", "video",
-                      "editorial", "live", "review", "photos", "photo", "poll", "report", "explainer",
-                      "fact check", "factbox", "timeline", "q&a", "interview"}
+NOT_SPEAKER_LABELS = {
+    "breaking",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "update",
+    "updated",
+    "watch",
+    "video",
+    "editorial",
+    "live",
+    "review",
+    "photos",
+    "photo",
+    "poll",
+    "report",
+    "explainer",
+    "fact check",
+    "factbox",
+    "timeline",
+    "q&a",
+    "interview",
+}
 
 
 class _Label(NamedTuple):
@@ -58,12 +78,19 @@ class Labels:
         if speaker is None:
             return
         quote, span = quotes[0]
-        self.found.add(Frame(
-            speaker=speaker, cue=None, cue_chars=(start, start + 1),
-            content=trim(self.index.text, quote.start, quote.end), kind="direct",
-            rule="direct: “…” ¶ — Name", sentence=(span[0].sent.start_char, span[-1].sent.end_char), quote=quote,
-            why=["signed with a dash in the next paragraph"],
-        ))
+        self.found.add(
+            Frame(
+                speaker=speaker,
+                cue=None,
+                cue_chars=(start, start + 1),
+                content=trim(self.index.text, quote.start, quote.end),
+                kind="direct",
+                rule="direct: “…” ¶ — Name",
+                sentence=(span[0].sent.start_char, span[-1].sent.end_char),
+                quote=quote,
+                why=["signed with a dash in the next paragraph"],
+            )
+        )
 
     def signed_post(self, start: int, end: int) -> None:
         """An embedded post in a paragraph, signed "— Name (@handle) date": the text before the dash."""
@@ -75,11 +102,18 @@ class Labels:
             speaker = self.name_after(position + 1, end)
             if speaker is None:
                 continue
-            self.found.add(Frame(
-                speaker=speaker, cue=None, cue_chars=(position, position + 1), content=trim(text, start, position),
-                kind="direct", rule="direct: text — Name (@handle)", sentence=(start, end),
-                why=["an embedded post signed with a dash"],
-            ))
+            self.found.add(
+                Frame(
+                    speaker=speaker,
+                    cue=None,
+                    cue_chars=(position, position + 1),
+                    content=trim(text, start, position),
+                    kind="direct",
+                    rule="direct: text — Name (@handle)",
+                    sentence=(start, end),
+                    why=["an embedded post signed with a dash"],
+                )
+            )
             break
 
     def name_after(self, start: int, end: int) -> Token | None:
@@ -125,12 +159,19 @@ class Labels:
         names = [t for t in tokens[:subject_end] if t.pos_ == "PROPN" or t.ent_type_]
         if not names:
             return
-        self.found.add(Frame(
-            speaker=names[-1], cue=match, cue_chars=self.index.cue_chars(match),
-            content=trim(self.index.text, span.start_char, span.end_char),
-            kind="indirect", rule="headline: Name-cue …", sentence=(span.start_char, span.end_char),
-            why=["the title: a subject, then the cue"], around=True,
-        ))
+        self.found.add(
+            Frame(
+                speaker=names[-1],
+                cue=match,
+                cue_chars=self.index.cue_chars(match),
+                content=trim(self.index.text, span.start_char, span.end_char),
+                kind="indirect",
+                rule="headline: Name-cue …",
+                sentence=(span.start_char, span.end_char),
+                why=["the title: a subject, then the cue"],
+                around=True,
+            )
+        )
 
     def subject_word(self, token: Token) -> bool:
         """Can a title word belong to the subject before the cue (a name, noun or determiner, not a cue)?"""
@@ -139,7 +180,7 @@ class Labels:
         return token.pos_ in ("PROPN", "DET", "ADJ", "NOUN") and token.i not in self.index.cues
 
     def colon_labels(self) -> None:
-        """"Name: text" in a title or at the start of a paragraph (interview transcripts)."""
+        """ "Name: text" in a title or at the start of a paragraph (interview transcripts)."""
         candidates = self.label_candidates()
         counts: dict[str, int] = {}
         for candidate in candidates:
@@ -166,8 +207,10 @@ class Labels:
 
     def taken(self, char: int) -> bool:
         """Does a frame found so far have `char` in its content or its cue?"""
-        return any(f.content[0] <= char < f.content[1] or (f.cue_chars and f.cue_chars[0] <= char < f.cue_chars[1])
-                   for f in self.found.frames)
+        return any(
+            f.content[0] <= char < f.content[1] or (f.cue_chars and f.cue_chars[0] <= char < f.cue_chars[1])
+            for f in self.found.frames
+        )
 
     def in_title(self, char: int) -> bool:
         """Does `char` lie in the title?"""
@@ -191,8 +234,16 @@ class Labels:
         if content[1] - content[0] < 3:
             return
         kind, why = self.index.reported_kind(content)
-        self.found.add(Frame(
-            speaker=span[-1], cue=None, cue_chars=(colon, colon + 1), content=content,
-            kind=kind if in_title else "direct", rule="label: Name: …", sentence=(start, end),
-            why=["a title naming the speaker before a colon" if in_title else "a speaker label in a transcript"] + why,
-        ))
+        self.found.add(
+            Frame(
+                speaker=span[-1],
+                cue=None,
+                cue_chars=(colon, colon + 1),
+                content=content,
+                kind=kind if in_title else "direct",
+                rule="label: Name: …",
+                sentence=(start, end),
+                why=["a title naming the speaker before a colon" if in_title else "a speaker label in a transcript"]
+                + why,
+            )
+        )

@@ -21,11 +21,40 @@ from .frame import Findings, Frame
 from .index import DocIndex
 
 # Cues that do not frame the clause an `as` attaches them to ("as he continued", "as they talked").
-NOT_AS_FRAME = {"continue", "recall", "call", "speak", "talk", "discuss", "ask", "answer", "respond", "reply",
-                "post", "mention", "brief", "quote"}
+NOT_AS_FRAME = {
+    "continue",
+    "recall",
+    "call",
+    "speak",
+    "talk",
+    "discuss",
+    "ask",
+    "answer",
+    "respond",
+    "reply",
+    "post",
+    "mention",
+    "brief",
+    "quote",
+}
 # Verbs that make a cue noun their speaker's act ("issued a statement that …").
-LIGHT_VERBS = {"issue", "make", "give", "release", "express", "voice", "signal", "reiterate", "publish",
-               "deliver", "send", "post", "offer", "repeat", "renew"}
+LIGHT_VERBS = {
+    "issue",
+    "make",
+    "give",
+    "release",
+    "express",
+    "voice",
+    "signal",
+    "reiterate",
+    "publish",
+    "deliver",
+    "send",
+    "post",
+    "offer",
+    "repeat",
+    "renew",
+}
 # Stances whose cue takes a `to` clause the parser hangs as an adverbial ("threatened … to …").
 INFINITIVE_STANCES = ("promise", "threaten", "demand", "appeal", "reject", "support")
 
@@ -56,8 +85,14 @@ class ReportedSpeech:
         self.found = found
         # The cases a cue verb's content is read from, in order: the first that applies decides.
         self.verb_cases: tuple[Callable[[Token, CueMatch, _Complements], _Content | None], ...] = (
-            self.phrase_object, self.that_clause, self.to_infinitive, self.parenthetical_host, self.hosts_before,
-            self.as_clause, self.object_content, self.prepositional_object,
+            self.phrase_object,
+            self.that_clause,
+            self.to_infinitive,
+            self.parenthetical_host,
+            self.hosts_before,
+            self.as_clause,
+            self.object_content,
+            self.prepositional_object,
         )
 
     def find(self) -> None:
@@ -97,8 +132,11 @@ class ReportedSpeech:
         ccomp = [c for c in children if c.dep_ == "ccomp"]
         xcomp = [c for c in children if c.dep_ == "xcomp" and grammar.is_infinitive(c)]
         if not xcomp and (cue.kind == "intention" or cue.stance in INFINITIVE_STANCES):
-            xcomp = [c for c in children
-                     if c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+            xcomp = [
+                c
+                for c in children
+                if c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            ]
         dobj = next((c for c in children if c.dep_ == "dobj"), None)
         return _Complements(children, ccomp, xcomp, dobj)
 
@@ -173,8 +211,11 @@ class ReportedSpeech:
             extra += [c for c in dobj.rights if c.dep_ == "appos" and c.i in self.index.quote_tokens]
             return _Content([dobj, *extra], "indirect: Name-called X Y") if extra else None
         if Lexicon.object_is_content(cue):
-            extra = [c for c in complements.children
-                     if c.dep_ == "prep" and c.i > dobj.i and c.lower_ in ("of", "for", "over")]
+            extra = [
+                c
+                for c in complements.children
+                if c.dep_ == "prep" and c.i > dobj.i and c.lower_ in ("of", "for", "over")
+            ]
             return _Content([dobj, *extra], "indirect: Name-condemned X")
         return None
 
@@ -205,11 +246,17 @@ class ReportedSpeech:
             return None
         kind, why = self.index.reported_kind(chars)
         return Frame(
-            speaker=speaker, cue=match, cue_chars=self.index.cue_chars(match), content=chars, kind=kind,
+            speaker=speaker,
+            cue=match,
+            cue_chars=self.index.cue_chars(match),
+            content=chars,
+            kind=kind,
             rule=content.rule,
-            sentence=self.index.sentence_of(token.i), why=[f"cue {self.index.cue_text(match)!r}"] + why,
+            sentence=self.index.sentence_of(token.i),
+            why=[f"cue {self.index.cue_text(match)!r}"] + why,
             addressee=content.addressee if content.addressee is not None else grammar.addressee_of(token, chars),
-            negated=grammar.is_negated(token), around=chars[0] <= token.idx < chars[1],
+            negated=grammar.is_negated(token),
+            around=chars[0] <= token.idx < chars[1],
         )
 
     def content_of(self, tokens: list[Token]) -> tuple[int, int]:
@@ -223,8 +270,11 @@ class ReportedSpeech:
                 continue
             participle = token.dep_ == "advcl" and token.tag_ == "VBG"
             own_subject = any(c.dep_ in grammar.SUBJECTS for c in token.children)
-            second = token.dep_ in ("advcl", "conj") and not own_subject \
+            second = (
+                token.dep_ in ("advcl", "conj")
+                and not own_subject
                 and any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+            )
             if participle or (second and token.head.i not in quote_tokens):
                 end = min(end, token.left_edge.i)
                 break
@@ -257,8 +307,13 @@ class ReportedSpeech:
         content = self.index.chars(tokens[0].i, tokens[-1].i + 1)
         kind, why = self.index.reported_kind(content)
         return Frame(
-            speaker=source, cue=match, cue_chars=self.index.cue_chars(match), content=content, kind=kind,
-            rule="indirect: according to X, …", sentence=(sent.start_char, sent.end_char),
+            speaker=source,
+            cue=match,
+            cue_chars=self.index.cue_chars(match),
+            content=content,
+            kind=kind,
+            rule="indirect: according to X, …",
+            sentence=(sent.start_char, sent.end_char),
             why=["cue 'according to'"] + why,
             around=content[0] <= according.idx < content[1],
         )
@@ -275,9 +330,15 @@ class ReportedSpeech:
         content = self.content_of(clause)
         kind, why = self.index.reported_kind(content)
         return Frame(
-            speaker=speaker, cue=match, cue_chars=self.index.cue_chars(match), content=content, kind=kind,
-            rule="indirect: Name's statement that …", sentence=self.index.sentence_of(token.i),
-            why=[f"cue noun {token.text!r}"] + why, negated=False,
+            speaker=speaker,
+            cue=match,
+            cue_chars=self.index.cue_chars(match),
+            content=content,
+            kind=kind,
+            rule="indirect: Name's statement that …",
+            sentence=self.index.sentence_of(token.i),
+            why=[f"cue noun {token.text!r}"] + why,
+            negated=False,
         )
 
     def noun_clause(self, token: Token, children: list[Token]) -> list[Token] | None:
@@ -306,8 +367,11 @@ def _that_or_infinitive(clause: Token) -> bool:
     """Is a noun's dependent a that-clause (possibly relative) or an infinitive (not relative)?"""
     if clause.dep_ not in ("acl", "ccomp", "relcl"):
         return False
-    return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children) or \
-        grammar.is_infinitive(clause) and clause.dep_ != "relcl"
+    return (
+        any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
+        or grammar.is_infinitive(clause)
+        and clause.dep_ != "relcl"
+    )
 
 
 def content_prepositions(cue: Cue) -> set[str]:
