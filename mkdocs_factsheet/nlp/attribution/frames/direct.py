@@ -285,17 +285,10 @@ class DirectQuotes:
             return None  # a new sentence after the quote, and the cue is not its main verb
         content, kind, prefix_why = self.quote_content(quote, span)
         rule = "direct: “…,” said-Name" if speaker.i > token.i else "direct: “…,” Name-said"
-        frame = Frame(
-            speaker=speaker,
-            cue=match,
-            cue_chars=self.index.cue_chars(match),
-            content=content,
-            kind=kind,
-            rule=rule,
-            sentence=(span[0].sent.start_char, tail.sentence.end_char),
-            quote=quote,
-            why=[f"cue {self.index.cue_text(match)!r} right after the quotation"] + prefix_why,
-            negated=grammar.is_negated(token),
+        sentence = (span[0].sent.start_char, tail.sentence.end_char)
+        why = [f"cue {self.index.cue_text(match)!r} right after the quotation"] + prefix_why
+        frame = self.index.cue_frame(
+            speaker, match, content, kind, rule, sentence, quote=quote, why=why, negated=grammar.is_negated(token)
         )
         frame.addressee = grammar.addressee_of(token, content)
         return frame
@@ -390,17 +383,9 @@ class DirectQuotes:
             kind = "mixed"
             why.append(f"reported with {that[0].text!r} around a quotation")
         rule = self.rule_before(token, match, why)
-        frame = Frame(
-            speaker=speaker,
-            cue=match,
-            cue_chars=self.index.cue_chars(match),
-            content=content,
-            kind=kind,
-            rule=rule,
-            sentence=(region[0].sent.start_char, span[-1].sent.end_char),
-            quote=quote,
-            why=why,
-            negated=grammar.is_negated(token),
+        sentence = (region[0].sent.start_char, span[-1].sent.end_char)
+        frame = self.index.cue_frame(
+            speaker, match, content, kind, rule, sentence, quote=quote, why=why, negated=grammar.is_negated(token)
         )
         frame.addressee = grammar.addressee_of(token, content) if match.cue.lemma != "according to" else None
         return frame

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...lexicon import CueMatch, Lexicon
 from ..quotes import Quote, find_quotes, paragraphs
+from .frame import Frame
 
 DASHES = "-—―–"
 
@@ -86,6 +87,37 @@ class DocIndex:
     def cue_chars(self, match: CueMatch) -> tuple[int, int]:
         """Doc character range of a cue's words."""
         return self.doc[match.start].idx, self.doc[match.end - 1].idx + len(self.doc[match.end - 1].text)
+
+    def cue_frame(
+        self,
+        speaker: Token,
+        match: CueMatch,
+        content: tuple[int, int],
+        kind: str,
+        rule: str,
+        sentence: tuple[int, int],
+        *,
+        why: list[str],
+        quote: Quote | None = None,
+        addressee: Token | None = None,
+        negated: bool = False,
+        around: bool = False,
+    ) -> Frame:
+        """A frame made by a cue: its speaker, the cue with its characters, and what it took as content."""
+        return Frame(
+            speaker,
+            match,
+            self.cue_chars(match),
+            content,
+            kind,
+            rule,
+            sentence,
+            addressee=addressee,
+            why=why,
+            quote=quote,
+            negated=negated,
+            around=around,
+        )
 
     def cue_text(self, match: CueMatch) -> str:
         """A cue's words as written."""

@@ -245,16 +245,16 @@ class ReportedSpeech:
         if chars[0] <= speaker.idx < chars[1] and content.exclude is None:
             return None
         kind, why = self.index.reported_kind(chars)
-        return Frame(
-            speaker=speaker,
-            cue=match,
-            cue_chars=self.index.cue_chars(match),
-            content=chars,
-            kind=kind,
-            rule=content.rule,
-            sentence=self.index.sentence_of(token.i),
+        addressee = content.addressee if content.addressee is not None else grammar.addressee_of(token, chars)
+        return self.index.cue_frame(
+            speaker,
+            match,
+            chars,
+            kind,
+            content.rule,
+            self.index.sentence_of(token.i),
             why=[f"cue {self.index.cue_text(match)!r}"] + why,
-            addressee=content.addressee if content.addressee is not None else grammar.addressee_of(token, chars),
+            addressee=addressee,
             negated=grammar.is_negated(token),
             around=chars[0] <= token.idx < chars[1],
         )
@@ -306,16 +306,11 @@ class ReportedSpeech:
             return None
         content = self.index.chars(tokens[0].i, tokens[-1].i + 1)
         kind, why = self.index.reported_kind(content)
-        return Frame(
-            speaker=source,
-            cue=match,
-            cue_chars=self.index.cue_chars(match),
-            content=content,
-            kind=kind,
-            rule="indirect: according to X, …",
-            sentence=(sent.start_char, sent.end_char),
-            why=["cue 'according to'"] + why,
-            around=content[0] <= according.idx < content[1],
+        rule = "indirect: according to X, …"
+        around = content[0] <= according.idx < content[1]
+        sentence = (sent.start_char, sent.end_char)
+        return self.index.cue_frame(
+            source, match, content, kind, rule, sentence, why=["cue 'according to'"] + why, around=around
         )
 
     def noun_frame(self, token: Token, match: CueMatch) -> Frame | None:
@@ -329,17 +324,9 @@ class ReportedSpeech:
             return None
         content = self.content_of(clause)
         kind, why = self.index.reported_kind(content)
-        return Frame(
-            speaker=speaker,
-            cue=match,
-            cue_chars=self.index.cue_chars(match),
-            content=content,
-            kind=kind,
-            rule="indirect: Name's statement that …",
-            sentence=self.index.sentence_of(token.i),
-            why=[f"cue noun {token.text!r}"] + why,
-            negated=False,
-        )
+        rule = "indirect: Name's statement that …"
+        why = [f"cue noun {token.text!r}"] + why
+        return self.index.cue_frame(speaker, match, content, kind, rule, self.index.sentence_of(token.i), why=why)
 
     def noun_clause(self, token: Token, children: list[Token]) -> list[Token] | None:
         """The that-clause or infinitive after a cue noun, not a relative clause ("the statement that he made")."""
