@@ -3,10 +3,15 @@
     .venv/bin/python benchmarks/evaluate.py [--shared ../shared] [--model NAME] [--limit N]
         [--rules rules] [--packs world] [--splits dev,train] [--processes 2] [--cache DIR] [--no-speed]
 
-Data sets (read in place from the shared folder; nothing is copied into the project):
+Data sets (the shared ones read in place from the shared folder, never copied into the project):
 
 - `eval/dev/*.gold.yml`: hand-made fact sheets of the articles in `seeds/` — positions, parties,
   actors and issues, matched as eval/README.md says.
+- `benchmarks/gold/wikinews/*.gold.yml`: the project's own gold fact sheets of twenty Wikinews
+  articles on international politics (CC BY 2.5; see its README), in the same format: who speaks
+  for which party on news nobody wrote rules for. Besides the tables, each gold set reports, of
+  its required positions, the share whose content is found, with the right speaker, and with the
+  right party.
 - `eval/polnear/{dev,train}`: PolNeAR attributions (brat standoff). One annotator file per article
   (the first annotator id in sorted order). Scored on content spans (overlap and exact) and on
   attributions (content overlaps and the source is right), for speech cues and for all cues.
@@ -21,7 +26,7 @@ import argparse
 import re
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +57,7 @@ POLNEAR_NOTE = (
     "system (fact sheets): what find_positions returns (the inner one; negated cues dropped)"
 )
 CACHE_DIR = ROOT / ".cache" / "evaluate"
+WIKINEWS_GOLD = ROOT / "benchmarks" / "gold" / "wikinews"
 
 
 # -- text normalisation -----------------------------------------------------------------------------------
@@ -103,18 +109,36 @@ class SeedReport:
     wrong_speakers: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     missed: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    # Of the required gold positions (system, statements): how many, content found, with the right speaker, party.
+    found: Counter[str] = field(default_factory=Counter)
 
 
-def load_gold_sheets(shared: Path) -> list[tuple[Path, dict]]:
-    folder = shared / "eval" / "dev"
+@dataclass(frozen=True)
+class GoldSet:
+    """A folder of gold fact sheets (`*.gold.yml`) and the folder of their articles."""
+
+    name: str
+    gold: Path
+    articles: Path
+
+
+def gold_sets(shared: Path, seed_articles: Path) -> list[GoldSet]:
+    """The seed's gold (shared, research data) and the project's own Wikinews gold (CC BY)."""
+    return [
+        GoldSet("eval/dev", shared / "eval" / "dev", seed_articles),
+        GoldSet("Wikinews dev gold, benchmarks/gold/wikinews", WIKINEWS_GOLD, WIKINEWS_GOLD / "articles"),
+    ]
+
+
+def load_gold_sheets(folder: Path) -> list[tuple[Path, dict]]:
     return [(path, yaml.safe_load(path.read_text(encoding="utf-8"))) for path in sorted(folder.glob("*.gold.yml"))]
 
 
-def evaluate_seed(engine: Engine, shared: Path, articles_dir: Path) -> SeedReport:
-    """Score fact sheets of the seed articles against the gold fact sheets."""
+def evaluate_gold(engine: Engine, gold_dir: Path, articles_dir: Path) -> SeedReport:
+    """Score the fact sheets of the articles in `articles_dir` against the gold fact sheets in `gold_dir`."""
     report = SeedReport()
     articles = {a.id: a for a in load_articles([articles_dir], ProblemLog())} if articles_dir.is_dir() else {}
-    for _path, gold in load_gold_sheets(shared):
+    for _path, gold in load_gold_sheets(gold_dir):
         article = articles.get(gold["article"])
         if article is None:
             continue
@@ -138,6 +162,7 @@ def evaluate_seed(engine: Engine, shared: Path, articles_dir: Path) -> SeedRepor
             if name == "system":
                 report.missed.extend(missed)
                 report.extra.extend(extra)
+                report.found.update(found_parts(engine, article, statements, gold))
         for what, found_names in (
             ("parties", party_names_found(engine, sheet)),
             ("actors", actor_names_found(engine, sheet)),
@@ -167,6 +192,8 @@ def speaker_names(engine: Engine, speaker: Speaker) -> tuple[set[str], set[str]]
     party_names = {fold(speaker.party)} if speaker.party else set()
     if party is not None:
         party_names |= {fold(party.name), *(fold(alias_of(a).text) for a in party.aliases)}
+    if not speaker.actor and not speaker.party:
+        return {fold(speaker.text)}, set()  # unresolved: the name as written is all there is
     if speaker.actor:
         names = {fold(speaker.actor)}
         if party is not None:
@@ -188,9 +215,7 @@ def score_positions(
     def matches(index: int, wanted: dict) -> bool:
         speaker, party = names[index]
         return (
-            squeeze(wanted["quote"]) in texts[index]
-            and fold(wanted["speaker"]) in speaker
-            and fold(wanted.get("party") or wanted["speaker"]) in party
+            squeeze(wanted["quote"]) in texts[index] and fold(wanted["speaker"]) in speaker and party_ok(wanted, party)
         )
 
     used: set[int] = set()
@@ -212,6 +237,28 @@ def score_positions(
         (wrong if quoted else extra).append(label)
     counted = len(found) - len(optional_hits)
     return Score(len(used), counted, len(used), len(required)), wrong, missed, extra
+
+
+def party_ok(wanted: dict, party_names: set[str]) -> bool:
+    """The speaker's party is the gold one (a gold `party: null` wants none; no `party` key: the speaker is it)."""
+    if "party" in wanted and wanted["party"] is None:
+        return not party_names
+    return fold(wanted.get("party") or wanted["speaker"]) in party_names
+
+
+def found_parts(engine: Engine, article: Article, found: list[Position], gold: dict) -> Counter[str]:
+    """Of the required gold positions: how many, whose content is found, with the right speaker, the right party."""
+    texts = [squeeze(position_text(article, p)) for p in found]
+    names = [speaker_names(engine, p.speaker) for p in found]
+    counts: Counter[str] = Counter()
+    for wanted in gold.get("positions") or []:
+        quote = squeeze(wanted["quote"])
+        hits = [i for i, text in enumerate(texts) if quote in text]
+        counts["gold"] += 1
+        counts["content"] += bool(hits)
+        counts["speaker"] += any(fold(wanted["speaker"]) in names[i][0] for i in hits)
+        counts["party"] += any(party_ok(wanted, names[i][1]) for i in hits)
+    return counts
 
 
 def party_names_found(engine: Engine, sheet: FactSheet) -> list[set[str]]:
@@ -466,6 +513,8 @@ class PolnearReport:
     words: int = 0
     scores: dict[str, dict[str, Score]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(Score)))
     seconds: float = 0.0
+    positions: int = 0  # the fact sheets' positions (system, fact sheets)
+    with_party: int = 0  # of those, with a speaker's party
 
 
 def match_pairs(
@@ -601,6 +650,8 @@ def evaluate_polnear(
         }
         for name, found in systems.items():
             score_article(report, name, text, group_positions(text, found, speech_lemmas, doc), gold, gold_speech)
+        report.positions += len(systems["system (fact sheets)"])
+        report.with_party += sum(1 for p in systems["system (fact sheets)"] if p.speaker.party)
         report.articles += 1
         report.gold += len(gold)
         report.gold_speech += sum(gold_speech)
@@ -710,10 +761,10 @@ def main(argv: list[str] | None = None) -> int:
     shared = args.shared.resolve()
     if not (shared / "eval").is_dir():
         print(
-            f"skipped: no gold data at {shared / 'eval'} (the shared folder is absent); pass --shared PATH",
+            f"no shared gold data at {shared / 'eval'} (the shared folder is absent; pass --shared PATH): "
+            "its data sets are skipped, only the project's own gold is scored",
             file=sys.stderr,
         )
-        return 0
     from mkdocs_factsheet.rules import available_packs
 
     packs = (
@@ -730,7 +781,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"rules: {', '.join(map(str, rules))}; packs: {', '.join(packs) or 'none'}; model: {args.model}")
 
-    print_seed(evaluate_seed(engine, shared, args.articles), args.articles, args.verbose)
+    for gold_set in gold_sets(shared, args.articles):
+        if gold_set.gold.is_dir():
+            print_gold(gold_set, evaluate_gold(engine, gold_set.gold, gold_set.articles), args.verbose)
     for split in [s for s in args.splits.split(",") if s]:
         if not (shared / "eval" / "polnear" / split).is_dir():
             print(f"\nPolNeAR {split}: not found under {shared / 'eval' / 'polnear'}; skipped")
@@ -743,19 +796,22 @@ def main(argv: list[str] | None = None) -> int:
             f"({report.gold_speech} with a speech cue); scoring took {report.seconds:.1f} s"
         )
         print(table(title, report.scores, systems, POLNEAR_NOTE))
+        share = report.with_party / report.positions if report.positions else 0.0
+        counted = f"{report.with_party}/{report.positions} ({share:.0%})"
+        print(f"positions with a speaker's party (system, fact sheets): {counted}")
     if not args.no_speed and (shared / "eval" / "polnear" / "dev").is_dir():
         print_speed(measure_speed(engine, shared, args.limit))
     print(f"\ntotal time {time.perf_counter() - started:.0f} s")
     return 0
 
 
-def print_seed(seed: SeedReport, articles: Path, verbose: bool) -> None:
+def print_gold(gold_set: GoldSet, seed: SeedReport, verbose: bool) -> None:
     """The gold fact sheets' tables (and, `verbose`, the positions missed, extra or with a wrong speaker)."""
     if seed.articles:
         systems = ["system", "baseline: quotes", "baseline: nsubj+ccomp"]
         positions = {k: v for k, v in seed.scores.items() if k.startswith("positions")}
         print()
-        print(table(f"Gold fact sheets (eval/dev, {seed.articles} article(s))", positions, systems))
+        print(table(f"Gold fact sheets ({gold_set.name}, {seed.articles} article(s))", positions, systems))
         names = {k: v for k, v in seed.scores.items() if not k.startswith("positions")}
         print(table("", names, ["system", "baseline: names only"]))
         print(count_table("counts", seed.scores, ["system"]))
@@ -763,6 +819,15 @@ def print_seed(seed: SeedReport, articles: Path, verbose: bool) -> None:
             "positions with a wrong speaker (content of a gold position, other speaker): "
             + ", ".join(f"{name} {len(items)}" for name, items in seed.wrong_speakers.items())
         )
+        found = seed.found
+        if found["gold"]:
+            share = {part: found[part] / found["gold"] for part in ("content", "speaker", "party")}
+            of_found = found["party"] / found["content"] if found["content"] else 0.0
+            print(
+                f"of {found['gold']} gold positions (system, statements): content found {share['content']:.0%}, "
+                f"right speaker {share['speaker']:.0%}, right party {share['party']:.0%} "
+                f"({of_found:.0%} of those whose content is found)"
+            )
         if verbose:
             for label, items in (
                 ("missed", seed.missed),
@@ -772,7 +837,7 @@ def print_seed(seed: SeedReport, articles: Path, verbose: bool) -> None:
                 for item in items:
                     print(f"  {label}: {item}")
     else:
-        print(f"\nno gold fact sheet matches an article in {articles}")
+        print(f"\nno gold fact sheet in {gold_set.gold} matches an article in {gold_set.articles}")
 
 
 def print_speed(speed: SpeedReport) -> None:

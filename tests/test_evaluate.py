@@ -100,7 +100,7 @@ def test_scores_match_one_to_one_and_need_the_source_for_attribution(evaluate: M
     not GOLD_SHEETS.is_dir(), reason=f"gold fact sheets not found at {GOLD_SHEETS} (../shared is absent)"
 )
 def test_seed_gold_evaluation(evaluate: ModuleType, engine: Engine) -> None:
-    report = evaluate.evaluate_seed(engine, SHARED, SEEDS)
+    report = evaluate.evaluate_gold(engine, SHARED / "eval" / "dev", SEEDS)
     assert report.articles >= 1
     positions = report.scores["positions (statements)"]["system"]
     assert positions.recall == 1.0, report.missed
