@@ -79,9 +79,11 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Nothing to do: defining the event is what keeps the instance."""
 
-    # Free the pipeline when `serve` stops (or a build ends): nothing else holds on to it.
+    # Free the pipeline and the compiled packs when `serve` stops (or a build ends): the engine
+    # and the memos are all that hold on to them.
     def on_shutdown(self) -> None:
         self.engine = None
+        self.memos = Memos()
 
     # Resolve paths against `mkdocs.yml` (not the working directory) and reset per-build state:
     # with `on_startup` defined this instance outlives each rebuild, and `on_config` is the first
