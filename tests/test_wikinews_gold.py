@@ -1,0 +1,44 @@
+"""The project's own Wikinews gold (benchmarks/gold/wikinews) is well formed and attributed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from mkdocs_factsheet import ProblemLog, load_articles
+
+GOLD = Path(__file__).resolve().parent.parent / "benchmarks" / "gold" / "wikinews"
+GOLD_FILES = sorted(GOLD.glob("*.gold.yml"))
+
+
+def test_the_gold_set_is_large_enough() -> None:
+    required = [p for path in GOLD_FILES for p in yaml.safe_load(path.read_text(encoding="utf-8"))["positions"]]
+    assert len(GOLD_FILES) >= 15
+    assert len(required) >= 120
+
+
+def test_every_article_has_its_gold_and_its_attribution() -> None:
+    log = ProblemLog()
+    articles = load_articles([GOLD / "articles"], log)
+    assert not log.problems
+    assert sorted(a.id for a in articles) == sorted(path.name.removesuffix(".gold.yml") for path in GOLD_FILES)
+    for article in articles:
+        assert article.source == "Wikinews" and article.url and article.url.startswith("https://en.wikinews.org/wiki/")
+        assert article.metadata.get("license") == "CC BY 2.5", article.id
+        assert article.date is not None, article.id
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda path: path.name)
+def test_gold_positions_quote_their_article_verbatim(path: Path) -> None:
+    gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+    text = (GOLD / "articles" / f"{gold['article']}.md").read_text(encoding="utf-8")
+    assert gold["positions"], "every gold article has required positions"
+    for position in gold["positions"]:
+        assert position["speaker"] and position["party"], position
+        assert position["kind"] in ("direct", "reported"), position
+    for position in gold["positions"] + (gold.get("optional_positions") or []):
+        assert position["quote"] in text, position["quote"]
+    parties = set(gold["parties"])
+    assert {p["party"] for p in gold["positions"]} <= parties, "every speaker's party is listed"
