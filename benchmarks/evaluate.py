@@ -44,8 +44,8 @@ from mkdocs_factsheet.engine import Caches  # noqa: E402
 from mkdocs_factsheet.engine.engine import Engine  # noqa: E402
 from mkdocs_factsheet.model import FactSheet, Position, Span, Speaker  # noqa: E402
 from mkdocs_factsheet.nlp import extraction as extraction_module  # noqa: E402
-from mkdocs_factsheet.nlp.extraction import find_positions  # noqa: E402
-from mkdocs_factsheet.nlp.mentions import Mention, resolve_mentions  # noqa: E402
+from mkdocs_factsheet.nlp.extraction import find_mentions, find_positions  # noqa: E402
+from mkdocs_factsheet.nlp.mentions import Mention  # noqa: E402
 from mkdocs_factsheet.nlp.pipeline import DEFAULT_MODEL  # noqa: E402
 from mkdocs_factsheet.nlp.text import BodyText  # noqa: E402
 from mkdocs_factsheet.problems import FactsheetError, ProblemLog  # noqa: E402
@@ -145,7 +145,7 @@ def evaluate_gold(engine: Engine, gold_dir: Path, articles_dir: Path) -> SeedRep
         report.articles += 1
         doc = engine.parse(article)
         text = BodyText.of(article)
-        mentions = resolve_mentions(doc, engine.compiled, text, article.date).mentions
+        mentions = find_mentions(article, doc, engine.compiled, text).mentions
         sheet = engine.extract(article, doc)
         speech = engine.compiled.lexicon.speech_lemmas()
         systems: dict[str, list[Position]] = {
@@ -640,7 +640,7 @@ def evaluate_polnear(
             for g in gold
         ]
         body = BodyText.of(article)
-        resolved = resolve_mentions(doc, engine.compiled, body, article.date)
+        resolved = find_mentions(article, doc, engine.compiled, body)
         mentions = resolved.mentions
         systems = {
             "system": find_positions(article, doc, engine.compiled, body, resolved, nesting="outer", negated=True),

@@ -165,11 +165,11 @@ def explain(rule_dirs: tuple[Path, ...], packs: tuple[str, ...], model: str, art
     if not articles:
         sys.exit(1)
     engine = _engine(rule_dirs, packs, model)
-    from .nlp.mentions import resolve_mentions
+    from .nlp.extraction import find_mentions
     from .nlp.text import BodyText
 
     doc = engine.parse(articles[0])
-    resolved = resolve_mentions(doc, engine.compiled, BodyText.of(articles[0]), articles[0].date)
+    resolved = find_mentions(articles[0], doc, engine.compiled, BodyText.of(articles[0]))
     sheet = engine.extract(articles[0], doc)
     parties = engine.rules.parties
     click.echo(f"# {articles[0].title}\n\n## Parties and actors")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import mkdocs_factsheet
+from mkdocs_factsheet.engine import Engine
 from mkdocs_factsheet.rules.schema import Alias, Member, Party, Role, alias_of
 from mkdocs_factsheet.rules.strict_yaml import load_yaml
 
@@ -122,3 +123,34 @@ def test_institutions_are_bodies() -> None:
     pla = member("china", "Peoples Liberation Army")
     assert pla.kind == "body"
     assert Alias(text="PLA", case="exact") in map(alias_of, pla.aliases)
+
+
+def test_no_surname_in_the_pack_shadows_a_party_name_alias_or_adjective(engine: Engine) -> None:
+    """Audit: every pack surname that is also a party's name, alias or adjective ("German", "Lima") reads as the party."""
+    from mkdocs_factsheet.articles import Article
+    from mkdocs_factsheet.nlp.extraction import find_mentions
+    from mkdocs_factsheet.nlp.text import BodyText
+
+    rules = engine.rules
+    party_words: dict[str, str] = {}
+    for party_rule in rules.parties.values():
+        names = [party_rule.name, *(alias_of(a).text for a in [*party_rule.aliases, *party_rule.adjectives])]
+        for name in names:
+            party_words.setdefault(name, party_rule.id)
+    collisions = {
+        surname: party_words[surname]
+        for party_rule in rules.parties.values()
+        for person in party_rule.members
+        if (surname := person.surname_alias()) in party_words
+    }
+    assert "German" in collisions  # the case seen on general news: a Dominican member's surname
+    wrong = []
+    for word, party_id in sorted(collisions.items()):
+        text = f"{word} officials said on Monday that the talks would resume."
+        article = Article(id="audit", path="audit.txt", text=text, body_start=0, title="Audit")
+        doc = engine.parse(article)
+        mentions = find_mentions(article, doc, engine.compiled, BodyText.of(article)).mentions
+        first = next((m for m in mentions if m.start == 0), None)
+        if first is None or first.party != party_id or (first.actor is not None and first.via != "agent"):
+            wrong.append(f"{word!r}: {first.actor if first else None} ({first.party if first else None})")
+    assert wrong == []

@@ -1,8 +1,9 @@
 """From a parsed article to its fact sheet: the stages in order, each handing its output to the next.
 
-`resolve_mentions` (`nlp.mentions`) → `attribute` (`nlp.attribution`) → `positions_of`
-(`nlp.positions`) → `build_fact_sheet` (`nlp.factsheet`). `extract_facts` runs them all for the
-engine; `cli explain` and the evaluation call the stages themselves.
+`resolve_mentions` (`nlp.mentions`) → `affiliate` (`nlp.affiliation`) → `attribute`
+(`nlp.attribution`) → `positions_of` (`nlp.positions`) → `build_fact_sheet` (`nlp.factsheet`).
+`extract_facts` runs them all for the engine; `cli explain` and the evaluation call `find_mentions`
+(the first two) and the later stages themselves.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from spacy.tokens import Doc
 
 from ..articles import Article
 from ..model import FactSheet, Position
+from .affiliation import affiliate
 from .attribution import Nesting, attribute
 from .factsheet import build_fact_sheet
 from .matching import CompiledRules
@@ -42,10 +44,15 @@ class Extraction:
 def extract_facts(article: Article, doc: Doc, compiled: CompiledRules) -> Extraction:
     """The fact sheet of a parsed article under compiled rules."""
     text = BodyText.of(article)
-    resolved = resolve_mentions(doc, compiled, text, article.date)
+    resolved = find_mentions(article, doc, compiled, text)
     positions = find_positions(article, doc, compiled, text, resolved)
     sheet = build_fact_sheet(article, doc, compiled.rules, text, resolved.mentions, resolved.issue_mentions, positions)
     return Extraction(sheet, resolved)
+
+
+def find_mentions(article: Article, doc: Doc, compiled: CompiledRules, text: BodyText) -> ResolvedMentions:
+    """The parties and people a parsed article mentions: the rules' mentions, then the affiliations it states."""
+    return affiliate(doc, resolve_mentions(doc, compiled, text, article.date), compiled.rules, text)
 
 
 def find_positions(

@@ -7,6 +7,7 @@ Resolution rules, in order (each decision is recorded in the mention's `why`):
 - a role noun ("the secretary of state") is the member holding that role on the article's date;
   without a date, the holder the article names; a party named just before ("US Secretary of
   State") narrows the choice to that party's members;
+- a party's name, alias or adjective is never read as someone's surname ("German");
 - a party name or adjective just before an agent noun ("Chinese officials", "China's foreign
   ministry") is an actor of that party.
 """
@@ -66,6 +67,7 @@ class ResolvedMentions:
     # an edit to any other rule cannot change this article's facts unless the edited rule matches it.
     hits: set[str]
     views: DocViews  # what matching made of the doc; its `words` go into the engine's record
+    candidates: list[Candidate]  # the entity candidates, overlaps settled (titles included)
 
     @property
     def words(self) -> set[str]:
@@ -79,7 +81,8 @@ def resolve_mentions(doc: Doc, compiled: CompiledRules, text: BodyText, when: da
     resolver = _Resolver(doc, rules, text.offset, when)
     views = DocViews(doc, compiled.lemmatizer)
     entities, issues = compiled.candidates(views, "entity"), compiled.candidates(views, "issue")
-    mentions = resolver.resolve(settle(entities))
+    settled = settle(entities)
+    mentions = resolver.resolve(settled)
     issue_mentions = _issue_mentions(doc, rules, text.offset, settle(issues))
     hits = {
         f"{'issue' if e.kind == 'issue' else 'party'}:{e.target}"
@@ -87,7 +90,7 @@ def resolve_mentions(doc: Doc, compiled: CompiledRules, text: BodyText, when: da
         for e in c.entries
         if e.kind != "agent"
     }
-    return ResolvedMentions(_yield_to_own_issues(mentions, issue_mentions, rules), issue_mentions, hits, views)
+    return ResolvedMentions(_yield_to_own_issues(mentions, issue_mentions, rules), issue_mentions, hits, views, settled)
 
 
 def _yield_to_own_issues(mentions: list[Mention], issue_mentions: IssueMentions, rules: RuleSet) -> list[Mention]:
@@ -214,6 +217,9 @@ class _Resolver:
     def resolve_one(self, candidate: Candidate, named: People, lead: Mention | None) -> Mention | None:
         """The mention a candidate makes (None for none): of a party, an agent of one, or a member."""
         entries = candidate.entries
+        if any(e.kind in ("party", "adjective") for e in entries):
+            # a surname never shadows a party's name, alias or adjective ("German" is Germany, whoever is called German)
+            entries = [e for e in entries if not (e.kind == "member" and e.how.startswith("surname"))]
         if lead is not None:
             entries = [
                 e for e in entries if e.target == lead.party or e.kind in ("party", "adjective", "agent")

@@ -1,0 +1,231 @@
+"""Affiliations the article itself states, for people no rule knows.
+
+A name the rules do not list gets a party when the text says whom the person acts for:
+
+- a title after a party: "Iranian President Hassan Rouhani", "Japan's Foreign Minister Taro Kono",
+  "Pakistani army spokesman Asif Ghafoor" (the party or an actor of it, then a title, then the name);
+- a title of a party: "President of Ukraine Volodymyr Zelenskyy", "First Minister of Scotland
+  Nicola Sturgeon";
+- an apposition naming a title and a party, either way round: "Heiko Maas, Germany's foreign
+  minister", "the German foreign minister, Heiko Maas", "Asif Ghafoor, a spokesman for the
+  Pakistani military";
+- then every other mention of an affiliated person in the article carries it: the full name, or
+  the surname alone when no other affiliated person shares it. A name given two parties carries
+  neither beyond the mentions that state them.
+
+Titles are the rules' person agent nouns ("president", "spokesman", "foreign minister") and role
+nouns; parties are whatever the rules resolved before (a party's name or adjective, or an agent of
+it such as "the Pakistani military"). Nothing here overrides a rule: a name a rule resolved keeps
+its rule's party.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from ..rules import RuleSet
+from .matching import Candidate
+from .mentions import Mention, ResolvedMentions
+from .text import BodyText
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title noun phrase the rules know (token range) and what to call it."""
+
+    start: int
+    end: int
+    name: str
+
+
+def affiliate(doc: Doc, resolved: ResolvedMentions, rules: RuleSet, text: BodyText) -> ResolvedMentions:
+    """The resolved mentions with the people the article affiliates added, in document order."""
+    affiliator = Affiliator(doc, resolved.mentions, titles_of(resolved.candidates, rules), text.offset)
+    mentions = list(resolved.mentions)
+    for person in affiliator.mentions_of_people():
+        starts = [m.start for m in mentions]
+        mentions.insert(bisect.bisect_right(starts, person.start), person)
+    return replace(resolved, mentions=mentions)
+
+
+def titles_of(candidates: Iterable[Candidate], rules: RuleSet) -> list[Title]:
+    """The settled candidates that are titles of a person: role nouns and person agent nouns."""
+    found = []
+    for candidate in candidates:
+        agents = [rules.agent(e.target) for e in candidate.entries if e.kind == "agent"]
+        people = [agent for agent in agents if agent.kind == "person"]
+        roles = [e for e in candidate.entries if e.kind == "role" and e.member is not None]
+        if people:
+            found.append(Title(candidate.start, candidate.end, people[0].name))
+        elif roles and len(roles) + len(agents) == len(candidate.entries):
+            entry = min(roles, key=lambda e: e.order())
+            assert entry.member is not None
+            role = rules.parties[entry.target].members[entry.member].role_list()[entry.role or 0]
+            found.append(Title(candidate.start, candidate.end, role.title))
+    return found
+
+
+class Affiliator:
+    """Finds the affiliations one doc states and the mentions of the people they affiliate."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], titles: list[Title], offset: int):
+        self.doc = doc
+        self.mentions = mentions
+        self.titles = titles
+        self.offset = offset
+        self.title_at = {index: title for title in titles for index in range(title.start, title.end)}
+        self.mention_at: dict[int, Mention] = {}
+        for mention in mentions:
+            for index in range(mention.start, mention.end):
+                self.mention_at.setdefault(index, mention)
+        self.persons = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "PERSON"]
+
+    def mentions_of_people(self) -> list[Mention]:
+        """New mentions: the affiliated people where the article affiliates them, then their other mentions."""
+        stated = [*self.titled(), *self.titled_of(), *self.appositions()]
+        taken = {index for mention in stated for index in range(mention.start, mention.end)}
+        stated = [m for i, m in enumerate(stated) if not any(_overlap(m, other) for other in stated[:i])]
+        return stated + self.carried(stated, taken)
+
+    # -- evidence --------------------------------------------------------------------------------------
+
+    def titled(self) -> Iterable[Mention]:
+        """A party (or its agent), a title, then a name no rule knows: "Iranian President Hassan Rouhani"."""
+        for title in self.titles:
+            name = self.name_after(title)
+            party = self.party_ending_at(title.start)
+            if name is None or party is None:
+                continue
+            why = f"title {title.name!r} after {party.text!r} ({party.party}) just before the name"
+            yield self.person_mention(title.start, name, party.party, title.name, why)
+
+    def titled_of(self) -> Iterable[Mention]:
+        """A title, "of", a party, then a name no rule knows: "First Minister of Scotland Nicola Sturgeon"."""
+        for party in self.mentions:
+            name = self.name_from(party.end) if party.actor is None else None
+            if name is None:
+                continue
+            before = party.start - 1 - (party.start > 1 and self.doc[party.start - 1].lower_ == "the")
+            title = self.title_at.get(before - 1) if before > 0 and self.doc[before].lower_ == "of" else None
+            if title is not None:
+                why = f"title {title.name!r} of {party.text!r} ({party.party}) just before the name"
+                yield self.person_mention(title.start, name, party.party, title.name, why)
+
+    def appositions(self) -> Iterable[Mention]:
+        """A name and a title of a party's in apposition, either way round."""
+        for start, end in self.persons:
+            if self.covered(start, end):
+                continue
+            head = self.doc[start:end].root
+            for other in [c for c in head.children if c.dep_ == "appos"] + (
+                [head.head] if head.dep_ == "appos" else []
+            ):
+                title = self.title_at.get(other.i)
+                party = self.party_within(other, exclude=(start, end)) if title is not None else None
+                if title is not None and party is not None:
+                    why = f"in apposition with {title.name!r} of {party.text!r} ({party.party})"
+                    yield self.person_mention(start, (start, end), party.party, title.name, why)
+                    break
+
+    def carried(self, stated: list[Mention], taken: set[int]) -> list[Mention]:
+        """The affiliated people's other mentions: the full name, or an unshared surname (whatever the NER says)."""
+        parties: dict[str, set[str]] = {}
+        evidence: dict[str, Mention] = {}
+        for mention in stated:
+            assert mention.actor is not None
+            parties.setdefault(mention.actor, set()).add(mention.party)
+            evidence.setdefault(mention.actor, mention)
+        surnames: dict[str, list[str]] = {}
+        for name in parties:
+            surnames.setdefault(name.split()[-1], []).append(name)
+        found = []
+        index = 0
+        while index < len(self.doc):
+            match = self.named_at(index, parties, surnames)
+            if match is None or taken & set(range(index, match[0])) or self.covered(index, match[0]):
+                index += 1
+                continue
+            end, full = match
+            source = evidence[full]
+            why = f"{full} is affiliated with {source.party} where the article says so: {source.text!r}"
+            found.append(self.mention(index, end, source.party, full, source.role, "affiliated", why))
+            index = end
+        return found
+
+    def named_at(
+        self, index: int, parties: dict[str, set[str]], surnames: dict[str, list[str]]
+    ) -> tuple[int, str] | None:
+        """(end, full name) of an affiliated person named at token `index`: in full, or by an unshared surname."""
+        for full, affiliations in parties.items():
+            words = full.split()
+            if len(affiliations) == 1 and [t.text for t in self.doc[index : index + len(words)]] == words:
+                return index + len(words), full
+        token = self.doc[index]
+        names = surnames.get(token.text, [])
+        previous = self.doc[index - 1] if index > 0 else None
+        inside_other_name = previous is not None and previous.is_title and previous.pos_ == "PROPN"
+        if len(names) == 1 and len(parties[names[0]]) == 1 and token.is_title and not inside_other_name:
+            return index + 1, names[0]
+        return None
+
+    # -- pieces ----------------------------------------------------------------------------------------
+
+    def name_after(self, title: Title) -> tuple[int, int] | None:
+        """A person's name right after a title that no rule resolved (the NER's span may hold the title too)."""
+        for start, end in self.persons:
+            if title.start <= start <= title.end < end and not self.covered(title.end, end):
+                return title.end, end
+        return self.name_from(title.end)
+
+    def name_from(self, index: int) -> tuple[int, int] | None:
+        """A name starting at token `index` that no rule resolved: a person the NER found, else two or more
+        capitalised proper nouns (the NER often takes "Scotland Nicola Sturgeon" for one organisation)."""
+        for start, end in self.persons:
+            if start == index:
+                return None if self.covered(start, end) else (start, end)
+        end = index
+        while end < len(self.doc) and self.doc[end].is_title and self.doc[end].pos_ == "PROPN":
+            end += 1
+        return (index, end) if end - index >= 2 and not self.covered(index, end) else None
+
+    def party_ending_at(self, index: int) -> Mention | None:
+        """A party mention (or an agent of a party) ending right before token `index`, possessive allowed."""
+        if index > 0 and self.doc[index - 1].text in ("'s", "’s"):
+            index -= 1
+        mention = self.mention_at.get(index - 1) if index > 0 else None
+        if mention is None or mention.end != index or (mention.actor is not None and mention.via != "agent"):
+            return None
+        return mention
+
+    def party_within(self, head: Token, exclude: tuple[int, int]) -> Mention | None:
+        """The first party mention (or agent of one) inside a phrase, outside the name it describes."""
+        for token in head.subtree:
+            mention = self.mention_at.get(token.i)
+            if mention is None or exclude[0] <= token.i < exclude[1]:
+                continue
+            if mention.actor is None or mention.via == "agent":
+                return mention
+        return None
+
+    def covered(self, start: int, end: int) -> bool:
+        """Does a rule's mention of someone already cover part of the name?"""
+        return any(self.mention_at.get(i) is not None for i in range(start, end))
+
+    def person_mention(self, start: int, name: tuple[int, int], party: str, role: str, why: str) -> Mention:
+        full = self.doc[name[0] : name[1]].text
+        return self.mention(start, name[1], party, full, role, "affiliated", why)
+
+    def mention(self, start: int, end: int, party: str, actor: str, role: str | None, via: str, why: str) -> Mention:
+        span = self.doc[start:end]
+        return Mention(
+            start, end, span.start_char + self.offset, span.end_char + self.offset, span.text, party,
+            actor, "person", role, via, [why],
+        )  # fmt: skip
+
+
+def _overlap(one: Mention, other: Mention) -> bool:
+    return one.start < other.end and other.start < one.end

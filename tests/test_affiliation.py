@@ -1,0 +1,87 @@
+"""Affiliations the article states give people no rule knows their party (nlp/affiliation.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_factsheet.articles import Article
+from mkdocs_factsheet.engine import Engine
+from mkdocs_factsheet.model import FactSheet
+
+
+def sheet_of(engine: Engine, text: str) -> FactSheet:
+    return engine.extract(Article(id="t", path="t.txt", text=text, body_start=0, title="T"))
+
+
+def speaker_of(sheet: FactSheet, words: str) -> tuple[str | None, str | None]:
+    position = next(p for p in sheet.positions if words in p.content.text)
+    return position.speaker.actor, position.speaker.party
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "actor", "party"),
+    [
+        (
+            "Japanese Foreign Minister Taro Kono said the talks would continue next week.",
+            "talks would continue",
+            "Taro Kono",
+            "japan",
+        ),
+        (
+            "Italy's Prime Minister Giuseppe Conte said the budget would be approved.",
+            "budget would be approved",
+            "Giuseppe Conte",
+            "italy",
+        ),
+        (
+            "Heiko Maas, Germany's foreign minister, said the sanctions would remain in place.",
+            "sanctions would remain",
+            "Heiko Maas",
+            "germany",
+        ),
+        (
+            "The German foreign minister, Heiko Maas, said the sanctions would remain in place.",
+            "sanctions would remain",
+            "Heiko Maas",
+            "germany",
+        ),
+        (
+            "First Minister of Scotland Nicola Sturgeon said a second referendum was needed.",
+            "second referendum",
+            "Nicola Sturgeon",
+            "united-kingdom",
+        ),
+    ],
+)
+def test_a_title_of_a_party_or_an_apposition_affiliates_the_name(
+    engine: Engine, text: str, words: str, actor: str, party: str
+) -> None:
+    assert speaker_of(sheet_of(engine, text), words) == (actor, party)
+
+
+def test_later_mentions_and_pronouns_carry_the_affiliation(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Mexican Foreign Minister Marcelo Ebrard met his counterparts on Monday. "
+        "Ebrard said the agreement would protect workers. "
+        "He added that the border would stay open.",
+    )
+    assert speaker_of(sheet, "agreement would protect") == ("Marcelo Ebrard", "mexico")
+    assert speaker_of(sheet, "border would stay open") == ("Marcelo Ebrard", "mexico")
+    mexico = next(p for p in sheet.parties if p.id == "mexico")
+    ebrard = next(a for a in mexico.actors if a.name == "Marcelo Ebrard")
+    assert any("Mexican" in reason for reason in ebrard.why)
+
+
+def test_a_name_a_rule_resolves_keeps_the_rules_party(engine: Engine) -> None:
+    sheet = sheet_of(engine, "Chinese spokesman Antony Blinken said the talks were useful.")
+    assert speaker_of(sheet, "talks were useful") == ("Antony Blinken", "united-states")
+
+
+def test_a_name_given_two_parties_carries_neither_beyond_those_mentions(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "French spokesman Jean Martin met reporters. Belgian spokesman Jean Martin met them too. "
+        "Martin said the plan was sound.",
+    )
+    assert speaker_of(sheet, "plan was sound")[1] is None
