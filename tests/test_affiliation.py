@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from mkdocs_factsheet.articles import Article
 from mkdocs_factsheet.engine import Engine
 from mkdocs_factsheet.model import FactSheet
+from mkdocs_factsheet.nlp.pipeline import Pipeline
+from mkdocs_factsheet.rules import load_rules
 
 
-def sheet_of(engine: Engine, text: str) -> FactSheet:
-    return engine.extract(Article(id="t", path="t.txt", text=text, body_start=0, title="T"))
+def sheet_of(engine: Engine, text: str, when: date | None = None) -> FactSheet:
+    return engine.extract(Article(id="t", path="t.txt", text=text, body_start=0, title="T", date=when))
 
 
 def speaker_of(sheet: FactSheet, words: str) -> tuple[str | None, str | None]:
@@ -85,3 +89,17 @@ def test_a_name_given_two_parties_carries_neither_beyond_those_mentions(engine: 
         "Martin said the plan was sound.",
     )
     assert speaker_of(sheet, "plan was sound")[1] is None
+
+
+def test_a_title_of_a_persons_acts_for_that_persons_party(engine: Engine) -> None:
+    sheet = sheet_of(engine, "Vladimir Putin's spokesman Dmitry Peskov said the meeting had been useful.")
+    assert speaker_of(sheet, "meeting had been useful") == ("Dmitry Peskov", "russia")
+
+
+def test_the_text_beats_a_pack_office_holder(pipeline: Pipeline) -> None:
+    """The world pack has Jens Stoltenberg as Norway's (its office holders stop in 2014)."""
+    engine = Engine(pipeline, load_rules([], ["world"]))  # packs only: the example's issues claim "NATO"
+    text = "NATO Secretary-General Jens Stoltenberg said the alliance would respond. Stoltenberg said it was united."
+    sheet = sheet_of(engine, text, date(2019, 10, 10))
+    assert speaker_of(sheet, "alliance would respond") == ("Jens Stoltenberg", "nato")
+    assert speaker_of(sheet, "it was united") == ("Jens Stoltenberg", "nato")

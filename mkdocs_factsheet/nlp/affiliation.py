@@ -6,6 +6,8 @@ A name the rules do not list gets a party when the text says whom the person act
   "Pakistani army spokesman Asif Ghafoor" (the party or an actor of it, then a title, then the name);
 - a title of a party: "President of Ukraine Volodymyr Zelenskyy", "First Minister of Scotland
   Nicola Sturgeon";
+- a title of a person's: "Trump's lawyer Rudy Giuliani", "Putin's spokesman Dmitry Peskov" (the
+  person's party, and the person named in the "why?");
 - an apposition naming a title and a party, either way round: "Heiko Maas, Germany's foreign
   minister", "the German foreign minister, Heiko Maas", "Asif Ghafoor, a spokesman for the
   Pakistani military";
@@ -15,8 +17,10 @@ A name the rules do not list gets a party when the text says whom the person act
 
 Titles are the rules' person agent nouns ("president", "spokesman", "foreign minister") and role
 nouns; parties are whatever the rules resolved before (a party's name or adjective, or an agent of
-it such as "the Pakistani military"). Nothing here overrides a rule: a name a rule resolved keeps
-its rule's party.
+it such as "the Pakistani military"). The site's own rules always win; a built-in pack's
+member yields where the article gives the person another party (the world pack's office holders
+stop in 2014): "NATO Secretary-General Jens Stoltenberg" acts for NATO, whatever the pack says of
+Norway's prime minister of 2014.
 """
 
 from __future__ import annotations
@@ -45,8 +49,16 @@ class Title:
 def affiliate(doc: Doc, resolved: ResolvedMentions, rules: RuleSet, text: BodyText) -> ResolvedMentions:
     """The resolved mentions with the people the article affiliates added, in document order."""
     affiliator = Affiliator(doc, resolved.mentions, titles_of(resolved.candidates, rules), text.offset)
-    mentions = list(resolved.mentions)
-    for person in affiliator.mentions_of_people():
+    packed = [m for m in resolved.mentions if m.from_pack]
+    # a pack member the article gives the same party keeps the rule's mention; another party replaces it
+    people = [
+        person
+        for person in affiliator.mentions_of_people()
+        if not any(_overlap(person, m) and m.party == person.party for m in packed)
+    ]
+    replaced = [m for m in packed if any(_overlap(m, person) for person in people)]
+    mentions = [m for m in resolved.mentions if m not in replaced]
+    for person in people:
         starts = [m.start for m in mentions]
         mentions.insert(bisect.bisect_right(starts, person.start), person)
     return replace(resolved, mentions=mentions)
@@ -106,7 +118,8 @@ class Affiliator:
     def titled_of(self) -> Iterable[Mention]:
         """A title, "of", a party, then a name no rule knows: "First Minister of Scotland Nicola Sturgeon"."""
         for party in self.mentions:
-            name = self.name_from(party.end) if party.actor is None else None
+            # "president of the American Action Forum": an adjective after "of" begins a name, it is not the party
+            name = self.name_from(party.end) if party.actor is None and party.via != "adjective" else None
             if name is None:
                 continue
             before = party.start - 1 - (party.start > 1 and self.doc[party.start - 1].lower_ == "the")
@@ -193,17 +206,22 @@ class Affiliator:
         return (index, end) if end - index >= 2 and not self.covered(index, end) else None
 
     def party_ending_at(self, index: int) -> Mention | None:
-        """A party mention (or an agent of a party) ending right before token `index`, possessive allowed."""
-        if index > 0 and self.doc[index - 1].text in ("'s", "’s"):
-            index -= 1
+        """A party mention (or an agent of a party) ending right before token `index`, possessive allowed;
+        or a person's, possessive: "Trump's lawyer Rudy Giuliani" acts for Trump's party."""
+        possessive = index > 0 and self.doc[index - 1].text in ("'s", "’s")
+        index -= possessive
         mention = self.mention_at.get(index - 1) if index > 0 else None
-        if mention is None or mention.end != index or (mention.actor is not None and mention.via != "agent"):
+        if mention is None or mention.end != index:
             return None
-        return mention
+        if mention.actor is None or mention.via == "agent" or (possessive and mention.actor_kind == "person"):
+            return mention
+        return None
 
     def party_within(self, head: Token, exclude: tuple[int, int]) -> Mention | None:
-        """The first party mention (or agent of one) inside a phrase, outside the name it describes."""
-        for token in head.subtree:
+        """The party mention (or agent of one) of a title's own phrase, outside the name it describes: its
+        modifiers ("Germany's", "German") and the object of "of"/"for" ("a spokesman for the Pakistani
+        military") — never a clause or a phrase hung deeper ("a former aide who went to Burma")."""
+        for token in _own_phrase(head):
             mention = self.mention_at.get(token.i)
             if mention is None or exclude[0] <= token.i < exclude[1]:
                 continue
@@ -212,8 +230,9 @@ class Affiliator:
         return None
 
     def covered(self, start: int, end: int) -> bool:
-        """Does a rule's mention of someone already cover part of the name?"""
-        return any(self.mention_at.get(i) is not None for i in range(start, end))
+        """Does a rule's mention already cover part of the name? (A pack's member does not: the article may say
+        otherwise, the world pack's office holders stop in 2014.)"""
+        return any((m := self.mention_at.get(i)) is not None and not m.from_pack for i in range(start, end))
 
     def person_mention(self, start: int, name: tuple[int, int], party: str, role: str, why: str) -> Mention:
         full = self.doc[name[0] : name[1]].text
@@ -225,6 +244,26 @@ class Affiliator:
             start, end, span.start_char + self.offset, span.end_char + self.offset, span.text, party,
             actor, "person", role, via, [why],
         )  # fmt: skip
+
+
+_MODIFIERS = ("poss", "amod", "compound", "nmod", "det", "case")
+_OF = ("of", "for")
+
+
+def _own_phrase(head: Token) -> Iterable[Token]:
+    """A noun's own phrase: the noun, its modifiers, then the object of its "of"/"for" with that object's modifiers."""
+    yield head
+    for child in head.children:
+        if child.dep_ in _MODIFIERS:
+            yield from child.subtree
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in _OF:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    yield obj
+                    for child in obj.children:
+                        if child.dep_ in _MODIFIERS:
+                            yield from child.subtree
 
 
 def _overlap(one: Mention, other: Mention) -> bool:

@@ -46,8 +46,11 @@ class Mention:
     actor: str | None = None  # canonical actor name, None for a mention of the party itself
     actor_kind: str | None = None
     role: str | None = None
-    via: str = "name"  # name | surname | role | agent | adjective | party
+    via: str = "name"  # name | surname | role | agent | adjective | party | affiliated
     why: list[str] = field(default_factory=list)
+    # A built-in pack's member: where the article itself gives the person another party (a title of
+    # that party, an apposition), the article wins (nlp.affiliation); the site's own rules always win
+    from_pack: bool = False
 
     @property
     def span(self) -> Span:
@@ -321,9 +324,11 @@ class _Resolver:
         if lead is not None:
             why.append(f"party named before it: {lead.party}")
         via = "role" if entry.kind == "role" else ("surname" if entry.how.startswith("surname") else "name")
-        return self.mention(
+        mention = self.mention(
             start, candidate.end, entry.target, actor=member.name, actor_kind=member.kind, role=role, via=via, why=why
         )
+        mention.from_pack = self.from_pack(entry)
+        return mention
 
     def holds(self, entry: Entry, when: date) -> bool:
         role = self.member(entry).role_list()[entry.role or 0]
