@@ -25,7 +25,7 @@ Norway's prime minister of 2014.
 
 from __future__ import annotations
 
-import bisect
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -49,18 +49,19 @@ class Title:
 def affiliate(doc: Doc, resolved: ResolvedMentions, rules: RuleSet, text: BodyText) -> ResolvedMentions:
     """The resolved mentions with the people the article affiliates added, in document order."""
     affiliator = Affiliator(doc, resolved.mentions, titles_of(resolved.candidates, rules), text.offset)
-    packed = [m for m in resolved.mentions if m.from_pack]
+    packed = {index: m for m in resolved.mentions if m.from_pack for index in range(m.start, m.end)}
     # a pack member the article gives the same party keeps the rule's mention; another party replaces it
     people = [
         person
         for person in affiliator.mentions_of_people()
-        if not any(_overlap(person, m) and m.party == person.party for m in packed)
+        if not any(
+            (m := packed.get(i)) is not None and m.party == person.party for i in range(person.start, person.end)
+        )
     ]
-    replaced = [m for m in packed if any(_overlap(m, person) for person in people)]
-    mentions = [m for m in resolved.mentions if m not in replaced]
-    for person in people:
-        starts = [m.start for m in mentions]
-        mentions.insert(bisect.bisect_right(starts, person.start), person)
+    taken = {index for person in people for index in range(person.start, person.end)}
+    kept = [m for m in resolved.mentions if not (m.from_pack and taken.intersection(range(m.start, m.end)))]
+    # both in document order; on one start, the rules' mention first
+    mentions = list(heapq.merge(kept, sorted(people, key=lambda m: m.start), key=lambda m: m.start))
     return replace(resolved, mentions=mentions)
 
 
@@ -95,12 +96,17 @@ class Affiliator:
             for index in range(mention.start, mention.end):
                 self.mention_at.setdefault(index, mention)
         self.persons = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "PERSON"]
+        self.person_at = {index: span for span in self.persons for index in range(*span)}
 
     def mentions_of_people(self) -> list[Mention]:
         """New mentions: the affiliated people where the article affiliates them, then their other mentions."""
-        stated = [*self.titled(), *self.titled_of(), *self.appositions()]
-        taken = {index for mention in stated for index in range(mention.start, mention.end)}
-        stated = [m for i, m in enumerate(stated) if not any(_overlap(m, other) for other in stated[:i])]
+        stated: list[Mention] = []
+        taken: set[int] = set()
+        for mention in [*self.titled(), *self.titled_of(), *self.appositions()]:
+            tokens = range(mention.start, mention.end)
+            if not taken.intersection(tokens):  # the first evidence found for a span wins
+                stated.append(mention)
+                taken.update(tokens)
         return stated + self.carried(stated, taken)
 
     # -- evidence --------------------------------------------------------------------------------------
@@ -152,14 +158,12 @@ class Affiliator:
             assert mention.actor is not None
             parties.setdefault(mention.actor, set()).add(mention.party)
             evidence.setdefault(mention.actor, mention)
-        surnames: dict[str, list[str]] = {}
-        for name in parties:
-            surnames.setdefault(name.split()[-1], []).append(name)
-        found = []
+        names = _Names(parties)
+        found: list[Mention] = []
         index = 0
-        while index < len(self.doc):
-            match = self.named_at(index, parties, surnames)
-            if match is None or taken & set(range(index, match[0])) or self.covered(index, match[0]):
+        while parties and index < len(self.doc):
+            match = self.named_at(index, names)
+            if match is None or taken.intersection(range(index, match[0])) or self.covered(index, match[0]):
                 index += 1
                 continue
             end, full = match
@@ -169,37 +173,35 @@ class Affiliator:
             index = end
         return found
 
-    def named_at(
-        self, index: int, parties: dict[str, set[str]], surnames: dict[str, list[str]]
-    ) -> tuple[int, str] | None:
+    def named_at(self, index: int, names: _Names) -> tuple[int, str] | None:
         """(end, full name) of an affiliated person named at token `index`: in full, or by an unshared surname."""
-        for full, affiliations in parties.items():
-            words = full.split()
-            if len(affiliations) == 1 and [t.text for t in self.doc[index : index + len(words)]] == words:
-                return index + len(words), full
         token = self.doc[index]
-        names = surnames.get(token.text, [])
+        for full in names.starting.get(token.text, []):
+            words = full.split()
+            if [t.text for t in self.doc[index : index + len(words)]] == words:
+                return index + len(words), full
         previous = self.doc[index - 1] if index > 0 else None
         inside_other_name = previous is not None and previous.is_title and previous.pos_ == "PROPN"
-        if len(names) == 1 and len(parties[names[0]]) == 1 and token.is_title and not inside_other_name:
-            return index + 1, names[0]
+        person = names.by_surname.get(token.text)
+        if person is not None and token.is_title and not inside_other_name:
+            return index + 1, person
         return None
 
     # -- pieces ----------------------------------------------------------------------------------------
 
     def name_after(self, title: Title) -> tuple[int, int] | None:
         """A person's name right after a title that no rule resolved (the NER's span may hold the title too)."""
-        for start, end in self.persons:
-            if title.start <= start <= title.end < end and not self.covered(title.end, end):
-                return title.end, end
+        start, end = self.person_at.get(title.end, (-1, -1))
+        if title.start <= start <= title.end < end:
+            return None if self.covered(title.end, end) else (title.end, end)
         return self.name_from(title.end)
 
     def name_from(self, index: int) -> tuple[int, int] | None:
         """A name starting at token `index` that no rule resolved: a person the NER found, else two or more
         capitalised proper nouns (the NER often takes "Scotland Nicola Sturgeon" for one organisation)."""
-        for start, end in self.persons:
-            if start == index:
-                return None if self.covered(start, end) else (start, end)
+        start, end = self.person_at.get(index, (-1, -1))
+        if start == index:
+            return None if self.covered(start, end) else (start, end)
         end = index
         while end < len(self.doc) and self.doc[end].is_title and self.doc[end].pos_ == "PROPN":
             end += 1
@@ -246,6 +248,22 @@ class Affiliator:
         )  # fmt: skip
 
 
+class _Names:
+    """The affiliated people's names to look for: full names by first word, and the unshared surnames."""
+
+    def __init__(self, parties: dict[str, set[str]]):
+        single = {name for name, affiliations in parties.items() if len(affiliations) == 1}
+        self.starting: dict[str, list[str]] = {}
+        for name in single:
+            self.starting.setdefault(name.split()[0], []).append(name)
+        surnames: dict[str, list[str]] = {}
+        for name in parties:
+            surnames.setdefault(name.split()[-1], []).append(name)
+        self.by_surname = {
+            surname: names[0] for surname, names in surnames.items() if len(names) == 1 and names[0] in single
+        }
+
+
 _MODIFIERS = ("poss", "amod", "compound", "nmod", "det", "case")
 _OF = ("of", "for")
 
@@ -264,7 +282,3 @@ def _own_phrase(head: Token) -> Iterable[Token]:
                     for child in obj.children:
                         if child.dep_ in _MODIFIERS:
                             yield from child.subtree
-
-
-def _overlap(one: Mention, other: Mention) -> bool:
-    return one.start < other.end and other.start < one.end
