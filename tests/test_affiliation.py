@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,8 @@ from mkdocs_factsheet.engine import Engine
 from mkdocs_factsheet.model import FactSheet
 from mkdocs_factsheet.nlp.pipeline import Pipeline
 from mkdocs_factsheet.rules import load_rules
+
+from .conftest import write_tree
 
 
 def sheet_of(engine: Engine, text: str, when: date | None = None) -> FactSheet:
@@ -103,3 +106,14 @@ def test_the_text_beats_a_pack_office_holder(pipeline: Pipeline) -> None:
     sheet = sheet_of(engine, text, date(2019, 10, 10))
     assert speaker_of(sheet, "alliance would respond") == ("Jens Stoltenberg", "nato")
     assert speaker_of(sheet, "it was united") == ("Jens Stoltenberg", "nato")
+
+
+def test_a_role_only_one_person_holds_in_the_rules_resolves_without_a_date(pipeline: Pipeline, tmp_path: Path) -> None:
+    party = (
+        "id: democratic-party\nname: Democratic Party\nkind: organisation\nmembers:\n"
+        "  - name: Kamala Harris\n    roles:\n      - title: Democratic nominee\n"
+    )
+    rules = write_tree(tmp_path, {"parties/democratic-party.yml": party})
+    engine = Engine(pipeline, load_rules([rules]))
+    sheet = sheet_of(engine, "The Democratic nominee said the election would be close.")
+    assert speaker_of(sheet, "election would be close") == ("Kamala Harris", "democratic-party")

@@ -273,11 +273,15 @@ class _Resolver:
         return self.member_mention(candidate, min(options, key=Entry.order), why, lead)
 
     def role_holders(self, options: list[Entry], named: People, why: list[str]) -> list[Entry]:
-        """Who a role noun can stand for: the holder on the article's date, else the holder the article names."""
+        """Who a role noun can stand for: the holder on the article's date, else the holder the article names,
+        else the one person the rules give that role ("the Democratic nominee")."""
         when = self.when
         if when is not None:  # the holder on the article's date, and nobody out of office
             options = [e for e in options if self.holds(e, when)]
             why.append(f"role held on the article date {when.isoformat()}")
+        elif len(_people(options)) == 1:
+            why.append("the only holder of the role in the rules")
+            return options
         mentioned = [e for e in options if (e.target, e.member) in named]
         if when is None or len(_people(options)) > 1:
             options = mentioned  # without a date (or with several holders) only a holder the article names
