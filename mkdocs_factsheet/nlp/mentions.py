@@ -5,7 +5,8 @@ Resolution rules, in order (each decision is recorded in the mention's `why`):
 - a member's name, alias or surname is that member; when several members share it, the one
   named in full in the article wins, then the one in office on the article's date;
 - a role noun ("the secretary of state") is the member holding that role on the article's date;
-  without a date, the holder the article names; a party named just before ("US Secretary of
+  without a date, the one person the rules give that role, else the holder the article names; a
+  party named just before ("US Secretary of
   State") narrows the choice to that party's members;
 - a party's name, alias or adjective is never read as someone's surname ("German");
 - a party name or adjective just before an agent noun ("Chinese officials", "China's foreign
