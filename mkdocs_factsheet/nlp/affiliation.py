@@ -169,7 +169,7 @@ class Affiliator:
             end, full = match
             source = evidence[full]
             why = f"{full} is affiliated with {source.party} where the article says so: {source.text!r}"
-            found.append(self.mention(index, end, source.party, full, source.role, "affiliated", why))
+            found.append(self.mention(index, end, source.party, full, source.role, why))
             index = end
         return found
 
@@ -238,14 +238,21 @@ class Affiliator:
 
     def person_mention(self, start: int, name: tuple[int, int], party: str, role: str, why: str) -> Mention:
         full = self.doc[name[0] : name[1]].text
-        return self.mention(start, name[1], party, full, role, "affiliated", why)
+        return self.mention(start, name[1], party, full, role, why)
 
-    def mention(self, start: int, end: int, party: str, actor: str, role: str | None, via: str, why: str) -> Mention:
-        span = self.doc[start:end]
-        return Mention(
-            start, end, span.start_char + self.offset, span.end_char + self.offset, span.text, party,
-            actor, "person", role, via, [why],
-        )  # fmt: skip
+    def mention(self, start: int, end: int, party: str, actor: str, role: str | None, why: str) -> Mention:
+        return Mention.of_tokens(
+            self.doc,
+            start,
+            end,
+            self.offset,
+            party,
+            actor=actor,
+            actor_kind="person",
+            role=role,
+            via="affiliated",
+            why=[why],
+        )
 
 
 class _Names:

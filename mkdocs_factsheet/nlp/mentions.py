@@ -57,6 +57,28 @@ class Mention:
     def span(self) -> Span:
         return Span(self.text, self.start_char, self.end_char)
 
+    @classmethod
+    def of_tokens(
+        cls,
+        doc: Doc,
+        start: int,
+        end: int,
+        offset: int,
+        party: str,
+        *,
+        actor: str | None = None,
+        actor_kind: str | None = None,
+        role: str | None = None,
+        via: str,
+        why: list[str],
+    ) -> Mention:
+        """The mention of doc tokens [start, end), in a doc whose text starts at `offset` in the article's."""
+        span = doc[start:end]
+        return cls(
+            start, end, span.start_char + offset, span.end_char + offset, span.text, party,
+            actor, actor_kind, role, via, why,
+        )  # fmt: skip
+
 
 IssueMentions = list[tuple[str, IssueMention]]  # (issue id, mention), in document order
 
@@ -356,19 +378,8 @@ class _Resolver:
         via: str,
         why: list[str],
     ) -> Mention:
-        span = self.doc[start:end]
-        return Mention(
-            start,
-            end,
-            span.start_char + self.offset,
-            span.end_char + self.offset,
-            span.text,
-            party,
-            actor,
-            actor_kind,
-            role,
-            via,
-            why,
+        return Mention.of_tokens(
+            self.doc, start, end, self.offset, party, actor=actor, actor_kind=actor_kind, role=role, via=via, why=why
         )
 
 
