@@ -119,7 +119,8 @@ class Affiliator:
             if name is None or party is None:
                 continue
             why = f"title {title.name!r} after {party.text!r} ({party.party}) just before the name"
-            yield self.person_mention(title.start, name, party.party, title.name, why)
+            start = title.start if name[0] <= title.end else name[0]  # never over the title's "for Iran"
+            yield self.person_mention(start, name, party.party, title.name, why)
 
     def titled_of(self) -> Iterable[Mention]:
         """A title, "of", a party, then a name no rule knows: "First Minister of Scotland Nicola Sturgeon"."""
@@ -136,19 +137,41 @@ class Affiliator:
 
     def appositions(self) -> Iterable[Mention]:
         """A name and a title of a party's in apposition, either way round."""
-        for start, end in self.persons:
+        names = self.persons + [
+            (ent.start, ent.end)
+            for ent in self.doc.ents  # the NER takes many a name for an organisation ("Morgan Ortagus")
+            if ent.label_ == "ORG" and 2 <= len(ent) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in ent)
+        ]
+        for start, end in names:
             if self.covered(start, end):
                 continue
-            head = self.doc[start:end].root
-            for other in [c for c in head.children if c.dep_ == "appos"] + (
-                [head.head] if head.dep_ == "appos" else []
-            ):
+            for other in self.beside(start, end):
                 title = self.title_at.get(other.i)
                 party = self.party_within(other, exclude=(start, end)) if title is not None else None
                 if title is not None and party is not None:
                     why = f"in apposition with {title.name!r} of {party.text!r} ({party.party})"
                     yield self.person_mention(start, (start, end), party.party, title.name, why)
                     break
+
+    def beside(self, start: int, end: int) -> list[Token]:
+        """Heads of the phrases in apposition with a name: by the parse, or by the commas when the parse
+        takes both for subjects ("A member of the Tunisian Parliament, Samir Dilou said")."""
+        head = self.doc[start:end].root
+        found = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+        doc = self.doc
+        if start >= 2 and doc[start - 1].text == ",":
+            found += [
+                self.doc[title.end - 1]
+                for title in self.titles
+                if start - 2 - _WINDOW < title.end <= start - 1
+                and max(t.i for t in _own_phrase(self.doc[title.end - 1])) == start - 2
+            ]
+        if end + 1 < len(doc) and doc[end].text == ",":
+            after = doc[end + 1]
+            while after.head.i != after.i and end < after.head.i and after.head.left_edge.i == end + 1:
+                after = after.head
+            found.append(after)
+        return found
 
     def carried(self, stated: list[Mention], taken: set[int]) -> list[Mention]:
         """The affiliated people's other mentions: the full name, or an unshared surname (whatever the NER says)."""
@@ -181,7 +204,10 @@ class Affiliator:
             if [t.text for t in self.doc[index : index + len(words)]] == words:
                 return index + len(words), full
         previous = self.doc[index - 1] if index > 0 else None
-        inside_other_name = previous is not None and previous.is_title and previous.pos_ == "PROPN"
+        # "Ali Fernández" is someone else; "President Fernández" is the person affiliated
+        inside_other_name = (
+            previous is not None and previous.is_title and previous.pos_ == "PROPN" and previous.i not in self.title_at
+        )
         person = names.by_surname.get(token.text)
         if person is not None and token.is_title and not inside_other_name:
             return index + 1, person
@@ -190,11 +216,23 @@ class Affiliator:
     # -- pieces ----------------------------------------------------------------------------------------
 
     def name_after(self, title: Title) -> tuple[int, int] | None:
-        """A person's name right after a title that no rule resolved (the NER's span may hold the title too)."""
+        """A person's name right after a title that no rule resolved (the NER's span may hold the title too),
+        or after the title's own "for"/"of" phrase: "Special Representative for Iran Brian Hook"."""
         start, end = self.person_at.get(title.end, (-1, -1))
         if title.start <= start <= title.end < end:
             return None if self.covered(title.end, end) else (title.end, end)
-        return self.name_from(title.end)
+        return self.name_from(self.past_complement(title.end))
+
+    def past_complement(self, index: int) -> int:
+        """The token after a title's "for Iran" / "of the Interior" at `index` (`index` itself when there is none):
+        the preposition hangs on the title and its object is a place or body, not a person."""
+        token = self.doc[index] if index < len(self.doc) else None
+        if token is None or token.lower_ not in _OF or token.head.i >= index:
+            return index
+        objects = [child for child in token.children if child.dep_ == "pobj"]
+        if not objects or objects[0].ent_type_ == "PERSON":
+            return index
+        return max(t.i for t in objects[0].subtree) + 1
 
     def name_from(self, index: int) -> tuple[int, int] | None:
         """A name starting at token `index` that no rule resolved: a person the NER found, else two or more
@@ -215,7 +253,7 @@ class Affiliator:
         mention = self.mention_at.get(index - 1) if index > 0 else None
         if mention is None or mention.end != index:
             return None
-        if mention.actor is None or mention.via == "agent" or (possessive and mention.actor_kind == "person"):
+        if _acts_as_party(mention) or (possessive and mention.actor_kind == "person"):
             return mention
         return None
 
@@ -227,7 +265,7 @@ class Affiliator:
             mention = self.mention_at.get(token.i)
             if mention is None or exclude[0] <= token.i < exclude[1]:
                 continue
-            if mention.actor is None or mention.via == "agent":
+            if _acts_as_party(mention):
                 return mention
         return None
 
@@ -271,8 +309,15 @@ class _Names:
         }
 
 
+def _acts_as_party(mention: Mention) -> bool:
+    """Does a title beside this mention make a person act for its party? A party, an agent of it ("the
+    Pakistani military") or a named body of it ("a State Department spokesperson") does; a person does not."""
+    return mention.actor is None or mention.via == "agent" or mention.actor_kind == "body"
+
+
 _MODIFIERS = ("poss", "amod", "compound", "nmod", "det", "case")
 _OF = ("of", "for")
+_WINDOW = 12  # tokens a title's phrase may span before the comma of an apposition
 
 
 def _own_phrase(head: Token) -> Iterable[Token]:

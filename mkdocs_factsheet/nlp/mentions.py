@@ -123,7 +123,8 @@ def _yield_to_own_issues(mentions: list[Mention], issue_mentions: IssueMentions,
     """A place the site's own issue rules name ("Taiwan", "Hong Kong") is the issue there, not a pack's party.
 
     The user's rules win over the packs', across kinds as within them; an actor of that party
-    ("Taiwanese officials") still counts.
+    ("Taiwanese officials") still counts, and so does an organisation, which acts as well as being
+    talked about ("NATO", "the WHO" in an issue about alliances or health).
     """
     own = {
         (m.start, m.end)
@@ -131,14 +132,14 @@ def _yield_to_own_issues(mentions: list[Mention], issue_mentions: IssueMentions,
         if (source := rules.source_of("issue", issue)) and source.pack is None
     }
 
-    def from_pack(party: str) -> bool:
+    def pack_place(party: str) -> bool:
         source = rules.source_of("party", party)
-        return source is not None and source.pack is not None
+        return source is not None and source.pack is not None and rules.parties[party].kind != "organisation"
 
     def inside_own_issue(mention: Mention) -> bool:
         return any(start <= mention.start_char and mention.end_char <= end for start, end in own)
 
-    return [m for m in mentions if not (m.actor is None and from_pack(m.party) and inside_own_issue(m))]
+    return [m for m in mentions if not (m.actor is None and pack_place(m.party) and inside_own_issue(m))]
 
 
 def _people(entries: list[Entry]) -> People:

@@ -167,8 +167,9 @@ class Speakers:
     ) -> Identity:
         """Whom the noun phrase headed by `head` stands for."""
         mention = self.mention_at.get(head.i)
-        if mention is not None and mention.via == "agent":
-            # "the German foreign minister, Heiko Maas": the person named in apposition, not the title
+        if mention is None or mention.via == "agent":
+            # "the German foreign minister, Heiko Maas", "a State Department spokesperson, Morgan Ortagus":
+            # the person named in apposition, not the title
             named = (self.mention_at.get(c.i) for c in head.children if c.dep_ == "appos")
             mention = next((m for m in named if m is not None and m.actor_kind == "person"), mention)
         if mention is not None:
