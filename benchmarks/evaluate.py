@@ -153,16 +153,18 @@ def evaluate_gold(engine: Engine, gold_dir: Path, articles_dir: Path) -> SeedRep
             "baseline: quotes": quote_baseline(doc, text, mentions, speech),
             "baseline: nsubj+ccomp": parse_baseline(doc, text, mentions, speech),
         }
+        provisional = {party.id: party.name for party in sheet.parties if party.provisional}
         for name, found in systems.items():
             statements = [p for p in found if p.type == "statement"]
-            score, wrong, missed, extra = score_positions(engine, article, statements, gold)
+            score, wrong, missed, extra = score_positions(engine, article, statements, gold, provisional)
             report.scores["positions (statements)"][name].add(score)
-            report.scores["positions (all types)"][name].add(score_positions(engine, article, found, gold)[0])
+            all_types = score_positions(engine, article, found, gold, provisional)[0]
+            report.scores["positions (all types)"][name].add(all_types)
             report.wrong_speakers[name].extend(wrong)
             if name == "system":
                 report.missed.extend(missed)
                 report.extra.extend(extra)
-                report.found.update(found_parts(engine, article, statements, gold))
+                report.found.update(found_parts(engine, article, statements, gold, provisional))
         for what, found_names in (
             ("parties", party_names_found(engine, sheet)),
             ("actors", actor_names_found(engine, sheet)),
@@ -186,10 +188,13 @@ def position_text(article: Article, position: Position) -> str:
     return article.text[start:end]
 
 
-def speaker_names(engine: Engine, speaker: Speaker) -> tuple[set[str], set[str]]:
-    """Folded names of the speaker (actor, else party) and of its party."""
+def speaker_names(engine: Engine, speaker: Speaker, provisional: dict[str, str]) -> tuple[set[str], set[str]]:
+    """Folded names of the speaker (actor, else party) and of its party (`provisional`: names of the parties
+    named from the text alone, by id)."""
     party = engine.rules.parties.get(speaker.party or "")
     party_names = {fold(speaker.party)} if speaker.party else set()
+    if speaker.party in provisional:
+        party_names.add(fold(provisional[speaker.party]))
     if party is not None:
         party_names |= {fold(party.name), *(fold(alias_of(a).text) for a in party.aliases)}
     if not speaker.actor and not speaker.party:
@@ -205,12 +210,12 @@ def speaker_names(engine: Engine, speaker: Speaker) -> tuple[set[str], set[str]]
 
 
 def score_positions(
-    engine: Engine, article: Article, found: list[Position], gold: dict
+    engine: Engine, article: Article, found: list[Position], gold: dict, provisional: dict[str, str]
 ) -> tuple[Score, list[str], list[str], list[str]]:
     required = gold.get("positions") or []
     optional = gold.get("optional_positions") or []
     texts = [squeeze(position_text(article, p)) for p in found]
-    names = [speaker_names(engine, p.speaker) for p in found]
+    names = [speaker_names(engine, p.speaker, provisional) for p in found]
 
     def matches(index: int, wanted: dict) -> bool:
         speaker, party = names[index]
@@ -246,10 +251,12 @@ def party_ok(wanted: dict, party_names: set[str]) -> bool:
     return fold(wanted.get("party") or wanted["speaker"]) in party_names
 
 
-def found_parts(engine: Engine, article: Article, found: list[Position], gold: dict) -> Counter[str]:
+def found_parts(
+    engine: Engine, article: Article, found: list[Position], gold: dict, provisional: dict[str, str]
+) -> Counter[str]:
     """Of the required gold positions: how many, whose content is found, with the right speaker, the right party."""
     texts = [squeeze(position_text(article, p)) for p in found]
-    names = [speaker_names(engine, p.speaker) for p in found]
+    names = [speaker_names(engine, p.speaker, provisional) for p in found]
     counts: Counter[str] = Counter()
     for wanted in gold.get("positions") or []:
         quote = squeeze(wanted["quote"])

@@ -171,11 +171,12 @@ def explain(rule_dirs: tuple[Path, ...], packs: tuple[str, ...], model: str, art
     doc = engine.parse(articles[0])
     resolved = find_mentions(articles[0], doc, engine.compiled, BodyText.of(articles[0]))
     sheet = engine.extract(articles[0], doc)
-    parties = engine.rules.parties
+    names = {party.id: party.name for party in engine.rules.parties.values()}
+    names |= {party.id: f"{party.name} (provisional: not in the rules)" for party in resolved.provisional}
     click.echo(f"# {articles[0].title}\n\n## Parties and actors")
     for mention in resolved.mentions:
-        who = f"{mention.actor} ({parties[mention.party].name})" if mention.actor else parties[mention.party].name
-        source = engine.rules.source_of("party", mention.party)
+        who = f"{mention.actor} ({names[mention.party]})" if mention.actor else names[mention.party]
+        source = engine.rules.source_of("party", mention.party) or "the text"
         click.echo(
             f"- {mention.text!r} @{mention.start_char}-{mention.end_char} → {who}: {'; '.join(mention.why)} [{source}]"
         )

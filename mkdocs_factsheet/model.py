@@ -62,6 +62,8 @@ class PartyFacts:
     actors: list[ActorFacts] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     rule: str = ""
+    # named from the text alone, no rule defines it (`nlp.provisional`): a suggestion for a rule file
+    provisional: bool = False
 
 
 @dataclass

@@ -32,8 +32,10 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..rules import RuleSet
+from ..rules.schema import alias_of
 from .matching import Candidate
 from .mentions import Mention, ResolvedMentions
+from .provisional import find_provisional
 from .text import BodyText
 
 
@@ -47,9 +49,18 @@ class Title:
 
 
 def affiliate(doc: Doc, resolved: ResolvedMentions, rules: RuleSet, text: BodyText) -> ResolvedMentions:
-    """The resolved mentions with the people the article affiliates added, in document order."""
-    affiliator = Affiliator(doc, resolved.mentions, titles_of(resolved.candidates, rules), text.offset)
-    packed = {index: m for m in resolved.mentions if m.from_pack for index in range(m.start, m.end)}
+    """The resolved mentions with the organisations no rule defines (provisional parties) and the people the
+    article affiliates added, in document order."""
+    titles = titles_of(resolved.candidates, rules)
+    generic = {alias_of(a).text.lower() for agent in rules.agents for a in agent.aliases}
+    spans = [(title.start, title.end) for title in titles]
+    organisations, provisional = find_provisional(doc, resolved.mentions, text.offset, generic, spans)
+    named = {index for m in organisations for index in range(m.start, m.end)}
+    # a party's adjective inside an organisation's own name ("Syrian Democratic Forces") is part of that name
+    own = [m for m in resolved.mentions if not (m.via == "adjective" and m.start in named)]
+    found = list(heapq.merge(own, organisations, key=lambda m: m.start))
+    affiliator = Affiliator(doc, found, titles, text.offset)
+    packed = {index: m for m in found if m.from_pack for index in range(m.start, m.end)}
     # a pack member the article gives the same party keeps the rule's mention; another party replaces it
     people = [
         person
@@ -59,10 +70,16 @@ def affiliate(doc: Doc, resolved: ResolvedMentions, rules: RuleSet, text: BodyTe
         )
     ]
     taken = {index for person in people for index in range(person.start, person.end)}
-    kept = [m for m in resolved.mentions if not (m.from_pack and taken.intersection(range(m.start, m.end)))]
+    kept = [m for m in found if not (_yields(m) and taken.intersection(range(m.start, m.end)))]
     # both in document order; on one start, the rules' mention first
     mentions = list(heapq.merge(kept, sorted(people, key=lambda m: m.start), key=lambda m: m.start))
-    return replace(resolved, mentions=mentions)
+    return replace(resolved, mentions=mentions, provisional=provisional)
+
+
+def _yields(mention: Mention) -> bool:
+    """Does the mention give way to what the article states? A pack's member does (the world pack's office
+    holders stop in 2014), and so does a provisional party (the NER takes many a name for an organisation)."""
+    return mention.from_pack or mention.via == "provisional"
 
 
 def titles_of(candidates: Iterable[Candidate], rules: RuleSet) -> list[Title]:
@@ -261,18 +278,19 @@ class Affiliator:
         """The party mention (or agent of one) of a title's own phrase, outside the name it describes: its
         modifiers ("Germany's", "German") and the object of "of"/"for" ("a spokesman for the Pakistani
         military") — never a clause or a phrase hung deeper ("a former aide who went to Burma")."""
-        for token in _own_phrase(head):
-            mention = self.mention_at.get(token.i)
-            if mention is None or exclude[0] <= token.i < exclude[1]:
-                continue
-            if _acts_as_party(mention):
-                return mention
-        return None
+        found = [
+            mention
+            for token in _own_phrase(head)
+            if (mention := self.mention_at.get(token.i)) is not None
+            and not exclude[0] <= token.i < exclude[1]
+            and _acts_as_party(mention)
+        ]
+        # a rule's party before one named from the text alone ("the United States' National Institute of …")
+        return min(found, key=lambda m: m.via == "provisional", default=None)
 
     def covered(self, start: int, end: int) -> bool:
-        """Does a rule's mention already cover part of the name? (A pack's member does not: the article may say
-        otherwise, the world pack's office holders stop in 2014.)"""
-        return any((m := self.mention_at.get(i)) is not None and not m.from_pack for i in range(start, end))
+        """Does a rule's mention already cover part of the name? (One that yields does not, see `_yields`.)"""
+        return any((m := self.mention_at.get(i)) is not None and not _yields(m) for i in range(start, end))
 
     def person_mention(self, start: int, name: tuple[int, int], party: str, role: str, why: str) -> Mention:
         full = self.doc[name[0] : name[1]].text

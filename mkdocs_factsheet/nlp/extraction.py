@@ -1,14 +1,15 @@
 """From a parsed article to its fact sheet: the stages in order, each handing its output to the next.
 
-`resolve_mentions` (`nlp.mentions`) → `affiliate` (`nlp.affiliation`) → `attribute`
-(`nlp.attribution`) → `positions_of` (`nlp.positions`) → `build_fact_sheet` (`nlp.factsheet`).
+`resolve_mentions` (`nlp.mentions`) → `affiliate` (`nlp.affiliation`, with `nlp.provisional`) →
+`attribute` (`nlp.attribution`) → `positions_of` (`nlp.positions`) → `keep_acting` (`nlp.provisional`)
+→ `build_fact_sheet` (`nlp.factsheet`).
 `extract_facts` runs them all for the engine; `cli explain` and the evaluation call `find_mentions`
 (the first two) and the later stages themselves.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -20,6 +21,7 @@ from .factsheet import build_fact_sheet
 from .matching import CompiledRules
 from .mentions import ResolvedMentions, resolve_mentions
 from .positions import positions_of
+from .provisional import keep_acting
 from .text import BodyText
 
 
@@ -45,8 +47,10 @@ def extract_facts(article: Article, doc: Doc, compiled: CompiledRules) -> Extrac
     """The fact sheet of a parsed article under compiled rules."""
     text = BodyText.of(article)
     resolved = find_mentions(article, doc, compiled, text)
-    positions = find_positions(article, doc, compiled, text, resolved)
-    sheet = build_fact_sheet(article, doc, compiled.rules, text, resolved.mentions, resolved.issue_mentions, positions)
+    found = find_positions(article, doc, compiled, text, resolved)
+    positions, mentions, provisional = keep_acting(found, resolved.mentions, resolved.provisional)
+    acting = replace(resolved, mentions=mentions, provisional=provisional)
+    sheet = build_fact_sheet(article, doc, compiled.rules, text, acting, positions)
     return Extraction(sheet, resolved)
 
 

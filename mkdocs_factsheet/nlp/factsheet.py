@@ -18,20 +18,14 @@ from ..model import (
 )
 from ..rules import RuleSet
 from ..rules.schema import Party, alias_of
-from .mentions import DETERMINERS, IssueMentions, Mention
+from .mentions import DETERMINERS, IssueMentions, Mention, ProvisionalParty, ResolvedMentions
 from .text import BodyText
 
 UNASSIGNED_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 
 
 def build_fact_sheet(
-    article: Article,
-    doc: Doc,
-    rules: RuleSet,
-    text: BodyText,
-    mentions: list[Mention],
-    issue_mentions: IssueMentions,
-    positions: list[Position],
+    article: Article, doc: Doc, rules: RuleSet, text: BodyText, resolved: ResolvedMentions, positions: list[Position]
 ) -> FactSheet:
     """Assemble the fact sheet of one article from its resolved mentions and its positions."""
     info = ArticleInfo(
@@ -43,11 +37,16 @@ def build_fact_sheet(
         article.url,
         dict(sorted(article.metadata.items())),
     )
-    parties = _party_facts(rules, mentions)
+    mentions, issue_mentions = resolved.mentions, resolved.issue_mentions
+    provisional = {party.id: _provisional_facts(party) for party in resolved.provisional}
+    parties = _party_facts(rules, mentions, provisional)
     for position in positions:  # a speaker's party is listed even when only a pronoun named it
-        if position.speaker.party and position.speaker.party not in parties and position.speaker.party in rules.parties:
-            party = rules.parties[position.speaker.party]
+        party_id = position.speaker.party
+        if party_id and party_id not in parties and party_id in rules.parties:
+            party = rules.parties[party_id]
             parties[party.id] = PartyFacts(party.id, party.name, party.kind, _aliases(party), 0)
+        elif party_id and party_id not in parties and party_id in provisional:
+            parties[party_id] = provisional[party_id]
     issues = _issue_facts(rules, mentions, issue_mentions)
     sentences = [text.token_span(sentence) for sentence in doc.sents]
     unassigned = _unassigned(doc, text, mentions, issue_mentions)
@@ -58,14 +57,20 @@ def _aliases(party: Party) -> list[str]:
     return [alias_of(a).text for a in party.aliases]
 
 
-def _party_facts(rules: RuleSet, mentions: list[Mention]) -> dict[str, PartyFacts]:
+def _provisional_facts(party: ProvisionalParty) -> PartyFacts:
+    return PartyFacts(party.id, party.name, "organisation", list(party.aliases), 0, provisional=True)
+
+
+def _party_facts(rules: RuleSet, mentions: list[Mention], provisional: dict[str, PartyFacts]) -> dict[str, PartyFacts]:
     """The parties mentioned, by id in order of first mention, with their actors."""
     parties: dict[str, PartyFacts] = {}
     actors: dict[tuple[str, str], ActorFacts] = {}
     for mention in mentions:
-        party = rules.parties[mention.party]
-        facts = parties.get(party.id)
-        if facts is None:
+        facts = parties.get(mention.party)
+        if facts is None and mention.party in provisional:
+            facts = parties[mention.party] = provisional[mention.party]
+        elif facts is None:
+            party = rules.parties[mention.party]
             source = rules.source_of("party", party.id)
             facts = parties[party.id] = PartyFacts(
                 party.id, party.name, party.kind, _aliases(party), 0, [], [], str(source or "")
@@ -74,10 +79,10 @@ def _party_facts(rules: RuleSet, mentions: list[Mention]) -> dict[str, PartyFact
         facts.spans.append(mention.span)
         if mention.actor is None:
             continue
-        actor = actors.get((party.id, mention.actor))
+        actor = actors.get((facts.id, mention.actor))
         if actor is None:
             actor = ActorFacts(mention.actor, mention.actor_kind or "person", mention.role, 0)
-            actors[(party.id, mention.actor)] = actor
+            actors[(facts.id, mention.actor)] = actor
             facts.actors.append(actor)
         actor.mentions += 1
         actor.role = actor.role or mention.role

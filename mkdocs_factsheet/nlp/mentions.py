@@ -80,6 +80,16 @@ class Mention:
         )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class ProvisionalParty:
+    """A party named from the text alone (`nlp.provisional`): its id, the fullest name the article gives it,
+    and the other forms seen (an acronym)."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
 IssueMentions = list[tuple[str, IssueMention]]  # (issue id, mention), in document order
 
 
@@ -94,6 +104,7 @@ class ResolvedMentions:
     hits: set[str]
     views: DocViews  # what matching made of the doc; its `words` go into the engine's record
     candidates: list[Candidate]  # the entity candidates, overlaps settled (titles included)
+    provisional: list[ProvisionalParty] = field(default_factory=list)  # parties named from the text alone
 
     @property
     def words(self) -> set[str]:

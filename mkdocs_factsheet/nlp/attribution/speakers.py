@@ -16,6 +16,7 @@ sentences; beyond that the speaker is "unresolved".
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy
@@ -169,9 +170,10 @@ class Speakers:
         mention = self.mention_at.get(head.i)
         if mention is None or mention.via == "agent":
             # "the German foreign minister, Heiko Maas", "a State Department spokesperson, Morgan Ortagus":
-            # the person named in apposition, not the title
-            named = (self.mention_at.get(c.i) for c in head.children if c.dep_ == "appos")
-            mention = next((m for m in named if m is not None and m.actor_kind == "person"), mention)
+            # the person named in apposition, not the title; "the social network Facebook": the name
+            named = [m for c in head.children if c.dep_ in ("appos", "compound") and (m := self.mention_at.get(c.i))]
+            people = [m for m in named if m.actor_kind == "person"]
+            mention = next(iter(people), mention if mention is not None else next(iter(named), None))
         if mention is not None:
             return self.from_mention(mention)
         lower = head.lower_
@@ -213,11 +215,16 @@ class Speakers:
             kind = mention.actor_kind or "person"
             return Identity(mention.actor, mention.party, kind, mention.actor, list(mention.why))
         party = self.parties.get(mention.party)
-        name = party.name if party else mention.party
+        name = party.name if party else mention.text  # a provisional party: named as the text names it
         return Identity(None, mention.party, "party", name, list(mention.why))
 
     def inner_mention(self, head: Token) -> Mention | None:
-        """A party or body named as a modifier in the phrase ("State Department spokesman Ned Price")."""
+        """A party or body named as a modifier in the phrase ("State Department spokesman Ned Price"); a rule's
+        before one named from the text alone."""
+        found = list(self.inner_mentions(head))
+        return min(found, key=lambda m: m.via == "provisional", default=None)
+
+    def inner_mentions(self, head: Token) -> Iterator[Mention]:
         for child in head.lefts:
             if child.dep_ not in ("compound", "nmod", "poss"):
                 continue
@@ -228,14 +235,13 @@ class Speakers:
                     and mention.via != "adjective"
                     and (mention.actor is None or mention.actor_kind == "body")
                 ):
-                    return mention
+                    yield mention
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "from"):
                 for token in child.subtree:
                     mention = self.mention_at.get(token.i)
                     if mention is not None and (mention.actor is None or mention.actor_kind == "body"):
-                        return mention
-        return None
+                        yield mention
 
     def person_name(self, head: Token) -> str | None:
         """The fullest name the text gives the person at `head` ("Caddell" → "Pat Caddell")."""

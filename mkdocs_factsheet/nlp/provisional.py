@@ -1,0 +1,178 @@
+"""Provisional parties: organisations the article names that no rule defines.
+
+"ABS-CBN CEO Carlo Katigbak said …", "the Syrian Democratic Forces (SDF) said …": a briefing that
+leaves such speakers without a party has empty summaries on news nobody wrote rules for. Each
+organisation the NER finds outside every rule's mention becomes a provisional party, named from the
+text (its id is `provisional-` and the name's slug, the same in every article), so the affiliation
+step can affiliate people with it and organisations can speak for themselves. An acronym joins
+the name it abbreviates ("SDF" after "Syrian Democratic Forces (SDF)", or whose initials it is).
+
+Only provisional parties that act are kept (`keep_acting`): a speaker's party, or the party of a
+person the article affiliates with it. An outlet that only reports ("Reuters reported", "according
+to the BBC") is a source, not a party. The fact sheet marks provisional parties as not in the rules,
+so pages and JSON show them as suggestions for rule files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..model import Position
+from .mentions import Mention, ProvisionalParty
+
+PREFIX = "provisional-"
+_SMALL_WORDS = {"of", "the", "for", "and", "on", "in", "de", "du", "la", "&"}
+# the cue of a source that reports, rather than of a party that states ("Fars reported", "according to ISNA")
+_REPORTING = ("report", "according")
+
+
+def find_provisional(
+    doc: Doc, mentions: list[Mention], offset: int, generic: set[str], titles: list[tuple[int, int]]
+) -> tuple[list[Mention], list[ProvisionalParty]]:
+    """Mentions of the organisations no rule covers (document order), and their provisional parties; an
+    acronym of a rule's party the article names ("WHO" after "the World Health Organization") is that party.
+    Organisations are the NER's, and names right beside a person's title, which the NER often misses ("ABS-CBN
+    CEO …", "a spokesperson for Facebook"). `generic`: lower-case words that name a kind of body, not one
+    ("Parliament", "Supreme Court"); `titles`: token ranges of person titles."""
+    covered = {index for mention in mentions for index in range(mention.start, mention.end)}
+    adjectives = {m.start for m in mentions if m.via == "adjective" and m.end == m.start + 1}
+    by_initials = {
+        _initials(m.text): m for m in mentions if m.actor is None and m.via != "adjective" and len(m.text.split()) > 1
+    }
+    names: list[tuple[int, int, str]] = []
+    found = []
+    organisations = [ent for ent in doc.ents if ent.label_ == "ORG"] + _beside_titles(doc, titles, covered)
+    for ent in organisations:
+        if not _own_name(ent, covered, adjectives):
+            continue
+        span = _name_part(ent)
+        if span is None or all(t.lower_ in generic for t in span) or span.text.lower() in generic:
+            continue
+        named = by_initials.get(span.text.replace("-", "")) if span.text.isupper() else None
+        if named is not None:
+            why = f"acronym {span.text!r} of {named.text!r}, named in the article"
+            found.append(Mention.of_tokens(doc, span.start, span.end, offset, named.party, via="acronym", why=[why]))
+        else:
+            names.append((span.start, span.end, span.text))
+    full_names = sorted({name for _, _, name in names}, key=lambda n: -len(n))
+    canonical = {name: _canonical(doc, name, full_names, names) for name in full_names}
+    parties: dict[str, ProvisionalParty] = {}
+    for start, end, name in names:
+        full = canonical[name]
+        party_id = PREFIX + _slug(full)
+        party = parties.get(party_id) or ProvisionalParty(party_id, full)
+        if name != full and name not in party.aliases:
+            party = replace(party, aliases=(*party.aliases, name))
+        parties[party_id] = party
+        why = f"{full!r} is an organisation the article names that no rule defines (a provisional party)"
+        found.append(Mention.of_tokens(doc, start, end, offset, party_id, via="provisional", why=[why]))
+    return sorted(found, key=lambda m: m.start), list(parties.values())
+
+
+def keep_acting(
+    positions: list[Position], mentions: list[Mention], parties: list[ProvisionalParty]
+) -> tuple[list[Position], list[Mention], list[ProvisionalParty]]:
+    """The provisional parties that act (a speaker's party, a person's affiliation), their mentions, and the
+    positions with reporting outlets left without a party."""
+    ids = {party.id for party in parties}
+    reporting = {p.speaker.party for p in positions if p.speaker.party in ids and _reports(p)}
+    stating = {p.speaker.party for p in positions if p.speaker.party in ids and not _reports(p)}
+    outlets = reporting - stating
+    kept_positions = [_as_source(p) if p.speaker.party in outlets else p for p in positions]
+    acting = {p.speaker.party for p in kept_positions} | {m.party for m in mentions if m.actor is not None}
+    kept_mentions = [m for m in mentions if m.via != "provisional" or m.party in acting]
+    return kept_positions, kept_mentions, [party for party in parties if party.id in acting]
+
+
+def _reports(position: Position) -> bool:
+    cue = position.cue.text.lower() if position.cue is not None else ""
+    return cue.startswith(_REPORTING)
+
+
+def _as_source(position: Position) -> Position:
+    why = [*position.why, f"{position.speaker.text!r} reports here: a source, not a party"]
+    return replace(position, speaker=replace(position.speaker, party=None), why=why)
+
+
+def _beside_titles(doc: Doc, titles: list[tuple[int, int]], covered: set[int]) -> list[SpacySpan]:
+    """Runs of proper nouns no entity holds, right before a title or after its "for"/"of": "ABS-CBN CEO"."""
+    held = {index for ent in doc.ents for index in range(ent.start, ent.end)} | covered
+    runs = []
+    for start, end in titles:
+        before = start
+        while before > 0 and before - 1 not in held and _in_name(doc[before - 1]):
+            before -= 1
+        if before < start and _name_word(doc[before]):
+            runs.append(doc[before:start])
+        after = end + 1 if end < len(doc) and doc[end].lower_ in ("for", "of") else end
+        after += after < len(doc) and after > end and doc[after].lower_ == "the"
+        stop = after
+        while after > end and stop < len(doc) and stop not in held and _in_name(doc[stop]):
+            stop += 1
+        if stop > after and _name_word(doc[stop - 1]):
+            runs.append(doc[after:stop])
+    return runs
+
+
+def _in_name(token: Token) -> bool:
+    return _name_word(token) or (token.text == "-" and not token.whitespace_)
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised proper noun, or an acronym whatever the tagger says ("ABS" in "ABS-CBN" is a noun to it)."""
+    if token.pos_ == "PROPN" and token.text[:1].isupper():
+        return True
+    return token.is_upper and token.is_alpha and len(token) > 1
+
+
+def _own_name(ent: SpacySpan, covered: set[int], adjectives: set[int]) -> bool:
+    """Is the entity an organisation's name of its own? No rule covers it, or only a party's adjective in a
+    longer name ("Syrian Democratic Forces" is not Syria's)."""
+    taken = covered.intersection(range(ent.start, ent.end))
+    return not taken or (taken <= adjectives and len(ent) - len(taken) >= 2 and ent[-1].i not in taken)
+
+
+def _name_part(ent: SpacySpan) -> SpacySpan | None:
+    """The name in an organisation entity: from its first proper noun, past a leading "Kurdish-led", without a
+    trailing possessive."""
+    tokens = list(ent)
+    while len(tokens) > 2 and tokens[1].text == "-" and tokens[2].is_lower:
+        del tokens[:3]
+    while tokens and not _name_word(tokens[0]):
+        tokens.pop(0)
+    while tokens and tokens[-1].text in ("'s", "’s", "'"):
+        tokens.pop()
+    if not tokens or not any(ch.isupper() for ch in tokens[0].text) or len("".join(t.text for t in tokens)) < 2:
+        return None
+    return ent.doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def _canonical(doc: Doc, name: str, full_names: list[str], names: list[tuple[int, int, str]]) -> str:
+    """The fullest name `name` stands for in the article: a longer name it is the acronym or the end of."""
+    for full in full_names:
+        if full == name or len(full) <= len(name):
+            continue
+        if name.isupper() and (_initials(full) == name.replace("-", "") or _defined(doc, full, name, names)):
+            return full
+    return name
+
+
+def _initials(name: str) -> str:
+    words = name.replace("-", " ").split()
+    return "".join(word[0] for word in words if word.lower() not in _SMALL_WORDS and word[0].isalpha()).upper()
+
+
+def _defined(doc: Doc, full: str, acronym: str, names: list[tuple[int, int, str]]) -> bool:
+    """Does the article define the acronym in brackets right after the full name: "… Forces (SDF)"?"""
+    for _start, end, name in names:
+        if name == full and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].text == acronym:
+            return True
+    return False
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[\W_]+", "-", name.casefold()).strip("-") or "party"

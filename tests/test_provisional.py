@@ -1,0 +1,74 @@
+"""Organisations no rule defines become provisional parties when they act (nlp/provisional.py)."""
+
+from __future__ import annotations
+
+from mkdocs_factsheet.articles import Article
+from mkdocs_factsheet.engine import Engine
+from mkdocs_factsheet.model import FactSheet
+
+
+def sheet_of(engine: Engine, text: str) -> FactSheet:
+    return engine.extract(Article(id="t", path="t.txt", text=text, body_start=0, title="T"))
+
+
+def speaker_of(sheet: FactSheet, words: str) -> tuple[str | None, str | None]:
+    position = next(p for p in sheet.positions if words in p.content.text)
+    return position.speaker.actor, position.speaker.party
+
+
+def test_an_organisation_that_speaks_is_a_provisional_party_and_its_acronym_joins_it(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Late on Sunday, the Kurdish-led Syrian Democratic Forces (SDF) announced it had entered into an agreement "
+        "with the government of Syria. The SDF said hundreds of fighters had escaped from a camp.",
+    )
+    party = "provisional-syrian-democratic-forces"
+    assert speaker_of(sheet, "entered into an agreement") == (None, party)
+    assert speaker_of(sheet, "hundreds of fighters") == (None, party)
+    facts = sheet.party(party)
+    assert facts is not None and facts.provisional and facts.name == "Syrian Democratic Forces"
+    assert facts.aliases == ["SDF"]
+    syria = sheet.party("syria")
+    assert syria is not None and not syria.provisional  # "Syrian" inside the name is not Syria
+
+
+def test_a_person_with_a_title_of_an_organisation_no_rule_defines_acts_for_it(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "ABS-CBN CEO Carlo Katigbak said refunds for unaired political ads were offered. "
+        "Katigbak added that the network would appeal.",
+    )
+    assert speaker_of(sheet, "refunds for unaired") == ("Carlo Katigbak", "provisional-abs-cbn")
+    assert speaker_of(sheet, "the network would appeal") == ("Carlo Katigbak", "provisional-abs-cbn")
+    facts = sheet.party("provisional-abs-cbn")
+    assert facts is not None and [a.name for a in facts.actors] == ["Carlo Katigbak"]
+
+
+def test_an_acronym_of_a_party_the_article_names_is_that_party(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "The International Atomic Energy Agency inspected the site in May. "
+        "The IAEA said the samples showed no trace of enrichment.",
+    )
+    assert speaker_of(sheet, "samples showed") == (None, "international-atomic-energy-agency")
+    assert not any(p.provisional for p in sheet.parties)
+
+
+def test_an_outlet_that_only_reports_is_a_source_not_a_party(engine: Engine) -> None:
+    sheet = sheet_of(engine, "According to Al Jazeera, the talks collapsed on Friday after three days.")
+    assert all(p.speaker.party is None for p in sheet.positions)
+    assert not any(p.provisional for p in sheet.parties)
+
+
+def test_an_organisation_that_is_only_mentioned_is_not_listed_as_a_party(engine: Engine) -> None:
+    sheet = sheet_of(engine, "Shares of Toyota Motor Corporation rose after the announcement.")
+    assert not any(p.provisional for p in sheet.parties)
+    assert any(a.name == "Toyota Motor Corporation" for a in sheet.unassigned_actors)
+
+
+def test_provisional_parties_survive_the_json_round_trip(engine: Engine) -> None:
+    sheet = sheet_of(engine, "A spokesperson for Facebook said the ruling raised critical questions.")
+    assert speaker_of(sheet, "critical questions") == (None, "provisional-facebook")
+    again = FactSheet.from_dict(sheet.to_dict(include_sentences=True))
+    facts = again.party("provisional-facebook")
+    assert facts is not None and facts.provisional and facts.name == "Facebook"
