@@ -185,6 +185,8 @@ class _Collector:
                 self.rules.cues.append(cue)
                 self.rules.sources[("cue", cue.lemma)] = self.source(document, ("cues", index), pack)
             self.rules.stance_words.extend(parsed.stance_words)
+            self.rules.message_nouns.extend(parsed.messages.nouns)
+            self.rules.message_verbs.extend(parsed.messages.verbs)
             self.documents[("cues", document.path)] = (document, ())
             self.add_examples("cues", None, parsed.examples, parsed.counter_examples, document, pack)
 

@@ -55,6 +55,8 @@ class RuleSet:
     stances: dict[str, Stance] = field(default_factory=dict)
     cues: list[Cue] = field(default_factory=list)
     stance_words: list[StanceWord] = field(default_factory=list)
+    message_nouns: list[str] = field(default_factory=list)  # lemmas; see `schema.Messages`
+    message_verbs: list[str] = field(default_factory=list)
     sources: dict[tuple[str, str], RuleSource] = field(default_factory=dict)
     examples: list[RuleExample] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)

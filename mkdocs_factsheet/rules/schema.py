@@ -135,6 +135,9 @@ class Member(RuleModel):
     from_: IsoDate | None = Field(default=None, alias="from", description="Default start date of the roles.")
     until: IsoDate | None = Field(default=None, description="Default end date of the roles.")
     patterns: list[TokenPattern] = Field(default_factory=list)
+    gender: Literal["male", "female"] | None = Field(
+        None, description='"male" or "female": which pronouns ("he", "she") can stand for the person.'
+    )
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Member:
@@ -251,12 +254,26 @@ class StanceWord(RuleModel):
     stance: RuleId
 
 
+class Messages(RuleModel):
+    """Words for what someone said or wrote: as a speaker, such a message stands for its author."""
+
+    nouns: list[Text] = Field(
+        default_factory=list,
+        description='Lemmas of messages ("tweet", "statement", "letter"): "a tweet by X said …" is X\'s position.',
+    )
+    verbs: list[Text] = Field(
+        default_factory=list,
+        description='Lemmas of verbs that make a message ("issue", "post"): "X issued a statement which said …".',
+    )
+
+
 class CueFile(RuleModel):
     """A file in `cues/`: the cue and stance lexicon."""
 
     stances: list[Stance] = Field(default_factory=list)
     cues: list[Cue] = Field(default_factory=list)
     stance_words: list[StanceWord] = Field(default_factory=list)
+    messages: Messages = Field(default_factory=Messages)
     examples: list[Example] = Field(default_factory=list)
     counter_examples: list[CounterExampleSpec] = Field(default_factory=list)
 

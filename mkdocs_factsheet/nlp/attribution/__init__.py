@@ -58,7 +58,8 @@ def attribute(
     frames = [f for f in finder.find() if negated or not f.negated]
     frames = _settle_nesting(frames, nesting)
     contents = [f.content for f in frames if not f.rule.startswith(("headline", "label"))]
-    speakers = Speakers(doc, mentions, text, rules.parties, set(finder.quote_tokens), contents)
+    messages = (frozenset(rules.message_nouns), frozenset(rules.message_verbs))
+    speakers = Speakers(doc, mentions, text, rules.parties, set(finder.quote_tokens), contents, messages)
     found = _with_speakers(frames, speakers)
     found.sort(key=lambda a: (a.frame.content[0], a.frame.content[1]))
     return found
@@ -83,7 +84,8 @@ def _with_speakers(frames: list[Frame], speakers: Speakers) -> list[Attribution]
             start, end = speakers.span_of(frame.speaker)
             if frame.content[0] <= start < frame.content[1] and not frame.around:
                 continue  # a speaker inside what it is said to have said: a misparse
-            identity = speakers.identify(frame.speaker, content=frame.content, addressee=frame.addressee)
+            label = frame.rule.startswith("label")
+            identity = speakers.identify(frame.speaker, content=frame.content, addressee=frame.addressee, label=label)
             speaker = Resolved(start, end, identity)
             speakers.add_speaker(frame.speaker, identity)
         else:

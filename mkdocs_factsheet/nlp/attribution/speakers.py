@@ -1,10 +1,12 @@
 """Who a speaker is: the mention's span, then its actor and party, with the reasons.
 
 In order: a rule mention at the speaker's head word (name, surname, role noun, agent noun, party);
-a pronoun → its antecedent; a relative pronoun ("who told Congress") → the noun it hangs on; a
-party or body named inside the noun phrase ("State Department spokesman Ned Price"); a definite
-description naming an earlier body or role ("the department" → U.S. State Department); a person or
-organisation the statistical NER found (a name, without a party); otherwise unresolved.
+a relative pronoun ("who told Congress") → the noun it hangs on; a message → its author ("a tweet
+by X", `proxies`); a speaker label ("PENCE: …") → the person the article names so; a pronoun → its
+antecedent (of the right gender, `genders`); a party or body named inside the noun phrase ("State
+Department spokesman Ned Price"); a definite description naming an earlier body or role ("the
+department" → U.S. State Department); a person or organisation the statistical NER found (a name,
+without a party); otherwise unresolved.
 
 Pronoun policy (as citron's): he/she → the nearest preceding person who is the subject of a clause
 or the speaker of an earlier position, leaving out the addressee, anyone inside the content and
@@ -27,15 +29,13 @@ from spacy.tokens import Span as SpacySpan
 from ...rules.schema import Party
 from ..mentions import Mention
 from ..text import BodyText
+from .genders import declared_genders, pronoun_gender, tied_subject, title_gender
+from .proxies import RELATIVE, author_of, relative_antecedent
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-MALE = {"he", "him", "his", "himself"}
-FEMALE = {"she", "her", "hers", "herself"}
-HONORIFICS = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "dame": "f"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 THING_PRONOUNS = {"it", "its", "itself"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
-RELATIVE = {"who", "which", "that", "whom", "whose"}
 NP_LEFT = {"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "predet", "advmod", "punct"}
 NP_RIGHT = {"compound", "case", "cc", "conj", "nummod", "prep"}
 NP_PREPS = {"of", "for", "at", "from"}
@@ -95,13 +95,16 @@ class Speakers:
         parties: dict[str, Party],
         quote_tokens: set[int],
         contents: list[tuple[int, int]],
+        messages: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
     ):
-        """`contents`: the doc character ranges of what speakers are reported to have said."""
+        """`contents`: the doc character ranges of what speakers are reported to have said; `messages`: the
+        lemmas of message nouns and of the verbs that make them (`schema.Messages`)."""
         self.doc = doc
         self.mentions = mentions
         self.text = text
         self.parties = parties
         self.quote_tokens = quote_tokens
+        self.message_nouns, self.message_verbs = messages
 
         self.sentence_index: dict[int, int] = {}
         for number, sent in enumerate(self.doc.sents):
@@ -121,7 +124,7 @@ class Speakers:
             self.reported_chars[start:end] = b"\x01" * max(0, end - start)
         self._candidates: list[_Candidate] | None = None
         self.speakers: list[_Candidate] = []
-        self.genders: dict[str, str] = {}  # name → "m" | "f", from "Mr."/"Mrs." and from pronouns resolved before
+        self.genders = declared_genders(parties.values())  # name → "m" | "f" (genders.py), learnt as we go
 
     @property
     def candidates(self) -> list[_Candidate]:
@@ -130,12 +133,42 @@ class Speakers:
             found = {c.index: c for c in self.build_candidates()}
             found.update({c.index: c for c in self.speakers})
             self._candidates = sorted(found.values(), key=lambda c: c.index)
+            self.learn_tied_genders(found)
         return self._candidates
+
+    def learn_tied_genders(self, found: dict[int, _Candidate]) -> None:
+        """Genders from possessive and reflexive pronouns tied to a person subject, no other person between."""
+        people = [c.index for c in found.values() if c.identity.kind == "person"]
+        for token in self.doc:
+            gender = pronoun_gender(token.lower_)
+            if gender is None or token.i in self.quote_tokens:
+                continue
+            subject = tied_subject(token)
+            candidate = found.get(subject.i) if subject is not None else None
+            if candidate is None or candidate.identity.kind != "person":
+                continue
+            if any(candidate.index < other < token.i for other in people):
+                continue
+            self.genders.setdefault(candidate.identity.name, gender)
 
     # -- spans ---------------------------------------------------------------------------------------
 
     def span_of(self, head: Token) -> tuple[int, int]:
-        """Character range of the speaker mention: the pronoun, or the noun phrase without clauses and appositions."""
+        """Character range of the speaker mention: the pronoun, or the noun phrase without clauses and
+        appositions; a message's author's ("a tweet by X"); for a relative pronoun, from its antecedent to it
+        ("Lynch, who"), or the author's when the antecedent is a message ("a statement which")."""
+        author = self.author_of(head)
+        if author is not None:
+            return self.span_of(author)
+        antecedent = relative_antecedent(head)
+        if antecedent is not None:
+            if self.author_of(antecedent) is not None:
+                return self.span_of(antecedent)
+            return self.phrase_span(antecedent)[0], head.idx + len(head.text)
+        return self.phrase_span(head)
+
+    def phrase_span(self, head: Token) -> tuple[int, int]:
+        """Character range of the pronoun, or of the noun phrase headed by `head` without clauses and appositions."""
         if head.pos_ == "PRON" or head.lower_ in RELATIVE:
             return head.idx, head.idx + len(head.text)
         indices = {head.i}
@@ -164,9 +197,14 @@ class Speakers:
     # -- identities ----------------------------------------------------------------------------------
 
     def identify(
-        self, head: Token, *, content: tuple[int, int] | None = None, addressee: Token | None = None
+        self,
+        head: Token,
+        *,
+        content: tuple[int, int] | None = None,
+        addressee: Token | None = None,
+        label: bool = False,
     ) -> Identity:
-        """Whom the noun phrase headed by `head` stands for."""
+        """Whom the noun phrase headed by `head` stands for (`label`: a speaker label, "PENCE: …")."""
         mention = self.mention_at.get(head.i)
         if mention is None or mention.via == "agent":
             # "the German foreign minister, Heiko Maas", "a State Department spokesperson, Morgan Ortagus":
@@ -177,11 +215,19 @@ class Speakers:
         if mention is not None:
             return self.from_mention(mention)
         lower = head.lower_
-        if lower in RELATIVE and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "relcl":
-            antecedent = head.head.head
+        antecedent = relative_antecedent(head)
+        if antecedent is not None:
             identity = self.identify(antecedent)
             identity.why.insert(0, f"relative pronoun {head.text!r} → {antecedent.text!r}")
             return identity
+        author = self.author_of(head)
+        if author is not None:
+            identity = self.identify(author, content=content, addressee=addressee)
+            identity.why.insert(0, f"{head.text!r} → its author, {author.text!r}")
+            return identity
+        labelled = self.label_name(head) if label else None
+        if labelled is not None:
+            return labelled
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
             return self.pronoun(head, content, addressee)
         return self.describe(head)
@@ -208,6 +254,28 @@ class Speakers:
         kind = "group" if head.tag_ in ("NNS", "NNPS") else None
         text = " ".join(t.text for t in head.subtree if t.i in range(head.left_edge.i, head.i + 1))
         return Identity(None, None, kind, text, [f"unresolved: no rule names {text!r}"])
+
+    def author_of(self, head: Token) -> Token | None:
+        """Who made the message at `head`, if it is one ("a tweet by X" → X; see `proxies`)."""
+        return author_of(head, self.message_nouns, self.message_verbs)
+
+    def label_name(self, head: Token) -> Identity | None:
+        """A speaker label ("PENCE: …") resolved like a name: a person the article names, whatever the letter case."""
+        word = _strip_possessive(head.text).lower()
+        found = None
+        for mention in self.mentions:
+            if mention.actor and mention.actor_kind in (None, "person") and mention.actor.split()[-1].lower() == word:
+                found = mention
+                if mention.start > head.i:
+                    break  # the nearest mention before the label, else the first after it
+        if found is not None:
+            identity = self.from_mention(found)
+            identity.why.insert(0, f"speaker label {head.text!r} → {found.actor} (named as {found.text!r})")
+            return identity
+        person = next((name for last, name in self.full_names.items() if last.lower() == word), None)
+        if person is None:
+            return None
+        return Identity(person, None, "person", person, [f"speaker label {head.text!r} → {person!r} named in the text"])
 
     def from_mention(self, mention: Mention) -> Identity:
         """The identity a rule's mention gives: its actor, else its party."""
@@ -324,11 +392,10 @@ class Speakers:
         return found
 
     def candidate(self, head: Token, identity: Identity, speaker: bool = False) -> _Candidate:
-        """An antecedent candidate headed by `head` (noting a gender an honorific before it gives)."""
-        for token in (*head.lefts, self.doc[head.left_edge.i - 1] if head.left_edge.i > 0 else head):
-            gender = HONORIFICS.get(token.lower_.rstrip("."))
-            if gender and identity.name not in self.genders:
-                self.genders[identity.name] = gender
+        """An antecedent candidate headed by `head` (noting a gender a title before it gives)."""
+        gender = title_gender(head) if identity.kind == "person" else None
+        if gender:
+            self.genders.setdefault(identity.name, gender)
         subject = head.dep_ in ("nsubj", "nsubjpass") or (
             head.dep_ in ("compound", "appos") and head.head.dep_ in ("nsubj", "nsubjpass")
         )
@@ -355,7 +422,7 @@ class Speakers:
             reason = f"unresolved: {token.text!r} outside quotation marks (the writer or an unnamed speaker)"
             return Identity(None, None, None, token.text, [reason])
         kinds = _pronoun_kinds(lower)
-        gender = "m" if lower in MALE else "f" if lower in FEMALE else None
+        gender = pronoun_gender(lower)
         pool = self.antecedents(token, kinds, gender, content, self.not_antecedents(addressee))
         chosen = (
             next((c for c in pool if c.speaker or (c.subject and not c.reported)), None)

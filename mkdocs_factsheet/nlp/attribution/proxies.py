@@ -1,0 +1,39 @@
+"""Speaker words that stand for someone else (used by `speakers`): a relative pronoun for the noun its
+clause hangs on ("a tweet which said" → tweet), a message for its author ("a tweet by X" → X).
+
+Which nouns are messages and which verbs make them is the rules' (`messages:` in `cues/`; the core
+pack ships tweet, post, statement, letter …).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+
+
+def relative_antecedent(head: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("a tweet which said" → tweet)."""
+    if head.lower_ in RELATIVE and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "relcl":
+        return head.head.head
+    return None
+
+
+def author_of(head: Token, nouns: frozenset[str], verbs: frozenset[str]) -> Token | None:
+    """Who made a message: "a tweet by X", "X's statement", "the statement X issued", "X issued a statement"."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in nouns:
+        return None
+    for child in head.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in ("PERSON", "ORG")):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            author = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if author is not None:
+                return author
+        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in verbs:
+            author = next((g for g in child.children if g.dep_ == "nsubj"), None)
+            if author is not None and author.lower_ not in RELATIVE:
+                return author
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in verbs:
+        return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    return None

@@ -1,0 +1,114 @@
+"""Speakers that are not people (a message, a relative pronoun, a transcript label) and pronoun gender."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mkdocs_factsheet.articles import Article
+from mkdocs_factsheet.engine import Engine
+from mkdocs_factsheet.model import FactSheet, Speaker
+from mkdocs_factsheet.nlp.pipeline import Pipeline
+from mkdocs_factsheet.rules import load_rules
+
+from .conftest import write_tree
+
+
+def sheet_of(engine: Engine, text: str) -> FactSheet:
+    return engine.extract(Article(id="t", path="t.txt", text=text, body_start=0, title="T"))
+
+
+def speaker_of(sheet: FactSheet, words: str) -> Speaker:
+    return next(p for p in sheet.positions if words in p.content.text).speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "actor", "party"),
+    [
+        ("A tweet by Donald Trump said the wall would be built.", "wall would be built", "Donald Trump", "united-states"),
+        ("A post from Joe Biden said the election would be close.", "election would be close", "Joe Biden", "united-states"),
+        ("A letter from Angela Merkel said Germany would help.", "Germany would help", "Angela Merkel", "germany"),
+        ("Donald Trump posted a tweet which said the wall would be built.", "wall would be built", "Donald Trump", "united-states"),
+    ],
+)  # fmt: skip
+def test_a_message_stands_for_its_author(engine: Engine, text: str, words: str, actor: str, party: str) -> None:
+    speaker = speaker_of(sheet_of(engine, text), words)
+    assert (speaker.text, speaker.actor, speaker.party) == (actor, actor, party)
+
+
+def test_a_message_of_a_body_stands_for_the_body(engine: Engine) -> None:
+    text = "The State Department issued a statement which said the sanctions would remain."
+    speaker = speaker_of(sheet_of(engine, text), "sanctions would remain")
+    assert (speaker.text, speaker.party) == ("The State Department", "united-states")
+
+
+def test_a_relative_pronoun_is_its_antecedent_not_which(engine: Engine) -> None:
+    sheet = sheet_of(engine, "Angela Merkel, who said the plan was sound, left the summit early.")
+    speaker = speaker_of(sheet, "plan was sound")
+    assert (speaker.text, speaker.actor, speaker.party) == ("Angela Merkel, who", "Angela Merkel", "germany")
+
+
+def test_a_transcript_label_is_the_person_named_so(engine: Engine) -> None:
+    text = (
+        "Mike Pence spoke to reporters on Tuesday.\n\nPENCE: We will build the wall.\n\n"
+        "REPORTER: When will it be finished?\n\nPENCE: Soon, and Mexico will pay for it."
+    )
+    sheet = sheet_of(engine, text)
+    for words in ("build the wall", "Mexico will pay"):
+        speaker = speaker_of(sheet, words)
+        assert (speaker.text, speaker.actor, speaker.party) == ("PENCE", "Mike Pence", "united-states")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Reuters reported that the talks had failed.", "According to Reuters, the talks had failed."],
+)
+def test_a_reporting_outlet_stays_the_outlet(engine: Engine, text: str) -> None:
+    speaker = speaker_of(sheet_of(engine, text), "talks had failed")
+    assert (speaker.text, speaker.party) == ("Reuters", None)
+
+
+def test_she_is_not_a_man_whose_gender_the_rules_declare(pipeline: Pipeline, tmp_path: Path) -> None:
+    party = (
+        "id: republican-party\nname: Republican Party\nkind: organisation\nmembers:\n"
+        "  - name: Donald Trump\n    gender: male\n  - name: Nikki Haley\n    gender: female\n"
+    )
+    engine = Engine(pipeline, load_rules([write_tree(tmp_path, {"parties/republican-party.yml": party})]))
+    text = "Nikki Haley met Donald Trump on Friday. Trump said the talks were useful. She said the deal was fair."
+    sheet = sheet_of(engine, text)
+    assert speaker_of(sheet, "talks were useful").actor == "Donald Trump"
+    assert (speaker_of(sheet, "deal was fair").actor, speaker_of(sheet, "deal was fair").party) == (
+        "Nikki Haley",
+        "republican-party",
+    )
+
+
+def test_without_a_declared_gender_she_takes_the_nearest_speaker(pipeline: Pipeline, tmp_path: Path) -> None:
+    party = "id: republican-party\nname: Republican Party\nkind: organisation\nmembers:\n  - name: Donald Trump\n"
+    engine = Engine(pipeline, load_rules([write_tree(tmp_path, {"parties/republican-party.yml": party})]))
+    text = "Nikki Haley met Donald Trump on Friday. Trump said the talks were useful. She said the deal was fair."
+    assert speaker_of(sheet_of(engine, text), "deal was fair").actor == "Donald Trump"  # what the gender changes
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # a gendered title in the name's phrase
+        (
+            "Ilhan Omar met Congressman John Lewis. Lewis said the bill was ready. She said the vote was close.",
+            "Ilhan Omar",
+        ),
+        (
+            "Donald Trump visited Queen Elizabeth. Elizabeth said the visit was wonderful. He said the vote was close.",
+            "Donald Trump",
+        ),
+        # a possessive pronoun tied to the subject of its clause
+        (
+            "Theresa May met Donald Trump on Friday. Trump thanked his hosts. She said the vote was close.",
+            "Theresa May",
+        ),
+    ],
+)
+def test_a_pronoun_skips_a_person_the_text_shows_of_the_other_gender(engine: Engine, text: str, actor: str) -> None:
+    assert speaker_of(sheet_of(engine, text), "vote was close").actor == actor
