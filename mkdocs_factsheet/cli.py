@@ -176,9 +176,10 @@ def explain(rule_dirs: tuple[Path, ...], packs: tuple[str, ...], model: str, art
     click.echo(f"# {articles[0].title}\n\n## Parties and actors")
     for mention in resolved.mentions:
         who = f"{mention.actor} ({names[mention.party]})" if mention.actor else names[mention.party]
-        source = engine.rules.source_of("party", mention.party) or "the text"
+        source = engine.rules.source_of("party", mention.party)
+        origin = str(source) if source is not None else "the text"
         click.echo(
-            f"- {mention.text!r} @{mention.start_char}-{mention.end_char} → {who}: {'; '.join(mention.why)} [{source}]"
+            f"- {mention.text!r} @{mention.start_char}-{mention.end_char} → {who}: {'; '.join(mention.why)} [{origin}]"
         )
     click.echo("\n## Issues")
     for issue_id, issue_mention in resolved.issue_mentions:

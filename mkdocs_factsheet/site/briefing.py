@@ -90,6 +90,10 @@ class Briefing:
         # Indexes, so that pages about one party or issue never scan every article.
         self._quotes_by = self._index_quotes()
         self._articles_by = self._index_articles()
+        # parties named from the text alone (nlp.provisional), which no rule defines
+        self.provisional = {
+            p.id for sheet in self.sheets for p in sheet.parties if p.provisional and p.id not in rules.parties
+        }
         self.party_ids = sorted(
             {key for kind, key in self._articles_by if kind == "party"},
             key=lambda party_id: self.party_name(party_id).casefold(),

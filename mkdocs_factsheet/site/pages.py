@@ -28,6 +28,11 @@ HIGHLIGHT_LEGEND = (
     "<em>in text</em> in the sheet leads back here.</p>"
 )
 
+PROVISIONAL_WHAT = (
+    "organisations the articles name and no rule defines, named from the text because someone speaks for them. "
+    "Add a party rule file (parties/<id>.yml) with its aliases and members to define one; "
+    "mkdocs-factsheet check then tests it."
+)
 POSITION_COLUMNS = ["date", "article", "speaker", "stance", "kind", "quote", "why"]
 """The columns of the positions on an issue's or a party's page."""
 
@@ -192,6 +197,8 @@ class Renderer(Tables, Figures):
         rule = self.briefing.rules.parties.get(party_id)
         if rule is not None and rule.description:
             out.append(paragraph(text(rule.description)))
+        if party_id in self.briefing.provisional:
+            out.append(note(text("Not in the rules: a provisional party. Provisional parties are " + PROVISIONAL_WHAT)))
         out.append("## Actors")
         out.append(self._actors_table(party_id))
         entries = self.briefing.select(parties=[party_id])
@@ -290,7 +297,7 @@ class Renderer(Tables, Figures):
             out.append("## Parties")
             rows = [
                 [
-                    self.party(p),
+                    self.party(p) + (f" {muted('not in the rules')}" if p in briefing.provisional else ""),
                     str(len(briefing.articles_of_party(p))),
                     str(len(briefing.select(parties=[p]))),
                     str(len(briefing.actors(p))),
@@ -298,6 +305,8 @@ class Renderer(Tables, Figures):
                 for p in briefing.party_ids
             ]
             out.append(table(["Party", "Articles", "Positions", "Actors"], rows))
+            if briefing.provisional:
+                out.append(note(text("Parties marked “not in the rules” are provisional: " + PROVISIONAL_WHAT)))
         out.append("## Problems")
         out += self._problems(problems, loaded)
         return self.held.join(out) + "\n"
