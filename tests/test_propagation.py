@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
 from pathlib import Path
 
+from click.testing import CliRunner
+
 from mkdocs_factsheet.articles import Article
+from mkdocs_factsheet.cli import main
 from mkdocs_factsheet.engine import Engine, propagate
 from mkdocs_factsheet.model import FactSheet, Position
 from mkdocs_factsheet.nlp.pipeline import Pipeline
 from mkdocs_factsheet.rules import load_rules
 
+from .conftest import write_tree
 from .plugin_helpers import RULES, Site, build, plugin_of, section, unescape, visible_text
 
 KONO_STATED = (
@@ -132,3 +137,13 @@ def test_the_party_page_shows_the_propagated_speaker_and_the_cache_keeps_each_ar
     assert plugin.engine.parse_count == parses  # read back from the cache, not made again
     position = position_of(sheet, "export controls")
     assert position.speaker.party is None and position.affiliations == [] and sheet.party("japan") is None
+
+
+def test_extract_on_the_command_line_carries_affiliations_across_its_articles(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"a-bangkok.txt": KONO_STATED + "\n", "b-seoul.txt": KONO_NAMED + "\n"})
+    result = CliRunner().invoke(main, ["extract", "--rules", str(RULES), "--pack", "world", str(tmp_path)])
+    assert result.exit_code == 0, result.stderr
+    seoul = json.loads(result.stdout)[1]
+    [position] = [p for p in seoul["positions"] if "export controls" in p["content"]["text"]]
+    assert position["speaker"]["party"] == "japan"
+    assert [(a["party"], a["article"]) for a in position["affiliations"]] == [("japan", "a-bangkok")]
