@@ -16,7 +16,7 @@ import click
 from .articles import MAX_ARTICLE_SIZE, load_articles
 from .caching.fingerprints import DEFAULT_MODEL
 from .checking import check_examples
-from .engine import Caches, Engine, Progress
+from .engine import Caches, Engine, Progress, propagate
 from .model import FactSheet, sheets_json
 from .problems import FactsheetError, ProblemLog, RuleError
 from .rules import available_packs
@@ -120,7 +120,8 @@ def extract(
         if state.total > 20:
             click.echo(f"{state.done}/{state.total} articles ({state.cached} from cache)", err=True)
 
-    sheets = engine.extract_all(articles, progress)
+    # the affiliations one article states are carried into the others: every sheet first, then the pass
+    sheets = propagate(list(engine.extract_all(articles, progress)), engine.rules)
     if output_format == "json":
         click.echo(sheets_json([sheet.to_dict() for sheet in sheets]), nl=False)
     elif output_format == "jsonl":

@@ -39,6 +39,15 @@ class ArticleInfo:
 
 
 @dataclass
+class Affiliation:
+    """A person's party as another article of the site states it: that article and the sentence that says so."""
+
+    party: str
+    article: str  # the article's id
+    sentence: Span  # in that article's text
+
+
+@dataclass
 class ActorFacts:
     """A person or body acting for a party, as seen in one article."""
 
@@ -48,6 +57,9 @@ class ActorFacts:
     mentions: int
     spans: list[Span] = field(default_factory=list)
     why: list[str] = field(default_factory=list)
+    # filled across the site (engine.propagation), never by one article's analysis: where other
+    # articles say whom this person acts for, when this article does not say it
+    affiliations: list[Affiliation] = field(default_factory=list)
 
 
 @dataclass
@@ -92,6 +104,10 @@ class Position:
     sentence: Span | None = None
     addressee: str | None = None
     why: list[str] = field(default_factory=list)
+    # filled across the site (engine.propagation): what other articles say of the speaker's party
+    # when this one does not say it; one source (the party carried over), or several parties that
+    # disagree (a conflict: the speaker's party stays empty)
+    affiliations: list[Affiliation] = field(default_factory=list)
 
 
 @dataclass
@@ -151,22 +167,14 @@ class FactSheet:
         if data.get("schema_version") != SCHEMA_VERSION:
             raise ValueError(f"schema version {data.get('schema_version')!r}, expected {SCHEMA_VERSION}")
 
-        def span(value: dict[str, Any] | None) -> Span | None:
-            return Span(**value) if value is not None else None
-
-        def spans(values: list[dict[str, Any]]) -> list[Span]:
-            return [Span(**value) for value in values]
-
         return cls(
             article=ArticleInfo(**data["article"]),
             parties=[
                 PartyFacts(
                     **{
                         **party,
-                        "actors": [
-                            ActorFacts(**{**actor, "spans": spans(actor["spans"])}) for actor in party["actors"]
-                        ],
-                        "spans": spans(party["spans"]),
+                        "actors": [_actor(actor) for actor in party["actors"]],
+                        "spans": _spans(party["spans"]),
                     }
                 )
                 for party in data["parties"]
@@ -176,9 +184,10 @@ class FactSheet:
                     **{
                         **position,
                         "speaker": Speaker(**position["speaker"]),
-                        "cue": span(position["cue"]),
-                        "content": span(position["content"]),
-                        "sentence": span(position["sentence"]),
+                        "cue": _span(position["cue"]),
+                        "content": _span(position["content"]),
+                        "sentence": _span(position["sentence"]),
+                        "affiliations": _affiliations(position.get("affiliations", [])),
                     }
                 )
                 for position in data["positions"]
@@ -188,7 +197,7 @@ class FactSheet:
                     **{
                         **issue,
                         "mentions": [
-                            IssueMention(**{**mention, "sentence": span(mention["sentence"])})
+                            IssueMention(**{**mention, "sentence": _span(mention["sentence"])})
                             for mention in issue["mentions"]
                         ],
                     }
@@ -196,9 +205,9 @@ class FactSheet:
                 for issue in data["issues"]
             ],
             unassigned_actors=[
-                UnassignedActor(**{**actor, "spans": spans(actor["spans"])}) for actor in data["unassigned_actors"]
+                UnassignedActor(**{**actor, "spans": _spans(actor["spans"])}) for actor in data["unassigned_actors"]
             ],
-            sentences=spans(data.get("sentences", [])),
+            sentences=_spans(data.get("sentences", [])),
         )
 
     def party(self, party_id: str) -> PartyFacts | None:
@@ -206,6 +215,25 @@ class FactSheet:
 
     def issue(self, issue_id: str) -> IssueFacts | None:
         return next((issue for issue in self.issues if issue.id == issue_id), None)
+
+
+def _span(value: dict[str, Any] | None) -> Span | None:
+    return Span(**value) if value is not None else None
+
+
+def _spans(values: list[dict[str, Any]]) -> list[Span]:
+    return [Span(**value) for value in values]
+
+
+def _affiliations(values: list[dict[str, Any]]) -> list[Affiliation]:
+    return [Affiliation(**{**value, "sentence": Span(**value["sentence"])}) for value in values]
+
+
+def _actor(data: dict[str, Any]) -> ActorFacts:
+    """An actor from its JSON (sheets cached before `affiliations` existed have none)."""
+    return ActorFacts(
+        **{**data, "spans": _spans(data["spans"]), "affiliations": _affiliations(data.get("affiliations", []))}
+    )
 
 
 def _plain(value: Any) -> Any:

@@ -26,7 +26,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from mkdocs_factsheet import Caches, Engine, FactsheetError, ProblemLog, RuleError, load_articles, load_rules
-from mkdocs_factsheet.engine import Memos
+from mkdocs_factsheet.engine import Memos, propagate
 from mkdocs_factsheet.model import sheets_json
 from mkdocs_factsheet.rules import rule_files
 
@@ -209,7 +209,8 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         engine = self._engine()
         problems = ProblemLog()
         articles = load_articles([self.articles_dir], problems, max_size=self.config.max_article_size or None)
-        sheets = self._fact_sheets(engine, articles, problems)
+        # the per-article sheets (cached), then what the articles say of each other's people (never cached)
+        sheets = propagate(self._fact_sheets(engine, articles, problems), engine.rules)
         for problem in problems.problems:
             self._log("articles", self.paths.problem_text(problem))
         skipped = problems.skipped()

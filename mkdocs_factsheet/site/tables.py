@@ -12,7 +12,7 @@ from .inline import Inline
 
 if TYPE_CHECKING:
     from mkdocs_factsheet import FactSheet
-    from mkdocs_factsheet.model import IssueFacts, IssueMention, PartyFacts, Span
+    from mkdocs_factsheet.model import Affiliation, IssueFacts, IssueMention, PartyFacts, Span
 
 WHY_HEAD = '<span class="factsheet-why-head">Why</span>'  # the column of "why?" details (hidden in print)
 
@@ -215,6 +215,9 @@ class Tables(Inline):
                 items.append("<strong>Speaker</strong>: " + text(reason[len("speaker: ") :]))
             elif not reason.startswith("rule "):
                 items.append(text(reason))
+        if position.affiliations:  # carried across the site: where other articles say whom the speaker acts for
+            label = "Articles disagree" if len({a.party for a in position.affiliations}) > 1 else "Party from"
+            items.append(f"<strong>{label}</strong>: {self.affiliation_links(position.affiliations)}")
         sources = self._position_sources(entry)
         if sources:
             items.append("<strong>Rules</strong>: " + "; ".join(sources))
@@ -241,12 +244,26 @@ class Tables(Inline):
         """The party's rule, and why each actor belongs to it."""
         source = self.rule_source("party", party.id)
         items = [f"<strong>Rule</strong>: party {text(party.id)} {text(source)}" if source else ""]
-        items += [
-            f"<strong>{text(actor.name)}</strong>: " + "; ".join(text(w) for w in actor.why)
-            for actor in party.actors
-            if actor.why
-        ]
+        for actor in party.actors:
+            reasons = [text(w) for w in actor.why]
+            if actor.affiliations:  # carried across the site: the articles that say so, linked
+                reasons.append("party from " + self.affiliation_links(actor.affiliations))
+            if reasons:
+                items.append(f"<strong>{text(actor.name)}</strong>: " + "; ".join(reasons))
         return self.why(items)
+
+    def affiliation_links(self, affiliations: list[Affiliation]) -> str:
+        """Where other articles state a person's party: the party, the article and the sentence, linked."""
+        shown = []
+        for affiliation in affiliations:
+            sheet = self.briefing.by_id.get(affiliation.article)
+            if sheet is None:
+                where = text(affiliation.article)
+            else:
+                sentence = self.sentence(sheet, affiliation.sentence.start)
+                where = self.article(sheet) + (f", {sentence}" if sentence else "")
+            shown.append(f"{self.party(affiliation.party)} ({where})")
+        return "; ".join(shown)
 
     def mention_why(self, issue_id: str, mention: IssueMention) -> str:
         """What matched an issue mention, and the issue's rule."""
