@@ -48,9 +48,12 @@ class Title:
     name: str
 
 
-def affiliate(doc: Doc, resolved: ResolvedMentions, rules: RuleSet, text: BodyText) -> ResolvedMentions:
+def affiliate(
+    doc: Doc, resolved: ResolvedMentions, rules: RuleSet, text: BodyText, home: tuple[str, str] | None = None
+) -> ResolvedMentions:
     """The resolved mentions with the organisations no rule defines (provisional parties) and the people the
-    article affiliates added, in document order."""
+    article affiliates added, in document order. `home`: the country whose title-holder the headline names
+    (`nlp.headline`) and the headline's words, for titles the text leaves without a party."""
     titles = titles_of(resolved.candidates, rules)
     generic = {alias_of(a).text.lower() for agent in rules.agents for a in agent.aliases}
     spans = [(title.start, title.end) for title in titles]
@@ -59,7 +62,7 @@ def affiliate(doc: Doc, resolved: ResolvedMentions, rules: RuleSet, text: BodyTe
     # a party's adjective inside an organisation's own name ("Syrian Democratic Forces") is part of that name
     own = [m for m in resolved.mentions if not (m.via == "adjective" and m.start in named)]
     found = list(heapq.merge(own, organisations, key=lambda m: m.start))
-    affiliator = Affiliator(doc, found, titles, text.offset)
+    affiliator = Affiliator(doc, found, titles, text.offset, home)
     packed = {index: m for m in found if m.from_pack for index in range(m.start, m.end)}
     # a pack member the article gives the same party keeps the rule's mention; another party replaces it
     people = [
@@ -102,8 +105,11 @@ def titles_of(candidates: Iterable[Candidate], rules: RuleSet) -> list[Title]:
 class Affiliator:
     """Finds the affiliations one doc states and the mentions of the people they affiliate."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], titles: list[Title], offset: int):
+    def __init__(
+        self, doc: Doc, mentions: list[Mention], titles: list[Title], offset: int, home: tuple[str, str] | None
+    ):
         self.doc = doc
+        self.home = home
         self.mentions = mentions
         self.titles = titles
         self.offset = offset
@@ -124,6 +130,13 @@ class Affiliator:
             if not taken.intersection(tokens):  # the first evidence found for a span wins
                 stated.append(mention)
                 taken.update(tokens)
+        named = {mention.actor for mention in stated}
+        surnames = {actor.split()[-1] for actor in named if actor}
+        for mention in self.titled_at_home():  # weaker: only for people nothing else affiliates
+            tokens = range(mention.start, mention.end)
+            if mention.actor not in named | surnames and not taken.intersection(tokens):
+                stated.append(mention)
+                taken.update(tokens)
         return stated + self.carried(stated, taken)
 
     # -- evidence --------------------------------------------------------------------------------------
@@ -132,12 +145,41 @@ class Affiliator:
         """A party (or its agent), a title, then a name no rule knows: "Iranian President Hassan Rouhani"."""
         for title in self.titles:
             name = self.name_after(title)
-            party = self.party_ending_at(title.start)
+            party = self.party_ending_at(self.past_modifiers(title.start))
             if name is None or party is None:
                 continue
             why = f"title {title.name!r} after {party.text!r} ({party.party}) just before the name"
             start = title.start if name[0] <= title.end else name[0]  # never over the title's "for Iran"
             yield self.person_mention(start, name, party.party, title.name, why)
+
+    def titled_at_home(self) -> Iterable[Mention]:
+        """A title with no party, before a name or in apposition with it, in an article whose headline names a
+        country's title-holder: "Prime Minister Oleksiy Honcharuk" under "Ukrainian president rejects …"."""
+        if self.home is None:
+            return
+        party, words = self.home
+        for title in self.titles:
+            name = self.name_after(title)
+            if (
+                name is not None
+                and self.party_ending_at(self.past_modifiers(title.start)) is None
+                and not self.anyone_at(name)
+            ):
+                why = f"title {title.name!r} with no party before the name, under the headline's {words!r}"
+                yield self.person_mention(title.start, name, party, title.name, why)
+        for start, end in self.persons:
+            if self.anyone_at((start, end)):
+                continue
+            for other in self.beside(start, end):
+                beside = self.title_at.get(other.i)
+                if beside is not None and self.party_within(other, exclude=(start, end)) is None:
+                    why = f"in apposition with {beside.name!r} with no party, under the headline's {words!r}"
+                    yield self.person_mention(start, (start, end), party, beside.name, why)
+                    break
+
+    def anyone_at(self, name: tuple[int, int]) -> bool:
+        """Does any mention (a pack's member included) cover part of the name?"""
+        return any(i in self.mention_at for i in range(*name))
 
     def titled_of(self) -> Iterable[Mention]:
         """A title, "of", a party, then a name no rule knows: "First Minister of Scotland Nicola Sturgeon"."""
@@ -239,6 +281,20 @@ class Affiliator:
         if title.start <= start <= title.end < end:
             return None if self.covered(title.end, end) else (title.end, end)
         return self.name_from(self.past_complement(title.end))
+
+    def past_modifiers(self, index: int) -> int:
+        """The start of a title's lower-case modifiers before token `index`: "Italian [economic development]
+        minister" (at most three words, each hung on the title)."""
+        start = index
+        while (
+            start > 0
+            and index - start < 3
+            and self.doc[start - 1].is_lower
+            and self.doc[start - 1].dep_ in ("compound", "amod")
+            and start <= self.doc[start - 1].head.i <= index
+        ):
+            start -= 1
+        return start
 
     def past_complement(self, index: int) -> int:
         """The token after a title's "for Iran" / "of the Interior" at `index` (`index` itself when there is none):

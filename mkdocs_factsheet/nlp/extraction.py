@@ -56,7 +56,8 @@ def extract_facts(article: Article, doc: Doc, compiled: CompiledRules) -> Extrac
 
 def find_mentions(article: Article, doc: Doc, compiled: CompiledRules, text: BodyText) -> ResolvedMentions:
     """The parties and people a parsed article mentions: the rules' mentions, then the affiliations it states."""
-    return affiliate(doc, resolve_mentions(doc, compiled, text, article.date), compiled.rules, text)
+    home = compiled.headlines.home(article.title)
+    return affiliate(doc, resolve_mentions(doc, compiled, text, article.date), compiled.rules, text, home)
 
 
 def find_positions(

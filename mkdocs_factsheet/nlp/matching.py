@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 from spacy.attrs import LEMMA, LOWER
@@ -22,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from ..rules import RuleLayer, RuleSet
 from ..rules.schema import Alias, Issue, Party, alias_of
+from .headline import HeadlineCountries
 from .lexicon import Lexicon
 from .pipeline import LookupLemmatizer, Pipeline
 
@@ -150,6 +152,11 @@ class CompiledRules:
     layers: list[CompiledLayer]
     lexicon: Lexicon  # the cues, compiled once with the rules
     lemmatizer: LookupLemmatizer  # the lemmas of the `lookup` mode, for the `DocViews` of a doc
+
+    @cached_property
+    def headlines(self) -> HeadlineCountries:
+        """The countries whose title-holders a headline names ("Ukrainian president …"), compiled once."""
+        return HeadlineCountries(self.rules)
 
     def in_force(self, entry: Entry) -> bool:
         """False for a pack's rule that the user's rules replaced."""

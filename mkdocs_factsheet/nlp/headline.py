@@ -1,0 +1,60 @@
+"""The country a headline is about, when it names that country's officials.
+
+"Ukrainian president rejects prime minister's resignation", "Tunisian Prime Minister signs decree …":
+the body then often writes "Prime Minister Oleksiy Honcharuk" or "a member of Parliament" with no
+country, because the headline said it. A headline that names one country's title-holder gives the
+article a home country, which the affiliation step uses for titles the text leaves unqualified. A
+headline naming no title, or titles or bodies of two countries, gives none. Matched on the title's words alone
+(no parse: a `.md` file's title lives in its front matter), with one pattern compiled per rule set.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..rules import RuleSet
+from ..rules.schema import alias_of
+
+
+class HeadlineCountries:
+    """Finds the country whose title-holder a headline names."""
+
+    def __init__(self, rules: RuleSet):
+        owners: dict[str, set[str]] = {}
+        for party in rules.parties.values():
+            if party.kind != "country":
+                continue
+            for form in [party.name, *(alias_of(a).text for a in party.aliases + party.adjectives)]:
+                owners.setdefault(form.casefold(), set()).add(party.id)
+        self.owner = {form: next(iter(ids)) for form, ids in owners.items() if len(ids) == 1}
+        # one person's title or one body ("Ukrainian president", "Iraqi parliament"), not a group ("US troops")
+        titles = {
+            form for agent in rules.agents for a in agent.aliases if not _plural(form := alias_of(a).text.casefold())
+        }
+        self.pattern = (
+            re.compile(
+                rf"\b(?P<party>{_either(self.owner)})(?:'s|’s)?\s+(?:[\w-]+\s+)?(?P<title>{_either(titles)})\b",
+                re.IGNORECASE,
+            )
+            if self.owner and titles
+            else None
+        )
+
+    def home(self, headline: str) -> tuple[str, str] | None:
+        """(party id, the headline's words naming it) when the headline names one country's title-holder."""
+        if self.pattern is None:
+            return None
+        found = {
+            (self.owner[match["party"].casefold()], match[0])
+            for match in self.pattern.finditer(headline)
+            if match["party"][:1].isupper()
+        }
+        return next(iter(found)) if len({party for party, _ in found}) == 1 else None
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us"))
+
+
+def _either(forms: set[str] | dict[str, str]) -> str:
+    return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
