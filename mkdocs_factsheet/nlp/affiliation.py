@@ -11,6 +11,7 @@ A name the rules do not list gets a party when the text says whom the person act
 - an apposition naming a title and a party, either way round: "Heiko Maas, Germany's foreign
   minister", "the German foreign minister, Heiko Maas", "Asif Ghafoor, a spokesman for the
   Pakistani military";
+- a party marker after the name: "Sen. Elizabeth Warren (D-Mass.)" (`nlp.party_markers`);
 - then every other mention of an affiliated person in the article carries it: the full name, or
   the surname alone when no other affiliated person shares it. A name given two parties carries
   neither beyond the mentions that state them.
@@ -35,6 +36,7 @@ from ..rules import RuleSet
 from ..rules.schema import alias_of
 from .matching import Candidate
 from .mentions import Mention, ResolvedMentions
+from .party_markers import marked_people
 from .provisional import find_provisional
 from .text import BodyText
 
@@ -64,10 +66,11 @@ def affiliate(
     found = list(heapq.merge(own, organisations, key=lambda m: m.start))
     affiliator = Affiliator(doc, found, titles, text.offset, home)
     packed = {index: m for m in found if m.from_pack for index in range(m.start, m.end)}
+    marked = marked_people(doc, own, rules, text.offset)  # "Sen. Elizabeth Warren (D-Mass.)"
     # a pack member the article gives the same party keeps the rule's mention; another party replaces it
     people = [
         person
-        for person in affiliator.mentions_of_people()
+        for person in affiliator.mentions_of_people(marked)
         if not any(
             (m := packed.get(i)) is not None and m.party == person.party for i in range(person.start, person.end)
         )
@@ -76,7 +79,8 @@ def affiliate(
     kept = [m for m in found if not (_yields(m) and taken.intersection(range(m.start, m.end)))]
     # both in document order; on one start, the rules' mention first
     mentions = list(heapq.merge(kept, sorted(people, key=lambda m: m.start), key=lambda m: m.start))
-    return replace(resolved, mentions=mentions, provisional=provisional)
+    hits = resolved.hits | {f"party:{m.party}" for m in marked}  # a marker edit re-analyses the article
+    return replace(resolved, mentions=mentions, hits=hits, provisional=provisional)
 
 
 def _yields(mention: Mention) -> bool:
@@ -121,11 +125,12 @@ class Affiliator:
         self.persons = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "PERSON"]
         self.person_at = {index: span for span in self.persons for index in range(*span)}
 
-    def mentions_of_people(self) -> list[Mention]:
-        """New mentions: the affiliated people where the article affiliates them, then their other mentions."""
+    def mentions_of_people(self, marked: Iterable[Mention] = ()) -> list[Mention]:
+        """New mentions: the affiliated people where the article affiliates them (`marked` by a party marker,
+        first), then their other mentions."""
         stated: list[Mention] = []
         taken: set[int] = set()
-        for mention in [*self.titled(), *self.titled_of(), *self.appositions()]:
+        for mention in [*marked, *self.titled(), *self.titled_of(), *self.appositions()]:
             tokens = range(mention.start, mention.end)
             if not taken.intersection(tokens):  # the first evidence found for a span wins
                 stated.append(mention)

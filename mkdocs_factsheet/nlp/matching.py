@@ -384,6 +384,8 @@ def rule_triggers(rule: Party | Issue, pipeline: Pipeline, lemmatizer: LookupLem
     triggers: list[Trigger] = [
         [{word.lower()} for word in words] for table in compiled.phrase_tables.values() for words in table if words
     ]
+    # a party marker ("D" in "(D-Mass.)", "R." in "(R., Ky.)"), with or without its final dot
+    triggers += [[{m.rstrip(".").lower(), m.rstrip(".").lower() + "."}] for m in getattr(rule, "markers", [])]
     patterns = pattern_triggers(
         list(rule.patterns) + [p for member in getattr(rule, "members", []) for p in member.patterns]
     )

@@ -252,6 +252,7 @@ class _Collector:
     def finish(self) -> RuleSet:
         self.check_aliases()
         self.check_members()
+        self.check_markers()
         self.check_parents()
         self.check_references()
         self.rules.fingerprint = self.digest.hexdigest()
@@ -318,6 +319,20 @@ class _Collector:
                         "an actor acts for one party: remove it from one of them",
                     )
                 owners.setdefault(key, party_id)
+
+    def check_markers(self) -> None:
+        """A party marker ("D" in "(D-Mass.)") stands for one party of the user's rules (it beats a pack's)."""
+        owners: dict[str, str] = {}
+        for party_id in sorted(self.rules.parties):
+            if self.rules.sources[("party", party_id)].pack:
+                continue
+            for index, marker in enumerate(self.rules.parties[party_id].markers):
+                other = owners.setdefault(marker.rstrip("."), party_id)
+                if other != party_id:
+                    file, line, column = self.locate("party", party_id, ("markers", index))
+                    theirs = self.rules.sources[("party", other)]
+                    message = f"party marker {marker!r} already stands for party {other!r} ({theirs})"
+                    self.error(file, line, column, message, "a marker names one party: keep it in one rule only")
 
     def check_parents(self) -> None:
         for issue_id in sorted(self.rules.issues):

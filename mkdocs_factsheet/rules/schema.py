@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?$"
 
@@ -25,11 +25,28 @@ def _parse_date(value: Any) -> Any:
     raise ValueError("expected a date written as YYYY-MM-DD")
 
 
+def _check_marker(value: str) -> str:
+    """A party marker is the party's letters as written in "(D-Mass.)": one word, no brackets, no state."""
+    hint = 'write only the letters inside the brackets before any "-" or ",": D for "(D-Mass.)"'
+    if any(c in value for c in "()[]"):
+        raise ValueError(f"{value!r} is not a party marker: leave out the brackets; {hint}")
+    if any(c in value for c in "-–—,/") or any(c.isspace() for c in value):
+        raise ValueError(f"{value!r} is not a party marker: one word, without the state or district; {hint}")
+    if not value[:1].isalpha() or not all(c.isalnum() or c in ".'’&" for c in value) or len(value) > 20:
+        raise ValueError(f"{value!r} is not a party marker: letters (a dot allowed), at most 20; {hint}")
+    return value
+
+
 IsoDate = Annotated[date, BeforeValidator(_parse_date), Field(json_schema_extra={"type": "string", "format": "date"})]
 RuleId = Annotated[
     str, Field(pattern=ID_PATTERN, description="Lower-case letters, digits, `-` and `_`: used in URLs and file names.")
 ]
 Text = Annotated[str, Field(min_length=1)]
+Marker = Annotated[
+    str,
+    AfterValidator(_check_marker),
+    Field(min_length=1, description='A party\'s letters in brackets after a name: D for "(D-Mass.)", "(D., N.Y.)".'),
+]
 TokenPattern = Annotated[
     list[dict[str, Any]],
     Field(description="A spaCy Matcher token pattern: a list of token specs such as `{LOWER: taiwan}`."),
@@ -174,6 +191,11 @@ class Party(RuleModel):
         default_factory=list,
         description='Nationality adjectives ("Chinese"): a mention on their own and, before an agent noun '
         '("Chinese officials"), an actor of the party.',
+    )
+    markers: list[Marker] = Field(
+        default_factory=list,
+        description="The party's letters in brackets right after a person's name (\"Sen. Elizabeth Warren (D-Mass.)\", "
+        '"Bernie Sanders (I)"): the person acts for the party. Matched as written, a final dot optional.',
     )
     patterns: list[TokenPattern] = Field(default_factory=list)
     excludes: list[AliasSpec] = Field(
