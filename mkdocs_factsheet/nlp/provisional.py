@@ -45,12 +45,16 @@ def find_provisional(
     }
     names: list[tuple[int, int, str]] = []
     found = []
+    # "Honcharuk said": the NER takes many a surname for an organisation, after naming the person in full
+    people = {token.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}
     organisations = [ent for ent in doc.ents if ent.label_ == "ORG"] + _beside_titles(doc, titles, covered)
     for ent in organisations:
         if not _own_name(ent, covered, adjectives):
             continue
         span = _name_part(ent)
         if span is None or all(t.lower_ in generic for t in span) or span.text.lower() in generic:
+            continue
+        if all(t.text in people for t in span):
             continue
         named = by_initials.get(span.text.replace("-", "")) if span.text.isupper() else None
         if named is not None:

@@ -1,0 +1,49 @@
+"""A headline naming one country's title-holder gives unqualified titles that country (nlp/headline.py)."""
+
+from __future__ import annotations
+
+from mkdocs_factsheet.articles import Article
+from mkdocs_factsheet.engine import Engine
+from mkdocs_factsheet.model import FactSheet
+
+BODY = (
+    "Prime Minister Oleksiy Honcharuk offered to resign on Friday. "
+    "Honcharuk said he wanted to remove any doubts about his respect for the president."
+)
+
+
+def sheet_of(engine: Engine, title: str, body: str = BODY) -> FactSheet:
+    return engine.extract(Article(id="t", path="t.md", text=body, body_start=0, title=title))
+
+
+def party_of(sheet: FactSheet, words: str) -> str | None:
+    return next(p for p in sheet.positions if words in p.content.text).speaker.party
+
+
+def test_a_title_the_text_leaves_unqualified_takes_the_headlines_country(engine: Engine) -> None:
+    sheet = sheet_of(engine, "Ukrainian president rejects prime minister's resignation")
+    position = next(p for p in sheet.positions if "remove any doubts" in p.content.text)
+    assert (position.speaker.actor, position.speaker.party) == ("Oleksiy Honcharuk", "ukraine")
+    actor = next(a for a in sheet.party("ukraine").actors if a.name == "Oleksiy Honcharuk")  # type: ignore[union-attr]
+    assert any("Ukrainian president" in why for why in actor.why)
+
+
+def test_a_headline_without_a_title_holder_gives_no_country(engine: Engine) -> None:
+    assert party_of(sheet_of(engine, "Resignation rejected in Ukraine"), "remove any doubts") is None
+
+
+def test_a_headline_with_two_countries_title_holders_gives_none(engine: Engine) -> None:
+    title = "Ukrainian president and Polish prime minister meet in Kyiv"
+    assert party_of(sheet_of(engine, title), "remove any doubts") is None
+
+
+def test_groups_in_a_headline_do_not_make_a_home_country(engine: Engine) -> None:
+    title = "Iraqi parliament votes for expulsion of United States troops"
+    body = "Adil Abdul-Mahdi, the caretaker Prime Minister, said the troops should withdraw."
+    assert party_of(sheet_of(engine, title, body), "troops should withdraw") == "iraq"
+
+
+def test_the_text_beats_the_headline(engine: Engine) -> None:
+    body = "Polish Prime Minister Mateusz Morawiecki said the border would stay open."
+    sheet = sheet_of(engine, "Ukrainian president rejects prime minister's resignation", body)
+    assert party_of(sheet, "border would stay open") == "poland"
