@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .schema import Agent, CounterExample, Cue, Example, Issue, Party, Stance, StanceWord
@@ -65,6 +66,13 @@ class RuleSet:
     # A digest per party and issue in force ("party:<id>", "issue:<id>") and one of all the rest
     # ("other": agents, cues, the layers): what tells which rules an edit changed.
     digests: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def member_genders(self) -> dict[str, str]:
+        """Member name → the gender its rule declares (`male`/`female`), for the members that declare one."""
+        return {
+            member.name: member.gender for party in self.parties.values() for member in party.members if member.gender
+        }
 
     def source_of(self, kind: str, rule_id: str) -> RuleSource | None:
         return self.sources.get((kind, rule_id))

@@ -59,7 +59,9 @@ def attribute(
     frames = _settle_nesting(frames, nesting)
     contents = [f.content for f in frames if not f.rule.startswith(("headline", "label"))]
     messages = (frozenset(rules.message_nouns), frozenset(rules.message_verbs))
-    speakers = Speakers(doc, mentions, text, rules.parties, set(finder.quote_tokens), contents, messages)
+    speakers = Speakers(
+        doc, mentions, text, rules.parties, set(finder.quote_tokens), contents, messages, rules.member_genders
+    )
     found = _with_speakers(frames, speakers)
     found.sort(key=lambda a: (a.frame.content[0], a.frame.content[1]))
     return found

@@ -9,11 +9,11 @@ none. Genders are "m" or "f"; the first evidence for a name wins.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
 
-from spacy.tokens import Token
-
-from ...rules.schema import Party
+import numpy
+from spacy.attrs import LOWER
+from spacy.tokens import Doc, Token
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -53,9 +53,9 @@ def pronoun_gender(lower: str) -> str | None:
     return "m" if lower in MALE else "f" if lower in FEMALE else None
 
 
-def declared_genders(parties: Iterable[Party]) -> dict[str, str]:
-    """Member name → gender, as the rules declare it."""
-    return {member.name: DECLARED[member.gender] for party in parties for member in party.members if member.gender}
+def declared_genders(declared: dict[str, str]) -> dict[str, str]:
+    """Member name → gender, as the rules declare it (`RuleSet.member_genders`)."""
+    return {name: DECLARED[gender] for name, gender in declared.items()}
 
 
 def title_gender(head: Token) -> str | None:
@@ -77,6 +77,22 @@ def tied_subject(pronoun: Token) -> Token | None:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.i >= pronoun.i or subject.sent.start != pronoun.sent.start:
+    if subject is None or subject.i >= pronoun.i:
+        return None
+    if any(pronoun.doc[i].is_sent_start for i in range(subject.i + 1, pronoun.i + 1)):  # `.sent` scans: slow
         return None
     return subject
+
+
+def tied_genders(doc: Doc, people: dict[int, str], quote_tokens: set[int]) -> Iterator[tuple[str, str]]:
+    """(name, gender) from possessive and reflexive pronouns outside quotes tied to a person subject, no other
+    person between ("Trump praised his team"); `people`: the person candidates' names by head token."""
+    gendered = [doc.vocab.strings.add(word) for word in MALE | FEMALE]
+    for index in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), gendered)):  # no Token per word: slow
+        token = doc[int(index)]
+        gender = pronoun_gender(token.lower_)
+        subject = tied_subject(token) if token.i not in quote_tokens else None
+        if gender is None or subject is None or subject.i not in people:
+            continue
+        if not any(subject.i < other < token.i for other in people):
+            yield people[subject.i], gender

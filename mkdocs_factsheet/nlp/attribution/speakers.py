@@ -29,7 +29,7 @@ from spacy.tokens import Span as SpacySpan
 from ...rules.schema import Party
 from ..mentions import Mention
 from ..text import BodyText
-from .genders import declared_genders, pronoun_gender, tied_subject, title_gender
+from .genders import declared_genders, pronoun_gender, tied_genders, title_gender
 from .proxies import RELATIVE, author_of, relative_antecedent
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -96,9 +96,11 @@ class Speakers:
         quote_tokens: set[int],
         contents: list[tuple[int, int]],
         messages: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+        declared: dict[str, str] | None = None,
     ):
         """`contents`: the doc character ranges of what speakers are reported to have said; `messages`: the
-        lemmas of message nouns and of the verbs that make them (`schema.Messages`)."""
+        lemmas of message nouns and of the verbs that make them (`schema.Messages`); `declared`: members'
+        genders as the rules declare them (`RuleSet.member_genders`)."""
         self.doc = doc
         self.mentions = mentions
         self.text = text
@@ -124,7 +126,7 @@ class Speakers:
             self.reported_chars[start:end] = b"\x01" * max(0, end - start)
         self._candidates: list[_Candidate] | None = None
         self.speakers: list[_Candidate] = []
-        self.genders = declared_genders(parties.values())  # name → "m" | "f" (genders.py), learnt as we go
+        self.genders = declared_genders(declared or {})  # name → "m" | "f" (genders.py), learnt as we go
 
     @property
     def candidates(self) -> list[_Candidate]:
@@ -133,23 +135,10 @@ class Speakers:
             found = {c.index: c for c in self.build_candidates()}
             found.update({c.index: c for c in self.speakers})
             self._candidates = sorted(found.values(), key=lambda c: c.index)
-            self.learn_tied_genders(found)
+            people = {c.index: c.identity.name for c in found.values() if c.identity.kind == "person"}
+            for name, gender in tied_genders(self.doc, people, self.quote_tokens):
+                self.genders.setdefault(name, gender)
         return self._candidates
-
-    def learn_tied_genders(self, found: dict[int, _Candidate]) -> None:
-        """Genders from possessive and reflexive pronouns tied to a person subject, no other person between."""
-        people = [c.index for c in found.values() if c.identity.kind == "person"]
-        for token in self.doc:
-            gender = pronoun_gender(token.lower_)
-            if gender is None or token.i in self.quote_tokens:
-                continue
-            subject = tied_subject(token)
-            candidate = found.get(subject.i) if subject is not None else None
-            if candidate is None or candidate.identity.kind != "person":
-                continue
-            if any(candidate.index < other < token.i for other in people):
-                continue
-            self.genders.setdefault(candidate.identity.name, gender)
 
     # -- spans ---------------------------------------------------------------------------------------
 
