@@ -117,3 +117,12 @@ def test_a_role_only_one_person_holds_in_the_rules_resolves_without_a_date(pipel
     engine = Engine(pipeline, load_rules([rules]))
     sheet = sheet_of(engine, "The Democratic nominee said the election would be close.")
     assert speaker_of(sheet, "election would be close") == ("Kamala Harris", "democratic-party")
+
+
+def test_a_pronoun_takes_the_named_person_not_the_title_in_their_apposition(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Agnès Callamard, a UN rapporteur for the Office of the UN High Commissioner for Human Rights who had "
+        "investigated the case, cautioned justice does not come swiftly. She said it takes time.",
+    )
+    assert speaker_of(sheet, "it takes time") == ("Agnès Callamard", "united-nations")

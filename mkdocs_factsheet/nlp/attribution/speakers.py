@@ -339,14 +339,23 @@ class Speakers:
         """Every antecedent a pronoun may take: rules' mentions, NER names, noun subjects; in document order."""
         found: list[_Candidate] = []
         seen: set[int] = set()
+        describing = self.describing_named_people()
         for mention in self.mentions:
             head = self.doc[mention.end - 1]
-            found.append(self.candidate(head, self.from_mention(mention)))
+            if not (mention.via == "agent" and head.i in describing):
+                found.append(self.candidate(head, self.from_mention(mention)))
             seen.update(range(mention.start, mention.end))
         found += self.entity_candidates(seen)
         found += self.subject_candidates(seen)
         found.sort(key=lambda c: c.index)
         return found
+
+    def describing_named_people(self) -> set[int]:
+        """Tokens of appositions to a named person: "Callamard, a UN rapporteur for the UN High Commissioner" —
+        a title there is the person, never a pronoun's antecedent of its own."""
+        named = [m for m in self.mentions if m.actor_kind == "person" and m.via != "agent"]
+        heads = [self.doc[m.end - 1] for m in named]
+        return {t.i for head in heads for child in head.children if child.dep_ == "appos" for t in child.subtree}
 
     def entity_candidates(self, seen: set[int]) -> list[_Candidate]:
         """People and bodies the NER found outside the rules' mentions."""
