@@ -126,3 +126,19 @@ def test_a_pronoun_takes_the_named_person_not_the_title_in_their_apposition(engi
         "investigated the case, cautioned justice does not come swiftly. She said it takes time.",
     )
     assert speaker_of(sheet, "it takes time") == ("Agnès Callamard", "united-nations")
+
+
+def test_a_name_of_a_party_acts_for_it(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "The court had been petitioned by Joanna Cherry of the Scottish National Party. "
+        "Cherry said the ruling was historic.",
+    )
+    assert speaker_of(sheet, "ruling was historic") == ("Joanna Cherry", "provisional-scottish-national-party")
+
+
+def test_a_persons_own_party_by_the_possessive_tied_to_them(engine: Engine) -> None:
+    sheet = sheet_of(engine, "Opposition leader Jeremy Corbyn said his Labour Party was eager for an election.")
+    assert speaker_of(sheet, "eager for an election") == ("Jeremy Corbyn", "provisional-labour-party")
+    actor = next(a for p in sheet.parties for a in p.actors if a.name == "Jeremy Corbyn")
+    assert any("his 'Labour Party'" in why for why in actor.why)

@@ -72,3 +72,10 @@ def test_provisional_parties_survive_the_json_round_trip(engine: Engine) -> None
     again = FactSheet.from_dict(sheet.to_dict(include_sentences=True))
     facts = again.party("provisional-facebook")
     assert facts is not None and facts.provisional and facts.name == "Facebook"
+
+
+def test_a_group_named_by_its_movement_before_a_group_noun_is_a_provisional_party(engine: Engine) -> None:
+    sheet = sheet_of(engine, "Catalan separatists said they would hold a referendum in October.")
+    assert speaker_of(sheet, "hold a referendum") == (None, "provisional-catalan")
+    facts = sheet.party("provisional-catalan")
+    assert facts is not None and facts.provisional

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 
 from ..rules import RuleSet
 from ..rules.schema import alias_of
+from .attribution.genders import tied_subject
 from .matching import Candidate
 from .mentions import Mention, ResolvedMentions
 from .party_markers import marked_people
@@ -130,7 +131,8 @@ class Affiliator:
         first), then their other mentions."""
         stated: list[Mention] = []
         taken: set[int] = set()
-        for mention in [*marked, *self.titled(), *self.titled_of(), *self.appositions()]:
+        evidence = [*marked, *self.titled(), *self.titled_of(), *self.appositions(), *self.of_party(), *self.own()]
+        for mention in evidence:
             tokens = range(mention.start, mention.end)
             if not taken.intersection(tokens):  # the first evidence found for a span wins
                 stated.append(mention)
@@ -156,6 +158,41 @@ class Affiliator:
             why = f"title {title.name!r} after {party.text!r} ({party.party}) just before the name"
             start = title.start if name[0] <= title.end else name[0]  # never over the title's "for Iran"
             yield self.person_mention(start, name, party.party, title.name, why)
+
+    def of_party(self) -> Iterable[Mention]:
+        """A name, "of", then a party: "Joanna Cherry of the Scottish National Party"."""
+        for start, end in self.persons:
+            at = end + 1 + (end + 1 < len(self.doc) and self.doc[end + 1].lower_ == "the")
+            party = self.mention_at.get(at) if end < len(self.doc) and self.doc[end].lower_ == "of" else None
+            if party is not None and party.start == at and party.via != "adjective" and _acts_as_party(party):
+                if not self.covered(start, end):
+                    why = f"{self.doc[start:end].text} of {party.text!r} ({party.party})"
+                    yield self.person_mention(start, (start, end), party.party, None, why)
+
+    def own(self) -> Iterable[Mention]:
+        """A person's own party, by the possessive tied to them: "Jeremy Corbyn said his Labour Party …"."""
+        for mention in self.mentions:
+            before = self.doc[mention.start - 1] if mention.start > 0 else None
+            if before is None or before.dep_ != "poss" or before.lower_ not in ("his", "her"):
+                continue
+            if mention.via == "adjective" or not _acts_as_party(mention):
+                continue
+            subject = tied_subject(before) or self.speaking_subject(before)
+            span = self.person_at.get(subject.i) if subject is not None else None
+            if span is not None and not self.covered(*span):
+                why = f"{before.text} {mention.text!r} ({mention.party}), said of {self.doc[span[0] : span[1]].text}"
+                yield self.person_mention(span[0], span, mention.party, None, why)
+
+    def speaking_subject(self, pronoun: Token) -> Token | None:
+        """The person whose clause holds the pronoun's clause, no other person between: "Corbyn said his …"."""
+        verb = pronoun.head
+        while verb.head.i != verb.i:
+            verb = verb.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
+            if subject is not None:
+                between = any(start > subject.i for start, _ in self.persons if start < pronoun.i)
+                return subject if subject.i in self.person_at and not between else None
+        return None
 
     def titled_at_home(self) -> Iterable[Mention]:
         """A title with no party, before a name or in apposition with it, in an article whose headline names a
@@ -223,12 +260,14 @@ class Affiliator:
         head = self.doc[start:end].root
         found = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
         doc = self.doc
-        if start >= 2 and doc[start - 1].text == ",":
+        # "…'s director, Dr. Anthony Fauci": an honorific between the comma and the name
+        left = start - 1 if start > 0 and doc[start - 1].is_title and doc[start - 1].text.endswith(".") else start
+        if left >= 2 and doc[left - 1].text == ",":
             found += [
                 self.doc[title.end - 1]
                 for title in self.titles
-                if start - 2 - _WINDOW < title.end <= start - 1
-                and max(t.i for t in _own_phrase(self.doc[title.end - 1])) == start - 2
+                if left - 2 - _WINDOW < title.end <= left - 1
+                and max(t.i for t in _own_phrase(self.doc[title.end - 1])) == left - 2
             ]
         if end + 1 < len(doc) and doc[end].text == ",":
             after = doc[end + 1]
@@ -353,7 +392,7 @@ class Affiliator:
         """Does a rule's mention already cover part of the name? (One that yields does not, see `_yields`.)"""
         return any((m := self.mention_at.get(i)) is not None and not _yields(m) for i in range(start, end))
 
-    def person_mention(self, start: int, name: tuple[int, int], party: str, role: str, why: str) -> Mention:
+    def person_mention(self, start: int, name: tuple[int, int], party: str, role: str | None, why: str) -> Mention:
         full = self.doc[name[0] : name[1]].text
         return self.mention(start, name[1], party, full, role, why)
 

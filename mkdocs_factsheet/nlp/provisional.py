@@ -1,8 +1,10 @@
 """Provisional parties: organisations the article names that no rule defines.
 
-"ABS-CBN CEO Carlo Katigbak said …", "the Syrian Democratic Forces (SDF) said …": a briefing that
+"ABS-CBN CEO Carlo Katigbak said …", "the Syrian Democratic Forces (SDF) said …", "Catalan separatists
+said …": a briefing that
 leaves such speakers without a party has empty summaries on news nobody wrote rules for. Each
-organisation the NER finds outside every rule's mention becomes a provisional party, named from the
+organisation the NER finds outside every rule's mention (and each nationality or movement it finds
+right before a title or group noun of the rules) becomes a provisional party, named from the
 text (its id is `provisional-` and the name's slug, the same in every article), so the affiliation
 step can affiliate people with it and organisations can speak for themselves. An acronym joins
 the name it abbreviates ("SDF" after "Syrian Democratic Forces (SDF)", or whose initials it is).
@@ -47,11 +49,14 @@ def find_provisional(
     found = []
     # "Honcharuk said": the NER takes many a surname for an organisation, after naming the person in full
     people = {token.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}
-    organisations = [ent for ent in doc.ents if ent.label_ == "ORG"] + _beside_titles(doc, titles, covered)
+    # a group no rule defines, by the nationality or movement before a title: "Catalan separatists said"
+    starts = {start for start, _ in titles}
+    groups = [ent for ent in doc.ents if ent.label_ == "NORP" and ent.end in starts]
+    organisations = [ent for ent in doc.ents if ent.label_ == "ORG"] + groups + _beside_titles(doc, titles, covered)
     for ent in organisations:
         if not _own_name(ent, covered, adjectives):
             continue
-        span = _name_part(ent)
+        span = _name_part(ent) if ent.label_ != "NORP" else ent if ent.text[:1].isupper() else None
         if span is None or all(t.lower_ in generic for t in span) or span.text.lower() in generic:
             continue
         if all(t.text in people for t in span):
