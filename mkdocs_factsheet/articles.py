@@ -20,6 +20,7 @@ MAX_ARTICLE_SIZE = 2_000_000
 over 100 kB, and parsing 2 MB of text takes the default pipeline about a minute."""
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:^|\r?\n)---[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
 _KNOWN_KEYS = ("title", "date", "source", "url")
+_TITLE_LINE = re.compile(r"^title:[ \t]*(?P<quote>[\"']?)(?P<value>.*?)(?P=quote)[ \t]*\r?$", re.MULTILINE)
 
 
 @dataclass
@@ -38,9 +39,23 @@ class Article:
     metadata: dict[str, Any] = field(default_factory=dict)
 
     @property
+    def analysis_start(self) -> int:
+        """Where the analysed text starts in the file: the body, or a front-matter headline before it."""
+        return self.title_span[0] if self.title_span and self.title_span[0] < self.body_start else self.body_start
+
+    @property
     def body(self) -> str:
-        """The part of the text the engine analyses (the title line of a `.txt` included)."""
-        return self.text[self.body_start :]
+        """The text the engine analyses: the body (the title line of a `.txt` included), after a `.md` file's
+        front-matter headline with the rest of the front matter blanked (so offsets stay the file's)."""
+        start = self.analysis_start
+        if start == self.body_start:
+            return self.text[start:]
+        assert self.title_span is not None
+        headline = self.text[start : self.title_span[1]]
+        blank = "".join(ch if ch in "\r\n" else " " for ch in self.text[self.title_span[1] : self.body_start])
+        if blank and not headline.rstrip().endswith((".", "!", "?")):
+            blank = "." + blank[1:]  # a full stop where the quote or line end was: the headline is its own sentence
+        return headline + blank + self.text[self.body_start :]
 
     @property
     def digest(self) -> str:
@@ -168,7 +183,7 @@ def _read_markdown(article_id: str, path: str, text: str, log: ProblemLog) -> Ar
             path, "front matter opened with `---` but never closed", "end it with a line holding only `---`", line=1
         )
     title = _text_field(metadata, "title", path, log)
-    title_span = None
+    title_span = _headline_span(text, match, title) if match and title else None
     if not title:
         heading = re.search(r"^[ \t]*#{1,6}[ \t]+(\S[^\r\n]*)|^[ \t]*(\S[^\r\n]*)", text[body_start:], re.MULTILINE)
         if heading:
@@ -190,9 +205,21 @@ def _read_markdown(article_id: str, path: str, text: str, log: ProblemLog) -> Ar
         _text_field(metadata, "url", path, log),
         {key: value for key, value in metadata.items() if key not in _KNOWN_KEYS},
     )
-    if not article.body.strip():
+    if not text[body_start:].strip():
         log.warning(path, "the article has front matter but no text", "add the article's text below the front matter")
     return article
+
+
+def _headline_span(text: str, front_matter: re.Match[str], title: str) -> tuple[int, int] | None:
+    """Where a front-matter title is written verbatim in the file (`title: "…"`), so the engine can analyse
+    the headline with the body; None when YAML quoting changed it (escapes, folded lines)."""
+    for line in re.finditer(
+        r"^title:[ \t]*(?P<quote>[\"']?)(?P<value>.*?)(?P=quote)[ \t]*\r?$", front_matter.group(1), re.M
+    ):
+        if line["value"] == title and "\\" not in line["value"]:
+            start = front_matter.start(1) + line.start("value")
+            return start, start + len(title)
+    return None
 
 
 def _text_field(metadata: dict[str, Any], key: str, path: str, log: ProblemLog) -> str | None:

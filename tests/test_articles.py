@@ -43,8 +43,20 @@ def test_markdown_front_matter(tmp_path: Path) -> None:
         "https://example.org/a",
     )
     assert article.metadata == {"license": "CC BY 2.5"}
-    assert article.body == "The talks began.\n"
-    assert article.text[article.body_start :] == article.body
+    assert article.text[article.body_start :] == "The talks began.\n"
+    # the headline is analysed with the body, the rest of the front matter blanked: offsets stay the file's
+    start, end = article.title_span
+    assert article.text[start:end] == "Talks in Geneva" and article.analysis_start == start
+    assert article.body.startswith("Talks in Geneva")
+    assert article.body.endswith("The talks began.\n") and len(article.body) == len(article.text) - start
+    assert article.body[end - start : article.body_start - start].strip() == "."  # the headline ends there
+
+
+def test_a_front_matter_title_yaml_rewrote_is_not_analysed(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"a.md": '---\ntitle: "Talks in \\"Geneva\\""\n---\nThe talks began.\n'})
+    [article], _ = load(tmp_path)
+    assert article.title == 'Talks in "Geneva"'
+    assert article.title_span is None and article.body == "The talks began.\n"
 
 
 def test_markdown_without_front_matter_takes_its_heading(tmp_path: Path) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from mkdocs_factsheet.articles import Article
+from pathlib import Path
+
+from mkdocs_factsheet.articles import Article, load_articles
 from mkdocs_factsheet.engine import Engine
 from mkdocs_factsheet.model import FactSheet
+from mkdocs_factsheet.problems import ProblemLog
 
 BODY = (
     "Prime Minister Oleksiy Honcharuk offered to resign on Friday. "
@@ -47,3 +50,31 @@ def test_the_text_beats_the_headline(engine: Engine) -> None:
     body = "Polish Prime Minister Mateusz Morawiecki said the border would stay open."
     sheet = sheet_of(engine, "Ukrainian president rejects prime minister's resignation", body)
     assert party_of(sheet, "border would stay open") == "poland"
+
+
+def test_a_front_matter_headline_is_analysed_and_links_to_its_own_words(engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "navalny.md"
+    path.write_text(
+        '---\ntitle: "Germany says Alexei Navalny poisoned with Novichok"\ndate: "2020-09-03"\n---\n'
+        "The German government said on Wednesday that tests had found the nerve agent.\n",
+        encoding="utf-8",
+    )
+    [article] = load_articles([tmp_path], ProblemLog())
+    sheet = engine.extract(article)
+    headline = next(p for p in sheet.positions if "poisoned with Novichok" in p.content.text)
+    assert headline.speaker.party == "germany"
+    text = path.read_text(encoding="utf-8")
+    for span in [headline.content, headline.sentence, *sheet.sentences]:
+        assert span is not None and text[span.start : span.end] == span.text
+        assert "date:" not in span.text and "---" not in span.text
+
+
+def test_a_title_alone_is_the_one_person_the_article_gives_it(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Greek prime minister says the pipeline is open to others",
+        "Prime Minister Kyriakos Mitsotakis met the Cypriot president on Friday. "
+        "The Greek prime minister said the pipeline was open to other countries.",
+    )
+    position = next(p for p in sheet.positions if "open to other countries" in p.content.text)
+    assert (position.speaker.actor, position.speaker.party) == ("Kyriakos Mitsotakis", "greece")

@@ -77,11 +77,27 @@ def affiliate(
         )
     ]
     taken = {index for person in people for index in range(person.start, person.end)}
-    kept = [m for m in found if not (_yields(m) and taken.intersection(range(m.start, m.end)))]
+    kept = [_holder(m, people) for m in found if not (_yields(m) and taken.intersection(range(m.start, m.end)))]
     # both in document order; on one start, the rules' mention first
     mentions = list(heapq.merge(kept, sorted(people, key=lambda m: m.start), key=lambda m: m.start))
     hits = resolved.hits | {f"party:{m.party}" for m in marked}  # a marker edit re-analyses the article
     return replace(resolved, mentions=mentions, hits=hits, provisional=provisional)
+
+
+def _holder(mention: Mention, people: list[Mention]) -> Mention:
+    """A party's title alone ("the Greek prime minister") as the one person the article gives that title and
+    party (Kyriakos Mitsotakis); the title as it was when there is none or several."""
+    if mention.via != "agent" or mention.actor_kind != "person" or not mention.actor:
+        return mention
+    title = mention.actor.casefold()
+    holders = {
+        p.actor for p in people if p.party == mention.party and p.role and title.endswith(" " + p.role.casefold())
+    }
+    if len(holders) != 1:
+        return mention
+    holder = next(iter(holders))
+    why = f"{mention.text!r}: the one {mention.actor} the article names, {holder}"
+    return replace(mention, actor=holder, via="affiliated", why=[*mention.why, why])
 
 
 def _yields(mention: Mention) -> bool:
@@ -137,6 +153,7 @@ class Affiliator:
             if not taken.intersection(tokens):  # the first evidence found for a span wins
                 stated.append(mention)
                 taken.update(tokens)
+        stated = self.in_full(stated)
         named = {mention.actor for mention in stated}
         surnames = {actor.split()[-1] for actor in named if actor}
         for mention in self.titled_at_home():  # weaker: only for people nothing else affiliates
@@ -145,6 +162,20 @@ class Affiliator:
                 stated.append(mention)
                 taken.update(tokens)
         return stated + self.carried(stated, taken)
+
+    def in_full(self, stated: list[Mention]) -> list[Mention]:
+        """The affiliated people named by their full name where a surname alone stated it ("Argentine
+        president Fernández" in the headline, "Alberto Fernández" in the text): the one fuller name the
+        article gives with that last word."""
+        fuller: dict[str, set[str]] = {}
+        for name in [m.actor for m in stated if m.actor] + [self.doc[start:end].text for start, end in self.persons]:
+            if len(name.split()) > 1:
+                fuller.setdefault(name.split()[-1], set()).add(name)
+        found = []
+        for mention in stated:
+            names = fuller.get(mention.actor or "", set()) if mention.actor and " " not in mention.actor else set()
+            found.append(replace(mention, actor=next(iter(names))) if len(names) == 1 else mention)
+        return found
 
     # -- evidence --------------------------------------------------------------------------------------
 

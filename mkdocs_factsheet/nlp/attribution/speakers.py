@@ -296,8 +296,8 @@ class Speakers:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "from"):
                 for token in child.subtree:
-                    mention = self.mention_at.get(token.i)
-                    if mention is not None and (mention.actor is None or mention.actor_kind == "body"):
+                    mention = self.mention_at.get(token.i)  # not "the fiancée of a [Saudi] journalist"
+                    if mention and mention.via != "adjective" and (not mention.actor or mention.actor_kind == "body"):
                         yield mention
 
     def person_name(self, head: Token) -> str | None:
