@@ -170,12 +170,15 @@ def evaluate_gold(engine: Engine, gold_dir: Path, articles_dir: Path) -> SeedRep
                 report.found.update(found_parts(engine, article, statements, gold, provisional))
         for what, found_names in (
             ("parties", party_names_found(engine, sheet)),
+            ("parties (main)", party_names_found(engine, sheet, main_only=True)),
             ("actors", actor_names_found(engine, sheet)),
             ("issues", issue_names_found(engine, sheet)),
         ):
             report.scores[what]["system"].add(score_names(what, found_names, gold))
         for what, found_names in naive_names(engine, article).items():
             report.scores[what]["baseline: names only"].add(score_names(what, found_names, gold))
+            if what == "parties":  # the baseline has no minor parties
+                report.scores["parties (main)"]["baseline: names only"].add(score_names(what, found_names, gold))
     return report
 
 
@@ -277,8 +280,10 @@ def found_parts(
     return counts
 
 
-def party_names_found(engine: Engine, sheet: FactSheet) -> list[set[str]]:
-    return [{fold(p.id), fold(p.name), *(fold(a) for a in p.aliases)} for p in sheet.parties]
+def party_names_found(engine: Engine, sheet: FactSheet, *, main_only: bool = False) -> list[set[str]]:
+    """The names of the parties found (`main_only`: leaving out those mentioned in passing, `minor`)."""
+    parties = [p for p in sheet.parties if not (main_only and p.minor)]
+    return [{fold(p.id), fold(p.name), *(fold(a) for a in p.aliases)} for p in parties]
 
 
 def actor_names_found(engine: Engine, sheet: FactSheet) -> list[set[str]]:
@@ -304,7 +309,7 @@ def score_names(what: str, found: list[set[str]], gold: dict) -> Score:
     """Parties and actors match by id/name/alias; issues by whole-word containment either way."""
     if what == "actors":
         required, optional = list(gold.get("actors") or {}), []
-    elif what == "parties":
+    elif what.startswith("parties"):
         required, optional = list(gold.get("parties") or []), []
     else:
         required, optional = list(gold.get("issues") or []), list(gold.get("optional_issues") or [])

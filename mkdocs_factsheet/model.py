@@ -76,6 +76,8 @@ class PartyFacts:
     rule: str = ""
     # named from the text alone, no rule defines it (`nlp.provisional`): a suggestion for a rule file
     provisional: bool = False
+    # mentioned in passing only (once, with no actor, speaking to or spoken to by nobody): listed last
+    minor: bool = False
 
 
 @dataclass

@@ -1101,6 +1101,15 @@ def member_data(member: Member) -> dict[str, Any]:
     return data
 
 
+# Texts in which a country's name stands inside a longer name of a place, person or event: the rules'
+# counter-examples, which `mkdocs-factsheet check` runs (nlp.mentions).
+COUNTER_EXAMPLES = {
+    "cuba": [("Mark Cuban said he would not run for president.", "a person's name")],
+    "mexico": [("Voters in New Mexico approved the measure on Tuesday.", "a US state's name")],
+    "vietnam": [("He served in the Vietnam War before entering politics.", "the name of a war")],
+}
+
+
 def party_yaml(party: Party) -> str:
     """The text of a party file: the header comment, then block YAML (institutions first)."""
     data: dict[str, Any] = {"id": party.id, "name": party.name, "kind": party.kind, "source": party.source}
@@ -1111,6 +1120,8 @@ def party_yaml(party: Party) -> str:
     if party.members:
         members = sorted(party.members, key=lambda member: (member.kind != "body", fold(member.name), member.name))
         data["members"] = [member_data(member) for member in members]
+    if party.id in COUNTER_EXAMPLES:
+        data["counter_examples"] = [{"text": text, "note": note} for text, note in COUNTER_EXAMPLES[party.id]]
     return GENERATED_HEADER + yaml.dump(
         data, Dumper=PackDumper, sort_keys=False, allow_unicode=True, width=1000, default_flow_style=False
     )

@@ -1,10 +1,10 @@
 """From a parsed article to its fact sheet: the stages in order, each handing its output to the next.
 
-`resolve_mentions` (`nlp.mentions`) → `affiliate` (`nlp.affiliation`, with `nlp.provisional`) →
-`attribute` (`nlp.attribution`) → `positions_of` (`nlp.positions`) → `keep_acting` (`nlp.provisional`)
-→ `build_fact_sheet` (`nlp.factsheet`).
+`resolve_mentions` (`nlp.mentions`) → `drop_home_regions` (`nlp.regions`) → `affiliate` (`nlp.affiliation`,
+with `nlp.provisional`) → `attribute` (`nlp.attribution`) → `positions_of` (`nlp.positions`) → `keep_acting`
+(`nlp.provisional`) → `build_fact_sheet` (`nlp.factsheet`).
 `extract_facts` runs them all for the engine; `cli explain` and the evaluation call `find_mentions`
-(the first two) and the later stages themselves.
+(the first three) and the later stages themselves.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from .matching import CompiledRules
 from .mentions import ResolvedMentions, resolve_mentions
 from .positions import positions_of
 from .provisional import keep_acting
+from .regions import drop_home_regions
 from .text import BodyText
 
 
@@ -57,7 +58,9 @@ def extract_facts(article: Article, doc: Doc, compiled: CompiledRules) -> Extrac
 def find_mentions(article: Article, doc: Doc, compiled: CompiledRules, text: BodyText) -> ResolvedMentions:
     """The parties and people a parsed article mentions: the rules' mentions, then the affiliations it states."""
     home = compiled.headlines.home(article.title)
-    return affiliate(doc, resolve_mentions(doc, compiled, text, article.date), compiled.rules, text, home)
+    resolved = resolve_mentions(doc, compiled, text, article.date)
+    resolved = replace(resolved, mentions=drop_home_regions(doc, resolved.mentions, compiled.rules))
+    return affiliate(doc, resolved, compiled.rules, text, home)
 
 
 def find_positions(

@@ -50,7 +50,16 @@ def build_fact_sheet(
     issues = _issue_facts(rules, mentions, issue_mentions)
     sentences = [text.token_span(sentence) for sentence in doc.sents]
     unassigned = _unassigned(doc, text, mentions, issue_mentions)
-    return FactSheet(info, list(parties.values()), positions, issues, unassigned, sentences)
+    return FactSheet(info, _ranked(list(parties.values()), positions), positions, issues, unassigned, sentences)
+
+
+def _ranked(parties: list[PartyFacts], positions: list[Position]) -> list[PartyFacts]:
+    """The parties by mentions, most first (first mentioned first among equals); those mentioned in passing
+    (once, with no actor, no position of theirs or addressed to them: a flight's destination) marked minor."""
+    acting = {p.speaker.party for p in positions} | {p.addressee for p in positions}
+    for party in parties:
+        party.minor = party.mentions <= 1 and not party.actors and party.id not in acting
+    return sorted(parties, key=lambda party: -party.mentions)
 
 
 def _aliases(party: Party) -> list[str]:

@@ -9,6 +9,9 @@ Resolution rules, in order (each decision is recorded in the mention's `why`):
   party named just before ("US Secretary of
   State") narrows the choice to that party's members;
 - a party's name, alias or adjective is never read as someone's surname ("German");
+- a party's name or adjective, or a member's surname, inside a longer name the NER reads as one place, person
+  or event ("New Mexico", "Mark Cuban", "the Vietnam War") names neither, unless a title or an agent noun
+  follows it ("Russian President …");
 - a party name or adjective just before an agent noun ("Chinese officials", "China's foreign
   ministry") is an actor of that party.
 """
@@ -28,8 +31,12 @@ from .matching import Candidate, CompiledRules, DocViews, Entry, settle
 from .text import BodyText
 
 DETERMINERS = {"the", "a", "an"}
+# named entities whose name can hold a party's without naming it; an organisation ("Chinese Foreign Ministry",
+# "Syrian Democratic Forces") is left to the agent nouns and to nlp.provisional
+NAME_LABELS = {"GPE", "LOC", "PERSON", "EVENT", "FAC", "WORK_OF_ART"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 _INDEFINITE = ("a", "an", "another", "former")
+_PAST = ("former", "ex", "then", "late", "erstwhile")  # before a title held no longer
 
 People = set[tuple[str, int | None]]  # (party id, member index) pairs
 
@@ -165,6 +172,7 @@ class _Resolver:
         self.rules = rules
         self.offset = offset  # of the doc's text in the article's
         self.when = when  # the article's date
+        self.entities = {i: ent for ent in doc.ents if ent.label_ in NAME_LABELS for i in range(ent.start, ent.end)}
 
     def member(self, entry: Entry) -> Member:
         assert entry.member is not None
@@ -182,7 +190,7 @@ class _Resolver:
             if self.is_title_of(candidate, following):
                 title = candidate  # "President" in "U.S. President Joe Biden": a title, not a mention of its own
                 continue
-            if self.is_title_of_someone_else(candidate):
+            if self.is_title_of_someone_else(candidate) or self.inside_longer_name(candidate, following):
                 previous, previous_mention, title = candidate, None, None
                 continue
             lead = self.leading_party(previous, previous_mention, candidate)
@@ -210,13 +218,29 @@ class _Resolver:
         return following.ent_type_ == "PERSON" or (following.is_title and following.pos_ in ("PROPN", ""))
 
     def take_title(self, mention: Mention, title: Candidate, candidate: Candidate) -> None:
+        """The title joins the name's mention; it is the person's role only if held then ("former" …: not)."""
         holders = self.members_of(candidate)
-        mention.role = mention.role or next(
-            (self.role_title(e) for e in title.entries if e.kind == "role" and (e.target, e.member) in holders), None
-        )
-        mention.why.append(f"title {mention.role!r} just before the name")
+        entry = next((e for e in title.entries if e.kind == "role" and (e.target, e.member) in holders), None)
+        if entry is not None and not mention.role:
+            role = self.role_title(entry)
+            if self.past_title(title.start):
+                mention.why.append(f"title {role!r} just before the name, an office held in the past")
+            elif self.when is not None and not self.holds(entry, self.when):
+                mention.why.append(f"title {role!r} just before the name, not held on {self.when.isoformat()}")
+            else:
+                mention.role = role
+                mention.why.append(f"title {role!r} just before the name")
         span = self.doc[title.start : mention.end]
         mention.start, mention.start_char, mention.text = title.start, span.start_char + self.offset, span.text
+
+    def past_title(self, start: int) -> bool:
+        """A title after "former", "ex-", "then-" or "late", a party's name between them ("former US President")."""
+        for token in reversed(self.doc[max(0, start - 4) : start]):
+            if token.lower_ in _PAST:
+                return True
+            if not (token.text in ("-", *_POSSESSIVES) or token.ent_type_ in ("GPE", "NORP", "ORG")):
+                return False
+        return False
 
     @staticmethod
     def members_of(candidate: Candidate) -> People:
@@ -240,6 +264,23 @@ class _Resolver:
         if len(gap) == 0 or (len(gap) == 1 and gap[0].text in _POSSESSIVES):
             return mention
         return None
+
+    def inside_longer_name(self, candidate: Candidate, following: Candidate | None) -> bool:
+        """A party's name or a surname inside a longer name of a place, person or event ("New Mexico",
+        "Mark Cuban", "the South China Sea", "George McGovern"), not followed by a title or agent noun it leads
+        ("Russian President Vladimir Putin")."""
+        if any(e.kind in ("role", "agent", "exclude") or e.is_name for e in candidate.entries):
+            return False  # a member's full name or alias is the rule's own choice
+        entity = self.entities.get(candidate.start)
+        if entity is None or self.entities.get(candidate.end - 1) is not entity:
+            return False
+        start = entity.start + (entity[0].lower_ in DETERMINERS)
+        end = entity.end - (entity[-1].text in _POSSESSIVES)
+        if start >= candidate.start and end <= candidate.end:
+            return False  # the entity is the candidate's own name
+        if entity.label_ == "PERSON" and self.doc[candidate.start - 1].lower_ == "of":
+            return False  # "Bo Chen of Utopia" read as one name: someone of the party
+        return following is None or following.start != candidate.end
 
     def inside_other_name(self, candidate: Candidate) -> bool:
         """A surname or alias that ends someone else's name ("Sam Harris", "George Washington")."""

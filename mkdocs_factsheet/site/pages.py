@@ -278,7 +278,7 @@ class Renderer(Tables, Figures):
                     self.date(s),
                     self.article(s),
                     text(s.article.source) if s.article.source else "—",
-                    ", ".join(self.party(p.id) for p in s.parties) or "—",
+                    self.main_parties(s),
                     str(len(s.positions)),
                 ]
                 for s in briefing.newest_first()
@@ -310,6 +310,12 @@ class Renderer(Tables, Figures):
         out.append("## Problems")
         out += self._problems(problems, loaded)
         return self.held.join(out) + "\n"
+
+    def main_parties(self, sheet: FactSheet) -> str:
+        """The parties of an article, most mentioned first; those mentioned in passing only counted."""
+        minor = sum(party.minor for party in sheet.parties)
+        main = ", ".join(self.party(p.id) for p in sheet.parties if not p.minor) or "—"
+        return main + (f" {muted(plural(minor, 'minor party', 'minor parties'))}" if minor else "")
 
     def _problems(self, problems: list[Problem], loaded: set[str]) -> list[str]:
         """The article files that had problems, and whether each was published (`loaded`) or skipped."""

@@ -122,6 +122,8 @@ class Tables(Inline):
         out = [heading("Parties")]
         if sheet.parties:
             out.append(self._parties_table(sheet, self_links))
+            if any(party.minor for party in sheet.parties):
+                out.append(note(text("Parties marked “minor” are mentioned only in passing: once, with no actor.")))
         else:
             out.append(note("No party of the rules is named in this article."))
         out.append(heading("Positions"))
@@ -145,7 +147,7 @@ class Tables(Inline):
         rows = []
         for party in sheet.parties:
             actors = "<br>".join(self._actor_cell(sheet, party, self_links)) or "—"
-            name = self.party(party.id)
+            name = self.party(party.id) + (f" {muted('minor')}" if party.minor else "")
             row = [name, text(party.kind), str(party.mentions), self.sentences(sheet, party.spans) or "—", actors]
             if self_links:
                 row[0] = f'<span id="fact-party-{party.id}"></span>{name}' + (

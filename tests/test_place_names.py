@@ -1,0 +1,86 @@
+"""Party names inside longer names, a country's name for another country's region, former office holders,
+parties mentioned in passing (nlp/mentions.py, nlp/regions.py, nlp/factsheet.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from mkdocs_factsheet.articles import Article
+from mkdocs_factsheet.engine import Engine
+from mkdocs_factsheet.model import FactSheet
+
+
+def sheet_of(engine: Engine, text: str, when: date | None = None) -> FactSheet:
+    return engine.extract(Article(id="t", path="t.txt", text=text, body_start=0, title="T", date=when))
+
+
+def party_ids(sheet: FactSheet) -> set[str]:
+    return {party.id for party in sheet.parties}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Voters in New Mexico approved the measure, officials said.", "mexico"),
+        ("He served in the Vietnam War before entering politics.", "vietnam"),
+        ("Mark Cuban said he would not run for president.", "cuba"),
+        ("Two destroyers sailed through the South China Sea on Tuesday, the navy said.", "china"),
+    ],
+)
+def test_a_party_name_inside_a_longer_place_person_or_event_name_is_no_mention(
+    engine: Engine, text: str, absent: str
+) -> None:
+    sheet = sheet_of(engine, text)
+    assert absent not in party_ids(sheet)
+    assert all(p.speaker.party != absent for p in sheet.positions)
+
+
+def test_an_adjective_before_an_agent_noun_or_a_title_still_names_the_party(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "The Chinese Foreign Ministry said the visit was provocative. The Iranian government said the talks were "
+        "over. Russian President Vladimir Putin said nothing.",
+    )
+    assert {"china", "iran", "russia"} <= party_ids(sheet)
+
+
+def test_a_country_named_as_a_politicians_home_in_party_politics_is_a_region(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Senator David Perdue of Georgia said he would vote against the bill. Democrats in Arizona disagreed. "
+        "Georgia will hold a runoff in January.",
+    )
+    assert "georgia" not in party_ids(sheet) and "democratic-party" in party_ids(sheet)
+    assert all(p.speaker.party != "georgia" for p in sheet.positions)
+
+
+def test_the_country_georgia_keeps_its_mentions(engine: Engine) -> None:
+    sheet = sheet_of(engine, "Georgia's foreign minister met Russian officials in Tbilisi. Georgia wants to join NATO.")
+    assert "georgia" in party_ids(sheet)
+    # named otherwise too (its adjective), the country stays even as someone's home
+    sheet = sheet_of(engine, "Republicans welcomed Irakli Kobakhidze of Georgia. The Georgian government agreed.")
+    assert "georgia" in party_ids(sheet)
+
+
+def test_a_former_office_holder_does_not_get_the_present_role(engine: Engine) -> None:
+    sheet = sheet_of(engine, "Former US President Barack Obama said the vote mattered.", date(2019, 5, 1))
+    us = sheet.party("united-states")
+    assert us is not None and [(a.name, a.role) for a in us.actors] == [("Barack Obama", None)]
+    sheet = sheet_of(engine, "President Barack Obama said the vote mattered.", date(2019, 5, 1))
+    us = sheet.party("united-states")
+    assert us is not None and [(a.name, a.role) for a in us.actors] == [("Barack Obama", None)]
+    sheet = sheet_of(engine, "US President Barack Obama said the vote mattered.", date(2015, 5, 1))
+    us = sheet.party("united-states")
+    assert us is not None and [(a.name, a.role) for a in us.actors] == [("Barack Obama", "President")]
+
+
+def test_parties_named_in_passing_are_listed_last_as_minor(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Flights to Paris, Bangkok and Tokyo were cancelled. The German government said the ban would last. "
+        "German officials said Germany would review it.",
+    )
+    assert sheet.parties[0].id == "germany" and not sheet.parties[0].minor
+    assert {p.id for p in sheet.parties if p.minor} == {"france", "thailand", "japan"}
