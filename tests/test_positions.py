@@ -385,3 +385,21 @@ def test_seed_has_no_wrong_or_unresolved_speaker(engine: Engine, seed_sheet: tup
         for speaker, party, quote, _ in SEED_GOLD:
             if quote in _text_of(text, position):
                 assert (_name(engine, position), position.speaker.party) == (speaker, party)
+
+
+# -- stances read from the parse -------------------------------------------------------------------------------
+
+
+def test_a_promise_aims_at_nobody_its_content_names(forms_engine: Engine) -> None:
+    p = one(forms_engine, "Joe Biden vowed to counter China’s economic abuses.", "counter")
+    assert (p.stance, p.addressee) == ("promise", None)  # not cooperative toward China
+
+
+def test_a_criticism_aims_at_the_party_its_content_names(forms_engine: Engine) -> None:
+    p = one(forms_engine, "Antony Blinken criticised China’s economic abuses.", "abuses")
+    assert (p.stance, p.addressee) == ("disapprove", "china")
+
+
+def test_a_negated_stance_word_gives_no_stance(forms_engine: Engine) -> None:
+    p = one(forms_engine, "Yang Jiechi said: “China will never threaten anybody.”", "threaten")
+    assert p.stance is None
