@@ -111,12 +111,19 @@ def test_quote_said_name(forms_engine: Engine) -> None:
     assert who(p) == ("Antony Blinken", "united-states") and p.kind == "direct"
 
 
-def test_quote_split_by_the_attribution_is_one_position(forms_engine: Engine) -> None:
+def test_quote_split_by_the_attribution_leaves_the_attribution_out(forms_engine: Engine) -> None:
     text = "“We will stand up for human rights,” he said. “We will not back down.”"
     sheet = extract(forms_engine, "Antony Blinken spoke on Friday.\n\n" + text)
+    first, second = sheet.positions
+    assert first.content.text == "“We will stand up for human rights,”"
+    assert second.content.text == "“We will not back down.”" and second.cue == first.cue
+    assert who(first) == who(second) == ("Antony Blinken", "united-states") and second.kind == "direct"
+
+
+def test_quote_in_the_paragraph_after_a_colon(forms_engine: Engine) -> None:
+    sheet = extract(forms_engine, "In a statement, Blinken said:\n\n“We will stand up. We will not back down.”")
     [p] = sheet.positions
-    assert "stand up" in p.content.text and "not back down" in p.content.text
-    assert who(p) == ("Antony Blinken", "united-states") and p.kind == "direct"
+    assert who(p) == ("Antony Blinken", "united-states") and p.content.text.endswith("not back down.”")
 
 
 def test_quote_open_across_paragraphs(forms_engine: Engine) -> None:
