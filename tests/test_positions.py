@@ -410,3 +410,8 @@ def test_a_criticism_aims_at_the_party_its_content_names(forms_engine: Engine) -
 def test_a_negated_stance_word_gives_no_stance(forms_engine: Engine) -> None:
     p = one(forms_engine, "Yang Jiechi said: “China will never threaten anybody.”", "threaten")
     assert p.stance is None
+
+
+def test_reported_content_stops_before_the_reporters_which_clause(forms_engine: Engine) -> None:
+    p = one(forms_engine, "Blinken said the court broke the law, which reversed an earlier ruling.", "court")
+    assert p.content.text == "the court broke the law"

@@ -286,7 +286,18 @@ class ReportedSpeech:
             if participle or (second and token.head.i not in quote_tokens):
                 end = min(end, token.left_edge.i)
                 break
-        return self.index.chars(start, end)
+        return self.index.chars(start, self.before_aside(start, end))
+
+    def before_aside(self, start: int, end: int) -> int:
+        """Where the content ends before a closing ", which …" clause: the reporter's aside, not what was said."""
+        doc, quote_tokens = self.index.doc, self.index.quote_tokens
+        for token in doc[start + 1 : end]:
+            if token.dep_ != "relcl" or token.right_edge.i < end - 2 or token.i in quote_tokens:
+                continue
+            first = token.left_edge
+            if first.lower_ == "which" and first.i > start + 1 and doc[first.i - 1].text == ",":
+                return first.i - 1
+        return end
 
     def hull_without(self, host: Token, frame: Token) -> tuple[int, int]:
         """The host clause of a parenthetical frame ("X, economists say, Y"): the whole host, frame inside."""
