@@ -111,7 +111,7 @@ def _position_matches(wanted: ExamplePosition, position: Position, sheet: FactSh
         and (wanted.party is None or wanted.party == speaker.party)
         and (wanted.content is None or fold(wanted.content) in fold(position.content.text))
         and (wanted.kind is None or wanted.kind == position.kind)
-        and (wanted.stance is None or wanted.stance == position.stance)
+        and (wanted.stance is None or wanted.stance == (position.stance or "none"))
     )
 
 

@@ -23,6 +23,9 @@ from .rules import available_packs
 from .rules.schema import json_schema
 from .site.briefing import speaker_name
 
+_OPENING_MARKS = '“"«„‘'
+_CLOSING_MARKS = '”"»“’'
+
 _rules_option = click.option(
     "--rules",
     "rule_dirs",
@@ -222,7 +225,7 @@ def render_markdown(sheet: FactSheet) -> str:
     for position in sheet.positions:
         who = speaker_name(position.speaker)
         detail = ", ".join(filter(None, [position.kind, position.stance, *position.issues]))
-        lines.append(f"- {who} ({position.speaker.party or '?'}; {detail}): “{position.content.text}”")
+        lines.append(f"- {who} ({position.speaker.party or '?'}; {detail}): {_quoted(position.content.text)}")
     lines += ["", "## Issues", ""]
     for issue in sheet.issues:
         lines.append(f"- **{issue.title}** ({len(issue.mentions)}×; {', '.join(issue.parties) or 'no party'})")
@@ -230,3 +233,10 @@ def render_markdown(sheet: FactSheet) -> str:
         lines += ["", "## Unassigned actors", ""]
         lines += [f"- {actor.name} ({actor.label}, {actor.mentions}×)" for actor in sheet.unassigned_actors]
     return "\n".join(lines) + "\n"
+
+
+def _quoted(content: str) -> str:
+    """Content in quotation marks, once: a direct quote keeps its own marks (“…”, not ““…””)."""
+    if content[:1] in _OPENING_MARKS and content[-1:] in _CLOSING_MARKS and len(content) > 1:
+        return content
+    return f"“{content}”"

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mkdocs_factsheet.cli import main
+from mkdocs_factsheet.articles import Article
+from mkdocs_factsheet.cli import main, render_markdown
+from mkdocs_factsheet.engine import Engine
 
 from .conftest import RULES, SEED_ARTICLE, SEEDS, write_tree
 
@@ -50,6 +52,14 @@ def test_extract_jsonl_and_markdown() -> None:
     assert code == 0 and len(out.strip().splitlines()) == 1
     code, out, _ = run("extract", *COMMON, "--model", "blank", "--format", "markdown", str(SEED_ARTICLE))
     assert code == 0 and out.startswith("# US pressures China") and "**China**" in out
+
+
+def test_markdown_quotes_a_direct_quote_once(engine: Engine) -> None:
+    text = "Talks\n\nAntony Blinken said: “We will stand up for human rights.” Blinken warned that China will pay."
+    sheet = engine.extract(Article("t", "t.txt", text, 0, "Talks", (0, 5), None))
+    out = render_markdown(sheet)
+    assert "““" not in out and "””" not in out
+    assert ": “We will stand up for human rights.”" in out and ": “that China will pay”" in out
 
 
 def test_extract_reports_bad_articles_and_keeps_the_rest(tmp_path: Path) -> None:

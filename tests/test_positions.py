@@ -111,12 +111,19 @@ def test_quote_said_name(forms_engine: Engine) -> None:
     assert who(p) == ("Antony Blinken", "united-states") and p.kind == "direct"
 
 
-def test_quote_split_by_the_attribution_is_one_position(forms_engine: Engine) -> None:
+def test_quote_split_by_the_attribution_leaves_the_attribution_out(forms_engine: Engine) -> None:
     text = "“We will stand up for human rights,” he said. “We will not back down.”"
     sheet = extract(forms_engine, "Antony Blinken spoke on Friday.\n\n" + text)
+    first, second = sheet.positions
+    assert first.content.text == "“We will stand up for human rights,”"
+    assert second.content.text == "“We will not back down.”" and second.cue == first.cue
+    assert who(first) == who(second) == ("Antony Blinken", "united-states") and second.kind == "direct"
+
+
+def test_quote_in_the_paragraph_after_a_colon(forms_engine: Engine) -> None:
+    sheet = extract(forms_engine, "In a statement, Blinken said:\n\n“We will stand up. We will not back down.”")
     [p] = sheet.positions
-    assert "stand up" in p.content.text and "not back down" in p.content.text
-    assert who(p) == ("Antony Blinken", "united-states") and p.kind == "direct"
+    assert who(p) == ("Antony Blinken", "united-states") and p.content.text.endswith("not back down.”")
 
 
 def test_quote_open_across_paragraphs(forms_engine: Engine) -> None:
@@ -385,3 +392,26 @@ def test_seed_has_no_wrong_or_unresolved_speaker(engine: Engine, seed_sheet: tup
         for speaker, party, quote, _ in SEED_GOLD:
             if quote in _text_of(text, position):
                 assert (_name(engine, position), position.speaker.party) == (speaker, party)
+
+
+# -- stances read from the parse -------------------------------------------------------------------------------
+
+
+def test_a_promise_aims_at_nobody_its_content_names(forms_engine: Engine) -> None:
+    p = one(forms_engine, "Joe Biden vowed to counter China’s economic abuses.", "counter")
+    assert (p.stance, p.addressee) == ("promise", None)  # not cooperative toward China
+
+
+def test_a_criticism_aims_at_the_party_its_content_names(forms_engine: Engine) -> None:
+    p = one(forms_engine, "Antony Blinken criticised China’s economic abuses.", "abuses")
+    assert (p.stance, p.addressee) == ("disapprove", "china")
+
+
+def test_a_negated_stance_word_gives_no_stance(forms_engine: Engine) -> None:
+    p = one(forms_engine, "Yang Jiechi said: “China will never threaten anybody.”", "threaten")
+    assert p.stance is None
+
+
+def test_reported_content_stops_before_the_reporters_which_clause(forms_engine: Engine) -> None:
+    p = one(forms_engine, "Blinken said the court broke the law, which reversed an earlier ruling.", "court")
+    assert p.content.text == "the court broke the law"

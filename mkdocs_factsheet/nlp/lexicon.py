@@ -52,9 +52,24 @@ MESSAGE_OBJECT_LEMMAS = frozenset(
 )
 # Cues whose plain object is not what was said ("offered a feel", "pushed the button").
 NOT_OBJECT_LEMMAS = frozenset({"order", "encourage", "signal", "press", "pressure", "commit", "post"})
-# Neutral cues that address their object ("told Yang", "asked reporters", "informed the council").
+# Cues that address their object ("told Yang", "asked reporters", "congratulated Pelosi": not what was said).
 ADDRESSEE_LEMMAS = frozenset(
-    {"tell", "ask", "inform", "brief", "assure", "remind", "advise", "warn", "urge", "press", "call on", "call upon"}
+    {
+        "tell",
+        "ask",
+        "inform",
+        "brief",
+        "assure",
+        "remind",
+        "advise",
+        "warn",
+        "urge",
+        "press",
+        "call on",
+        "call upon",
+        "congratulate",
+        "thank",
+    }
 )
 # Cues that are speech only with a quotation or a clause after them, never with a to-infinitive.
 NO_INFINITIVE_LEMMAS = frozenset(
@@ -76,6 +91,51 @@ NO_INFINITIVE_LEMMAS = frozenset(
     }
 )
 
+# Nouns for something said, besides the rules' message nouns: a deed cue whose object is one reports a
+# speech act ("denied the accusation", "rejected the claim"), not a deed ("denied funding").
+SAID_NOUNS = frozenset(
+    {
+        "claim",
+        "accusation",
+        "allegation",
+        "assertion",
+        "charge",
+        "criticism",
+        "comment",
+        "remark",
+        "proposal",
+        "offer",
+        "request",
+        "demand",
+        "call",
+        "appeal",
+        "suggestion",
+        "idea",
+        "notion",
+        "rumor",
+        "rumour",
+        "warning",
+        "threat",
+        "ultimatum",
+        "assessment",
+        "characterization",
+        "characterisation",
+        "account",
+        "conclusion",
+        "finding",
+        "assurance",
+        "promise",
+    }
+)
+# Where something is said, besides message nouns: "at a press conference", "on Twitter", "in an interview".
+SPEECH_SETTINGS = frozenset(
+    {"interview", "conference", "briefing", "twitter", "facebook", "television", "radio", "podcast", "debate", "rally"}
+)
+# Adverbs that make a deed cue a speech act: "flatly denied", "publicly rejected" (not "repeatedly denied funding").
+SPEECH_ADVERBS = frozenset(
+    {"publicly", "openly", "verbally", "flatly", "vehemently", "categorically", "emphatically", "angrily", "sharply"}
+)
+
 
 @dataclass(frozen=True)
 class CueMatch:
@@ -89,7 +149,7 @@ class CueMatch:
 class Lexicon:
     """Cues by lemma (one word) and by first lemma (phrases), plus stance words."""
 
-    def __init__(self, cues: Iterable[Cue], stance_words: dict[str, str]):
+    def __init__(self, cues: Iterable[Cue], stance_words: dict[str, str], message_nouns: Iterable[str] = ()):
         self.single: dict[str, Cue] = {}
         self.phrases: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
         for cue in cues:
@@ -102,12 +162,16 @@ class Lexicon:
                 entries.sort(key=lambda entry: -len(entry[0]))
                 self.phrases[words[0]] = entries
         self.stance_words = stance_words
+        messages = frozenset(noun.lower() for noun in message_nouns)
+        self.said_nouns = SAID_NOUNS | messages  # what a deed cue's object names when it reports speech
+        self.speech_settings = SPEECH_SETTINGS | messages  # "in a statement", "at a press conference"
         self.first_words = frozenset(self.single) | frozenset(self.phrases)
         self._hashes: dict[int, Any] = {}  # per StringStore: array of the hashes of cue lemmas and plural forms
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> Lexicon:
-        return cls(rules.cues, {word.lemma.lower(): word.stance for word in rules.stance_words})
+        stance_words = {word.lemma.lower(): word.stance for word in rules.stance_words}
+        return cls(rules.cues, stance_words, rules.message_nouns)
 
     def speech_lemmas(self) -> set[str]:
         """Every lemma (and phrase) of a speech cue: what "speech cue" means in evaluations."""
@@ -168,10 +232,10 @@ class Lexicon:
         return CueMatch(word_cue, index, index + 1) if word_cue is not None else None
 
     def stance_of(self, tokens: Iterable[Token]) -> tuple[str, str] | None:
-        """The first stance word among `tokens`: (stance id, the word)."""
+        """The first stance word among `tokens` that is not negated ("I never threaten"): (stance id, the word)."""
         for token in tokens:
             stance = self.stance_words.get(_lemma(token))
-            if stance:
+            if stance and not any(child.dep_ == "neg" for child in token.children):
                 return stance, token.text
         return None
 
@@ -192,6 +256,10 @@ class Lexicon:
         if cue.kind != "speech":
             return cue.lemma in ("want", "seek", "plan", "show")  # "wants a deal", "a poll showed a lead"
         return cue.stance is not None or cue.lemma in MESSAGE_OBJECT_LEMMAS
+
+    def speaks(self, match: CueMatch | None) -> bool:
+        """Is a cue a plain act of speech ("said", "told"), neither a deed nor a stance?"""
+        return match is not None and match.cue.kind == "speech" and match.cue.stance is None and not match.cue.deed
 
     @staticmethod
     def addresses_object(cue: Cue) -> bool:

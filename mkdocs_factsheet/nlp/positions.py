@@ -18,6 +18,9 @@ from .mentions import IssueMentions, Mention
 from .text import BodyText
 
 _TYPES: dict[str, PositionType] = {"speech": "statement", "thought": "thought", "intention": "intention"}
+# Stances whose content is the speaker's own act: a party named there is what the act is about, friend or foe
+# ("vowed to counter China's abuses", "pledged to help Ukraine"), not whom the stance aims at.
+OWN_ACT_STANCES = frozenset({"promise"})
 
 
 def positions_of(
@@ -112,6 +115,8 @@ def _addressee(doc: Doc, mentions: list[Mention], attribution: Attribution) -> s
     stance = frame.cue.cue.stance if frame.cue else None
     if stance is None and not frame.rule.startswith("headline"):
         return None
+    if stance in OWN_ACT_STANCES:
+        return None  # "vowed to counter China's abuses": China is what the speaker acts on, not whom it addresses
     start, end = frame.content
     for mention in mentions:
         char = doc[mention.start].idx

@@ -122,7 +122,7 @@ class ExamplePosition(RuleModel):
     party: str | None = Field(None, description="The party id of the speaker.")
     content: str | None = Field(None, description="Text the content span must contain.")
     kind: Literal["direct", "indirect", "mixed"] | None = None
-    stance: str | None = None
+    stance: str | None = Field(None, description='The stance id the position takes; "none" for a plain statement.')
 
 
 class CounterExample(RuleModel):
@@ -267,6 +267,12 @@ class Cue(RuleModel):
     lemma: Text = Field(description='A verb or noun lemma ("say", "warn", "statement") or a phrase ("according to").')
     kind: Literal["speech", "thought", "intention"] = "speech"
     stance: RuleId | None = Field(None, description="The stance this cue signals, if any.")
+    deed: bool = Field(
+        False,
+        description="The word also names a deed (deny funding, approve a budget, declare a state of emergency): it "
+        "makes a position only with something communicated — a clause, a quotation, a message as its object, or "
+        'a speech act around it ("in a statement", "saying …").',
+    )
 
 
 class StanceWord(RuleModel):

@@ -119,8 +119,8 @@ class DirectQuotes:
         if any(q.paragraph != previous.paragraph for q in between):
             return None
         if self.split_by_attribution(last, previous, quote):
-            self.extend_split(last, quote)
-            return last
+            # “A,” said X. “B”: one attribution, two contents; the reporter's words between are neither
+            return self.continuation(quote, span, last, "direct: quotation split by the attribution")
         if quote.continued and previous.continues and not between:
             return self.continuation(quote, span, last, "direct: quotation continued from the previous paragraph")
         next_paragraph = quote.paragraph == previous.paragraph + 1
@@ -137,14 +137,6 @@ class DirectQuotes:
             and previous.end <= last.cue_chars[0] < quote.start
             and self.only_frame_between(previous, quote, last)
         )
-
-    def extend_split(self, last: Frame, quote: Quote) -> None:
-        """Make a split quote's frame run on to the end of its second part."""
-        last.content = (last.content[0], trim(self.index.text, last.content[0], quote.end)[1])
-        last.around = True
-        last.rule = last.rule.replace("direct:", "direct (split by the attribution):", 1)
-        last.why.append("the quotation goes on after the attribution")
-        last.quote = quote
 
     def signed(self, previous: Quote, quote: Quote) -> bool:
         """Does a dash open the text between two quotations (a signature, not a speaker's next paragraph)?"""
@@ -345,8 +337,13 @@ class DirectQuotes:
         last = span.start - 1
         while last >= 0 and doc[last].is_space:
             last -= 1
-        if last < 0 or self.index.paragraph_of(doc[last].idx) != quote.paragraph:
+        if last < 0:
             return []
+        if self.index.paragraph_of(doc[last].idx) != quote.paragraph:
+            # "In a statement, Pelosi said:" ending the paragraph before the quotation's
+            colon = doc[last].text == ":" and self.index.paragraph_of(doc[last].idx) == quote.paragraph - 1
+            if not colon or quote.start != self.index.paragraphs[quote.paragraph][0]:
+                return []
         start = self.index.clause_start(last + 1) if last + 1 < len(doc) else doc[last].sent.start
         previous = [s for q, s in self.index.quote_spans if q.end <= quote.start and s.end > start]
         if previous:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ...lexicon import CueMatch
+from ...lexicon import SPEECH_ADVERBS, CueMatch
 from .index import DocIndex
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -106,6 +106,33 @@ def asks_or_promises(index: DocIndex, verb: Token) -> bool:
         if match is not None and (match.cue.kind == "intention" or match.cue.stance is not None):
             return True
     return verb.dep_ == "xcomp" and verb.head.i in index.cues
+
+
+def communicated(index: DocIndex, verb: Token, obj: Token | None) -> bool:
+    """Does a deed cue ("denied", "approved", "declared") report a speech act rather than a deed: a message
+    as its object, a characterisation ("rejected the claim as groundless", "declared it a pandemic"), a
+    quotation in its clause, a speech setting ("in a statement"), a speech adverb ("flatly") or a speech
+    verb beside it ("rejected the bill, saying …")?"""
+    lexicon = index.lexicon
+    if obj is not None and obj.lemma_.lower() in lexicon.said_nouns:
+        return True
+    if obj is not None and any(c.dep_ == "acl" and c.lemma_ == "be" and is_infinitive(c) for c in obj.children):
+        return True  # "declared the outbreak … to be a pandemic" (parsed as a clause of the object)
+    for child in verb.children:
+        if child.dep_ in ("oprd", "ccomp", "xcomp") or child.dep_ == "advmod" and child.lower_ in SPEECH_ADVERBS:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return True
+        if child.dep_ == "prep" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in lexicon.speech_settings for g in child.children
+        ):
+            return True
+    if any(t.i in index.quote_tokens for t in verb.subtree):
+        return True
+    beside = [c for c in verb.children if c.dep_ in ("conj", "advcl")]
+    if verb.dep_ == "conj":
+        beside.append(verb.head)
+    return any(lexicon.speaks(index.cues.get(t.i)) for t in beside)
 
 
 def is_negated(token: Token) -> bool:

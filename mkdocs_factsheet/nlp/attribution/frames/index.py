@@ -22,6 +22,7 @@ class DocIndex:
 
     def __init__(self, doc: Doc, lexicon: Lexicon, title_chars: tuple[int, int] | None, text: str | None):
         self.doc = doc
+        self.lexicon = lexicon
         self.text = text if text is not None else doc.text
         self.title_chars = title_chars
         self.quotes = find_quotes(self.text)

@@ -58,6 +58,9 @@ LIGHT_VERBS = {
 # Stances whose cue takes a `to` clause the parser hangs as an adverbial ("threatened … to …").
 INFINITIVE_STANCES = ("promise", "threaten", "demand", "appeal", "reject", "support")
 
+# The cases whose content may be a deed rather than something said, for a cue that also names deeds.
+DEED_CASES = frozenset({"object_content", "prepositional_object"})
+
 
 class _Complements(NamedTuple):
     """The dependents of a cue verb that may hold what was said."""
@@ -122,8 +125,12 @@ class ReportedSpeech:
         complements = self.complements(token, match.cue)
         for case in self.verb_cases:
             content = case(token, match, complements)
-            if content is not None:
-                return self.verb_frame_with(token, match, content)
+            if content is None:
+                continue
+            if match.cue.deed and case.__name__ in DEED_CASES:
+                if not grammar.communicated(self.index, token, complements.dobj):
+                    return None  # "denied funding", "approved a budget": a deed, nothing said
+            return self.verb_frame_with(token, match, content)
         return None
 
     def complements(self, token: Token, cue: Cue) -> _Complements:
@@ -204,18 +211,19 @@ class ReportedSpeech:
     def object_content(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
         """Content from an object that is the message: "called X Y", "condemned the coup (of …)"."""
         cue, dobj = match.cue, complements.dobj
-        if dobj is None or self.addressed_object(cue, dobj):
+        if dobj is None:
             return None
         if cue.lemma == "call":
             extra = [c for c in complements.children if c.dep_ in ("oprd", "attr", "ccomp", "xcomp") and c.i > dobj.i]
             extra += [c for c in dobj.rights if c.dep_ == "appos" and c.i in self.index.quote_tokens]
             return _Content([dobj, *extra], "indirect: Name-called X Y") if extra else None
+        preps = ("of", "for", "over", "as")  # "condemned the coup of …", "rejected the claim as groundless"
+        extra = [c for c in complements.children if c.dep_ == "prep" and c.i > dobj.i and c.lower_ in preps]
+        if self.addressed_object(cue, dobj):
+            # "congratulated Pelosi": whom, not what; "thanked X for Y" says what for
+            praised = cue.stance == "praise" and any(c.lower_ == "for" for c in extra)
+            return _Content([dobj, *extra], "indirect: Name-thanked X for …", addressee=dobj) if praised else None
         if Lexicon.object_is_content(cue):
-            extra = [
-                c
-                for c in complements.children
-                if c.dep_ == "prep" and c.i > dobj.i and c.lower_ in ("of", "for", "over")
-            ]
             return _Content([dobj, *extra], "indirect: Name-condemned X")
         return None
 
@@ -278,7 +286,18 @@ class ReportedSpeech:
             if participle or (second and token.head.i not in quote_tokens):
                 end = min(end, token.left_edge.i)
                 break
-        return self.index.chars(start, end)
+        return self.index.chars(start, self.before_aside(start, end))
+
+    def before_aside(self, start: int, end: int) -> int:
+        """Where the content ends before a closing ", which …" clause: the reporter's aside, not what was said."""
+        doc, quote_tokens = self.index.doc, self.index.quote_tokens
+        for token in doc[start + 1 : end]:
+            if token.dep_ != "relcl" or token.right_edge.i < end - 2 or token.i in quote_tokens:
+                continue
+            first = token.left_edge
+            if first.lower_ == "which" and first.i > start + 1 and doc[first.i - 1].text == ",":
+                return first.i - 1
+        return end
 
     def hull_without(self, host: Token, frame: Token) -> tuple[int, int]:
         """The host clause of a parenthetical frame ("X, economists say, Y"): the whole host, frame inside."""
@@ -371,6 +390,6 @@ def content_prepositions(cue: Cue) -> set[str]:
     topical = cue.lemma in ("speak", "talk", "think", "hear", "learn", "complain")
     if cue.stance in ("threaten", "disapprove", "accuse", "reject") or topical:
         preps |= {"of", "against"}
-    if cue.stance in ("demand", "appeal", "support"):
-        preps |= {"for"}
+    if cue.stance in ("demand", "appeal", "support", "praise"):
+        preps |= {"for"}  # "called for …", "praised X for …"
     return preps
