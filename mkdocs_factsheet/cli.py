@@ -66,6 +66,8 @@ def _engine(rule_dirs: Iterable[Path], packs: Iterable[str], model: str, cache_d
 
     try:
         engine = Engine.create(rule_dirs, packs=packs, model=model, caches=Caches(cache_dir, warn), warn=warn)
+        for problem in engine.rules.warnings:
+            click.echo(f"warning: {problem}", err=True)
         engine.pipeline  # noqa: B018 - load it now, so that a missing pipeline is reported like a rule error
         return engine
     except FactsheetError as error:
@@ -139,18 +141,23 @@ def extract(
 @_rules_option
 @_pack_option
 @_model_option
-def check(rule_dirs: tuple[Path, ...], packs: tuple[str, ...], model: str) -> None:
-    """Validate every rule file and run every example and counter-example."""
+@click.option("--strict", is_flag=True, help="Exit with 1 on warnings too (collisions and shadowing between rules).")
+def check(rule_dirs: tuple[Path, ...], packs: tuple[str, ...], model: str, strict: bool) -> None:
+    """Validate every rule file, report collisions between rules, and run every example and counter-example."""
     engine = _engine(rule_dirs, packs, model)
     failures = check_examples(engine)
     for failure in failures:
         click.echo(str(failure), err=True)
     total = len(engine.rules.examples)
     files = len(engine.rules.files)
+    warned = len(engine.rules.warnings)
     if failures:
         click.echo(f"{len(failures)} of {total} examples failed ({files} rule files).", err=True)
         sys.exit(1)
-    click.echo(f"{files} rule files valid; {total} examples pass.")
+    click.echo(f"{files} rule files valid; {total} examples pass" + (f"; {warned} warning(s)." if warned else "."))
+    if strict and warned:
+        click.echo("--strict: the warnings above count as errors.", err=True)
+        sys.exit(1)
 
 
 @main.command()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..problems import Problem, RuleError
+from .collisions import find_collisions
 from .files import ParsedFile, RuleFile, parse_rule_file, read_rule_files
 from .ruleset import RuleExample, RuleLayer, RuleSet, RuleSource
 from .schema import (
@@ -101,6 +102,7 @@ def load_rules(
     rules = collector.finish()
     if [p for p in problems if p.severity == "error"]:
         raise RuleError(problems)
+    rules.warnings = sorted(p for p in problems if p.severity == "warning")
     return rules
 
 
@@ -255,6 +257,7 @@ class _Collector:
         self.check_markers()
         self.check_parents()
         self.check_references()
+        self.problems.extend(find_collisions(self.rules, self.locate))
         self.rules.fingerprint = self.digest.hexdigest()
         self.rules.digests["other"] = self.other.hexdigest()[:16]
         return self.rules

@@ -207,6 +207,11 @@ class Party(RuleModel):
     members: list[Member] = Field(default_factory=list)
     priority: int = Field(0, description="Higher wins when matches overlap; then the longer match, then the first.")
     source: str = Field("", description="Where the entry comes from (for provenance).")
+    shadows: list[RuleId] = Field(
+        default_factory=list,
+        description="Ids of parties or issues whose phrases this rule takes on purpose: `check` does not report "
+        "those collisions.",
+    )
     examples: list[Example] = Field(default_factory=list)
     counter_examples: list[CounterExampleSpec] = Field(default_factory=list)
 
@@ -232,6 +237,11 @@ class Issue(RuleModel):
     )
     parent: RuleId | None = Field(None, description="The id of a broader issue.")
     priority: int = 0
+    shadows: list[RuleId] = Field(
+        default_factory=list,
+        description="Ids of parties or issues whose phrases this rule takes on purpose: `check` does not report "
+        "those collisions.",
+    )
     examples: list[Example] = Field(default_factory=list)
     counter_examples: list[CounterExampleSpec] = Field(default_factory=list)
 
