@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..problems import Problem
-from .schema import RULE_FOLDERS, RuleModel
+from .schema import RULE_FOLDERS, RuleModel, model_for
 from .strict_yaml import YamlDocument, load_yaml
 
 RULE_SUFFIXES = (".yml", ".yaml")
@@ -72,7 +72,7 @@ def parse_rule_file(file: RuleFile, problems: list[Problem]) -> ParsedFile | Non
     if document.data is None:
         problems.append(Problem(file.shown, 1, 1, "the rule file is empty", "add a rule or delete the file"))
         return None
-    parsed = validate(document, RULE_FOLDERS[file.folder], problems)
+    parsed = validate(document, model_for(file.folder, document.data), problems)
     return None if parsed is None else (file.folder, document, parsed)
 
 
