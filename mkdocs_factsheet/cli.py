@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -17,6 +16,7 @@ from .articles import MAX_ARTICLE_SIZE, load_articles
 from .caching.fingerprints import DEFAULT_MODEL
 from .checking import check_examples
 from .engine import Caches, Engine, Progress, propagate
+from .mkdocs_options import Options, plugin_options
 from .model import FactSheet, sheets_json
 from .problems import FactsheetError, ProblemLog, RuleError
 from .rules import available_packs
@@ -31,25 +31,36 @@ _rules_option = click.option(
     "rule_dirs",
     multiple=True,
     type=click.Path(path_type=Path),
-    default=[Path("rules")],
-    show_default=True,
-    help="Rules folder (parties/, issues/, agents/, cues/). Repeat to combine folders.",
+    help="Rules folder (parties/, issues/, agents/, cues/). Repeat to combine folders. "
+    "[default: the factsheet plugin's `rules` in mkdocs.yml, else rules]",
 )
 _pack_option = click.option(
-    "--pack", "packs", multiple=True, help=f"Built-in rule pack to load first ({', '.join(available_packs())})."
+    "--pack",
+    "packs",
+    multiple=True,
+    help=f"Built-in rule pack to load first ({', '.join(available_packs())}). [default: the plugin's `packs`]",
 )
 _model_option = click.option(
     "--model",
-    default=DEFAULT_MODEL,
-    show_default=True,
-    help="spaCy pipeline: an installed package, a folder, or `blank` (fast, rules only: no parser, no NER).",
+    default=None,
+    help="spaCy pipeline: an installed package, a folder, or `blank` (fast, rules only: no parser, no NER). "
+    f"[default: the plugin's `model`, else {DEFAULT_MODEL}]",
 )
 _cache_option = click.option(
     "--cache",
     "cache_dir",
     type=click.Path(path_type=Path),
     default=None,
-    help="Folder for the caches of parses, fact sheets and rule packs (default: none).",
+    help="Folder for the caches of parses, fact sheets and rule packs "
+    "[default: the plugin's `cache_dir` when mkdocs.yml is there, else none].",
+)
+_config_option = click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="The MkDocs configuration whose factsheet plugin options are the defaults (ignored when absent).",
 )
 
 
@@ -63,17 +74,35 @@ def _fail(error: FactsheetError) -> None:
     sys.exit(1)
 
 
-def _engine(rule_dirs: Iterable[Path], packs: Iterable[str], model: str, cache_dir: Path | None = None) -> Engine:
+def _engine(options: Options, *, load_pipeline: bool = True) -> Engine:
     def warn(message: str) -> None:
         click.echo(f"warning: {message}", err=True)
 
     try:
-        engine = Engine.create(rule_dirs, packs=packs, model=model, caches=Caches(cache_dir, warn), warn=warn)
-        engine.pipeline  # noqa: B018 - load it now, so that a missing pipeline is reported like a rule error
+        caches = Caches(options.cache_dir, warn)
+        engine = Engine.create(options.rule_dirs, packs=options.packs, model=options.model, caches=caches, warn=warn)
+        for problem in engine.rules.warnings:
+            click.echo(f"warning: {problem}", err=True)
+        if load_pipeline:
+            engine.pipeline  # noqa: B018 - load it now, so that a missing pipeline is reported like a rule error
         return engine
     except FactsheetError as error:
         _fail(error)
         raise AssertionError("unreachable") from None  # pragma: no cover
+
+
+def _options(
+    config_file: Path, rule_dirs: tuple[Path, ...], packs: tuple[str, ...], model: str | None, cache_dir: Path | None
+) -> Options:
+    """The command line's options, the factsheet plugin's in mkdocs.yml filling in what it does not give."""
+    try:
+        options = plugin_options(config_file, rule_dirs, packs, model, cache_dir)
+    except ValueError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    if options.config:
+        click.echo(f"using {options.config}: {options.summary()}", err=True)
+    return options
 
 
 def _report(log: ProblemLog) -> None:
@@ -92,6 +121,7 @@ def main() -> None:
 @_pack_option
 @_model_option
 @_cache_option
+@_config_option
 @click.option(
     "--format", "output_format", type=click.Choice(["json", "jsonl", "markdown"]), default="json", show_default=True
 )
@@ -107,8 +137,9 @@ def main() -> None:
 def extract(
     rule_dirs: tuple[Path, ...],
     packs: tuple[str, ...],
-    model: str,
+    model: str | None,
     cache_dir: Path | None,
+    config_file: Path,
     output_format: str,
     strict: bool,
     max_article_size: int,
@@ -117,7 +148,7 @@ def extract(
     """Print the fact sheets of article files or folders (json: one array)."""
     log = ProblemLog()
     articles = load_articles(list(paths), log, max_size=max_article_size or None)
-    engine = _engine(rule_dirs, packs, model, cache_dir)
+    engine = _engine(_options(config_file, rule_dirs, packs, model, cache_dir))
 
     def progress(state: Progress) -> None:
         if state.total > 20:
@@ -142,33 +173,59 @@ def extract(
 @_rules_option
 @_pack_option
 @_model_option
-def check(rule_dirs: tuple[Path, ...], packs: tuple[str, ...], model: str) -> None:
-    """Validate every rule file and run every example and counter-example."""
-    engine = _engine(rule_dirs, packs, model)
+@_cache_option
+@_config_option
+@click.option("--strict", is_flag=True, help="Exit with 1 on warnings too (collisions and shadowing between rules).")
+def check(
+    rule_dirs: tuple[Path, ...],
+    packs: tuple[str, ...],
+    model: str | None,
+    cache_dir: Path | None,
+    config_file: Path,
+    strict: bool,
+) -> None:
+    """Validate every rule file, report collisions between rules, and run every example and counter-example.
+
+    Examples whose text and rules are unchanged since the last run are read from the cache.
+    """
+    engine = _engine(_options(config_file, rule_dirs, packs, model, cache_dir), load_pipeline=False)
     failures = check_examples(engine)
     for failure in failures:
         click.echo(str(failure), err=True)
     total = len(engine.rules.examples)
     files = len(engine.rules.files)
+    warned = len(engine.rules.warnings)
     if failures:
         click.echo(f"{len(failures)} of {total} examples failed ({files} rule files).", err=True)
         sys.exit(1)
-    click.echo(f"{files} rule files valid; {total} examples pass.")
+    click.echo(f"{files} rule files valid; {total} examples pass" + (f"; {warned} warning(s)." if warned else "."))
+    if strict and warned:
+        click.echo("--strict: the warnings above count as errors.", err=True)
+        sys.exit(1)
 
 
 @main.command()
 @_rules_option
 @_pack_option
 @_model_option
+@_cache_option
+@_config_option
 @click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def explain(rule_dirs: tuple[Path, ...], packs: tuple[str, ...], model: str, article: Path) -> None:
+def explain(
+    rule_dirs: tuple[Path, ...],
+    packs: tuple[str, ...],
+    model: str | None,
+    cache_dir: Path | None,
+    config_file: Path,
+    article: Path,
+) -> None:
     """Show, for each fact, which rule fired on which words and why each name was resolved."""
     log = ProblemLog()
     articles = load_articles([article], log)
     _report(log)
     if not articles:
         sys.exit(1)
-    engine = _engine(rule_dirs, packs, model)
+    engine = _engine(_options(config_file, rule_dirs, packs, model, cache_dir))
     from .nlp.extraction import find_mentions
     from .nlp.text import BodyText
 

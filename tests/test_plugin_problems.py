@@ -142,6 +142,18 @@ def test_rule_error_in_process_is_a_plugin_error(tmp_path, cache_dir):
     assert any(re.search(r"rules/parties/china\.yml:\d+:\d+", m) for m in errors), errors
 
 
+def test_a_collision_between_rules_fails_a_strict_build_with_both_places(tmp_path, cache_dir):
+    site = make_site(tmp_path, cache_dir, options={"packs": ["world"]})
+    issue = site.root / "rules" / "issues" / "taiwan.yml"
+    issue.write_text(issue.read_text(encoding="utf-8").replace("shadows: [taiwan]", ""), encoding="utf-8")
+    with LogCapture() as logs, pytest.raises(Abort):
+        build(site)
+    warnings = [m for m in logs.messages() if "rules/issues/taiwan.yml:" in m]
+    assert any("<pack world>/parties/taiwan.yml:3" in m and "issue 'taiwan' wins" in m for m in warnings), warnings
+    with LogCapture():
+        build(site, strict=False)  # a warning: the site is still built
+
+
 def test_missing_rules_folder_is_reported(tmp_path, cache_dir):
     site = make_site(tmp_path, cache_dir, options={"rules": "no-such-rules"})
     with LogCapture() as logs, pytest.raises(Abort):

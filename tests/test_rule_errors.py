@@ -290,3 +290,25 @@ def test_check_command_reports_file_and_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", "--rules", str(rules), "--model", "blank"])
     assert result.exit_code == 1
     assert f"{rules / 'parties/utopia.yml'}:3:1: unknown key 'alises'" in result.output
+
+
+def test_messages_name_no_pydantic_internals_and_list_the_keys_where_they_stand(tmp_path):
+    text = (
+        "id: utopia\nname: Utopia\nmembers:\n  - name: Jane Roe\n    roles:\n      - ''\n"
+        "      - {title: Queen, form: 2020-01-01}\n      - {titel: King}\n"
+    )
+    folder = tmp_path / "rules"
+    (folder / "parties").mkdir(parents=True)
+    (folder / "parties" / "utopia.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(RuleError) as error:
+        load_rules([folder], with_core=False)
+    shown = [str(p).replace(str(folder) + "/", "") for p in error.value.problems]
+    assert shown == [
+        "parties/utopia.yml:6:9: members[0].roles[0]: expected text (not empty), got '' "
+        "(see `mkdocs-factsheet schema` for the allowed form)",
+        "parties/utopia.yml:7:24: unknown key 'form' in members[0].roles[1] "
+        "(did you mean 'from'? the keys of a role: title, from, until)",
+        "parties/utopia.yml:8:9: required key 'title' is missing in members[0].roles[2] (add `title: ...`)",
+        "parties/utopia.yml:8:10: unknown key 'titel' in members[0].roles[2] "
+        "(did you mean 'title'? the keys of a role: title, from, until)",
+    ]

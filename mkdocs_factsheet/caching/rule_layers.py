@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..rules.files import ParsedFile
-from ..rules.schema import RULE_FOLDERS
+from ..rules.schema import model_for
 from ..rules.strict_yaml import YamlDocument
 from .stores import seal, unseal, usable_folder, write_atomically
 
@@ -71,7 +71,8 @@ class RuleLayerCache:
                 document = YamlDocument(entry["path"], None)
                 document.value_marks = {tuple(path): (line, column) for path, line, column in entry["value_marks"]}
                 document.key_marks = {tuple(path): (line, column) for path, line, column in entry["key_marks"]}
-                results.append((entry["folder"], document, RULE_FOLDERS[entry["folder"]].model_validate(entry["rule"])))
+                model = model_for(entry["folder"], entry["rule"])
+                results.append((entry["folder"], document, model.model_validate(entry["rule"])))
             return results
         except (OSError, ValueError, KeyError, TypeError, ValidationError):
             return None  # absent or unreadable: the files are read again

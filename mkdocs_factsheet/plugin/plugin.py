@@ -247,6 +247,9 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         except RuleError as error:
             self._rules_signature = None
             raise PluginError(self._rule_error_text(error)) from None
+        if signature != self._rules_signature:
+            for problem in self.engine.rules.warnings:  # collisions between rules: `mkdocs build --strict` fails
+                self._log("rules", self.paths.problem_text(problem))
         self._rules_signature = signature
         return self.engine
 

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..problems import Problem
-from .schema import RULE_FOLDERS, RuleModel
+from .schema import RULE_FOLDERS, RuleModel, model_for
 from .strict_yaml import YamlDocument, load_yaml
 
 RULE_SUFFIXES = (".yml", ".yaml")
@@ -72,7 +72,7 @@ def parse_rule_file(file: RuleFile, problems: list[Problem]) -> ParsedFile | Non
     if document.data is None:
         problems.append(Problem(file.shown, 1, 1, "the rule file is empty", "add a rule or delete the file"))
         return None
-    parsed = validate(document, RULE_FOLDERS[file.folder], problems)
+    parsed = validate(document, model_for(file.folder, document.data), problems)
     return None if parsed is None else (file.folder, document, parsed)
 
 
@@ -105,22 +105,17 @@ def _field_names(model: type[BaseModel]) -> list[str]:
 
 
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    """The pydantic model that owns the last key of `loc` (for did-you-mean suggestions)."""
+    """The pydantic model that owns the last key of `loc` (a role's keys, not its party's), for suggestions."""
     current: Any = model
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            fields = {info.alias or name: info for name, info in current.model_fields.items()}
-            if part in fields:
-                current = fields[part].annotation
-                continue
-        current = _unwrap_model(current, part)
-        if current is None:
+        owner = _unwrap_model(current, None)
+        fields = {info.alias or name: info for name, info in owner.model_fields.items()} if owner else {}
+        if part not in fields:
             return None
-    return (
-        _unwrap_model(current, None) if not (isinstance(current, type) and issubclass(current, BaseModel)) else current
-    )
+        current = fields[part].annotation
+    return _unwrap_model(current, None)
 
 
 def _unwrap_model(annotation: Any, name: Any) -> Any:
@@ -142,6 +137,7 @@ _TYPE_WORDS = {
     "bool_type": "true or false",
     "list_type": "a list (lines starting with `- `)",
     "dict_type": "a mapping (`key: value` lines)",
+    "string_too_short": "text (not empty)",
     "model_type": "a mapping (`key: value` lines)",
     "literal_error": None,
 }
@@ -153,6 +149,7 @@ def describe_validation_error(error: ValidationError, document: YamlDocument, mo
     for item in error.errors():
         place = tuple(part for part in item["loc"] if isinstance(part, int) or not _is_type_tag(part))
         by_place.setdefault(place, []).append(item)
+    by_place = _one_branch(by_place)
     problems = []
     for place, items in by_place.items():
         dotted = _dotted(place) or "the file"
@@ -161,7 +158,9 @@ def describe_validation_error(error: ValidationError, document: YamlDocument, mo
             key = place[-1]
             owner = _model_at(model, tuple(i for i in place)) or model
             close = difflib.get_close_matches(str(key), _field_names(owner), n=1)
-            hint = f"did you mean {close[0]!r}?" if close else f"allowed keys: {', '.join(_field_names(owner))}"
+            where = _OWNER_NAMES.get(owner.__name__, owner.__name__.lower())
+            allowed = f"the keys of a {where}: {', '.join(_field_names(owner))}"
+            hint = f"did you mean {close[0]!r}? {allowed}" if close else allowed
             line, column = document.locate(place, key=True)
             problems.append(
                 Problem(
@@ -218,10 +217,40 @@ _TYPE_TAGS = {model.__name__ for model in RuleModel.__subclasses__()} | {
 }
 
 
+_TAG_PREFIXES = ("constrained-", "function-", "lax-or-strict", "json-or-python", "nullable", "tagged-union", "chain")
+
+
 def _is_type_tag(part: Any) -> bool:
-    """pydantic inserts union member names ("str", "Alias", "function-after[...]") into locations."""
+    """pydantic inserts union member names ("str", "Alias", "constrained-str", "function-after[...]") into locations."""
     text = str(part)
-    return text in _TYPE_TAGS or "[" in text
+    return text in _TYPE_TAGS or "[" in text or text.startswith(_TAG_PREFIXES)
+
+
+_OWNER_NAMES = {
+    "PartyExtension": "party that extends another",
+    "Removals": "`remove:`",
+    "AgentFile": "file in agents/",
+    "CueFile": "file in cues/",
+    "ExamplePosition": "position of an example",
+    "CounterExample": "counter-example",
+}
+_MAPPING_ERRORS = {"model_type", "dict_type", "model_attributes_type"}
+
+
+def _one_branch(by_place: dict[tuple[Any, ...], list[ErrorDetails]]) -> dict[tuple[Any, ...], list[ErrorDetails]]:
+    """For a value that may be text or a mapping (a role, an alias), only the errors of the form it was written in."""
+    kept: dict[tuple[Any, ...], list[ErrorDetails]] = {}
+    for place, items in by_place.items():
+        deeper = any(other[: len(place)] == place and len(other) > len(place) for other in by_place)
+        filtered = [
+            item
+            for item in items
+            if not (item["type"] == "string_type" and isinstance(item.get("input"), dict) and deeper)
+            and not (item["type"] in _MAPPING_ERRORS and isinstance(item.get("input"), str) and len(items) > 1)
+        ]
+        if filtered:
+            kept[place] = filtered
+    return kept
 
 
 def _dotted(place: tuple[Any, ...]) -> str:

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..problems import Problem, RuleError
+from .collisions import find_collisions
+from .extending import Place, extend_party
 from .files import ParsedFile, RuleFile, parse_rule_file, read_rule_files
 from .ruleset import RuleExample, RuleLayer, RuleSet, RuleSource
 from .schema import (
@@ -25,6 +27,7 @@ from .schema import (
     Example,
     Issue,
     Party,
+    PartyExtension,
     RuleModel,
     alias_of,
 )
@@ -101,6 +104,7 @@ def load_rules(
     rules = collector.finish()
     if [p for p in problems if p.severity == "error"]:
         raise RuleError(problems)
+    rules.warnings = sorted(p for p in problems if p.severity == "warning")
     return rules
 
 
@@ -112,7 +116,7 @@ class _Collector:
         self.store = store
         self.rules = RuleSet()
         self.digest = hashlib.sha256()
-        self.documents: dict[tuple[str, str], tuple[YamlDocument, tuple[Any, ...]]] = {}
+        self.documents: dict[tuple[str, str], Place] = {}
         self.file_digests: dict[str, str] = {}
         self.other = hashlib.sha256()
 
@@ -167,6 +171,9 @@ class _Collector:
         layer: RuleLayer,
     ) -> None:
         """Add one validated file's rules to the set (a later layer's party or issue replaces a pack's)."""
+        if isinstance(parsed, PartyExtension):
+            self.add_extension(parsed, document, pack, layer_ids, layer)
+            return
         if isinstance(parsed, (Party, Issue)):
             self.add_rule(parsed, document, pack, layer_ids, layer)
             return
@@ -187,13 +194,38 @@ class _Collector:
             self.rules.stance_words.extend(parsed.stance_words)
             self.rules.message_nouns.extend(parsed.messages.nouns)
             self.rules.message_verbs.extend(parsed.messages.verbs)
-            self.documents[("cues", document.path)] = (document, ())
+            self.documents[("cues", document.path)] = Place(document)
             self.add_examples("cues", None, parsed.examples, parsed.counter_examples, document, pack)
 
     @staticmethod
     def source(document: YamlDocument, path: tuple[Any, ...], pack: str | None) -> RuleSource:
         """Where the entry at `path` of a file is defined (its line)."""
         return RuleSource(document.path, document.locate(path)[0], pack)
+
+    def add_extension(
+        self,
+        parsed: PartyExtension,
+        document: YamlDocument,
+        pack: str | None,
+        layer_ids: dict[tuple[str, str], str],
+        layer: RuleLayer,
+    ) -> None:
+        """Add a party that extends one loaded before, trimmed and added to as the file says."""
+        base_key = ("party", parsed.extends)
+        if base_key not in self.documents or layer_ids.get(base_key):
+            line, column = document.locate(("extends",))
+            loaded = sorted({source.pack for source in self.rules.sources.values() if source.pack})
+            hint = f"give the id of a party of a pack loaded before your rules ({', '.join(loaded) or 'none loaded'})"
+            self.error(document.path, line, column, f"party {parsed.extends!r} to extend is not loaded", hint)
+            return
+        extended = extend_party(self.rules.parties[parsed.extends], self.documents[base_key], parsed, document)
+        for path, message, hint in extended.problems:
+            line, column = document.locate(path)
+            self.error(document.path, line, column, message, hint)
+        base_digest = self.rules.digests.get(f"party:{parsed.extends}", "")
+        if self.add_rule(extended.party, document, pack, layer_ids, layer, extended.place):
+            digest = hashlib.sha256(f"{base_digest}\0{self.rules.digests[f'party:{parsed.id}']}".encode())
+            self.rules.digests[f"party:{parsed.id}"] = digest.hexdigest()[:16]
 
     def add_rule(
         self,
@@ -202,7 +234,8 @@ class _Collector:
         pack: str | None,
         layer_ids: dict[tuple[str, str], str],
         layer: RuleLayer,
-    ) -> None:
+        place: Place | None = None,
+    ) -> bool:
         """Add a party or an issue, unless its id differs from its file name or is already taken in the layer."""
         kind = "party" if isinstance(parsed, Party) else "issue"
         stem = Path(document.path).stem
@@ -216,7 +249,7 @@ class _Collector:
                 message = f"{kind} id {parsed.id!r} is already defined in {layer_ids[key]}"
                 hint = "give one of them another id"
             self.error(document.path, id_line, id_column, message, hint)
-            return
+            return False
         layer_ids[key] = document.path
         if isinstance(parsed, Party):
             layer.parties.append(parsed)
@@ -226,9 +259,10 @@ class _Collector:
             self.rules.issues[parsed.id] = parsed
         self.rules.digests[f"{kind}:{parsed.id}"] = self.file_digests.get(document.path, "")
         self.rules.sources[key] = self.source(document, (), pack)
-        self.documents[key] = (document, ())
+        self.documents[key] = place or Place(document)
         self.rules.examples[:] = [e for e in self.rules.examples if (e.kind, e.rule_id) != key]
         self.add_examples(kind, parsed.id, parsed.examples, parsed.counter_examples, document, pack)
+        return True
 
     def add_examples(
         self,
@@ -255,14 +289,13 @@ class _Collector:
         self.check_markers()
         self.check_parents()
         self.check_references()
+        self.problems.extend(find_collisions(self.rules, self.locate))
         self.rules.fingerprint = self.digest.hexdigest()
         self.rules.digests["other"] = self.other.hexdigest()[:16]
         return self.rules
 
     def locate(self, kind: str, rule_id: str, path: tuple[Any, ...]) -> tuple[str, int | None, int | None]:
-        document, _ = self.documents[(kind, rule_id)]
-        line, column = document.locate(path)
-        return document.path, line, column
+        return self.documents[(kind, rule_id)].locate(path)
 
     def check_aliases(self) -> None:
         """The same phrase may not name two parties (or two issues) unless a pack loses it to the user."""
@@ -284,41 +317,41 @@ class _Collector:
                     if key not in owners:
                         owners[key] = (rule_id, path)
                         continue
-                    other_id, _ = owners[key]
+                    other_id, other_path = owners[key]
                     if other_id == rule_id:
                         continue
                     mine, theirs = self.rules.sources[(kind, rule_id)], self.rules.sources[(kind, other_id)]
                     if mine.pack or theirs.pack:
-                        continue  # a pack's phrase yields to the user's rule when matching
+                        continue  # a pack's phrase yields to the user's rule when matching: a collision warning
                     file, line, column = self.locate(kind, rule_id, path)
+                    where = "{}:{}".format(*self.locate(kind, other_id, other_path)[:2])
                     self.error(
                         file,
                         line,
                         column,
-                        f"{text!r} already names {kind} {other_id!r} ({theirs})",
-                        "keep the phrase in one rule only",
+                        f"{text!r} already names {kind} {other_id!r} ({where})",
+                        "keep the phrase in one rule only (an inherited one: take it away with `remove:`)",
                     )
 
     def check_members(self) -> None:
         """A member acts for one party only."""
-        owners: dict[str, str] = {}
+        owners: dict[str, tuple[str, int]] = {}
         for party_id in sorted(self.rules.parties):
             source = self.rules.sources[("party", party_id)]
             for index, member in enumerate(self.rules.parties[party_id].members):
                 key = member.name.casefold()
-                if key in owners and owners[key] != party_id:
-                    other = self.rules.sources[("party", owners[key])]
-                    if source.pack or other.pack:
-                        continue
-                    file, line, column = self.locate("party", party_id, ("members", index, "name"))
-                    self.error(
-                        file,
-                        line,
-                        column,
-                        f"member {member.name!r} is also a member of party {owners[key]!r} ({other})",
-                        "an actor acts for one party: remove it from one of them",
-                    )
-                owners.setdefault(key, party_id)
+                other_id, other_index = owners.setdefault(key, (party_id, index))
+                if other_id == party_id or source.pack or self.rules.sources[("party", other_id)].pack:
+                    continue
+                file, line, column = self.locate("party", party_id, ("members", index, "name"))
+                where = "{}:{}".format(*self.locate("party", other_id, ("members", other_index, "name"))[:2])
+                self.error(
+                    file,
+                    line,
+                    column,
+                    f"member {member.name!r} is also a member of party {other_id!r} ({where})",
+                    "an actor acts for one party: remove it from one of them",
+                )
 
     def check_markers(self) -> None:
         """A party marker ("D" in "(D-Mass.)") stands for one party of the user's rules (it beats a pack's)."""

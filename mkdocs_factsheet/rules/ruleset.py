@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from ..problems import Problem
 from .schema import Agent, CounterExample, Cue, Example, Issue, Party, Stance, StanceWord
 
 
@@ -66,6 +67,7 @@ class RuleSet:
     # A digest per party and issue in force ("party:<id>", "issue:<id>") and one of all the rest
     # ("other": agents, cues, the layers): what tells which rules an edit changed.
     digests: dict[str, str] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)  # what loading found but did not stop: collisions
 
     @cached_property
     def member_genders(self) -> dict[str, str]:

@@ -207,7 +207,47 @@ class Party(RuleModel):
     members: list[Member] = Field(default_factory=list)
     priority: int = Field(0, description="Higher wins when matches overlap; then the longer match, then the first.")
     source: str = Field("", description="Where the entry comes from (for provenance).")
+    shadows: list[RuleId] = Field(
+        default_factory=list,
+        description="Ids of parties or issues whose phrases this rule takes on purpose: `check` does not report "
+        "those collisions.",
+    )
     examples: list[Example] = Field(default_factory=list)
+    counter_examples: list[CounterExampleSpec] = Field(default_factory=list)
+
+
+class Removals(RuleModel):
+    """What a party file that `extends` a pack's party takes away from it (written as in the pack's file)."""
+
+    aliases: list[Text] = Field(default_factory=list, description='Aliases to drop, e.g. "Ohio", "Chicago".')
+    adjectives: list[Text] = Field(default_factory=list, description="Adjectives to drop.")
+    excludes: list[Text] = Field(default_factory=list, description="Excluded phrases to drop.")
+    markers: list[Text] = Field(default_factory=list, description="Party markers to drop.")
+    members: list[Text] = Field(default_factory=list, description="Members to drop, by name.")
+
+
+class PartyExtension(RuleModel):
+    """A party file that starts from another layer's party (`extends`), takes some of it away and adds to it."""
+
+    id: RuleId
+    extends: RuleId = Field(
+        description="The id of a party loaded before this folder (a pack's, e.g. united-states): the starting point. "
+        "With the same id as this file, the result replaces it."
+    )
+    remove: Removals = Field(default_factory=Removals, description="What to take away from the extended party.")
+    name: Text | None = None
+    kind: Literal["country", "government", "organisation", "movement", "group", "other"] | None = None
+    description: str | None = None
+    aliases: list[AliasSpec] = Field(default_factory=list, description="Added to the extended party's.")
+    adjectives: list[AliasSpec] = Field(default_factory=list, description="Added to the extended party's.")
+    markers: list[Marker] = Field(default_factory=list, description="Added to the extended party's.")
+    patterns: list[TokenPattern] = Field(default_factory=list, description="Added to the extended party's.")
+    excludes: list[AliasSpec] = Field(default_factory=list, description="Added to the extended party's.")
+    members: list[Member] = Field(default_factory=list, description="Added to the extended party's.")
+    priority: int | None = None
+    source: str | None = None
+    shadows: list[RuleId] = Field(default_factory=list, description="Added to the extended party's.")
+    examples: list[Example] = Field(default_factory=list, description="Run with the extended party's own.")
     counter_examples: list[CounterExampleSpec] = Field(default_factory=list)
 
 
@@ -232,6 +272,11 @@ class Issue(RuleModel):
     )
     parent: RuleId | None = Field(None, description="The id of a broader issue.")
     priority: int = 0
+    shadows: list[RuleId] = Field(
+        default_factory=list,
+        description="Ids of parties or issues whose phrases this rule takes on purpose: `check` does not report "
+        "those collisions.",
+    )
     examples: list[Example] = Field(default_factory=list)
     counter_examples: list[CounterExampleSpec] = Field(default_factory=list)
 
@@ -316,6 +361,13 @@ RULE_FOLDERS: dict[str, type[RuleModel]] = {
 }
 
 
+def model_for(folder: str, data: Any) -> type[RuleModel]:
+    """The model a file in `folder` is validated against (a party file with `extends` is an extension)."""
+    if folder == "parties" and isinstance(data, dict) and "extends" in data:
+        return PartyExtension
+    return RULE_FOLDERS[folder]
+
+
 def json_schema() -> dict[str, Any]:
     """JSON Schema for every kind of rule file, keyed by folder."""
     schema: dict[str, Any] = {
@@ -325,9 +377,11 @@ def json_schema() -> dict[str, Any]:
         "$defs": {},
         "anyOf": [],
     }
-    for folder, model in RULE_FOLDERS.items():
+    models: list[tuple[str, type[RuleModel]]] = [*RULE_FOLDERS.items(), ("parties", PartyExtension)]
+    for folder, model in models:
         sub = model.model_json_schema(ref_template="#/$defs/{model}", by_alias=True)
         schema["$defs"].update(sub.pop("$defs", {}))
         schema["$defs"][model.__name__] = sub
-        schema["anyOf"].append({"$ref": f"#/$defs/{model.__name__}", "description": f"a file in {folder}/"})
+        what = " that extends another layer's party" if model is PartyExtension else ""
+        schema["anyOf"].append({"$ref": f"#/$defs/{model.__name__}", "description": f"a file in {folder}/{what}"})
     return schema

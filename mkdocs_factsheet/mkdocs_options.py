@@ -1,0 +1,89 @@
+"""The factsheet plugin's options in `mkdocs.yml`, read without MkDocs: the command line's defaults.
+
+`check`, `explain` and `extract` run in a site's folder see the same rules, packs, model and cache
+as `mkdocs build`; an option given on the command line wins. Paths are relative to `mkdocs.yml`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .caching.fingerprints import DEFAULT_MODEL
+
+PLUGIN_NAMES = ("factsheet", "mkdocs-factsheet")
+DEFAULT_CACHE = ".cache/factsheet"
+
+
+@dataclass
+class Options:
+    """What a command runs with, and the configuration file that gave the defaults (None: none)."""
+
+    rule_dirs: list[Path]
+    packs: list[str]
+    model: str
+    cache_dir: Path | None
+    config: Path | None = None
+    given: dict[str, Any] = field(default_factory=dict)  # what the configuration file gave
+
+    def summary(self) -> str:
+        return ", ".join(f"{key}: {value}" for key, value in self.given.items()) or "no factsheet options"
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """YAML as MkDocs writes it: `!ENV`, `!relative` and `!!python/name:` tags read as plain values."""
+
+
+def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_TolerantLoader.add_multi_constructor("!", _untagged)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
+
+
+def read_plugin_options(config_file: Path) -> dict[str, Any] | None:
+    """The plugin's options in a MkDocs configuration, None when the file or the plugin is not there."""
+    if not config_file.is_file():
+        return None
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506 - safe loader
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise ValueError(f"{config_file}: cannot read the MkDocs configuration: {error}") from None
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    entries = (
+        plugins.items()
+        if isinstance(plugins, dict)
+        else [next(iter(p.items())) if isinstance(p, dict) and len(p) == 1 else (p, {}) for p in plugins or []]
+    )
+    for name, options in entries:
+        if name in PLUGIN_NAMES:
+            return options if isinstance(options, dict) else {}
+    return None
+
+
+def plugin_options(
+    config_file: Path, rule_dirs: tuple[Path, ...], packs: tuple[str, ...], model: str | None, cache_dir: Path | None
+) -> Options:
+    """The options a command runs with: those given, else the plugin's in `config_file`, else the defaults."""
+    found = read_plugin_options(config_file)
+    plugin = found or {}
+    root = config_file.resolve().parent
+    given: dict[str, Any] = {key: plugin[key] for key in ("rules", "packs", "model", "cache_dir") if key in plugin}
+    rules = [*rule_dirs] or [root / str(plugin.get("rules", "rules")) if found is not None else Path("rules")]
+    cache = plugin.get("cache_dir", DEFAULT_CACHE) if found is not None else ""
+    return Options(
+        rule_dirs=rules,
+        packs=[*packs] or [str(p) for p in plugin.get("packs") or []],
+        model=model or str(plugin.get("model") or DEFAULT_MODEL),
+        cache_dir=cache_dir or ((root / str(cache)) if str(cache).strip() else None),
+        config=config_file if found is not None else None,
+        given=given,
+    )
