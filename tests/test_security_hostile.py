@@ -48,6 +48,7 @@ NASTY_NAMES = [
     "chinа.txt",
     "ｃｈｉｎａ.txt",
     'a"b<c>&d onmouseover=alert(1).txt',
+    'a" onmouseover="alert(1)" x=".txt',  # breaks out of the theme's edit link when not encoded
     "name. .txt",
     "line\nbreak.txt",
     "%2e%2e%2fsecret.txt",
@@ -203,6 +204,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path):
         "<!-- factsheet: positions issue=taiwan -->\n\n<!-- factsheet: evidence issue=taiwan -->\n"
     }
     site = make_site(root, cache_dir, docs=docs)
+    site.config["repo_url"] = "https://github.com/owner/repo"  # every page gets an edit link to its file
+    site.write_config()
     seeds = site.root / "seeds"
     for path in HOSTILE:
         shutil.copy(path, seeds / path.name)
