@@ -88,3 +88,13 @@ def test_bad_articles_are_reported_and_the_rest_kept(tmp_path: Path) -> None:
     assert all(p.hint for p in log.problems), "every report says what to do"
     latin1 = next(a for a in articles if a.id == "latin1")
     assert "\ufffd" in latin1.text and latin1.title == "Café talks"
+
+
+def test_a_number_past_the_int_conversion_limit_is_reported_with_its_place(tmp_path: Path) -> None:
+    folder = write_tree(tmp_path, {"huge.md": "---\ntitle: Huge\nviews: " + "9" * 5000 + "\n---\nChina said no.\n"})
+    log = ProblemLog()
+    articles = load_articles([folder], log)
+    assert [a.id for a in articles] == ["huge"] and articles[0].metadata == {"views": None}
+    [problem] = log.problems
+    assert (Path(problem.path).name, problem.line, problem.column) == ("huge.md", 3, 8)
+    assert "5,000 digits is too long" in problem.message
