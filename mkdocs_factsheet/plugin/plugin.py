@@ -32,7 +32,7 @@ from mkdocs_factsheet.rules import rule_files
 
 from ..site import markers
 from ..site.briefing import Briefing
-from ..site.html import restore
+from ..site.html import restore, title_text
 from ..site.pages import Renderer
 from ..site.project import ProjectPaths
 from ..site.urls import PageRef, SiteMap, clean_prefix, nav_key
@@ -68,7 +68,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         self.briefing: Briefing | None = None
         self.site: SiteMap | None = None
         self.problems: list[Problem] = []
-        self._generated: set[str] = set()
+        self._generated: dict[str, str] = {}  # src_uri → its title in the nav and `<title>` (escaped, short)
         self._loaded: set[str] = set()
         self._held: dict[str, list[str]] = {}  # src_uri → the HTML blocks its Markdown stands in for
 
@@ -148,7 +148,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             file = File.generated(config, page.src_uri, content=self._render(page), inclusion=inclusion)
             file.edit_uri = self.paths.edit_uri(self.briefing.source_path(page.kind, page.key))
             files.append(file)
-            self._generated.add(page.src_uri)
+            self._generated[page.src_uri] = title_text(page.title)
         if json_uri and files.get_file_from_path(json_uri) is None:
             files.append(File.generated(config, json_uri, content=self._json()))
         if files.get_file_from_path(CSS_URI) is None:
@@ -176,7 +176,11 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.briefing is None or self.site is None:
             return markdown
-        if page.file.src_uri in self._generated or "factsheet" not in markdown:
+        if page.file.src_uri in self._generated:
+            # MkDocs would take the title from the page's heading, in full: it goes into every page's nav
+            page.title = self._generated[page.file.src_uri]  # type: ignore[misc]
+            return markdown
+        if "factsheet" not in markdown:
             return markdown
         renderer = Renderer(self.briefing, self.site, page.file.src_uri)
         where = self.paths.shown(page.file.abs_src_path) if page.file.abs_src_path else page.file.src_uri

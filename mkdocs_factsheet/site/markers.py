@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .briefing import Briefing
-from .html import muted, note, paragraph, text
+from .html import muted, note, paragraph, text, title_text
 from .pages import Renderer
 
 MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*factsheet\b:?(?P<body>.*?)-->\s*$")
@@ -202,7 +202,9 @@ class MarkerRenderer:
         if "party" in filters:
             words.append("by " + " or ".join(text(self.briefing.party_name(p)) for p in filters["party"]))
         if "article" in filters:
-            words.append("in " + " or ".join(text(self.briefing.by_id[a].article.title) for a in filters["article"]))
+            words.append(
+                "in " + " or ".join(title_text(self.briefing.by_id[a].article.title) for a in filters["article"])
+            )
         return " ".join(words)
 
     def check_ids(self, marker: Marker) -> None:
