@@ -178,7 +178,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             return markdown
         if page.file.src_uri in self._generated:
             # MkDocs would take the title from the page's heading, in full: it goes into every page's nav
-            page.title = self._generated[page.file.src_uri]  # type: ignore[misc]
+            page.title = self._generated[page.file.src_uri]
             return markdown
         if "factsheet" not in markdown:
             return markdown
