@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs_factsheet import Caches, Engine, FactsheetError, ProblemLog, RuleError, load_articles, load_rules
 from mkdocs_factsheet.engine import Memos, propagate
 from mkdocs_factsheet.model import sheets_json
+from mkdocs_factsheet.problems import RuleWarning
 from mkdocs_factsheet.rules import rule_files
 
 from ..site import markers
@@ -382,8 +383,14 @@ class _WarningRelay:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self._context.__exit__(kind, error, trace)
-        for message in dict.fromkeys(str(w.message) for w in self._caught or []):
-            self.emit(f"spaCy: {message}" if not message.startswith("spaCy") else message)
+        for message in dict.fromkeys(_warning_text(w.message) for w in self._caught or []):
+            self.emit(message)
+
+
+def _warning_text(warning: Warning | str) -> str:
+    """A caught warning as the log shows it: ours as they are, spaCy's (all others) so labelled."""
+    message = str(warning)
+    return message if isinstance(warning, RuleWarning) or message.startswith("spaCy") else f"spaCy: {message}"
 
 
 def _pages(items: list[Any]) -> Iterator[Page]:
