@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import unicodedata
@@ -50,7 +51,14 @@ class Article:
 
 
 def decode(raw: bytes, path: str, log: ProblemLog) -> str | None:
-    """Decode UTF-8 (with or without BOM); report and repair undecodable bytes, refuse binary files."""
+    """Decode UTF-8 (with or without BOM) or UTF-16 with its BOM; report and repair undecodable bytes,
+    refuse binary files."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            log.error(path, "this UTF-16 file cannot be decoded; it was skipped", "save it as UTF-8", reason="not text")
+            return None
     if b"\x00" in raw[:8192]:
         log.error(
             path,
@@ -214,9 +222,14 @@ def _date_field(metadata: dict[str, Any], path: str, log: ProblemLog) -> date | 
         text = value.strip()
         for parse in (date.fromisoformat, lambda s: datetime.fromisoformat(s).date()):
             try:
-                return parse(text)
+                day = parse(text)
             except ValueError:
                 continue
+            if day > date.today():
+                log.warning(
+                    path, f"front matter `date` {day} is in the future", "check the year: it is listed as the newest"
+                )
+            return day
     log.error(path, f"front matter `date` is not a date: {value!r}", "write it as YYYY-MM-DD, e.g. `date: 2021-02-05`")
     return None
 
@@ -224,7 +237,8 @@ def _date_field(metadata: dict[str, Any], path: str, log: ProblemLog) -> date | 
 def find_article_files(folder: Path, log: ProblemLog) -> list[Path]:
     """Article files under `folder`, sorted; symlinks that lead outside it are refused."""
     if not folder.is_dir():
-        log.error(str(folder), "the articles folder does not exist", "create it or set the articles folder option")
+        what = "is a file, not a folder" if folder.exists() else "does not exist"
+        log.error(str(folder), f"the articles folder {what}", "create it or set the articles folder option")
         return []
     root = folder.resolve()
     found = []
@@ -238,8 +252,8 @@ def find_article_files(folder: Path, log: ProblemLog) -> list[Path]:
                     reason="symlink outside the folder",
                 )
             continue
-        if path.suffix.lower() not in ARTICLE_SUFFIXES or path.name.startswith("."):
-            continue  # hidden files (editor back-ups, `.DS_Store`) are not articles
+        if path.suffix.lower() not in ARTICLE_SUFFIXES or _hidden(path, folder):
+            continue  # hidden files and folders (editor back-ups, `.DS_Store`, `.trash/`) hold no articles
         try:
             inside = path.resolve().is_relative_to(root)  # also catches a symlinked folder on the way
         except (OSError, RuntimeError):  # a symlink loop
@@ -263,6 +277,11 @@ def find_article_files(folder: Path, log: ProblemLog) -> list[Path]:
             continue
         found.append(path)
     return found
+
+
+def _hidden(path: Path, folder: Path) -> bool:
+    """Whether the file, or a folder on its way from `folder`, is hidden (its name starts with a dot)."""
+    return any(part.startswith(".") for part in path.relative_to(folder).parts)
 
 
 def load_articles(paths: Iterable[Path], log: ProblemLog, max_size: int | None = MAX_ARTICLE_SIZE) -> list[Article]:

@@ -26,3 +26,10 @@ def test_the_default_size_limit_is_the_library_s() -> None:
     config = FactsheetConfig()
     config.load_dict({})
     assert not config.validate()[0] and config.max_article_size == MAX_ARTICLE_SIZE == 500_000
+
+
+def test_an_articles_option_naming_a_file_is_reported(tmp_path: Path) -> None:
+    site = make_site(tmp_path, tmp_path / "cache", options={"model": "blank", "articles": "seeds/zz_alpha.md"})
+    with LogCapture() as logs:
+        build(site, strict=False)
+    assert any("zz_alpha.md: the articles folder is a file, not a folder" in m for m in logs.messages())

@@ -26,6 +26,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from mkdocs_factsheet import Caches, Engine, FactsheetError, ProblemLog, RuleError, load_articles, load_rules
+from mkdocs_factsheet.articles import find_article_files
 from mkdocs_factsheet.engine import Memos, propagate
 from mkdocs_factsheet.model import sheets_json
 from mkdocs_factsheet.problems import RuleWarning
@@ -213,7 +214,12 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     def _extract(self) -> Briefing:
         engine = self._engine()
         problems = ProblemLog()
-        articles = load_articles([self.articles_dir], problems, max_size=self.config.max_article_size or None)
+        folder = self.articles_dir
+        if folder.is_dir() or not folder.exists():
+            articles = load_articles([folder], problems, max_size=self.config.max_article_size or None)
+        else:  # a file: reported by `find_article_files` (`load_articles` would read it as an article)
+            find_article_files(folder, problems)
+            articles = []
         # the per-article sheets (cached), then what the articles say of each other's people (never cached)
         sheets = propagate(self._fact_sheets(engine, articles, problems), engine.rules)
         for problem in problems.problems:
