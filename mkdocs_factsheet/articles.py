@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import unicodedata
@@ -15,9 +16,10 @@ from .problems import ProblemLog
 from .rules.strict_yaml import load_yaml
 
 ARTICLE_SUFFIXES = (".txt", ".md")
-MAX_ARTICLE_SIZE = 2_000_000
+MAX_ARTICLE_SIZE = 500_000
 """Default size limit of one article file, in bytes (`max_article_size`): a news article is rarely
-over 100 kB, and parsing 2 MB of text takes the default pipeline about a minute."""
+over 100 kB. The first build of an article grows with its size, about 4 GB of memory and 4 minutes
+per MB with the default pipeline on 2 cores (a later build reads it from the cache: 2 MB, 23 s)."""
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:^|\r?\n)---[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
 _KNOWN_KEYS = ("title", "date", "source", "url")
 _TITLE_LINE = re.compile(r"^title:[ \t]*(?P<quote>[\"']?)(?P<value>.*?)(?P=quote)[ \t]*\r?$", re.MULTILINE)
@@ -64,7 +66,14 @@ class Article:
 
 
 def decode(raw: bytes, path: str, log: ProblemLog) -> str | None:
-    """Decode UTF-8 (with or without BOM); report and repair undecodable bytes, refuse binary files."""
+    """Decode UTF-8 (with or without BOM) or UTF-16 with its BOM; report and repair undecodable bytes,
+    refuse binary files."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            log.error(path, "this UTF-16 file cannot be decoded; it was skipped", "save it as UTF-8", reason="not text")
+            return None
     if b"\x00" in raw[:8192]:
         log.error(
             path,
@@ -240,9 +249,14 @@ def _date_field(metadata: dict[str, Any], path: str, log: ProblemLog) -> date | 
         text = value.strip()
         for parse in (date.fromisoformat, lambda s: datetime.fromisoformat(s).date()):
             try:
-                return parse(text)
+                day = parse(text)
             except ValueError:
                 continue
+            if day > date.today():
+                log.warning(
+                    path, f"front matter `date` {day} is in the future", "check the year: it is listed as the newest"
+                )
+            return day
     log.error(path, f"front matter `date` is not a date: {value!r}", "write it as YYYY-MM-DD, e.g. `date: 2021-02-05`")
     return None
 
@@ -250,7 +264,8 @@ def _date_field(metadata: dict[str, Any], path: str, log: ProblemLog) -> date | 
 def find_article_files(folder: Path, log: ProblemLog) -> list[Path]:
     """Article files under `folder`, sorted; symlinks that lead outside it are refused."""
     if not folder.is_dir():
-        log.error(str(folder), "the articles folder does not exist", "create it or set the articles folder option")
+        what = "is a file, not a folder" if folder.exists() else "does not exist"
+        log.error(str(folder), f"the articles folder {what}", "create it or set the articles folder option")
         return []
     root = folder.resolve()
     found = []
@@ -264,8 +279,8 @@ def find_article_files(folder: Path, log: ProblemLog) -> list[Path]:
                     reason="symlink outside the folder",
                 )
             continue
-        if path.suffix.lower() not in ARTICLE_SUFFIXES or path.name.startswith("."):
-            continue  # hidden files (editor back-ups, `.DS_Store`) are not articles
+        if path.suffix.lower() not in ARTICLE_SUFFIXES or _hidden(path, folder):
+            continue  # hidden files and folders (editor back-ups, `.DS_Store`, `.trash/`) hold no articles
         try:
             inside = path.resolve().is_relative_to(root)  # also catches a symlinked folder on the way
         except (OSError, RuntimeError):  # a symlink loop
@@ -289,6 +304,11 @@ def find_article_files(folder: Path, log: ProblemLog) -> list[Path]:
             continue
         found.append(path)
     return found
+
+
+def _hidden(path: Path, folder: Path) -> bool:
+    """Whether the file, or a folder on its way from `folder`, is hidden (its name starts with a dot)."""
+    return any(part.startswith(".") for part in path.relative_to(folder).parts)
 
 
 def load_articles(paths: Iterable[Path], log: ProblemLog, max_size: int | None = MAX_ARTICLE_SIZE) -> list[Article]:

@@ -20,6 +20,7 @@ from .mkdocs_options import Options, plugin_options
 from .model import FactSheet, sheets_json
 from .problems import FactsheetError, ProblemLog, RuleError
 from .rules import available_packs
+from .rules.files import wildcard_warnings
 from .rules.schema import json_schema
 from .site.briefing import speaker_name
 
@@ -192,11 +193,17 @@ def check(
     failures = check_examples(engine)
     for failure in failures:
         click.echo(str(failure), err=True)
+    risky = wildcard_warnings(list(rule_dirs))
+    for problem in risky:
+        click.echo(f"warning: {problem}", err=True)
     total = len(engine.rules.examples)
     files = len(engine.rules.files)
     warned = len(engine.rules.warnings)
     if failures:
         click.echo(f"{len(failures)} of {total} examples failed ({files} rule files).", err=True)
+    if risky:
+        click.echo(f"{len(risky)} token pattern(s) may make a build hang ({files} rule files).", err=True)
+    if failures or risky:
         sys.exit(1)
     click.echo(f"{files} rule files valid; {total} examples pass" + (f"; {warned} warning(s)." if warned else "."))
     if strict and warned:

@@ -39,6 +39,10 @@ class Problem:
         return text
 
 
+class RuleWarning(UserWarning):
+    """A rule that did something costly or odd on an article (a token pattern over its matching budget)."""
+
+
 class FactsheetError(Exception):
     """Base class of the documented errors the engine raises."""
 

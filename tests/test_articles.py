@@ -6,7 +6,7 @@ import os
 from datetime import date
 from pathlib import Path
 
-from mkdocs_factsheet.articles import load_articles
+from mkdocs_factsheet.articles import find_article_files, load_articles
 from mkdocs_factsheet.problems import ProblemLog
 
 from .conftest import SEED_ARTICLE, write_tree
@@ -100,3 +100,41 @@ def test_bad_articles_are_reported_and_the_rest_kept(tmp_path: Path) -> None:
     assert all(p.hint for p in log.problems), "every report says what to do"
     latin1 = next(a for a in articles if a.id == "latin1")
     assert "\ufffd" in latin1.text and latin1.title == "Café talks"
+
+
+def test_a_number_past_the_int_conversion_limit_is_reported_with_its_place(tmp_path: Path) -> None:
+    folder = write_tree(tmp_path, {"huge.md": "---\ntitle: Huge\nviews: " + "9" * 5000 + "\n---\nChina said no.\n"})
+    log = ProblemLog()
+    articles = load_articles([folder], log)
+    assert [a.id for a in articles] == ["huge"] and articles[0].metadata == {"views": None}
+    [problem] = log.problems
+    assert (Path(problem.path).name, problem.line, problem.column) == ("huge.md", 3, 8)
+    assert "5,000 digits is too long" in problem.message
+
+
+def test_utf16_with_a_bom_is_read(tmp_path: Path) -> None:
+    (tmp_path / "wide.txt").write_bytes("Title\n\nChina said no.\n".encode("utf-16"))
+    articles, log = load(tmp_path)
+    assert [a.title for a in articles] == ["Title"] and log.problems == []
+
+
+def test_hidden_folders_are_skipped_like_hidden_files(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path, {".trash/old.txt": "Old\n\nText.", "sub/.hidden.txt": "H\n\nText.", "sub/ok.txt": "Ok\n\nText."}
+    )
+    articles, log = load(tmp_path)
+    assert [a.id for a in articles] == ["ok"] and log.problems == []
+
+
+def test_a_date_in_the_future_is_kept_with_a_warning(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"later.md": "---\ndate: 2999-01-01\n---\nChina said no.\n"})
+    articles, log = load(tmp_path)
+    assert articles[0].date == date(2999, 1, 1)
+    [problem] = log.problems
+    assert problem.severity == "warning" and "in the future" in problem.message
+
+
+def test_an_articles_folder_that_is_a_file_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "seeds").write_text("not a folder", encoding="utf-8")
+    log = ProblemLog()
+    assert find_article_files(tmp_path / "seeds", log) == [] and "is a file, not a folder" in log.problems[0].message

@@ -70,6 +70,15 @@ def test_extract_reports_bad_articles_and_keeps_the_rest(tmp_path: Path) -> None
     assert "empty.txt: the article is empty" in err
 
 
+def test_extract_reports_a_front_matter_number_past_the_int_conversion_limit(tmp_path: Path) -> None:
+    folder = write_tree(
+        tmp_path / "articles", {"huge.md": "---\nviews: " + "9" * 5000 + "\n---\nChina and the US met."}
+    )
+    code, out, err = run("extract", *COMMON, "--model", "blank", str(folder))
+    assert code == 1 and [s["article"]["id"] for s in json.loads(out)] == ["huge"]
+    assert "huge.md:2:8: front matter: a number of 5,000 digits is too long" in err, err
+
+
 def test_extract_skips_articles_over_the_size_limit(tmp_path: Path) -> None:
     folder = write_tree(
         tmp_path / "articles",

@@ -137,6 +137,46 @@ def test_markers_in_fenced_code_are_left_alone():
     assert [index for index, _ in markers.find(source)] == [0, 9, 10]
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Text.\n\n    <!-- factsheet: matrix -->\n",  # an indented code block
+        "    <!-- factsheet: matrix -->\n",
+        "Text.\n\n    code\n\n    <!-- factsheet: matrix -->\n",  # a blank line inside the code block
+        "\t<!-- factsheet: matrix -->\n",
+        "- item\n\n        <!-- factsheet: matrix -->\n",  # code inside a list item
+        "!!! note\n\n        <!-- factsheet: matrix -->\n",  # code inside an admonition
+        "<pre>\n<!-- factsheet: matrix -->\n</pre>\n",
+        '<PRE class="x">\n<!-- factsheet: matrix -->\n</PRE>\n',
+        "<!--\ncommented out:\n<!-- factsheet: matrix -->\n",
+        "<div><!-- a note\n<!-- factsheet: matrix -->\n",
+        "<script>\n<!-- factsheet: matrix -->\n</script>\n",
+    ],
+)
+def test_markers_in_code_pre_and_comments_are_left_as_written(source):
+    assert list(markers.find(source)) == []
+    assert markers.expand(source, lambda marker: "EXPANDED", lambda *a: None) == source
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "!!! note\n\n    <!-- factsheet: matrix -->\n",
+        "- item\n\n    <!-- factsheet: matrix -->\n",
+        '=== "Tab"\n\n    <!-- factsheet: matrix -->\n',
+        "1. item\n    more\n\n    <!-- factsheet: matrix -->\n",
+        "Text\n    <!-- factsheet: matrix -->\n",  # a paragraph's continuation, not code
+        "<pre>x</pre>\n\n<!-- factsheet: matrix -->\n",
+        "<!-- a comment -->\n<!-- factsheet: matrix -->\n",
+        "Type `<!--` to start a comment.\n\n<!-- factsheet: matrix -->\n",
+        "    code\n\nText.\n\n<!-- factsheet: matrix -->\n",
+        "- item\n\n    <pre>\n    x\n    </pre>\n\n<!-- factsheet: matrix -->\n",
+    ],
+)
+def test_markers_in_containers_and_after_code_are_found(source):
+    assert len(list(markers.find(source))) == 1
+
+
 def test_indented_markers_keep_their_indentation():
     out = markers.expand(
         "!!! note\n\n    <!-- factsheet: matrix -->\n", lambda marker: "| a |\n|---|\n| b |", lambda *a: None

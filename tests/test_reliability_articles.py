@@ -65,7 +65,7 @@ BAD: list[tuple[str, str, Callable[[Path], None], str, str | None]] = [
         "binary file",
         "binary",
     ),
-    ("huge", "huge.txt", _huge, "over the size limit of 2.0 MB", "too large"),
+    ("huge", "huge.txt", _huge, "over the size limit of 0.5 MB", "too large"),
     (
         "front matter types",
         "types.md",

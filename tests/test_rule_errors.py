@@ -134,6 +134,14 @@ MISTAKES = [
         "expected a whole number",
     ),
     (
+        "a number past Python's int-conversion limit",
+        {"parties/utopia.yml": GOOD_PARTY + "priority: " + "9" * 5000 + "\n"},
+        "parties/utopia.yml",
+        4,
+        11,
+        "5,000 digits is too long",
+    ),
+    (
         "unknown case policy",
         {"parties/utopia.yml": "id: utopia\nname: Utopia\naliases: [{text: UT, case: upper}]\n"},
         "parties/utopia.yml",

@@ -48,6 +48,7 @@ NASTY_NAMES = [
     "chinа.txt",
     "ｃｈｉｎａ.txt",
     'a"b<c>&d onmouseover=alert(1).txt',
+    'a" onmouseover="alert(1)" x=".txt',  # breaks out of the theme's edit link when not encoded
     "name. .txt",
     "line\nbreak.txt",
     "%2e%2e%2fsecret.txt",
@@ -200,9 +201,12 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path):
     root = tmp_path_factory.mktemp("hostile")
     docs = {
         "index.md": "# Home\n\n<!-- factsheet: article=fm_title_script -->\n\n<!-- factsheet: matrix -->\n\n"
-        "<!-- factsheet: positions issue=taiwan -->\n\n<!-- factsheet: evidence issue=taiwan -->\n"
+        "<!-- factsheet: positions issue=taiwan -->\n\n<!-- factsheet: evidence issue=taiwan -->\n\n"
+        "An indented code block:\n\n    <!-- factsheet: party=china -->\n"
     }
     site = make_site(root, cache_dir, docs=docs)
+    site.config["repo_url"] = "https://github.com/owner/repo"  # every page gets an edit link to its file
+    site.write_config()
     seeds = site.root / "seeds"
     for path in HOSTILE:
         shutil.copy(path, seeds / path.name)
@@ -232,6 +236,7 @@ def test_only_the_broken_front_matter_is_reported(hostile_site) -> None:
         "seeds/fm_yaml_tag.md",
         "seeds/fm_billion_laughs.md",
         "seeds/fm_unclosed.md",
+        "seeds/fm_huge_numbers.md",
     }, logs.messages()
 
 
@@ -278,6 +283,13 @@ def test_payloads_read_as_the_text_they_are(hostile_site) -> None:
     assert "[Click me](https://evil.example/xss06)" in text_of["markdown_links"]
     home = inspect(site.page("index.md"))[1]
     assert "<script>alert('xss23')</script> title" in home  # the marker expanded the hostile article's sheet
+
+
+def test_a_marker_in_an_indented_code_block_is_shown_as_written(hostile_site) -> None:
+    site, _, _, _, _ = hostile_site
+    home = site.page("index.md")
+    assert "<code>&lt;!-- factsheet: party=china --&gt;\n</code>" in home
+    assert "mkdocs-factsheet-html" not in home
 
 
 def test_the_quote_breakout_url_stays_one_escaped_attribute(hostile_site) -> None:

@@ -12,6 +12,7 @@ then the user's rules before a pack's, then the rule defined first.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -21,7 +22,9 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ..problems import RuleWarning
 from ..rules import RuleLayer, RuleSet
+from ..rules.files import unbounded_wildcards
 from ..rules.schema import Alias, Issue, Party, alias_of
 from .headline import HeadlineCountries
 from .lexicon import Lexicon
@@ -90,6 +93,11 @@ class DocViews:
         self.lemmatizer = lemmatizer
         self._shadows: dict[Mode, Doc] = {}
         self._words: set[str] | None = None
+        self.over_budget: dict[Entry, int] = {}  # patterns not matched in some sentences → how many
+
+    def sentences(self) -> list[Span]:
+        """The doc's sentences (the whole doc when it has no sentence boundaries)."""
+        return list(self.doc.sents) if self.doc.has_annotation("SENT_START") else [self.doc[:]]
 
     def shadow(self, mode: Mode) -> Doc:
         """The doc as one token per lemma (the lemma modes match on these)."""
@@ -104,6 +112,11 @@ class DocViews:
         return self._words
 
 
+MATCH_BUDGET = 50_000_000
+"""Most work one token pattern with several unbounded wildcards may do on one article, counted as the
+sum over its sentences of (tokens) ** (wildcards + 1): about a second (4 wildcards: 2.6 s at 50 tokens)."""
+
+
 @dataclass
 class PatternRule:
     """One token pattern in a `Matcher` of its own, run only on docs that hold its literal words."""
@@ -111,14 +124,29 @@ class PatternRule:
     matcher: Matcher
     entry: Entry
     triggers: list[Trigger] | None
+    wildcards: int = 0  # unbounded ones (`rules.files.unbounded_wildcards`)
 
     def find(self, views: DocViews) -> Iterable[tuple[int, int, Entry]]:
         # spaCy's Matcher checks every token against every pattern's first slot in Python-level
         # predicates (`IN` lists): 4-5 ms per article for a handful of patterns, most of them
         # unable to match an article that lacks their words.
-        if may_match(self.triggers, views.words):
+        if not may_match(self.triggers, views.words):
+            return
+        if self.wildcards < 2:
             for _, start, end in self.matcher(views.doc):
                 yield start, end, self.entry
+            return
+        # Several `{OP: "*"}` make spaCy's Matcher take time and memory growing as the length to the power
+        # of their number, in C, where nothing can stop it: match sentence by sentence, within a budget.
+        spent = 0
+        for sentence in views.sentences():
+            cost = len(sentence) ** (self.wildcards + 1)
+            if spent + cost > MATCH_BUDGET:
+                views.over_budget[self.entry] = views.over_budget.get(self.entry, 0) + 1
+                continue
+            spent += cost
+            for _, start, end in self.matcher(sentence):
+                yield sentence.start + start, sentence.start + end, self.entry
 
 
 @dataclass
@@ -175,7 +203,21 @@ class CompiledRules:
                 bucket = grouped.setdefault((start, end), [])
                 if entry not in bucket:
                     bucket.append(entry)
+        self._report_budget(views)
         return [Candidate(start, end, sorted(entries, key=Entry.order)) for (start, end), entries in grouped.items()]
+
+    def _report_budget(self, views: DocViews) -> None:
+        """Warn once per article and pattern that went over its budget, naming the rule's file and line."""
+        for entry, skipped in sorted(views.over_budget.items(), key=lambda item: item[0].order()):
+            source = self.rules.source_of("issue" if entry.kind == "issue" else "party", entry.target)
+            warnings.warn(
+                f"{source or entry.target}: {entry.how} of {entry.target!r} has several unbounded wildcards and went "
+                f"over its matching budget: not matched in {skipped} sentence(s) of an article; bound its "
+                'wildcards (`OP: "{0,3}"`) or keep one (`mkdocs-factsheet check` lists such patterns)',
+                RuleWarning,
+                stacklevel=2,
+            )
+        views.over_budget.clear()
 
 
 def settle(candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -229,7 +271,8 @@ class _LayerCompiler:
     def pattern(self, target: Target, entry: Entry, pattern: list[dict[str, Any]]) -> None:
         matcher = Matcher(self.pipeline.nlp.vocab, validate=True)
         matcher.add(f"{entry.kind}|{entry.target}|{entry.member}|{entry.rank}", [pattern])
-        self.compiled.patterns.setdefault(target, []).append(PatternRule(matcher, entry, pattern_triggers([pattern])))
+        rule = PatternRule(matcher, entry, pattern_triggers([pattern]), unbounded_wildcards(pattern))
+        self.compiled.patterns.setdefault(target, []).append(rule)
 
     def compile(self) -> CompiledLayer:
         for party in sorted(self.layer.parties, key=lambda p: p.id):

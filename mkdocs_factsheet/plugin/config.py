@@ -5,13 +5,30 @@ Every path is resolved relative to the folder of `mkdocs.yml`, never to the curr
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
+from mkdocs_factsheet.articles import MAX_ARTICLE_SIZE
 
 PAGE_KINDS = ("overview", "articles", "issues", "parties", "json")
 """The kinds of generated output the `pages` option can switch on."""
 
 LOG_LEVELS = ("warn", "info", "ignore")
+
+
+class _Count(c.Type[int]):
+    """A whole number, 0 or more."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: Any) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or number < 0:
+            raise c.ValidationError(f"expected a whole number, 0 or more, got {value!r}")
+        return number
 
 
 class LogLevelsConfig(base.Config):
@@ -64,11 +81,11 @@ class FactsheetConfig(base.Config):
     lie inside `docs_dir` or a watched folder (that would make `mkdocs serve` rebuild in a loop);
     an empty string keeps everything in memory only."""
 
-    max_article_size = c.Type(int, default=2_000_000)
+    max_article_size = _Count(default=MAX_ARTICLE_SIZE)
     """Largest article file read, in bytes (`0`: no limit). A larger file is reported, skipped,
     and counted on the overview page; the other articles are still published."""
 
-    processes = c.Type(int, default=0)
+    processes = _Count(default=0)
     """Most processes that parse and analyse articles missing from the cache (`0`: one per CPU
     core, at most 4; `1`: no extra processes). One is started per eight articles to parse; only a
     first build or many changed articles use more than one. On Linux they are forked and share

@@ -26,13 +26,15 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from mkdocs_factsheet import Caches, Engine, FactsheetError, ProblemLog, RuleError, load_articles, load_rules
+from mkdocs_factsheet.articles import find_article_files
 from mkdocs_factsheet.engine import Memos, propagate
 from mkdocs_factsheet.model import sheets_json
+from mkdocs_factsheet.problems import RuleWarning
 from mkdocs_factsheet.rules import rule_files
 
 from ..site import markers
 from ..site.briefing import Briefing
-from ..site.html import restore
+from ..site.html import restore, title_text
 from ..site.pages import Renderer
 from ..site.project import ProjectPaths
 from ..site.urls import PageRef, SiteMap, clean_prefix, nav_key
@@ -68,7 +70,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         self.briefing: Briefing | None = None
         self.site: SiteMap | None = None
         self.problems: list[Problem] = []
-        self._generated: set[str] = set()
+        self._generated: dict[str, str] = {}  # src_uri → its title in the nav and `<title>` (escaped, short)
         self._loaded: set[str] = set()
         self._held: dict[str, list[str]] = {}  # src_uri → the HTML blocks its Markdown stands in for
 
@@ -148,7 +150,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             file = File.generated(config, page.src_uri, content=self._render(page), inclusion=inclusion)
             file.edit_uri = self.paths.edit_uri(self.briefing.source_path(page.kind, page.key))
             files.append(file)
-            self._generated.add(page.src_uri)
+            self._generated[page.src_uri] = title_text(page.title)
         if json_uri and files.get_file_from_path(json_uri) is None:
             files.append(File.generated(config, json_uri, content=self._json()))
         if files.get_file_from_path(CSS_URI) is None:
@@ -176,7 +178,11 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.briefing is None or self.site is None:
             return markdown
-        if page.file.src_uri in self._generated or "factsheet" not in markdown:
+        if page.file.src_uri in self._generated:
+            # MkDocs would take the title from the page's heading, in full: it goes into every page's nav
+            page.title = self._generated[page.file.src_uri]
+            return markdown
+        if "factsheet" not in markdown:
             return markdown
         renderer = Renderer(self.briefing, self.site, page.file.src_uri)
         where = self.paths.shown(page.file.abs_src_path) if page.file.abs_src_path else page.file.src_uri
@@ -208,7 +214,12 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     def _extract(self) -> Briefing:
         engine = self._engine()
         problems = ProblemLog()
-        articles = load_articles([self.articles_dir], problems, max_size=self.config.max_article_size or None)
+        folder = self.articles_dir
+        if folder.is_dir() or not folder.exists():
+            articles = load_articles([folder], problems, max_size=self.config.max_article_size or None)
+        else:  # a file: reported by `find_article_files` (`load_articles` would read it as an article)
+            find_article_files(folder, problems)
+            articles = []
         # the per-article sheets (cached), then what the articles say of each other's people (never cached)
         sheets = propagate(self._fact_sheets(engine, articles, problems), engine.rules)
         for problem in problems.problems:
@@ -381,8 +392,14 @@ class _WarningRelay:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self._context.__exit__(kind, error, trace)
-        for message in dict.fromkeys(str(w.message) for w in self._caught or []):
-            self.emit(f"spaCy: {message}" if not message.startswith("spaCy") else message)
+        for message in dict.fromkeys(_warning_text(w.message) for w in self._caught or []):
+            self.emit(message)
+
+
+def _warning_text(warning: Warning | str) -> str:
+    """A caught warning as the log shows it: ours as they are, spaCy's (all others) so labelled."""
+    message = str(warning)
+    return message if isinstance(warning, RuleWarning) or message.startswith("spaCy") else f"spaCy: {message}"
 
 
 def _pages(items: list[Any]) -> Iterator[Page]:

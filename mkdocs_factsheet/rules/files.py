@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -276,6 +277,52 @@ def _pattern_places(document: YamlDocument) -> Iterator[tuple[tuple[Any, ...], A
         if isinstance(member, dict):
             for index, pattern in enumerate(member.get("patterns") or []):
                 yield ("members", m_index, "patterns", index), pattern
+
+
+_LITERAL_KEYS = {"ORTH", "TEXT", "LOWER", "NORM", "LEMMA"}
+
+
+def unbounded_wildcards(pattern: Any) -> int:
+    """How many token specs of a pattern match any word any number of times (`{OP: "*"}`, `{IS_ALPHA: true,
+    OP: "+"}`, `{OP: "{2,}"}`): spaCy's Matcher takes time and memory growing as the text's length to the
+    power of their number."""
+    if not isinstance(pattern, list):
+        return 0
+    return sum(
+        1
+        for spec in pattern
+        if isinstance(spec, dict)
+        and (spec.get("OP") in ("*", "+") or re.fullmatch(r"\{\d*,\}", str(spec.get("OP", ""))))
+        and not _LITERAL_KEYS & set(spec)
+    )
+
+
+def wildcard_problems(document: YamlDocument) -> Iterator[Problem]:
+    """Warnings for token patterns with several unbounded wildcards (`mkdocs-factsheet check`)."""
+    for place, pattern in _pattern_places(document):
+        count = unbounded_wildcards(pattern)
+        if count >= 2:
+            line, column = document.locate(place)
+            yield Problem(
+                document.path,
+                line,
+                column,
+                f"token pattern with {count} unbounded wildcards: matching it can take minutes and gigabytes on "
+                "one article, so it is matched only in sentences short enough",
+                'keep one, bound the others (`OP: "{0,3}"`) or give each a word (`{LOWER: the, OP: "*"}`)',
+                "warning",
+            )
+
+
+def wildcard_warnings(directories: list[Path]) -> list[Problem]:
+    """`wildcard_problems` of every rule file under the folders (files that do not load are reported elsewhere)."""
+    found: list[Problem] = []
+    for directory in directories:
+        for file in read_rule_files(directory, None, []):
+            document, _ = load_yaml(file.text, file.shown)
+            if document is not None:
+                found.extend(wildcard_problems(document))
+    return found
 
 
 def check_token_patterns(document: YamlDocument) -> Iterator[Problem]:

@@ -30,6 +30,9 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 _DECIMAL = re.compile(r"^[-+]?[0-9]+$")
 _OCTAL_OR_HEX = re.compile(r"^0(?:o[0-7]+|x[0-9a-fA-F]+)$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+MAX_INTEGER_DIGITS = 100
+"""Longest integer read as a number: Python refuses to convert one of over 4,300 digits, and no
+rule or front matter needs a hundred."""
 _SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
 _IMPLICIT_SCALAR = "tag:mkdocs-factsheet,2026:implicit"  # a plain scalar: `_Builder.scalar` resolves it
 _PLAIN_DATA_TAGS = {  # what the composer gives untagged values; any other tag was written by hand
@@ -127,8 +130,7 @@ class _Builder:
             result[key] = self.build(value_node, path + (key,))
         return result
 
-    @staticmethod
-    def scalar(node: yaml.ScalarNode) -> Any:
+    def scalar(self, node: yaml.ScalarNode) -> Any:
         text = node.value
         if node.style or node.tag == "tag:yaml.org,2002:str":  # quoted, block or `!!str`-tagged scalars are text
             return text
@@ -136,10 +138,15 @@ class _Builder:
             return None
         if text in _BOOL:
             return _BOOL[text]
-        if _DECIMAL.match(text):
-            return int(text)
-        if _OCTAL_OR_HEX.match(text):
-            return int(text, 0)
+        if _DECIMAL.match(text) or _OCTAL_OR_HEX.match(text):
+            if len(text) > MAX_INTEGER_DIGITS:
+                self.problem(
+                    node,
+                    f"a number of {len(text):,} digits is too long (at most {MAX_INTEGER_DIGITS})",
+                    'write a shorter number, or quote it ("…") to keep it as text',
+                )
+                return None
+            return int(text, 0) if _OCTAL_OR_HEX.match(text) else int(text)
         if _FLOAT.match(text):
             return float(text)
         if text.lower() in _SPECIAL_FLOAT:

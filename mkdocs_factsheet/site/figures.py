@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import pictures
 from .briefing import Matrix, PositionEntry, speaker_name
-from .html import QUOTE_MARKS, attr, link, muted, note, plural, table, text
+from .html import QUOTE_MARKS, attr, link, muted, note, plural, table, text, title_text
 from .inline import Inline
 from .pictures import SYMBOLS, TONE_LABELS, TONES, Mark, dominant_tone, parse_date
 
@@ -181,8 +181,7 @@ class Figures(Inline):
         party = text(self.briefing.party_name(position.speaker.party)) if position.speaker.party else "no party"
         content = text(position.content.text.strip().strip(QUOTE_MARKS), limit=140)
         title = (
-            f"{day.isoformat()} · {speaker} ({party}) · {stance}: “{content}” — "
-            f"{text(entry.sheet.article.title, limit=80)}"
+            f"{day.isoformat()} · {speaker} ({party}) · {stance}: “{content}” — {title_text(entry.sheet.article.title)}"
         )
         href = self.url("article", entry.sheet.article.id, f"hl-p-{entry.number}")
         return [Mark(key, day, self.tone(position.stance), title, href) for key in keys]

@@ -31,6 +31,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # (mkdocstrings), `/// type` (pymdownx blocks), `??? note`, `: definition`…
 _LINE_START = re.compile(r"^(?:[!-/:-@\[-`{-~]|\d+(?=[.)]))")
 
+# Bidirectional formatting characters: an override (U+202E) in a title shown among others reverses
+# the text after it ("Trojan Source"). Marks (U+200E, U+200F, U+061C) are harmless and kept.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+TITLE_LIMIT = 80
+"""Longest title shown in the navigation, in `<title>` and in links (the article's own page shows all of it)."""
+
 QUOTE_MARKS = "\"'“”‘’«»„"
 """Quotation marks stripped from the ends of a quoted position."""
 
@@ -49,6 +55,12 @@ def text(value: object, *, limit: int | None = None) -> str:
         head = "".join(f"&#{ord(c)};" for c in lead.group(0))
         return head + string[lead.end() :].translate(_ENTITIES)
     return string.translate(_ENTITIES)
+
+
+def title_text(value: str, *, limit: int = TITLE_LIMIT) -> str:
+    """A title shown away from its own page (navigation, `<title>`, links): `text()`, shortened, without
+    bidi controls. A 100 kB title line would otherwise be copied into every page of the site."""
+    return text(_BIDI_CONTROLS.sub("", value), limit=limit)
 
 
 def text_in_context(value: str) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .briefing import Briefing, PositionEntry, speaker_name
-from .html import QUOTE_MARKS, HeldBlocks, link, muted, text
+from .html import QUOTE_MARKS, HeldBlocks, link, muted, text, title_text
 from .pictures import tone_of
 from .urls import SiteMap
 
@@ -49,7 +49,7 @@ class Inline:
 
     def article(self, sheet: FactSheet) -> str:
         """The article's title (shortened), linked to its page when it has one."""
-        return link(text(sheet.article.title, limit=120), self.url("article", sheet.article.id))
+        return link(title_text(sheet.article.title), self.url("article", sheet.article.id))
 
     def sentence(self, sheet: FactSheet, offset: int, label: str | None = None) -> str:
         """A link to the sentence holding `offset` on the article's page."""

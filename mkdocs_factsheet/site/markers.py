@@ -7,7 +7,7 @@ list item or a content tab), and what replaces it gets the same indentation:
 
 The syntax cannot collide with mkdocstrings (`::: ident`), mkdocs-macros (`{{ … }}`) or
 pymdownx blocks (`/// type`), and where the plugin is switched off it stays an invisible
-comment. Markers inside fenced code blocks are left alone.
+comment. Markers inside code (fenced or indented), `<pre>` or an HTML comment are left as written.
 
 Kinds (the first word; optional when the filters make it plain):
 
@@ -28,11 +28,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .briefing import Briefing
-from .html import muted, note, paragraph, text
+from .html import muted, note, paragraph, text, title_text
 from .pages import Renderer
 
 MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*factsheet\b:?(?P<body>.*?)-->\s*$")
 _FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
+_RAW_OPEN = re.compile(r"<!--|<(pre|script|style|textarea)(?=[\s>]|$)", re.IGNORECASE)
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+_CONTAINER = re.compile(r"^\s*(?:[-*+]|\d+[.)]|!!!|\?\?\?\+?|===\+?)(?:\s|$)")
 KINDS = ("sheet", "positions", "matrix", "evidence")
 FILTERS = ("article", "issue", "party")
 _ID = re.compile(r"^[A-Za-z0-9._-]+$")
@@ -91,20 +94,71 @@ def parse(body: str, line: int) -> Marker:
 
 
 def find(markdown: str) -> Iterator[tuple[int, re.Match[str]]]:
-    """Marker lines (0-based index, match), skipping fenced code blocks."""
-    fence: str | None = None
+    """Marker lines (0-based index, match), skipping code and raw text: fenced and indented code blocks,
+    `<pre>` (and `<script>`, `<style>`, `<textarea>`) elements and HTML comments, where a marker is text."""
+    skip = _Skipped()
     for index, line in enumerate(markdown.split("\n")):
-        opening = _FENCE.match(line)
-        if fence is not None:
-            if opening and _closes(fence, opening.group("fence"), line):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group("fence")
+        if skip.takes(line):
             continue
         match = MARKER.match(line)
         if match:
             yield index, match
+
+
+class _Skipped:
+    """Which lines of a page are code or raw text, read line by line as Python-Markdown reads blocks:
+    containers (list items, admonitions, content tabs) hold their content 4 columns in; 4 more after a
+    blank line make an indented code block."""
+
+    def __init__(self) -> None:
+        self.fence: str | None = None
+        self.raw: str | None = None  # the end of the raw HTML open: `-->`, `</pre>`…
+        self.containers: list[int] = []  # content indents of the open containers
+        self.blank = True  # the previous line was blank (or there was none)
+        self.code = False  # the previous non-blank line was indented code
+
+    def takes(self, line: str) -> bool:
+        """Whether `line` is code or raw text (so a marker on it is left as written)."""
+        if self.fence is not None:
+            opening = _FENCE.match(line)
+            if opening and _closes(self.fence, opening.group("fence"), line):
+                self.fence = None
+            return True
+        if self.raw is not None:
+            if self.raw in line.lower():
+                self.raw = None
+            return True
+        if not line.strip():
+            self.blank = True
+            return False
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+        while self.containers and indent < self.containers[-1] and self.blank:
+            self.containers.pop()
+        base = self.containers[-1] if self.containers else 0
+        self.code = indent >= base + 4 and (self.blank or self.code)
+        self.blank = False
+        if self.code:
+            return True
+        return self._opens(line, indent)
+
+    def _opens(self, line: str, indent: int) -> bool:
+        """Note a fence, raw HTML or container that `line` opens; True for a fence or raw HTML line."""
+        opening = _FENCE.match(line)
+        if opening:
+            self.fence = opening.group("fence")
+            return True
+        if MARKER.match(line):
+            return False
+        html = _CODE_SPAN.sub("", line)  # "type `<!--` to …" opens nothing
+        raw = _RAW_OPEN.search(html)
+        if raw:
+            end = "-->" if raw.group(0) == "<!--" else f"</{raw.group(1).lower()}>"
+            if end not in html[raw.end() :].lower():
+                self.raw = end
+            return True
+        if _CONTAINER.match(line):
+            self.containers.append(indent + 4)
+        return False
 
 
 def _closes(fence: str, candidate: str, line: str) -> bool:
@@ -202,7 +256,9 @@ class MarkerRenderer:
         if "party" in filters:
             words.append("by " + " or ".join(text(self.briefing.party_name(p)) for p in filters["party"]))
         if "article" in filters:
-            words.append("in " + " or ".join(text(self.briefing.by_id[a].article.title) for a in filters["article"]))
+            words.append(
+                "in " + " or ".join(title_text(self.briefing.by_id[a].article.title) for a in filters["article"])
+            )
         return " ".join(words)
 
     def check_ids(self, marker: Marker) -> None:

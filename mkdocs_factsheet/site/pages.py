@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .briefing import Matrix, PositionEntry, speaker_name
 from .figures import Figures, by_count
-from .highlights import Highlight, mark_up
+from .highlights import Highlight, by_span, mark_up
 from .html import Markdown, href, muted, note, paragraph, plural, table, text, text_in_context
 from .tables import Tables
 from .urls import PageRef, markdown_link
@@ -120,15 +120,14 @@ class Renderer(Tables, Figures):
 
     def article_text(self, sheet: FactSheet) -> str:
         """The article's sentences as one raw HTML block, each sentence anchored `s-N`, facts highlighted."""
-        marks = self.highlights(sheet)
+        touching = by_span(self.highlights(sheet), sheet.sentences)
         pieces: dict[str, int] = {}
         paragraphs: list[list[str]] = [[]]
-        for number, sentence in enumerate(sheet.sentences, 1):
+        for number, (sentence, inside) in enumerate(zip(sheet.sentences, touching, strict=True), 1):
             if not sentence.text.strip():
                 continue
             lead = len(sentence.text) - len(sentence.text.lstrip())
             body = sentence.text.strip()
-            inside = [h for h in marks if h.start < sentence.end and h.end > sentence.start]
             paragraphs[-1].append(
                 f'<span class="factsheet-sentence" id="s-{number}">'
                 f'<a class="factsheet-sentence-number" href="#s-{number}">{number}</a> '

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 if TYPE_CHECKING:
     from mkdocs_factsheet import Problem
@@ -51,10 +52,13 @@ class ProjectPaths:
 
         MkDocs joins it to `repo_url` + `edit_uri` (e.g. `edit/main/docs/`), and `../` climbs out of
         `docs/`, so `../seeds/x.txt` becomes `edit/main/seeds/x.txt`. None for a file outside the project.
+        Percent-encoded (all but letters, digits, `-._~/`): the themes write the edit URL into `href="…"`
+        unescaped, and an article's file name is untrusted (`a" onmouseover="….txt`).
         """
         if source is None:
             return None
         path = Path(source).resolve()
         if not path.is_relative_to(self.root):
             return None
-        return Path(os.path.relpath(path, self.docs_dir)).as_posix()
+        relative = Path(os.path.relpath(path, self.docs_dir)).as_posix()
+        return quote(relative, safe="/", errors="surrogateescape")
