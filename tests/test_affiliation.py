@@ -142,3 +142,12 @@ def test_a_persons_own_party_by_the_possessive_tied_to_them(engine: Engine) -> N
     assert speaker_of(sheet, "eager for an election") == ("Jeremy Corbyn", "provisional-labour-party")
     actor = next(a for p in sheet.parties for a in p.actors if a.name == "Jeremy Corbyn")
     assert any("his 'Labour Party'" in why for why in actor.why)
+
+
+def test_the_speaker_is_the_person_in_apposition_however_the_parse_hangs_the_name(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Following the announcement, the director of Argentina's Amnesty International, Mariela Belski, said "
+        'the president had "heard the demands of women".',
+    )
+    assert speaker_of(sheet, "heard the demands") == ("Mariela Belski", "amnesty-international")

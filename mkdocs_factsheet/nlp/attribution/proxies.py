@@ -1,5 +1,6 @@
 """Speaker words that stand for someone else (used by `speakers`): a relative pronoun for the noun its
-clause hangs on ("a tweet which said" → tweet), a message for its author ("a tweet by X" → X).
+clause hangs on ("a tweet which said" → tweet), a message for its author ("a tweet by X" → X), a title
+for the person the article affiliates in apposition with it however the parse hangs the name.
 
 Which nouns are messages and which verbs make them is the rules' (`messages:` in `cues/`; the core
 pack ships tweet, post, statement, letter …).
@@ -8,6 +9,8 @@ pack ships tweet, post, statement, letter …).
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+from ..mentions import Mention
 
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 
@@ -37,3 +40,15 @@ def author_of(head: Token, nouns: frozenset[str], verbs: frozenset[str]) -> Toke
     if head.dep_ == "dobj" and head.head.lemma_.lower() in verbs:
         return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
     return None
+
+
+def affiliated_in_apposition(head: Token, mention_at: dict[int, Mention]) -> list[Mention]:
+    """The person affiliated by an apposition the parse hung deeper in the phrase: "the director of Argentina's
+    Amnesty International, Mariela Belski" (the name hangs on "International")."""
+    found = []
+    for token in head.subtree:
+        mention = mention_at.get(token.i)
+        if token.dep_ == "appos" and token.i > head.i and mention is not None and mention.via == "affiliated":
+            if mention not in found:
+                found.append(mention)
+    return found if len(found) == 1 else []

@@ -30,7 +30,7 @@ from ...rules.schema import Party
 from ..mentions import Mention
 from ..text import BodyText
 from .genders import declared_genders, pronoun_gender, tied_genders, title_gender
-from .proxies import RELATIVE, author_of, relative_antecedent
+from .proxies import RELATIVE, affiliated_in_apposition, author_of, relative_antecedent
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
@@ -199,7 +199,7 @@ class Speakers:
             # "the German foreign minister, Heiko Maas", "a State Department spokesperson, Morgan Ortagus":
             # the person named in apposition, not the title; "the social network Facebook": the name
             named = [m for c in head.children if c.dep_ in ("appos", "compound") and (m := self.mention_at.get(c.i))]
-            people = [m for m in named if m.actor_kind == "person"]
+            people = [m for m in named if m.actor_kind == "person"] + affiliated_in_apposition(head, self.mention_at)
             mention = next(iter(people), mention if mention is not None else next(iter(named), None))
         if mention is not None:
             return self.from_mention(mention)
