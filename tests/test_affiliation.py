@@ -151,3 +151,19 @@ def test_the_speaker_is_the_person_in_apposition_however_the_parse_hangs_the_nam
         'the president had "heard the demands of women".',
     )
     assert speaker_of(sheet, "heard the demands") == ("Mariela Belski", "amnesty-international")
+
+
+def test_a_title_coordinated_with_an_affiliated_person_shares_the_nearest_ones_party(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "The meeting was attended by Greek prime minister Kyriakos Mitsotakis and energy minister Konstantinos "
+        "Hatzidakis, and Cypriot president Nicos Anastasiades and energy minister Georgios Lakkotrypis. "
+        "Hatzidakis said the pipeline was open to others. Lakkotrypis said the deal was historic.",
+    )
+    assert speaker_of(sheet, "pipeline was open") == ("Konstantinos Hatzidakis", "greece")
+    assert speaker_of(sheet, "deal was historic") == ("Georgios Lakkotrypis", "cyprus")
+
+
+def test_capitalised_words_between_a_party_and_its_title(engine: Engine) -> None:
+    sheet = sheet_of(engine, "Turkish Foreign Ministry spokesman Hami Aksoy said the rights of Turkish Cypriots stood.")
+    assert speaker_of(sheet, "rights of Turkish Cypriots") == ("Hami Aksoy", "turkey")

@@ -67,7 +67,10 @@ def test_an_organisation_that_is_only_mentioned_is_not_listed_as_a_party(engine:
 
 
 def test_provisional_parties_survive_the_json_round_trip(engine: Engine) -> None:
-    sheet = sheet_of(engine, "A spokesperson for Facebook said the ruling raised critical questions.")
+    sheet = sheet_of(
+        engine,
+        "A spokesperson for Facebook said the ruling raised critical questions. Facebook will appeal, she added.",
+    )
     assert speaker_of(sheet, "critical questions") == (None, "provisional-facebook")
     again = FactSheet.from_dict(sheet.to_dict(include_sentences=True))
     facts = again.party("provisional-facebook")
@@ -79,3 +82,8 @@ def test_a_group_named_by_its_movement_before_a_group_noun_is_a_provisional_part
     assert speaker_of(sheet, "hold a referendum") == (None, "provisional-catalan")
     facts = sheet.party("provisional-catalan")
     assert facts is not None and facts.provisional
+
+
+def test_one_capitalised_word_named_once_is_not_a_provisional_party(engine: Engine) -> None:
+    sheet = sheet_of(engine, 'Team leader Tim Taylor told reporters, "It was amazing to find the wreck."')
+    assert not any(p.provisional for p in sheet.parties)

@@ -38,6 +38,7 @@ from .attribution.genders import tied_subject
 from .matching import Candidate
 from .mentions import Mention, ResolvedMentions
 from .party_markers import marked_people
+from .phrases import OF, WINDOW, acts_as_party, own_phrase
 from .provisional import find_provisional
 from .text import BodyText
 
@@ -154,6 +155,10 @@ class Affiliator:
                 stated.append(mention)
                 taken.update(tokens)
         stated = self.in_full(stated)
+        for mention in list(self.coordinated(stated)):
+            if not taken.intersection(range(mention.start, mention.end)):
+                stated.append(mention)
+                taken.update(range(mention.start, mention.end))
         named = {mention.actor for mention in stated}
         surnames = {actor.split()[-1] for actor in named if actor}
         for mention in self.titled_at_home():  # weaker: only for people nothing else affiliates
@@ -195,7 +200,7 @@ class Affiliator:
         for start, end in self.persons:
             at = end + 1 + (end + 1 < len(self.doc) and self.doc[end + 1].lower_ == "the")
             party = self.mention_at.get(at) if end < len(self.doc) and self.doc[end].lower_ == "of" else None
-            if party is not None and party.start == at and party.via != "adjective" and _acts_as_party(party):
+            if party is not None and party.start == at and party.via != "adjective" and acts_as_party(party):
                 if not self.covered(start, end):
                     why = f"{self.doc[start:end].text} of {party.text!r} ({party.party})"
                     yield self.person_mention(start, (start, end), party.party, None, why)
@@ -206,7 +211,7 @@ class Affiliator:
             before = self.doc[mention.start - 1] if mention.start > 0 else None
             if before is None or before.dep_ != "poss" or before.lower_ not in ("his", "her"):
                 continue
-            if mention.via == "adjective" or not _acts_as_party(mention):
+            if mention.via == "adjective" or not acts_as_party(mention):
                 continue
             subject = tied_subject(before) or self.speaking_subject(before)
             span = self.person_at.get(subject.i) if subject is not None else None
@@ -289,7 +294,9 @@ class Affiliator:
         """Heads of the phrases in apposition with a name: by the parse, or by the commas when the parse
         takes both for subjects ("A member of the Tunisian Parliament, Samir Dilou said")."""
         head = self.doc[start:end].root
-        found = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+        # by the parse, only next to the name: a long-distance apposition is a parse error
+        found = [c for c in head.children if c.dep_ == "appos" and c.left_edge.i <= end + 2]
+        found += [head.head] if head.dep_ == "appos" and start - 3 <= head.head.i < start else []
         doc = self.doc
         # "…'s director, Dr. Anthony Fauci": an honorific between the comma and the name
         left = start - 1 if start > 0 and doc[start - 1].is_title and doc[start - 1].text.endswith(".") else start
@@ -297,8 +304,8 @@ class Affiliator:
             found += [
                 self.doc[title.end - 1]
                 for title in self.titles
-                if left - 2 - _WINDOW < title.end <= left - 1
-                and max(t.i for t in _own_phrase(self.doc[title.end - 1])) == left - 2
+                if left - 2 - WINDOW < title.end <= left - 1
+                and max(t.i for t in own_phrase(self.doc[title.end - 1])) == left - 2
             ]
         if end + 1 < len(doc) and doc[end].text == ",":
             after = doc[end + 1]
@@ -358,24 +365,44 @@ class Affiliator:
         return self.name_from(self.past_complement(title.end))
 
     def past_modifiers(self, index: int) -> int:
-        """The start of a title's lower-case modifiers before token `index`: "Italian [economic development]
-        minister" (at most three words, each hung on the title)."""
+        """The start of a title's modifiers before token `index`: "Italian [economic development] minister",
+        "Turkish [Foreign] Ministry spokesman" (at most three words, each hung on the title, none a mention)."""
         start = index
         while (
             start > 0
             and index - start < 3
-            and self.doc[start - 1].is_lower
+            and start - 1 not in self.mention_at
+            and self.doc[start - 1].ent_type_ != "PERSON"
             and self.doc[start - 1].dep_ in ("compound", "amod")
             and start <= self.doc[start - 1].head.i <= index
         ):
             start -= 1
         return start
 
+    def coordinated(self, stated: list[Mention]) -> Iterable[Mention]:
+        """A title and a name with no party, coordinated with a person the article affiliated: "Cypriot president
+        Nicos Anastasiades and energy minister Georgios Lakkotrypis" (both Cyprus's)."""
+        by_token = {index: m for m in stated for index in range(m.start, m.end)}
+        for title in self.titles:
+            name = self.name_after(title)
+            if name is None or self.party_ending_at(self.past_modifiers(title.start)) is not None:
+                continue
+            other = None
+            for token in (self.doc[name[0] : name[1]].root, self.doc[title.end - 1]):
+                while token.dep_ in ("compound", "appos") and token.head.i != token.i:
+                    token = token.head
+                if token.dep_ == "conj" and other is None:  # the nearest conjunct before: "A and B, C and D"
+                    before = [t.i for t in (token.head, *token.head.conjuncts) if t.i < name[0] and t.i in by_token]
+                    other = by_token[max(before)] if before else None
+            if other is not None and other.actor and not self.anyone_at(name):
+                why = f"title {title.name!r} coordinated with {other.actor} ({other.party}): {other.text!r}"
+                yield self.person_mention(title.start, name, other.party, title.name, why)
+
     def past_complement(self, index: int) -> int:
         """The token after a title's "for Iran" / "of the Interior" at `index` (`index` itself when there is none):
         the preposition hangs on the title and its object is a place or body, not a person."""
         token = self.doc[index] if index < len(self.doc) else None
-        if token is None or token.lower_ not in _OF or token.head.i >= index:
+        if token is None or token.lower_ not in OF or token.head.i >= index:
             return index
         objects = [child for child in token.children if child.dep_ == "pobj"]
         if not objects or objects[0].ent_type_ == "PERSON":
@@ -401,7 +428,7 @@ class Affiliator:
         mention = self.mention_at.get(index - 1) if index > 0 else None
         if mention is None or mention.end != index:
             return None
-        if _acts_as_party(mention) or (possessive and mention.actor_kind == "person"):
+        if acts_as_party(mention) or (possessive and mention.actor_kind == "person"):
             return mention
         return None
 
@@ -411,10 +438,10 @@ class Affiliator:
         military") — never a clause or a phrase hung deeper ("a former aide who went to Burma")."""
         found = [
             mention
-            for token in _own_phrase(head)
+            for token in own_phrase(head)
             if (mention := self.mention_at.get(token.i)) is not None
             and not exclude[0] <= token.i < exclude[1]
-            and _acts_as_party(mention)
+            and acts_as_party(mention)
         ]
         # a rule's party before one named from the text alone ("the United States' National Institute of …")
         return min(found, key=lambda m: m.via == "provisional", default=None)
@@ -456,30 +483,3 @@ class _Names:
         self.by_surname = {
             surname: names[0] for surname, names in surnames.items() if len(names) == 1 and names[0] in single
         }
-
-
-def _acts_as_party(mention: Mention) -> bool:
-    """Does a title beside this mention make a person act for its party? A party, an agent of it ("the
-    Pakistani military") or a named body of it ("a State Department spokesperson") does; a person does not."""
-    return mention.actor is None or mention.via == "agent" or mention.actor_kind == "body"
-
-
-_MODIFIERS = ("poss", "amod", "compound", "nmod", "det", "case")
-_OF = ("of", "for")
-_WINDOW = 12  # tokens a title's phrase may span before the comma of an apposition
-
-
-def _own_phrase(head: Token) -> Iterable[Token]:
-    """A noun's own phrase: the noun, its modifiers, then the object of its "of"/"for" with that object's modifiers."""
-    yield head
-    for child in head.children:
-        if child.dep_ in _MODIFIERS:
-            yield from child.subtree
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in _OF:
-            for obj in prep.children:
-                if obj.dep_ == "pobj":
-                    yield obj
-                    for child in obj.children:
-                        if child.dep_ in _MODIFIERS:
-                            yield from child.subtree

@@ -18,6 +18,7 @@ so pages and JSON show them as suggestions for rule files.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -67,6 +68,11 @@ def find_provisional(
             found.append(Mention.of_tokens(doc, span.start, span.end, offset, named.party, via="acronym", why=[why]))
         else:
             names.append((span.start, span.end, span.text))
+    # one capitalised word the article writes once ("Team leader", "Minister of Information") is too weak; an
+    # acronym ("NASA") or a name written again ("Facebook") is not
+    seen = Counter(token.text for token in doc if token.text in {name for _, _, name in names})
+    grouped = {ent.start for ent in groups}
+    names = [n for n in names if " " in n[2] or n[2].isupper() or "-" in n[2] or seen[n[2]] > 1 or n[0] in grouped]
     full_names = sorted({name for _, _, name in names}, key=lambda n: -len(n))
     canonical = {name: _canonical(doc, name, full_names, names) for name in full_names}
     parties: dict[str, ProvisionalParty] = {}

@@ -1,0 +1,37 @@
+"""Reading the phrase around a title for the affiliation step (`nlp.affiliation`): a title's own phrase, and
+which mentions in it make a person act for a party."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from .mentions import Mention
+
+
+def acts_as_party(mention: Mention) -> bool:
+    """Does a title beside this mention make a person act for its party? A party, an agent of it ("the
+    Pakistani military") or a named body of it ("a State Department spokesperson") does; a person does not."""
+    return mention.actor is None or mention.via == "agent" or mention.actor_kind == "body"
+
+
+_MODIFIERS = ("poss", "amod", "compound", "nmod", "det", "case")
+OF = ("of", "for")  # the prepositions of a title's own complement: "spokesman for …", "Minister of …"
+WINDOW = 12  # tokens a title's phrase may span before the comma of an apposition
+
+
+def own_phrase(head: Token) -> Iterable[Token]:
+    """A noun's own phrase: the noun, its modifiers, then the object of its "of"/"for" with that object's modifiers."""
+    yield head
+    for child in head.children:
+        if child.dep_ in _MODIFIERS:
+            yield from child.subtree
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in OF:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    yield obj
+                    for child in obj.children:
+                        if child.dep_ in _MODIFIERS:
+                            yield from child.subtree
