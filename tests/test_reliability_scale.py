@@ -9,6 +9,7 @@ sentence with every highlight took sixteen), so a busy machine does not make the
 
 from __future__ import annotations
 
+import gc
 import time
 
 from hypothesis import given, settings
@@ -61,9 +62,14 @@ def render_seconds(sheet: FactSheet, rules) -> tuple[float, str]:
     ref = site.get("article", "big")
     best, page = float("inf"), ""
     for _ in range(3):
-        began = time.perf_counter()
-        page = Renderer(briefing, site, ref.src_uri).article_text(sheet)
-        best = min(best, time.perf_counter() - began)
+        gc.collect()
+        gc.disable()  # a collection in one run and not the other is noise, not rendering
+        try:
+            began = time.perf_counter()
+            page = Renderer(briefing, site, ref.src_uri).article_text(sheet)
+            best = min(best, time.perf_counter() - began)
+        finally:
+            gc.enable()
     return best, page
 
 
@@ -72,8 +78,9 @@ def test_rendering_a_big_article_takes_time_linear_in_its_size() -> None:
     small, page = render_seconds(big_sheet(100_000), rules)
     large, _ = render_seconds(big_sheet(400_000), rules)
     assert page.count('<mark class="factsheet-hl factsheet-hl-party"') == 100_000 // len(UNIT)
-    # four times the text: four times the time when linear, sixteen when quadratic; at most twice linear
-    assert large <= 2 * 4 * small, f"100 kB: {small:.2f} s, 400 kB: {large:.2f} s"
+    # four times the text: four times the time when linear, sixteen when quadratic; at most three times linear
+    # (a busy machine stretches the larger run more than the smaller)
+    assert large <= 3 * 4 * small, f"100 kB: {small:.2f} s, 400 kB: {large:.2f} s"
 
 
 @settings(max_examples=200, deadline=None)
