@@ -18,6 +18,13 @@ from .naming import page_stems
 if TYPE_CHECKING:
     from .briefing import Briefing
 
+PAGE_KINDS = ("overview", "articles", "issues", "parties", "json")
+"""The kinds of generated output the `pages` option can switch on."""
+CSS_URI = "assets/factsheet/factsheet.css"
+"""Where the pages' style sheet is published (listed first in `extra_css`)."""
+JSON_URI = "factsheets.json"
+"""Where every fact sheet is published as JSON (the `json` kind)."""
+
 
 def built_url(src_uri: str, directory_urls: bool = True) -> str:
     """The URL path MkDocs gives the page of a Markdown file (as `File.url`, without the site root)."""
