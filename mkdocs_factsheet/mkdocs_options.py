@@ -8,12 +8,12 @@ as `mkdocs build`; an option given on the command line wins. Paths are relative 
 
 from __future__ import annotations
 
+import importlib
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import importlib
-import sys
 import yaml
 
 from .caching.fingerprints import DEFAULT_MODEL
