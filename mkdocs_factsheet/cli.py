@@ -293,6 +293,13 @@ def explain(
 )
 @click.option("--articles", type=click.Path(path_type=Path), default=None, help="[default: the plugin's `articles`]")
 @click.option("--prefix", default=None, help="Folder of the pages inside --out. [default: the plugin's `prefix`]")
+@click.option(
+    "--links",
+    type=click.Choice(["files", "pages"]),
+    default=None,
+    help="Links in the pages' HTML: to the Markdown files (for generators that rewrite them, like Zensical, "
+    "and for reading the files) or to the built pages' URLs (MkDocs). [default: files with zensical.toml]",
+)
 @click.option("--check", is_flag=True, help="Write nothing; exit with 1 when a page or marker region is stale.")
 def render(
     rule_dirs: tuple[Path, ...],
@@ -303,6 +310,7 @@ def render(
     out: Path | None,
     articles: Path | None,
     prefix: str | None,
+    links: str | None,
     check: bool,
 ) -> None:
     """Write the briefing pages as Markdown files, for site generators that run no plugin (Zensical…).
@@ -322,6 +330,7 @@ def render(
             packs=packs,
             model=model,
             cache_dir=cache_dir,
+            links=links,
         )
     except ValueError as error:
         click.echo(f"error: {error}", err=True)

@@ -59,6 +59,7 @@ class RenderSettings:
     prefix: str = "briefings"
     kinds: tuple[str, ...] = PAGE_KINDS
     directory_urls: bool = True
+    file_links: bool = False
     max_article_size: int | None = MAX_ARTICLE_SIZE
     processes: int = 0
     config: Path | None = None
@@ -97,9 +98,12 @@ def render_settings(
     packs: tuple[str, ...] = (),
     model: str | None = None,
     cache_dir: Path | None = None,
+    links: str | None = None,
 ) -> RenderSettings:
     """The settings given, the plugin's options and the site's `docs_dir` in `config_file` filling in the rest.
 
+    `links`: `files` (to the Markdown files; the default with `zensical.toml`, whose generator rewrites
+    them) or `pages` (built-page URLs, as the plugin writes them: the default with `mkdocs.yml`).
     ValueError for an unreadable configuration or a bad prefix.
     """
     config = read_config(config_file) if config_file else None
@@ -123,6 +127,7 @@ def render_settings(
         prefix=clean_prefix(prefix or str(plugin.get("prefix", "briefings"))),
         kinds=tuple(plugin.get("pages") or PAGE_KINDS),
         directory_urls=bool((config or {}).get("use_directory_urls", True)),
+        file_links=(links or ("files" if config_file and config_file.suffix == ".toml" else "pages")) == "files",
         max_article_size=size or None,
         processes=int(plugin.get("processes", 0)),
         config=config_file,
@@ -150,6 +155,7 @@ def render(
         kinds,
         JSON_URI if "json" in kinds else None,
         directory_urls=settings.directory_urls,
+        file_links=settings.file_links,
         shown=paths.shown,
     )
     files: dict[str, str] = {}
