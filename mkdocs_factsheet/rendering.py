@@ -8,13 +8,15 @@ so every link between them, and from hand-written pages, resolves in any generat
 Markdown files from that folder. Markers in the hand-written pages under `out` are refreshed in
 place (`site.markers.refresh`).
 
-Only files this module wrote are ever changed or removed: they are listed in a manifest
-(`.factsheet-manifest.json` in `out`), a file already there that it did not write is left alone,
-and a file is written only when its bytes change, so a second render changes nothing.
+Only files this module wrote are ever changed or removed: they are listed, with a hash of their
+bytes, in a manifest (`.factsheet-manifest.json` in `out`); a file that is not there as render
+wrote it (hand-written, or edited since) is left alone, and a file is written only when its bytes
+change, so a second render changes nothing.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import posixpath
@@ -208,10 +210,8 @@ def _hand_written_pages(out: Path, generated: set[str]) -> list[str]:
     return sorted(found)
 
 
-def _inside(relative: str) -> bool:
-    """Whether a manifest entry is a plain relative path inside `out` (a tampered manifest removes nothing else)."""
-    parts = relative.split("/")
-    return bool(relative) and not relative.startswith("/") and "\\" not in relative and ".." not in parts
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 class _Output:
@@ -222,17 +222,25 @@ class _Output:
         self.check = check
         self.warn = warn
         self.previous = self._read_manifest()
-        self.manifest: list[str] = []
+        self.manifest: dict[str, str] = {}  # written now: relative path → hash
 
-    def _read_manifest(self) -> set[str]:
+    def _read_manifest(self) -> dict[str, str]:
+        """The files the last render wrote, with the hash of their bytes then."""
         try:
             data = json.loads((self.out / MANIFEST).read_text(encoding="utf-8"))
-            return {entry for entry in data["files"] if isinstance(entry, str) and _inside(entry)}
+            return {name: digest for name, digest in data["files"].items() if isinstance(digest, str)}
         except FileNotFoundError:
-            return set()
-        except (OSError, ValueError, KeyError, TypeError) as error:
+            return {}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
             self.warn(f"{self.out / MANIFEST}: unreadable ({error}); no earlier page will be removed")
-            return set()
+            return {}
+
+    def _ours(self, relative: str, current: bytes | None) -> bool:
+        """Whether a file is as render last wrote it (so it may be replaced or removed); True when absent."""
+        if current is None:
+            path = self.out / relative
+            return not path.exists() and not path.is_symlink()
+        return self.previous.get(relative) == _digest(current)
 
     def write_generated(self, files: dict[str, str]) -> Outcome:
         """Write the generated files, remove those of the last render that are gone, update the manifest."""
@@ -240,16 +248,17 @@ class _Output:
         for relative, content in sorted(files.items()):
             data = content.encode("utf-8")
             current = self._bytes(relative)
-            if current is not None and current != data and relative not in self.previous:
+            if current != data and not self._ours(relative, current):
                 outcome.left_alone.append(relative)
-                self.warn(f"{relative}: exists and was not written by render, so it is used as it is")
+                self.warn(f"{relative}: not as render wrote it (hand-written or edited), so it is left alone")
                 continue
-            self.manifest.append(relative)
+            self.manifest[relative] = _digest(data)
             if current != data:
                 outcome.written.append(relative)
                 self._write(relative, data)
-        for relative in sorted(self.previous - set(self.manifest) - set(outcome.left_alone)):
-            if (self.out / relative).is_file():
+        for relative in sorted(set(self.previous) - set(self.manifest)):
+            current = self._bytes(relative)
+            if current is not None and self._ours(relative, current):
                 outcome.removed.append(relative)
                 if not self.check:
                     (self.out / relative).unlink()
@@ -286,10 +295,11 @@ class _Output:
         return True
 
     def _bytes(self, relative: str) -> bytes | None:
-        try:
-            return (self.out / relative).read_bytes()
-        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        """A file's bytes; None when there is no such file (or the path leads outside `out`)."""
+        path = self.out / relative
+        if ".." in relative.split("/") or path.is_symlink() or not path.is_file():
             return None
+        return path.read_bytes()
 
     def _write(self, relative: str, data: bytes) -> None:
         if self.check:
