@@ -199,6 +199,14 @@ def test_zensical_toml_gives_the_options(tmp_path: Path) -> None:
     assert not rendering.render_settings(config, links="pages").file_links
 
 
+def test_the_zensical_example_reads_the_repositorys_articles_and_rules() -> None:
+    example = Path(__file__).resolve().parents[1] / "examples" / "zensical"
+    settings = rendering.render_settings(example / "zensical.toml")
+    assert settings.out == example / "docs" and settings.file_links and settings.packs == ["world"]
+    assert any(settings.articles.glob("*.txt")) and all((d / "parties").is_dir() for d in settings.rule_dirs)
+    assert settings.cache_dir is not None and not settings.cache_dir.resolve().is_relative_to(example / "docs")
+
+
 def test_refresh_replaces_regions_and_never_text_before_a_stray_closing_line() -> None:
     def render(marker: markers.Marker) -> str:
         return f"<p>{marker.kind}</p>"
