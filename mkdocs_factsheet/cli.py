@@ -272,6 +272,93 @@ def explain(
 
 
 @main.command()
+@_rules_option
+@_pack_option
+@_model_option
+@_cache_option
+@click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The site configuration (mkdocs.yml or zensical.toml) whose factsheet options and docs_dir are the "
+    "defaults. [default: whichever is in the current folder]",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The docs folder to write into: pages under <prefix>/, factsheets.json and the CSS at its root; its "
+    "hand-written pages get their markers refreshed. [default: the configuration's docs_dir, else docs]",
+)
+@click.option("--articles", type=click.Path(path_type=Path), default=None, help="[default: the plugin's `articles`]")
+@click.option("--prefix", default=None, help="Folder of the pages inside --out. [default: the plugin's `prefix`]")
+@click.option(
+    "--links",
+    type=click.Choice(["files", "pages"]),
+    default=None,
+    help="Links in the pages' HTML: to the Markdown files (for generators that rewrite them, like Zensical, "
+    "and for reading the files) or to the built pages' URLs (MkDocs). [default: files with zensical.toml]",
+)
+@click.option("--check", is_flag=True, help="Write nothing; exit with 1 when a page or marker region is stale.")
+def render(
+    rule_dirs: tuple[Path, ...],
+    packs: tuple[str, ...],
+    model: str | None,
+    cache_dir: Path | None,
+    config_file: Path | None,
+    out: Path | None,
+    articles: Path | None,
+    prefix: str | None,
+    links: str | None,
+    check: bool,
+) -> None:
+    """Write the briefing pages as Markdown files, for site generators that run no plugin (Zensical…).
+
+    Only files an earlier render wrote are replaced or removed (see .factsheet-manifest.json in the folder).
+    """
+    from . import rendering
+
+    config_file = rendering.find_config(config_file)
+    try:
+        settings = rendering.render_settings(
+            config_file,
+            out=out,
+            articles=articles,
+            prefix=prefix,
+            rule_dirs=rule_dirs,
+            packs=packs,
+            model=model,
+            cache_dir=cache_dir,
+            links=links,
+        )
+    except ValueError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    if config_file:
+        click.echo(f"using {config_file}", err=True)
+
+    def warn(message: str) -> None:
+        click.echo(f"warning: {message}", err=True)
+
+    try:
+        outcome = rendering.render(settings, check=check, warn=warn)
+    except FactsheetError as error:
+        _fail(error)
+    for problem in outcome.problems:
+        click.echo(f"{problem.severity}: {problem}", err=True)
+    verb = "stale" if check else "written"
+    lines = [f"{name}: {verb}" for name in outcome.written + outcome.refreshed]
+    lines += [f"{name}: {'to remove' if check else 'removed'}" for name in outcome.removed]
+    for line in lines:
+        click.echo(line)
+    summary = f"{outcome.pages} pages in {settings.out}/{settings.prefix}: {len(lines)} file(s) {verb}"
+    click.echo(summary if lines else f"{outcome.pages} pages in {settings.out}/{settings.prefix}: up to date", err=True)
+    if check and outcome.changed:
+        sys.exit(1)
+
+
+@main.command()
 def schema() -> None:
     """Print the rule files' JSON Schema (for editor completion and checking)."""
     click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))

@@ -2,10 +2,14 @@
 
 `check`, `explain` and `extract` run in a site's folder see the same rules, packs, model and cache
 as `mkdocs build`; an option given on the command line wins. Paths are relative to `mkdocs.yml`.
+`render` also reads a Zensical `zensical.toml` (its `[project]` table, the options under
+`[project.plugins.factsheet]`), and the site's own `docs_dir` and `use_directory_urls`.
 """
 
 from __future__ import annotations
 
+import importlib
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,15 +53,40 @@ _TolerantLoader.add_multi_constructor("!", _untagged)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
 
 
-def read_plugin_options(config_file: Path) -> dict[str, Any] | None:
-    """The plugin's options in a MkDocs configuration, None when the file or the plugin is not there."""
+def read_config(config_file: Path) -> dict[str, Any] | None:
+    """A site's configuration (`mkdocs.yml`, or the `[project]` table of `zensical.toml`); None when absent."""
     if not config_file.is_file():
         return None
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506 - safe loader
+        source = config_file.read_text(encoding="utf-8")
+        if config_file.suffix == ".toml":
+            project = _toml(source).get("project")
+            return project if isinstance(project, dict) else {}
+        config = yaml.load(source, Loader=_TolerantLoader)  # noqa: S506 - a safe loader
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ValueError(f"{config_file}: cannot read the MkDocs configuration: {error}") from None
-    plugins = config.get("plugins") if isinstance(config, dict) else None
+        raise ValueError(f"{config_file}: cannot read the site configuration: {error}") from None
+    except ValueError as error:  # from `_toml`
+        raise ValueError(f"{config_file}: {error}") from None
+    return config if isinstance(config, dict) else {}
+
+
+def _toml(source: str) -> dict[str, Any]:
+    """A TOML document: `tomllib` (Python 3.11+), else the `tomli` package; ValueError when it is not TOML."""
+    try:
+        toml = importlib.import_module("tomllib" if sys.version_info >= (3, 11) else "tomli")
+    except ModuleNotFoundError:
+        raise ValueError("reading a .toml configuration needs Python 3.11, or the tomli package") from None
+    try:
+        data: dict[str, Any] = toml.loads(source)
+    except toml.TOMLDecodeError as error:
+        raise ValueError(f"not TOML: {error}") from None
+    return data
+
+
+def read_plugin_options(config_file: Path) -> dict[str, Any] | None:
+    """The plugin's options in a site configuration, None when the file or the plugin is not there."""
+    config = read_config(config_file)
+    plugins = config.get("plugins") if config is not None else None
     entries = (
         plugins.items()
         if isinstance(plugins, dict)

@@ -24,7 +24,7 @@ LAYERS = [
     ("engine",),
     ("checking",),
     ("site",),
-    ("plugin", "cli", "__main__", "mkdocs_options"),
+    ("plugin", "cli", "__main__", "mkdocs_options", "rendering"),
 ]
 # Third-party libraries that only the adapters may import.
 ADAPTER_ONLY = {"mkdocs": ("plugin",), "click": ("cli",)}

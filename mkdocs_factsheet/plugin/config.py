@@ -11,9 +11,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from mkdocs_factsheet.articles import MAX_ARTICLE_SIZE
-
-PAGE_KINDS = ("overview", "articles", "issues", "parties", "json")
-"""The kinds of generated output the `pages` option can switch on."""
+from mkdocs_factsheet.site.urls import PAGE_KINDS
 
 LOG_LEVELS = ("warn", "info", "ignore")
 

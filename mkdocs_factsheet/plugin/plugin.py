@@ -37,7 +37,7 @@ from ..site.briefing import Briefing
 from ..site.html import restore, title_text
 from ..site.pages import Renderer
 from ..site.project import ProjectPaths
-from ..site.urls import PageRef, SiteMap, clean_prefix, nav_key
+from ..site.urls import CSS_URI, JSON_URI, PageRef, SiteMap, clean_prefix, nav_key
 from .config import FactsheetConfig
 
 if TYPE_CHECKING:
@@ -47,8 +47,6 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger("factsheet")
 
-CSS_URI = "assets/factsheet/factsheet.css"
-JSON_URI = "factsheets.json"
 _LEVELS = {"warn": logging.WARNING, "info": logging.INFO, "ignore": None}
 
 

@@ -18,6 +18,11 @@ Kinds (the first word; optional when the filters make it plain):
 - `evidence issue=… [party=…] [article=…]`: the sentences that touch an issue.
 
 A filter takes one id or several separated by commas, and keeps what matches any of them.
+
+For generators that run no plugins, `mkdocs-factsheet render` writes what a marker stands for into
+the page, as a region: the marker line, the generated block, then a closing `<!-- /factsheet -->`
+line (`refresh`). A later render replaces the block; the plugin shows the marker's fresh block in
+place of the whole region (`expand`), so a page with rendered regions builds the same either way.
 """
 
 from __future__ import annotations
@@ -32,6 +37,9 @@ from .html import muted, note, paragraph, text, title_text
 from .pages import Renderer
 
 MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*factsheet\b:?(?P<body>.*?)-->\s*$")
+CLOSING = "<!-- /factsheet -->"
+"""The line that ends a rendered region (`refresh`)."""
+_CLOSE = re.compile(r"^[ \t]*<!--\s*/factsheet\s*-->\s*$")
 _FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
 _RAW_OPEN = re.compile(r"<!--|<(pre|script|style|textarea)(?=[\s>]|$)", re.IGNORECASE)
 _CODE_SPAN = re.compile(r"(`+).*?\1")
@@ -96,13 +104,37 @@ def parse(body: str, line: int) -> Marker:
 def find(markdown: str) -> Iterator[tuple[int, re.Match[str]]]:
     """Marker lines (0-based index, match), skipping code and raw text: fenced and indented code blocks,
     `<pre>` (and `<script>`, `<style>`, `<textarea>`) elements and HTML comments, where a marker is text."""
+    for index, match, _ in regions(markdown):
+        yield index, match
+
+
+def regions(markdown: str) -> list[tuple[int, re.Match[str], int]]:
+    """Each marker: its line, its match, and the last line of its region (the closing line when a rendered
+    region follows it, else the marker's own line).
+
+    A region holds only HTML blocks (each block's first line starts with `<`): a closing line after
+    hand-written text closes nothing, so text between a marker and a stray closing line is never replaced.
+    """
+    found: list[tuple[int, re.Match[str], int]] = []
     skip = _Skipped()
+    open_region = False  # the last marker may still be followed by its region
+    blank = True
     for index, line in enumerate(markdown.split("\n")):
+        starts_block = blank and bool(line.strip())
+        blank = not line.strip()
         if skip.takes(line):
+            open_region = open_region and not (starts_block and not line.lstrip().startswith("<"))
             continue
         match = MARKER.match(line)
         if match:
-            yield index, match
+            found.append((index, match, index))
+            open_region = True
+        elif open_region and _CLOSE.match(line):
+            found[-1] = (found[-1][0], found[-1][1], index)
+            open_region = False
+        elif starts_block and not line.lstrip().startswith("<"):
+            open_region = False
+    return found
 
 
 class _Skipped:
@@ -147,7 +179,7 @@ class _Skipped:
         if opening:
             self.fence = opening.group("fence")
             return True
-        if MARKER.match(line):
+        if MARKER.match(line) or _CLOSE.match(line):
             return False
         html = _CODE_SPAN.sub("", line)  # "type `<!--` to …" opens nothing
         raw = _RAW_OPEN.search(html)
@@ -174,19 +206,33 @@ def lines_before(source: str, markdown: str) -> int:
 
 
 def expand(markdown: str, render: Callable[[Marker], str], report: Callable[[int, str], None]) -> str:
-    """Replace every marker by what `render` returns; a bad marker becomes a visible note."""
+    """Replace every marker, with its rendered region if it has one, by what `render` returns; a bad marker
+    becomes a visible note."""
     lines = markdown.split("\n")
-    for index, match in reversed(list(find(markdown))):
-        try:
-            marker = parse(match.group("body"), index + 1)
-            replacement = render(marker)
-        except MarkerError as error:
-            report(index + 1, str(error))
-            replacement = note(f"factsheet marker: {text(error)}", "factsheet-note factsheet-error")
-        indent = match.group("indent")
-        block = "\n".join(indent + line if line.strip() else "" for line in replacement.split("\n"))
-        lines[index] = f"\n{block}\n"
+    for index, match, end in reversed(regions(markdown)):
+        lines[index : end + 1] = [f"\n{_block(index + 1, match, render, report)}\n"]
     return "\n".join(lines)
+
+
+def refresh(markdown: str, render: Callable[[Marker], str], report: Callable[[int, str], None]) -> str:
+    """Write what each marker stands for below it, as a region ended by `CLOSING`, replacing the region a
+    previous refresh wrote: the page holds its facts for generators that run no plugin. Idempotent."""
+    lines = markdown.split("\n")
+    for index, match, end in reversed(regions(markdown)):
+        indent = match.group("indent")
+        lines[index + 1 : end + 1] = ["", _block(index + 1, match, render, report), "", indent + CLOSING]
+    return "\n".join(lines)
+
+
+def _block(line: int, match: re.Match[str], render: Callable[[Marker], str], report: Callable[[int, str], None]) -> str:
+    """What the marker on `line` (1-based) stands for, indented like it."""
+    try:
+        replacement = render(parse(match.group("body"), line))
+    except MarkerError as error:
+        report(line, str(error))
+        replacement = note(f"factsheet marker: {text(error)}", "factsheet-note factsheet-error")
+    indent = match.group("indent")
+    return "\n".join(indent + row if row.strip() else "" for row in replacement.split("\n"))
 
 
 class MarkerRenderer:

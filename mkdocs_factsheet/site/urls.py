@@ -18,6 +18,13 @@ from .naming import page_stems
 if TYPE_CHECKING:
     from .briefing import Briefing
 
+PAGE_KINDS = ("overview", "articles", "issues", "parties", "json")
+"""The kinds of generated output the `pages` option can switch on."""
+CSS_URI = "assets/factsheet/factsheet.css"
+"""Where the pages' style sheet is published (listed first in `extra_css`)."""
+JSON_URI = "factsheets.json"
+"""Where every fact sheet is published as JSON (the `json` kind)."""
+
 
 def built_url(src_uri: str, directory_urls: bool = True) -> str:
     """The URL path MkDocs gives the page of a Markdown file (as `File.url`, without the site root)."""
@@ -71,7 +78,9 @@ class SiteMap:
     """Where each generated page lives; the renderers ask it for the pages they link to, and their URLs.
 
     `directory_urls` is MkDocs' setting of that name (links in raw HTML are built-page URLs);
-    `shown` names a project file as the user knows it (rule sources on the pages).
+    `file_links` makes them links to the Markdown files instead (`../issues/taiwan.md`), for
+    generators that rewrite links in HTML as in Markdown (Zensical) and for reading the files as
+    they are; `shown` names a project file as the user knows it (rule sources on the pages).
     """
 
     def __init__(
@@ -82,12 +91,14 @@ class SiteMap:
         json_uri: str | None = None,
         *,
         directory_urls: bool = True,
+        file_links: bool = False,
         shown: Callable[[str], str] = _same,
     ):
         self.prefix = prefix.strip("/")
         self.pages: dict[tuple[str, str], PageRef] = {}
         self.json_uri = json_uri
         self.directory_urls = directory_urls
+        self.file_links = file_links
         self.shown = shown
         # Every page asks for thousands of links, and `relpath` normalises both paths: each pair of
         # pages is worked out once per build.
@@ -134,6 +145,8 @@ class SiteMap:
         return path + suffix
 
     def _path(self, here: str, target: str) -> str:
+        if self.file_links:
+            return posixpath.relpath(target, posixpath.dirname(here) or ".")
         source, destination = built_url(here, self.directory_urls), built_url(target, self.directory_urls)
         base = source if source.endswith("/") or not source else posixpath.dirname(source)
         path = posixpath.relpath(destination or ".", base.rstrip("/") or ".")
