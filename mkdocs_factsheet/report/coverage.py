@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import FactSheet, PartyFacts
 from ..rules import RuleSet
-from ..rules.schema import Issue, Party, alias_of
+from ..rules.schema import Issue, Party, alias_of, keyword_of
 
 OTHER = "other (pattern, agent noun or title)"
 NOT_MEMBERS = "actors who are no member (agent nouns, people affiliated from the text)"
@@ -73,7 +73,7 @@ def issue_phrases(issue: Issue) -> list[str]:
     """The labels an issue's mentions carry (`IssueMention.rule`), one per phrase and pattern."""
     labels = [f"title {issue.title!r}"]
     labels += [f"alias {alias_of(spec).text!r}" for spec in issue.aliases]
-    labels += [f"keyword {keyword!r}" for keyword in issue.keywords]
+    labels += [f"keyword {keyword_of(keyword).text!r}" for keyword in issue.keywords]
     labels += [f"pattern {index + 1}" for index in range(len(issue.patterns))]
     return list(dict.fromkeys(labels))
 
