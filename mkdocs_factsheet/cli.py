@@ -19,6 +19,8 @@ from .engine import Caches, Engine, Progress, propagate
 from .mkdocs_options import Options, plugin_options
 from .model import FactSheet, sheets_json
 from .problems import FactsheetError, ProblemLog, RuleError
+from .report import build_report
+from .report.markdown import report_markdown
 from .rules import available_packs
 from .rules.files import wildcard_warnings
 from .rules.schema import json_schema
@@ -391,3 +393,41 @@ def _quoted(content: str) -> str:
     if content[:1] in _OPENING_MARKS and content[-1:] in _CLOSING_MARKS and len(content) > 1:
         return content
     return f"“{content}”"
+
+
+@main.command()
+@_rules_option
+@_pack_option
+@_model_option
+@_cache_option
+@_config_option
+@click.option(
+    "--format", "output_format", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True
+)
+@click.option("--top", type=int, default=20, show_default=True, help="Entries shown per ranked list (0: all).")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def report(
+    rule_dirs: tuple[Path, ...],
+    packs: tuple[str, ...],
+    model: str | None,
+    cache_dir: Path | None,
+    config_file: Path,
+    output_format: str,
+    top: int,
+    paths: tuple[Path, ...],
+) -> None:
+    """Sum over articles: hits per rule and phrase, what never fired, names no rule covers, YAML to add."""
+    log = ProblemLog()
+    articles = load_articles(list(paths), log)
+    options = _options(config_file, rule_dirs, packs, model, cache_dir)
+    engine = _engine(options)
+    sheets = propagate(list(engine.extract_all(articles)), engine.rules)
+    rules_dir = options.rule_dirs[0].as_posix() if options.rule_dirs else "rules"
+    summary = build_report(sheets, engine.rules, rules_dir)
+    if output_format == "json":
+        click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        click.echo(report_markdown(summary, top=top), nl=False)
+    _report(log)
+    if log.errors:
+        sys.exit(1)

@@ -22,7 +22,7 @@ LAYERS = [
     ("caching",),
     ("nlp",),
     ("engine",),
-    ("checking",),
+    ("checking", "report"),
     ("site",),
     ("plugin", "cli", "__main__", "mkdocs_options", "rendering"),
 ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -107,3 +109,34 @@ def test_a_rule_error_during_serve_keeps_the_engine_and_recovers(tmp_path: Path)
     mkdocs_build(load_config(str(site.config_file)))
     assert plugin.engine is engine
     assert (site.root / "site" / "briefings" / "articles" / SEED_ID / "index.html").is_file()
+
+
+def test_serve_with_a_broken_rule_serves_the_last_good_site_and_recovers(tmp_path: Path):
+    """`mkdocs serve` with a rule broken: the rebuild succeeds with the last good facts (a failed build leaves
+    every request waiting), the log gives the error at file:line:col, and the fix is picked up."""
+    site = make_site(tmp_path, tmp_path / "cache")
+    config = load_config(str(site.config_file))
+    config.plugins.on_startup(command="serve", dirty=False)
+    plugin = plugin_of(config)
+    try:
+        mkdocs_build(config)
+        page = site.root / "site" / "briefings" / "issues" / "taiwan" / "index.html"
+        good_page = visible_text(page.read_text(encoding="utf-8"))
+        rule = site.root / "rules" / "issues" / "taiwan.yml"
+        good = rule.read_text(encoding="utf-8")
+        rule.write_text(good.replace("title: Taiwan", "title: [Taiwan", 1), encoding="utf-8")
+        with LogCapture() as logs:
+            mkdocs_build(load_config(str(site.config_file)))  # serve rebuilds with a new config and the same plugin
+        errors = logs.messages(logging.ERROR)
+        assert len(errors) == 1 and "rules/issues/taiwan.yml:" in errors[0], errors
+        assert re.search(r"taiwan\.yml:\d+:\d+: ", errors[0]) and "last good briefing pages" in errors[0]
+        assert visible_text(page.read_text(encoding="utf-8")) == good_page
+        rule.write_text(good.replace("title: Taiwan", "title: Taiwan Strait affairs", 1), encoding="utf-8")
+        _touch_later(rule)
+        with LogCapture() as logs:
+            mkdocs_build(load_config(str(site.config_file)))
+        assert logs.messages(logging.ERROR) == []
+        assert "Taiwan Strait affairs" in visible_text(page.read_text(encoding="utf-8"))
+        assert plugin._last_good is not None and plugin.briefing is plugin._last_good[0]
+    finally:
+        config.plugins.on_shutdown()

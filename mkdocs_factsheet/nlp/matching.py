@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Literal
 
@@ -25,12 +25,12 @@ from spacy.tokens import Doc, Span
 from ..problems import RuleWarning
 from ..rules import RuleLayer, RuleSet
 from ..rules.files import unbounded_wildcards
-from ..rules.schema import Alias, Issue, Party, alias_of
+from ..rules.schema import Alias, Issue, Party, alias_of, keyword_of
 from .headline import HeadlineCountries
 from .lexicon import Lexicon
 from .pipeline import LookupLemmatizer, Pipeline
 
-EntryKind = Literal["party", "adjective", "member", "role", "agent", "exclude", "issue"]
+EntryKind = Literal["party", "adjective", "member", "role", "agent", "exclude", "issue", "keyword_exclude"]
 Mode = Literal["exact", "lower", "lemma", "lookup"]
 Target = Literal["entity", "issue"]
 _MODES: tuple[Mode, ...] = ("exact", "lower", "lemma", "lookup")
@@ -190,7 +190,7 @@ class CompiledRules:
         """False for a pack's rule that the user's rules replaced."""
         if entry.kind == "agent":
             return True
-        source = self.rules.source_of("issue" if entry.kind == "issue" else "party", entry.target)
+        source = self.rules.source_of("issue" if entry.kind in ("issue", "keyword_exclude") else "party", entry.target)
         return source is not None and source.pack == entry.pack
 
     def candidates(self, views: DocViews, target: Target) -> list[Candidate]:
@@ -220,6 +220,27 @@ class CompiledRules:
         views.over_budget.clear()
 
 
+def without_exclusions(candidates: list[Candidate]) -> list[Candidate]:
+    """Issue candidates without the keyword matches that lie inside one of that keyword's own `excludes` phrases
+    ("job" inside "a good job"), and without the exclusions themselves."""
+    inside: dict[Entry, list[tuple[int, int]]] = {}
+    for candidate in candidates:
+        for entry in candidate.entries:
+            if entry.kind == "keyword_exclude":
+                inside.setdefault(replace(entry, kind="issue"), []).append((candidate.start, candidate.end))
+    kept = []
+    for candidate in candidates:
+        entries = [
+            entry
+            for entry in candidate.entries
+            if entry.kind != "keyword_exclude"
+            and not any(start <= candidate.start and candidate.end <= end for start, end in inside.get(entry, ()))
+        ]
+        if entries:
+            kept.append(Candidate(candidate.start, candidate.end, entries))
+    return kept
+
+
 def settle(candidates: Iterable[Candidate]) -> list[Candidate]:
     """Keep non-overlapping candidates: priority, then length, then user before pack, then rule order."""
     taken: set[int] = set()
@@ -242,7 +263,7 @@ class _LayerCompiler:
         self.lemmatizer = lemmatizer
         self.compiled = CompiledLayer(layer.pack)
         self.phrases: dict[tuple[Target, Mode], dict[str, list[Entry]]] = {}
-        self.keyword_phrases: list[tuple[Entry, str]] = []
+        self.keyword_phrases: list[tuple[Entry, str, bool]] = []  # (entry, text, exact)
         self.rank = 0
 
     def entry(
@@ -289,10 +310,13 @@ class _LayerCompiler:
             for spec in issue.aliases:
                 alias = alias_of(spec)
                 self.alias("issue", self.entry("issue", issue.id, f"alias {alias.text!r}", issue.priority), alias)
-            for keyword in issue.keywords:
-                self.keyword_phrases.append(
-                    (self.entry("issue", issue.id, f"keyword {keyword!r}", issue.priority), keyword)
-                )
+            for keyword_spec in issue.keywords:
+                keyword = keyword_of(keyword_spec)
+                entry = self.entry("issue", issue.id, f"keyword {keyword.text!r}", issue.priority)
+                self.keyword_phrases.append((entry, keyword.text, keyword.exact))
+                # the keyword's own exclusions: same rule, same rank, matched like it (see `without_exclusions`)
+                exclusion = replace(entry, kind="keyword_exclude")
+                self.keyword_phrases += [(exclusion, text, keyword.exact) for text in keyword.excludes]
             for index, pattern in enumerate(issue.patterns):
                 self.pattern("issue", self.entry("issue", issue.id, f"pattern {index + 1}", issue.priority), pattern)
         self.keywords()
@@ -341,13 +365,14 @@ class _LayerCompiler:
                 )
 
     def keywords(self) -> None:
-        """Keywords match on lemmas: the pipeline's (in context) and the lookup table's, and as written."""
-        if not self.keyword_phrases:
-            return
-        docs = self.pipeline.lemmatize_phrases([text for _, text in self.keyword_phrases])
-        for (entry, text), doc in zip(self.keyword_phrases, docs, strict=True):
+        """Keywords match on lemmas: the pipeline's (in context) and the lookup table's, and as written (an
+        `exact` keyword only as written, in any letter case)."""
+        inflected = [(entry, text) for entry, text, exact in self.keyword_phrases if not exact]
+        docs = self.pipeline.lemmatize_phrases([text for _, text in inflected]) if inflected else []
+        for (entry, _), doc in zip(inflected, docs, strict=True):
             self.phrase("issue", "lemma", entry, [" ".join(_words(doc, "lemma", self.lemmatizer))])
             self.phrase("issue", "lookup", entry, [" ".join(_words(doc, "lookup", self.lemmatizer))])
+        for entry, text, _ in self.keyword_phrases:
             self.phrase("issue", "lower", entry, [text])
 
     def flush(self) -> None:

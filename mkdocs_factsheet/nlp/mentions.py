@@ -27,7 +27,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import IssueMention, Span
 from ..rules import RuleSet
 from ..rules.schema import Issue, Member, alias_of
-from .matching import Candidate, CompiledRules, DocViews, Entry, settle
+from .matching import Candidate, CompiledRules, DocViews, Entry, settle, without_exclusions
 from .text import BodyText
 
 DETERMINERS = {"the", "a", "an"}
@@ -127,13 +127,9 @@ def resolve_mentions(doc: Doc, compiled: CompiledRules, text: BodyText, when: da
     entities, issues = compiled.candidates(views, "entity"), compiled.candidates(views, "issue")
     settled = settle(entities)
     mentions = resolver.resolve(settled)
-    issue_mentions = _issue_mentions(doc, rules, text.offset, settle(issues))
-    hits = {
-        f"{'issue' if e.kind == 'issue' else 'party'}:{e.target}"
-        for c in entities + issues
-        for e in c.entries
-        if e.kind != "agent"
-    }
+    issue_mentions = _issue_mentions(doc, rules, text.offset, settle(without_exclusions(issues)))
+    hits = {f"party:{e.target}" for c in entities for e in c.entries if e.kind != "agent"}
+    hits |= {f"issue:{e.target}" for c in issues for e in c.entries}
     return ResolvedMentions(_yield_to_own_issues(mentions, issue_mentions, rules), issue_mentions, hits, views, settled)
 
 

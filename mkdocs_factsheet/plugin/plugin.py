@@ -61,6 +61,9 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         self._engine_model: str | None = None
         self._engine_cache: Path | None = None
         self._rules_signature: tuple[Any, ...] | None = None
+        self._serving = False
+        # `serve`: the last build's facts whose rules loaded, shown again while the rules are broken
+        self._last_good: tuple[Briefing, list[Problem], set[str]] | None = None
         self._reset()
 
     def _reset(self) -> None:
@@ -77,13 +80,15 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     # Defining `on_startup` makes MkDocs keep this instance for the whole `mkdocs serve` session
     # instead of creating a new one on each rebuild, so the spaCy pipeline is loaded only once.
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Nothing to do: defining the event is what keeps the instance."""
+        """Defining the event is what keeps the instance; `serve` keeps the last good site on a rule error."""
+        self._serving = command == "serve"
 
     # Free the pipeline and the compiled packs when `serve` stops (or a build ends): the engine
     # and the memos are all that hold on to them.
     def on_shutdown(self) -> None:
         self.engine = None
         self.memos = Memos()
+        self._serving, self._last_good = False, None
 
     # Resolve paths against `mkdocs.yml` (not the working directory) and reset per-build state:
     # with `on_startup` defined this instance outlives each rebuild, and `on_config` is the first
@@ -114,10 +119,21 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         return config
 
     # Load the rules and run the engine before MkDocs cleans `site_dir`: if the rules are broken
-    # the build stops here, and `mkdocs serve` keeps showing the last good site meanwhile.
+    # `mkdocs build` stops here. `mkdocs serve` logs the errors and builds the site again from the last
+    # good facts (a failed build would leave every request waiting until the next good one), then
+    # recovers on the fix; its first build has no good facts yet and stops like `build`.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if self.config.enabled:
+        if not self.config.enabled:
+            return
+        try:
             self.briefing = self._extract()
+        except _BrokenRules as error:
+            if not self._serving or self._last_good is None:
+                raise
+            log.error(f"{error}\n  Serving the last good briefing pages until the rules are fixed.")
+            self.briefing, self.problems, self._loaded = self._last_good
+            return
+        self._last_good = (self.briefing, self.problems, self._loaded)
 
     # Pages are generated here, the only event where new files still get pages and nav entries
     # (`set_exclusions` and the nav come right after). Late (-50), so files other plugins generate
@@ -255,7 +271,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
                 self.engine.use_rules(load_rules([self.rules_dir], list(self.config.packs), layers=layers))
         except RuleError as error:
             self._rules_signature = None
-            raise PluginError(self._rule_error_text(error)) from None
+            raise _BrokenRules(self._rule_error_text(error)) from None
         if signature != self._rules_signature:
             for problem in self.engine.rules.warnings:  # collisions between rules: `mkdocs build --strict` fails
                 self._log("rules", self.paths.problem_text(problem))
@@ -392,6 +408,10 @@ class _WarningRelay:
         self._context.__exit__(kind, error, trace)
         for message in dict.fromkeys(_warning_text(w.message) for w in self._caught or []):
             self.emit(message)
+
+
+class _BrokenRules(PluginError):
+    """The rules did not load: what `mkdocs serve` survives with the last good facts."""
 
 
 def _warning_text(warning: Warning | str) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..problems import Problem
 from .ruleset import RuleLayer, RuleSet
-from .schema import Alias, Issue, Party, alias_of
+from .schema import Alias, Issue, Party, alias_of, keyword_of
 
 Locate = Callable[[str, str, tuple[Any, ...]], tuple[str, int | None, int | None]]
 """(kind, rule id, path in the rule's file) → (file, line, column)."""
@@ -122,7 +122,8 @@ class _Ranker:
         for index, spec in enumerate(issue.aliases):
             self.add(alias_of(spec), what="alias", path=("aliases", index), **common)
         for index, keyword in enumerate(issue.keywords):
-            self.add(Alias(text=keyword, case="ignore"), what="keyword", path=("keywords", index), **common)
+            text = keyword_of(keyword).text
+            self.add(Alias(text=text, case="ignore"), what="keyword", path=("keywords", index), **common)
         self.rank += len(issue.patterns)
 
 

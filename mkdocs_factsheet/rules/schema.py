@@ -81,6 +81,30 @@ def alias_of(spec: AliasSpec) -> Alias:
     return spec if isinstance(spec, Alias) else Alias(text=spec)
 
 
+class Keyword(RuleModel):
+    """An issue keyword with how it is matched."""
+
+    text: Text
+    exact: bool = Field(
+        default=False,
+        description="`true`: only as written, in any letter case (`hacking` never fires on `hack` or `hacked`). "
+        "`false` (default): every inflection, matched on lemmas.",
+    )
+    excludes: list[Text] = Field(
+        default_factory=list,
+        description="Phrases holding the keyword in which it is no evidence (`{text: job, excludes: [good job]}`), "
+        "matched like the keyword: only this keyword's match inside one is dropped, not the sentence.",
+    )
+
+
+KeywordSpec = Text | Keyword
+
+
+def keyword_of(spec: KeywordSpec) -> Keyword:
+    """Normalise the short form (a plain string) to a `Keyword`."""
+    return spec if isinstance(spec, Keyword) else Keyword(text=spec)
+
+
 class Role(RuleModel):
     """An office a member holds, optionally between dates."""
 
@@ -260,8 +284,10 @@ class Issue(RuleModel):
     aliases: list[AliasSpec] = Field(
         default_factory=list, description="Other names of the issue; also matched in texts."
     )
-    keywords: list[Text] = Field(
-        default_factory=list, description="Phrases matched on lemmas, so plurals and inflections count."
+    keywords: list[KeywordSpec] = Field(
+        default_factory=list,
+        description="Phrases matched on lemmas, so plurals and inflections count; `{text, exact, excludes}` to "
+        "match one form only or to drop the keyword inside a longer phrase.",
     )
     patterns: list[TokenPattern] = Field(default_factory=list)
     requires: list[Text] = Field(
