@@ -47,8 +47,15 @@ class Article:
 
     @property
     def body(self) -> str:
-        """The text the engine analyses: the body (the title line of a `.txt` included), after a `.md` file's
-        front-matter headline with the rest of the front matter blanked (so offsets stay the file's)."""
+        """The text the engine analyses: `body_as_written` with zero-width characters moved out of the way
+        (`without_zero_width`), so that "Bl\u200binken" is Blinken; as long as the file's text from
+        `analysis_start`, so offsets stay the file's outside the lines that held them (`nlp.text`)."""
+        return without_zero_width(self.body_as_written)
+
+    @property
+    def body_as_written(self) -> str:
+        """The body (the title line of a `.txt` included), after a `.md` file's front-matter headline with
+        the rest of the front matter blanked (so offsets stay the file's)."""
         start = self.analysis_start
         if start == self.body_start:
             return self.text[start:]
@@ -63,6 +70,39 @@ class Article:
     def digest(self) -> str:
         """Content hash of the analysed text: the key under which its parse is cached."""
         return hashlib.sha256(self.body.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width space, non-joiner, joiner; word joiner; BOM
+_ZERO_WIDTH_CHAR = re.compile(f"[{ZERO_WIDTH}]")
+_LINE_END = re.compile(r"[\r\n]")
+
+
+def zero_width_lines(text: str) -> list[tuple[int, int, tuple[int, ...]]]:
+    """The lines of `text` holding zero-width characters: (start, end before the line break, where each
+    such character is in the line), in order; linear in the text's size."""
+    lines: list[tuple[int, int, tuple[int, ...]]] = []
+    found = _ZERO_WIDTH_CHAR.search(text)
+    while found is not None:
+        start = max(text.rfind("\n", 0, found.start()), text.rfind("\r", 0, found.start())) + 1
+        line_end = _LINE_END.search(text, found.start())
+        end = line_end.start() if line_end is not None else len(text)
+        lines.append((start, end, tuple(m.start() - start for m in _ZERO_WIDTH_CHAR.finditer(text, start, end))))
+        found = _ZERO_WIDTH_CHAR.search(text, end)
+    return lines
+
+
+def without_zero_width(text: str) -> str:
+    """`text` with the zero-width characters of each line taken out and as many spaces put at the line's
+    end: a name split by one reads whole, and the text keeps its length and its other lines' offsets."""
+    lines = zero_width_lines(text)
+    if not lines:
+        return text
+    pieces, done = [], 0
+    for start, end, removed in lines:
+        kept = _ZERO_WIDTH_CHAR.sub("", text[start:end])
+        pieces += [text[done:start], kept, " " * len(removed)]
+        done = end
+    return "".join([*pieces, text[done:]])
 
 
 def decode(raw: bytes, path: str, log: ProblemLog) -> str | None:

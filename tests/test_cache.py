@@ -43,13 +43,85 @@ def test_unwritable_cache_folder_falls_back_to_memory(pipeline: Pipeline, tmp_pa
     blocker.write_text("not a folder")
     warnings: list[str] = []
     caches = Caches(blocker / "cache", warnings.append)
-    assert caches.parses.directory is None and "not writable" in warnings[0]
+    assert not caches.parses.writable and len(warnings) == 1 and "cannot be written" in warnings[0]
     rules = load_rules([write_tree(tmp_path / "rules", RULES)])
     engine = Engine(pipeline, rules, caches)
     article = Article("a", "a.txt", "Utopia spoke.", 0, "")
     engine.extract(article)
     engine.extract(article)
-    assert engine.parse_count == 1
+    assert engine.parse_count == 1 and len(warnings) == 1
+
+
+def _read_only(monkeypatch) -> None:
+    """Make every write under a cache folder fail as on a read-only mount (chmod does not stop root)."""
+    import errno
+
+    import mkdocs_factsheet.caching.stores as stores
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(stores.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(stores.tempfile, "NamedTemporaryFile", refuse)
+
+
+def test_a_read_only_cache_is_read_and_only_writes_fail_with_one_warning(tmp_path: Path, monkeypatch) -> None:
+    rules_dir = write_tree(tmp_path / "rules", RULES)
+    old = [Article(n, str(tmp_path / f"{n}.txt"), f"Utopia met Angela Merkel in {n}.", 0, "") for n in "ab"]
+    sheets = list(Engine.create([rules_dir], caches=Caches(tmp_path / "cache")).extract_all(old))
+    before = sorted((path, path.stat().st_mtime_ns) for path in (tmp_path / "cache").rglob("*") if path.is_file())
+    _read_only(monkeypatch)
+    warnings: list[str] = []
+    engine = Engine.create([rules_dir], caches=Caches(tmp_path / "cache", warnings.append), warn=warnings.append)
+    assert list(engine.extract_all(old)) == sheets
+    assert not engine.pipeline_loaded and engine.parse_count == 0, "every sheet was read from the cache"
+    new = Article("c", str(tmp_path / "c.txt"), "Utopia met Angela Merkel in Paris.", 0, "")
+    assert list(engine.extract_all([*old, new]))[:2] == sheets and engine.parse_count == 1
+    assert list(engine.extract_all([new])) and engine.parse_count == 1, "what could not be written is kept in memory"
+    assert len(warnings) == 1 and "cannot be written" in warnings[0] and str(tmp_path / "cache") in warnings[0]
+    after = sorted((path, path.stat().st_mtime_ns) for path in (tmp_path / "cache").rglob("*") if path.is_file())
+    assert after == before
+
+
+def test_an_entry_that_is_a_folder_is_removed_with_one_warning_naming_it(pipeline: Pipeline, tmp_path: Path) -> None:
+    rules = load_rules([write_tree(tmp_path / "rules", RULES)])
+    article = Article("a", "a.txt", "Utopia met Angela Merkel in Berlin.", 0, "")
+    sheet = Engine(pipeline, rules, Caches(tmp_path / "cache")).extract(article)
+    [entry] = list((tmp_path / "cache").rglob("*.docbin"))
+    entry.unlink()
+    (entry / "inside").mkdir(parents=True)
+    (entry / "inside" / "file").write_text("x")
+    warnings: list[str] = []
+    engine = Engine(pipeline, rules, Caches(tmp_path / "cache", warnings.append))
+    assert engine.extract(article) == sheet and engine.parse_count == 1
+    assert len(warnings) == 1 and str(entry) in warnings[0] and "folder" in warnings[0]
+    assert entry.is_file(), "the entry is written in its place"
+    warnings.clear()
+    engine = Engine(pipeline, rules, Caches(tmp_path / "cache", warnings.append))
+    assert engine.extract(article) == sheet and engine.parse_count == 0 and warnings == []
+
+
+def test_a_folder_that_cannot_be_removed_is_named_once(pipeline: Pipeline, tmp_path: Path, monkeypatch) -> None:
+    import shutil
+
+    rules = load_rules([write_tree(tmp_path / "rules", RULES)])
+    articles = [Article("a", "a.txt", "Utopia spoke.", 0, ""), Article("b", "b.txt", "Utopia left.", 0, "")]
+    caches = Caches(tmp_path / "cache")
+    keys = [Engine(pipeline, rules, caches).key(article) for article in articles]
+    for key in keys:
+        caches.parses.path_for(key).mkdir(parents=True)
+    monkeypatch.setattr(shutil, "rmtree", lambda path: (_ for _ in ()).throw(PermissionError(1, "Not permitted")))
+    warnings: list[str] = []
+    engine = Engine(pipeline, rules, Caches(tmp_path / "cache", warnings.append))
+    for _ in range(2):
+        for article in articles:
+            assert engine.extract(article).party("utopia") is not None
+    assert engine.parse_count == 2, "kept in memory"
+    assert sorted(warnings) == sorted(
+        f"parse cache entry {caches.parses.path_for(key)} is a folder, not a file, and cannot be removed "
+        "(Not permitted); remove it: until then the entry is computed on every build"
+        for key in keys
+    )
 
 
 def test_prune_removes_only_old_unused_entries(pipeline: Pipeline, tmp_path: Path) -> None:

@@ -89,3 +89,61 @@ def test_the_plugin_reports_an_article_failing_in_a_worker_and_publishes_the_oth
     ), log.messages()
     published = {sheet.article.id for sheet in plugin_of(config).briefing.sheets}
     assert "zz_alpha" not in published and published
+
+
+# A build whose workers each take a few seconds per task: its parent prints the workers' pids, then waits.
+_SLOW_BUILD = """
+import os, sys, time
+from mkdocs_factsheet.articles import Article
+from mkdocs_factsheet.engine import runners
+
+def slow(articles):
+    print(os.getpid(), flush=True)
+    time.sleep(4)
+    return [(b"", b"", [], []) for _ in articles]
+
+runners._parse_and_analyse = slow
+runners.ARTICLES_PER_TASK = 1
+articles = [Article(str(i), f"{i}.txt", "Text.", 0, "") for i in range(4)]
+for made in runners.ForkedRunner(None, 2)._in_processes(articles):
+    pass
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.parametrize("signal_number", [9, 15], ids=["SIGKILL", "SIGTERM"])
+def test_workers_end_with_their_parent_and_print_no_traceback(signal_number: int, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+    import time
+
+    stderr = tmp_path / "stderr"
+    with stderr.open("wb") as errors:
+        build = subprocess.Popen(
+            [sys.executable, "-c", _SLOW_BUILD], stdout=subprocess.PIPE, stderr=errors, cwd=ROOT, text=True
+        )
+        assert build.stdout is not None
+        workers: list[int] = []
+        while len(workers) < 2:
+            line = build.stdout.readline()
+            assert line, stderr.read_text()
+            workers += [int(line)] if line.strip() else []
+        os.kill(build.pid, signal_number)
+        build.wait(timeout=30)
+        deadline = time.monotonic() + 2
+        while any(map(_running, workers)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        alive = [pid for pid in workers if _running(pid)]
+        for pid in alive:
+            os.kill(pid, 9)
+        assert not alive, "the workers outlived their parent"
+        time.sleep(3)  # a worker that lived on would now fail to send its results back
+    assert "Traceback" not in stderr.read_text(), stderr.read_text()

@@ -194,3 +194,66 @@ def test_unicode_normalisation_makes_one_id(tmp_path: Path) -> None:
     articles = load_articles([tmp_path], log)
     assert [a.id for a in articles] == ["caf\u00e9"]
     assert log.skipped() == {"duplicate id": 1}
+
+
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def test_zero_width_characters_inside_a_name_make_no_look_alike(engine) -> None:  # type: ignore[no-untyped-def]
+    from mkdocs_factsheet.model import Span
+
+    path = Path(__file__).parent / "fixtures" / "hostile" / "zero_width_names.txt"
+    [article] = load_articles([path], ProblemLog())
+    clean = article.text.translate({ord(ch): None for ch in ZERO_WIDTH})
+    assert len(clean) < len(article.text) and len(article.body) == len(article.text)
+    sheet, plain = engine.extract(article), engine.extract(type(article)(**{**vars(article), "text": clean}))
+
+    def names(data: object) -> list[str]:
+        if isinstance(data, dict):
+            return [v for k, v in data.items() if k in ("name", "actor") and isinstance(v, str)] + [
+                n for v in data.values() for n in names(v)
+            ]
+        return [n for v in data for n in names(v)] if isinstance(data, list) else []
+
+    found = names(sheet.to_dict())
+    assert "Mariela Belski" in found and not [name for name in found if set(name) & set(ZERO_WIDTH)]
+    assert sorted(set(found)) == sorted(set(names(plain.to_dict())))
+    assert [p.speaker.actor for p in sheet.positions] == [p.speaker.actor for p in plain.positions]
+
+    def spans(data: object) -> list[Span]:  # every span in the sheet points into the text as written
+        if isinstance(data, Span):
+            return [data]
+        if isinstance(data, (list, tuple)):
+            return [s for v in data for s in spans(v)]
+        return [s for v in vars(data).values() for s in spans(v)] if hasattr(data, "__dataclass_fields__") else []
+
+    every = spans(sheet)
+    assert len(every) > 5
+    for span in every:
+        written = article.text[span.start : span.end]
+        assert written.translate({ord(ch): None for ch in ZERO_WIDTH}) == span.text.translate(
+            {ord(ch): None for ch in ZERO_WIDTH}
+        ), (span, written)
+        assert written[:1] not in ZERO_WIDTH and written[-1:] not in ZERO_WIDTH, (span, written)
+    assert any(article.text[s.start : s.end] == "Bel\u200bski" for s in every)
+
+
+def test_each_word_of_the_analysed_text_maps_to_the_word_as_written() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from mkdocs_factsheet.articles import Article
+    from mkdocs_factsheet.nlp.text import BodyText
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet="ab \n\r" + ZERO_WIDTH, max_size=40))
+    def check(text: str) -> None:
+        article = Article("a", "a.txt", text, 0, "")
+        body, mapped = article.body, BodyText.of(article)
+        assert len(body) == len(text)
+        for word in re.finditer(r"[^\s]+", body):
+            start, end = mapped.chars(word.start(), word.end())
+            assert text[start:end].translate({ord(ch): None for ch in ZERO_WIDTH}) == word.group()
+            assert (mapped.doc_char(start), mapped.doc_char(end)) == (word.start(), word.end())
+
+    check()

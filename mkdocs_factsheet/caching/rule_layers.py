@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from ..rules.files import ParsedFile
 from ..rules.schema import model_for
 from ..rules.strict_yaml import YamlDocument
-from .stores import seal, unseal, usable_folder, write_atomically
+from .stores import seal, unseal, write_atomically
 
 _LAYER_MAGIC = b"FSRULES1\n"
 PackLayers = dict[tuple[str, str], list[ParsedFile]]  # (pack, fingerprint) → the pack's validated files
@@ -30,7 +30,7 @@ class RuleLayerCache:
     """
 
     def __init__(self, directory: Path | None, code: str, packs: PackLayers):
-        self.directory = usable_folder(directory, "rule cache", lambda message: None)
+        self.directory = directory  # read even when it cannot be written (a write that fails is not a problem)
         self.code = code
         self.packs = packs
 

@@ -10,15 +10,18 @@ The stores share one layout and one discipline:
   only the articles the edited rules can reach.
 
 Entries are sealed with a checksum and written atomically (temporary file, then rename), so a killed
-or concurrent build never leaves a torn entry that is read; a damaged entry is a miss. A folder
-that cannot be written is tolerated: the entries are then kept in memory for this process.
+or concurrent build never leaves a torn entry that is read; a damaged entry is a miss, and an
+entry that is a folder is removed. A folder that cannot be written is tolerated: the entries it
+holds are read, new ones are kept in memory for this process (said once, by `CacheWarnings`).
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 import time
 from collections.abc import Callable
@@ -68,35 +71,69 @@ def write_atomically(target: Path, data: bytes) -> None:
         raise
 
 
-def usable_folder(directory: Path | None, what: str, warn: Warn) -> Path | None:
-    """`directory` if entries can be written there (creating it), else None with a warning."""
-    if directory is None:
-        return None
+class CacheWarnings:
+    """The warnings of the stores under one cache folder: each kind said once (see `once`)."""
+
+    def __init__(self, warn: Warn = lambda message: None):
+        self.warn = warn
+        self.said: set[str] = set()
+
+    def __call__(self, message: str) -> None:
+        self.warn(message)
+
+    def once(self, kind: str, message: str) -> None:
+        """Say `message` unless a warning of this kind was said already (a read-only folder, say)."""
+        if kind not in self.said:
+            self.said.add(kind)
+            self.warn(message)
+
+
+def warnings_of(warn: Warn | CacheWarnings) -> CacheWarnings:
+    return warn if isinstance(warn, CacheWarnings) else CacheWarnings(warn)
+
+
+def readonly_warning(directory: Path, error: OSError) -> str:
+    return (
+        f"cache folder {directory} cannot be written ({error.strerror or error}): the entries it holds are "
+        "read, new ones are kept in memory only, so builds will be slower"
+    )
+
+
+def writable_folder(directory: Path) -> OSError | None:
+    """None if entries can be written in `directory` (creating it), else why not."""
     try:
         directory.mkdir(parents=True, exist_ok=True)
         tempfile.NamedTemporaryFile(dir=directory, prefix=".probe-", delete=True).close()
     except OSError as error:
-        warn(
-            f"{what} folder {directory} is not writable ({error.strerror or error}); "
-            "entries are kept in memory only, so builds will be slower"
-        )
-        return None
-    return directory
+        return error
+    return None
 
 
 class _Store:
-    """Checksummed entries under `directory/<2 hex>/<key><suffix>`, or in memory."""
+    """Checksummed entries under `directory/<2 hex>/<key><suffix>`, or in memory.
+
+    A folder that cannot be written is still read; what cannot be written is kept in memory.
+    """
 
     suffix = ""
     magic = b""
     what = ""
 
-    def __init__(self, directory: Path | None, warn: Warn = lambda message: None):
-        self.warn = warn
-        self.directory = usable_folder(directory, self.what, warn)
+    def __init__(self, directory: Path | None, warn: Warn | CacheWarnings = lambda message: None):
+        self.warn = warnings_of(warn)
+        self.directory = directory
+        self.writable = directory is not None
+        if directory is not None and (error := writable_folder(directory)) is not None:
+            self.read_only(error)
         self.memory: dict[str, bytes] = {}
         self.hits = 0
         self.misses = 0
+
+    def read_only(self, error: OSError) -> None:
+        """Stop writing to the folder, and say so once for all the stores that share the warnings."""
+        self.writable = False
+        assert self.directory is not None
+        self.warn.once("read-only", readonly_warning(self.directory.parent, error))
 
     def path_for(self, key: str) -> Path:
         assert self.directory is not None
@@ -111,8 +148,10 @@ class _Store:
         if data is None and self.directory is not None:
             try:
                 data = self.path_for(key).read_bytes()
+            except IsADirectoryError:
+                self.remove_folder(key)
             except OSError:
-                data = None
+                pass
         if data is None:
             self.misses += 1
             return None
@@ -121,11 +160,11 @@ class _Store:
             self.damaged(key)
             return None
         self.hits += 1
-        if self.directory is not None and key not in self.memory:
+        if self.writable and key not in self.memory:
             try:
                 os.utime(self.path_for(key))  # marks the entry as used, for `prune`
             except OSError:
-                pass  # a read-only cache still serves hits
+                pass  # a read-only entry still serves hits
         return payload
 
     def damaged(self, key: str) -> None:
@@ -138,16 +177,45 @@ class _Store:
         self.hits -= 1
         self.damaged(key)
 
+    def remove_folder(self, key: str) -> bool:
+        """Remove a folder that stands where an entry belongs (no build makes one); True if it is gone."""
+        path = self.path_for(key)
+        if not path.is_dir() or path.is_symlink():
+            return False
+        try:
+            shutil.rmtree(path)
+        except OSError as error:
+            self.warn.once(
+                f"folder:{path}",
+                f"{self.what} entry {path} is a folder, not a file, and cannot be removed "
+                f"({error.strerror or error}); remove it: until then the entry is computed on every build",
+            )
+            return False
+        self.warn.once(f"folder:{path}", f"{self.what} entry {path} was a folder, not a file; removed it")
+        return True
+
     def write(self, key: str, payload: bytes) -> None:
         data = seal(payload, self.magic)
-        if self.directory is None:
+        if not (self.writable and self._written(key, data)):
             self.memory[key] = data
-            return
-        try:
-            write_atomically(self.path_for(key), data)
-        except OSError as error:
-            self.warn(f"cannot write to the {self.what} ({error.strerror or error}); keeping this entry in memory")
-            self.memory[key] = data
+
+    def _written(self, key: str, data: bytes) -> bool:
+        """Write the entry to the folder; False (having warned once) when it cannot be written."""
+        for _attempt in range(2):  # a second time after removing a folder in the entry's place
+            try:
+                write_atomically(self.path_for(key), data)
+                return True
+            except IsADirectoryError:
+                if not self.remove_folder(key):
+                    return False
+            except OSError as error:
+                if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                    self.read_only(error)
+                else:  # a full disk, say: this entry is lost, the next may be written
+                    reason = error.strerror or error
+                    self.warn.once("write", f"cannot write to the {self.what} ({reason}); keeping entries in memory")
+                return False
+        return False
 
     def prune(self, used: set[str], max_age_days: float = 30) -> int:
         """Delete entries not used by this build and not read or written for `max_age_days`.
@@ -157,7 +225,7 @@ class _Store:
         """
         for key in [key for key in self.memory if key not in used]:
             del self.memory[key]
-        if self.directory is None:
+        if self.directory is None or not self.writable:
             return 0
         limit = time.time() - max_age_days * 86400
         removed = 0

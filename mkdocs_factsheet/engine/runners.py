@@ -8,8 +8,13 @@ it needs; the engine stores what the runner made.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
 import sys
+import threading
+import time
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -115,7 +120,9 @@ class ForkedRunner:
             # Python 3.12+ warns when a process with threads forks (`mkdocs serve` runs a web
             # server thread); the workers never touch what those threads hold.
             warnings.filterwarnings("ignore", r"This process .* is multi-threaded", DeprecationWarning)
-            pool = multiprocessing.get_context("fork").Pool(self.processes, initializer=_adopt, initargs=(self.engine,))
+            pool = multiprocessing.get_context("fork").Pool(
+                self.processes, initializer=_adopt, initargs=(self.engine, os.getpid())
+            )
         with pool:
             for results in pool.imap(_parse_and_analyse, tasks):
                 yield from results
@@ -136,10 +143,44 @@ _Encoded = tuple[bytes, bytes | str, list[str], list[str]]
 _worker_engine: Engine | None = None
 
 
-def _adopt(engine: Engine) -> None:
-    """In a forked worker, as it starts: keep the engine it inherited."""
+def _adopt(engine: Engine, parent: int) -> None:
+    """In a forked worker, as it starts: keep the engine it inherited, and die with its parent."""
     global _worker_engine
     _worker_engine = engine
+    _die_with_parent(parent)
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a forked worker: end when the parent process ends, however it ends (`kill -9` included).
+
+    Without this a worker whose parent was killed works on through its task (minutes, gigabytes),
+    then prints a `BrokenPipeError` traceback sending back what it made. Linux kills the worker
+    when the thread that forked it ends (`prctl(PR_SET_PDEATHSIG)`: the pool's workers are forked
+    by the thread that runs the build, or by the pool's own thread, both of which outlive the
+    pool); elsewhere, or if that call fails, a thread watches the parent's pid. Ctrl-C is the
+    parent's to handle (it stops the pool), and a write to a closed pipe ends the worker quietly.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        watched = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):  # not Linux: no prctl
+        watched = False
+    if os.getppid() != parent:  # the parent died before the call above took effect
+        os._exit(1)
+    if not watched:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _parse_and_analyse(articles: list[Article]) -> list[_Encoded]:

@@ -61,14 +61,14 @@ def affiliate(
     titles = titles_of(resolved.candidates, rules)
     generic = {alias_of(a).text.lower() for agent in rules.agents for a in agent.aliases}
     spans = [(title.start, title.end) for title in titles]
-    organisations, provisional = find_provisional(doc, resolved.mentions, text.offset, generic, spans)
+    organisations, provisional = find_provisional(doc, resolved.mentions, text, generic, spans)
     named = {index for m in organisations for index in range(m.start, m.end)}
     # a party's adjective inside an organisation's own name ("Syrian Democratic Forces") is part of that name
     own = [m for m in resolved.mentions if not (m.via == "adjective" and m.start in named)]
     found = list(heapq.merge(own, organisations, key=lambda m: m.start))
-    affiliator = Affiliator(doc, found, titles, text.offset, home)
+    affiliator = Affiliator(doc, found, titles, text, home)
     packed = {index: m for m in found if m.from_pack for index in range(m.start, m.end)}
-    marked = marked_people(doc, own, rules, text.offset)  # "Sen. Elizabeth Warren (D-Mass.)"
+    marked = marked_people(doc, own, rules, text)  # "Sen. Elizabeth Warren (D-Mass.)"
     # a pack member the article gives the same party keeps the rule's mention; another party replaces it
     people = [
         person
@@ -128,13 +128,13 @@ class Affiliator:
     """Finds the affiliations one doc states and the mentions of the people they affiliate."""
 
     def __init__(
-        self, doc: Doc, mentions: list[Mention], titles: list[Title], offset: int, home: tuple[str, str] | None
+        self, doc: Doc, mentions: list[Mention], titles: list[Title], body: BodyText, home: tuple[str, str] | None
     ):
         self.doc = doc
         self.home = home
         self.mentions = mentions
         self.titles = titles
-        self.offset = offset
+        self.body = body
         self.title_at = {index: title for title in titles for index in range(title.start, title.end)}
         self.mention_at: dict[int, Mention] = {}
         for mention in mentions:
@@ -459,7 +459,7 @@ class Affiliator:
             self.doc,
             start,
             end,
-            self.offset,
+            self.body,
             party,
             actor=actor,
             actor_kind="person",

@@ -158,7 +158,7 @@ def _covered_tokens(doc: Doc, text: BodyText, mentions: list[Mention], issue_men
     for mention in mentions:
         covered.update(range(mention.start, mention.end))
     for _, issue_mention in issue_mentions:  # a place an issue rule names is covered too
-        start, end = issue_mention.start - text.offset, issue_mention.end - text.offset
+        start, end = text.doc_char(issue_mention.start), text.doc_char(issue_mention.end)
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             covered.update(range(span.start, span.end))

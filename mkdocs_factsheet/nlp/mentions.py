@@ -70,7 +70,7 @@ class Mention:
         doc: Doc,
         start: int,
         end: int,
-        offset: int,
+        text: BodyText,
         party: str,
         *,
         actor: str | None = None,
@@ -79,10 +79,10 @@ class Mention:
         via: str,
         why: list[str],
     ) -> Mention:
-        """The mention of doc tokens [start, end), in a doc whose text starts at `offset` in the article's."""
+        """The mention of doc tokens [start, end), at the article offsets of its characters (`text.chars`)."""
         span = doc[start:end]
         return cls(
-            start, end, span.start_char + offset, span.end_char + offset, span.text, party,
+            start, end, *text.chars(span.start_char, span.end_char), span.text, party,
             actor, actor_kind, role, via, why,
         )  # fmt: skip
 
@@ -122,12 +122,12 @@ class ResolvedMentions:
 def resolve_mentions(doc: Doc, compiled: CompiledRules, text: BodyText, when: date | None) -> ResolvedMentions:
     """Resolve entity and issue candidates in a parsed article dated `when`."""
     rules = compiled.rules
-    resolver = _Resolver(doc, rules, text.offset, when)
+    resolver = _Resolver(doc, rules, text, when)
     views = DocViews(doc, compiled.lemmatizer)
     entities, issues = compiled.candidates(views, "entity"), compiled.candidates(views, "issue")
     settled = settle(entities)
     mentions = resolver.resolve(settled)
-    issue_mentions = _issue_mentions(doc, rules, text.offset, settle(without_exclusions(issues)))
+    issue_mentions = _issue_mentions(doc, rules, text, settle(without_exclusions(issues)))
     hits = {f"party:{e.target}" for c in entities for e in c.entries if e.kind != "agent"}
     hits |= {f"issue:{e.target}" for c in issues for e in c.entries}
     return ResolvedMentions(_yield_to_own_issues(mentions, issue_mentions, rules), issue_mentions, hits, views, settled)
@@ -163,10 +163,10 @@ def _people(entries: list[Entry]) -> People:
 class _Resolver:
     """Resolves the entity candidates of one doc, in document order."""
 
-    def __init__(self, doc: Doc, rules: RuleSet, offset: int, when: date | None):
+    def __init__(self, doc: Doc, rules: RuleSet, body: BodyText, when: date | None):
         self.doc = doc
         self.rules = rules
-        self.offset = offset  # of the doc's text in the article's
+        self.body = body  # doc offsets → the article's
         self.when = when  # the article's date
         self.entities = {i: ent for ent in doc.ents if ent.label_ in NAME_LABELS for i in range(ent.start, ent.end)}
 
@@ -227,7 +227,8 @@ class _Resolver:
                 mention.role = role
                 mention.why.append(f"title {role!r} just before the name")
         span = self.doc[title.start : mention.end]
-        mention.start, mention.start_char, mention.text = title.start, span.start_char + self.offset, span.text
+        mention.start, mention.text = title.start, span.text
+        mention.start_char = self.body.chars(span.start_char, span.end_char)[0]
 
     def past_title(self, start: int) -> bool:
         """A title after "former", "ex-", "then-" or "late", a party's name between them ("former US President")."""
@@ -428,11 +429,11 @@ class _Resolver:
         why: list[str],
     ) -> Mention:
         return Mention.of_tokens(
-            self.doc, start, end, self.offset, party, actor=actor, actor_kind=actor_kind, role=role, via=via, why=why
+            self.doc, start, end, self.body, party, actor=actor, actor_kind=actor_kind, role=role, via=via, why=why
         )
 
 
-def _issue_mentions(doc: Doc, rules: RuleSet, offset: int, candidates: list[Candidate]) -> IssueMentions:
+def _issue_mentions(doc: Doc, rules: RuleSet, text: BodyText, candidates: list[Candidate]) -> IssueMentions:
     """The issue candidates whose sentence-scope words allow them, in document order."""
     found: IssueMentions = []
     sentence_words: dict[int, set[str]] = {}
@@ -448,8 +449,8 @@ def _issue_mentions(doc: Doc, rules: RuleSet, offset: int, candidates: list[Cand
         if entry is None:
             continue
         span = doc[candidate.start : candidate.end]
-        sentence_span = Span(sentence.text, sentence.start_char + offset, sentence.end_char + offset)
-        mention = IssueMention(span.text, span.start_char + offset, span.end_char + offset, sentence_span, entry.how)
+        sentence_span = Span(sentence.text, *text.chars(sentence.start_char, sentence.end_char))
+        mention = IssueMention(span.text, *text.chars(span.start_char, span.end_char), sentence_span, entry.how)
         found.append((entry.target, mention))
     return found
 

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from ..rules import RuleSet
 from ..rules.schema import Agent, alias_of
 from .mentions import Mention
+from .text import BodyText
 
 _INSIDE = re.compile(r"([^\s()\[\]\-–—,]+)\s*(?:[-–—,]\s*([^()\[\]]+))?")
 _ABBREVIATED_TITLE = re.compile(r"[A-Z][a-z]{1,4}\.")  # "Sen.", "Rep.", "Gov."; never an initial ("G.K.")
@@ -30,9 +31,9 @@ _MAX_INSIDE = 12  # tokens between the brackets
 _MAX_NAME = 5  # tokens of a name
 
 
-def marked_people(doc: Doc, mentions: list[Mention], rules: RuleSet, offset: int) -> list[Mention]:
+def marked_people(doc: Doc, mentions: list[Mention], rules: RuleSet, text: BodyText) -> list[Mention]:
     """Mentions of the people a party marker follows ("Elizabeth Warren" in "Sen. Elizabeth Warren (D-Mass.)"),
-    in document order, for a doc whose text starts at `offset` in the article's."""
+    in document order, for a doc of the article `text`."""
     markers = markers_of(rules)
     if not markers:
         return []
@@ -52,7 +53,7 @@ def marked_people(doc: Doc, mentions: list[Mention], rules: RuleSet, offset: int
         actor = doc[start:end].text
         found.append(
             Mention.of_tokens(
-                doc, start, end, offset, party, actor=actor, actor_kind="person", via="affiliated", why=[why]
+                doc, start, end, text, party, actor=actor, actor_kind="person", via="affiliated", why=[why]
             )
         )
     return found

@@ -26,6 +26,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Position
 from .mentions import Mention, ProvisionalParty
+from .text import BodyText
 
 PREFIX = "provisional-"
 _SMALL_WORDS = {"of", "the", "for", "and", "on", "in", "de", "du", "la", "&"}
@@ -34,7 +35,7 @@ _REPORTING = ("report", "according")
 
 
 def find_provisional(
-    doc: Doc, mentions: list[Mention], offset: int, generic: set[str], titles: list[tuple[int, int]]
+    doc: Doc, mentions: list[Mention], text: BodyText, generic: set[str], titles: list[tuple[int, int]]
 ) -> tuple[list[Mention], list[ProvisionalParty]]:
     """Mentions of the organisations no rule covers (document order), and their provisional parties; an
     acronym of a rule's party the article names ("WHO" after "the World Health Organization") is that party.
@@ -65,7 +66,7 @@ def find_provisional(
         named = by_initials.get(span.text.replace("-", "")) if span.text.isupper() else None
         if named is not None:
             why = f"acronym {span.text!r} of {named.text!r}, named in the article"
-            found.append(Mention.of_tokens(doc, span.start, span.end, offset, named.party, via="acronym", why=[why]))
+            found.append(Mention.of_tokens(doc, span.start, span.end, text, named.party, via="acronym", why=[why]))
         else:
             names.append((span.start, span.end, span.text))
     # one capitalised word the article writes once ("Team leader", "Minister of Information") is too weak; an
@@ -84,7 +85,7 @@ def find_provisional(
             party = replace(party, aliases=(*party.aliases, name))
         parties[party_id] = party
         why = f"{full!r} is an organisation the article names that no rule defines (a provisional party)"
-        found.append(Mention.of_tokens(doc, start, end, offset, party_id, via="provisional", why=[why]))
+        found.append(Mention.of_tokens(doc, start, end, text, party_id, via="provisional", why=[why]))
     return sorted(found, key=lambda m: m.start), list(parties.values())
 
 
