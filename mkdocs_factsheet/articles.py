@@ -263,7 +263,9 @@ def _text_field(metadata: dict[str, Any], key: str, path: str, log: ProblemLog) 
     return None
 
 
-def _date_field(metadata: dict[str, Any], path: str, log: ProblemLog, where: str = "front matter `date`") -> date | None:
+def _date_field(
+    metadata: dict[str, Any], path: str, log: ProblemLog, where: str = "front matter `date`"
+) -> date | None:
     value = metadata.get("date")
     if value is None:
         return None

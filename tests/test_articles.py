@@ -41,12 +41,16 @@ def test_a_txt_header_gives_date_source_and_url(tmp_path: Path) -> None:
     )
     assert article.title_span == (0, len("Talks in Geneva")) and article.analysis_start == 0
     # the header is blanked in the analysed text, offsets stay the file's, the headline is its own sentence
-    assert article.body.startswith("Talks in Geneva.") and "Date" not in article.body and "example.org" not in article.body
+    assert (
+        article.body.startswith("Talks in Geneva.") and "Date" not in article.body and "example.org" not in article.body
+    )
     assert len(article.body) == len(text) and article.body.endswith("\n\nThe talks began.\n")
 
 
 def test_a_txt_header_needs_its_line_right_after_the_title(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"a.txt": "Talks\n\nDate: 2021-02-05 was the day.\n", "b.txt": "Talks\nDate: last week\n\nText.\n"})
+    write_tree(
+        tmp_path, {"a.txt": "Talks\n\nDate: 2021-02-05 was the day.\n", "b.txt": "Talks\nDate: last week\n\nText.\n"}
+    )
     [first, second], log = load(tmp_path)
     assert first.date is None and first.body == first.text and first.body_start == 0
     assert second.date is None and "Date" not in second.body
