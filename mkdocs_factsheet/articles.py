@@ -1,4 +1,5 @@
-"""Reading source articles: `.txt` (title on the first line) and `.md` (optional YAML front matter)."""
+"""Reading source articles: `.txt` (title on the first line, then optional `Date:`, `Source:`, `URL:` lines) and
+`.md` (optional YAML front matter)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ per MB with the default pipeline on 2 cores (a later build reads it from the cac
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:^|\r?\n)---[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
 _KNOWN_KEYS = ("title", "date", "source", "url")
 _TITLE_LINE = re.compile(r"^title:[ \t]*(?P<quote>[\"']?)(?P<value>.*?)(?P=quote)[ \t]*\r?$", re.MULTILINE)
+_HEADER_LINE = re.compile(r"\r?\n[ \t]*(?P<key>date|source|url):[ \t]*(?P<value>[^\r\n]*?)[ \t]*(?=\r?\n|\Z)", re.I)
 
 
 @dataclass
@@ -189,18 +191,38 @@ def read_article(
         return None
     if path.suffix.lower() == ".md":
         return _read_markdown(article_id(path), shown, text, log)
-    return _read_plain(article_id(path), shown, text)
+    return _read_plain(article_id(path), shown, text, log)
 
 
 def _megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
 
 
-def _read_plain(article_id: str, path: str, text: str) -> Article:
+def _read_plain(article_id: str, path: str, text: str, log: ProblemLog) -> Article:
+    """A `.txt` article: the title on its first line, then optional header lines (`Date: 2021-02-05`,
+    `Source: …`, `URL: …`, any case), which are metadata, not text the engine analyses."""
     match = re.search(r"\S[^\r\n]*", text)
     assert match is not None  # the text is not blank
     title = match.group(0).strip()
-    return Article(article_id, path, text, 0, title, (match.start(), match.start() + len(title)))
+    title_span = (match.start(), match.start() + len(title))
+    header: dict[str, Any] = {}
+    end = match.end()
+    while line := _HEADER_LINE.match(text, end):
+        header[line["key"].lower()] = line["value"]
+        end = line.end()
+    if not header:
+        return Article(article_id, path, text, 0, title, title_span)
+    return Article(
+        article_id,
+        path,
+        text,
+        end,
+        title,
+        title_span,
+        _date_field(header, path, log, "the `Date:` line"),
+        _text_field(header, "source", path, log),
+        _text_field(header, "url", path, log),
+    )
 
 
 def _read_markdown(article_id: str, path: str, text: str, log: ProblemLog) -> Article:
@@ -281,7 +303,9 @@ def _text_field(metadata: dict[str, Any], key: str, path: str, log: ProblemLog) 
     return None
 
 
-def _date_field(metadata: dict[str, Any], path: str, log: ProblemLog) -> date | None:
+def _date_field(
+    metadata: dict[str, Any], path: str, log: ProblemLog, where: str = "front matter `date`"
+) -> date | None:
     value = metadata.get("date")
     if value is None:
         return None
@@ -293,11 +317,9 @@ def _date_field(metadata: dict[str, Any], path: str, log: ProblemLog) -> date | 
             except ValueError:
                 continue
             if day > date.today():
-                log.warning(
-                    path, f"front matter `date` {day} is in the future", "check the year: it is listed as the newest"
-                )
+                log.warning(path, f"{where} {day} is in the future", "check the year: it is listed as the newest")
             return day
-    log.error(path, f"front matter `date` is not a date: {value!r}", "write it as YYYY-MM-DD, e.g. `date: 2021-02-05`")
+    log.error(path, f"{where} is not a date: {value!r}", "write it as YYYY-MM-DD, e.g. `date: 2021-02-05`")
     return None
 
 

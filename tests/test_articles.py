@@ -17,14 +17,44 @@ def load(folder: Path) -> tuple[list, ProblemLog]:
     return load_articles([folder], log), log
 
 
-def test_seed_article_is_a_txt_with_its_title_line() -> None:
+def test_seed_article_is_a_txt_with_its_title_and_date_lines() -> None:
     log = ProblemLog()
     [article] = load_articles([SEED_ARTICLE], log)
     assert log.problems == []
     assert article.id == "000_5792435e0273b1b7"
     assert article.title == "US pressures China over human rights, regional destabilisation"
     assert article.text == SEED_ARTICLE.read_text(encoding="utf-8")
-    assert article.body_start == 0 and article.title_span == (0, len(article.title))
+    assert article.title_span == (0, len(article.title)) and article.date == date(2021, 2, 6)
+    assert article.text[article.body_start :].startswith("\n\nUS Secretary of State")  # after its `Date:` line
+
+
+def test_a_txt_header_gives_date_source_and_url(tmp_path: Path) -> None:
+    text = "Talks in Geneva\nDate: 2021-02-05\nsource: Example Wire\nURL: https://example.org/a\n\nThe talks began.\n"
+    write_tree(tmp_path, {"a.txt": text})
+    [article], log = load(tmp_path)
+    assert log.problems == []
+    assert (article.title, article.date, article.source, article.url) == (
+        "Talks in Geneva",
+        date(2021, 2, 5),
+        "Example Wire",
+        "https://example.org/a",
+    )
+    assert article.title_span == (0, len("Talks in Geneva")) and article.analysis_start == 0
+    # the header is blanked in the analysed text, offsets stay the file's, the headline is its own sentence
+    assert (
+        article.body.startswith("Talks in Geneva.") and "Date" not in article.body and "example.org" not in article.body
+    )
+    assert len(article.body) == len(text) and article.body.endswith("\n\nThe talks began.\n")
+
+
+def test_a_txt_header_needs_its_line_right_after_the_title(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path, {"a.txt": "Talks\n\nDate: 2021-02-05 was the day.\n", "b.txt": "Talks\nDate: last week\n\nText.\n"}
+    )
+    [first, second], log = load(tmp_path)
+    assert first.date is None and first.body == first.text and first.body_start == 0
+    assert second.date is None and "Date" not in second.body
+    assert [p.message for p in log.problems] == ["the `Date:` line is not a date: 'last week'"]
 
 
 def test_markdown_front_matter(tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ def test_usage_error_exits_2() -> None:
 
 
 def test_extract_json_on_seed_and_fixtures() -> None:
-    code, out, err = run("extract", *COMMON, "--format", "json", str(SEEDS), *map(str, WIKINEWS_ARTICLES))
+    code, out, err = run("extract", *COMMON, "--format", "json", str(SEED_ARTICLE), *map(str, WIKINEWS_ARTICLES))
     assert code == 0, err
     sheets = json.loads(out)
     assert sheets[0]["article"]["id"] == SEED_ARTICLE.stem

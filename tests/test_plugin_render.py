@@ -209,7 +209,7 @@ def _synthetic_positions(article, doc, compiled, text, resolved):
     for number, item in enumerate(gold()["positions"]):
         start = article.text.find(item["quote"])
         sentence = next(
-            s for s in doc.sents if s.start_char + article.body_start <= start < s.end_char + article.body_start
+            s for s in doc.sents if s.start_char + article.analysis_start <= start < s.end_char + article.analysis_start
         )
         span = text.token_span(sentence)
         issues = [issue_id for issue_id, mention in resolved.issue_mentions if mention.sentence.start == span.start]

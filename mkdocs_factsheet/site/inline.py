@@ -97,8 +97,8 @@ class Inline:
         return name
 
     def stance(self, stance: str | None) -> str:
-        """The label of a stance; a plain statement greyed out."""
-        return text(self.briefing.stance_label(stance)) if stance else '<span class="factsheet-muted">Stated</span>'
+        """The label of a stance (`Stated` for a plain statement: a fact like any other, not greyed out)."""
+        return text(self.briefing.stance_label(stance))
 
     @staticmethod
     def kind(entry: PositionEntry) -> str:

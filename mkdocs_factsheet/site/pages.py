@@ -13,6 +13,7 @@ from .briefing import Matrix, PositionEntry, speaker_name
 from .figures import Figures, by_count
 from .highlights import Highlight, by_span, mark_up
 from .html import Markdown, href, muted, note, paragraph, plural, table, text, text_in_context
+from .summaries import Summaries
 from .tables import Tables
 from .urls import PageRef, markdown_link
 
@@ -34,10 +35,10 @@ PROVISIONAL_WHAT = (
     "mkdocs-factsheet check then tests it."
 )
 POSITION_COLUMNS = ["date", "article", "speaker", "stance", "kind", "quote", "why"]
-"""The columns of the positions on an issue's or a party's page."""
+"""The columns of the positions on an issue's page (a party's adds the issues: one row per position)."""
 
 
-class Renderer(Tables, Figures):
+class Renderer(Tables, Figures, Summaries):
     """Renders the pages and fragments of one page (`here`, a src_uri), linking relative to it."""
 
     def page(self, ref: PageRef, problems: list[Problem], loaded: set[str]) -> str:
@@ -160,8 +161,11 @@ class Renderer(Tables, Figures):
         if about:
             out.append(paragraph(" ".join(about)))
         entries = self.briefing.select(issues=[issue_id])
-        matrix = self.briefing.matrix(issues=[issue_id])
-        out += self._at_a_glance(matrix, f"Who took which stance on {title}.", entries, "party", f"on {title}")
+        if entries:
+            count = len(self.ranked_parties(entries, most=len(entries)))
+            lead = f"{plural(len(entries), 'position')} on {title} by {plural(count, 'party', 'parties')}"
+            out += self.summary(entries, lead=lead, issues=False)
+        out += self._at_a_glance(None, "", entries, "party", f"on {title}")
         if entries:
             for party in self._parties_of(entries):
                 mine = [q for q in entries if q.position.speaker.party == party]
@@ -176,11 +180,15 @@ class Renderer(Tables, Figures):
         return self.held.join(out) + "\n"
 
     def _at_a_glance(
-        self, matrix: Matrix, caption: str, entries: list[PositionEntry], lanes_by: str, subject: str
+        self, matrix: Matrix | None, caption: str, entries: list[PositionEntry], lanes_by: str, subject: str
     ) -> list[str]:
-        """The pictures of an issue's or a party's page, and the heading of its positions."""
-        out = ["## At a glance", self.matrix(matrix, caption=caption)]
+        """The pictures of an issue's page (a timeline) or a party's (its matrix too), and the heading of its
+        positions. An issue's matrix would be one row, what its positions tables say already."""
+        out = []
+        if matrix is not None:
+            out += ["## At a glance", self.matrix(matrix, caption=caption)]
         if entries:
+            out += [] if matrix is not None else ["## Over time"]
             out.append(self.timeline(entries, lanes_by=lanes_by, subject=subject))
         out.append("## Positions")
         return out
@@ -198,21 +206,20 @@ class Renderer(Tables, Figures):
             out.append(paragraph(text(rule.description)))
         if party_id in self.briefing.provisional:
             out.append(note(text("Not in the rules: a provisional party. Provisional parties are " + PROVISIONAL_WHAT)))
+        entries = self.briefing.select(parties=[party_id])
+        if entries:
+            articles = len({q.sheet.article.id for q in entries})
+            lead = f"{name}: {plural(len(entries), 'position')} in {plural(articles, 'article')}"
+            out += self.summary(entries, lead=lead, parties=False)
         out.append("## Actors")
         out.append(self._actors_table(party_id))
-        entries = self.briefing.select(parties=[party_id])
         matrix = self.briefing.matrix(parties=[party_id])
         out += self._at_a_glance(matrix, f"The stances {name} took, issue by issue.", entries, "issue", f"of {name}")
-        if entries:
-            for issue in [i for i in self.briefing.issue_ids if any(i in q.position.issues for q in entries)]:
-                out.append(f'### <span id="issue-{issue}"></span>{self.issue(issue)}')
-                out.append(
-                    self.positions_table([q for q in entries if issue in q.position.issues], columns=POSITION_COLUMNS)
-                )
-            loose = [q for q in entries if not q.position.issues]
-            if loose:
-                out.append("### Other positions")
-                out.append(self.positions_table(loose, columns=POSITION_COLUMNS))
+        if entries:  # one row per position, its issues in a column: a quote on three issues is shown once
+            columns = [*POSITION_COLUMNS[:4], "issues", *POSITION_COLUMNS[4:]]
+            issues = dict.fromkeys(i for q in entries for i in q.position.issues)
+            anchors = "".join(f'<span id="issue-{i}"></span>' for i in issues)  # the matrix's links without issue pages
+            out.append(anchors + self.positions_table(entries, columns=columns))
         else:
             out.append(note("No positions of this party were found in the articles."))
         out.append("## Articles")
@@ -252,14 +259,15 @@ class Renderer(Tables, Figures):
         """The overview: summary, matrix, articles newest first, issues, parties, problems."""
         briefing = self.briefing
         out = ["# Overview"]
-        summary = (
+        lead = (
             f"{plural(len(briefing.sheets), 'article')}, {plural(len(briefing.party_ids), 'party', 'parties')}, "
-            f"{plural(len(briefing.issue_ids), 'issue')} and {plural(len(briefing.quotes), 'position')}."
+            f"{plural(len(briefing.issue_ids), 'issue')} and {plural(len(briefing.quotes), 'position')}"
         )
+        out += self.summary(briefing.quotes, lead=lead)
         if self.site.json_uri:
             name = self.site.json_uri.rsplit("/", 1)[-1]
-            summary += f" All the facts as JSON: [{text(name)}]({markdown_link(self.here, self.site.json_uri)})."
-        out.append(Markdown(summary))  # a link to a file that is not a page: MkDocs makes its URL
+            link = f"All the facts as JSON: [{text(name)}]({markdown_link(self.here, self.site.json_uri)})."
+            out.append(Markdown(link))  # a link to a file that is not a page: MkDocs makes its URL
         out.append("## Who said what")
         out.append(
             self.matrix(

@@ -95,6 +95,7 @@ class Mark:
 
 WIDTH, LABEL_WIDTH, LANE_HEIGHT, TOP, AXIS_HEIGHT, RIGHT = 720, 170, 30, 12, 34, 24
 STEP = 14  # horizontal distance between marks of one lane on one day
+SPREAD = 84  # widest spread of the marks of one lane on one day: more marks are drawn closer together
 GREY = 'stroke="#9e9e9e" stroke-width="1"'  # lanes and axis
 
 
@@ -120,6 +121,14 @@ def ticks(first: _dt.date, last: _dt.date, most: int = 5) -> list[_dt.date]:
     count = min(most, days + 1)
     found = [first + _dt.timedelta(days=round(days * i / (count - 1))) for i in range(count)]
     return list(dict.fromkeys(found))
+
+
+def spread(centre: float, count: int, left: float, right: float) -> list[float]:
+    """Where `count` marks of one day go: around `centre`, at most `SPREAD` wide, inside the plot (`left`–`right`)."""
+    step = min(STEP, SPREAD / (count - 1)) if count > 1 else 0.0
+    width = step * (count - 1)
+    start = min(max(centre - width / 2, left + STEP / 2), right - STEP / 2 - width)
+    return [start + number * step for number in range(count)]
 
 
 def timeline_svg(lanes: Sequence[tuple[str, str]], marks: Iterable[Mark], *, title: str, key: str = "timeline") -> str:
@@ -167,8 +176,7 @@ def timeline_svg(lanes: Sequence[tuple[str, str]], marks: Iterable[Mark], *, tit
         groups.setdefault((mark.lane, mark.date), []).append(mark)
     for (lane, day), group in groups.items():
         y = TOP + LANE_HEIGHT * lane_index[lane] + LANE_HEIGHT / 2
-        for number, mark in enumerate(group):
-            x = x_of(day) + (number - (len(group) - 1) / 2) * STEP
+        for mark, x in zip(group, spread(x_of(day), len(group), left, right), strict=True):
             shape = _shape(mark.tone, x, y)
             if mark.href:
                 out.append(

@@ -3,8 +3,7 @@ temporary folder, in the default MkDocs theme or in Material, and serve it over 
 
 The project is copied so that the build never touches the checkout: the copy's parse cache and
 site folder live in the temporary folder. The copy gets one more article, the plugin tests' short
-dated one: the seed article has no date, and a timeline places positions by their article's date,
-so without it the issue and party pages would have no timeline to test.
+dated one, whose positions on Taiwan join the seed's and the Wikinews articles' on the timelines.
 """
 
 from __future__ import annotations

@@ -68,10 +68,21 @@ def test_page_loads_without_console_errors(tab: Tab, served: BuiltSite, kind: st
     assert len(main.first.inner_text().strip()) > 200, "the main content is (nearly) empty"
 
 
-@pytest.mark.parametrize("kind", ["overview", "issue", "party"])
+@pytest.mark.parametrize("kind", ["overview", "party"])
 def test_matrix_is_visible(tab: Tab, served: BuiltSite, kind: str):
     open_page(tab, served.page_url(kind))
     assert_shown(tab.page.locator(MATRIX), f"stance matrix ({MATRIX})")
+    assert tab.problems() == []
+
+
+@pytest.mark.parametrize("kind", ["overview", "issue", "party"])
+def test_key_positions_come_before_the_tables(tab: Tab, served: BuiltSite, kind: str):
+    open_page(tab, served.page_url(kind))
+    key = tab.page.locator("ul.factsheet-key-positions")
+    assert_shown(key, "key positions (ul.factsheet-key-positions)")
+    top = key.first.evaluate("e => e.getBoundingClientRect().top + window.scrollY")
+    first_table = tab.page.locator("table").first.evaluate("e => e.getBoundingClientRect().top + window.scrollY")
+    assert top < first_table
     assert tab.problems() == []
 
 
