@@ -17,7 +17,7 @@ from mkdocs_factsheet.report import Report, build_report
 from mkdocs_factsheet.report.markdown import report_markdown
 from mkdocs_factsheet.rules import load_rules
 
-from .conftest import ROOT, RULES, SEEDS
+from .conftest import ROOT, RULES, SEED_ARTICLE
 from .test_cli import run
 
 WIKINEWS = ROOT / "benchmarks" / "gold" / "wikinews" / "articles"
@@ -26,7 +26,7 @@ WIKINEWS = ROOT / "benchmarks" / "gold" / "wikinews" / "articles"
 @pytest.fixture(scope="module")
 def report(engine: Engine) -> Report:
     """The example site's rules (world pack) over the 20 Wikinews articles and the seed."""
-    articles = load_articles([WIKINEWS, SEEDS], ProblemLog())
+    articles = load_articles([WIKINEWS, SEED_ARTICLE], ProblemLog())
     assert len(articles) == 21
     return build_report(propagate(list(engine.extract_all(articles)), engine.rules), engine.rules)
 
