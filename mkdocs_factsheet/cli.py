@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -67,6 +68,18 @@ _config_option = click.option(
 )
 
 
+def _rule_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options that choose the rules, the pipeline and the cache (`render` reads its own configuration)."""
+    for option in (_cache_option, _model_option, _pack_option, _rules_option):
+        command = option(command)
+    return command
+
+
+def _engine_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The rule options, and the MkDocs configuration that gives their defaults."""
+    return _rule_options(_config_option(command))
+
+
 def _fail(error: FactsheetError) -> None:
     if isinstance(error, RuleError):
         for problem in error.problems:
@@ -120,11 +133,7 @@ def main() -> None:
 
 
 @main.command()
-@_rules_option
-@_pack_option
-@_model_option
-@_cache_option
-@_config_option
+@_engine_options
 @click.option(
     "--format", "output_format", type=click.Choice(["json", "jsonl", "markdown"]), default="json", show_default=True
 )
@@ -173,11 +182,7 @@ def extract(
 
 
 @main.command()
-@_rules_option
-@_pack_option
-@_model_option
-@_cache_option
-@_config_option
+@_engine_options
 @click.option("--strict", is_flag=True, help="Exit with 1 on warnings too (collisions and shadowing between rules).")
 def check(
     rule_dirs: tuple[Path, ...],
@@ -214,11 +219,7 @@ def check(
 
 
 @main.command()
-@_rules_option
-@_pack_option
-@_model_option
-@_cache_option
-@_config_option
+@_engine_options
 @click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def explain(
     rule_dirs: tuple[Path, ...],
@@ -274,10 +275,7 @@ def explain(
 
 
 @main.command()
-@_rules_option
-@_pack_option
-@_model_option
-@_cache_option
+@_rule_options
 @click.option(
     "-f",
     "--config-file",
@@ -396,11 +394,7 @@ def _quoted(content: str) -> str:
 
 
 @main.command()
-@_rules_option
-@_pack_option
-@_model_option
-@_cache_option
-@_config_option
+@_engine_options
 @click.option(
     "--format", "output_format", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True
 )
