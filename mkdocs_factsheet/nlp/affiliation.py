@@ -33,7 +33,6 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..rules import RuleSet
-from ..rules.schema import alias_of
 from .attribution.genders import tied_subject
 from .matching import Candidate
 from .mentions import Mention, ResolvedMentions
@@ -59,9 +58,8 @@ def affiliate(
     article affiliates added, in document order. `home`: the country whose title-holder the headline names
     (`nlp.headline`) and the headline's words, for titles the text leaves without a party."""
     titles = titles_of(resolved.candidates, rules)
-    generic = {alias_of(a).text.lower() for agent in rules.agents for a in agent.aliases}
     spans = [(title.start, title.end) for title in titles]
-    organisations, provisional = find_provisional(doc, resolved.mentions, text, generic, spans)
+    organisations, provisional = find_provisional(doc, resolved.mentions, text, rules.agent_phrases, spans)
     named = {index for m in organisations for index in range(m.start, m.end)}
     # a party's adjective inside an organisation's own name ("Syrian Democratic Forces") is part of that name
     own = [m for m in resolved.mentions if not (m.via == "adjective" and m.start in named)]

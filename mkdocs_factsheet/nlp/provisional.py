@@ -35,7 +35,7 @@ _REPORTING = ("report", "according")
 
 
 def find_provisional(
-    doc: Doc, mentions: list[Mention], text: BodyText, generic: set[str], titles: list[tuple[int, int]]
+    doc: Doc, mentions: list[Mention], text: BodyText, generic: frozenset[str], titles: list[tuple[int, int]]
 ) -> tuple[list[Mention], list[ProvisionalParty]]:
     """Mentions of the organisations no rule covers (document order), and their provisional parties; an
     acronym of a rule's party the article names ("WHO" after "the World Health Organization") is that party.

@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..problems import Problem
-from .schema import Agent, CounterExample, Cue, Example, Issue, Party, Stance, StanceWord
+from .schema import Agent, CounterExample, Cue, Example, Issue, Party, Stance, StanceWord, alias_of
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,12 @@ class RuleSet:
     # ("other": agents, cues, the layers): what tells which rules an edit changed.
     digests: dict[str, str] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)  # what loading found but did not stop: collisions
+
+    @cached_property
+    def agent_phrases(self) -> frozenset[str]:
+        """Every agent noun's phrase, lower-cased ("parliament", "supreme court"): words for a kind of body or
+        person, never one's name."""
+        return frozenset(alias_of(a).text.lower() for agent in self.agents for a in agent.aliases)
 
     @cached_property
     def member_genders(self) -> dict[str, str]:
