@@ -59,7 +59,9 @@ def affiliate(
     (`nlp.headline`) and the headline's words, for titles the text leaves without a party."""
     titles = titles_of(resolved.candidates, rules)
     spans = [(title.start, title.end) for title in titles]
-    organisations, provisional = find_provisional(doc, resolved.mentions, text, rules.agent_phrases, spans)
+    organisations, provisional = find_provisional(
+        doc, resolved.mentions, text, rules.agent_phrases, spans, rules.countries
+    )
     named = {index for m in organisations for index in range(m.start, m.end)}
     # a party's adjective inside an organisation's own name ("Syrian Democratic Forces") is part of that name
     own = [m for m in resolved.mentions if not (m.via == "adjective" and m.start in named)]

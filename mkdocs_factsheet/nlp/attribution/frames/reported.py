@@ -94,6 +94,7 @@ class ReportedSpeech:
             self.parenthetical_host,
             self.hosts_before,
             self.as_clause,
+            self.subject_taken_as_object,
             self.object_content,
             self.prepositional_object,
         )
@@ -203,6 +204,30 @@ class ReportedSpeech:
         if token.head.pos_ not in ("VERB", "AUX") or token.head.i in self.index.quote_tokens:
             return None
         return _Content([token.head], "indirect: as Name-said, …", exclude=token)
+
+    def subject_taken_as_object(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
+        """A clause the parser split at its subject: "a statement saying [an attack on a base] produced no
+        casualties" read as `saying` + object, `produced` hung elsewhere. The object and the verb right after
+        it, which has no subject of its own, are the clause (plain speech cues, which take no plain object)."""
+        cue, dobj = match.cue, complements.dobj
+        if dobj is None or not self.index.lexicon.speaks(match) or Lexicon.object_is_content(cue):
+            return None
+        if self.addressed_object(cue, dobj) or dobj.lemma_.lower() in self.index.lexicon.said_nouns:
+            return None
+        following = dobj.right_edge.i + 1
+        if following >= len(self.index.doc):
+            return None
+        verb = self.index.doc[following]
+        while verb.dep_ in ("aux", "auxpass", "neg") and verb.head.i > verb.i:
+            verb = verb.head
+        finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)
+        if not finite or verb.dep_ not in ("advcl", "conj", "parataxis") or verb.i in self.index.quote_tokens:
+            return None
+        if any(c.dep_ in grammar.SUBJECTS for c in verb.children):
+            return None
+        if verb.head.i != token.i and verb.head not in token.ancestors:
+            return None  # the verb must hang on the cue or on a word above it
+        return _Content([dobj, verb], "indirect: Name-said X did …")
 
     def addressed_object(self, cue: Cue, dobj: Token | None) -> bool:
         """Is the object whom the cue addresses ("pressed China") rather than what it said?"""
