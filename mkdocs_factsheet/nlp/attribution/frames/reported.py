@@ -54,6 +54,9 @@ LIGHT_VERBS = {
     "offer",
     "repeat",
     "renew",
+    "maintain",
+    "hold",
+    "take",
 }
 # Stances whose cue takes a `to` clause the parser hangs as an adverbial ("threatened … to …").
 INFINITIVE_STANCES = ("promise", "threaten", "demand", "appeal", "reject", "support")
@@ -173,13 +176,19 @@ class ReportedSpeech:
     def to_infinitive(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
         """Content from the to-infinitive of a cue that takes one: "pressed X to …", "wants X to …", "vowed to …"."""
         xcomp, dobj = complements.xcomp, complements.dobj
-        if not xcomp or not Lexicon.takes_infinitive(match.cue):
+        if not xcomp or not Lexicon.takes_infinitive(match.cue) or self.bare_speech(xcomp[0]):
             return None
         if dobj is not None and dobj.i < xcomp[0].i:
             return _Content([dobj, *xcomp], "indirect: Name-pressed X to …", addressee=dobj)
         if any(t.dep_ in grammar.SUBJECTS for t in xcomp[0].children):
             return _Content(xcomp, "indirect: Name-wants X to …")
         return _Content(xcomp, "indirect: Name-vowed to …")
+
+    def bare_speech(self, verb: Token) -> bool:
+        """Is an infinitive a speech verb with nothing said ("declined to comment", "refused to elaborate")?"""
+        if not self.index.lexicon.speaks(self.index.cues.get(verb.i)):
+            return False
+        return all(child.dep_ in ("aux", "neg", "advmod", "punct") for child in verb.children)
 
     def parenthetical_host(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
         """Content from the host clause of a parenthetical cue: "X, Name said, Y"."""
@@ -277,6 +286,8 @@ class ReportedSpeech:
         chars = (max(chars[0], paragraph[0]), min(chars[1], paragraph[1]))
         if chars[0] <= speaker.idx < chars[1] and content.exclude is None:
             return None
+        if not self.index.says_something(chars):
+            return None  # "asked Trump about it", "said so"
         kind, why = self.index.reported_kind(chars)
         addressee = content.addressee if content.addressee is not None else grammar.addressee_of(token, chars)
         return self.index.cue_frame(
