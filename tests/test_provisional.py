@@ -115,3 +115,14 @@ def test_the_nearest_possessor_gives_a_title_its_party(engine: Engine) -> None:
         "completely unnecessary.",
     )
     assert speaker_of(sheet, "completely unnecessary")[1] == "food-and-agriculture-organization"
+
+
+def test_an_organisation_name_the_ner_cut_at_for_is_one_party_and_its_president_acts_for_it(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "The president of the Tunisian League for the Defence of Human Rights, Jamel Msallem, said, "
+        '"We are for the freedom to dress."',
+    )
+    actor, party = speaker_of(sheet, "freedom to dress")
+    assert actor == "Jamel Msallem"
+    assert sheet.party(party).name == "Tunisian League for the Defence of Human Rights"  # type: ignore[arg-type,union-attr]

@@ -112,3 +112,13 @@ def test_without_a_declared_gender_she_takes_the_nearest_speaker(pipeline: Pipel
 )
 def test_a_pronoun_skips_a_person_the_text_shows_of_the_other_gender(engine: Engine, text: str, actor: str) -> None:
     assert speaker_of(sheet_of(engine, text), "vote was close").actor == actor
+
+
+def test_a_subject_the_parser_hung_on_an_earlier_phrase_still_speaks(engine: Engine) -> None:
+    text = (
+        "Speaking to Agence France-Presse, the president of the league, Jamel Msallem, said, "
+        '"We are for the freedom to dress."'
+    )
+    sheet = engine.extract(Article(id="t", path="t.txt", text=text, body_start=0, title="T"))
+    position = next(p for p in sheet.positions if "freedom to dress" in p.content.text)
+    assert position.speaker.actor == "Jamel Msallem"

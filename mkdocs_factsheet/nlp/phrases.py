@@ -32,6 +32,16 @@ def own_phrase(head: Token) -> Iterable[Token]:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     yield obj
+                    yield from _rest_of_name(obj)
                     for child in obj.children:
                         if child.dep_ in _MODIFIERS:
                             yield from child.subtree
+
+
+def _rest_of_name(token: Token) -> Iterable[Token]:
+    """The words after `token` inside the same named entity ("Defence" → "of Human Rights")."""
+    doc = token.doc
+    index = token.i + 1
+    while token.ent_type_ and index < len(doc) and doc[index].ent_iob_ == "I":
+        yield doc[index]
+        index += 1

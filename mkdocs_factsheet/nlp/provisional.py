@@ -60,7 +60,7 @@ def find_provisional(
     # a group no rule defines, by the nationality or movement before a title: "Catalan separatists said"
     starts = {start for start, _ in titles}
     groups = [ent for ent in doc.ents if ent.label_ == "NORP" and ent.end in starts]
-    entities = [(ent, _before_title(ent, titles)) for ent in doc.ents if ent.label_ == "ORG"]
+    entities = [(ent, _before_title(ent, titles)) for ent in _joined(doc, [e for e in doc.ents if e.label_ == "ORG"])]
     # "Spokesperson Harry Roque" in an organisation entity: a person's name, also where written alone
     in_titles = {index for start, end in titles for index in range(start, end)}
     people |= {token.text for ent, kept in entities for token in ent[len(kept) :] if token.i not in in_titles}
@@ -158,6 +158,26 @@ def _beside_titles(doc: Doc, titles: list[tuple[int, int]], covered: set[int]) -
         if stop > after and _name_word(doc[stop - 1]):
             runs.append(doc[after:stop])
     return runs
+
+
+def _joined(doc: Doc, organisations: list[SpacySpan]) -> list[SpacySpan]:
+    """Organisation entities with a name the NER cut in two at "for"/"of" joined again: "the Tunisian League"
+    + "for" + "the Defence of Human Rights"."""
+    joined: list[SpacySpan] = []
+    for ent in organisations:
+        previous = joined[-1] if joined else None
+        between = doc[previous.end : ent.start] if previous is not None else None
+        if (
+            previous is not None
+            and between is not None
+            and 1 <= len(between) <= 2
+            and between[0].lower_ in ("for", "of")
+            and all(t.lower_ in ("for", "of", "the") for t in between)
+        ):
+            joined[-1] = doc[previous.start : ent.end]
+        else:
+            joined.append(ent)
+    return joined
 
 
 def _country_before(doc: Doc, start: int, mentions: list[Mention], countries: frozenset[str]) -> Mention | None:

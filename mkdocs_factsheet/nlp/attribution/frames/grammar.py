@@ -55,6 +55,8 @@ def subject(index: DocIndex, verb: Token, depth: int = 0) -> Token | None:
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
     if passive and depth == 0:
         return _agent(children)
+    if verb.dep_ == "ROOT" and not passive:
+        return _apposition_before(verb)
     if passive:
         return next((c for c in children if c.dep_ == "nsubjpass"), None)
     if depth > 3:
@@ -63,6 +65,19 @@ def subject(index: DocIndex, verb: Token, depth: int = 0) -> Token | None:
     if head is verb:
         return None
     return _shared_subject(index, verb, head, depth)
+
+
+def _apposition_before(verb: Token) -> Token | None:
+    """The subject the parser hung on an earlier phrase: "Speaking to Agence France-Presse, the league's
+    president, Jamel Msallem, said …" (Msallem parsed as an apposition of the agency): the name that ends,
+    with a comma, right before the cue."""
+    doc = verb.doc
+    if verb.i < 3 or doc[verb.i - 1].text != ",":
+        return None
+    name = doc[verb.i - 2]
+    if name.dep_ != "appos" or name.pos_ not in ("PROPN", "NOUN") or name.head.i >= name.i:
+        return None
+    return name
 
 
 def _agent(children: list[Token]) -> Token | None:
