@@ -31,6 +31,9 @@ from typing import Any
 import yaml
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+# The day the office holders are current to: the date of CountryInfo.140130.txt, which the Phoenix release of
+# 2014 (both files) was built from.
+DATA_AS_OF = date(2014, 1, 30)
 DEFAULT_PHOENIX_DIR = REPO_ROOT.parent / "shared" / "ref" / "phoenix"
 DEFAULT_PACK_DIR = REPO_ROOT / "mkdocs_factsheet" / "packs" / "world"
 COUNTRIES_FILE = "Phoenix.Countries.actors.txt"
@@ -1113,6 +1116,8 @@ COUNTER_EXAMPLES = {
 def party_yaml(party: Party) -> str:
     """The text of a party file: the header comment, then block YAML (institutions first)."""
     data: dict[str, Any] = {"id": party.id, "name": party.name, "kind": party.kind, "source": party.source}
+    if any(member.roles for member in party.members):
+        data["as_of"] = DATA_AS_OF  # an open role was held then, not necessarily later
     if party.aliases:
         data["aliases"] = aliases_data(party.aliases)
     if party.adjectives:
@@ -1159,7 +1164,9 @@ def notice_text(parties: list[Party], report: Report, licence: str) -> str:
             f"and office holders) and `{INTERNATIONAL_FILE}` (international organisations). The country",
             "data come from CountryInfo (`CountryInfo.140130.txt`, Computational Event Data System project,",
             "funded by the U.S. National Science Foundation) as of 2014: office holders and names after early",
-            "2014 are missing, and a role without an end date was held in 2014, not necessarily today.",
+            "2014 are missing, and a role without an end date was held in 2014, not necessarily today: every",
+            f"party file with roles says so (`as_of: {DATA_AS_OF}`), and the engine takes such a role as held",
+            "until that day only (the international actors come from the same 2014 release).",
             "",
             "## Licence of the Phoenix dictionaries",
             "",

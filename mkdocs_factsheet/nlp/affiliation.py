@@ -49,6 +49,7 @@ class Title:
     start: int
     end: int
     name: str
+    party: str | None = None  # a role only one party's members hold ("Secretary of State")
 
 
 def affiliate(
@@ -92,7 +93,11 @@ def _holder(mention: Mention, people: list[Mention]) -> Mention:
         return mention
     title = mention.actor.casefold()
     holders = {
-        p.actor for p in people if p.party == mention.party and p.role and title.endswith(" " + p.role.casefold())
+        p.actor
+        for p in people
+        if p.party == mention.party
+        and p.role
+        and (title == p.role.casefold() or title.endswith(" " + p.role.casefold()))
     }
     if len(holders) != 1:
         return mention
@@ -120,7 +125,8 @@ def titles_of(candidates: Iterable[Candidate], rules: RuleSet) -> list[Title]:
             entry = min(roles, key=lambda e: e.order())
             assert entry.member is not None
             role = rules.parties[entry.target].members[entry.member].role_list()[entry.role or 0]
-            found.append(Title(candidate.start, candidate.end, role.title))
+            owners = {e.target for e in roles}
+            found.append(Title(candidate.start, candidate.end, role.title, owners.pop() if len(owners) == 1 else None))
     return found
 
 
@@ -188,12 +194,16 @@ class Affiliator:
         """A party (or its agent), a title, then a name no rule knows: "Iranian President Hassan Rouhani"."""
         for title in self.titles:
             name = self.name_after(title)
-            party = self.party_ending_at(self.past_modifiers(title.start))
-            if name is None or party is None:
+            if name is None:
                 continue
-            why = f"title {title.name!r} after {party.text!r} ({party.party}) just before the name"
             start = title.start if name[0] <= title.end else name[0]  # never over the title's "for Iran"
-            yield self.person_mention(start, name, party.party, title.name, why)
+            party = self.party_ending_at(self.past_modifiers(title.start))
+            if party is not None:
+                why = f"title {title.name!r} after {party.text!r} ({party.party}) just before the name"
+                yield self.person_mention(start, name, party.party, title.name, why)
+            elif title.party is not None and not self.anyone_at(name):
+                why = f"title {title.name!r}, an office only {title.party} has in the rules, just before the name"
+                yield self.person_mention(start, name, title.party, title.name, why)
 
     def of_party(self) -> Iterable[Mention]:
         """A name, "of", then a party: "Joanna Cherry of the Scottish National Party"."""
@@ -297,6 +307,10 @@ class Affiliator:
         # by the parse, only next to the name: a long-distance apposition is a parse error
         found = [c for c in head.children if c.dep_ == "appos" and c.left_edge.i <= end + 2]
         found += [head.head] if head.dep_ == "appos" and start - 3 <= head.head.i < start else []
+        # "Mike Pompeo(,) who is the secretary of state" (wherever the parse hangs the clause)
+        who = end + (end < len(self.doc) and self.doc[end].text == ",")
+        if who < len(self.doc) and self.doc[who].lower_ == "who" and self.doc[who].head.lemma_ == "be":
+            found += [attr for attr in self.doc[who].head.children if attr.dep_ == "attr"]
         doc = self.doc
         # "…'s director, Dr. Anthony Fauci": an honorific between the comma and the name
         left = start - 1 if start > 0 and doc[start - 1].is_title and doc[start - 1].text.endswith(".") else start
