@@ -44,6 +44,14 @@ _pack_option = click.option(
     multiple=True,
     help=f"Built-in rule pack to load first ({', '.join(available_packs())}). [default: the plugin's `packs`]",
 )
+_places_option = click.option(
+    "--places/--no-places",
+    default=None,
+    expose_value=False,
+    callback=lambda context, _, value: context.meta.__setitem__("factsheet.places", value),
+    help="Whether the packs' states, provinces and cities name their country (Ohio → United States). "
+    "[default: the plugin's `places`, else yes]",
+)
 _model_option = click.option(
     "--model",
     default=None,
@@ -77,7 +85,7 @@ def _rule_options(command: Callable[..., None]) -> Callable[..., None]:
 
 def _engine_options(command: Callable[..., None]) -> Callable[..., None]:
     """The rule options, and the MkDocs configuration that gives their defaults."""
-    return _rule_options(_config_option(command))
+    return _rule_options(_places_option(_config_option(command)))
 
 
 def _fail(error: FactsheetError) -> None:
@@ -96,7 +104,9 @@ def _engine(options: Options, *, load_pipeline: bool = True) -> Engine:
 
     try:
         caches = Caches(options.cache_dir, warn)
-        engine = Engine.create(options.rule_dirs, packs=options.packs, model=options.model, caches=caches, warn=warn)
+        engine = Engine.create(
+            options.rule_dirs, packs=options.packs, model=options.model, caches=caches, warn=warn, places=options.places
+        )
         for problem in engine.rules.warnings:
             click.echo(f"warning: {problem}", err=True)
         if load_pipeline:
@@ -116,6 +126,9 @@ def _options(
     except ValueError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)
+    places = click.get_current_context().meta.get("factsheet.places")
+    if places is not None:
+        options.places = places
     if options.config:
         click.echo(f"using {options.config}: {options.summary()}", err=True)
     return options

@@ -66,6 +66,11 @@ class FactsheetConfig(base.Config):
     """Built-in rule packs to load before your rules, e.g. `[world]` for the countries of the
     world. Your rules replace a pack's rule with the same id."""
 
+    places = c.Type(bool, default=True)
+    """Whether the packs' sub-national places (a country's states, provinces and cities other than its
+    capital: "Ohio", "Chicago", "Bavaria") name their country. `false` for domestic news, where "Ohio" is
+    a state, not the United States; the capital ("Washington") still names it."""
+
     prefix = c.Type(str, default="briefings")
     """The URL section (folder inside the site) the generated pages live in."""
 

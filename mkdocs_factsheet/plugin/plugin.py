@@ -264,11 +264,13 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
                         model=self.model,
                         caches=caches,
                         warn=self._engine_warning,
+                        places=self.config.places,
                     )
                 self._engine_model, self._engine_cache = self.model, self.cache_dir
             elif signature != self._rules_signature:
                 layers = self.engine.caches.rule_layers
-                self.engine.use_rules(load_rules([self.rules_dir], list(self.config.packs), layers=layers))
+                rules = load_rules([self.rules_dir], list(self.config.packs), layers=layers, places=self.config.places)
+                self.engine.use_rules(rules)
         except RuleError as error:
             self._rules_signature = None
             raise _BrokenRules(self._rule_error_text(error)) from None
@@ -312,7 +314,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         files = tuple(
             (str(path), stat.st_size, stat.st_mtime_ns) for path in rule_files(self.rules_dir) for stat in [path.stat()]
         )
-        return (str(self.rules_dir), tuple(self.config.packs), files)
+        return (str(self.rules_dir), tuple(self.config.packs), self.config.places, files)
 
     # -- pages ----------------------------------------------------------------------------------------------
 
