@@ -99,5 +99,10 @@ class FactsheetConfig(base.Config):
     matrix), `articles` (one fact sheet per article), `issues`, `parties` (one page each), and
     `json` (`factsheets.json` at the root of the site)."""
 
+    report = c.Type(bool, default=False)
+    """Add a page, `<prefix>/report.md`, with the rules' coverage over the articles (hits per rule and
+    phrase, what never fired), the names no rule covers and YAML to add for them: what
+    `mkdocs-factsheet report` prints. For the site's authors; leave it off on a public site."""
+
     log_level = c.SubConfig(LogLevelsConfig)
     """Severity of each kind of problem: `warn` (default), `info` or `ignore`."""
