@@ -32,11 +32,12 @@ class Loser:
 
 
 def losing_matches(doc: Doc, compiled: CompiledRules, text: BodyText, resolved: ResolvedMentions) -> list[Loser]:
-    """Every match of a rule that lost, in document order, with the reason."""
+    """Every match of a rule that lost, in document order, with the reason (once: a role several members held
+    is one line)."""
     finder = _Finder(doc, compiled, text, resolved)
     for target in ("entity", "issue"):
         finder.target(target)
-    return sorted(finder.losers, key=lambda loser: (loser.start, loser.end, loser.rule))
+    return sorted(set(finder.losers), key=lambda loser: (loser.start, loser.end, loser.rule, loser.why))
 
 
 class _Finder:
