@@ -51,7 +51,10 @@ def test_a_longer_match_wins(engine: Engine) -> None:
 
 def test_two_parties_claim_one_alias(pipeline: Pipeline, tmp_path: Path) -> None:
     """The site's party and the world pack's both say "Washington": the site's wins, the pack's is shown losing."""
-    write_tree(tmp_path, {"parties/washington-state.yml": "id: washington-state\nname: Washington State\naliases: [Washington]\n"})
+    write_tree(
+        tmp_path,
+        {"parties/washington-state.yml": "id: washington-state\nname: Washington State\naliases: [Washington]\n"},
+    )
     engine = Engine(pipeline, load_rules([tmp_path], ["world"]))
     [pack] = lost(engine, "Washington said the tariffs would stay.", "Washington")
     assert pack.rule == "party 'united-states' by alias 'Washington'"
@@ -59,7 +62,9 @@ def test_two_parties_claim_one_alias(pipeline: Pipeline, tmp_path: Path) -> None
 
 
 def test_a_higher_priority_wins_over_the_sites_rule(pipeline: Pipeline, tmp_path: Path) -> None:
-    write_tree(tmp_path, {"parties/state.yml": "id: state\nname: Washington State\naliases: [Washington]\npriority: -1\n"})
+    write_tree(
+        tmp_path, {"parties/state.yml": "id: state\nname: Washington State\naliases: [Washington]\npriority: -1\n"}
+    )
     engine = Engine(pipeline, load_rules([tmp_path], ["world"]))
     [own] = lost(engine, "Washington said the tariffs would stay.", "Washington")
     assert own.rule == "party 'state' by alias 'Washington'" and own.source.endswith("state.yml:1")
@@ -67,7 +72,9 @@ def test_a_higher_priority_wins_over_the_sites_rule(pipeline: Pipeline, tmp_path
 
 
 def test_a_keyword_inside_its_own_exclusion(pipeline: Pipeline, tmp_path: Path) -> None:
-    write_tree(tmp_path, {"issues/labour.yml": "id: labour\ntitle: Labour\nkeywords:\n  - {text: job, excludes: [good job]}\n"})
+    write_tree(
+        tmp_path, {"issues/labour.yml": "id: labour\ntitle: Labour\nkeywords:\n  - {text: job, excludes: [good job]}\n"}
+    )
     engine = Engine(pipeline, load_rules([tmp_path]))
     [job] = lost(engine, "The coach said the team did a good job.", "job")
     assert job.rule == "issue 'labour' by keyword 'job'"

@@ -52,7 +52,9 @@ def test_the_switch_changes_the_rules_fingerprint() -> None:
 def test_removing_a_place_already_left_out_is_no_mistake(tmp_path: Path) -> None:
     write_tree(
         tmp_path,
-        {"parties/united-states.yml": "id: united-states\nextends: united-states\nremove:\n  aliases: [Ohio, Chicago]\n"},
+        {
+            "parties/united-states.yml": "id: united-states\nextends: united-states\nremove:\n  aliases: [Ohio, Chicago]\n"
+        },
     )
     rules = load_rules([tmp_path], ["world"], places=False)
     assert "Ohio" not in [alias_of(a).text for a in rules.parties["united-states"].aliases]

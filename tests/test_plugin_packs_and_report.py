@@ -53,7 +53,9 @@ def test_serve_shows_the_rule_problem_on_the_pages_and_strict_fails(tmp_path: Pa
     try:
         mkdocs_build(config)
         rule = site.root / "rules" / "issues" / "taiwan.yml"
-        rule.write_text(rule.read_text(encoding="utf-8").replace("title: Taiwan", "title: [Taiwan", 1), encoding="utf-8")
+        rule.write_text(
+            rule.read_text(encoding="utf-8").replace("title: Taiwan", "title: [Taiwan", 1), encoding="utf-8"
+        )
         with LogCapture() as logs:
             mkdocs_build(load_config(str(site.config_file)))
         [error] = logs.messages(logging.ERROR)

@@ -1284,7 +1284,9 @@ class Gazetteer:
         return folded in self.places.get(code, ())
 
 
-KEPT_PLACES = {fold(name) for name in ("District of Columbia", "D.C.", "Washington D.C.")}  # the seat of a government, as a capital
+KEPT_PLACES = {
+    fold(name) for name in ("District of Columbia", "D.C.", "Washington D.C.")
+}  # the seat of a government, as a capital
 
 
 def places_text(parties: list[Party], gazetteer: Gazetteer) -> str:

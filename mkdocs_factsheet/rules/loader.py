@@ -21,6 +21,7 @@ from .files import ParsedFile, RuleFile, parse_rule_file, read_rule_files
 from .ruleset import RuleExample, RuleLayer, RuleSet, RuleSource
 from .schema import (
     AgentFile,
+    AliasSpec,
     CounterExample,
     CounterExampleSpec,
     CueFile,
@@ -225,14 +226,14 @@ class _Collector:
         self,
         party: Party,
         document: YamlDocument,
-        pack: str,
+        pack: str | None,
         layer_ids: dict[tuple[str, str], str],
         layer: RuleLayer,
         places: set[str],
     ) -> None:
         """Add a pack's party without the aliases that are its sub-national places; reports keep their lines."""
         place = Place(document)
-        kept = []
+        kept: list[AliasSpec] = []
         for index, spec in enumerate(party.aliases):
             if alias_of(spec).text.casefold() not in places:
                 place.origins[("aliases", len(kept))] = (Place(document), ("aliases", index))
