@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from mkdocs_factsheet.articles import Article
+from mkdocs_factsheet.cli import main
 from mkdocs_factsheet.engine import Engine
 from mkdocs_factsheet.nlp.pipeline import Pipeline
 from mkdocs_factsheet.problems import RuleError
@@ -79,3 +82,15 @@ def test_a_missing_rules_folder_without_packs_is_an_error(tmp_path: Path) -> Non
         load_rules([tmp_path / "rules"])
     [problem] = error.value.problems
     assert problem.message == "the rules folder does not exist" and "packs: [world, issues]" in problem.hint
+
+
+def test_the_commands_switch_places_off(tmp_path: Path) -> None:
+    article = tmp_path / "ohio.txt"
+    article.write_text(f"Ohio\n\n{SENTENCE}\n", encoding="utf-8")
+    common = ["extract", "--pack", "world", "--rules", str(tmp_path / "none"), "--model", "blank"]
+    common += ["-f", str(tmp_path / "mkdocs.yml"), str(article)]
+    with_places = CliRunner().invoke(main, common)
+    without = CliRunner().invoke(main, ["extract", "--no-places", *common[1:]])
+    assert with_places.exit_code == without.exit_code == 0, with_places.output + without.output
+    assert [p["id"] for p in json.loads(with_places.stdout)[0]["parties"]] == ["united-states"]
+    assert json.loads(without.stdout)[0]["parties"] == []
