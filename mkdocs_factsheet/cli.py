@@ -10,6 +10,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -27,6 +28,9 @@ from .rules.files import wildcard_warnings
 from .rules.schema import json_schema
 from .site.briefing import speaker_name
 
+if TYPE_CHECKING:
+    from .nlp.mentions import ResolvedMentions
+
 _OPENING_MARKS = '“"«„‘'
 _CLOSING_MARKS = '”"»“’'
 
@@ -43,6 +47,14 @@ _pack_option = click.option(
     "packs",
     multiple=True,
     help=f"Built-in rule pack to load first ({', '.join(available_packs())}). [default: the plugin's `packs`]",
+)
+_places_option = click.option(
+    "--places/--no-places",
+    default=None,
+    expose_value=False,
+    callback=lambda context, _, value: context.meta.__setitem__("factsheet.places", value),
+    help="Whether the packs' states, provinces and cities name their country (Ohio → United States). "
+    "[default: the plugin's `places`, else yes]",
 )
 _model_option = click.option(
     "--model",
@@ -77,7 +89,7 @@ def _rule_options(command: Callable[..., None]) -> Callable[..., None]:
 
 def _engine_options(command: Callable[..., None]) -> Callable[..., None]:
     """The rule options, and the MkDocs configuration that gives their defaults."""
-    return _rule_options(_config_option(command))
+    return _rule_options(_places_option(_config_option(command)))
 
 
 def _fail(error: FactsheetError) -> None:
@@ -96,7 +108,9 @@ def _engine(options: Options, *, load_pipeline: bool = True) -> Engine:
 
     try:
         caches = Caches(options.cache_dir, warn)
-        engine = Engine.create(options.rule_dirs, packs=options.packs, model=options.model, caches=caches, warn=warn)
+        engine = Engine.create(
+            options.rule_dirs, packs=options.packs, model=options.model, caches=caches, warn=warn, places=options.places
+        )
         for problem in engine.rules.warnings:
             click.echo(f"warning: {problem}", err=True)
         if load_pipeline:
@@ -116,6 +130,9 @@ def _options(
     except ValueError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)
+    places = click.get_current_context().meta.get("factsheet.places")
+    if places is not None:
+        options.places = places
     if options.config:
         click.echo(f"using {options.config}: {options.summary()}", err=True)
     return options
@@ -237,14 +254,38 @@ def explain(
         sys.exit(1)
     engine = _engine(_options(config_file, rule_dirs, packs, model, cache_dir))
     from .nlp.extraction import find_mentions
+    from .nlp.losers import losing_matches
     from .nlp.text import BodyText
 
     doc = engine.parse(articles[0])
-    resolved = find_mentions(articles[0], doc, engine.compiled, BodyText.of(articles[0]))
+    text = BodyText.of(articles[0])
+    resolved = find_mentions(articles[0], doc, engine.compiled, text)
     sheet = engine.extract(articles[0], doc)
+    click.echo(f"# {articles[0].title}")
+    _explain_mentions(engine, resolved)
+    click.echo("\n## Matches that lost (rule, its file, why)")
+    for loser in losing_matches(doc, engine.compiled, text, resolved):
+        click.echo(f"- {loser.text!r} @{loser.start}-{loser.end}: {loser.rule} [{loser.source}]: {loser.why}")
+    click.echo("\n## Positions")
+    for position in sheet.positions:
+        speaker = position.speaker
+        click.echo(
+            f"- {speaker.text!r} → {speaker.actor or 'unresolved'} ({speaker.party or '?'}), {position.kind}, "
+            f"rule {position.rule}"
+        )
+        click.echo(f"  content: {position.content.text!r}")
+        for reason in position.why:
+            click.echo(f"  because: {reason}")
+    click.echo("\n## Unassigned actors (no rule covers them)")
+    for actor in sheet.unassigned_actors:
+        click.echo(f"- {actor.name} ({actor.label}, {actor.mentions}×)")
+
+
+def _explain_mentions(engine: Engine, resolved: ResolvedMentions) -> None:
+    """The parties, actors and issues found, with the rule and the reasons of each."""
     names = {party.id: party.name for party in engine.rules.parties.values()}
     names |= {party.id: f"{party.name} (provisional: not in the rules)" for party in resolved.provisional}
-    click.echo(f"# {articles[0].title}\n\n## Parties and actors")
+    click.echo("\n## Parties and actors")
     for mention in resolved.mentions:
         who = f"{mention.actor} ({names[mention.party]})" if mention.actor else names[mention.party]
         source = engine.rules.source_of("party", mention.party)
@@ -259,19 +300,6 @@ def explain(
             f"- {issue_mention.text!r} @{issue_mention.start}-{issue_mention.end} → {issue_id}: "
             f"{issue_mention.rule} [{source}]"
         )
-    click.echo("\n## Positions")
-    for position in sheet.positions:
-        speaker = position.speaker
-        click.echo(
-            f"- {speaker.text!r} → {speaker.actor or 'unresolved'} ({speaker.party or '?'}), {position.kind}, "
-            f"rule {position.rule}"
-        )
-        click.echo(f"  content: {position.content.text!r}")
-        for reason in position.why:
-            click.echo(f"  because: {reason}")
-    click.echo("\n## Unassigned actors (no rule covers them)")
-    for actor in sheet.unassigned_actors:
-        click.echo(f"- {actor.name} ({actor.label}, {actor.mentions}×)")
 
 
 @main.command()

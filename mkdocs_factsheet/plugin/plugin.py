@@ -30,13 +30,16 @@ from mkdocs_factsheet.articles import find_article_files
 from mkdocs_factsheet.engine import Memos, propagate
 from mkdocs_factsheet.model import sheets_json
 from mkdocs_factsheet.problems import RuleWarning
+from mkdocs_factsheet.report import build_report
 from mkdocs_factsheet.rules import rule_files
 
 from ..site import markers
 from ..site.briefing import Briefing
-from ..site.html import restore, title_text
+from ..site.html import HeldBlocks, restore, title_text
+from ..site.notices import broken_rules_notice
 from ..site.pages import Renderer
 from ..site.project import ProjectPaths
+from ..site.report_page import REPORT_PAGE, report_page
 from ..site.urls import CSS_URI, JSON_URI, PageRef, SiteMap, clean_prefix, nav_key
 from .config import FactsheetConfig
 
@@ -74,6 +77,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         self._generated: dict[str, str] = {}  # src_uri → its title in the nav and `<title>` (escaped, short)
         self._loaded: set[str] = set()
         self._held: dict[str, list[str]] = {}  # src_uri → the HTML blocks its Markdown stands in for
+        self._broken_rules: list[str] = []  # `serve`: the rule problems while the last good facts are shown
 
     # -- events ---------------------------------------------------------------------------------------------
 
@@ -111,7 +115,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         except ValueError as error:
             raise PluginError(f"factsheet: {error}") from None
         for folder in (self.articles_dir, self.rules_dir):
-            if str(folder) not in config.watch:
+            if str(folder) not in config.watch and (folder.exists() or folder == self.articles_dir):
                 config.watch.append(str(folder))  # absolute, as `serve` requires
         self._check_cache_dir(config)
         if CSS_URI not in config.extra_css:
@@ -130,8 +134,10 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         except _BrokenRules as error:
             if not self._serving or self._last_good is None:
                 raise
-            log.error(f"{error}\n  Serving the last good briefing pages until the rules are fixed.")
+            message = str(error).removeprefix("factsheet: ")  # the plugin's logger names it already
+            log.error(f"{message}\n  Serving the last good briefing pages until the rules are fixed.")
             self.briefing, self.problems, self._loaded = self._last_good
+            self._broken_rules = error.problems
             return
         self._last_good = (self.briefing, self.problems, self._loaded)
 
@@ -165,6 +171,8 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             file.edit_uri = self.paths.edit_uri(self.briefing.source_path(page.kind, page.key))
             files.append(file)
             self._generated[page.src_uri] = title_text(page.title)
+        if self.config.report:
+            self._add_report(files, config, inclusion)
         if json_uri and files.get_file_from_path(json_uri) is None:
             files.append(File.generated(config, json_uri, content=self._json()))
         if files.get_file_from_path(CSS_URI) is None:
@@ -264,14 +272,17 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
                         model=self.model,
                         caches=caches,
                         warn=self._engine_warning,
+                        places=self.config.places,
                     )
                 self._engine_model, self._engine_cache = self.model, self.cache_dir
             elif signature != self._rules_signature:
                 layers = self.engine.caches.rule_layers
-                self.engine.use_rules(load_rules([self.rules_dir], list(self.config.packs), layers=layers))
+                rules = load_rules([self.rules_dir], list(self.config.packs), layers=layers, places=self.config.places)
+                self.engine.use_rules(rules)
         except RuleError as error:
             self._rules_signature = None
-            raise _BrokenRules(self._rule_error_text(error)) from None
+            problems = [self.paths.problem_text(p) for p in error.problems if p.severity == "error"]
+            raise _BrokenRules(self._rule_error_text(error), problems) from None
         if signature != self._rules_signature:
             for problem in self.engine.rules.warnings:  # collisions between rules: `mkdocs build --strict` fails
                 self._log("rules", self.paths.problem_text(problem))
@@ -312,7 +323,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         files = tuple(
             (str(path), stat.st_size, stat.st_mtime_ns) for path in rule_files(self.rules_dir) for stat in [path.stat()]
         )
-        return (str(self.rules_dir), tuple(self.config.packs), files)
+        return (str(self.rules_dir), tuple(self.config.packs), self.config.places, files)
 
     # -- pages ----------------------------------------------------------------------------------------------
 
@@ -320,7 +331,26 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         assert self.briefing is not None and self.site is not None
         renderer = Renderer(self.briefing, self.site, page.src_uri)
         self._held[page.src_uri] = renderer.held.blocks
-        return renderer.page(page, self.problems, self._loaded)
+        return self._with_notice(renderer.page(page, self.problems, self._loaded), renderer.held)
+
+    def _add_report(self, files: Files, config: MkDocsConfig, inclusion: InclusionLevel) -> None:
+        """The opt-in report page: the rules' coverage over the articles, and what to add."""
+        assert self.briefing is not None
+        src_uri = f"{self.prefix}/{REPORT_PAGE}"
+        rules_dir = self.paths.shown(str(self.rules_dir))
+        report = build_report(self.briefing.sheets, self.briefing.rules, rules_dir)
+        held = HeldBlocks()
+        content = self._with_notice(report_page(report, held, self.paths.shown), held)
+        self._held[src_uri] = held.blocks
+        files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+        self._generated[src_uri] = "Rule coverage"
+
+    def _with_notice(self, markdown: str, held: HeldBlocks) -> str:
+        """A generated page with, while `serve` shows the last good facts, the rule problems under its title."""
+        if not self._broken_rules:
+            return markdown
+        title, _, rest = markdown.partition("\n")
+        return f"{title}\n\n{held.hold(broken_rules_notice(self._broken_rules))}\n{rest}"
 
     def _json(self) -> str:
         """The array `mkdocs-factsheet extract --format json` prints: same input, same bytes (docs/guide/json.md)."""
@@ -412,6 +442,10 @@ class _WarningRelay:
 
 class _BrokenRules(PluginError):
     """The rules did not load: what `mkdocs serve` survives with the last good facts."""
+
+    def __init__(self, message: str, problems: list[str]):
+        super().__init__(message)
+        self.problems = problems  # each at file:line:column
 
 
 def _warning_text(warning: Warning | str) -> str:
