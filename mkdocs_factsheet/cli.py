@@ -334,6 +334,8 @@ def render(
     """
     from . import rendering, watching
 
+    if watch and check:
+        raise click.UsageError("--watch writes the pages, --check only compares them: give one of the two")
     config_file = rendering.find_config(config_file)
     try:
         settings = rendering.render_settings(
@@ -356,7 +358,7 @@ def render(
     def warn(message: str) -> None:
         click.echo(f"warning: {message}", err=True)
 
-    if watch and not check:
+    if watch:
         click.echo(f"watching {settings.articles} and the rules; Ctrl-C stops", err=True)
         watching.watch(watching.Watcher(settings, warn), _report_cycle(settings), interval)
         click.echo("stopped", err=True)

@@ -11,9 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from mkdocs_factsheet import RuleError, rendering
-from mkdocs_factsheet.watching import Watcher, error_lines
+from mkdocs_factsheet.cli import main
+from mkdocs_factsheet.watching import Watcher, _Interrupts, error_lines
 
 from .plugin_helpers import PYTHON, SEED_ID, Site, make_site
 
@@ -144,3 +146,19 @@ def test_watch_runs_beside_a_server_and_stops_cleanly_on_ctrl_c(tmp_path: Path, 
     finally:
         process.kill()
     assert "Anchorage" in (site.root / "docs" / "factsheets.json").read_text(encoding="utf-8")
+
+
+def test_ctrl_c_during_a_render_lets_it_finish_and_a_second_one_stops_at_once() -> None:
+    interrupts = _Interrupts()
+    with pytest.raises(KeyboardInterrupt):
+        interrupts(signal.SIGINT, None)  # between renders: at once
+    interrupts.rendering = True
+    interrupts(signal.SIGINT, None)
+    assert interrupts.requested  # the loop stops once the render has written its files and the manifest
+    with pytest.raises(KeyboardInterrupt):
+        interrupts(signal.SIGINT, None)
+
+
+def test_watch_and_check_do_not_go_together(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["render", "--watch", "--check", "--out", str(tmp_path)])
+    assert result.exit_code == 2 and "--watch" in result.output
