@@ -28,7 +28,8 @@ from .rules.files import wildcard_warnings
 from .rules.schema import json_schema
 from .site.briefing import speaker_name
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # `render` imports its modules itself, when it runs
+    from . import rendering, watching
     from .nlp.mentions import ResolvedMentions
 
 _OPENING_MARKS = '“"«„‘'
@@ -304,6 +305,7 @@ def _explain_mentions(engine: Engine, resolved: ResolvedMentions) -> None:
 
 @main.command()
 @_rule_options
+@_places_option
 @click.option(
     "-f",
     "--config-file",
@@ -329,6 +331,15 @@ def _explain_mentions(engine: Engine, resolved: ResolvedMentions) -> None:
     "and for reading the files) or to the built pages' URLs (MkDocs). [default: files with zensical.toml]",
 )
 @click.option("--check", is_flag=True, help="Write nothing; exit with 1 when a page or marker region is stale.")
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Keep running (beside `zensical serve`…): render again when an article, a rule or a page of yours "
+    "changes, writing only the files that change. Ctrl-C stops.",
+)
+@click.option(
+    "--interval", type=click.FloatRange(min=0.05), default=1.0, show_default=True, help="Seconds between polls."
+)
 def render(
     rule_dirs: tuple[Path, ...],
     packs: tuple[str, ...],
@@ -340,13 +351,17 @@ def render(
     prefix: str | None,
     links: str | None,
     check: bool,
+    watch: bool,
+    interval: float,
 ) -> None:
     """Write the briefing pages as Markdown files, for site generators that run no plugin (Zensical…).
 
     Only files an earlier render wrote are replaced or removed (see .factsheet-manifest.json in the folder).
     """
-    from . import rendering
+    from . import rendering, watching
 
+    if watch and check:
+        raise click.UsageError("--watch writes the pages, --check only compares them: give one of the two")
     config_file = rendering.find_config(config_file)
     try:
         settings = rendering.render_settings(
@@ -359,6 +374,7 @@ def render(
             model=model,
             cache_dir=cache_dir,
             links=links,
+            places=click.get_current_context().meta.get("factsheet.places"),
         )
     except ValueError as error:
         click.echo(f"error: {error}", err=True)
@@ -369,10 +385,22 @@ def render(
     def warn(message: str) -> None:
         click.echo(f"warning: {message}", err=True)
 
+    if watch:
+        click.echo(f"watching {settings.articles} and the rules; Ctrl-C stops", err=True)
+        watching.watch(watching.Watcher(settings, warn), _report_cycle(settings), interval)
+        click.echo("stopped", err=True)
+        return
     try:
         outcome = rendering.render(settings, check=check, warn=warn)
     except FactsheetError as error:
         _fail(error)
+    _report_render(outcome, settings, check)
+    if check and outcome.changed:
+        sys.exit(1)
+
+
+def _report_render(outcome: rendering.Outcome, settings: rendering.RenderSettings, check: bool = False) -> None:
+    """The problems with the articles, then each file written (or stale) or removed, then a summary line."""
     for problem in outcome.problems:
         click.echo(f"{problem.severity}: {problem}", err=True)
     verb = "stale" if check else "written"
@@ -380,10 +408,26 @@ def render(
     lines += [f"{name}: {'to remove' if check else 'removed'}" for name in outcome.removed]
     for line in lines:
         click.echo(line)
-    summary = f"{outcome.pages} pages in {settings.out}/{settings.prefix}: {len(lines)} file(s) {verb}"
-    click.echo(summary if lines else f"{outcome.pages} pages in {settings.out}/{settings.prefix}: up to date", err=True)
-    if check and outcome.changed:
-        sys.exit(1)
+    where = f"{outcome.pages} pages in {settings.out}/{settings.prefix}"
+    click.echo(f"{where}: {len(lines)} file(s) {verb}" if lines else f"{where}: up to date", err=True)
+
+
+def _report_cycle(settings: rendering.RenderSettings) -> Callable[[watching.Cycle], None]:
+    """What `render --watch` says after each render: what changed, then what was written, or why nothing was."""
+    from .watching import error_lines
+
+    def report(cycle: watching.Cycle) -> None:
+        if cycle.changed:
+            more = f" and {len(cycle.changed) - 3} more" if len(cycle.changed) > 3 else ""
+            click.echo(f"changed: {', '.join(cycle.changed[:3])}{more}", err=True)
+        if cycle.error is not None:
+            for line in error_lines(cycle.error):
+                click.echo(line, err=True)
+            click.echo("nothing written: the pages stay as the last render left them", err=True)
+        elif cycle.outcome is not None:
+            _report_render(cycle.outcome, settings)
+
+    return report
 
 
 @main.command()

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from mkdocs_factsheet import rendering
@@ -220,3 +221,35 @@ def test_refresh_replaces_regions_and_never_text_before_a_stray_closing_line() -
         "<!-- factsheet: matrix -->\n\n<p>matrix</p>\n\n<!-- /factsheet -->\nAfter.\n"
     )
     assert markers.expand(old, render, lambda line, message: None) == "\n<p>matrix</p>\n\nAfter.\n"
+
+
+def test_the_navigation_lists_the_overview_issues_and_rule_parties_not_the_articles(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    site = _site(tmp_path, cache_dir)
+    _render(site)
+    folder = site.root / "docs" / "briefings"
+    nav_file = folder / rendering.NAV_FILE
+    nav = yaml.safe_load(nav_file.read_text(encoding="utf-8"))["nav"]
+    assert nav[0] == {"Overview": "index.md"}
+    sections = {title: entries for entry in nav[1:] for title, entries in entry.items()}
+    assert list(sections) == ["Issues", "Parties"]
+    listed = {path for entries in sections.values() for entry in entries for path in entry.values()}
+    on_disk = {path.relative_to(folder).as_posix() for path in folder.rglob("*.md")}
+    assert listed <= on_disk
+    assert listed == {name for name in on_disk if name.startswith(("issues/", "parties/"))}
+    titles = [title for entry in sections["Issues"] for title in entry]
+    assert "Taiwan" in titles and titles == sorted(titles, key=str.casefold)
+    assert "China" in [title for entry in sections["Parties"] for title in entry]
+    assert rendering.NAV_FILE.startswith(".")  # a hidden file: generators do not publish it
+    manifest = json.loads((site.root / "docs" / rendering.MANIFEST).read_text(encoding="utf-8"))["files"]
+    assert f"briefings/{rendering.NAV_FILE}" in manifest
+
+
+def test_render_takes_the_plugins_places_option_and_the_flag_overrides_it(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: S\nplugins:\n  - factsheet:\n      packs: [world]\n      places: false\n")
+    assert rendering.render_settings(config).places is False
+    assert rendering.render_settings(config, places=True).places is True
+    config.write_text("site_name: S\nplugins:\n  - factsheet:\n      packs: [world]\n")
+    assert rendering.render_settings(config).places is True
