@@ -122,3 +122,13 @@ def test_a_subject_the_parser_hung_on_an_earlier_phrase_still_speaks(engine: Eng
     sheet = engine.extract(Article(id="t", path="t.txt", text=text, body_start=0, title="T"))
     position = next(p for p in sheet.positions if "freedom to dress" in p.content.text)
     assert position.speaker.actor == "Jamel Msallem"
+
+
+def test_the_named_official_speaks_not_the_source_the_parser_made_the_subject(engine: Engine) -> None:
+    text = (
+        "According to semi-official news agency ISNA, the prosecutor general of Tehran, Ali Alghasi Mehr, "
+        "said the 36 must face charges."
+    )
+    sheet = engine.extract(Article(id="t", path="t.txt", text=text, body_start=0, title="T"))
+    position = next(p for p in sheet.positions if "must face charges" in p.content.text)
+    assert (position.speaker.actor, position.speaker.party) == ("Ali Alghasi Mehr", "iran")

@@ -37,7 +37,7 @@ from .attribution.genders import tied_subject
 from .matching import Candidate
 from .mentions import Mention, ResolvedMentions
 from .party_markers import marked_people
-from .phrases import OF, WINDOW, acts_as_party, own_phrase
+from .phrases import OF, WINDOW, acts_as_party, own_phrase, phrase_head
 from .provisional import find_provisional
 from .text import BodyText
 
@@ -319,7 +319,7 @@ class Affiliator:
                 self.doc[title.end - 1]
                 for title in self.titles
                 if left - 2 - WINDOW < title.end <= left - 1
-                and max(t.i for t in own_phrase(self.doc[title.end - 1])) == left - 2
+                and max(t.i for t in own_phrase(phrase_head(self.doc[title.end - 1]))) == left - 2
             ]
         if end + 1 < len(doc) and doc[end].text == ",":
             after = doc[end + 1]
@@ -452,7 +452,7 @@ class Affiliator:
         military") — never a clause or a phrase hung deeper ("a former aide who went to Burma")."""
         found = [
             mention
-            for token in own_phrase(head)
+            for token in own_phrase(phrase_head(head))
             if (mention := self.mention_at.get(token.i)) is not None
             and not exclude[0] <= token.i < exclude[1]
             and acts_as_party(mention)

@@ -21,6 +21,14 @@ OF = ("of", "for")  # the prepositions of a title's own complement: "spokesman f
 WINDOW = 12  # tokens a title's phrase may span before the comma of an apposition
 
 
+def phrase_head(token: Token) -> Token:
+    """The noun a title word modifies right after it ("prosecutor" → "general" in "prosecutor general"), or
+    the word itself."""
+    while token.dep_ == "compound" and token.head.i == token.i + 1 and token.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        token = token.head
+    return token
+
+
 def own_phrase(head: Token) -> Iterable[Token]:
     """A noun's own phrase: the noun, its modifiers, then the object of its "of"/"for" with that object's modifiers."""
     yield head

@@ -51,7 +51,11 @@ def subject(index: DocIndex, verb: Token, depth: int = 0) -> Token | None:
     subjects = [c for c in children if c.dep_ == "nsubj" and c.lower_ != "there"]
     if subjects:
         outside = [c for c in subjects if c.i not in index.quote_tokens] or subjects
-        return min(outside, key=lambda c: abs(c.i - verb.i))
+        found = min(outside, key=lambda c: abs(c.i - verb.i))
+        if _after_according(found):  # "According to ISNA, the prosecutor, Ali Mehr, said": Mehr speaks
+            named = _apposition_before(verb)
+            return named if named is not None and named in found.subtree else found
+        return found
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
     if passive and depth == 0:
         return _agent(children)
@@ -65,6 +69,13 @@ def subject(index: DocIndex, verb: Token, depth: int = 0) -> Token | None:
     if head is verb:
         return None
     return _shared_subject(index, verb, head, depth)
+
+
+def _after_according(token: Token) -> bool:
+    """Is the phrase of `token` right after "according to" (parsed as the subject of what follows)?"""
+    start = token.left_edge.i
+    doc = token.doc
+    return start >= 2 and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ == "according"
 
 
 def _apposition_before(verb: Token) -> Token | None:
