@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from .briefing import Briefing, PositionEntry, speaker_name
 from .html import QUOTE_MARKS, HeldBlocks, link, muted, text, title_text
+from .people import person_key
 from .pictures import tone_of
 from .urls import SiteMap
 
@@ -46,6 +47,10 @@ class Inline:
     def issue(self, issue_id: str, anchor: str | None = None) -> str:
         """The issue's title, linked to its page when it has one."""
         return link(text(self.briefing.issue_title(issue_id)), self.url("issue", issue_id, anchor))
+
+    def person(self, name: str) -> str:
+        """A person's name, linked to their page when they have one."""
+        return link(text(name), self.url("person", person_key(name)))
 
     def article(self, sheet: FactSheet) -> str:
         """The article's title (shortened), linked to its page when it has one."""
@@ -88,9 +93,10 @@ class Inline:
         return f"{body} ({where})" if where else body
 
     def speaker(self, entry: PositionEntry) -> str:
-        """Who spoke; with the words of the text when they name the speaker otherwise (a pronoun, a role)."""
+        """Who spoke, linked to their page; with the words of the text when they name the speaker otherwise (a
+        pronoun, a role)."""
         speaker = entry.position.speaker
-        name = text(speaker_name(speaker))
+        name = self.person(speaker_name(speaker))
         mention, actor = speaker.text.casefold(), (speaker.actor or "").casefold()
         if actor and mention not in actor and actor not in mention:  # a pronoun or a role noun
             name += " " + muted(text(speaker.text, limit=60))

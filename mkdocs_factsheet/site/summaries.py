@@ -3,14 +3,20 @@ period, and the key positions (the latest that take a stance first), before the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as _dt
+from collections import Counter
+from collections.abc import Callable, Iterable
 
 from .briefing import PositionEntry
 from .html import QUOTE_MARKS, paragraph, plural, text
 from .inline import Inline
+from .people import person_key, speaker_name
 
 KEY_POSITIONS = 5
 """How many key positions the overview shows (issue and party pages: 3)."""
+CHANGES_SHOWN = 5
+"""How many issues or parties each line of "What changed" names at most; and the active issues (or parties) whose
+first and latest positions it gives: 3."""
 
 
 class Summaries(Inline):
@@ -80,6 +86,17 @@ class Summaries(Inline):
             return ""
         return f"on {text(dates[0])}" if len(dates) == 1 else f"from {text(dates[0])} to {text(dates[-1])}"
 
+    def ranked_people(self, entries: list[PositionEntry], *, most: int = 5) -> str:
+        """`Carrie Lam (5), Antony Blinken (4)`: the named people most often quoted in `entries`, linked."""
+        counts = Counter(
+            key
+            for q in entries
+            if (key := person_key(speaker_name(q.position.speaker))) in self.briefing.people
+            and self.briefing.people[key].named
+        )
+        ranked = sorted(counts, key=lambda k: (-counts[k], self.briefing.people[k].name.casefold()))[:most]
+        return ", ".join(f"{self.person(self.briefing.people[k].name)} ({counts[k]})" for k in ranked)
+
     def counted(self, kind: str, ids: list[str], entries: list[PositionEntry]) -> str:
         """`United States (12 positions), China (5 positions)`: parties or issues linked, with their counts."""
         shown = []
@@ -93,16 +110,101 @@ class Summaries(Inline):
         return ", ".join(shown)
 
     def summary(
-        self, entries: list[PositionEntry], *, lead: str, parties: bool = True, issues: bool = True
+        self,
+        entries: list[PositionEntry],
+        *,
+        lead: str,
+        parties: bool = True,
+        issues: bool = True,
+        people: bool = True,
     ) -> list[str]:
-        """A summary paragraph (`lead`, the period, the most active parties and issues) and the key positions."""
+        """A summary paragraph (`lead`, the period, the most active parties and issues, the most quoted people)
+        and the key positions."""
         sentences = [lead.rstrip(".") + (f", {self.period(entries)}" if self.period(entries) else "") + "."]
         if parties and (top := self.ranked_parties(entries)):
             sentences.append(f"<strong>Most active parties:</strong> {self.counted('party', top, entries)}.")
         if issues and (top := self.ranked_issues(entries)):
             sentences.append(f"<strong>Most discussed issues:</strong> {self.counted('issue', top, entries)}.")
+        if people and (quoted := self.ranked_people(entries)):
+            index = self.url("people")
+            label = f'<a href="{index}">Most quoted people</a>' if index else "Most quoted people"
+            sentences.append(f"<strong>{label}:</strong> {quoted}.")
         out = [paragraph(" ".join(sentences))]
         key = self.key_positions(entries, most=KEY_POSITIONS if parties and issues else 3)
         if key:
             out += [paragraph("<strong>Key positions</strong> (the latest that take a stance first):"), key]
         return out
+
+    # -- what changed -------------------------------------------------------------------------------------
+
+    def changes(self, entries: list[PositionEntry], kind: str) -> list[str]:
+        """What changed over the period of the dated `entries`, for the issues (`kind="issue"`) or the parties:
+        those new in its second half, those that grew or went quiet (positions counted in each half), and the
+        first and latest position of the most active ones. Nothing when the positions have fewer than two dates."""
+        dated = [q for q in entries if _day(q) is not None]
+        days = sorted({day for q in dated if (day := _day(q)) is not None})
+        if len(days) < 2:
+            return []
+        middle = days[0] + (days[-1] - days[0]) / 2
+        halves: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+        for quote in dated:
+            day = _day(quote)
+            halves[day is not None and day > middle].update(self._keys(quote, kind))
+        before, after = halves
+        show = self._changed(kind)
+        lines = [
+            f"New in the second half: {show(new, after)}" if (new := [k for k in after if not before[k]]) else "",
+            f"Grew: {show(grew, after, before)}" if (grew := [k for k in after if 0 < before[k] < after[k]]) else "",
+            f"Went quiet: {show(quiet, before)}" if (quiet := [k for k in before if not after[k]]) else "",
+        ]
+        ranked = self.ranked_issues(dated, most=3) if kind == "issue" else self.ranked_parties(dated, most=3)
+        for key in ranked:
+            mine = [q for q in dated if key in self._keys(q, kind)]
+            name = self.issue(key) if kind == "issue" else self.party(key)
+            if _day(mine[0]) == _day(mine[-1]):
+                ends = f"{plural(len(mine), 'position')} on one day, the first {self._dated(mine[0])}"
+            else:
+                ends = f"first {self._dated(mine[0])}; latest {self._dated(mine[-1])}"
+            lines.append(f"{name}: {ends}")
+        items = "\n".join(f"<li>{line}.</li>" for line in lines if line)
+        half = f"{text(days[0].isoformat())} to {text(middle.isoformat())}"
+        lead = (
+            f"Positions counted in the first half of the period ({half}) and in the second "
+            f"(to {text(days[-1].isoformat())}), {'issue' if kind == 'issue' else 'party'} by "
+            f"{'issue' if kind == 'issue' else 'party'}:"
+        )
+        return ["## What changed", paragraph(lead), f'<ul class="factsheet-changes">\n{items}\n</ul>']
+
+    @staticmethod
+    def _keys(quote: PositionEntry, kind: str) -> list[str]:
+        """The issues of a position, or its speaker's party (as a list)."""
+        if kind == "issue":
+            return list(dict.fromkeys(quote.position.issues))
+        return [quote.position.speaker.party] if quote.position.speaker.party else []
+
+    def _changed(self, kind: str) -> Callable[..., str]:
+        """A function showing some issues or parties with their counts (`Taiwan (1 → 3)`), most first."""
+
+        def show(keys: list[str], counts: Counter[str], earlier: Counter[str] | None = None) -> str:
+            ordered = sorted(keys, key=lambda k: -counts[k])[:CHANGES_SHOWN]
+            name = self.issue if kind == "issue" else self.party
+            shown = [f"{name(k)} ({f'{earlier[k]} → ' if earlier is not None else ''}{counts[k]})" for k in ordered]
+            more = len(keys) - len(ordered)
+            return ", ".join(shown) + (f" and {more} more" if more else "")
+
+        return show
+
+    def _dated(self, entry: PositionEntry) -> str:
+        """`2020-01-20, Carrie Lam (Hong Kong), Demand`: a position's date linked to its sentence, who, the stance."""
+        where = self.sentence(entry.sheet, entry.offset, label=self.date(entry.sheet)) or self.date(entry.sheet)
+        party = entry.position.speaker.party
+        who = self.speaker(entry) + (f" ({self.party(party)})" if party else "")
+        return f"{where}, {who}, {self.stance(entry.position.stance)}"
+
+
+def _day(entry: PositionEntry) -> _dt.date | None:
+    """The date of a position's article, None when undated or not an ISO date."""
+    try:
+        return _dt.date.fromisoformat(entry.sheet.article.date or "")
+    except ValueError:
+        return None
