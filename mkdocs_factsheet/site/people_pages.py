@@ -52,9 +52,12 @@ class PeoplePages(Tables, Summaries):
         else:
             out.append(note("No person is quoted or named in the articles."))
         if described:
-            out.append("## Speakers the articles do not name")
+            out.append("## Other speakers")
             out.append(
-                paragraph("Quoted by a description, a pronoun or a title no rule resolves, grouped by the words.")
+                paragraph(
+                    "Quoted by a party’s name, a description, a pronoun or a source that no rule resolves to "
+                    "a person, grouped by the words of the text."
+                )
             )
             rows = [
                 [text(p.name), self._parties_cell(p), str(len(p.positions)), self._position_links(p, limit=None)]
