@@ -81,8 +81,8 @@ class Inline:
 
     @staticmethod
     def date(sheet: FactSheet) -> str:
-        """The article's date as written, `—` when it has none."""
-        return text(sheet.article.date) if sheet.article.date else "—"
+        """The article's date as written (never broken across lines), `—` when it has none."""
+        return f'<span class="factsheet-date">{text(sheet.article.date)}</span>' if sheet.article.date else "—"
 
     def quote(self, entry: PositionEntry) -> str:
         """The quoted content of a position, with a link to its sentence."""
@@ -90,7 +90,7 @@ class Inline:
         where = self.sentence(entry.sheet, entry.offset)
         content = position.content.text.strip().rstrip(",").strip(QUOTE_MARKS).rstrip(",").strip()
         body = f"“{text(content, limit=400)}”"
-        return f"{body} ({where})" if where else body
+        return f'<span class="factsheet-quote">{body}{f" ({where})" if where else ""}</span>'
 
     def speaker(self, entry: PositionEntry) -> str:
         """Who spoke, linked to their page; with the words of the text when they name the speaker otherwise (a
