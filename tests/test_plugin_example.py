@@ -84,6 +84,7 @@ def test_issue_and_party_pages_summarise_then_list(built: Path):
     party = (built / "briefings" / "parties" / "united-states" / "index.html").read_text(encoding="utf-8")
     shown = visible_text(party)
     assert shown.index("Most discussed issues:") < shown.index("Key positions") < shown.index("Actors")
+    assert shown.index("Key positions") < shown.index("What changed") < shown.index("Actors")
     quote = "The United States will continue to stand up for human rights"
     assert section(party, "positions").count(quote) == 1  # one row per position, its five issues in a column
 
