@@ -48,7 +48,8 @@ class Person:
         """The party the person acts for most often (None when no article says)."""
         return self.parties.most_common(1)[0][0] if self.parties else None
 
-    def _seen_in(self, article_id: str) -> None:
+    def seen_in(self, article_id: str) -> None:
+        """Record an article that quotes or names the person (once each)."""
         if article_id not in self.articles:
             self.articles.append(article_id)
 
@@ -64,7 +65,7 @@ def collect_people(sheets: Iterable[FactSheet], quotes: Iterable[PositionEntry])
         person.positions.append(quote)
         if speaker.party:
             person.parties[speaker.party] += 1
-        person._seen_in(quote.sheet.article.id)
+        person.seen_in(quote.sheet.article.id)
     for sheet in sheets:
         for party in sheet.parties:
             for actor in party.actors:
@@ -77,5 +78,5 @@ def collect_people(sheets: Iterable[FactSheet], quotes: Iterable[PositionEntry])
                 person.mentions += actor.mentions
                 if actor.role and actor.role not in person.roles:
                     person.roles.append(actor.role)
-                person._seen_in(sheet.article.id)
+                person.seen_in(sheet.article.id)
     return people

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from .briefing import PositionEntry
-from .html import QUOTE_MARKS, paragraph, plural, text
+from .html import QUOTE_MARKS, link, paragraph, plural, text
 from .inline import Inline
 from .people import person_key, speaker_name
 
@@ -126,9 +126,7 @@ class Summaries(Inline):
         if issues and (top := self.ranked_issues(entries)):
             sentences.append(f"<strong>Most discussed issues:</strong> {self.counted('issue', top, entries)}.")
         if people and (quoted := self.ranked_people(entries)):
-            index = self.url("people")
-            label = f'<a href="{index}">Most quoted people</a>' if index else "Most quoted people"
-            sentences.append(f"<strong>{label}:</strong> {quoted}.")
+            sentences.append(f"<strong>{link('Most quoted people', self.url('people'))}:</strong> {quoted}.")
         out = [paragraph(" ".join(sentences))]
         key = self.key_positions(entries, most=KEY_POSITIONS if parties and issues else 3)
         if key:
@@ -141,37 +139,37 @@ class Summaries(Inline):
         """What changed over the period of the dated `entries`, for the issues (`kind="issue"`) or the parties:
         those new in its second half, those that grew or went quiet (positions counted in each half), and the
         first and latest position of the most active ones. Nothing when the positions have fewer than two dates."""
-        dated = [q for q in entries if _day(q) is not None]
-        days = sorted({day for q in dated if (day := _day(q)) is not None})
+        dated = [(day, q) for q in entries if (day := _day(q)) is not None]
+        days = sorted({day for day, _ in dated})
         if len(days) < 2:
             return []
         middle = days[0] + (days[-1] - days[0]) / 2
-        halves: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
-        for quote in dated:
-            day = _day(quote)
-            halves[day is not None and day > middle].update(self._keys(quote, kind))
-        before, after = halves
-        show = self._changed(kind)
+        before: Counter[str] = Counter()
+        after: Counter[str] = Counter()
+        for day, quote in dated:
+            (after if day > middle else before).update(self._keys(quote, kind))
+        new = [k for k in after if not before[k]]
+        grew = [k for k in after if 0 < before[k] < after[k]]
+        quiet = [k for k in before if not after[k]]
         lines = [
-            f"New in the second half: {show(new, after)}" if (new := [k for k in after if not before[k]]) else "",
-            f"Grew: {show(grew, after, before)}" if (grew := [k for k in after if 0 < before[k] < after[k]]) else "",
-            f"Went quiet: {show(quiet, before)}" if (quiet := [k for k in before if not after[k]]) else "",
+            f"New in the second half: {self._counts(kind, new, after)}" if new else "",
+            f"Grew: {self._counts(kind, grew, after, before)}" if grew else "",
+            f"Went quiet: {self._counts(kind, quiet, before)}" if quiet else "",
         ]
-        ranked = self.ranked_issues(dated, most=3) if kind == "issue" else self.ranked_parties(dated, most=3)
+        quotes = [q for _, q in dated]
+        ranked = self.ranked_issues(quotes, most=3) if kind == "issue" else self.ranked_parties(quotes, most=3)
         for key in ranked:
-            mine = [q for q in dated if key in self._keys(q, kind)]
-            name = self.issue(key) if kind == "issue" else self.party(key)
-            if _day(mine[0]) == _day(mine[-1]):
-                ends = f"{plural(len(mine), 'position')} on one day, the first {self._dated(mine[0])}"
+            mine = [(day, q) for day, q in dated if key in self._keys(q, kind)]
+            (first_day, first), (last_day, last) = mine[0], mine[-1]
+            if first_day == last_day:
+                ends = f"{plural(len(mine), 'position')} on one day, the first {self._dated(first)}"
             else:
-                ends = f"first {self._dated(mine[0])}; latest {self._dated(mine[-1])}"
-            lines.append(f"{name}: {ends}")
+                ends = f"first {self._dated(first)}; latest {self._dated(last)}"
+            lines.append(f"{self._name(kind, key)}: {ends}")
         items = "\n".join(f"<li>{line}.</li>" for line in lines if line)
-        half = f"{text(days[0].isoformat())} to {text(middle.isoformat())}"
         lead = (
-            f"Positions counted in the first half of the period ({half}) and in the second "
-            f"(to {text(days[-1].isoformat())}), {'issue' if kind == 'issue' else 'party'} by "
-            f"{'issue' if kind == 'issue' else 'party'}:"
+            f"Positions counted in the first half of the period ({text(days[0].isoformat())} to "
+            f"{text(middle.isoformat())}) and in the second (to {text(days[-1].isoformat())}), {kind} by {kind}:"
         )
         return ["## What changed", paragraph(lead), f'<ul class="factsheet-changes">\n{items}\n</ul>']
 
@@ -182,17 +180,18 @@ class Summaries(Inline):
             return list(dict.fromkeys(quote.position.issues))
         return [quote.position.speaker.party] if quote.position.speaker.party else []
 
-    def _changed(self, kind: str) -> Callable[..., str]:
-        """A function showing some issues or parties with their counts (`Taiwan (1 → 3)`), most first."""
+    def _name(self, kind: str, key: str) -> str:
+        """An issue's title or a party's name, linked to its page."""
+        return self.issue(key) if kind == "issue" else self.party(key)
 
-        def show(keys: list[str], counts: Counter[str], earlier: Counter[str] | None = None) -> str:
-            ordered = sorted(keys, key=lambda k: -counts[k])[:CHANGES_SHOWN]
-            name = self.issue if kind == "issue" else self.party
-            shown = [f"{name(k)} ({f'{earlier[k]} → ' if earlier is not None else ''}{counts[k]})" for k in ordered]
-            more = len(keys) - len(ordered)
-            return ", ".join(shown) + (f" and {more} more" if more else "")
-
-        return show
+    def _counts(self, kind: str, keys: list[str], counts: Counter[str], earlier: Counter[str] | None = None) -> str:
+        """`Taiwan (3), Human rights (2)`, or with `earlier` counts `Democracy (1 → 2)`: most first, at most
+        `CHANGES_SHOWN`, then how many more."""
+        ordered = sorted(keys, key=lambda k: -counts[k])[:CHANGES_SHOWN]
+        since = {k: f"{earlier[k]} → " if earlier is not None else "" for k in ordered}
+        shown = [f"{self._name(kind, k)} ({since[k]}{counts[k]})" for k in ordered]
+        more = len(keys) - len(ordered)
+        return ", ".join(shown) + (f" and {more} more" if more else "")
 
     def _dated(self, entry: PositionEntry) -> str:
         """`2020-01-20, Carrie Lam (Hong Kong), Demand`: a position's date linked to its sentence, who, the stance."""
