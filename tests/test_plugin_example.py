@@ -138,6 +138,10 @@ def test_the_people_index_lists_every_speaker_and_each_person_every_position(bui
         assert rows == count, (name, rows, count)
         assert section(page, "positions").count("/#s-") >= count  # each position links to its sentence
     assert "Scripps Research (not in the rules)" in shown  # a provisional party's speaker
+    unplaced = {a["name"] for sheet in sheets for a in sheet["unassigned_actors"] if a["label"] == "PERSON"}
+    assert "Mike DeWine" in unplaced
+    for name in unplaced:  # people the language model found and no rule covers: listed too
+        assert " ".join(name.split()).casefold() in shown.casefold(), name
     wong = (built / "briefings" / "people" / "joshua-wong" / "index.html").read_text(encoding="utf-8")
     assert "No rule and no article says whom they act for" in visible_text(wong)
     overview = (built / "briefings" / "index.html").read_text(encoding="utf-8")

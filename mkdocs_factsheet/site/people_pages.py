@@ -4,7 +4,7 @@ with their parties, roles and every position, each linked to its sentence."""
 from __future__ import annotations
 
 from .html import muted, note, paragraph, plural, table, text
-from .people import Person
+from .people import Person, person_key
 from .summaries import Summaries
 from .tables import Tables
 
@@ -64,7 +64,32 @@ class PeoplePages(Tables, Summaries):
                 for p in described
             ]
             out.append(table(["Speaker", "Party", "Positions", "Quoted on"], rows))
+        out += self._unplaced()
         return self.held.join(out) + "\n"
+
+    def _unplaced(self) -> list[str]:
+        """People the language model found that no rule covers and nobody quotes (unassigned actors labelled
+        PERSON), with the sentences that name them, article by article."""
+        found: dict[str, tuple[str, int, list[str]]] = {}  # key → name, mentions, where
+        for sheet in self.briefing.newest_first():
+            for actor in sheet.unassigned_actors:
+                key = person_key(actor.name)
+                if actor.label != "PERSON" or key in self.briefing.people:
+                    continue
+                name, mentions, where = found.get(key, (actor.name, 0, []))
+                where.append(f"{self.date(sheet)}: {self.sentences(sheet, actor.spans) or '—'}")
+                found[key] = (name, mentions + actor.mentions, where)
+        if not found:
+            return []
+        rows = [
+            [text(name), str(mentions), "; ".join(where)]
+            for name, mentions, where in sorted(found.values(), key=lambda f: (-f[1], f[0].casefold()))
+        ]
+        lead = (
+            "Names of people the language model found in the articles that no rule covers and nobody quotes: "
+            "candidates for a party’s <code>members</code> (each sentence linked)."
+        )
+        return ["## Named, not placed", paragraph(lead), table(["Name", "Mentions", "Named in"], rows)]
 
     def _parties_cell(self, person: Person) -> str:
         """The person's parties, most frequent first, provisional ones marked; `—` for none."""
