@@ -150,6 +150,8 @@ def test_implicit_nav_orders_overview_then_sections_by_title(default_site):
         "Alpha talks on Taiwan resume",
         "US pressures China over human rights, regional destabilisation",
     ]
+    assert titles.index("Parties") < titles.index("People")  # the people section: its index page first
+    assert titles[titles.index("People") + 1] == "People" and "Antony Blinken" in titles[titles.index("People") :]
     issues = titles[titles.index("Issues") + 1 : titles.index("Parties")]
     assert issues == sorted(issues, key=str.casefold) and "Taiwan" in issues
     # previous/next links follow the new order

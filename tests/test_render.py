@@ -97,6 +97,23 @@ def test_every_fact_is_on_the_pages_and_every_link_leads_to_a_written_file(tmp_p
     assert "\n    <!-- /factsheet -->\n" in authored  # indented like its marker
 
 
+def test_people_pages_are_written_with_every_speaker_and_position(tmp_path: Path, cache_dir: Path) -> None:
+    """`render` writes the people index and a page per named speaker, each position linked to its sentence."""
+    site = _site(tmp_path, cache_dir)
+    _render(site)
+    docs = site.root / "docs"
+    index = (docs / "briefings" / "people" / "index.md").read_text(encoding="utf-8")
+    sheets = json.loads((docs / "factsheets.json").read_text(encoding="utf-8"))
+    speakers = {p["speaker"]["actor"] for sheet in sheets for p in sheet["positions"] if p["speaker"]["actor"]}
+    assert "Antony Blinken" in speakers and "Yang Jiechi" in speakers
+    for name in speakers:
+        assert html.escape(name, quote=False) in index, name
+    blinken = (docs / "briefings" / "people" / "antony-blinken.md").read_text(encoding="utf-8")
+    positions = sum(1 for sheet in sheets for p in sheet["positions"] if p["speaker"]["actor"] == "Antony Blinken")
+    assert blinken.count("#s-") >= positions >= 2  # every position, with a link to its sentence
+    assert "../parties/united-states.md" in blinken and "../articles/" in blinken  # links to Markdown files
+
+
 def test_a_second_render_changes_nothing_and_check_passes(tmp_path: Path, cache_dir: Path) -> None:
     site = _site(tmp_path, cache_dir)
     _render(site)
@@ -139,7 +156,8 @@ def test_pages_no_longer_generated_are_removed_and_nothing_else_is_touched(tmp_p
     edited.write_text(edited.read_text(encoding="utf-8") + "My note.\n", encoding="utf-8")
     (site.root / "seeds" / "zz_alpha.md").unlink()
     outcome = _render(site)
-    assert outcome.removed == ["briefings/articles/zz_alpha.md"] and not article.exists()
+    # the article's page, and the page of the one person only it quoted
+    assert outcome.removed == ["briefings/articles/zz_alpha.md", "briefings/people/alpha.md"] and not article.exists()
     assert outcome.left_alone == ["briefings/parties/myanmar.md"] and "My note." in edited.read_text(encoding="utf-8")
     assert all(path.read_text(encoding="utf-8") == content for path, content in mine.items())
     manifest = json.loads((docs / rendering.MANIFEST).read_text(encoding="utf-8"))["files"]

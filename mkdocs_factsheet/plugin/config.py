@@ -96,7 +96,8 @@ class FactsheetConfig(base.Config):
 
     pages = c.ListOfItems(c.Choice(PAGE_KINDS), default=list(PAGE_KINDS))
     """Which pages to generate: `overview` (`<prefix>/index.md`, with the party × issue
-    matrix), `articles` (one fact sheet per article), `issues`, `parties` (one page each), and
+    matrix), `articles` (one fact sheet per article), `issues`, `parties` (one page each),
+    `people` (`<prefix>/people/`: the index of everyone quoted, a page per named person), and
     `json` (`factsheets.json` at the root of the site)."""
 
     report = c.Type(bool, default=False)

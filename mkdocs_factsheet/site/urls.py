@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .naming import page_stems
+from .naming import name_stems, page_stems
 
 if TYPE_CHECKING:
     from .briefing import Briefing
 
-PAGE_KINDS = ("overview", "articles", "issues", "parties", "json")
+PAGE_KINDS = ("overview", "articles", "issues", "parties", "people", "json")
 """The kinds of generated output the `pages` option can switch on."""
 CSS_URI = "assets/factsheet/factsheet.css"
 """Where the pages' style sheet is published (listed first in `extra_css`)."""
@@ -62,7 +62,8 @@ def nav_key(title: str | None, *, is_index: bool = False) -> tuple[int, str]:
 
 @dataclass(frozen=True)
 class PageRef:
-    """A generated page: its kind (`overview`, `article`, `issue`, `party`), key, location and title."""
+    """A generated page: its kind (`overview`, `article`, `issue`, `party`, `people`, `person`), key, location
+    and title."""
 
     kind: str
     key: str
@@ -116,6 +117,11 @@ class SiteMap:
             self._add_all("issue", "issues", briefing.issue_ids, briefing.issue_title)
         if "parties" in kinds:
             self._add_all("party", "parties", briefing.party_ids, briefing.party_name)
+        if "people" in kinds:  # the index of everyone quoted or named, and a page for each named person
+            self._add("people", "", "people/index", "People")
+            stems = name_stems(briefing.person_ids)
+            for key in briefing.person_ids:
+                self._add("person", key, f"people/{stems[key]}", briefing.people[key].name)
 
     def _add_all(self, kind: str, folder: str, keys: list[str], title: Callable[[str], str]) -> None:
         stems = page_stems(keys)
