@@ -250,7 +250,9 @@ def test_the_navigation_lists_the_overview_issues_and_rule_parties_not_the_artic
     nav_file = folder / rendering.NAV_FILE
     nav = yaml.safe_load(nav_file.read_text(encoding="utf-8"))["nav"]
     assert nav[0] == {"Overview": "index.md"}
-    sections = {title: entries for entry in nav[1:] for title, entries in entry.items()}
+    indexes = {title: path for entry in nav[1:] for title, path in entry.items() if isinstance(path, str)}
+    assert indexes == {"People": "people/index.md"}  # the other index pages, by title
+    sections = {title: entries for entry in nav[1:] for title, entries in entry.items() if isinstance(entries, list)}
     assert list(sections) == ["Issues", "Parties"]
     listed = {path for entries in sections.values() for entry in entries for path in entry.values()}
     on_disk = {path.relative_to(folder).as_posix() for path in folder.rglob("*.md")}
