@@ -22,10 +22,29 @@ def relative_antecedent(head: Token) -> Token | None:
     return None
 
 
+# how far back (tokens) "the statement" looks for the statement an author issued
+EARLIER_MESSAGE = 200
+
+
 def author_of(head: Token, nouns: frozenset[str], verbs: frozenset[str]) -> Token | None:
-    """Who made a message: "a tweet by X", "X's statement", "the statement X issued", "X issued a statement"."""
+    """Who made a message: "a tweet by X", "X's statement", "the statement X issued", "X issued a statement";
+    "the statement" with none of these: the author of the last such message before it ("X released a
+    statement … "…," read the statement")."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in nouns:
         return None
+    author = _own_author(head, verbs)
+    if author is None and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        doc = head.doc
+        for earlier in reversed(doc[max(0, head.i - EARLIER_MESSAGE) : head.i]):
+            if earlier.pos_ == "NOUN" and earlier.lemma_ == head.lemma_:
+                author = _own_author(earlier, verbs)
+                if author is not None:
+                    break
+    return author
+
+
+def _own_author(head: Token, verbs: frozenset[str]) -> Token | None:
+    """The author a message's own phrase or clause names."""
     for child in head.children:
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in ("PERSON", "ORG")):
             return child
