@@ -101,3 +101,19 @@ def test_a_country_in_the_headline_that_the_body_names_less_than_another_gives_n
     body = PHILIPPINES.replace("Philippine government", "Chinese government").replace("Philippines'", "China's")
     sheet = sheet_of(engine, "Philippines' largest television network shut down by government", body)
     assert party_of(sheet, "violated its franchise") is None
+
+
+def test_a_body_or_group_with_no_party_is_the_home_countrys(engine: Engine) -> None:
+    body = PHILIPPINES + (
+        ' A number of Senators condemned the act as a "grave abuse of power". Police said the offices were closed.'
+    )
+    sheet = sheet_of(engine, "Philippines' largest television network shut down by government", body)
+    assert party_of(sheet, "offices were closed") == "philippines"
+    assert party_of(sheet, "grave abuse of power") == "philippines"
+    police = next(a for a in sheet.party("philippines").actors if a.name == "police")  # type: ignore[union-attr]
+    assert any("Philippines" in why for why in police.why)
+
+
+def test_without_a_home_country_a_body_with_no_party_has_none(engine: Engine) -> None:
+    sheet = sheet_of(engine, "Television network shut down", "Police said the offices were closed.")
+    assert party_of(sheet, "offices were closed") is None

@@ -67,7 +67,7 @@ def affiliate(
     # a party's adjective inside an organisation's own name ("Syrian Democratic Forces") is part of that name
     own = [m for m in resolved.mentions if not (m.via == "adjective" and m.start in named)]
     found = list(heapq.merge(own, organisations, key=lambda m: m.start))
-    affiliator = Affiliator(doc, found, titles, text, home)
+    affiliator = Affiliator(doc, found, titles, text, home, tuple(bodies_of(resolved.candidates, rules)))
     packed = {index: m for m in found if m.from_pack for index in range(m.start, m.end)}
     marked = marked_people(doc, own, rules, text)  # "Sen. Elizabeth Warren (D-Mass.)"
     # a pack member the article gives the same party keeps the rule's mention; another party replaces it
@@ -130,14 +130,31 @@ def titles_of(candidates: Iterable[Candidate], rules: RuleSet) -> list[Title]:
     return found
 
 
+def bodies_of(candidates: Iterable[Candidate], rules: RuleSet) -> list[Title]:
+    """The settled candidates that are agent nouns of a body ("police", "the government")."""
+    found = []
+    for candidate in candidates:
+        agents = [rules.agent(e.target) for e in candidate.entries if e.kind == "agent"]
+        if agents and all(agent.kind == "body" for agent in agents):
+            found.append(Title(candidate.start, candidate.end, agents[0].name))
+    return found
+
+
 class Affiliator:
     """Finds the affiliations one doc states and the mentions of the people they affiliate."""
 
     def __init__(
-        self, doc: Doc, mentions: list[Mention], titles: list[Title], body: BodyText, home: tuple[str, str] | None
+        self,
+        doc: Doc,
+        mentions: list[Mention],
+        titles: list[Title],
+        body: BodyText,
+        home: tuple[str, str] | None,
+        bodies: tuple[Title, ...] = (),
     ):
         self.doc = doc
         self.home = home
+        self.bodies = bodies
         self.mentions = mentions
         self.titles = titles
         self.body = body
@@ -172,7 +189,9 @@ class Affiliator:
             if mention.actor not in named | surnames and not taken.intersection(tokens):
                 stated.append(mention)
                 taken.update(tokens)
-        return stated + self.carried(stated, taken)
+        people = stated + self.carried(stated, taken)
+        taken |= {index for mention in people for index in range(mention.start, mention.end)}
+        return people + [m for m in self.bare_titles_at_home() if not taken.intersection(range(m.start, m.end))]
 
     def in_full(self, stated: list[Mention]) -> list[Mention]:
         """The affiliated people named by their full name where a surname alone stated it ("Argentine
@@ -264,6 +283,37 @@ class Affiliator:
                     why = f"in apposition with {beside.name!r} with no party, under the headline's {words!r}"
                     yield self.person_mention(start, (start, end), party, beside.name, why)
                     break
+
+    def bare_titles_at_home(self) -> Iterable[Mention]:
+        """A body or a group alone, with no party in its phrase and no name, under a headline that gives the
+        article a home country: "Police said", "A number of Senators condemned …"."""
+        if self.home is None:
+            return
+        party, words = self.home
+        for title in [*self.titles, *self.bodies]:
+            head = self.doc[title.end - 1]
+            if (
+                self.anyone_at((title.start, title.end))
+                or self.name_after(title) is not None
+                or self.party_ending_at(self.past_modifiers(title.start)) is not None
+                or self.party_within(head, exclude=(title.start, title.end)) is not None
+            ):
+                continue
+            kind = "body" if title in self.bodies else "group" if head.tag_ in ("NNS", "NNPS") else None
+            if kind is None:
+                continue  # "the minister": someone the article named before, for the speakers step to find
+            why = f"{kind} {title.name!r} with no party, under the headline's {words!r}"
+            yield Mention.of_tokens(
+                self.doc,
+                title.start,
+                title.end,
+                self.body,
+                party,
+                actor=self.doc[title.start : title.end].text.lower(),  # "senators", as the text calls them
+                actor_kind=kind,
+                via="agent",
+                why=[why],
+            )
 
     def anyone_at(self, name: tuple[int, int]) -> bool:
         """Does any mention (a pack's member included) cover part of the name?"""

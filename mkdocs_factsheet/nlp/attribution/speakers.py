@@ -42,6 +42,9 @@ NP_PREPS = {"of", "for", "at", "from"}
 WINDOW = 4  # sentences
 
 
+GROUPS = ("body", "group")  # actors a phrase's "of"/"for" object stands for ("a number of senators")
+
+
 def _strip_possessive(name: str) -> str:
     for suffix in ("'s", "’s"):
         if name.endswith(suffix):
@@ -226,7 +229,7 @@ class Speakers:
         inner = self.inner_mention(head)
         person = self.person_name(head)
         if inner is not None:
-            actor = person or (inner.actor if inner.actor_kind == "body" else None)
+            actor = person or (inner.actor if inner.actor_kind in GROUPS else None)
             label = person or head.text
             why = [f"{label!r} acts for {inner.actor or inner.party} (named as {inner.text!r} in the same phrase)"]
             return Identity(actor, inner.party, "person" if person else (inner.actor_kind or "party"), label, why)
@@ -300,7 +303,7 @@ class Speakers:
             if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "from"):
                 for token in child.subtree:
                     mention = self.mention_at.get(token.i)  # not "the fiancée of a [Saudi] journalist"
-                    if mention and mention.via != "adjective" and (not mention.actor or mention.actor_kind == "body"):
+                    if mention and mention.via != "adjective" and (not mention.actor or mention.actor_kind in GROUPS):
                         yield mention
 
     def person_name(self, head: Token) -> str | None:
