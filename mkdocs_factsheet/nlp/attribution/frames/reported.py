@@ -273,8 +273,8 @@ class ReportedSpeech:
     def verb_frame_with(self, token: Token, match: CueMatch, content: _Content) -> Frame | None:
         """The frame of a cue verb and its content, if its subject speaks in the same paragraph outside the content."""
         speaker = grammar.subject(self.index, token)
-        if speaker is None or speaker.dep_ == "expl":
-            return None
+        if speaker is None or speaker.dep_ == "expl" or speaker.lower_ == "you":
+            return None  # "you" outside quotation marks: an interviewer's question ("Would you say …?")
         paragraph = self.index.paragraph_range(token.idx)
         inside = paragraph[0] <= speaker.idx < paragraph[1]
         if not inside or not all(paragraph[0] <= t.idx < paragraph[1] for t in content.tokens):
