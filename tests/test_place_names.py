@@ -84,3 +84,17 @@ def test_parties_named_in_passing_are_listed_last_as_minor(engine: Engine) -> No
     )
     assert sheet.parties[0].id == "germany" and not sheet.parties[0].minor
     assert {p.id for p in sheet.parties if p.minor} == {"france", "thailand", "japan"}
+
+
+def test_a_place_inside_an_organisations_name_is_not_its_country(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "The New York Times reported the wreck on Monday. The Jakarta Post said the ship had vanished. "
+        "Dr. Tristan Smith of University College London said such cases were rare.",
+    )
+    assert not {"united-states", "indonesia", "united-kingdom"} & party_ids(sheet)
+
+
+def test_an_office_of_a_place_read_as_one_name_keeps_the_place(engine: Engine) -> None:
+    sheet = sheet_of(engine, "First Minister of Scotland Nicola Sturgeon said the vote was lost.")
+    assert "united-kingdom" in party_ids(sheet)

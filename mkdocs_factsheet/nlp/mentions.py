@@ -169,6 +169,7 @@ class _Resolver:
         self.body = body  # doc offsets → the article's
         self.when = when  # the article's date
         self.entities = {i: ent for ent in doc.ents if ent.label_ in NAME_LABELS for i in range(ent.start, ent.end)}
+        self.organisations = {i: ent for ent in doc.ents if ent.label_ == "ORG" for i in range(ent.start, ent.end)}
 
     def member(self, entry: Entry) -> Member:
         assert entry.member is not None
@@ -268,6 +269,8 @@ class _Resolver:
         ("Russian President Vladimir Putin")."""
         if any(e.kind in ("role", "agent", "exclude") or e.is_name for e in candidate.entries):
             return False  # a member's full name or alias is the rule's own choice
+        if self.place_in_organisation(candidate):
+            return True
         entity = self.entities.get(candidate.start)
         if entity is None or self.entities.get(candidate.end - 1) is not entity:
             return False
@@ -278,6 +281,20 @@ class _Resolver:
         if entity.label_ == "PERSON" and self.doc[candidate.start - 1].lower_ == "of":
             return False  # "Bo Chen of Utopia" read as one name: someone of the party
         return following is None or following.start != candidate.end
+
+    def place_in_organisation(self, candidate: Candidate) -> bool:
+        """A party's place alias (a city, a capital, a state) inside an organisation's longer name, beside other
+        words of that name: "the New York Times", "The Jakarta Post" — not "10 Downing Street", not after "of",
+        and never the party's name or adjective ("Bank of China")."""
+        if not all(e.kind == "party" and e.how.startswith("alias") for e in candidate.entries):
+            return False
+        entity = self.organisations.get(candidate.start)
+        if entity is None or self.organisations.get(candidate.end - 1) is not entity:
+            return False
+        if candidate.start > 0 and self.doc[candidate.start - 1].lower_ == "of":
+            return False  # "First Minister of Scotland Nicola Sturgeon", read as one name: an office of the place
+        others = [t for t in entity if not candidate.start <= t.i < candidate.end]
+        return any(t.pos_ == "PROPN" and t.is_title for t in others)
 
     def inside_other_name(self, candidate: Candidate) -> bool:
         """A surname or alias that ends someone else's name ("Sam Harris", "George Washington")."""
