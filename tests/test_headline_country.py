@@ -117,3 +117,13 @@ def test_a_body_or_group_with_no_party_is_the_home_countrys(engine: Engine) -> N
 def test_without_a_home_country_a_body_with_no_party_has_none(engine: Engine) -> None:
     sheet = sheet_of(engine, "Television network shut down", "Police said the offices were closed.")
     assert party_of(sheet, "offices were closed") is None
+
+
+def test_a_legislature_named_alone_is_the_home_countrys_not_an_organisation_of_its_own(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Ukrainian president rejects prime minister's resignation",
+        "The Senate said the resignation was a mistake.",
+    )
+    assert party_of(sheet, "was a mistake") == "ukraine"
+    assert not any(party.provisional for party in sheet.parties)
