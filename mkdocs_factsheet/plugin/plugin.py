@@ -155,9 +155,12 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             shown=self.paths.shown,
         )
         # With an explicit `nav`, pages left out of it are expected: NOT_IN_NAV keeps MkDocs quiet
-        # about them (`validation.nav.omitted_files`). Without one, the user's `not_in_nav` applies.
-        inclusion = InclusionLevel.NOT_IN_NAV if config.nav is not None else InclusionLevel.UNDEFINED
+        # about them (`validation.nav.omitted_files`). Without one, `nav_pages` says which pages the
+        # menu lists (the others are NOT_IN_NAV too), and the user's `not_in_nav` applies to those.
+        menu = {page.src_uri for page in site.menu_pages()}
         for page in site.pages.values():
+            listed = config.nav is None and (self.config.nav_pages == "all" or page.src_uri in menu)
+            inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
             if files.get_file_from_path(page.src_uri) is not None:
                 log.info(f"{page.src_uri} exists in docs_dir, so it is used instead of the generated page")
                 continue
@@ -173,12 +176,13 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         return files
 
     # Without an explicit `nav`, MkDocs lists generated pages by file name; order them as a reader
-    # expects: the overview first, then Articles, Issues and Parties, each sorted by title.
+    # expects: the overview first, then Articles, Issues and Parties (each an index page, followed by
+    # its pages sorted by title with `nav_pages: all`).
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled or config.nav is not None or self.site is None:
             return nav
         titles = {uri: page.title for uri, page in self.site.by_uri().items()}
-        if self._sort_sections(nav.items, titles):
+        if self._collapse_sections(nav.items) | self._sort_sections(nav.items, titles):
             pages = list(_pages(nav.items))
             for index, page in enumerate(pages):
                 page.previous_page = pages[index - 1] if index else None
@@ -368,6 +372,24 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     def _relay_warnings(self) -> _WarningRelay:
         return _WarningRelay(self._engine_warning)
 
+    def _collapse_sections(self, items: list[Any]) -> bool:
+        """Replace, in place, each section holding only a generated index page by that page (`Articles`).
+
+        With `nav_pages: indexes` the folders of generated pages keep only their index page in the
+        menu: a link, not a drop-down of one entry. The page takes the section's place and parent.
+        """
+        changed = False
+        for position, item in enumerate(items):
+            if not isinstance(item, Section):
+                continue
+            changed |= self._collapse_sections(item.children)
+            only = item.children[0] if len(item.children) == 1 else None
+            if isinstance(only, Page) and only.is_index and only.file.src_uri in self._generated:
+                only.parent = item.parent
+                items[position] = only
+                changed = True
+        return changed
+
     def _sort_sections(self, items: list[Any], titles: dict[str, str]) -> bool:
         """Sort, in place, each section that holds generated pages: index first, then by title."""
         changed = False
@@ -378,11 +400,14 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             if not any(isinstance(c, Page) and c.file.src_uri in self._generated for c in item.children):
                 continue
 
+            # the section's own index page: the one in the shallowest folder (collapsed sections
+            # brought the index pages of sub-folders up beside it)
+            depth = min((c.file.src_uri.count("/") for c in item.children if isinstance(c, Page)), default=0)
+
             def key(child: Any) -> tuple[int, str]:
                 if isinstance(child, Page):
-                    return nav_key(
-                        titles.get(child.file.src_uri) or child.title or child.file.name, is_index=child.is_index
-                    )
+                    own = child.is_index and child.file.src_uri.count("/") == depth
+                    return nav_key(titles.get(child.file.src_uri) or child.title or child.file.name, is_index=own)
                 return nav_key(None)
 
             before = list(item.children)
