@@ -458,6 +458,8 @@ def peak(runs: list[Run]) -> float | None:
 def fmt(value: float | None, unit: str) -> str:
     if value is None:
         return "—"
+    if unit == "kB":
+        return f"{value:,.1f} kB"
     return f"{value:,.0f} MB" if unit == "MB" else f"{value:,.2f} s"
 
 
@@ -693,6 +695,115 @@ def measure_blank(size: int, sites: Sites, work: Path) -> dict[str, Any]:
     }
 
 
+# -- the default navigation ------------------------------------------------------------------------------
+
+DEFAULT_NAV_SITE = """\
+site_name: Scale benchmark (the example's configuration, implicit nav)
+theme:
+  name: mkdocs
+plugins:
+  - search
+  - factsheet:
+      articles: seeds
+      rules: rules
+      packs: [world]
+      prefix: briefings
+      model: {model}
+      cache_dir: .cache/factsheet
+"""
+
+
+def bounded_nav(pages: Path) -> list[str]:
+    """An explicit nav listing what the plugin's implicit one lists: Home, the overview and every index page."""
+    folders = sorted(p.parent.relative_to(pages) for p in (pages / "briefings").rglob("index.md"))
+    entries = [
+        f"    - {'Overview' if folder.name == 'briefings' else folder.name.title()}: {folder.as_posix()}/index.md"
+        for folder in folders
+    ]
+    return ["nav:", "  - Home: index.md", "  - Briefings:", *entries]
+
+
+def html_bytes(site: Path) -> int:
+    return sum(path.stat().st_size for path in site.rglob("*.html"))
+
+
+def measure_default_nav(size: int, texts: list[Text], model: str, base: Path, repeats: int) -> dict[str, Any]:
+    """The example's own configuration (implicit nav, search, `nav_pages` left at its default) at `size` articles.
+
+    Rows: warm rebuild against a plain build of the same pages under the same menu (an explicit nav
+    of the overview and index pages, which is what the implicit one lists), and the HTML written per
+    article, which stays the same at every size when the menu does not grow with the site.
+    """
+    tag = f"[default nav, {size}{' blank' if model == 'blank' else ''}]"
+    log(f"== {tag} the example's configuration, no nav")
+    sites = make_sites(base, texts, model)
+    config = sites.plugin / "mkdocs-default.yml"
+    config.write_text(DEFAULT_NAV_SITE.format(model=model), encoding="utf-8")
+    export = sites.plugin / "mkdocs-default-export.yml"
+    export.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - export_hook.py\n", encoding="utf-8")
+    (sites.pages / "docs").mkdir(parents=True)
+    shutil.copy(sites.plugin / "docs" / "index.md", sites.pages / "docs" / "index.md")
+    cold = mkdocs_build(export, sites.site, f"{tag} cold build (exports the pages)", work=base)
+    problems = [f"cold build failed: {failure(cold)}"] if not cold.ok else []
+    pages_lines = ["site_name: Scale benchmark (the generated pages, static)", "theme:", "  name: mkdocs"]
+    pages_lines += ["plugins:", "  - search", "extra_css:", "  - assets/factsheet/factsheet.css"]
+    write_yaml_config(sites.pages / "mkdocs.yml", pages_lines + bounded_nav(sites.pages / "docs"))
+    warm: list[Run] = []
+    same: list[Run] = []
+    sizes: dict[str, int] = {}
+    for round_ in range(repeats):
+        same.append(mkdocs_build(sites.pages / "mkdocs.yml", sites.site, f"{tag} plain, same pages and menu", base))
+        sizes["same"] = html_bytes(sites.site)
+        warm.append(mkdocs_build(config, sites.site, f"{tag} warm rebuild", base))
+        sizes["warm"] = html_bytes(sites.site)
+        if round_ == 0 and (problem := check_site(sites, size)):
+            problems.append(f"warm rebuild: {problem}")
+    problems += [f"build failed: {failure(run)}" for run in warm + same if not run.ok]
+    per_article = sizes["warm"] / size / 1e3
+    rows = [
+        Row("cold build, implicit nav (parses everything; information)", median([cold]), runs=int(cold.ok)),
+        Row(
+            "warm rebuild, implicit nav / plain, same pages and menu",
+            median(warm),
+            median(same),
+            1.30,
+            runs=sum(r.ok for r in warm),
+        ),
+        Row(
+            "HTML written per article, kB (warm build)",
+            per_article,
+            unit="kB",
+            runs=1,
+            note=f"{sizes['warm'] / 1e6:,.1f} MB of HTML in all; static same pages: {sizes['same'] / 1e6:,.1f} MB",
+        ),
+    ]
+    return {
+        "size": size,
+        "model": model,
+        "rows": rows,
+        "problems": problems,
+        "html_per_article_kb": per_article,
+        "runs": {"cold": asdict(cold), "warm": [asdict(r) for r in warm], "same": [asdict(r) for r in same]},
+    }
+
+
+def default_nav_rows(results: list[dict[str, Any]]) -> None:
+    """The per-article HTML of each blank-mode size against the smallest: constant when the menu is bounded."""
+    blank = sorted((entry for entry in results if entry["model"] == "blank"), key=lambda entry: entry["size"])
+    for entry in blank[1:]:
+        smallest = blank[0]
+        entry["rows"].append(
+            Row(
+                f"HTML per article / the same at {smallest['size']} articles",
+                entry["html_per_article_kb"],
+                smallest["html_per_article_kb"],
+                1.15,
+                unit="kB",
+                runs=1,
+            )
+        )
+
+
 def model_installed() -> bool:
     try:
         import spacy.util
@@ -706,6 +817,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10,100,1000", help="article counts (default 10,100,1000)")
     parser.add_argument(
         "--blank-size", type=int, default=10000, help="Reuters stories for the blank-mode run (0: skip)"
+    )
+    parser.add_argument(
+        "--nav-sizes", default="1000", help="article counts for the example's configuration, implicit nav ('' skips)"
+    )
+    parser.add_argument(
+        "--nav-blank-sizes", default="1000,5000", help="the same in blank mode, Reuters stories ('' skips)"
     )
     parser.add_argument("--repeats", type=int, default=3, help="runs of each cheap measurement (median)")
     parser.add_argument(
@@ -726,6 +843,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.repeats, args.blank_size = "10,100", 1, min(args.blank_size, 1000)
+        args.nav_sizes, args.nav_blank_sizes = "100", "200,1000"
         args.cold_repeats = 1
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
 
@@ -749,7 +867,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(tmp)
         parser.error("--tmp must be outside the repository")
     log(f"temporary sites in {tmp}")
-    results: dict[str, Any] = {"sizes": [], "blank": None}
+    results: dict[str, Any] = {"sizes": [], "blank": None, "nav": []}
     try:
         polnear = polnear_texts(args.shared)
         for size in sizes:
@@ -775,6 +893,14 @@ def main(argv: list[str] | None = None) -> int:
                         unit="MB",
                     )
                 )
+        for model, counts in ((MODEL, args.nav_sizes), ("blank", args.nav_blank_sizes)):
+            for size in sorted({int(c) for c in counts.split(",") if c.strip()}):
+                texts = articles_for(size, polnear, args.shared) if model == MODEL else reuters_texts(args.shared, size)
+                base = tmp / f"nav-{model}-{size}"
+                results["nav"].append(measure_default_nav(len(texts), texts, model, base, args.repeats))
+                if not args.keep:
+                    shutil.rmtree(base, ignore_errors=True)
+        default_nav_rows(results["nav"])
         if args.blank_size:
             texts = reuters_texts(args.shared, args.blank_size)
             sites = make_sites(tmp / f"blank{args.blank_size}", texts, "blank")
@@ -813,6 +939,13 @@ def main(argv: list[str] | None = None) -> int:
         print(table(f"## blank mode, {entry['size']} Reuters stories ({entry['words']:,} words)", entry["rows"]))
         print()
         all_rows += [(f"blank {entry['size']}", row) for row in entry["rows"]]
+    for entry in results["nav"]:
+        mode = "blank mode, Reuters stories" if entry["model"] == "blank" else "articles"
+        print(table(f"## the example's configuration, implicit nav: {entry['size']} {mode}", entry["rows"]))
+        for problem in entry["problems"]:
+            print(f"  ! {problem}")
+        print()
+        all_rows += [(f"default nav {entry['size']} {entry['model']}", row) for row in entry["rows"]]
     checked = [(where, row) for where, row in all_rows if row.status in ("PASS", "FAIL")]
     failed = [(where, row) for where, row in checked if row.status == "FAIL"]
     print(f"## Summary: {len(checked) - len(failed)} of {len(checked)} targets met; wall time {seconds / 60:.1f} min")
@@ -836,6 +969,7 @@ def main(argv: list[str] | None = None) -> int:
             "command": " ".join(sys.argv),
             "sizes": [plain_entry(e) for e in results["sizes"]],
             "blank": plain_entry(results["blank"]),
+            "nav": [plain_entry(e) for e in results["nav"]],
             "targets": {"met": len(checked) - len(failed), "checked": len(checked)},
             "load_average": {"start": load_before, "end": load_after},
         }
