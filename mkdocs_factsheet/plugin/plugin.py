@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import warnings
 from collections.abc import Callable, Iterator
 from importlib import resources
@@ -62,6 +63,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         self._engine_cache: Path | None = None
         self._rules_signature: tuple[Any, ...] | None = None
         self._serving = False
+        self._warm_up: threading.Thread | None = None  # `serve`: loads what the first edit needs (`on_serve`)
         # `serve`: the last build's facts whose rules loaded, shown again while the rules are broken
         self._last_good: tuple[Briefing, list[Problem], set[str]] | None = None
         self._reset()
@@ -86,6 +88,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     # Free the pipeline and the compiled packs when `serve` stops (or a build ends): the engine
     # and the memos are all that hold on to them.
     def on_shutdown(self) -> None:
+        self._wait_for_warm_up()
         self.engine = None
         self.memos = Memos()
         self._serving, self._last_good = False, None
@@ -125,6 +128,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        self._wait_for_warm_up()  # a build never runs beside it: the engine is not shared between threads
         try:
             self.briefing = self._extract()
         except _BrokenRules as error:
@@ -134,6 +138,16 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             self.briefing, self.problems, self._loaded = self._last_good
             return
         self._last_good = (self.briefing, self.problems, self._loaded)
+
+    # `serve` only, once its first build is done (a warm cache loads neither spaCy nor the compiled
+    # rules): load them in the background, so the first rule or article edit is as quick as the next
+    # ones. `mkdocs build` never gets here. The next build waits for it in `on_pre_build`.
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Callable[..., Any]) -> Any:
+        engine = self.engine
+        if self.config.enabled and engine is not None and self._warm_up is None and not engine.compiled_ready:
+            self._warm_up = threading.Thread(target=_warm_up, args=(engine,), name="factsheet-warm-up", daemon=True)
+            self._warm_up.start()
+        return server
 
     # Pages are generated here, the only event where new files still get pages and nav entries
     # (`set_exclusions` and the nav come right after). Late (-50), so files other plugins generate
@@ -333,6 +347,10 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
 
     # -- helpers --------------------------------------------------------------------------------------------
 
+    def _wait_for_warm_up(self) -> None:
+        if self._warm_up is not None:
+            self._warm_up.join()
+
     def _check_cache_dir(self, config: MkDocsConfig) -> None:
         """A cache inside a watched folder makes `mkdocs serve` rebuild after each of its own writes."""
         if self.cache_dir is None:
@@ -404,7 +422,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             # brought the index pages of sub-folders up beside it)
             depth = min((c.file.src_uri.count("/") for c in item.children if isinstance(c, Page)), default=0)
 
-            def key(child: Any) -> tuple[int, str]:
+            def key(child: Any, depth: int = depth) -> tuple[int, str]:
                 if isinstance(child, Page):
                     own = child.is_index and child.file.src_uri.count("/") == depth
                     return nav_key(titles.get(child.file.src_uri) or child.title or child.file.name, is_index=own)
@@ -443,6 +461,14 @@ def _warning_text(warning: Warning | str) -> str:
     """A caught warning as the log shows it: ours as they are, spaCy's (all others) so labelled."""
     message = str(warning)
     return message if isinstance(warning, RuleWarning) or message.startswith("spaCy") else f"spaCy: {message}"
+
+
+def _warm_up(engine: Engine) -> None:
+    """Load the engine's pipeline and compile its rules (the packs' layers kept in its memos)."""
+    try:
+        engine.compiled  # noqa: B018 - loads the pipeline, the lemma tables and the compiled packs
+    except Exception as error:  # noqa: BLE001 - the next build that needs them reports it, with context
+        log.debug(f"loading the pipeline ahead of the first edit failed: {error}")
 
 
 def _pages(items: list[Any]) -> Iterator[Page]:

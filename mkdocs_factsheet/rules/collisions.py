@@ -20,7 +20,7 @@ from typing import Any
 
 from ..problems import Problem
 from .ruleset import RuleLayer, RuleSet
-from .schema import Alias, Issue, Party, alias_of, keyword_of
+from .schema import Alias, Issue, Member, Party, alias_of, keyword_of
 
 Locate = Callable[[str, str, tuple[Any, ...]], tuple[str, int | None, int | None]]
 """(kind, rule id, path in the rule's file) → (file, line, column)."""
@@ -75,14 +75,18 @@ def _phrase(text: str, case: str, capitals: bool, **fields: Any) -> Phrase:
 class _Ranker:
     """The phrases of one layer, ranked in the order `nlp.matching` compiles them."""
 
-    def __init__(self, layer: RuleLayer, rules: RuleSet):
-        self.layer, self.rules, self.rank = layer, rules, 0
+    def __init__(self, layer: RuleLayer, rules: RuleSet, keys: set[str] | None = None):
+        """`keys`: keep only phrases with one of these keys (the ranks still count every entry)."""
+        self.layer, self.rules, self.rank, self.keys = layer, rules, 0, keys
         self.found: list[Phrase] = []
 
     def add(self, alias: Alias | None, capitals: bool = True, **fields: Any) -> None:
         self.rank += 1
-        if alias is not None:
-            self.found.append(_phrase(alias.text, alias.case, capitals, rank=self.rank, pack=self.layer.pack, **fields))
+        if alias is None:
+            return
+        if self.keys is not None and _key(alias.text) not in self.keys:
+            return
+        self.found.append(_phrase(alias.text, alias.case, capitals, rank=self.rank, pack=self.layer.pack, **fields))
 
     def phrases(self) -> list[Phrase]:
         for party in sorted(self.layer.parties, key=lambda p: p.id):
@@ -105,6 +109,11 @@ class _Ranker:
         for index, spec in enumerate(party.excludes):
             self.add(alias_of(spec), kind="exclude", what="excluded phrase", path=("excludes", index), **common)
         for m, member in enumerate(party.members):
+            if self.keys is not None and not any(_key(text) in self.keys for text in _member_texts(member)):
+                # none of its phrases can be wanted: count its entries only (pydantic objects are costly)
+                self.rank += 1 + len(member.aliases) + bool(member.surname_alias()) + len(member.roles)
+                self.rank += len(member.patterns)
+                continue
             place = ("members", m)
             fields: dict[str, Any] = {"kind": "member", "member": m, **common}
             self.add(Alias(text=member.name), False, what="member name", path=(*place, "name"), **fields)
@@ -127,6 +136,15 @@ class _Ranker:
         self.rank += len(issue.patterns)
 
 
+def _key(text: str) -> str:
+    """`Phrase.key` of a phrase's text, without making the phrase."""
+    return text.strip().replace("’", "'").casefold()
+
+
+def _member_texts(member: Member) -> list[str]:
+    return [member.name, *(spec if isinstance(spec, str) else spec.text for spec in member.aliases)]
+
+
 def _entries(party: Party) -> int:
     """How many matcher entries a party makes (to keep the ranks of the parties after it)."""
     count = 1 + len(party.aliases) + len(party.adjectives) + len(party.patterns) + len(party.excludes)
@@ -138,7 +156,15 @@ def _entries(party: Party) -> int:
 
 def find_collisions(rules: RuleSet, locate: Locate) -> list[Problem]:
     """Every collision that involves the site's rules, as located warnings naming both sides and the winner."""
-    phrases = [phrase for layer in rules.layers for phrase in _Ranker(layer, rules).phrases()]
+    # Only groups holding a phrase of the site's own rules are reported: a pack's phrases are made
+    # only for the keys the site's phrases have (the world pack has thousands; a site, a few dozen).
+    own = {index: _Ranker(layer, rules).phrases() for index, layer in enumerate(rules.layers) if layer.pack is None}
+    keys = {phrase.key for found in own.values() for phrase in found}
+    phrases = [
+        phrase
+        for index, layer in enumerate(rules.layers)
+        for phrase in (own[index] if index in own else _Ranker(layer, rules, keys).phrases())
+    ]
     groups: dict[str, list[Phrase]] = {}
     for phrase in phrases:
         groups.setdefault(phrase.key, []).append(phrase)
