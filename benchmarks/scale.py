@@ -804,6 +804,91 @@ def default_nav_rows(results: list[dict[str, Any]]) -> None:
         )
 
 
+# -- mkdocs serve: a rule edit ----------------------------------------------------------------------------
+
+SERVE_SCRIPT = """\
+import json, pathlib, sys, time
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+config_file, rule, rounds, warm_up = sys.argv[1], pathlib.Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "1"
+url = "http://127.0.0.1:8000/"
+config = load_config(config_file)
+config.plugins.on_startup(command="serve", dirty=False)
+start = time.perf_counter()
+build(config, serve_url=url)
+first_build = time.perf_counter() - start
+plugin = config.plugins["factsheet"]
+start = time.perf_counter()
+if warm_up:  # what `mkdocs serve` does once its first build is done; the user takes longer to edit a rule
+    config.plugins.on_serve(None, config=config, builder=lambda: None)
+    if plugin._warm_up is not None:
+        plugin._warm_up.join()
+background = time.perf_counter() - start
+edits = []
+for round_ in range(rounds):
+    text = rule.read_text(encoding="utf-8")
+    rule.write_text(text.replace("keywords:\\n", f"keywords:\\n  - serve keyword {round_}\\n", 1), encoding="utf-8")
+    start = time.perf_counter()  # what serve does on a change: load the config again and build
+    config = load_config(config_file)
+    build(config, serve_url=url)
+    edits.append(time.perf_counter() - start)
+config.plugins.on_shutdown()
+print(json.dumps({"first_build": first_build, "background": background, "edits": edits}))
+"""
+
+
+def measure_serve_edit(size: int, texts: list[Text], base: Path, rounds: int) -> dict[str, Any]:
+    """A rule edit in one `mkdocs serve` session of the example's configuration: seconds until the site is rebuilt.
+
+    Driven as `serve` drives the plugin (tests/test_plugin_serve.py), in a fresh process whose
+    cache is warm; with the background loading `on_serve` starts, and without it (the first edit
+    then loads spaCy and compiles the packs itself).
+    """
+    tag = f"[serve, {size}]"
+    log(f"== {tag} rule edits in one serve session")
+    sites = make_sites(base, texts, MODEL)
+    config = sites.plugin / "mkdocs-default.yml"
+    config.write_text(DEFAULT_NAV_SITE.format(model=MODEL), encoding="utf-8")
+    fill = mkdocs_build(config, sites.site, f"{tag} cold build (fills the cache, not counted)", base)
+    script = base / "serve_edit.py"
+    script.write_text(SERVE_SCRIPT, encoding="utf-8")
+    rule = sites.plugin / "rules" / "issues" / "trade.yml"
+    found: dict[str, Any] = {}
+    problems = [] if fill.ok else [f"cold build failed: {failure(fill)}"]
+    for warm_up in ("1", "0"):
+        command = [sys.executable, str(script), str(config), str(rule), str(rounds), warm_up]
+        done = subprocess.run(command, capture_output=True, text=True, cwd=sites.plugin)
+        if done.returncode != 0:
+            problems.append(f"serve session failed: {done.stderr.strip().splitlines()[-1:]}")
+            continue
+        found[warm_up] = json.loads(done.stdout.strip().splitlines()[-1])
+        log(f"{tag} {'with' if warm_up == '1' else 'without'} on_serve loading: {found[warm_up]}")
+    ahead, late = found.get("1"), found.get("0")
+    rows = [
+        Row("serve: first build, warm cache", ahead and ahead["first_build"], runs=int(bool(ahead))),
+        Row(
+            "serve: loading in the background after it (on_serve)", ahead and ahead["background"], runs=int(bool(ahead))
+        ),
+        Row(
+            "serve: first rule edit → site rebuilt / 1 s", ahead and ahead["edits"][0], 1.0, 1.0, runs=int(bool(ahead))
+        ),
+        Row(
+            "serve: later rule edits → site rebuilt / 1 s",
+            ahead and statistics.median(ahead["edits"][1:] or ahead["edits"]),
+            1.0,
+            1.0,
+            runs=max(len(ahead["edits"]) - 1, 1) if ahead else 0,
+        ),
+        Row(
+            "  information: first rule edit without the background loading",
+            late and late["edits"][0],
+            runs=int(bool(late)),
+        ),
+    ]
+    return {"size": size, "rows": rows, "problems": problems, "runs": found}
+
+
 def model_installed() -> bool:
     try:
         import spacy.util
@@ -824,6 +909,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--nav-blank-sizes", default="1000,5000", help="the same in blank mode, Reuters stories ('' skips)"
     )
+    parser.add_argument("--serve-size", type=int, default=10, help="articles for the serve rule-edit latency (0 skips)")
     parser.add_argument("--repeats", type=int, default=3, help="runs of each cheap measurement (median)")
     parser.add_argument(
         "--cold-repeats",
@@ -867,7 +953,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(tmp)
         parser.error("--tmp must be outside the repository")
     log(f"temporary sites in {tmp}")
-    results: dict[str, Any] = {"sizes": [], "blank": None, "nav": []}
+    results: dict[str, Any] = {"sizes": [], "blank": None, "nav": [], "serve": None}
     try:
         polnear = polnear_texts(args.shared)
         for size in sizes:
@@ -901,6 +987,10 @@ def main(argv: list[str] | None = None) -> int:
                 if not args.keep:
                     shutil.rmtree(base, ignore_errors=True)
         default_nav_rows(results["nav"])
+        if args.serve_size:
+            texts = articles_for(args.serve_size, polnear, args.shared)
+            rounds = max(args.repeats, 2) + 1
+            results["serve"] = measure_serve_edit(len(texts), texts, tmp / "serve", rounds)
         if args.blank_size:
             texts = reuters_texts(args.shared, args.blank_size)
             sites = make_sites(tmp / f"blank{args.blank_size}", texts, "blank")
@@ -946,6 +1036,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  ! {problem}")
         print()
         all_rows += [(f"default nav {entry['size']} {entry['model']}", row) for row in entry["rows"]]
+    if results["serve"]:
+        entry = results["serve"]
+        print(table(f"## mkdocs serve, the example's configuration: {entry['size']} articles", entry["rows"]))
+        for problem in entry["problems"]:
+            print(f"  ! {problem}")
+        print()
+        all_rows += [(f"serve {entry['size']}", row) for row in entry["rows"]]
     checked = [(where, row) for where, row in all_rows if row.status in ("PASS", "FAIL")]
     failed = [(where, row) for where, row in checked if row.status == "FAIL"]
     print(f"## Summary: {len(checked) - len(failed)} of {len(checked)} targets met; wall time {seconds / 60:.1f} min")
@@ -970,6 +1067,7 @@ def main(argv: list[str] | None = None) -> int:
             "sizes": [plain_entry(e) for e in results["sizes"]],
             "blank": plain_entry(results["blank"]),
             "nav": [plain_entry(e) for e in results["nav"]],
+            "serve": plain_entry(results["serve"]),
             "targets": {"met": len(checked) - len(failed), "checked": len(checked)},
             "load_average": {"start": load_before, "end": load_after},
         }

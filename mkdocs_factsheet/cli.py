@@ -10,6 +10,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -356,6 +357,63 @@ def render(
     click.echo(summary if lines else f"{outcome.pages} pages in {settings.out}/{settings.prefix}: up to date", err=True)
     if check and outcome.changed:
         sys.exit(1)
+
+
+@main.command()
+@_engine_options
+@click.option("--scheduler", default=None, help="Address of a Dask scheduler, e.g. tcp://10.0.0.5:8786.")
+@click.option(
+    "--local-workers",
+    type=int,
+    default=2,
+    show_default=True,
+    help="Without --scheduler: a local cluster of N processes.",
+)
+@click.option(
+    "--parse-only", is_flag=True, help="Cache the parses only, not the fact sheets (rule edits never re-parse)."
+)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def parse(
+    rule_dirs: tuple[Path, ...],
+    packs: tuple[str, ...],
+    model: str | None,
+    cache_dir: Path | None,
+    config_file: Path,
+    scheduler: str | None,
+    local_workers: int,
+    parse_only: bool,
+    paths: tuple[Path, ...],
+) -> None:
+    """Parse articles on a Dask cluster into the cache (pip install mkdocs-factsheet[dask]); then build.
+
+    Only what the cache lacks is sent to the workers; the parses and fact sheets come back into
+    the cache as each batch is done, so an interrupted run keeps what it finished.
+    """
+    from .engine.cluster import MissingDask, dask_client, parse_on_cluster
+
+    options = _options(config_file, rule_dirs, packs, model, cache_dir)
+    if options.cache_dir is None:
+        click.echo("error: parsing on a cluster fills the cache: give --cache (or a cache_dir in mkdocs.yml)", err=True)
+        sys.exit(2)
+    log = ProblemLog()
+    articles = load_articles(list(paths), log)
+    _report(log)
+    engine = _engine(options, load_pipeline=False)
+
+    def progress(done: Any) -> None:
+        click.echo(f"{done.parsed}/{done.articles} articles back from the cluster ({done.batches} batches)", err=True)
+
+    try:
+        with dask_client(scheduler, local_workers) as client:
+            report = parse_on_cluster(engine, articles, client, sheets=not parse_only, progress=progress)
+    except MissingDask as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    click.echo(
+        f"{report.parsed} parsed and {report.sheets} fact sheets written to {options.cache_dir}; "
+        f"{len(articles) - report.articles} were in the cache already",
+        err=True,
+    )
 
 
 @main.command()
