@@ -821,7 +821,7 @@ first_build = time.perf_counter() - start
 plugin = config.plugins["factsheet"]
 start = time.perf_counter()
 if warm_up:  # what `mkdocs serve` does once its first build is done; the user takes longer to edit a rule
-    config.plugins.on_serve(None, config=config, builder=lambda: None)
+    config.plugins.on_serve(object(), config=config, builder=lambda: None)
     if plugin._warm_up is not None:
         plugin._warm_up.join()
 background = time.perf_counter() - start

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..problems import Problem
+from ..rules.collisions import PackKeys
 from ..rules.files import ParsedFile
 from ..rules.schema import model_for
 from ..rules.strict_yaml import YamlDocument
@@ -38,6 +39,7 @@ class RuleLayerCache:
         self.code = code
         self.packs = packs
         self.collisions: dict[str, list[Problem]] = {}  # this store's, by rule-set key (a `serve` session's)
+        self.pack_keys: PackKeys = {}  # the packs' phrase keys, for the collisions of an edited rule set
 
     def get_collisions(self, key: str) -> list[Problem] | None:
         """A rule set's collision warnings, from memory or disk (keyed by its layers and the engine's code)."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..problems import Problem, RuleError
-from .collisions import find_collisions
+from .collisions import PackKeys, find_collisions
 from .extending import Place, extend_party
 from .files import ParsedFile, RuleFile, parse_rule_file, read_rule_files
 from .ruleset import RuleExample, RuleLayer, RuleSet, RuleSource
@@ -44,6 +44,9 @@ class LayerStore(Protocol):
 
     def put(self, pack: str | None, fingerprint: str, files: list[ParsedFile]) -> None:
         """Keep a layer that loaded without a problem."""
+
+    pack_keys: PackKeys
+    """Each pack layer's phrase keys, kept for the next rule set's collisions (see `collisions.find_collisions`)."""
 
     def get_collisions(self, key: str) -> list[Problem] | None:
         """The collision warnings of a rule set (`key`: its layers and where they were read), or None."""
@@ -310,7 +313,7 @@ class _Collector:
         key = hashlib.sha256(f"{self.digest.hexdigest()}\0{self.other.hexdigest()}".encode()).hexdigest()
         found = self.store.get_collisions(key) if self.store else None
         if found is None:
-            found = find_collisions(self.rules, self.locate)
+            found = find_collisions(self.rules, self.locate, self.store.pack_keys if self.store else None)
             if self.store:
                 self.store.put_collisions(key, found)
         return found
