@@ -40,9 +40,18 @@ Measured at each size (median of the runs; `n` in the table says how many):
 and once: `--blank-size` Reuters stories in `model: blank` mode (cold and warm build, time and RSS,
 against a plain build of as many pages).
 
-Every site has a short explicit `nav`: with the implicit one the `mkdocs` theme puts every page
-into every page's menu, which makes any build quadratic in the page count and would hide the
-plugin's cost (see benchmarks/README.md).
+Then, each in its own function (see benchmarks/README.md):
+
+- the example's configuration (search, implicit nav) at `--nav-sizes` articles and `--nav-blank-sizes`
+  blank-mode stories: warm rebuild vs the same pages with the same menu ≤ 1.30, HTML per article
+  (≤ 1.15 times the smallest blank size's)
+- `mkdocs serve`, a rule edit at `--serve-size` articles: seconds to rebuild, first edit and later ones ≤ 1 s
+- `mkdocs-factsheet parse` on a Dask LocalCluster of 2 workers at `--cluster-size` articles vs one process ≤ 0.65
+
+Every site of the per-size rows has a short explicit `nav`: with the implicit one the `mkdocs` theme
+puts every page into every page's menu, which makes any build quadratic in the page count and would
+hide the plugin's cost (see benchmarks/README.md). The plugin's own implicit nav lists only the
+overview and the index pages: the default-nav rows measure it.
 
 Cold builds, raw spaCy and the naive site parse everything: at 1,000 articles each takes minutes,
 so they run once there (`--cold-repeats`, default: `--repeats` below 1,000 articles, else 1). The
@@ -889,6 +898,67 @@ def measure_serve_edit(size: int, texts: list[Text], base: Path, rounds: int) ->
     return {"size": size, "rows": rows, "problems": problems, "runs": found}
 
 
+# -- parsing on a Dask cluster ---------------------------------------------------------------------------
+
+CLI = [sys.executable, "-c", "from mkdocs_factsheet.cli import main; main()"]
+
+
+def measure_cluster(size: int, texts: list[Text], base: Path, workers: int = 2) -> dict[str, Any]:
+    """`mkdocs-factsheet parse` on a LocalCluster of `workers` processes against one process doing the same work.
+
+    One process: `mkdocs-factsheet extract --cache` (parses and analyses every article, as the cluster
+    does, into an empty cache). Raw spaCy: `nlp.pipe` alone, one process, for the per-article overhead.
+    Both cluster and one-process runs start from an empty cache and include imports and model loads.
+    """
+    tag = f"[cluster, {size}]"
+    log(f"== {tag} parsing on a LocalCluster of {workers} workers")
+    sites = make_sites(base, texts, MODEL)
+    common = ["--rules", str(sites.plugin / "rules"), "--pack", "world", "--model", MODEL]
+    problems: list[str] = []
+    raw = raw_spacy(sites.seeds, f"{tag} raw spaCy, 1 process", base)
+    alone = timed(
+        [*CLI, "extract", *common, "--cache", str(base / "alone"), str(sites.seeds)], base, f"{tag} one process"
+    )
+    spread = timed(
+        [*CLI, "parse", *common, "--cache", str(base / "spread"), "--local-workers", str(workers), str(sites.seeds)],
+        base,
+        f"{tag} LocalCluster, {workers} workers",
+    )
+    problems += [
+        f"{what} failed: {failure(run)}" for what, run in (("one process", alone), ("cluster", spread)) if not run.ok
+    ]
+    sheets = [sum(1 for _ in (base / name / "sheets").rglob("*.json")) for name in ("alone", "spread")]
+    if sheets[0] != sheets[1]:
+        problems.append(f"fact sheets written: {sheets[0]} by one process, {sheets[1]} by the cluster")
+    per_article = {
+        k: (r.seconds / size if r.ok else None) for k, r in (("raw", raw), ("alone", alone), ("spread", spread))
+    }
+    rows = [
+        Row("raw spaCy nlp.pipe, 1 process", median([raw]), runs=int(raw.ok)),
+        Row(
+            f"parse on a LocalCluster of {workers} workers / one process (parse + analyse)",
+            median([spread]),
+            median([alone]),
+            0.65,
+            runs=int(spread.ok),
+        ),
+        Row(
+            "  information: cluster worker-seconds per article / raw spaCy per article",
+            None if per_article["spread"] is None else per_article["spread"] * workers,
+            per_article["raw"],
+            note=f"seconds per article: cluster {fmt(per_article['spread'], 's')} wall, one process "
+            f"{fmt(per_article['alone'], 's')}, raw spaCy {fmt(per_article['raw'], 's')}",
+        ),
+    ]
+    return {
+        "size": size,
+        "rows": rows,
+        "problems": problems,
+        "per_article": per_article,
+        "runs": {"raw": asdict(raw), "alone": asdict(alone), "spread": asdict(spread)},
+    }
+
+
 def model_installed() -> bool:
     try:
         import spacy.util
@@ -930,6 +1000,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick:
         args.sizes, args.repeats, args.blank_size = "10,100", 1, min(args.blank_size, 1000)
         args.nav_sizes, args.nav_blank_sizes = "100", "200,1000"
+        args.cluster_size = min(args.cluster_size, 100)
         args.cold_repeats = 1
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
 
@@ -953,7 +1024,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(tmp)
         parser.error("--tmp must be outside the repository")
     log(f"temporary sites in {tmp}")
-    results: dict[str, Any] = {"sizes": [], "blank": None, "nav": [], "serve": None}
+    results: dict[str, Any] = {"sizes": [], "blank": None, "nav": [], "serve": None, "cluster": None}
     try:
         polnear = polnear_texts(args.shared)
         for size in sizes:
@@ -987,6 +1058,9 @@ def main(argv: list[str] | None = None) -> int:
                 if not args.keep:
                     shutil.rmtree(base, ignore_errors=True)
         default_nav_rows(results["nav"])
+        if args.cluster_size:
+            texts = articles_for(args.cluster_size, polnear, args.shared)
+            results["cluster"] = measure_cluster(len(texts), texts, tmp / "cluster")
         if args.serve_size:
             texts = articles_for(args.serve_size, polnear, args.shared)
             rounds = max(args.repeats, 2) + 1
@@ -1036,6 +1110,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  ! {problem}")
         print()
         all_rows += [(f"default nav {entry['size']} {entry['model']}", row) for row in entry["rows"]]
+    if results["cluster"]:
+        entry = results["cluster"]
+        print(table(f"## parsing on a Dask LocalCluster: {entry['size']} articles", entry["rows"]))
+        for problem in entry["problems"]:
+            print(f"  ! {problem}")
+        print()
+        all_rows += [(f"cluster {entry['size']}", row) for row in entry["rows"]]
     if results["serve"]:
         entry = results["serve"]
         print(table(f"## mkdocs serve, the example's configuration: {entry['size']} articles", entry["rows"]))
@@ -1068,6 +1149,7 @@ def main(argv: list[str] | None = None) -> int:
             "blank": plain_entry(results["blank"]),
             "nav": [plain_entry(e) for e in results["nav"]],
             "serve": plain_entry(results["serve"]),
+            "cluster": plain_entry(results["cluster"]),
             "targets": {"met": len(checked) - len(failed), "checked": len(checked)},
             "load_average": {"start": load_before, "end": load_after},
         }
