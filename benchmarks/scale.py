@@ -980,6 +980,9 @@ def main(argv: list[str] | None = None) -> int:
         "--nav-blank-sizes", default="1000,5000", help="the same in blank mode, Reuters stories ('' skips)"
     )
     parser.add_argument("--serve-size", type=int, default=10, help="articles for the serve rule-edit latency (0 skips)")
+    parser.add_argument(
+        "--cluster-size", type=int, default=1000, help="articles parsed on a Dask LocalCluster (0 skips; needs [dask])"
+    )
     parser.add_argument("--repeats", type=int, default=3, help="runs of each cheap measurement (median)")
     parser.add_argument(
         "--cold-repeats",
