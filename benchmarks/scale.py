@@ -573,6 +573,7 @@ def measure_size(size: int, sites: Sites, repeats: int, cold_repeats: int, work:
             )
             # The control for the processes-2 row: what a second process gives spaCy alone right now.
             runs["raw2"].append(raw_spacy(sites.seeds, f"{tag} raw spaCy, 2 processes", work, processes=2))
+    runs.update(measure_render(sites, repeats, work))
     for name, values in runs.items():
         problems += [f"{name}: build failed: {failure(run)}" for run in values if not run.ok]
 
@@ -641,6 +642,7 @@ def measure_size(size: int, sites: Sites, repeats: int, cold_repeats: int, work:
             runs=n["moved"],
             note="fact sheets are keyed by absolute paths: only parses and rule packs are reused there",
         ),
+        *render_rows(runs, warm),
         Row("ours warm rebuild / naive rebuild (parses all)", warm, naive, runs=n["naive"]),
         Row(
             "peak RSS, plugin builds / raw spaCy",
@@ -659,6 +661,36 @@ def measure_size(size: int, sites: Sites, repeats: int, cold_repeats: int, work:
         "rss": {k: peak(v) for k, v in runs.items()},
         "runs": {k: [asdict(r) for r in v] for k, v in runs.items()},
     }
+
+
+def measure_render(sites: Sites, repeats: int, work: Path) -> dict[str, list[Run]]:
+    """`mkdocs-factsheet render` of the plugin site, its cache full: into an empty folder, then again unchanged."""
+    out = sites.base / "rendered"
+    config = sites.plugin / "mkdocs.yml"
+    command = [sys.executable, "-c", "from mkdocs_factsheet.cli import main; main()", "render", "-f", str(config)]
+    command += ["--out", str(out)]
+    runs: dict[str, list[Run]] = {"render": [], "render_again": []}
+    for round_ in range(repeats):
+        tag = f"[{len(sites.texts)}, run {round_ + 1}]"
+        shutil.rmtree(out, ignore_errors=True)
+        runs["render"].append(timed(command, work, f"{tag} render, cache full, into an empty folder"))
+        runs["render_again"].append(timed(command, work, f"{tag} render again, nothing changed"))
+    return runs
+
+
+def render_rows(runs: dict[str, list[Run]], warm: float | None) -> list[Row]:
+    """The rows of `render` (the pages as files, for Zensical and other generators) against the plugin's warm build."""
+    render, again = median(runs["render"]), median(runs["render_again"])
+    return [
+        Row("render, every file written / warm rebuild", render, warm, 1.20, runs=sum(r.ok for r in runs["render"])),
+        Row(
+            "  information: render again, nothing changed / warm rebuild",
+            again,
+            warm,
+            runs=sum(r.ok for r in runs["render_again"]),
+            note="render writes Markdown files and no HTML: the generator's own build comes on top",
+        ),
+    ]
 
 
 def failure(run: Run) -> str:

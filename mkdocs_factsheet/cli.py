@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,17 +19,18 @@ from .caching.fingerprints import DEFAULT_MODEL
 from .checking import check_examples
 from .engine import Caches, Engine, Progress, propagate
 from .mkdocs_options import Options, plugin_options
-from .model import FactSheet, sheets_json
+from .model import sheets_json
 from .problems import FactsheetError, ProblemLog, RuleError
 from .report import build_report
 from .report.markdown import report_markdown
 from .rules import available_packs
 from .rules.files import wildcard_warnings
 from .rules.schema import json_schema
-from .site.briefing import speaker_name
+from .site.plain import render_markdown
 
-_OPENING_MARKS = '“"«„‘'
-_CLOSING_MARKS = '”"»“’'
+if TYPE_CHECKING:  # `render` imports its modules itself, when it runs
+    from . import rendering, watching
+    from .nlp.mentions import ResolvedMentions
 
 _rules_option = click.option(
     "--rules",
@@ -44,6 +45,14 @@ _pack_option = click.option(
     "packs",
     multiple=True,
     help=f"Built-in rule pack to load first ({', '.join(available_packs())}). [default: the plugin's `packs`]",
+)
+_places_option = click.option(
+    "--places/--no-places",
+    default=None,
+    expose_value=False,
+    callback=lambda context, _, value: context.meta.__setitem__("factsheet.places", value),
+    help="Whether the packs' states, provinces and cities name their country (Ohio → United States). "
+    "[default: the plugin's `places`, else yes]",
 )
 _model_option = click.option(
     "--model",
@@ -78,7 +87,7 @@ def _rule_options(command: Callable[..., None]) -> Callable[..., None]:
 
 def _engine_options(command: Callable[..., None]) -> Callable[..., None]:
     """The rule options, and the MkDocs configuration that gives their defaults."""
-    return _rule_options(_config_option(command))
+    return _rule_options(_places_option(_config_option(command)))
 
 
 def _fail(error: FactsheetError) -> None:
@@ -97,7 +106,9 @@ def _engine(options: Options, *, load_pipeline: bool = True) -> Engine:
 
     try:
         caches = Caches(options.cache_dir, warn)
-        engine = Engine.create(options.rule_dirs, packs=options.packs, model=options.model, caches=caches, warn=warn)
+        engine = Engine.create(
+            options.rule_dirs, packs=options.packs, model=options.model, caches=caches, warn=warn, places=options.places
+        )
         for problem in engine.rules.warnings:
             click.echo(f"warning: {problem}", err=True)
         if load_pipeline:
@@ -117,6 +128,9 @@ def _options(
     except ValueError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)
+    places = click.get_current_context().meta.get("factsheet.places")
+    if places is not None:
+        options.places = places
     if options.config:
         click.echo(f"using {options.config}: {options.summary()}", err=True)
     return options
@@ -238,28 +252,18 @@ def explain(
         sys.exit(1)
     engine = _engine(_options(config_file, rule_dirs, packs, model, cache_dir))
     from .nlp.extraction import find_mentions
+    from .nlp.losers import losing_matches
     from .nlp.text import BodyText
 
     doc = engine.parse(articles[0])
-    resolved = find_mentions(articles[0], doc, engine.compiled, BodyText.of(articles[0]))
+    text = BodyText.of(articles[0])
+    resolved = find_mentions(articles[0], doc, engine.compiled, text)
     sheet = engine.extract(articles[0], doc)
-    names = {party.id: party.name for party in engine.rules.parties.values()}
-    names |= {party.id: f"{party.name} (provisional: not in the rules)" for party in resolved.provisional}
-    click.echo(f"# {articles[0].title}\n\n## Parties and actors")
-    for mention in resolved.mentions:
-        who = f"{mention.actor} ({names[mention.party]})" if mention.actor else names[mention.party]
-        source = engine.rules.source_of("party", mention.party)
-        origin = str(source) if source is not None else "the text"
-        click.echo(
-            f"- {mention.text!r} @{mention.start_char}-{mention.end_char} → {who}: {'; '.join(mention.why)} [{origin}]"
-        )
-    click.echo("\n## Issues")
-    for issue_id, issue_mention in resolved.issue_mentions:
-        source = engine.rules.source_of("issue", issue_id)
-        click.echo(
-            f"- {issue_mention.text!r} @{issue_mention.start}-{issue_mention.end} → {issue_id}: "
-            f"{issue_mention.rule} [{source}]"
-        )
+    click.echo(f"# {articles[0].title}")
+    _explain_mentions(engine, resolved)
+    click.echo("\n## Matches that lost (rule, its file, why)")
+    for loser in losing_matches(doc, engine.compiled, text, resolved):
+        click.echo(f"- {loser.text!r} @{loser.start}-{loser.end}: {loser.rule} [{loser.source}]: {loser.why}")
     click.echo("\n## Positions")
     for position in sheet.positions:
         speaker = position.speaker
@@ -275,8 +279,30 @@ def explain(
         click.echo(f"- {actor.name} ({actor.label}, {actor.mentions}×)")
 
 
+def _explain_mentions(engine: Engine, resolved: ResolvedMentions) -> None:
+    """The parties, actors and issues found, with the rule and the reasons of each."""
+    names = {party.id: party.name for party in engine.rules.parties.values()}
+    names |= {party.id: f"{party.name} (provisional: not in the rules)" for party in resolved.provisional}
+    click.echo("\n## Parties and actors")
+    for mention in resolved.mentions:
+        who = f"{mention.actor} ({names[mention.party]})" if mention.actor else names[mention.party]
+        source = engine.rules.source_of("party", mention.party)
+        origin = str(source) if source is not None else "the text"
+        click.echo(
+            f"- {mention.text!r} @{mention.start_char}-{mention.end_char} → {who}: {'; '.join(mention.why)} [{origin}]"
+        )
+    click.echo("\n## Issues")
+    for issue_id, issue_mention in resolved.issue_mentions:
+        source = engine.rules.source_of("issue", issue_id)
+        click.echo(
+            f"- {issue_mention.text!r} @{issue_mention.start}-{issue_mention.end} → {issue_id}: "
+            f"{issue_mention.rule} [{source}]"
+        )
+
+
 @main.command()
 @_rule_options
+@_places_option
 @click.option(
     "-f",
     "--config-file",
@@ -302,6 +328,15 @@ def explain(
     "and for reading the files) or to the built pages' URLs (MkDocs). [default: files with zensical.toml]",
 )
 @click.option("--check", is_flag=True, help="Write nothing; exit with 1 when a page or marker region is stale.")
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Keep running (beside `zensical serve`…): render again when an article, a rule or a page of yours "
+    "changes, writing only the files that change. Ctrl-C stops.",
+)
+@click.option(
+    "--interval", type=click.FloatRange(min=0.05), default=1.0, show_default=True, help="Seconds between polls."
+)
 def render(
     rule_dirs: tuple[Path, ...],
     packs: tuple[str, ...],
@@ -313,13 +348,17 @@ def render(
     prefix: str | None,
     links: str | None,
     check: bool,
+    watch: bool,
+    interval: float,
 ) -> None:
     """Write the briefing pages as Markdown files, for site generators that run no plugin (Zensical…).
 
     Only files an earlier render wrote are replaced or removed (see .factsheet-manifest.json in the folder).
     """
-    from . import rendering
+    from . import rendering, watching
 
+    if watch and check:
+        raise click.UsageError("--watch writes the pages, --check only compares them: give one of the two")
     config_file = rendering.find_config(config_file)
     try:
         settings = rendering.render_settings(
@@ -332,6 +371,7 @@ def render(
             model=model,
             cache_dir=cache_dir,
             links=links,
+            places=click.get_current_context().meta.get("factsheet.places"),
         )
     except ValueError as error:
         click.echo(f"error: {error}", err=True)
@@ -342,10 +382,22 @@ def render(
     def warn(message: str) -> None:
         click.echo(f"warning: {message}", err=True)
 
+    if watch:
+        click.echo(f"watching {settings.articles} and the rules; Ctrl-C stops", err=True)
+        watching.watch(watching.Watcher(settings, warn), _report_cycle(settings), interval)
+        click.echo("stopped", err=True)
+        return
     try:
         outcome = rendering.render(settings, check=check, warn=warn)
     except FactsheetError as error:
         _fail(error)
+    _report_render(outcome, settings, check)
+    if check and outcome.changed:
+        sys.exit(1)
+
+
+def _report_render(outcome: rendering.Outcome, settings: rendering.RenderSettings, check: bool = False) -> None:
+    """The problems with the articles, then each file written (or stale) or removed, then a summary line."""
     for problem in outcome.problems:
         click.echo(f"{problem.severity}: {problem}", err=True)
     verb = "stale" if check else "written"
@@ -353,102 +405,53 @@ def render(
     lines += [f"{name}: {'to remove' if check else 'removed'}" for name in outcome.removed]
     for line in lines:
         click.echo(line)
-    summary = f"{outcome.pages} pages in {settings.out}/{settings.prefix}: {len(lines)} file(s) {verb}"
-    click.echo(summary if lines else f"{outcome.pages} pages in {settings.out}/{settings.prefix}: up to date", err=True)
-    if check and outcome.changed:
-        sys.exit(1)
+    where = f"{outcome.pages} pages in {settings.out}/{settings.prefix}"
+    click.echo(f"{where}: {len(lines)} file(s) {verb}" if lines else f"{where}: up to date", err=True)
+
+
+def _report_cycle(settings: rendering.RenderSettings) -> Callable[[watching.Cycle], None]:
+    """What `render --watch` says after each render: what changed, then what was written, or why nothing was."""
+    from .watching import error_lines
+
+    def report(cycle: watching.Cycle) -> None:
+        if cycle.changed:
+            more = f" and {len(cycle.changed) - 3} more" if len(cycle.changed) > 3 else ""
+            click.echo(f"changed: {', '.join(cycle.changed[:3])}{more}", err=True)
+        if cycle.error is not None:
+            for line in error_lines(cycle.error):
+                click.echo(line, err=True)
+            click.echo("nothing written: the pages stay as the last render left them", err=True)
+        elif cycle.outcome is not None:
+            _report_render(cycle.outcome, settings)
+
+    return report
 
 
 @main.command()
 @_engine_options
 @click.option("--scheduler", default=None, help="Address of a Dask scheduler, e.g. tcp://10.0.0.5:8786.")
-@click.option(
-    "--local-workers",
-    type=int,
-    default=2,
-    show_default=True,
-    help="Without --scheduler: a local cluster of N processes.",
-)
-@click.option(
-    "--parse-only", is_flag=True, help="Cache the parses only, not the fact sheets (rule edits never re-parse)."
-)
+@click.option("--local-workers", type=int, default=2, help="Without --scheduler: a LocalCluster of N processes. [2]")
+@click.option("--parse-only", is_flag=True, help="Cache the parses only, not the fact sheets.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-def parse(
-    rule_dirs: tuple[Path, ...],
-    packs: tuple[str, ...],
-    model: str | None,
-    cache_dir: Path | None,
-    config_file: Path,
-    scheduler: str | None,
-    local_workers: int,
-    parse_only: bool,
-    paths: tuple[Path, ...],
-) -> None:
-    """Parse articles on a Dask cluster into the cache (pip install mkdocs-factsheet[dask]); then build.
+def parse(scheduler: str | None, local_workers: int, parse_only: bool, paths: tuple[Path, ...], **rules: Any) -> None:
+    """Parse (and analyse) on a Dask cluster what the cache lacks, for the next build (extra: [dask])."""
+    from .engine.cluster import MissingDask, run_on_cluster
 
-    Only what the cache lacks is sent to the workers; the parses and fact sheets come back into
-    the cache as each batch is done, so an interrupted run keeps what it finished.
-    """
-    from .engine.cluster import MissingDask, dask_client, parse_on_cluster
-
-    options = _options(config_file, rule_dirs, packs, model, cache_dir)
-    if options.cache_dir is None:
-        click.echo("error: parsing on a cluster fills the cache: give --cache (or a cache_dir in mkdocs.yml)", err=True)
-        sys.exit(2)
-    log = ProblemLog()
-    articles = load_articles(list(paths), log)
+    options = _options(**rules)
+    articles = load_articles(list(paths), log := ProblemLog())
     _report(log)
-    engine = _engine(options, load_pipeline=False)
-
-    def progress(done: Any) -> None:
-        click.echo(f"{done.parsed}/{done.articles} articles back from the cluster ({done.batches} batches)", err=True)
-
     try:
-        with dask_client(scheduler, local_workers) as client:
-            report = parse_on_cluster(engine, articles, client, sheets=not parse_only, progress=progress)
-    except MissingDask as error:
+        done = run_on_cluster(_engine(options, load_pipeline=False), articles, scheduler, local_workers, not parse_only)
+    except (MissingDask, ValueError) as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
-    click.echo(
-        f"{report.parsed} parsed and {report.sheets} fact sheets written to {options.cache_dir}; "
-        f"{len(articles) - report.articles} were in the cache already",
-        err=True,
-    )
+    click.echo(done, err=True)
 
 
 @main.command()
 def schema() -> None:
     """Print the rule files' JSON Schema (for editor completion and checking)."""
     click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
-
-
-def render_markdown(sheet: FactSheet) -> str:
-    """A compact plain-Markdown fact sheet for the terminal (the site's pages are richer)."""
-    lines: list[str] = [f"# {sheet.article.title}", ""]
-    meta = [str(value) for value in (sheet.article.date, sheet.article.source, sheet.article.path) if value]
-    lines += [" · ".join(meta), "", "## Parties", ""]
-    for party in sheet.parties:
-        actors = ", ".join(f"{a.name}" + (f" ({a.role})" if a.role else "") for a in party.actors)
-        lines.append(f"- **{party.name}** ({party.mentions}×)" + (f": {actors}" if actors else ""))
-    lines += ["", "## Positions", ""]
-    for position in sheet.positions:
-        who = speaker_name(position.speaker)
-        detail = ", ".join(filter(None, [position.kind, position.stance, *position.issues]))
-        lines.append(f"- {who} ({position.speaker.party or '?'}; {detail}): {_quoted(position.content.text)}")
-    lines += ["", "## Issues", ""]
-    for issue in sheet.issues:
-        lines.append(f"- **{issue.title}** ({len(issue.mentions)}×; {', '.join(issue.parties) or 'no party'})")
-    if sheet.unassigned_actors:
-        lines += ["", "## Unassigned actors", ""]
-        lines += [f"- {actor.name} ({actor.label}, {actor.mentions}×)" for actor in sheet.unassigned_actors]
-    return "\n".join(lines) + "\n"
-
-
-def _quoted(content: str) -> str:
-    """Content in quotation marks, once: a direct quote keeps its own marks (“…”, not ““…””)."""
-    if content[:1] in _OPENING_MARKS and content[-1:] in _CLOSING_MARKS and len(content) > 1:
-        return content
-    return f"“{content}”"
 
 
 @main.command()

@@ -32,6 +32,7 @@ class Options:
     cache_dir: Path | None
     config: Path | None = None
     given: dict[str, Any] = field(default_factory=dict)  # what the configuration file gave
+    places: bool = True  # the packs' sub-national places name their countries
 
     def summary(self) -> str:
         return ", ".join(f"{key}: {value}" for key, value in self.given.items()) or "no factsheet options"
@@ -105,7 +106,8 @@ def plugin_options(
     found = read_plugin_options(config_file)
     plugin = found or {}
     root = config_file.resolve().parent
-    given: dict[str, Any] = {key: plugin[key] for key in ("rules", "packs", "model", "cache_dir") if key in plugin}
+    keys = ("rules", "packs", "places", "model", "cache_dir")
+    given: dict[str, Any] = {key: plugin[key] for key in keys if key in plugin}
     rules = [*rule_dirs] or [root / str(plugin.get("rules", "rules")) if found is not None else Path("rules")]
     cache = plugin.get("cache_dir", DEFAULT_CACHE) if found is not None else ""
     return Options(
@@ -115,4 +117,5 @@ def plugin_options(
         cache_dir=cache_dir or ((root / str(cache)) if str(cache).strip() else None),
         config=config_file if found is not None else None,
         given=given,
+        places=plugin.get("places") is not False,
     )

@@ -6,7 +6,9 @@ converted. They go where the plugin puts them in the site, under the docs folder
 `<prefix>/…` for the pages, `factsheets.json` and `assets/factsheet/factsheet.css` at its root,
 so every link between them, and from hand-written pages, resolves in any generator that reads
 Markdown files from that folder. Markers in the hand-written pages under `out` are refreshed in
-place (`site.markers.refresh`).
+place (`site.markers.refresh`). A `.nav.yml` in the pages' folder gives the generator a bounded
+navigation (`navigation`): the overview, the index pages, the issues and the parties rules define;
+articles are reached from those pages.
 
 Only files this module wrote are ever changed or removed: they are listed, with a hash of their
 bytes, in a manifest (`.factsheet-manifest.json` in `out`); a file that is not there as render
@@ -24,6 +26,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from .articles import MAX_ARTICLE_SIZE, find_article_files, load_articles
 from .engine import Caches, Engine, Progress, propagate
@@ -32,15 +37,17 @@ from .model import sheets_json
 from .problems import Problem, ProblemLog
 from .site import markers
 from .site.briefing import Briefing
-from .site.html import restore
+from .site.html import restore, title_text
 from .site.pages import Renderer
 from .site.project import ProjectPaths
-from .site.urls import CSS_URI, JSON_URI, PAGE_KINDS, SiteMap, clean_prefix
+from .site.urls import CSS_URI, JSON_URI, PAGE_KINDS, SiteMap, clean_prefix, nav_key
 
 MANIFEST = ".factsheet-manifest.json"
 """The files the last render wrote, relative to `out` (a dot file: generators do not publish it)."""
 CONFIG_FILES = ("mkdocs.yml", "zensical.toml")
 """The site configurations `render` reads its defaults from, in the current folder, first found wins."""
+NAV_FILE = ".nav.yml"
+"""The navigation of the pages' folder, in the format of mkdocs-awesome-nav (which Zensical reads itself)."""
 
 
 def _ignore(message: str) -> None:
@@ -65,6 +72,7 @@ class RenderSettings:
     max_article_size: int | None = MAX_ARTICLE_SIZE
     processes: int = 0
     config: Path | None = None
+    places: bool = True  # the packs' sub-national places name their countries
 
 
 @dataclass
@@ -101,6 +109,7 @@ def render_settings(
     model: str | None = None,
     cache_dir: Path | None = None,
     links: str | None = None,
+    places: bool | None = None,
 ) -> RenderSettings:
     """The settings given, the plugin's options and the site's `docs_dir` in `config_file` filling in the rest.
 
@@ -133,6 +142,7 @@ def render_settings(
         max_article_size=size or None,
         processes=int(plugin.get("processes", 0)),
         config=config_file,
+        places=options.places if places is None else places,
     )
 
 
@@ -142,14 +152,16 @@ def render(
     check: bool = False,
     warn: Callable[[str], None] = _ignore,
     progress: Callable[[Progress], None] | None = None,
+    caches: Caches | None = None,
 ) -> Outcome:
     """Write the pages, `factsheets.json`, the CSS and the marker regions (`check`: only say what would change).
 
-    Raises `FactsheetError` (a `RuleError` for broken rules) as the engine does.
+    `caches`: kept by a caller that renders again and again (`watching`), else made for this render.
+    Raises `FactsheetError` (a `RuleError` for broken rules) before writing anything, as the engine does.
     """
     out = settings.out.resolve()
     paths = ProjectPaths(settings.root.resolve(), out)
-    briefing, problems, loaded = _extract(settings, warn, progress)
+    briefing, problems, loaded = _extract(settings, caches or Caches(settings.cache_dir, warn), warn, progress)
     kinds = set(settings.kinds)
     site = SiteMap(
         briefing,
@@ -166,6 +178,8 @@ def render(
         files[page.src_uri] = restore(renderer.page(page, problems, loaded), renderer.held.blocks)
     if site.json_uri:
         files[site.json_uri] = sheets_json([paths.portable(sheet.to_dict()) for sheet in briefing.sheets])
+    if site.pages:
+        files[posixpath.join(site.prefix, NAV_FILE)] = navigation_yaml(navigation(site, briefing))
     files[CSS_URI] = resources.files("mkdocs_factsheet.site").joinpath("assets/factsheet.css").read_text("utf-8")
     output = _Output(out, check, warn)
     outcome = output.write_generated(files)
@@ -177,12 +191,54 @@ def render(
     return outcome
 
 
+def navigation(site: SiteMap, briefing: Briefing) -> list[dict[str, Any]]:
+    """The entries of a bounded navigation of the pages, as MkDocs writes `nav` (paths relative to the prefix).
+
+    The overview, then every other index page, then *Issues* and *Parties*, each by title: their
+    number grows with the rules, never with the articles. Article pages and parties named only by
+    an article's text are left out; the overview and the issue and party pages link to them.
+    """
+
+    def entry(src_uri: str, title: str) -> dict[str, Any]:
+        return {title_text(title): posixpath.relpath(src_uri, site.prefix)}
+
+    pages = sorted(site.pages.values(), key=lambda page: nav_key(page.title))
+    overview = [entry(page.src_uri, page.title) for page in pages if page.kind == "overview"]
+    issues = [entry(page.src_uri, page.title) for page in pages if page.kind == "issue"]
+    parties = [
+        entry(page.src_uri, page.title)
+        for page in pages
+        if page.kind == "party" and page.key not in briefing.provisional
+    ]
+    own = {"issues": issues, "parties": parties}  # the sections open with their folder's index page
+    indexes = []
+    for page in pages:
+        if page.kind == "overview" or posixpath.basename(page.src_uri) != "index.md":
+            continue
+        if page.kind == "index" and own.get(page.key):
+            own[page.key].insert(0, entry(page.src_uri, page.title))
+        else:
+            indexes.append(entry(page.src_uri, page.title))
+    sections = [{title: entries} for title, entries in (("Issues", issues), ("Parties", parties)) if entries]
+    return overview + indexes + sections
+
+
+def navigation_yaml(entries: list[dict[str, Any]]) -> str:
+    """The `.nav.yml` of the pages' folder: the entries under `nav`, with a line on where they come from."""
+    body = yaml.safe_dump({"nav": entries}, allow_unicode=True, sort_keys=False, width=1000)
+    return f"# written by mkdocs-factsheet render: the briefing pages in the navigation (awesome-nav format)\n{body}"
+
+
 def _extract(
-    settings: RenderSettings, warn: Callable[[str], None], progress: Callable[[Progress], None] | None
+    settings: RenderSettings,
+    caches: Caches,
+    warn: Callable[[str], None],
+    progress: Callable[[Progress], None] | None,
 ) -> tuple[Briefing, list[Problem], set[str]]:
     """The briefing, the problems with the articles, and the article files published (as the plugin's build)."""
-    caches = Caches(settings.cache_dir, warn)
-    engine = Engine.create(settings.rule_dirs, packs=settings.packs, model=settings.model, caches=caches, warn=warn)
+    engine = Engine.create(
+        settings.rule_dirs, packs=settings.packs, model=settings.model, caches=caches, warn=warn, places=settings.places
+    )
     for problem in engine.rules.warnings:
         warn(str(problem))
     log = ProblemLog()
@@ -210,6 +266,18 @@ def _hand_written_pages(out: Path, generated: set[str]) -> list[str]:
     return sorted(found)
 
 
+def read_manifest(out: Path, warn: Callable[[str], None] = _ignore) -> dict[str, str]:
+    """The files the last render into `out` wrote (relative paths), with the hash of their bytes then."""
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        return {name: digest for name, digest in data["files"].items() if isinstance(digest, str)}
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        warn(f"{out / MANIFEST}: unreadable ({error}); no earlier page will be removed")
+        return {}
+
+
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -221,19 +289,8 @@ class _Output:
         self.out = out
         self.check = check
         self.warn = warn
-        self.previous = self._read_manifest()
+        self.previous = read_manifest(out, warn)
         self.manifest: dict[str, str] = {}  # written now: relative path → hash
-
-    def _read_manifest(self) -> dict[str, str]:
-        """The files the last render wrote, with the hash of their bytes then."""
-        try:
-            data = json.loads((self.out / MANIFEST).read_text(encoding="utf-8"))
-            return {name: digest for name, digest in data["files"].items() if isinstance(digest, str)}
-        except FileNotFoundError:
-            return {}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-            self.warn(f"{self.out / MANIFEST}: unreadable ({error}); no earlier page will be removed")
-            return {}
 
     def _ours(self, relative: str, current: bytes | None) -> bool:
         """Whether a file is as render last wrote it (so it may be replaced or removed); True when absent."""

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import mkdocs_factsheet
 from mkdocs_factsheet.articles import Article
 from mkdocs_factsheet.caching.rule_layers import PackLayers, RuleLayerCache
 from mkdocs_factsheet.engine import Engine
@@ -93,9 +94,10 @@ def test_reports_on_inherited_entries_point_into_the_pack(tmp_path: Path) -> Non
         _load(write_tree(tmp_path / "rules", files))
     (problem,) = error.value.problems
     assert problem.location.endswith("washington-state.yml:3:11")
-    assert "'Washington' already names party 'united-states' (<pack world>/parties/united-states.yml:130)" in str(
-        problem
-    )
+    pack_file = Path(mkdocs_factsheet.__file__).parent / "packs" / "world" / "parties" / "united-states.yml"
+    line = pack_file.read_text(encoding="utf-8").splitlines().index("- Washington") + 1
+    where = f"(<pack world>/parties/united-states.yml:{line})"
+    assert f"'Washington' already names party 'united-states' {where}" in str(problem)
 
 
 def test_digest_follows_the_extension_and_the_cache_round_trips(tmp_path: Path) -> None:

@@ -78,3 +78,26 @@ def test_a_title_alone_is_the_one_person_the_article_gives_it(engine: Engine) ->
     )
     position = next(p for p in sheet.positions if "open to other countries" in p.content.text)
     assert (position.speaker.actor, position.speaker.party) == ("Kyriakos Mitsotakis", "greece")
+
+
+PHILIPPINES = (
+    "The Philippine government ordered the network off the air on Tuesday. "
+    "The order came after the Philippines' Congress failed to renew the franchise. "
+    "Solicitor General Jose Calida said the network had violated its franchise."
+)
+
+
+def test_a_headline_naming_one_country_the_body_names_most_gives_unqualified_titles_that_country(
+    engine: Engine,
+) -> None:
+    sheet = sheet_of(engine, "Philippines' largest television network shut down by government", PHILIPPINES)
+    position = next(p for p in sheet.positions if "violated its franchise" in p.content.text)
+    assert (position.speaker.actor, position.speaker.party) == ("Jose Calida", "philippines")
+    actor = next(a for a in sheet.party("philippines").actors if a.name == "Jose Calida")  # type: ignore[union-attr]
+    assert any("Philippines" in why for why in actor.why)
+
+
+def test_a_country_in_the_headline_that_the_body_names_less_than_another_gives_none(engine: Engine) -> None:
+    body = PHILIPPINES.replace("Philippine government", "Chinese government").replace("Philippines'", "China's")
+    sheet = sheet_of(engine, "Philippines' largest television network shut down by government", body)
+    assert party_of(sheet, "violated its franchise") is None

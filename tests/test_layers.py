@@ -24,7 +24,7 @@ LAYERS = [
     ("engine",),
     ("checking", "report"),
     ("site",),
-    ("plugin", "cli", "__main__", "mkdocs_options", "rendering"),
+    ("plugin", "cli", "__main__", "mkdocs_options", "rendering", "watching"),
 ]
 # Third-party libraries that only the adapters may import.
 ADAPTER_ONLY = {"mkdocs": ("plugin",), "click": ("cli",)}

@@ -130,7 +130,12 @@ def test_serve_with_a_broken_rule_serves_the_last_good_site_and_recovers(tmp_pat
         errors = logs.messages(logging.ERROR)
         assert len(errors) == 1 and "rules/issues/taiwan.yml:" in errors[0], errors
         assert re.search(r"taiwan\.yml:\d+:\d+: ", errors[0]) and "last good briefing pages" in errors[0]
-        assert visible_text(page.read_text(encoding="utf-8")) == good_page
+        served = visible_text(page.read_text(encoding="utf-8"))
+        notice = re.search(
+            r"The rules are broken: .*? the pages follow\. rules/issues/taiwan\.yml:\d+:\d+: [^)]*\) ", served
+        )
+        assert notice, served[:400]  # a notice under the title, then the last good facts
+        assert served.replace(notice.group(0), "") == good_page
         rule.write_text(good.replace("title: Taiwan", "title: Taiwan Strait affairs", 1), encoding="utf-8")
         _touch_later(rule)
         with LogCapture() as logs:

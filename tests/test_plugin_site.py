@@ -183,6 +183,8 @@ def test_nav_pages_all_lists_every_page_by_title(tmp_path, cache_dir):
         "Alpha talks on Taiwan resume",
         "US pressures China over human rights, regional destabilisation",
     ]
+    assert titles.index("Parties") < titles.index("People")  # the people section: its index page first
+    assert titles[titles.index("People") + 1] == "People" and "Antony Blinken" in titles[titles.index("People") :]
     issues = titles[titles.index("Issues") + 1 : titles.index("Parties")]
     assert issues[0] == "Issues" and issues[1:] == sorted(issues[1:], key=str.casefold) and "Taiwan" in issues
     # previous/next links follow the new order

@@ -87,3 +87,42 @@ def test_a_group_named_by_its_movement_before_a_group_noun_is_a_provisional_part
 def test_one_capitalised_word_named_once_is_not_a_provisional_party(engine: Engine) -> None:
     sheet = sheet_of(engine, 'Team leader Tim Taylor told reporters, "It was amazing to find the wreck."')
     assert not any(p.provisional for p in sheet.parties)
+
+
+def test_an_organisation_a_country_possesses_acts_for_that_country(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "The United States' National Institute of Allergy and Infectious Disease's director, Dr. Anthony Fauci, "
+        "said the outbreak would get worse.",
+    )
+    assert speaker_of(sheet, "would get worse") == ("Anthony Fauci", "united-states")
+    assert not any(party.provisional for party in sheet.parties)
+
+
+def test_a_title_and_name_the_ner_took_for_an_organisation_is_a_person(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Katigbak apologized during the hearing, according to a statement by the Presidential Spokesperson "
+        "Harry Roque. Roque said the network could reapply.",
+    )
+    assert not any("Roque" in party.name for party in sheet.parties)
+
+
+def test_the_nearest_possessor_gives_a_title_its_party(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "The United Nations' Food and Agriculture Organization's chief veterinary officer said the cull was "
+        "completely unnecessary.",
+    )
+    assert speaker_of(sheet, "completely unnecessary")[1] == "food-and-agriculture-organization"
+
+
+def test_an_organisation_name_the_ner_cut_at_for_is_one_party_and_its_president_acts_for_it(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "The president of the Tunisian League for the Defence of Human Rights, Jamel Msallem, said, "
+        '"We are for the freedom to dress."',
+    )
+    actor, party = speaker_of(sheet, "freedom to dress")
+    assert actor == "Jamel Msallem"
+    assert sheet.party(party).name == "Tunisian League for the Defence of Human Rights"  # type: ignore[arg-type,union-attr]

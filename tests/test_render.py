@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from mkdocs_factsheet import rendering
@@ -96,6 +97,23 @@ def test_every_fact_is_on_the_pages_and_every_link_leads_to_a_written_file(tmp_p
     assert "\n    <!-- /factsheet -->\n" in authored  # indented like its marker
 
 
+def test_people_pages_are_written_with_every_speaker_and_position(tmp_path: Path, cache_dir: Path) -> None:
+    """`render` writes the people index and a page per named speaker, each position linked to its sentence."""
+    site = _site(tmp_path, cache_dir)
+    _render(site)
+    docs = site.root / "docs"
+    index = (docs / "briefings" / "people" / "index.md").read_text(encoding="utf-8")
+    sheets = json.loads((docs / "factsheets.json").read_text(encoding="utf-8"))
+    speakers = {p["speaker"]["actor"] for sheet in sheets for p in sheet["positions"] if p["speaker"]["actor"]}
+    assert "Antony Blinken" in speakers and "Yang Jiechi" in speakers
+    for name in speakers:
+        assert html.escape(name, quote=False) in index, name
+    blinken = (docs / "briefings" / "people" / "antony-blinken.md").read_text(encoding="utf-8")
+    positions = sum(1 for sheet in sheets for p in sheet["positions"] if p["speaker"]["actor"] == "Antony Blinken")
+    assert blinken.count("#s-") >= positions >= 2  # every position, with a link to its sentence
+    assert "../parties/united-states.md" in blinken and "../articles/" in blinken  # links to Markdown files
+
+
 def test_a_second_render_changes_nothing_and_check_passes(tmp_path: Path, cache_dir: Path) -> None:
     site = _site(tmp_path, cache_dir)
     _render(site)
@@ -138,7 +156,8 @@ def test_pages_no_longer_generated_are_removed_and_nothing_else_is_touched(tmp_p
     edited.write_text(edited.read_text(encoding="utf-8") + "My note.\n", encoding="utf-8")
     (site.root / "seeds" / "zz_alpha.md").unlink()
     outcome = _render(site)
-    assert outcome.removed == ["briefings/articles/zz_alpha.md"] and not article.exists()
+    # the article's page, and the page of the one person only it quoted
+    assert outcome.removed == ["briefings/articles/zz_alpha.md", "briefings/people/alpha.md"] and not article.exists()
     assert outcome.left_alone == ["briefings/parties/myanmar.md"] and "My note." in edited.read_text(encoding="utf-8")
     assert all(path.read_text(encoding="utf-8") == content for path, content in mine.items())
     manifest = json.loads((docs / rendering.MANIFEST).read_text(encoding="utf-8"))["files"]
@@ -220,3 +239,38 @@ def test_refresh_replaces_regions_and_never_text_before_a_stray_closing_line() -
         "<!-- factsheet: matrix -->\n\n<p>matrix</p>\n\n<!-- /factsheet -->\nAfter.\n"
     )
     assert markers.expand(old, render, lambda line, message: None) == "\n<p>matrix</p>\n\nAfter.\n"
+
+
+def test_the_navigation_lists_the_overview_issues_and_rule_parties_not_the_articles(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    site = _site(tmp_path, cache_dir)
+    _render(site)
+    folder = site.root / "docs" / "briefings"
+    nav_file = folder / rendering.NAV_FILE
+    nav = yaml.safe_load(nav_file.read_text(encoding="utf-8"))["nav"]
+    assert nav[0] == {"Overview": "index.md"}
+    sections = {title: entries for entry in nav[1:] for title, entries in entry.items() if isinstance(entries, list)}
+    assert list(sections) == ["Issues", "Parties"]
+    indexes = [path for entry in nav[1:] for path in entry.values() if isinstance(path, str)]
+    assert indexes == ["articles/index.md", "people/index.md"]  # the other index pages, each one entry
+    listed = {path for entries in sections.values() for entry in entries for path in entry.values()}
+    on_disk = {path.relative_to(folder).as_posix() for path in folder.rglob("*.md")}
+    assert listed <= on_disk
+    assert listed == {name for name in on_disk if name.startswith(("issues/", "parties/"))}
+    assert sections["Issues"][0] == {"Issues": "issues/index.md"}  # each section opens with its index page
+    titles = [title for entry in sections["Issues"][1:] for title in entry]
+    assert "Taiwan" in titles and titles == sorted(titles, key=str.casefold)
+    assert "China" in [title for entry in sections["Parties"] for title in entry]
+    assert rendering.NAV_FILE.startswith(".")  # a hidden file: generators do not publish it
+    manifest = json.loads((site.root / "docs" / rendering.MANIFEST).read_text(encoding="utf-8"))["files"]
+    assert f"briefings/{rendering.NAV_FILE}" in manifest
+
+
+def test_render_takes_the_plugins_places_option_and_the_flag_overrides_it(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: S\nplugins:\n  - factsheet:\n      packs: [world]\n      places: false\n")
+    assert rendering.render_settings(config).places is False
+    assert rendering.render_settings(config, places=True).places is True
+    config.write_text("site_name: S\nplugins:\n  - factsheet:\n      packs: [world]\n")
+    assert rendering.render_settings(config).places is True

@@ -55,7 +55,9 @@ def test_unassigned_actors_are_ranked_with_their_sentences(report: Report) -> No
     counts = [lead.mentions for lead in report.unassigned]
     assert counts == sorted(counts, reverse=True)
     congress = next(lead for lead in report.unassigned if lead.name == "National Congress")
-    assert congress.mentions == 3 and congress.articles == 1
+    # "Argentina's National Congress" is Argentina's (a country's possessive); the headline and "the National
+    # Congress" name it with no party
+    assert congress.mentions == 2 and congress.articles == 1
     assert any("outside the National Congress" in e.sentence for e in congress.examples)
     assert all(lead.label == "speaker" and lead.name.casefold() != "he" for lead in report.unattributed)
 

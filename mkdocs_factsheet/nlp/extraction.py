@@ -9,17 +9,19 @@ with `nlp.provisional`) → `attribute` (`nlp.attribution`) → `positions_of` (
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from ..articles import Article
 from ..model import FactSheet, Position
+from ..rules import RuleSet
 from .affiliation import affiliate
 from .attribution import Nesting, attribute
 from .factsheet import build_fact_sheet
 from .matching import CompiledRules
-from .mentions import ResolvedMentions, resolve_mentions
+from .mentions import Mention, ResolvedMentions, resolve_mentions
 from .positions import positions_of
 from .provisional import keep_acting
 from .regions import drop_home_regions
@@ -57,10 +59,21 @@ def extract_facts(article: Article, doc: Doc, compiled: CompiledRules) -> Extrac
 
 def find_mentions(article: Article, doc: Doc, compiled: CompiledRules, text: BodyText) -> ResolvedMentions:
     """The parties and people a parsed article mentions: the rules' mentions, then the affiliations it states."""
-    home = compiled.headlines.home(article.title)
     resolved = resolve_mentions(doc, compiled, text, article.date)
     resolved = replace(resolved, mentions=drop_home_regions(doc, resolved.mentions, compiled.rules))
+    home = compiled.headlines.home(article.title) or compiled.headlines.story_country(
+        article.title, _country_counts(article, resolved.mentions, compiled.rules)
+    )
     return affiliate(doc, resolved, compiled.rules, text, home)
+
+
+def _country_counts(article: Article, mentions: list[Mention], rules: RuleSet) -> Counter[str]:
+    """How often the body (not the headline) mentions each country."""
+    return Counter(
+        m.party
+        for m in mentions
+        if m.start_char >= article.body_start and (party := rules.parties.get(m.party)) and party.kind == "country"
+    )
 
 
 def find_positions(

@@ -1,16 +1,19 @@
-"""The country a headline is about, when it names that country's officials.
+"""The country a headline is about, when it names that country's officials or that country alone.
 
 "Ukrainian president rejects prime minister's resignation", "Tunisian Prime Minister signs decree …":
 the body then often writes "Prime Minister Oleksiy Honcharuk" or "a member of Parliament" with no
 country, because the headline said it. A headline that names one country's title-holder gives the
 article a home country, which the affiliation step uses for titles the text leaves unqualified. A
-headline naming no title, or titles or bodies of two countries, gives none. Matched on the title's words alone
-(no parse: a `.md` file's title lives in its front matter), with one pattern compiled per rule set.
+headline naming titles or bodies of two countries gives none. A headline naming no title but one country
+("Philippines' largest television network shut down by government") gives that country when the body, too,
+names it more than any other. Matched on the title's words alone (no parse: a `.md` file's title lives in its
+front matter), with one pattern compiled per rule set.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..rules import RuleSet
 from ..rules.schema import alias_of
@@ -31,6 +34,9 @@ class HeadlineCountries:
         titles = {
             form for agent in rules.agents for a in agent.aliases if not _plural(form := alias_of(a).text.casefold())
         }
+        self.country_pattern = (
+            re.compile(rf"\b(?P<party>{_either(self.owner)})\b", re.IGNORECASE) if self.owner else None
+        )
         self.pattern = (
             re.compile(
                 rf"\b(?P<party>{_either(self.owner)})(?:'s|’s)?\s+(?:[\w-]+\s+)?(?P<title>{_either(titles)})\b",
@@ -50,6 +56,23 @@ class HeadlineCountries:
             if match["party"][:1].isupper()
         }
         return next(iter(found)) if len({party for party, _ in found}) == 1 else None
+
+    def story_country(self, headline: str, body_counts: Counter[str]) -> tuple[str, str] | None:
+        """(party id, its name in the headline) when the headline names one country only and the body names
+        that country more often than any other (`body_counts`: mentions per country)."""
+        if self.country_pattern is None:
+            return None
+        named = {
+            self.owner[match["party"].casefold()]: match[0]
+            for match in self.country_pattern.finditer(headline)
+            if match["party"][:1].isupper()
+        }
+        if len(named) != 1:
+            return None
+        party, words = next(iter(named.items()))
+        ranked = body_counts.most_common(2)
+        leads = bool(ranked) and ranked[0][0] == party and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+        return (party, words) if leads else None
 
 
 def _plural(word: str) -> bool:

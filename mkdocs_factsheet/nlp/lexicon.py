@@ -48,6 +48,12 @@ MESSAGE_OBJECT_LEMMAS = frozenset(
         "reaffirm",
         "concede",
         "express",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "underline",
+        "characterize",
+        "characterise",
     }
 )
 # Cues whose plain object is not what was said ("offered a feel", "pushed the button").

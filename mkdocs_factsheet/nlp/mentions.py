@@ -339,11 +339,24 @@ class _Resolver:
             if candidate.start > 0 and self.doc[candidate.start - 1].lower_ in _INDEFINITE:
                 return None  # "a foreign minister", "former president": not the one holder of the office
             options = self.role_holders(entries, named, why)
+            if not options:
+                return self.office_of(candidate, entries)
         else:
             options = self.named_members(entries, named, why)
         if len(_people(options)) != 1:
             return None  # nobody, or several, and the article singles out none: unresolved rather than guessed
         return self.member_mention(candidate, min(options, key=Entry.order), why, lead)
+
+    def office_of(self, candidate: Candidate, entries: list[Entry]) -> Mention | None:
+        """A role noun whose holder on the article's date the rules do not know, of one party only: an actor of
+        that party by the title alone ("the secretary of state" in 2020, from data that end in 2014)."""
+        if self.when is None or len({e.target for e in entries}) != 1:
+            return None
+        entry = min(entries, key=Entry.order)
+        title = self.role_title(entry)
+        start = candidate.start - (candidate.start > 0 and self.doc[candidate.start - 1].lower_ in DETERMINERS)
+        why = [f"role noun {title!r} of {entry.target}: the rules name no holder on {self.when.isoformat()}"]
+        return self.mention(start, candidate.end, entry.target, actor=title, actor_kind="person", via="agent", why=why)
 
     def role_holders(self, options: list[Entry], named: People, why: list[str]) -> list[Entry]:
         """Who a role noun can stand for: the holder on the article's date, else the holder the article names,
@@ -409,11 +422,14 @@ class _Resolver:
 
     def holds(self, entry: Entry, when: date) -> bool:
         role = self.member(entry).role_list()[entry.role or 0]
-        return (role.from_ is None or role.from_ <= when) and (role.until is None or when <= role.until)
+        until = role.until or self.rules.parties[entry.target].as_of
+        return (role.from_ is None or role.from_ <= when) and (until is None or when <= until)
 
     def active(self, entry: Entry, when: date) -> bool:
+        """Was the member in office on `when`? A role open in data that end (`as_of`) before it is not known."""
         member = self.member(entry)
-        ranges = [(r.from_, r.until) for r in member.role_list()] or [(member.from_, member.until)]
+        as_of = self.rules.parties[entry.target].as_of
+        ranges = [(r.from_, r.until or as_of) for r in member.role_list()] or [(member.from_, member.until or as_of)]
         return any((start is None or start <= when) and (end is None or when <= end) for start, end in ranges)
 
     def mention(

@@ -21,6 +21,14 @@ OF = ("of", "for")  # the prepositions of a title's own complement: "spokesman f
 WINDOW = 12  # tokens a title's phrase may span before the comma of an apposition
 
 
+def phrase_head(token: Token) -> Token:
+    """The noun a title word modifies right after it ("prosecutor" → "general" in "prosecutor general"), or
+    the word itself."""
+    while token.dep_ == "compound" and token.head.i == token.i + 1 and token.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        token = token.head
+    return token
+
+
 def own_phrase(head: Token) -> Iterable[Token]:
     """A noun's own phrase: the noun, its modifiers, then the object of its "of"/"for" with that object's modifiers."""
     yield head
@@ -32,6 +40,16 @@ def own_phrase(head: Token) -> Iterable[Token]:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     yield obj
+                    yield from _rest_of_name(obj)
                     for child in obj.children:
                         if child.dep_ in _MODIFIERS:
                             yield from child.subtree
+
+
+def _rest_of_name(token: Token) -> Iterable[Token]:
+    """The words after `token` inside the same named entity ("Defence" → "of Human Rights")."""
+    doc = token.doc
+    index = token.i + 1
+    while token.ent_type_ and index < len(doc) and doc[index].ent_iob_ == "I":
+        yield doc[index]
+        index += 1

@@ -35,13 +35,19 @@ _REPORTING = ("report", "according")
 
 
 def find_provisional(
-    doc: Doc, mentions: list[Mention], text: BodyText, generic: frozenset[str], titles: list[tuple[int, int]]
+    doc: Doc,
+    mentions: list[Mention],
+    text: BodyText,
+    generic: frozenset[str],
+    titles: list[tuple[int, int]],
+    countries: frozenset[str] = frozenset(),
 ) -> tuple[list[Mention], list[ProvisionalParty]]:
     """Mentions of the organisations no rule covers (document order), and their provisional parties; an
     acronym of a rule's party the article names ("WHO" after "the World Health Organization") is that party.
     Organisations are the NER's, and names right beside a person's title, which the NER often misses ("ABS-CBN
     CEO …", "a spokesperson for Facebook"). `generic`: lower-case words that name a kind of body, not one
-    ("Parliament", "Supreme Court"); `titles`: token ranges of person titles."""
+    ("Parliament", "Supreme Court"); `titles`: token ranges of person titles; `countries`: the rules' country
+    parties, whose possessive makes an organisation theirs ("the United States' National Institute of …")."""
     covered = {index for mention in mentions for index in range(mention.start, mention.end)}
     adjectives = {m.start for m in mentions if m.via == "adjective" and m.end == m.start + 1}
     by_initials = {
@@ -54,7 +60,11 @@ def find_provisional(
     # a group no rule defines, by the nationality or movement before a title: "Catalan separatists said"
     starts = {start for start, _ in titles}
     groups = [ent for ent in doc.ents if ent.label_ == "NORP" and ent.end in starts]
-    organisations = [ent for ent in doc.ents if ent.label_ == "ORG"] + groups + _beside_titles(doc, titles, covered)
+    entities = [(ent, _before_title(ent, titles)) for ent in _joined(doc, [e for e in doc.ents if e.label_ == "ORG"])]
+    # "Spokesperson Harry Roque" in an organisation entity: a person's name, also where written alone
+    in_titles = {index for start, end in titles for index in range(start, end)}
+    people |= {token.text for ent, kept in entities for token in ent[len(kept) :] if token.i not in in_titles}
+    organisations = [kept for _, kept in entities] + groups + _beside_titles(doc, titles, covered)
     for ent in organisations:
         if not _own_name(ent, covered, adjectives):
             continue
@@ -64,7 +74,23 @@ def find_provisional(
         if all(t.text in people for t in span):
             continue
         named = by_initials.get(span.text.replace("-", "")) if span.text.isupper() else None
-        if named is not None:
+        owner = _country_before(doc, span.start, mentions, countries)
+        if owner is not None:
+            why = f"{span.text!r}, an organisation of {owner.text!r} (a possessive), acts for {owner.party}"
+            found.append(
+                Mention.of_tokens(
+                    doc,
+                    span.start,
+                    span.end,
+                    text,
+                    owner.party,
+                    actor=span.text,
+                    actor_kind="body",
+                    via="agent",
+                    why=[why],
+                )
+            )
+        elif named is not None:
             why = f"acronym {span.text!r} of {named.text!r}, named in the article"
             found.append(Mention.of_tokens(doc, span.start, span.end, text, named.party, via="acronym", why=[why]))
         else:
@@ -132,6 +158,42 @@ def _beside_titles(doc: Doc, titles: list[tuple[int, int]], covered: set[int]) -
         if stop > after and _name_word(doc[stop - 1]):
             runs.append(doc[after:stop])
     return runs
+
+
+def _joined(doc: Doc, organisations: list[SpacySpan]) -> list[SpacySpan]:
+    """Organisation entities with a name the NER cut in two at "for"/"of" joined again: "the Tunisian League"
+    + "for" + "the Defence of Human Rights"."""
+    joined: list[SpacySpan] = []
+    for ent in organisations:
+        previous = joined[-1] if joined else None
+        between = doc[previous.end : ent.start] if previous is not None else None
+        if (
+            previous is not None
+            and between is not None
+            and 1 <= len(between) <= 2
+            and between[0].lower_ in ("for", "of")
+            and all(t.lower_ in ("for", "of", "the") for t in between)
+        ):
+            joined[-1] = doc[previous.start : ent.end]
+        else:
+            joined.append(ent)
+    return joined
+
+
+def _country_before(doc: Doc, start: int, mentions: list[Mention], countries: frozenset[str]) -> Mention | None:
+    """The country mention whose possessive ends right before token `start` ("the United States' …")."""
+    if start < 2 or doc[start - 1].text not in ("'s", "’s", "'", "’"):
+        return None
+    return next((m for m in mentions if m.end == start - 1 and m.actor is None and m.party in countries), None)
+
+
+def _before_title(ent: SpacySpan, titles: list[tuple[int, int]]) -> SpacySpan:
+    """An organisation entity up to a person's title and name inside it: the NER's "Presidential Spokesperson
+    Harry Roque" is no organisation, its "ABS-CBN CEO Carlo Katigbak" is ABS-CBN."""
+    for start, end in titles:
+        if ent.start <= start and end < ent.end and all(_name_word(token) for token in ent.doc[end : ent.end]):
+            return ent.doc[ent.start : start]
+    return ent
 
 
 def _in_name(token: Token) -> bool:

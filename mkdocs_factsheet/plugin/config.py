@@ -67,6 +67,11 @@ class FactsheetConfig(base.Config):
     """Built-in rule packs to load before your rules, e.g. `[world]` for the countries of the
     world. Your rules replace a pack's rule with the same id."""
 
+    places = c.Type(bool, default=True)
+    """Whether the packs' sub-national places (a country's states, provinces and cities other than its
+    capital: "Ohio", "Chicago", "Bavaria") name their country. `false` for domestic news, where "Ohio" is
+    a state, not the United States; the capital ("Washington") still names it."""
+
     prefix = c.Type(str, default="briefings")
     """The URL section (folder inside the site) the generated pages live in."""
 
@@ -92,8 +97,14 @@ class FactsheetConfig(base.Config):
 
     pages = c.ListOfItems(c.Choice(PAGE_KINDS), default=list(PAGE_KINDS))
     """Which pages to generate: `overview` (`<prefix>/index.md`, with the party × issue
-    matrix), `articles` (one fact sheet per article), `issues`, `parties` (one page each), and
+    matrix), `articles` (one fact sheet per article), `issues`, `parties` (one page each),
+    `people` (`<prefix>/people/`: the index of everyone quoted, a page per named person), and
     `json` (`factsheets.json` at the root of the site)."""
+
+    report = c.Type(bool, default=False)
+    """Add a page, `<prefix>/report.md`, with the rules' coverage over the articles (hits per rule and
+    phrase, what never fired), the names no rule covers and YAML to add for them: what
+    `mkdocs-factsheet report` prints. For the site's authors; leave it off on a public site."""
 
     nav_pages = c.Choice(NAV_PAGES, default="indexes")
     """Which generated pages the implicit navigation lists (a `nav` in `mkdocs.yml` decides for itself):

@@ -14,7 +14,7 @@ import logging
 import os
 import threading
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_factsheet import Caches, Engine, FactsheetError, ProblemLog, RuleError, load_articles, load_rules
@@ -31,15 +31,19 @@ from mkdocs_factsheet.articles import find_article_files
 from mkdocs_factsheet.engine import Memos, propagate
 from mkdocs_factsheet.model import sheets_json
 from mkdocs_factsheet.problems import RuleWarning
+from mkdocs_factsheet.report import build_report
 from mkdocs_factsheet.rules import rule_files
 
 from ..site import markers
 from ..site.briefing import Briefing
-from ..site.html import restore, title_text
+from ..site.html import HeldBlocks, restore, title_text
+from ..site.notices import broken_rules_notice
 from ..site.pages import Renderer
 from ..site.project import ProjectPaths
-from ..site.urls import CSS_URI, JSON_URI, PageRef, SiteMap, clean_prefix, nav_key
+from ..site.report_page import REPORT_PAGE, report_page
+from ..site.urls import CSS_URI, JSON_URI, PageRef, SiteMap, clean_prefix
 from .config import FactsheetConfig
+from .navigation import collapse_sections, nav_pages, sort_sections
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -76,6 +80,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         self._generated: dict[str, str] = {}  # src_uri → its title in the nav and `<title>` (escaped, short)
         self._loaded: set[str] = set()
         self._held: dict[str, list[str]] = {}  # src_uri → the HTML blocks its Markdown stands in for
+        self._broken_rules: list[str] = []  # `serve`: the rule problems while the last good facts are shown
 
     # -- events ---------------------------------------------------------------------------------------------
 
@@ -114,7 +119,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         except ValueError as error:
             raise PluginError(f"factsheet: {error}") from None
         for folder in (self.articles_dir, self.rules_dir):
-            if str(folder) not in config.watch:
+            if str(folder) not in config.watch and (folder.exists() or folder == self.articles_dir):
                 config.watch.append(str(folder))  # absolute, as `serve` requires
         self._check_cache_dir(config)
         if CSS_URI not in config.extra_css:
@@ -134,8 +139,10 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         except _BrokenRules as error:
             if not self._serving or self._last_good is None:
                 raise
-            log.error(f"{error}\n  Serving the last good briefing pages until the rules are fixed.")
+            message = str(error).removeprefix("factsheet: ")  # the plugin's logger names it already
+            log.error(f"{message}\n  Serving the last good briefing pages until the rules are fixed.")
             self.briefing, self.problems, self._loaded = self._last_good
+            self._broken_rules = error.problems
             return
         self._last_good = (self.briefing, self.problems, self._loaded)
 
@@ -182,6 +189,10 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             file.edit_uri = self.paths.edit_uri(self.briefing.source_path(page.kind, page.key))
             files.append(file)
             self._generated[page.src_uri] = title_text(page.title)
+        if self.config.report:  # an opt-in page for the site's authors: in the menu as the index pages are
+            self._add_report(
+                files, config, InclusionLevel.UNDEFINED if config.nav is None else InclusionLevel.NOT_IN_NAV
+            )
         if json_uri and files.get_file_from_path(json_uri) is None:
             files.append(File.generated(config, json_uri, content=self._json()))
         if files.get_file_from_path(CSS_URI) is None:
@@ -196,8 +207,9 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         if not self.config.enabled or config.nav is not None or self.site is None:
             return nav
         titles = {uri: page.title for uri, page in self.site.by_uri().items()}
-        if self._collapse_sections(nav.items) | self._sort_sections(nav.items, titles):
-            pages = list(_pages(nav.items))
+        generated = set(self._generated)
+        if collapse_sections(nav.items, generated) | sort_sections(nav.items, titles, generated):
+            pages = list(nav_pages(nav.items))
             for index, page in enumerate(pages):
                 page.previous_page = pages[index - 1] if index else None
                 page.next_page = pages[index + 1] if index + 1 < len(pages) else None
@@ -282,14 +294,17 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
                         model=self.model,
                         caches=caches,
                         warn=self._engine_warning,
+                        places=self.config.places,
                     )
                 self._engine_model, self._engine_cache = self.model, self.cache_dir
             elif signature != self._rules_signature:
                 layers = self.engine.caches.rule_layers
-                self.engine.use_rules(load_rules([self.rules_dir], list(self.config.packs), layers=layers))
+                rules = load_rules([self.rules_dir], list(self.config.packs), layers=layers, places=self.config.places)
+                self.engine.use_rules(rules)
         except RuleError as error:
             self._rules_signature = None
-            raise _BrokenRules(self._rule_error_text(error)) from None
+            problems = [self.paths.problem_text(p) for p in error.problems if p.severity == "error"]
+            raise _BrokenRules(self._rule_error_text(error), problems) from None
         if signature != self._rules_signature:
             for problem in self.engine.rules.warnings:  # collisions between rules: `mkdocs build --strict` fails
                 self._log("rules", self.paths.problem_text(problem))
@@ -330,7 +345,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         files = tuple(
             (str(path), stat.st_size, stat.st_mtime_ns) for path in rule_files(self.rules_dir) for stat in [path.stat()]
         )
-        return (str(self.rules_dir), tuple(self.config.packs), files)
+        return (str(self.rules_dir), tuple(self.config.packs), self.config.places, files)
 
     # -- pages ----------------------------------------------------------------------------------------------
 
@@ -338,7 +353,26 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         assert self.briefing is not None and self.site is not None
         renderer = Renderer(self.briefing, self.site, page.src_uri)
         self._held[page.src_uri] = renderer.held.blocks
-        return renderer.page(page, self.problems, self._loaded)
+        return self._with_notice(renderer.page(page, self.problems, self._loaded), renderer.held)
+
+    def _add_report(self, files: Files, config: MkDocsConfig, inclusion: InclusionLevel) -> None:
+        """The opt-in report page: the rules' coverage over the articles, and what to add."""
+        assert self.briefing is not None
+        src_uri = f"{self.prefix}/{REPORT_PAGE}"
+        rules_dir = self.paths.shown(str(self.rules_dir))
+        report = build_report(self.briefing.sheets, self.briefing.rules, rules_dir)
+        held = HeldBlocks()
+        content = self._with_notice(report_page(report, held, self.paths.shown), held)
+        self._held[src_uri] = held.blocks
+        files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+        self._generated[src_uri] = "Rule coverage"
+
+    def _with_notice(self, markdown: str, held: HeldBlocks) -> str:
+        """A generated page with, while `serve` shows the last good facts, the rule problems under its title."""
+        if not self._broken_rules:
+            return markdown
+        title, _, rest = markdown.partition("\n")
+        return f"{title}\n\n{held.hold(broken_rules_notice(self._broken_rules))}\n{rest}"
 
     def _json(self) -> str:
         """The array `mkdocs-factsheet extract --format json` prints: same input, same bytes (docs/guide/json.md)."""
@@ -390,49 +424,6 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     def _relay_warnings(self) -> _WarningRelay:
         return _WarningRelay(self._engine_warning)
 
-    def _collapse_sections(self, items: list[Any]) -> bool:
-        """Replace, in place, each section holding only a generated index page by that page (`Articles`).
-
-        With `nav_pages: indexes` the folders of generated pages keep only their index page in the
-        menu: a link, not a drop-down of one entry. The page takes the section's place and parent.
-        """
-        changed = False
-        for position, item in enumerate(items):
-            if not isinstance(item, Section):
-                continue
-            changed |= self._collapse_sections(item.children)
-            only = item.children[0] if len(item.children) == 1 else None
-            if isinstance(only, Page) and only.is_index and only.file.src_uri in self._generated:
-                only.parent = item.parent
-                items[position] = only
-                changed = True
-        return changed
-
-    def _sort_sections(self, items: list[Any], titles: dict[str, str]) -> bool:
-        """Sort, in place, each section that holds generated pages: index first, then by title."""
-        changed = False
-        for item in items:
-            if not isinstance(item, Section):
-                continue
-            changed |= self._sort_sections(item.children, titles)
-            if not any(isinstance(c, Page) and c.file.src_uri in self._generated for c in item.children):
-                continue
-
-            # the section's own index page: the one in the shallowest folder (collapsed sections
-            # brought the index pages of sub-folders up beside it)
-            depth = min((c.file.src_uri.count("/") for c in item.children if isinstance(c, Page)), default=0)
-
-            def key(child: Any, depth: int = depth) -> tuple[int, str]:
-                if isinstance(child, Page):
-                    own = child.is_index and child.file.src_uri.count("/") == depth
-                    return nav_key(titles.get(child.file.src_uri) or child.title or child.file.name, is_index=own)
-                return nav_key(None)
-
-            before = list(item.children)
-            item.children.sort(key=key)
-            changed |= before != item.children
-        return changed
-
 
 class _WarningRelay:
     """Catches Python warnings (spaCy's) inside a block and re-logs each distinct one through MkDocs."""
@@ -456,6 +447,10 @@ class _WarningRelay:
 class _BrokenRules(PluginError):
     """The rules did not load: what `mkdocs serve` survives with the last good facts."""
 
+    def __init__(self, message: str, problems: list[str]):
+        super().__init__(message)
+        self.problems = problems  # each at file:line:column
+
 
 def _warning_text(warning: Warning | str) -> str:
     """A caught warning as the log shows it: ours as they are, spaCy's (all others) so labelled."""
@@ -469,12 +464,3 @@ def _warm_up(engine: Engine) -> None:
         engine.compiled  # noqa: B018 - loads the pipeline, the lemma tables and the compiled packs
     except Exception as error:  # noqa: BLE001 - the next build that needs them reports it, with context
         log.debug(f"loading the pipeline ahead of the first edit failed: {error}")
-
-
-def _pages(items: list[Any]) -> Iterator[Page]:
-    """The pages of a nav, in order, sections flattened."""
-    for item in items:
-        if isinstance(item, Page):
-            yield item
-        elif isinstance(item, Section):
-            yield from _pages(item.children)

@@ -61,8 +61,11 @@ def _key(name: str, item: Any) -> str:
     return item if isinstance(item, str) else alias_of(item).text
 
 
-def extend_party(base: Party, base_place: Place, extension: PartyExtension, document: YamlDocument) -> Extended:
-    """`base` with the extension's removals taken away and its entries added."""
+def extend_party(
+    base: Party, base_place: Place, extension: PartyExtension, document: YamlDocument, withdrawn: set[str]
+) -> Extended:
+    """`base` with the extension's removals taken away and its entries added (removing one of the `withdrawn`
+    places, already left out with `places: false`, is no mistake)."""
     own = Place(document)
     place = Place(document)
     problems: list[tuple[tuple[Any, ...], str, str]] = []
@@ -77,7 +80,7 @@ def extend_party(base: Party, base_place: Place, extension: PartyExtension, docu
         keys = [_key(name, item).casefold() for item in items] if name in (*_REMOVABLE, "members") else []
         removals = getattr(extension.remove, name, [])
         for index, text in enumerate(removals):
-            if text.casefold() not in keys:
+            if text.casefold() not in keys and not (name == "aliases" and text.casefold() in withdrawn):
                 problems.append(_not_there(name, index, text, base, [_key(name, item) for item in items]))
         dropped = {text.casefold() for text in removals}
         merged: list[Any] = []

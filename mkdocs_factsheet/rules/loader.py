@@ -21,6 +21,7 @@ from .files import ParsedFile, RuleFile, parse_rule_file, read_rule_files
 from .ruleset import RuleExample, RuleLayer, RuleSet, RuleSource
 from .schema import (
     AgentFile,
+    AliasSpec,
     CounterExample,
     CounterExampleSpec,
     CueFile,
@@ -34,6 +35,7 @@ from .schema import (
 from .strict_yaml import YamlDocument
 
 PACKS_DIR = Path(__file__).parent.parent / "packs"
+PLACES_FILE = "places.txt"
 
 
 class LayerStore(Protocol):
@@ -65,6 +67,18 @@ def pack_dir(name: str) -> Path:
     return PACKS_DIR / name
 
 
+def pack_places(pack: str) -> dict[str, set[str]]:
+    """A pack's sub-national places (its `places.txt`: `party-id<TAB>alias` a line) by party, folded."""
+    path = pack_dir(pack) / PLACES_FILE
+    places: dict[str, set[str]] = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            party, _, alias = line.partition("\t")
+            if alias and not line.startswith("#"):
+                places.setdefault(party, set()).add(alias.casefold())
+    return places
+
+
 def available_packs() -> list[str]:
     """The names of the built-in packs."""
     return sorted(p.name for p in PACKS_DIR.iterdir() if p.is_dir() and not p.name.startswith("_"))
@@ -76,10 +90,14 @@ def load_rules(
     *,
     with_core: bool = True,
     layers: LayerStore | None = None,
+    places: bool = True,
 ) -> RuleSet:
     """Load the core pack, the named packs, then the user's rule folders, in that order.
 
-    With `layers`, layers that validated cleanly are kept there and read back when unchanged.
+    With `layers`, layers that validated cleanly are kept there and read back when unchanged. A missing
+    rules folder is no problem when packs are named (they are the rules). With `places` false, the
+    sub-national places a pack lists in its `places.txt` (states, provinces, cities) are not its parties'
+    aliases.
     """
     problems: list[Problem] = []
     sources: list[tuple[Path, str | None]] = []
@@ -95,19 +113,12 @@ def load_rules(
             continue
         sources.append((pack_dir(name), name))
     for directory in rule_dirs:
-        if not directory.is_dir():
-            problems.append(
-                Problem(
-                    str(directory),
-                    None,
-                    None,
-                    "the rules folder does not exist",
-                    "create it or set the rules folder option",
-                )
-            )
-            continue
-        sources.append((directory, None))
-    collector = _Collector(problems, layers)
+        if directory.is_dir():
+            sources.append((directory, None))
+        elif not packs:
+            hint = "create it, set the rules folder option, or list built-in packs: `packs: [world, issues]`"
+            problems.append(Problem(str(directory), None, None, "the rules folder does not exist", hint))
+    collector = _Collector(problems, layers, places)
     collector.other.update(repr([(str(directory), pack) for directory, pack in sources]).encode())
     for directory, pack in sources:
         collector.load_layer(directory, pack)
@@ -121,9 +132,11 @@ def load_rules(
 class _Collector:
     """Merges layers into one `RuleSet`, collecting every problem on the way."""
 
-    def __init__(self, problems: list[Problem], store: LayerStore | None):
+    def __init__(self, problems: list[Problem], store: LayerStore | None, places: bool = True):
         self.problems = problems
         self.store = store
+        self.places = places
+        self.withdrawn: dict[str, set[str]] = {}  # party id → the places taken from its aliases (folded)
         self.rules = RuleSet()
         self.digest = hashlib.sha256()
         self.documents: dict[tuple[str, str], Place] = {}
@@ -151,8 +164,15 @@ class _Collector:
             results = self.parse_files(files, pack, fingerprint)
         layer = RuleLayer(pack, fingerprint)
         layer_ids: dict[tuple[str, str], str] = {}
+        withheld = {} if self.places or pack is None else pack_places(pack)
+        if withheld:
+            self.digest.update(b"without places")
+            self.other.update(b"without places")
         for _, document, parsed in results:
-            self.add(parsed, document, pack, layer_ids, layer)
+            if isinstance(parsed, Party) and parsed.id in withheld:
+                self.add_without_places(parsed, document, pack, layer_ids, layer, withheld[parsed.id])
+            else:
+                self.add(parsed, document, pack, layer_ids, layer)
         self.rules.layers.append(layer)
 
     def parse_files(self, files: list[RuleFile], pack: str | None, fingerprint: str) -> list[ParsedFile]:
@@ -212,6 +232,25 @@ class _Collector:
         """Where the entry at `path` of a file is defined (its line)."""
         return RuleSource(document.path, document.locate(path)[0], pack)
 
+    def add_without_places(
+        self,
+        party: Party,
+        document: YamlDocument,
+        pack: str | None,
+        layer_ids: dict[tuple[str, str], str],
+        layer: RuleLayer,
+        places: set[str],
+    ) -> None:
+        """Add a pack's party without the aliases that are its sub-national places; reports keep their lines."""
+        place = Place(document)
+        kept: list[AliasSpec] = []
+        for index, spec in enumerate(party.aliases):
+            if alias_of(spec).text.casefold() not in places:
+                place.origins[("aliases", len(kept))] = (Place(document), ("aliases", index))
+                kept.append(spec)
+        self.withdrawn[party.id] = places
+        self.add_rule(party.model_copy(update={"aliases": kept}), document, pack, layer_ids, layer, place)
+
     def add_extension(
         self,
         parsed: PartyExtension,
@@ -228,7 +267,8 @@ class _Collector:
             hint = f"give the id of a party of a pack loaded before your rules ({', '.join(loaded) or 'none loaded'})"
             self.error(document.path, line, column, f"party {parsed.extends!r} to extend is not loaded", hint)
             return
-        extended = extend_party(self.rules.parties[parsed.extends], self.documents[base_key], parsed, document)
+        base = self.rules.parties[parsed.extends]
+        extended = extend_party(base, self.documents[base_key], parsed, document, self.withdrawn.get(base.id, set()))
         for path, message, hint in extended.problems:
             line, column = document.locate(path)
             self.error(document.path, line, column, message, hint)

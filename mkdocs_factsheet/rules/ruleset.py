@@ -76,6 +76,11 @@ class RuleSet:
         return frozenset(alias_of(a).text.lower() for agent in self.agents for a in agent.aliases)
 
     @cached_property
+    def countries(self) -> frozenset[str]:
+        """The ids of the parties that are countries."""
+        return frozenset(party.id for party in self.parties.values() if party.kind == "country")
+
+    @cached_property
     def member_genders(self) -> dict[str, str]:
         """Member name → the gender its rule declares (`male`/`female`), for the members that declare one."""
         return {

@@ -231,6 +231,12 @@ class Party(RuleModel):
     members: list[Member] = Field(default_factory=list)
     priority: int = Field(0, description="Higher wins when matches overlap; then the longer match, then the first.")
     source: str = Field("", description="Where the entry comes from (for provenance).")
+    as_of: IsoDate | None = Field(
+        None,
+        description="The day the members' roles were last brought up to date (YYYY-MM-DD): a role with no `until` "
+        "counts as held until then, not after (the world pack's, from 2014 data, say 2014-01-30). Default: roles "
+        "without `until` are held today.",
+    )
     shadows: list[RuleId] = Field(
         default_factory=list,
         description="Ids of parties or issues whose phrases this rule takes on purpose: `check` does not report "

@@ -12,14 +12,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .people import Person, collect_people
+from .people import speaker_name as speaker_name  # where the pages and the CLI import it from
+
 if TYPE_CHECKING:
     from mkdocs_factsheet import FactSheet, RuleSet
-    from mkdocs_factsheet.model import IssueFacts, IssueMention, Position, Speaker
-
-
-def speaker_name(speaker: Speaker) -> str:
-    """The speaker of a position as the pages name it: the actor it was resolved to, else the words of the text."""
-    return speaker.actor or speaker.text
+    from mkdocs_factsheet.model import IssueFacts, IssueMention, Position
 
 
 @dataclass(frozen=True)
@@ -101,6 +99,12 @@ class Briefing:
         self.issue_ids = sorted(
             {key for kind, key in self._articles_by if kind == "issue"},
             key=lambda issue_id: self.issue_title(issue_id).casefold(),
+        )
+        self.people: dict[str, Person] = collect_people(self.sheets, self.quotes)
+        # the people with a page: those an actor was resolved to (speakers only described are listed, no page)
+        self.person_ids = sorted(
+            (key for key, person in self.people.items() if person.named),
+            key=lambda key: (self.people[key].name.casefold(), key),
         )
 
     def _index_quotes(self) -> dict[tuple[str, str], list[PositionEntry]]:

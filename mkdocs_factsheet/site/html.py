@@ -96,10 +96,12 @@ def link(label: str, url: str | None, title: str | None = None) -> str:
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """An HTML table as Python-Markdown's `tables` extension writes one (cells already escaped)."""
+    """An HTML table as Python-Markdown's `tables` extension writes one (cells already escaped), in a box that
+    scrolls sideways when the table is wider than the page's column."""
     head = "".join(f"<th>{cell}</th>" for cell in header)
     body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+    table = f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+    return f'<div class="factsheet-table">\n{table}\n</div>'  # scrolls sideways on its own when too wide
 
 
 def paragraph(html_text: str) -> str:

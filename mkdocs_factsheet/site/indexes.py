@@ -39,7 +39,10 @@ def month_title(month: str) -> str:
 
 
 class Indexes(Inline):
-    """The index pages of the generated folders."""
+    """The index pages of the generated folders (the people index: `PeoplePages.people_page`)."""
+
+    def people_page(self) -> str:  # `people_pages.PeoplePages`, beside it in the renderer
+        raise NotImplementedError
 
     def index_page(self, key: str) -> str:
         """The Markdown of the index page of a folder (`articles`, `issues`, `parties`)."""
@@ -49,6 +52,8 @@ class Indexes(Inline):
             return self.held.join(["# Issues", self.issue_table()]) + "\n"
         if key == "parties":
             return self.held.join(["# Parties", *self.party_table()]) + "\n"
+        if key == "people":
+            return self.people_page()
         raise ValueError(f"no index page for {key!r}")
 
     def articles_index(self) -> str:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from .briefing import Briefing, PositionEntry, speaker_name
 from .html import QUOTE_MARKS, HeldBlocks, link, muted, text, title_text
+from .people import person_key
 from .pictures import tone_of
 from .urls import SiteMap
 
@@ -47,6 +48,10 @@ class Inline:
         """The issue's title, linked to its page when it has one."""
         return link(text(self.briefing.issue_title(issue_id)), self.url("issue", issue_id, anchor))
 
+    def person(self, name: str) -> str:
+        """A person's name, linked to their page when they have one."""
+        return link(text(name), self.url("person", person_key(name)))
+
     def article(self, sheet: FactSheet) -> str:
         """The article's title (shortened), linked to its page when it has one."""
         return link(title_text(sheet.article.title), self.url("article", sheet.article.id))
@@ -76,8 +81,8 @@ class Inline:
 
     @staticmethod
     def date(sheet: FactSheet) -> str:
-        """The article's date as written, `—` when it has none."""
-        return text(sheet.article.date) if sheet.article.date else "—"
+        """The article's date as written (never broken across lines), `—` when it has none."""
+        return f'<span class="factsheet-date">{text(sheet.article.date)}</span>' if sheet.article.date else "—"
 
     def quote(self, entry: PositionEntry) -> str:
         """The quoted content of a position, with a link to its sentence."""
@@ -85,12 +90,13 @@ class Inline:
         where = self.sentence(entry.sheet, entry.offset)
         content = position.content.text.strip().rstrip(",").strip(QUOTE_MARKS).rstrip(",").strip()
         body = f"“{text(content, limit=400)}”"
-        return f"{body} ({where})" if where else body
+        return f'<span class="factsheet-quote">{body}{f" ({where})" if where else ""}</span>'
 
     def speaker(self, entry: PositionEntry) -> str:
-        """Who spoke; with the words of the text when they name the speaker otherwise (a pronoun, a role)."""
+        """Who spoke, linked to their page; with the words of the text when they name the speaker otherwise (a
+        pronoun, a role)."""
         speaker = entry.position.speaker
-        name = text(speaker_name(speaker))
+        name = self.person(speaker_name(speaker))
         mention, actor = speaker.text.casefold(), (speaker.actor or "").casefold()
         if actor and mention not in actor and actor not in mention:  # a pronoun or a role noun
             name += " " + muted(text(speaker.text, limit=60))

@@ -17,6 +17,10 @@ The rules, in order (`safe_stem`):
    `chin-…` and `ｃｈｉｎａ` becomes `china-…`: never the name of the page `china`. The result
    can hold no `/`, `\\`, `..`, drive letter, leading dot or trailing dot or space.
 
+People's names (`name_stems`) read better as lower-case slugs: `Antony Blinken` becomes
+`antony-blinken` when that slug is plain and no other name of the set has it; otherwise the slug
+is followed by the hash of the name as above. Slugs are lower case, so no two differ only by case.
+
 `page_stems` then makes the names of a whole set of ids unique on case-insensitive file systems:
 when stems differ only by case, the one that is all lower case (if any) keeps its name and the
 others get the hash of their id. Everything depends only on the set of ids, never on the order
@@ -28,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 
 MAX_PLAIN = 64
@@ -94,4 +99,24 @@ def page_stems(keys: Iterable[str]) -> dict[str, str]:
             stem += "-x"
         stems[key] = stem
         used.add(stem.casefold())
+    return stems
+
+
+def name_stems(names: Iterable[str]) -> dict[str, str]:
+    """Distinct lower-case stems for a set of names (people): `antony-blinken`, the name's hash added when
+    the slug is not plain or another name has the same slug. Deterministic and independent of order."""
+    ordered = sorted(set(names))
+    slugs = {name: readable(name).lower() for name in ordered}
+    shared = Counter(slugs.values())
+    used: set[str] = set()
+    stems: dict[str, str] = {}
+    for name in ordered:
+        slug = slugs[name]
+        stem = slug if shared[slug] == 1 and is_plain(slug) else f"{slug}-{short_hash(name)}"
+        if stem in used:  # a plain slug equal to another name's slug and hash
+            stem = f"{slug}-{short_hash(name, 16)}"
+        while stem in used:
+            stem += "-x"
+        stems[name] = stem
+        used.add(stem)
     return stems

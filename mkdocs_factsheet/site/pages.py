@@ -14,8 +14,7 @@ from .figures import Figures, by_count
 from .highlights import Highlight, by_span, mark_up
 from .html import Markdown, href, muted, note, paragraph, plural, table, text, text_in_context
 from .indexes import ARTICLE_COLUMNS, PROVISIONAL_WHAT, Indexes
-from .summaries import Summaries
-from .tables import Tables
+from .people_pages import PeoplePages
 from .urls import PageRef, markdown_link
 
 if TYPE_CHECKING:
@@ -32,11 +31,15 @@ HIGHLIGHT_LEGEND = (
 
 OVERVIEW_ARTICLES = 50
 """Most articles the overview lists; the articles index lists every one, by month."""
+PASSING_MENTIONS = 2
+"""At most this many mentions, all articles together, and no position and no actor: a party mentioned in passing
+(the overview lists it on one line, not in its table of parties)."""
+IN_PASSING = f"no position, no actor, at most {PASSING_MENTIONS} mentions"
 POSITION_COLUMNS = ["date", "article", "speaker", "stance", "kind", "quote", "why"]
 """The columns of the positions on an issue's page (a party's adds the issues: one row per position)."""
 
 
-class Renderer(Tables, Figures, Summaries, Indexes):
+class Renderer(PeoplePages, Figures, Indexes):
     """Renders the pages and fragments of one page (`here`, a src_uri), linking relative to it."""
 
     def page(self, ref: PageRef, problems: list[Problem], loaded: set[str]) -> str:
@@ -50,6 +53,8 @@ class Renderer(Tables, Figures, Summaries, Indexes):
             return self.article_page(sheet, self.site.shown(sheet.article.path))
         if ref.kind == "issue":
             return self.issue_page(ref.key)
+        if ref.kind == "person":
+            return self.person_page(ref.key)
         return self.party_page(ref.key)
 
     # -- an article -----------------------------------------------------------------------------------
@@ -165,6 +170,7 @@ class Renderer(Tables, Figures, Summaries, Indexes):
             count = len(self.ranked_parties(entries, most=len(entries)))
             lead = f"{plural(len(entries), 'position')} on {title} by {plural(count, 'party', 'parties')}"
             out += self.summary(entries, lead=lead, issues=False)
+            out += self.changes(entries, "party")
         out += self._at_a_glance(None, "", entries, "party", f"on {title}")
         if entries:
             for party in self._parties_of(entries):
@@ -211,6 +217,7 @@ class Renderer(Tables, Figures, Summaries, Indexes):
             articles = len({q.sheet.article.id for q in entries})
             lead = f"{name}: {plural(len(entries), 'position')} in {plural(articles, 'article')}"
             out += self.summary(entries, lead=lead, parties=False)
+            out += self.changes(entries, "issue")
         out.append("## Actors")
         out.append(self._actors_table(party_id))
         matrix = self.briefing.matrix(parties=[party_id])
@@ -243,7 +250,7 @@ class Renderer(Tables, Figures, Summaries, Indexes):
             return note("No actor of this party is named in the articles.")
         rows = [
             [
-                text(a.name),
+                self.person(a.name),
                 text(a.kind),
                 ", ".join(text(r) for r in a.roles) or "—",
                 str(a.mentions),
@@ -264,6 +271,7 @@ class Renderer(Tables, Figures, Summaries, Indexes):
             f"{plural(len(briefing.issue_ids), 'issue')} and {plural(len(briefing.quotes), 'position')}"
         )
         out += self.summary(briefing.quotes, lead=lead)
+        out += self.changes(briefing.quotes, "issue")
         if self.site.json_uri:
             name = self.site.json_uri.rsplit("/", 1)[-1]
             link = f"All the facts as JSON: [{text(name)}]({markdown_link(self.here, self.site.json_uri)})."
@@ -283,9 +291,7 @@ class Renderer(Tables, Figures, Summaries, Indexes):
         if briefing.issue_ids:
             out.append("## Issues")
             out.append(self.issue_table())
-        if briefing.party_ids:
-            out.append("## Parties")
-            out += self.party_table()
+        out += self._parties_section()
         out.append("## Problems")
         out += self._problems(problems, loaded)
         return self.held.join(out) + "\n"
@@ -302,6 +308,44 @@ class Renderer(Tables, Figures, Summaries, Indexes):
             every = f"[all {len(sheets)} articles, by month]({markdown_link(self.here, index.src_uri)})"
             out.append(Markdown(f"The {len(shown)} newest are shown; see {every}."))
         return out
+
+    def _parties_section(self) -> list[str]:
+        """The overview's parties, most mentioned first; those mentioned only in passing (`in_passing`) on one
+        line after the table."""
+        briefing = self.briefing
+        if not briefing.party_ids:
+            return []
+        mentions = {p: self.mentions(p) for p in briefing.party_ids}
+        ranked = sorted(briefing.party_ids, key=lambda p: (-mentions[p], briefing.party_name(p).casefold()))
+        passing = [p for p in ranked if self.in_passing(p, mentions[p])]
+        rows = [
+            [
+                self.party(p) + (f" {muted('not in the rules')}" if p in briefing.provisional else ""),
+                str(mentions[p]),
+                str(len(briefing.articles_of_party(p))),
+                str(len(briefing.select(parties=[p]))),
+                str(len(briefing.actors(p))),
+            ]
+            for p in ranked
+            if p not in passing
+        ]
+        out = ["## Parties", table(["Party", "Mentions", "Articles", "Positions", "Actors"], rows)]
+        if passing:
+            also = ", ".join(f"{self.party(p)} ({mentions[p]})" for p in passing)
+            out.append(
+                paragraph(f'<span class="factsheet-also">Also mentioned, in passing ({IN_PASSING}):</span> {also}.')
+            )
+        if briefing.provisional:
+            out.append(note(text("Parties marked “not in the rules” are provisional: " + PROVISIONAL_WHAT)))
+        return out
+
+    def in_passing(self, party_id: str, mentions: int) -> bool:
+        """Whether the articles mention a party only in passing: no position, no actor, few mentions."""
+        return (
+            mentions <= PASSING_MENTIONS
+            and not self.briefing.select(parties=[party_id])
+            and not self.briefing.actors(party_id)
+        )
 
     def _problems(self, problems: list[Problem], loaded: set[str]) -> list[str]:
         """The article files that had problems, and whether each was published (`loaded`) or skipped."""

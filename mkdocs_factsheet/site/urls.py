@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .naming import page_stems
+from .naming import name_stems, page_stems
 
 if TYPE_CHECKING:
     from .briefing import Briefing
 
-PAGE_KINDS = ("overview", "articles", "issues", "parties", "json")
+PAGE_KINDS = ("overview", "articles", "issues", "parties", "people", "json")
 """The kinds of generated output the `pages` option can switch on."""
 CSS_URI = "assets/factsheet/factsheet.css"
 """Where the pages' style sheet is published (listed first in `extra_css`)."""
@@ -65,9 +65,8 @@ def nav_key(title: str | None, *, is_index: bool = False) -> tuple[int, str]:
 
 @dataclass(frozen=True)
 class PageRef:
-    """A generated page: its kind (`overview`, `index`, `article`, `issue`, `party`), key, location and title.
-
-    An index page's key is its folder (`articles`)."""
+    """A generated page: its kind (`overview`, `index`, `article`, `issue`, `party`, `person`), key, location
+    and title. An index page's key is its folder (`articles`, `people`)."""
 
     kind: str
     key: str
@@ -124,6 +123,11 @@ class SiteMap:
         if "parties" in kinds:
             self.add_index("parties", "Parties")
             self._add_all("party", "parties", briefing.party_ids, briefing.party_name)
+        if "people" in kinds:  # the index of everyone quoted or named, and a page for each named person
+            self.add_index("people", "People")
+            stems = name_stems(briefing.person_ids)
+            for key in briefing.person_ids:
+                self._add("person", key, f"people/{stems[key]}", briefing.people[key].name)
 
     def add_index(self, folder: str, title: str) -> PageRef:
         """Declare the index page of a folder of generated pages (`<folder>/index.md`, kind `index`, key `folder`).

@@ -9,8 +9,10 @@ dated one, whose positions on Taiwan join the seed's and the Wikinews articles' 
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import json
+import re
 import shutil
 import threading
 from dataclasses import dataclass
@@ -94,10 +96,29 @@ class BuiltSite:
             "party_name": parties[party],
         }
 
+    def people(self) -> str:
+        return self.url(f"{self.prefix}/people/")
+
+    def person(self) -> str:
+        """The page of the most quoted named speaker (Carrie Lam, in the example site)."""
+        counts: dict[str, int] = {}
+        for sheet in self.facts["sheets"]:
+            for position in sheet["positions"]:
+                if position["speaker"]["actor"]:
+                    counts[position["speaker"]["actor"]] = counts.get(position["speaker"]["actor"], 0) + 1
+        assert counts, "the example site quotes nobody by name"
+        name = min(counts, key=lambda n: (-counts[n], n))
+        index = (self.site.site_dir / self.prefix / "people" / "index.html").read_text(encoding="utf-8")
+        found = re.search(rf'<a href="([^"]+)">{re.escape(html.escape(name, quote=False))}</a>', index)
+        assert found, f"{name} is not linked from the people index"
+        return self.url(f"{self.prefix}/people/{found.group(1)}")
+
     def page_url(self, kind: str) -> str:
-        """The URL of the page of a kind: overview, article, issue or party."""
+        """The URL of the page of a kind: overview, article, issue, party, people (the index) or person."""
         if kind == "overview":
             return self.overview
+        if kind in ("people", "person"):
+            return getattr(self, kind)()
         return getattr(self, kind)(self.pick()[kind])
 
     def page_file(self, url: str) -> Path:

@@ -86,13 +86,23 @@ def test_key_positions_come_before_the_tables(tab: Tab, served: BuiltSite, kind:
     assert tab.problems() == []
 
 
+def test_the_overview_shows_key_positions_on_its_first_screen(tab: Tab, served: BuiltSite):
+    """At 1280×800, the overview opens with its summary and the key positions, not with a table. README.md
+    shows docs/images/overview.png, a copy of `material-overview-first-screen.png`."""
+    open_page(tab, served.page_url("overview"))
+    screenshot(tab, f"{served.theme}-overview-first-screen", full_page=False)
+    first = tab.page.locator("ul.factsheet-key-positions li").first
+    box = first.bounding_box()
+    assert box is not None and 0 < box["y"] and box["y"] + box["height"] <= VIEWPORT["height"], box
+    assert tab.problems() == []
+
+
 @pytest.mark.parametrize("kind", ["issue", "party"])
 def test_timeline_is_visible(tab: Tab, served: BuiltSite, kind: str):
     open_page(tab, served.page_url(kind))
     assert_shown(tab.page.locator(TIMELINE), f"timeline ({TIMELINE})")
     assert_shown(tab.page.locator(f"{TIMELINE} svg"), f"timeline drawing ({TIMELINE} svg)")
-    # The top of the page down to the end of the timeline, matrix included. README.md shows
-    # docs/images/party-page.png, a copy of `material-party-top.png`.
+    # The top of the page down to the end of the timeline, matrix included.
     bottom = tab.page.locator(TIMELINE).first.evaluate("f => f.getBoundingClientRect().bottom + window.scrollY")
     tab.page.evaluate(
         "window.scrollTo({top: 0, behavior: 'instant'})"

@@ -277,9 +277,11 @@ class Speakers:
 
     def inner_mention(self, head: Token) -> Mention | None:
         """A party or body named as a modifier in the phrase ("State Department spokesman Ned Price"); a rule's
-        before one named from the text alone."""
+        before one named from the text alone, then the nearest ("the UN's FAO's veterinary officer": the FAO)."""
         found = list(self.inner_mentions(head))
-        return min(found, key=lambda m: m.via == "provisional", default=None)
+        return min(
+            found, key=lambda m: (m.via == "provisional", min(abs(head.i - m.start), abs(head.i - m.end))), default=None
+        )
 
     def inner_mentions(self, head: Token) -> Iterator[Mention]:
         for child in head.lefts:
@@ -287,10 +289,11 @@ class Speakers:
                 continue
             for token in child.subtree:
                 mention = self.mention_at.get(token.i)
+                # a party's title in the possessor counts for its party ("the FAO's chief's deputy")
                 if (
                     mention is not None
                     and mention.via != "adjective"
-                    and (mention.actor is None or mention.actor_kind == "body")
+                    and (mention.actor is None or mention.actor_kind == "body" or mention.via == "agent")
                 ):
                     yield mention
         for child in head.rights:

@@ -51,10 +51,16 @@ def subject(index: DocIndex, verb: Token, depth: int = 0) -> Token | None:
     subjects = [c for c in children if c.dep_ == "nsubj" and c.lower_ != "there"]
     if subjects:
         outside = [c for c in subjects if c.i not in index.quote_tokens] or subjects
-        return min(outside, key=lambda c: abs(c.i - verb.i))
+        found = min(outside, key=lambda c: abs(c.i - verb.i))
+        if _after_according(found):  # "According to ISNA, the prosecutor, Ali Mehr, said": Mehr speaks
+            named = _apposition_before(verb)
+            return named if named is not None and named in found.subtree else found
+        return found
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
     if passive and depth == 0:
         return _agent(children)
+    if verb.dep_ == "ROOT" and not passive:
+        return _apposition_before(verb)
     if passive:
         return next((c for c in children if c.dep_ == "nsubjpass"), None)
     if depth > 3:
@@ -63,6 +69,26 @@ def subject(index: DocIndex, verb: Token, depth: int = 0) -> Token | None:
     if head is verb:
         return None
     return _shared_subject(index, verb, head, depth)
+
+
+def _after_according(token: Token) -> bool:
+    """Is the phrase of `token` right after "according to" (parsed as the subject of what follows)?"""
+    start = token.left_edge.i
+    doc = token.doc
+    return start >= 2 and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ == "according"
+
+
+def _apposition_before(verb: Token) -> Token | None:
+    """The subject the parser hung on an earlier phrase: "Speaking to Agence France-Presse, the league's
+    president, Jamel Msallem, said …" (Msallem parsed as an apposition of the agency): the name that ends,
+    with a comma, right before the cue."""
+    doc = verb.doc
+    if verb.i < 3 or doc[verb.i - 1].text != ",":
+        return None
+    name = doc[verb.i - 2]
+    if name.dep_ != "appos" or name.pos_ not in ("PROPN", "NOUN") or name.head.i >= name.i:
+        return None
+    return name
 
 
 def _agent(children: list[Token]) -> Token | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
@@ -134,6 +135,12 @@ class DocIndex:
         start, end = self.paragraphs[number]
         return quote.start == start and not self.text[quote.end : end].strip(" .,;:")
 
+    def says_something(self, content: tuple[int, int]) -> bool:
+        """Does reported content hold a word of its own, not only pronouns and particles ("asked about it",
+        "said so")?"""
+        span = self.doc.char_span(*content, alignment_mode="expand")
+        return span is None or any(token.pos_ in CONTENT_WORDS for token in span)
+
     def reported_kind(self, content: tuple[int, int]) -> tuple[str, list[str]]:
         """Is reported content `indirect`, one quotation (`direct`) or `mixed` (with the reason)?"""
         inside = [q for q in self.quotes if q.start < content[1] and q.end > content[0]]
@@ -144,13 +151,22 @@ class DocIndex:
         return "mixed", [f"quotes {self.text[inside[0].start : inside[0].end]!r}"]
 
 
+# the parts of speech that say something of their own
+CONTENT_WORDS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "INTJ", "X"})
+
+
+# a full stop that belongs to the last word: "at about 7:45 p.m.", "the U.S.", "Acme Inc."
+ABBREVIATION_END = re.compile(r"(?:(?<![\w.])(?:[A-Za-z]\.){2,}|\b(?:Jr|Sr|Inc|Co|Ltd|Corp)\.)$")
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip whitespace and edge punctuation (keeping quote marks and a period inside a quote)."""
     while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
         end -= 1
-    if end > start and text[end - 1] == "." and not (end - 2 >= start and text[end - 2] == "."):
+    abbreviation = ABBREVIATION_END.search(text, start, end) is not None
+    if end > start and text[end - 1] == "." and not (end - 2 >= start and text[end - 2] == ".") and not abbreviation:
         end -= 1
         while end > start and text[end - 1].isspace():
             end -= 1

@@ -54,6 +54,9 @@ LIGHT_VERBS = {
     "offer",
     "repeat",
     "renew",
+    "maintain",
+    "hold",
+    "take",
 }
 # Stances whose cue takes a `to` clause the parser hangs as an adverbial ("threatened … to …").
 INFINITIVE_STANCES = ("promise", "threaten", "demand", "appeal", "reject", "support")
@@ -94,6 +97,7 @@ class ReportedSpeech:
             self.parenthetical_host,
             self.hosts_before,
             self.as_clause,
+            self.subject_taken_as_object,
             self.object_content,
             self.prepositional_object,
         )
@@ -172,13 +176,19 @@ class ReportedSpeech:
     def to_infinitive(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
         """Content from the to-infinitive of a cue that takes one: "pressed X to …", "wants X to …", "vowed to …"."""
         xcomp, dobj = complements.xcomp, complements.dobj
-        if not xcomp or not Lexicon.takes_infinitive(match.cue):
+        if not xcomp or not Lexicon.takes_infinitive(match.cue) or self.bare_speech(xcomp[0]):
             return None
         if dobj is not None and dobj.i < xcomp[0].i:
             return _Content([dobj, *xcomp], "indirect: Name-pressed X to …", addressee=dobj)
         if any(t.dep_ in grammar.SUBJECTS for t in xcomp[0].children):
             return _Content(xcomp, "indirect: Name-wants X to …")
         return _Content(xcomp, "indirect: Name-vowed to …")
+
+    def bare_speech(self, verb: Token) -> bool:
+        """Is an infinitive a speech verb with nothing said ("declined to comment", "refused to elaborate")?"""
+        if not self.index.lexicon.speaks(self.index.cues.get(verb.i)):
+            return False
+        return all(child.dep_ in ("aux", "neg", "advmod", "punct") for child in verb.children)
 
     def parenthetical_host(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
         """Content from the host clause of a parenthetical cue: "X, Name said, Y"."""
@@ -203,6 +213,30 @@ class ReportedSpeech:
         if token.head.pos_ not in ("VERB", "AUX") or token.head.i in self.index.quote_tokens:
             return None
         return _Content([token.head], "indirect: as Name-said, …", exclude=token)
+
+    def subject_taken_as_object(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
+        """A clause the parser split at its subject: "a statement saying [an attack on a base] produced no
+        casualties" read as `saying` + object, `produced` hung elsewhere. The object and the verb right after
+        it, which has no subject of its own, are the clause (plain speech cues, which take no plain object)."""
+        cue, dobj = match.cue, complements.dobj
+        if dobj is None or not self.index.lexicon.speaks(match) or Lexicon.object_is_content(cue):
+            return None
+        if self.addressed_object(cue, dobj) or dobj.lemma_.lower() in self.index.lexicon.said_nouns:
+            return None
+        following = dobj.right_edge.i + 1
+        if following >= len(self.index.doc):
+            return None
+        verb = self.index.doc[following]
+        while verb.dep_ in ("aux", "auxpass", "neg") and verb.head.i > verb.i:
+            verb = verb.head
+        finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)
+        if not finite or verb.dep_ not in ("advcl", "conj", "parataxis") or verb.i in self.index.quote_tokens:
+            return None
+        if any(c.dep_ in grammar.SUBJECTS for c in verb.children):
+            return None
+        if verb.head.i != token.i and verb.head not in token.ancestors:
+            return None  # the verb must hang on the cue or on a word above it
+        return _Content([dobj, verb], "indirect: Name-said X did …")
 
     def addressed_object(self, cue: Cue, dobj: Token | None) -> bool:
         """Is the object whom the cue addresses ("pressed China") rather than what it said?"""
@@ -252,6 +286,8 @@ class ReportedSpeech:
         chars = (max(chars[0], paragraph[0]), min(chars[1], paragraph[1]))
         if chars[0] <= speaker.idx < chars[1] and content.exclude is None:
             return None
+        if not self.index.says_something(chars):
+            return None  # "asked Trump about it", "said so"
         kind, why = self.index.reported_kind(chars)
         addressee = content.addressee if content.addressee is not None else grammar.addressee_of(token, chars)
         return self.index.cue_frame(
