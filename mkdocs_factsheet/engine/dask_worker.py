@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from distributed import WorkerPlugin
@@ -32,6 +33,10 @@ class PipelineLoader(WorkerPlugin):
             self.engine.compiled  # noqa: B018 - loads the pipeline and compiles the rules now, once
         else:
             self.engine.pipeline  # noqa: B018
+        # The pipeline and the rules are millions of objects that live as long as the worker: out of the
+        # garbage collector's reach, or every full collection while parsing walks them all (as `runners` does).
+        gc.freeze()
 
     def teardown(self, worker: Any) -> None:
         self.engine = None
+        gc.unfreeze()
