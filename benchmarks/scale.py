@@ -40,9 +40,18 @@ Measured at each size (median of the runs; `n` in the table says how many):
 and once: `--blank-size` Reuters stories in `model: blank` mode (cold and warm build, time and RSS,
 against a plain build of as many pages).
 
-Every site has a short explicit `nav`: with the implicit one the `mkdocs` theme puts every page
-into every page's menu, which makes any build quadratic in the page count and would hide the
-plugin's cost (see benchmarks/README.md).
+Then, each in its own function (see benchmarks/README.md):
+
+- the example's configuration (search, implicit nav) at `--nav-sizes` articles and `--nav-blank-sizes`
+  blank-mode stories: warm rebuild vs the same pages with the same menu ≤ 1.30, HTML per article
+  (≤ 1.15 times the smallest blank size's)
+- `mkdocs serve`, a rule edit at `--serve-size` articles: seconds to rebuild, first edit and later ones ≤ 1 s
+- `mkdocs-factsheet parse` on a Dask LocalCluster of 2 workers at `--cluster-size` articles vs one process ≤ 0.65
+
+Every site of the per-size rows has a short explicit `nav`: with the implicit one the `mkdocs` theme
+puts every page into every page's menu, which makes any build quadratic in the page count and would
+hide the plugin's cost (see benchmarks/README.md). The plugin's own implicit nav lists only the
+overview and the index pages: the default-nav rows measure it.
 
 Cold builds, raw spaCy and the naive site parse everything: at 1,000 articles each takes minutes,
 so they run once there (`--cold-repeats`, default: `--repeats` below 1,000 articles, else 1). The
@@ -458,6 +467,8 @@ def peak(runs: list[Run]) -> float | None:
 def fmt(value: float | None, unit: str) -> str:
     if value is None:
         return "—"
+    if unit == "kB":
+        return f"{value:,.1f} kB"
     return f"{value:,.0f} MB" if unit == "MB" else f"{value:,.2f} s"
 
 
@@ -725,6 +736,261 @@ def measure_blank(size: int, sites: Sites, work: Path) -> dict[str, Any]:
     }
 
 
+# -- the default navigation ------------------------------------------------------------------------------
+
+DEFAULT_NAV_SITE = """\
+site_name: Scale benchmark (the example's configuration, implicit nav)
+theme:
+  name: mkdocs
+plugins:
+  - search
+  - factsheet:
+      articles: seeds
+      rules: rules
+      packs: [world]
+      prefix: briefings
+      model: {model}
+      cache_dir: .cache/factsheet
+"""
+
+
+def bounded_nav(pages: Path) -> list[str]:
+    """An explicit nav listing what the plugin's implicit one lists: Home, the overview and every index page."""
+    folders = sorted(p.parent.relative_to(pages) for p in (pages / "briefings").rglob("index.md"))
+    entries = [
+        f"    - {'Overview' if folder.name == 'briefings' else folder.name.title()}: {folder.as_posix()}/index.md"
+        for folder in folders
+    ]
+    return ["nav:", "  - Home: index.md", "  - Briefings:", *entries]
+
+
+def html_bytes(site: Path) -> int:
+    return sum(path.stat().st_size for path in site.rglob("*.html"))
+
+
+def measure_default_nav(size: int, texts: list[Text], model: str, base: Path, repeats: int) -> dict[str, Any]:
+    """The example's own configuration (implicit nav, search, `nav_pages` left at its default) at `size` articles.
+
+    Rows: warm rebuild against a plain build of the same pages under the same menu (an explicit nav
+    of the overview and index pages, which is what the implicit one lists), and the HTML written per
+    article, which stays the same at every size when the menu does not grow with the site.
+    """
+    tag = f"[default nav, {size}{' blank' if model == 'blank' else ''}]"
+    log(f"== {tag} the example's configuration, no nav")
+    sites = make_sites(base, texts, model)
+    config = sites.plugin / "mkdocs-default.yml"
+    config.write_text(DEFAULT_NAV_SITE.format(model=model), encoding="utf-8")
+    export = sites.plugin / "mkdocs-default-export.yml"
+    export.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - export_hook.py\n", encoding="utf-8")
+    (sites.pages / "docs").mkdir(parents=True)
+    shutil.copy(sites.plugin / "docs" / "index.md", sites.pages / "docs" / "index.md")
+    cold = mkdocs_build(export, sites.site, f"{tag} cold build (exports the pages)", work=base)
+    problems = [f"cold build failed: {failure(cold)}"] if not cold.ok else []
+    pages_lines = ["site_name: Scale benchmark (the generated pages, static)", "theme:", "  name: mkdocs"]
+    pages_lines += ["plugins:", "  - search", "extra_css:", "  - assets/factsheet/factsheet.css"]
+    write_yaml_config(sites.pages / "mkdocs.yml", pages_lines + bounded_nav(sites.pages / "docs"))
+    warm: list[Run] = []
+    same: list[Run] = []
+    sizes: dict[str, int] = {}
+    for round_ in range(repeats):
+        same.append(mkdocs_build(sites.pages / "mkdocs.yml", sites.site, f"{tag} plain, same pages and menu", base))
+        sizes["same"] = html_bytes(sites.site)
+        warm.append(mkdocs_build(config, sites.site, f"{tag} warm rebuild", base))
+        sizes["warm"] = html_bytes(sites.site)
+        if round_ == 0 and (problem := check_site(sites, size)):
+            problems.append(f"warm rebuild: {problem}")
+    problems += [f"build failed: {failure(run)}" for run in warm + same if not run.ok]
+    per_article = sizes["warm"] / size / 1e3
+    rows = [
+        Row("cold build, implicit nav (parses everything; information)", median([cold]), runs=int(cold.ok)),
+        Row(
+            "warm rebuild, implicit nav / plain, same pages and menu",
+            median(warm),
+            median(same),
+            1.30,
+            runs=sum(r.ok for r in warm),
+        ),
+        Row(
+            "HTML written per article, kB (warm build)",
+            per_article,
+            unit="kB",
+            runs=1,
+            note=f"{sizes['warm'] / 1e6:,.1f} MB of HTML in all; static same pages: {sizes['same'] / 1e6:,.1f} MB",
+        ),
+    ]
+    return {
+        "size": size,
+        "model": model,
+        "rows": rows,
+        "problems": problems,
+        "html_per_article_kb": per_article,
+        "runs": {"cold": asdict(cold), "warm": [asdict(r) for r in warm], "same": [asdict(r) for r in same]},
+    }
+
+
+def default_nav_rows(results: list[dict[str, Any]]) -> None:
+    """The per-article HTML of each blank-mode size against the smallest: constant when the menu is bounded."""
+    blank = sorted((entry for entry in results if entry["model"] == "blank"), key=lambda entry: entry["size"])
+    for entry in blank[1:]:
+        smallest = blank[0]
+        entry["rows"].append(
+            Row(
+                f"HTML per article / the same at {smallest['size']} articles",
+                entry["html_per_article_kb"],
+                smallest["html_per_article_kb"],
+                1.15,
+                unit="kB",
+                runs=1,
+            )
+        )
+
+
+# -- mkdocs serve: a rule edit ----------------------------------------------------------------------------
+
+SERVE_SCRIPT = """\
+import json, pathlib, sys, time
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+config_file, rule, rounds, warm_up = sys.argv[1], pathlib.Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "1"
+url = "http://127.0.0.1:8000/"
+config = load_config(config_file)
+config.plugins.on_startup(command="serve", dirty=False)
+start = time.perf_counter()
+build(config, serve_url=url)
+first_build = time.perf_counter() - start
+plugin = config.plugins["factsheet"]
+start = time.perf_counter()
+if warm_up:  # what `mkdocs serve` does once its first build is done; the user takes longer to edit a rule
+    config.plugins.on_serve(object(), config=config, builder=lambda: None)
+    if plugin._warm_up is not None:
+        plugin._warm_up.join()
+background = time.perf_counter() - start
+edits = []
+for round_ in range(rounds):
+    text = rule.read_text(encoding="utf-8")
+    rule.write_text(text.replace("keywords:\\n", f"keywords:\\n  - serve keyword {round_}\\n", 1), encoding="utf-8")
+    start = time.perf_counter()  # what serve does on a change: load the config again and build
+    config = load_config(config_file)
+    build(config, serve_url=url)
+    edits.append(time.perf_counter() - start)
+config.plugins.on_shutdown()
+print(json.dumps({"first_build": first_build, "background": background, "edits": edits}))
+"""
+
+
+def measure_serve_edit(size: int, texts: list[Text], base: Path, rounds: int) -> dict[str, Any]:
+    """A rule edit in one `mkdocs serve` session of the example's configuration: seconds until the site is rebuilt.
+
+    Driven as `serve` drives the plugin (tests/test_plugin_serve.py), in a fresh process whose
+    cache is warm; with the background loading `on_serve` starts, and without it (the first edit
+    then loads spaCy and compiles the packs itself).
+    """
+    tag = f"[serve, {size}]"
+    log(f"== {tag} rule edits in one serve session")
+    sites = make_sites(base, texts, MODEL)
+    config = sites.plugin / "mkdocs-default.yml"
+    config.write_text(DEFAULT_NAV_SITE.format(model=MODEL), encoding="utf-8")
+    fill = mkdocs_build(config, sites.site, f"{tag} cold build (fills the cache, not counted)", base)
+    script = base / "serve_edit.py"
+    script.write_text(SERVE_SCRIPT, encoding="utf-8")
+    rule = sites.plugin / "rules" / "issues" / "trade.yml"
+    found: dict[str, Any] = {}
+    problems = [] if fill.ok else [f"cold build failed: {failure(fill)}"]
+    for warm_up in ("1", "0"):
+        command = [sys.executable, str(script), str(config), str(rule), str(rounds), warm_up]
+        done = subprocess.run(command, capture_output=True, text=True, cwd=sites.plugin)
+        if done.returncode != 0:
+            problems.append(f"serve session failed: {done.stderr.strip().splitlines()[-1:]}")
+            continue
+        found[warm_up] = json.loads(done.stdout.strip().splitlines()[-1])
+        log(f"{tag} {'with' if warm_up == '1' else 'without'} on_serve loading: {found[warm_up]}")
+    ahead, late = found.get("1"), found.get("0")
+    rows = [
+        Row("serve: first build, warm cache", ahead and ahead["first_build"], runs=int(bool(ahead))),
+        Row(
+            "serve: loading in the background after it (on_serve)", ahead and ahead["background"], runs=int(bool(ahead))
+        ),
+        Row(
+            "serve: first rule edit → site rebuilt / 1 s", ahead and ahead["edits"][0], 1.0, 1.0, runs=int(bool(ahead))
+        ),
+        Row(
+            "serve: later rule edits → site rebuilt / 1 s",
+            ahead and statistics.median(ahead["edits"][1:] or ahead["edits"]),
+            1.0,
+            1.0,
+            runs=max(len(ahead["edits"]) - 1, 1) if ahead else 0,
+        ),
+        Row(
+            "  information: first rule edit without the background loading",
+            late and late["edits"][0],
+            runs=int(bool(late)),
+        ),
+    ]
+    return {"size": size, "rows": rows, "problems": problems, "runs": found}
+
+
+# -- parsing on a Dask cluster ---------------------------------------------------------------------------
+
+CLI = [sys.executable, "-c", "from mkdocs_factsheet.cli import main; main()"]
+
+
+def measure_cluster(size: int, texts: list[Text], base: Path, workers: int = 2) -> dict[str, Any]:
+    """`mkdocs-factsheet parse` on a LocalCluster of `workers` processes against one process doing the same work.
+
+    One process: `mkdocs-factsheet extract --cache` (parses and analyses every article, as the cluster
+    does, into an empty cache). Raw spaCy: `nlp.pipe` alone, one process, for the per-article overhead.
+    Both cluster and one-process runs start from an empty cache and include imports and model loads.
+    """
+    tag = f"[cluster, {size}]"
+    log(f"== {tag} parsing on a LocalCluster of {workers} workers")
+    sites = make_sites(base, texts, MODEL)
+    common = ["--rules", str(sites.plugin / "rules"), "--pack", "world", "--model", MODEL]
+    problems: list[str] = []
+    raw = raw_spacy(sites.seeds, f"{tag} raw spaCy, 1 process", base)
+    alone = timed(
+        [*CLI, "extract", *common, "--cache", str(base / "alone"), str(sites.seeds)], base, f"{tag} one process"
+    )
+    spread = timed(
+        [*CLI, "parse", *common, "--cache", str(base / "spread"), "--local-workers", str(workers), str(sites.seeds)],
+        base,
+        f"{tag} LocalCluster, {workers} workers",
+    )
+    problems += [
+        f"{what} failed: {failure(run)}" for what, run in (("one process", alone), ("cluster", spread)) if not run.ok
+    ]
+    sheets = [sum(1 for _ in (base / name / "sheets").rglob("*.json")) for name in ("alone", "spread")]
+    if sheets[0] != sheets[1]:
+        problems.append(f"fact sheets written: {sheets[0]} by one process, {sheets[1]} by the cluster")
+    per_article = {
+        k: (r.seconds / size if r.ok else None) for k, r in (("raw", raw), ("alone", alone), ("spread", spread))
+    }
+    rows = [
+        Row("raw spaCy nlp.pipe, 1 process", median([raw]), runs=int(raw.ok)),
+        Row(
+            f"parse on a LocalCluster of {workers} workers / one process (parse + analyse)",
+            median([spread]),
+            median([alone]),
+            0.65,
+            runs=int(spread.ok),
+        ),
+        Row(
+            "  information: cluster worker-seconds per article / raw spaCy per article",
+            None if per_article["spread"] is None else per_article["spread"] * workers,
+            per_article["raw"],
+            note=f"seconds per article: cluster {fmt(per_article['spread'], 's')} wall, one process "
+            f"{fmt(per_article['alone'], 's')}, raw spaCy {fmt(per_article['raw'], 's')}",
+        ),
+    ]
+    return {
+        "size": size,
+        "rows": rows,
+        "problems": problems,
+        "per_article": per_article,
+        "runs": {"raw": asdict(raw), "alone": asdict(alone), "spread": asdict(spread)},
+    }
+
+
 def model_installed() -> bool:
     try:
         import spacy.util
@@ -738,6 +1004,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10,100,1000", help="article counts (default 10,100,1000)")
     parser.add_argument(
         "--blank-size", type=int, default=10000, help="Reuters stories for the blank-mode run (0: skip)"
+    )
+    parser.add_argument(
+        "--nav-sizes", default="1000", help="article counts for the example's configuration, implicit nav ('' skips)"
+    )
+    parser.add_argument(
+        "--nav-blank-sizes", default="1000,5000", help="the same in blank mode, Reuters stories ('' skips)"
+    )
+    parser.add_argument("--serve-size", type=int, default=10, help="articles for the serve rule-edit latency (0 skips)")
+    parser.add_argument(
+        "--cluster-size", type=int, default=1000, help="articles parsed on a Dask LocalCluster (0 skips; needs [dask])"
     )
     parser.add_argument("--repeats", type=int, default=3, help="runs of each cheap measurement (median)")
     parser.add_argument(
@@ -758,6 +1034,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.repeats, args.blank_size = "10,100", 1, min(args.blank_size, 1000)
+        args.nav_sizes, args.nav_blank_sizes = "100", "200,1000"
+        args.cluster_size = min(args.cluster_size, 100)
         args.cold_repeats = 1
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
 
@@ -781,7 +1059,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(tmp)
         parser.error("--tmp must be outside the repository")
     log(f"temporary sites in {tmp}")
-    results: dict[str, Any] = {"sizes": [], "blank": None}
+    results: dict[str, Any] = {"sizes": [], "blank": None, "nav": [], "serve": None, "cluster": None}
     try:
         polnear = polnear_texts(args.shared)
         for size in sizes:
@@ -807,6 +1085,21 @@ def main(argv: list[str] | None = None) -> int:
                         unit="MB",
                     )
                 )
+        for model, counts in ((MODEL, args.nav_sizes), ("blank", args.nav_blank_sizes)):
+            for size in sorted({int(c) for c in counts.split(",") if c.strip()}):
+                texts = articles_for(size, polnear, args.shared) if model == MODEL else reuters_texts(args.shared, size)
+                base = tmp / f"nav-{model}-{size}"
+                results["nav"].append(measure_default_nav(len(texts), texts, model, base, args.repeats))
+                if not args.keep:
+                    shutil.rmtree(base, ignore_errors=True)
+        default_nav_rows(results["nav"])
+        if args.cluster_size:
+            texts = articles_for(args.cluster_size, polnear, args.shared)
+            results["cluster"] = measure_cluster(len(texts), texts, tmp / "cluster")
+        if args.serve_size:
+            texts = articles_for(args.serve_size, polnear, args.shared)
+            rounds = max(args.repeats, 2) + 1
+            results["serve"] = measure_serve_edit(len(texts), texts, tmp / "serve", rounds)
         if args.blank_size:
             texts = reuters_texts(args.shared, args.blank_size)
             sites = make_sites(tmp / f"blank{args.blank_size}", texts, "blank")
@@ -845,6 +1138,27 @@ def main(argv: list[str] | None = None) -> int:
         print(table(f"## blank mode, {entry['size']} Reuters stories ({entry['words']:,} words)", entry["rows"]))
         print()
         all_rows += [(f"blank {entry['size']}", row) for row in entry["rows"]]
+    for entry in results["nav"]:
+        mode = "blank mode, Reuters stories" if entry["model"] == "blank" else "articles"
+        print(table(f"## the example's configuration, implicit nav: {entry['size']} {mode}", entry["rows"]))
+        for problem in entry["problems"]:
+            print(f"  ! {problem}")
+        print()
+        all_rows += [(f"default nav {entry['size']} {entry['model']}", row) for row in entry["rows"]]
+    if results["cluster"]:
+        entry = results["cluster"]
+        print(table(f"## parsing on a Dask LocalCluster: {entry['size']} articles", entry["rows"]))
+        for problem in entry["problems"]:
+            print(f"  ! {problem}")
+        print()
+        all_rows += [(f"cluster {entry['size']}", row) for row in entry["rows"]]
+    if results["serve"]:
+        entry = results["serve"]
+        print(table(f"## mkdocs serve, the example's configuration: {entry['size']} articles", entry["rows"]))
+        for problem in entry["problems"]:
+            print(f"  ! {problem}")
+        print()
+        all_rows += [(f"serve {entry['size']}", row) for row in entry["rows"]]
     checked = [(where, row) for where, row in all_rows if row.status in ("PASS", "FAIL")]
     failed = [(where, row) for where, row in checked if row.status == "FAIL"]
     print(f"## Summary: {len(checked) - len(failed)} of {len(checked)} targets met; wall time {seconds / 60:.1f} min")
@@ -868,6 +1182,9 @@ def main(argv: list[str] | None = None) -> int:
             "command": " ".join(sys.argv),
             "sizes": [plain_entry(e) for e in results["sizes"]],
             "blank": plain_entry(results["blank"]),
+            "nav": [plain_entry(e) for e in results["nav"]],
+            "serve": plain_entry(results["serve"]),
+            "cluster": plain_entry(results["cluster"]),
             "targets": {"met": len(checked) - len(failed), "checked": len(checked)},
             "load_average": {"start": load_before, "end": load_after},
         }

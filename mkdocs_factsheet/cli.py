@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,21 +19,18 @@ from .caching.fingerprints import DEFAULT_MODEL
 from .checking import check_examples
 from .engine import Caches, Engine, Progress, propagate
 from .mkdocs_options import Options, plugin_options
-from .model import FactSheet, sheets_json
+from .model import sheets_json
 from .problems import FactsheetError, ProblemLog, RuleError
 from .report import build_report
 from .report.markdown import report_markdown
 from .rules import available_packs
 from .rules.files import wildcard_warnings
 from .rules.schema import json_schema
-from .site.briefing import speaker_name
+from .site.plain import render_markdown
 
 if TYPE_CHECKING:  # `render` imports its modules itself, when it runs
     from . import rendering, watching
     from .nlp.mentions import ResolvedMentions
-
-_OPENING_MARKS = '“"«„‘'
-_CLOSING_MARKS = '”"»“’'
 
 _rules_option = click.option(
     "--rules",
@@ -431,38 +428,30 @@ def _report_cycle(settings: rendering.RenderSettings) -> Callable[[watching.Cycl
 
 
 @main.command()
+@_engine_options
+@click.option("--scheduler", default=None, help="Address of a Dask scheduler, e.g. tcp://10.0.0.5:8786.")
+@click.option("--local-workers", type=int, default=2, help="Without --scheduler: a LocalCluster of N processes. [2]")
+@click.option("--parse-only", is_flag=True, help="Cache the parses only, not the fact sheets.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def parse(scheduler: str | None, local_workers: int, parse_only: bool, paths: tuple[Path, ...], **rules: Any) -> None:
+    """Parse (and analyse) on a Dask cluster what the cache lacks, for the next build (extra: [dask])."""
+    from .engine.cluster import MissingDask, run_on_cluster
+
+    options = _options(**rules)
+    articles = load_articles(list(paths), log := ProblemLog())
+    _report(log)
+    try:
+        done = run_on_cluster(_engine(options, load_pipeline=False), articles, scheduler, local_workers, not parse_only)
+    except (MissingDask, ValueError) as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    click.echo(done, err=True)
+
+
+@main.command()
 def schema() -> None:
     """Print the rule files' JSON Schema (for editor completion and checking)."""
     click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
-
-
-def render_markdown(sheet: FactSheet) -> str:
-    """A compact plain-Markdown fact sheet for the terminal (the site's pages are richer)."""
-    lines: list[str] = [f"# {sheet.article.title}", ""]
-    meta = [str(value) for value in (sheet.article.date, sheet.article.source, sheet.article.path) if value]
-    lines += [" · ".join(meta), "", "## Parties", ""]
-    for party in sheet.parties:
-        actors = ", ".join(f"{a.name}" + (f" ({a.role})" if a.role else "") for a in party.actors)
-        lines.append(f"- **{party.name}** ({party.mentions}×)" + (f": {actors}" if actors else ""))
-    lines += ["", "## Positions", ""]
-    for position in sheet.positions:
-        who = speaker_name(position.speaker)
-        detail = ", ".join(filter(None, [position.kind, position.stance, *position.issues]))
-        lines.append(f"- {who} ({position.speaker.party or '?'}; {detail}): {_quoted(position.content.text)}")
-    lines += ["", "## Issues", ""]
-    for issue in sheet.issues:
-        lines.append(f"- **{issue.title}** ({len(issue.mentions)}×; {', '.join(issue.parties) or 'no party'})")
-    if sheet.unassigned_actors:
-        lines += ["", "## Unassigned actors", ""]
-        lines += [f"- {actor.name} ({actor.label}, {actor.mentions}×)" for actor in sheet.unassigned_actors]
-    return "\n".join(lines) + "\n"
-
-
-def _quoted(content: str) -> str:
-    """Content in quotation marks, once: a direct quote keeps its own marks (“…”, not ““…””)."""
-    if content[:1] in _OPENING_MARKS and content[-1:] in _CLOSING_MARKS and len(content) > 1:
-        return content
-    return f"“{content}”"
 
 
 @main.command()

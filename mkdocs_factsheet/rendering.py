@@ -204,17 +204,21 @@ def navigation(site: SiteMap, briefing: Briefing) -> list[dict[str, Any]]:
 
     pages = sorted(site.pages.values(), key=lambda page: nav_key(page.title))
     overview = [entry(page.src_uri, page.title) for page in pages if page.kind == "overview"]
-    indexes = [
-        entry(page.src_uri, page.title)
-        for page in pages
-        if page.kind != "overview" and posixpath.basename(page.src_uri) == "index.md"
-    ]
     issues = [entry(page.src_uri, page.title) for page in pages if page.kind == "issue"]
     parties = [
         entry(page.src_uri, page.title)
         for page in pages
         if page.kind == "party" and page.key not in briefing.provisional
     ]
+    own = {"issues": issues, "parties": parties}  # the sections open with their folder's index page
+    indexes = []
+    for page in pages:
+        if page.kind == "overview" or posixpath.basename(page.src_uri) != "index.md":
+            continue
+        if page.kind == "index" and own.get(page.key):
+            own[page.key].insert(0, entry(page.src_uri, page.title))
+        else:
+            indexes.append(entry(page.src_uri, page.title))
     sections = [{title: entries} for title, entries in (("Issues", issues), ("Parties", parties)) if entries]
     return overview + indexes + sections
 

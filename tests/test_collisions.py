@@ -63,3 +63,20 @@ def test_check_strict_fails_on_a_collision() -> None:
     assert relaxed.exit_code == 0, relaxed.output
     assert "warning: " in relaxed.output and "wins" in relaxed.output
     assert strict.exit_code == 1
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CASES.iterdir()))
+def test_the_packs_index_finds_the_same_collisions_as_reading_every_phrase(name: str) -> None:
+    """`find_collisions` skips a pack's rules none of whose phrases the site's share: same warnings as without."""
+    from mkdocs_factsheet.rules.collisions import find_collisions
+
+    expect = yaml.safe_load((CASES / name / "expect.yml").read_text())
+    try:
+        rules = load_rules([CASES / name / "rules"], expect["packs"], layers=RuleLayerCache(None, "test", _PACKS))
+    except RuleError:
+        pytest.skip("the loader's error, not a collision")
+
+    def locate(kind: str, rule_id: str, path: tuple) -> tuple[str, int | None, int | None]:
+        return (f"{kind}:{rule_id}:{path}", None, None)
+
+    assert find_collisions(rules, locate, {}) == find_collisions(rules, locate, None)

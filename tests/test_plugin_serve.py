@@ -11,7 +11,7 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from .plugin_helpers import SEED_ID, LogCapture, make_site, plugin_of, visible_text
+from .plugin_helpers import SEED_ID, LogCapture, make_site, plugin_of, run_cli, visible_text
 
 
 def _snapshot(*folders: Path) -> dict[str, tuple[int, int]]:
@@ -145,3 +145,35 @@ def test_serve_with_a_broken_rule_serves_the_last_good_site_and_recovers(tmp_pat
         assert plugin._last_good is not None and plugin.briefing is plugin._last_good[0]
     finally:
         config.plugins.on_shutdown()
+
+
+def test_serve_loads_the_pipeline_and_compiled_rules_in_the_background_after_its_first_build(tmp_path: Path):
+    """A warm first build loads no spaCy; `on_serve` then loads it, so the first edit is as quick as the next."""
+    cache = tmp_path / "cache"
+    site = make_site(tmp_path, cache)
+    done = run_cli(["-m", "mkdocs", "build", "-q", "-f", str(site.config_file)], site.root)  # fills the cache
+    assert done.returncode == 0, done.stderr
+
+    config = load_config(str(site.config_file), strict=True)
+    plugin = plugin_of(config)
+    plugin.on_shutdown()  # MkDocs keeps the instance in this process: forget what earlier tests loaded
+    config.plugins.on_startup(command="serve", dirty=False)
+    mkdocs_build(config, serve_url="http://127.0.0.1:8000/")
+    engine = plugin.engine
+    assert not engine.pipeline_loaded  # the first build of `serve` is as cheap as a warm `mkdocs build`
+    server = object()
+    assert config.plugins.on_serve(server, config=config, builder=lambda: None) is server
+    plugin._warm_up.join(timeout=120)
+    assert engine.pipeline_loaded and engine.compiled_ready
+
+    rule = site.root / "rules" / "issues" / "taiwan.yml"
+    rule.write_text(rule.read_text(encoding="utf-8").replace("title: Taiwan", "title: Strait", 1), encoding="utf-8")
+    _touch_later(rule)
+    config = load_config(str(site.config_file), strict=True)
+    with LogCapture() as logs:
+        mkdocs_build(config, serve_url="http://127.0.0.1:8000/")
+    assert logs.messages() == []
+    assert plugin.engine is engine and engine.parse_count == 0
+    issue_page = site.root / "site" / "briefings" / "issues" / "taiwan" / "index.html"
+    assert "Strait" in visible_text(issue_page.read_text(encoding="utf-8"))
+    config.plugins.on_shutdown()

@@ -140,23 +140,57 @@ def _nav_titles(source: str) -> list[str]:
     return [unescape(t).strip() for t in re.findall(r'class="dropdown-item[^"]*"[^>]*>([^<]+)</a>', source)]
 
 
-def test_implicit_nav_orders_overview_then_sections_by_title(default_site):
+def _nav_links(source: str) -> list[str]:
+    return re.findall(r'<a href="([^"]*)" class="dropdown-item', source)
+
+
+MENU = ["Overview", "Articles", "Issues", "Parties"]
+
+
+def test_implicit_nav_lists_the_overview_and_the_index_pages_only(default_site):
     site, _, built = default_site
+    titles = _nav_titles(site.page("index.md"))
+    assert titles[: len(MENU)] == MENU  # no drop-down of one entry per folder: each index page is a link
+    pages = list(site.site_dir.joinpath("briefings").rglob("index.html"))
+    assert len(pages) > len(MENU) + 2  # every article, issue and party page is built...
+    for page in pages:  # ...and each page's menu holds the same bounded entries
+        source = page.read_text(encoding="utf-8")
+        assert _nav_titles(source)[: len(MENU)] == MENU, page
+        assert len(_nav_titles(source)) == len(_nav_titles(site.page("index.md"))), page
+    menu = _nav_links(site.page("index.md"))
+    assert "briefings/articles/" in menu and f"briefings/articles/{SEED_ID}/" not in menu
+    assert "briefings/parties/" in menu and "briefings/parties/china/" not in menu
+    # the index pages link to every page of their folder
+    index = site.page("briefings/articles/index.md")
+    for sheet_id in built.briefing.by_id:
+        assert f'href="../articles/{sheet_id}/"' in index or f'href="{sheet_id}/"' in index
+    assert "February 2021" in visible_text(index)
+    parties = site.page("briefings/parties/index.md")
+    assert all(f'href="{party}/"' in parties for party in built.briefing.party_ids)
+
+
+def test_nav_pages_all_lists_every_page_by_title(tmp_path, cache_dir):
+    site = make_site(tmp_path, cache_dir, docs=MARKER_DOCS, options={"nav_pages": "all"})
+    with LogCapture() as logs:
+        build(site)
+    assert logs.messages() == []
     titles = _nav_titles(site.page("index.md"))
     assert titles[:2] == ["Overview", "Articles"]
     assert titles.index("Articles") < titles.index("Issues") < titles.index("Parties")
     articles = titles[titles.index("Articles") + 1 : titles.index("Issues")]
     assert articles == [
+        "Articles",  # the section's index page, first
         "Alpha talks on Taiwan resume",
         "US pressures China over human rights, regional destabilisation",
     ]
     assert titles.index("Parties") < titles.index("People")  # the people section: its index page first
     assert titles[titles.index("People") + 1] == "People" and "Antony Blinken" in titles[titles.index("People") :]
     issues = titles[titles.index("Issues") + 1 : titles.index("Parties")]
-    assert issues == sorted(issues, key=str.casefold) and "Taiwan" in issues
+    assert issues[0] == "Issues" and issues[1:] == sorted(issues[1:], key=str.casefold) and "Taiwan" in issues
     # previous/next links follow the new order
     first_article = site.page("briefings/articles/zz_alpha.md")
-    assert re.search(r'rel="prev" href="\.\./\.\./"', first_article)
+    assert re.search(r'rel="prev" href="\.\./"', first_article)
+    assert broken_links(site.site_dir) == []
 
 
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])

@@ -250,15 +250,16 @@ def test_the_navigation_lists_the_overview_issues_and_rule_parties_not_the_artic
     nav_file = folder / rendering.NAV_FILE
     nav = yaml.safe_load(nav_file.read_text(encoding="utf-8"))["nav"]
     assert nav[0] == {"Overview": "index.md"}
-    indexes = {title: path for entry in nav[1:] for title, path in entry.items() if isinstance(path, str)}
-    assert indexes == {"People": "people/index.md"}  # the other index pages, by title
     sections = {title: entries for entry in nav[1:] for title, entries in entry.items() if isinstance(entries, list)}
     assert list(sections) == ["Issues", "Parties"]
+    indexes = [path for entry in nav[1:] for path in entry.values() if isinstance(path, str)]
+    assert indexes == ["articles/index.md", "people/index.md"]  # the other index pages, each one entry
     listed = {path for entries in sections.values() for entry in entries for path in entry.values()}
     on_disk = {path.relative_to(folder).as_posix() for path in folder.rglob("*.md")}
     assert listed <= on_disk
     assert listed == {name for name in on_disk if name.startswith(("issues/", "parties/"))}
-    titles = [title for entry in sections["Issues"] for title in entry]
+    assert sections["Issues"][0] == {"Issues": "issues/index.md"}  # each section opens with its index page
+    titles = [title for entry in sections["Issues"][1:] for title in entry]
     assert "Taiwan" in titles and titles == sorted(titles, key=str.casefold)
     assert "China" in [title for entry in sections["Parties"] for title in entry]
     assert rendering.NAV_FILE.startswith(".")  # a hidden file: generators do not publish it

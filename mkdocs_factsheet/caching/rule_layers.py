@@ -8,17 +8,22 @@ engine's code, so an edited file or a new release is a miss, never a stale rule.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
+from ..problems import Problem
+from ..rules.collisions import PackKeys
 from ..rules.files import ParsedFile
 from ..rules.schema import model_for
 from ..rules.strict_yaml import YamlDocument
 from .stores import seal, unseal, write_atomically
 
 _LAYER_MAGIC = b"FSRULES1\n"
+_COLLISIONS_MAGIC = b"FSCOLLISIONS1\n"
 PackLayers = dict[tuple[str, str], list[ParsedFile]]  # (pack, fingerprint) → the pack's validated files
 
 
@@ -33,6 +38,38 @@ class RuleLayerCache:
         self.directory = directory  # read even when it cannot be written (a write that fails is not a problem)
         self.code = code
         self.packs = packs
+        self.collisions: dict[str, list[Problem]] = {}  # this store's, by rule-set key (a `serve` session's)
+        self.pack_keys: PackKeys = {}  # the packs' phrase keys, for the collisions of an edited rule set
+
+    def get_collisions(self, key: str) -> list[Problem] | None:
+        """A rule set's collision warnings, from memory or disk (keyed by its layers and the engine's code)."""
+        if key in self.collisions:
+            return list(self.collisions[key])
+        if self.directory is None:
+            return None
+        try:
+            payload = unseal(self._collisions_path(key).read_bytes(), _COLLISIONS_MAGIC)
+            if payload is None:
+                return None
+            found = [Problem(**entry) for entry in json.loads(payload)]
+        except (OSError, ValueError, TypeError):
+            return None
+        self.collisions[key] = found
+        return list(found)
+
+    def put_collisions(self, key: str, problems: list[Problem]) -> None:
+        self.collisions[key] = list(problems)
+        if self.directory is None:
+            return
+        entries = [dataclasses.asdict(problem) for problem in problems]
+        try:
+            write_atomically(self._collisions_path(key), seal(json.dumps(entries).encode(), _COLLISIONS_MAGIC))
+        except OSError:
+            pass  # the cache is an optimisation
+
+    def _collisions_path(self, key: str) -> Path:
+        assert self.directory is not None
+        return self.directory / f"collisions-{key[:32]}-{self.code}.json"
 
     def get(self, pack: str | None, fingerprint: str) -> list[ParsedFile] | None:
         """A pack's layer from memory (written to disk if missing there), else any layer from disk."""
@@ -68,9 +105,7 @@ class RuleLayerCache:
                 return None
             results: list[ParsedFile] = []
             for entry in json.loads(payload):
-                document = YamlDocument(entry["path"], None)
-                document.value_marks = {tuple(path): (line, column) for path, line, column in entry["value_marks"]}
-                document.key_marks = {tuple(path): (line, column) for path, line, column in entry["key_marks"]}
+                document = _StoredDocument(entry["path"], entry["value_marks"], entry["key_marks"])
                 model = model_for(entry["folder"], entry["rule"])
                 results.append((entry["folder"], document, model.model_validate(entry["rule"])))
             return results
@@ -94,3 +129,40 @@ class RuleLayerCache:
             write_atomically(self._path(fingerprint), seal(json.dumps(entries).encode(), _LAYER_MAGIC))
         except OSError:
             pass  # the cache is an optimisation; the next build reads the files again
+
+
+class _StoredDocument(YamlDocument):
+    """A rule file's document read back from the store: the positions are decoded when first asked for.
+
+    Only a problem or a collision asks where a rule is written; most builds never do, and decoding
+    the world pack's positions took a fifth of reading it back.
+    """
+
+    def __init__(self, path: str, value_marks: list[Any], key_marks: list[Any]):
+        self.path, self.data = path, None
+        self._raw: dict[str, list[Any]] = {"value": value_marks, "key": key_marks}
+        self._decoded: dict[str, dict[tuple[Any, ...], tuple[int, int]]] = {}
+
+    def _marks(self, which: str) -> dict[tuple[Any, ...], tuple[int, int]]:
+        if which not in self._decoded:
+            raw = self._raw.pop(which, [])
+            self._decoded[which] = {tuple(path): (line, column) for path, line, column in raw}
+        return self._decoded[which]
+
+    @property
+    def value_marks(self) -> dict[tuple[Any, ...], tuple[int, int]]:
+        return self._marks("value")
+
+    @value_marks.setter
+    def value_marks(self, marks: dict[tuple[Any, ...], tuple[int, int]]) -> None:
+        self._raw.pop("value", None)
+        self._decoded["value"] = marks
+
+    @property
+    def key_marks(self) -> dict[tuple[Any, ...], tuple[int, int]]:
+        return self._marks("key")
+
+    @key_marks.setter
+    def key_marks(self, marks: dict[tuple[Any, ...], tuple[int, int]]) -> None:
+        self._raw.pop("key", None)
+        self._decoded["key"] = marks

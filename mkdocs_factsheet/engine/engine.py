@@ -127,6 +127,11 @@ class Engine:
             self._compiled = compile_rules(self.rules, self.pipeline, memos.lookup_lemmatizer, memos.compiled_packs)
         return self._compiled
 
+    @property
+    def compiled_ready(self) -> bool:
+        """Whether the rules are compiled already (and so the pipeline loaded)."""
+        return self._compiled is not None
+
     def use_rules(self, rules: RuleSet) -> None:
         """Replace the rules; parses stay valid (they never depend on rules)."""
         self.rules = rules

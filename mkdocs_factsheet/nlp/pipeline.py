@@ -10,7 +10,7 @@ import hashlib
 import logging
 import warnings
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import spacy
@@ -128,6 +128,8 @@ class Pipeline:
     nlp: Language
     name: str
     fingerprint: str
+    # rule phrases already tagged and lemmatised, by text: a rule edit in `serve` lemmatises only the new ones
+    phrase_docs: dict[str, Doc] = field(default_factory=dict, repr=False, compare=False)
 
     def parse(self, text: str) -> Doc:
         """Parse one text; texts over `max_length` are parsed in paragraph chunks and joined."""
@@ -155,9 +157,12 @@ class Pipeline:
 
     def lemmatize_phrases(self, phrases: list[str]) -> list[Doc]:
         """Tag and lemmatise short rule phrases (cheap: no parser, no NER)."""
-        enabled = [name for name in self.nlp.pipe_names if name in LEMMA_COMPONENTS or name == "factsheet_paragraphs"]
-        with self.nlp.select_pipes(enable=enabled):
-            return list(self.nlp.pipe(phrases))
+        new = [phrase for phrase in dict.fromkeys(phrases) if phrase not in self.phrase_docs]
+        if new:
+            enabled = [n for n in self.nlp.pipe_names if n in LEMMA_COMPONENTS or n == "factsheet_paragraphs"]
+            with self.nlp.select_pipes(enable=enabled):
+                self.phrase_docs.update(zip(new, self.nlp.pipe(new), strict=True))
+        return [self.phrase_docs[phrase] for phrase in phrases]
 
 
 def split_text(text: str, limit: int) -> Iterator[str]:

@@ -14,6 +14,7 @@ from mkdocs_factsheet.articles import MAX_ARTICLE_SIZE
 from mkdocs_factsheet.site.urls import PAGE_KINDS
 
 LOG_LEVELS = ("warn", "info", "ignore")
+NAV_PAGES = ("indexes", "all")
 
 
 class _Count(c.Type[int]):
@@ -104,6 +105,13 @@ class FactsheetConfig(base.Config):
     """Add a page, `<prefix>/report.md`, with the rules' coverage over the articles (hits per rule and
     phrase, what never fired), the names no rule covers and YAML to add for them: what
     `mkdocs-factsheet report` prints. For the site's authors; leave it off on a public site."""
+
+    nav_pages = c.Choice(NAV_PAGES, default="indexes")
+    """Which generated pages the implicit navigation lists (a `nav` in `mkdocs.yml` decides for itself):
+    `indexes` (default) the overview and the index pages (Articles, Issues, Parties), which link to
+    every other page; `all` every article, issue and party page as well. The `mkdocs` theme writes the
+    whole menu into every page, so with `all` the site grows with the square of the article count:
+    keep it for sites of a few dozen articles. Pages left out of the menu are built and searchable."""
 
     log_level = c.SubConfig(LogLevelsConfig)
     """Severity of each kind of problem: `warn` (default), `info` or `ignore`."""

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_factsheet import Caches, Engine, FactsheetError, ProblemLog, RuleError, load_articles, load_rules
@@ -40,8 +41,9 @@ from ..site.notices import broken_rules_notice
 from ..site.pages import Renderer
 from ..site.project import ProjectPaths
 from ..site.report_page import REPORT_PAGE, report_page
-from ..site.urls import CSS_URI, JSON_URI, PageRef, SiteMap, clean_prefix, nav_key
+from ..site.urls import CSS_URI, JSON_URI, PageRef, SiteMap, clean_prefix
 from .config import FactsheetConfig
+from .navigation import collapse_sections, nav_pages, sort_sections
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -65,6 +67,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         self._engine_cache: Path | None = None
         self._rules_signature: tuple[Any, ...] | None = None
         self._serving = False
+        self._warm_up: threading.Thread | None = None  # `serve`: loads what the first edit needs (`on_serve`)
         # `serve`: the last build's facts whose rules loaded, shown again while the rules are broken
         self._last_good: tuple[Briefing, list[Problem], set[str]] | None = None
         self._reset()
@@ -90,6 +93,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     # Free the pipeline and the compiled packs when `serve` stops (or a build ends): the engine
     # and the memos are all that hold on to them.
     def on_shutdown(self) -> None:
+        self._wait_for_warm_up()
         self.engine = None
         self.memos = Memos()
         self._serving, self._last_good = False, None
@@ -129,6 +133,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        self._wait_for_warm_up()  # a build never runs beside it: the engine is not shared between threads
         try:
             self.briefing = self._extract()
         except _BrokenRules as error:
@@ -140,6 +145,16 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             self._broken_rules = error.problems
             return
         self._last_good = (self.briefing, self.problems, self._loaded)
+
+    # `serve` only, once its first build is done (a warm cache loads neither spaCy nor the compiled
+    # rules): load them in the background, so the first rule or article edit is as quick as the next
+    # ones. `mkdocs build` never gets here. The next build waits for it in `on_pre_build`.
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Callable[..., Any]) -> Any:
+        engine = self.engine
+        if self.config.enabled and engine is not None and self._warm_up is None and not engine.compiled_ready:
+            self._warm_up = threading.Thread(target=_warm_up, args=(engine,), name="factsheet-warm-up", daemon=True)
+            self._warm_up.start()
+        return server
 
     # Pages are generated here, the only event where new files still get pages and nav entries
     # (`set_exclusions` and the nav come right after). Late (-50), so files other plugins generate
@@ -161,9 +176,12 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             shown=self.paths.shown,
         )
         # With an explicit `nav`, pages left out of it are expected: NOT_IN_NAV keeps MkDocs quiet
-        # about them (`validation.nav.omitted_files`). Without one, the user's `not_in_nav` applies.
-        inclusion = InclusionLevel.NOT_IN_NAV if config.nav is not None else InclusionLevel.UNDEFINED
+        # about them (`validation.nav.omitted_files`). Without one, `nav_pages` says which pages the
+        # menu lists (the others are NOT_IN_NAV too), and the user's `not_in_nav` applies to those.
+        menu = {page.src_uri for page in site.menu_pages()}
         for page in site.pages.values():
+            listed = config.nav is None and (self.config.nav_pages == "all" or page.src_uri in menu)
+            inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
             if files.get_file_from_path(page.src_uri) is not None:
                 log.info(f"{page.src_uri} exists in docs_dir, so it is used instead of the generated page")
                 continue
@@ -171,8 +189,10 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             file.edit_uri = self.paths.edit_uri(self.briefing.source_path(page.kind, page.key))
             files.append(file)
             self._generated[page.src_uri] = title_text(page.title)
-        if self.config.report:
-            self._add_report(files, config, inclusion)
+        if self.config.report:  # an opt-in page for the site's authors: in the menu as the index pages are
+            self._add_report(
+                files, config, InclusionLevel.UNDEFINED if config.nav is None else InclusionLevel.NOT_IN_NAV
+            )
         if json_uri and files.get_file_from_path(json_uri) is None:
             files.append(File.generated(config, json_uri, content=self._json()))
         if files.get_file_from_path(CSS_URI) is None:
@@ -181,13 +201,15 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         return files
 
     # Without an explicit `nav`, MkDocs lists generated pages by file name; order them as a reader
-    # expects: the overview first, then Articles, Issues and Parties, each sorted by title.
+    # expects: the overview first, then Articles, Issues and Parties (each an index page, followed by
+    # its pages sorted by title with `nav_pages: all`).
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled or config.nav is not None or self.site is None:
             return nav
         titles = {uri: page.title for uri, page in self.site.by_uri().items()}
-        if self._sort_sections(nav.items, titles):
-            pages = list(_pages(nav.items))
+        generated = set(self._generated)
+        if collapse_sections(nav.items, generated) | sort_sections(nav.items, titles, generated):
+            pages = list(nav_pages(nav.items))
             for index, page in enumerate(pages):
                 page.previous_page = pages[index - 1] if index else None
                 page.next_page = pages[index + 1] if index + 1 < len(pages) else None
@@ -359,6 +381,10 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
 
     # -- helpers --------------------------------------------------------------------------------------------
 
+    def _wait_for_warm_up(self) -> None:
+        if self._warm_up is not None:
+            self._warm_up.join()
+
     def _check_cache_dir(self, config: MkDocsConfig) -> None:
         """A cache inside a watched folder makes `mkdocs serve` rebuild after each of its own writes."""
         if self.cache_dir is None:
@@ -398,28 +424,6 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     def _relay_warnings(self) -> _WarningRelay:
         return _WarningRelay(self._engine_warning)
 
-    def _sort_sections(self, items: list[Any], titles: dict[str, str]) -> bool:
-        """Sort, in place, each section that holds generated pages: index first, then by title."""
-        changed = False
-        for item in items:
-            if not isinstance(item, Section):
-                continue
-            changed |= self._sort_sections(item.children, titles)
-            if not any(isinstance(c, Page) and c.file.src_uri in self._generated for c in item.children):
-                continue
-
-            def key(child: Any) -> tuple[int, str]:
-                if isinstance(child, Page):
-                    return nav_key(
-                        titles.get(child.file.src_uri) or child.title or child.file.name, is_index=child.is_index
-                    )
-                return nav_key(None)
-
-            before = list(item.children)
-            item.children.sort(key=key)
-            changed |= before != item.children
-        return changed
-
 
 class _WarningRelay:
     """Catches Python warnings (spaCy's) inside a block and re-logs each distinct one through MkDocs."""
@@ -454,10 +458,9 @@ def _warning_text(warning: Warning | str) -> str:
     return message if isinstance(warning, RuleWarning) or message.startswith("spaCy") else f"spaCy: {message}"
 
 
-def _pages(items: list[Any]) -> Iterator[Page]:
-    """The pages of a nav, in order, sections flattened."""
-    for item in items:
-        if isinstance(item, Page):
-            yield item
-        elif isinstance(item, Section):
-            yield from _pages(item.children)
+def _warm_up(engine: Engine) -> None:
+    """Load the engine's pipeline and compile its rules (the packs' layers kept in its memos)."""
+    try:
+        engine.compiled  # noqa: B018 - loads the pipeline, the lemma tables and the compiled packs
+    except Exception as error:  # noqa: BLE001 - the next build that needs them reports it, with context
+        log.debug(f"loading the pipeline ahead of the first edit failed: {error}")

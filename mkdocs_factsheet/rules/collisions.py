@@ -20,7 +20,7 @@ from typing import Any
 
 from ..problems import Problem
 from .ruleset import RuleLayer, RuleSet
-from .schema import Alias, Issue, Party, alias_of, keyword_of
+from .schema import Alias, Issue, Member, Party, alias_of, keyword_of
 
 Locate = Callable[[str, str, tuple[Any, ...]], tuple[str, int | None, int | None]]
 """(kind, rule id, path in the rule's file) → (file, line, column)."""
@@ -75,18 +75,33 @@ def _phrase(text: str, case: str, capitals: bool, **fields: Any) -> Phrase:
 class _Ranker:
     """The phrases of one layer, ranked in the order `nlp.matching` compiles them."""
 
-    def __init__(self, layer: RuleLayer, rules: RuleSet):
-        self.layer, self.rules, self.rank = layer, rules, 0
+    def __init__(
+        self,
+        layer: RuleLayer,
+        rules: RuleSet,
+        keys: set[str] | None = None,
+        index: PackIndex | None = None,
+        wanted: set[str] | None = None,
+    ):
+        """`keys`: keep only phrases with one of these keys (the ranks still count every entry); with a pack
+        layer's `index`, only the parties in `wanted` are read entry by entry, the others only counted."""
+        self.layer, self.rules, self.rank, self.keys = layer, rules, 0, keys
+        self.index, self.wanted = index, wanted
         self.found: list[Phrase] = []
 
     def add(self, alias: Alias | None, capitals: bool = True, **fields: Any) -> None:
         self.rank += 1
-        if alias is not None:
-            self.found.append(_phrase(alias.text, alias.case, capitals, rank=self.rank, pack=self.layer.pack, **fields))
+        if alias is None:
+            return
+        if self.keys is not None and _key(alias.text) not in self.keys:
+            return
+        self.found.append(_phrase(alias.text, alias.case, capitals, rank=self.rank, pack=self.layer.pack, **fields))
 
     def phrases(self) -> list[Phrase]:
         for party in sorted(self.layer.parties, key=lambda p: p.id):
-            if self.rules.parties.get(party.id) is party:
+            if self.index is not None and self.wanted is not None and party.id not in self.wanted:
+                self.rank += self.index.entries[party.id]
+            elif self.rules.parties.get(party.id) is party:
                 self.party(party)
             else:
                 self.rank += _entries(party)
@@ -105,6 +120,11 @@ class _Ranker:
         for index, spec in enumerate(party.excludes):
             self.add(alias_of(spec), kind="exclude", what="excluded phrase", path=("excludes", index), **common)
         for m, member in enumerate(party.members):
+            if self.keys is not None and not any(_key(text) in self.keys for text in _member_texts(member)):
+                # none of its phrases can be wanted: count its entries only (pydantic objects are costly)
+                self.rank += 1 + len(member.aliases) + bool(member.surname_alias()) + len(member.roles)
+                self.rank += len(member.patterns)
+                continue
             place = ("members", m)
             fields: dict[str, Any] = {"kind": "member", "member": m, **common}
             self.add(Alias(text=member.name), False, what="member name", path=(*place, "name"), **fields)
@@ -127,18 +147,54 @@ class _Ranker:
         self.rank += len(issue.patterns)
 
 
+def _key(text: str) -> str:
+    """`Phrase.key` of a phrase's text, without making the phrase."""
+    return text.strip().replace("’", "'").casefold()
+
+
+def _member_texts(member: Member) -> list[str]:
+    return [member.name, *(_text(spec) for spec in member.aliases)]
+
+
 def _entries(party: Party) -> int:
     """How many matcher entries a party makes (to keep the ranks of the parties after it)."""
     count = 1 + len(party.aliases) + len(party.adjectives) + len(party.patterns) + len(party.excludes)
     for member in party.members:
-        count += 1 + len(member.aliases) + bool(member.surname_alias()) + len(member.role_list())
+        count += 1 + len(member.aliases) + bool(member.surname_alias()) + len(member.roles)
         count += len(member.patterns)
     return count
 
 
-def find_collisions(rules: RuleSet, locate: Locate) -> list[Problem]:
-    """Every collision that involves the site's rules, as located warnings naming both sides and the winner."""
-    phrases = [phrase for layer in rules.layers for phrase in _Ranker(layer, rules).phrases()]
+@dataclass
+class PackIndex:
+    """A pack layer's phrase keys with the rules that have each, and each party's count of matcher entries."""
+
+    keys: dict[str, list[Party | Issue]]
+    entries: dict[str, int]
+
+
+PackKeys = dict[tuple[str, str], PackIndex]
+"""The index of each pack layer, by (pack, fingerprint): made once per process (or `serve` session)."""
+
+
+def find_collisions(rules: RuleSet, locate: Locate, pack_keys: PackKeys | None = None) -> list[Problem]:
+    """Every collision that involves the site's rules, as located warnings naming both sides and the winner.
+
+    `pack_keys` keeps each pack layer's phrase keys between calls (a `serve` session's rule edits).
+    """
+    # Only groups holding a phrase of the site's own rules are reported: a pack's phrases are made
+    # only for the keys the site's phrases have (the world pack has thousands; a site, a few dozen),
+    # and not at all when none of the pack's rules in force has one of those keys.
+    own = {index: _Ranker(layer, rules).phrases() for index, layer in enumerate(rules.layers) if layer.pack is None}
+    keys = {phrase.key for found in own.values() for phrase in found}
+    phrases: list[Phrase] = []
+    for index, layer in enumerate(rules.layers):
+        if index in own:
+            phrases += own[index]
+        elif pack_keys is None:
+            phrases += _Ranker(layer, rules, keys).phrases()
+        elif wanted := _wanted(rules, layer, keys, pack_keys):  # the pack's rules in force with one of the keys
+            phrases += _Ranker(layer, rules, keys, pack_keys[(layer.pack or "", layer.fingerprint)], wanted).phrases()
     groups: dict[str, list[Phrase]] = {}
     for phrase in phrases:
         groups.setdefault(phrase.key, []).append(phrase)
@@ -147,6 +203,48 @@ def find_collisions(rules: RuleSet, locate: Locate) -> list[Problem]:
         if len({(p.rule_kind, p.rule) for p in group}) > 1 and any(p.pack is None for p in group):
             reporter.group(group)
     return reporter.problems
+
+
+def _wanted(rules: RuleSet, layer: RuleLayer, keys: set[str], pack_keys: PackKeys) -> set[str]:
+    """The ids of a pack layer's parties and issues in force that have a phrase with one of `keys`."""
+    place = (layer.pack or "", layer.fingerprint)
+    index = pack_keys.get(place)
+    if index is None:
+        index = pack_keys[place] = _index(layer)
+    wanted: set[str] = set()
+    for key in keys & index.keys.keys():
+        for rule in index.keys[key]:
+            table: dict[str, Any] = rules.parties if isinstance(rule, Party) else rules.issues
+            if table.get(rule.id) is rule:
+                wanted.add(rule.id)
+    return wanted
+
+
+def _index(layer: RuleLayer) -> PackIndex:
+    """Every phrase key of a layer's parties and issues (as `_Ranker` makes them), with the rules that have it."""
+    index = PackIndex({}, {party.id: _entries(party) for party in layer.parties})
+
+    def add(text: str, rule: Party | Issue) -> None:
+        index.keys.setdefault(_key(text), []).append(rule)
+
+    for party in layer.parties:
+        for name in ("aliases", "adjectives", "excludes"):
+            for spec in getattr(party, name):
+                add(_text(spec), party)
+        add(party.name, party)
+        for member in party.members:
+            for text in _member_texts(member):
+                add(text, party)
+    for issue in layer.issues:
+        for text in [issue.title, *(_text(spec) for spec in issue.aliases)]:
+            add(text, issue)
+        for keyword in issue.keywords:
+            add(keyword_of(keyword).text, issue)
+    return index
+
+
+def _text(spec: Any) -> str:
+    return spec if isinstance(spec, str) else spec.text
 
 
 class _Reporter:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..problems import Problem, RuleError
-from .collisions import find_collisions
+from .collisions import PackKeys, find_collisions
 from .extending import Place, extend_party
 from .files import ParsedFile, RuleFile, parse_rule_file, read_rule_files
 from .ruleset import RuleExample, RuleLayer, RuleSet, RuleSource
@@ -46,6 +46,15 @@ class LayerStore(Protocol):
 
     def put(self, pack: str | None, fingerprint: str, files: list[ParsedFile]) -> None:
         """Keep a layer that loaded without a problem."""
+
+    pack_keys: PackKeys
+    """Each pack layer's phrase keys, kept for the next rule set's collisions (see `collisions.find_collisions`)."""
+
+    def get_collisions(self, key: str) -> list[Problem] | None:
+        """The collision warnings of a rule set (`key`: its layers and where they were read), or None."""
+
+    def put_collisions(self, key: str, problems: list[Problem]) -> None:
+        """Keep the collision warnings of a rule set."""
 
 
 def _example_source(document: YamlDocument, path: tuple[Any, ...], pack: str | None) -> RuleSource:
@@ -110,6 +119,7 @@ def load_rules(
             hint = "create it, set the rules folder option, or list built-in packs: `packs: [world, issues]`"
             problems.append(Problem(str(directory), None, None, "the rules folder does not exist", hint))
     collector = _Collector(problems, layers, places)
+    collector.other.update(repr([(str(directory), pack) for directory, pack in sources]).encode())
     for directory, pack in sources:
         collector.load_layer(directory, pack)
     rules = collector.finish()
@@ -329,10 +339,24 @@ class _Collector:
         self.check_markers()
         self.check_parents()
         self.check_references()
-        self.problems.extend(find_collisions(self.rules, self.locate))
+        self.problems.extend(self.collisions())
         self.rules.fingerprint = self.digest.hexdigest()
         self.rules.digests["other"] = self.other.hexdigest()[:16]
         return self.rules
+
+    def collisions(self) -> list[Problem]:
+        """The collision warnings (`rules.collisions`), from the store when these very layers were checked before.
+
+        Finding them takes a good part of a second with the world pack; a build where no rule changed
+        reads them back. The key holds every layer's files and the folders they were read from.
+        """
+        key = hashlib.sha256(f"{self.digest.hexdigest()}\0{self.other.hexdigest()}".encode()).hexdigest()
+        found = self.store.get_collisions(key) if self.store else None
+        if found is None:
+            found = find_collisions(self.rules, self.locate, self.store.pack_keys if self.store else None)
+            if self.store:
+                self.store.put_collisions(key, found)
+        return found
 
     def locate(self, kind: str, rule_id: str, path: tuple[Any, ...]) -> tuple[str, int | None, int | None]:
         return self.documents[(kind, rule_id)].locate(path)

@@ -13,6 +13,7 @@ from .briefing import Matrix, PositionEntry, speaker_name
 from .figures import Figures, by_count
 from .highlights import Highlight, by_span, mark_up
 from .html import Markdown, href, muted, note, paragraph, plural, table, text, text_in_context
+from .indexes import ARTICLE_COLUMNS, PROVISIONAL_WHAT, Indexes
 from .people_pages import PeoplePages
 from .urls import PageRef, markdown_link
 
@@ -28,11 +29,8 @@ HIGHLIGHT_LEGEND = (
     "<em>in text</em> in the sheet leads back here.</p>"
 )
 
-PROVISIONAL_WHAT = (
-    "organisations the articles name and no rule defines, named from the text because someone speaks for them. "
-    "Add a party rule file (parties/<id>.yml) with its aliases and members to define one; "
-    "mkdocs-factsheet check then tests it."
-)
+OVERVIEW_ARTICLES = 50
+"""Most articles the overview lists; the articles index lists every one, by month."""
 PASSING_MENTIONS = 2
 """At most this many mentions, all articles together, and no position and no actor: a party mentioned in passing
 (the overview lists it on one line, not in its table of parties)."""
@@ -41,20 +39,20 @@ POSITION_COLUMNS = ["date", "article", "speaker", "stance", "kind", "quote", "wh
 """The columns of the positions on an issue's page (a party's adds the issues: one row per position)."""
 
 
-class Renderer(PeoplePages, Figures):
+class Renderer(PeoplePages, Figures, Indexes):
     """Renders the pages and fragments of one page (`here`, a src_uri), linking relative to it."""
 
     def page(self, ref: PageRef, problems: list[Problem], loaded: set[str]) -> str:
         """The Markdown of a generated page (`problems` and the `loaded` article files: for the overview)."""
         if ref.kind == "overview":
             return self.overview_page(problems, loaded)
+        if ref.kind == "index":
+            return self.index_page(ref.key)
         if ref.kind == "article":
             sheet = self.briefing.by_id[ref.key]
             return self.article_page(sheet, self.site.shown(sheet.article.path))
         if ref.kind == "issue":
             return self.issue_page(ref.key)
-        if ref.kind == "people":
-            return self.people_page()
         if ref.kind == "person":
             return self.person_page(ref.key)
         return self.party_page(ref.key)
@@ -289,31 +287,27 @@ class Renderer(PeoplePages, Figures):
         out.append("## Who talks to whom")
         out.append(self.talks(briefing.quotes))
         out.append("## Articles")
-        if briefing.sheets:
-            rows = [
-                [
-                    self.date(s),
-                    self.article(s),
-                    text(s.article.source) if s.article.source else "—",
-                    self.main_parties(s),
-                    str(len(s.positions)),
-                ]
-                for s in briefing.newest_first()
-            ]
-            out.append(table(["Date", "Article", "Source", "Parties", "Positions"], rows))
-        else:
-            out.append(note("There are no articles yet."))
+        out += self._latest_articles()
         if briefing.issue_ids:
             out.append("## Issues")
-            rows = [
-                [self.issue(i), str(len(briefing.articles_of_issue(i))), str(len(briefing.select(issues=[i])))]
-                for i in briefing.issue_ids
-            ]
-            out.append(table(["Issue", "Articles", "Positions"], rows))
+            out.append(self.issue_table())
         out += self._parties_section()
         out.append("## Problems")
         out += self._problems(problems, loaded)
         return self.held.join(out) + "\n"
+
+    def _latest_articles(self) -> list[str]:
+        """The newest articles; past `OVERVIEW_ARTICLES`, a link to the articles index for the rest."""
+        sheets = self.briefing.newest_first()
+        if not sheets:
+            return [note("There are no articles yet.")]
+        index = self.site.get("index", "articles")
+        shown = sheets[:OVERVIEW_ARTICLES] if index is not None else sheets
+        out = [table(ARTICLE_COLUMNS, self.article_rows(shown))]
+        if len(shown) < len(sheets) and index is not None:
+            every = f"[all {len(sheets)} articles, by month]({markdown_link(self.here, index.src_uri)})"
+            out.append(Markdown(f"The {len(shown)} newest are shown; see {every}."))
+        return out
 
     def _parties_section(self) -> list[str]:
         """The overview's parties, most mentioned first; those mentioned only in passing (`in_passing`) on one
@@ -352,12 +346,6 @@ class Renderer(PeoplePages, Figures):
             and not self.briefing.select(parties=[party_id])
             and not self.briefing.actors(party_id)
         )
-
-    def main_parties(self, sheet: FactSheet) -> str:
-        """The parties of an article, most mentioned first; those mentioned in passing only counted."""
-        minor = sum(party.minor for party in sheet.parties)
-        main = ", ".join(self.party(p.id) for p in sheet.parties if not p.minor) or "—"
-        return main + (f" {muted(plural(minor, 'minor party', 'minor parties'))}" if minor else "")
 
     def _problems(self, problems: list[Problem], loaded: set[str]) -> list[str]:
         """The article files that had problems, and whether each was published (`loaded`) or skipped."""

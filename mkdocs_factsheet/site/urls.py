@@ -24,6 +24,9 @@ CSS_URI = "assets/factsheet/factsheet.css"
 """Where the pages' style sheet is published (listed first in `extra_css`)."""
 JSON_URI = "factsheets.json"
 """Where every fact sheet is published as JSON (the `json` kind)."""
+MENU_KINDS = ("overview", "index")
+"""Kinds of page a bounded navigation lists (`nav_pages: indexes`): the overview and the index pages,
+which link to every other generated page. A page added with `SiteMap.add_index` is one of them."""
 
 
 def built_url(src_uri: str, directory_urls: bool = True) -> str:
@@ -62,8 +65,8 @@ def nav_key(title: str | None, *, is_index: bool = False) -> tuple[int, str]:
 
 @dataclass(frozen=True)
 class PageRef:
-    """A generated page: its kind (`overview`, `article`, `issue`, `party`, `people`, `person`), key, location
-    and title."""
+    """A generated page: its kind (`overview`, `index`, `article`, `issue`, `party`, `person`), key, location
+    and title. An index page's key is its folder (`articles`, `people`)."""
 
     kind: str
     key: str
@@ -110,18 +113,30 @@ class SiteMap:
         # Names from `naming.page_stems`: safe whatever the id holds, unique where case is
         # ignored, and the same whatever order the articles were read in.
         if "articles" in kinds:
+            self.add_index("articles", "Articles")
             stems = page_stems(sheet.article.id for sheet in briefing.sheets)
             for sheet in sorted(briefing.sheets, key=lambda s: s.article.id):
                 self._add("article", sheet.article.id, f"articles/{stems[sheet.article.id]}", sheet.article.title)
         if "issues" in kinds:
+            self.add_index("issues", "Issues")
             self._add_all("issue", "issues", briefing.issue_ids, briefing.issue_title)
         if "parties" in kinds:
+            self.add_index("parties", "Parties")
             self._add_all("party", "parties", briefing.party_ids, briefing.party_name)
         if "people" in kinds:  # the index of everyone quoted or named, and a page for each named person
-            self._add("people", "", "people/index", "People")
+            self.add_index("people", "People")
             stems = name_stems(briefing.person_ids)
             for key in briefing.person_ids:
                 self._add("person", key, f"people/{stems[key]}", briefing.people[key].name)
+
+    def add_index(self, folder: str, title: str) -> PageRef:
+        """Declare the index page of a folder of generated pages (`<folder>/index.md`, kind `index`, key `folder`).
+
+        Index pages are what a bounded navigation lists besides the overview (`menu_pages`); a new
+        kind of page that gets one is reached from the menu with no change to the plugin.
+        """
+        self._add("index", folder, f"{folder}/index", title)
+        return self.pages[("index", folder)]
 
     def _add_all(self, kind: str, folder: str, keys: list[str], title: Callable[[str], str]) -> None:
         stems = page_stems(keys)
@@ -135,6 +150,10 @@ class SiteMap:
     def get(self, kind: str, key: str = "") -> PageRef | None:
         """The page of that kind and key (`get("overview")`), None when it is not generated."""
         return self.pages.get((kind, key))
+
+    def menu_pages(self) -> list[PageRef]:
+        """The pages a bounded navigation lists: the overview, then the index pages in the order declared."""
+        return [page for page in self.pages.values() if page.kind in MENU_KINDS]
 
     def by_uri(self) -> dict[str, PageRef]:
         """The generated pages by src_uri."""
