@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..articles import Article
-from ..caching.stores import decode_sheet, encode_doc, encode_sheet
-from .runners import Made, made_by
+from ..caching.stores import decode_sheet
+from .runners import Made, encoded_batch
 
 if TYPE_CHECKING:
     from .engine import Engine
@@ -66,18 +66,7 @@ def parse_batch(articles: list[Article], fingerprint: str, sheets: bool) -> list
             f"the worker's pipeline {loader.model!r} is not the one the cache is keyed by ({fingerprint}); "
             "install the same spaCy and pipeline versions on every worker"
         )
-    results: list[Result] = []
-    for article, doc in zip(articles, engine.pipeline.parse_many(a.body for a in articles), strict=True):
-        if not sheets:
-            results.append((encode_doc(doc), None, [], []))
-            continue
-        try:
-            made = made_by(engine, article, doc)
-        except Exception as error:  # noqa: BLE001 - reported by the caller, which names the article
-            results.append((encode_doc(doc), f"{type(error).__name__}: {error}", [], []))
-            continue
-        results.append((encode_doc(doc), encode_sheet(made.sheet), made.hits, made.words))
-    return results
+    return encoded_batch(engine, articles, sheets)
 
 
 def parse_on_cluster(

@@ -187,11 +187,24 @@ def _parse_and_analyse(articles: list[Article]) -> list[_Encoded]:
     """In a forked worker: parse a task's articles in one batch, and extract each one's sheet."""
     engine = _worker_engine
     assert engine is not None, "runs only in a worker started by ForkedRunner"
-    results: list[_Encoded] = []
+    return [
+        (doc, sheet, hits, words) for doc, sheet, hits, words in encoded_batch(engine, articles) if sheet is not None
+    ]
+
+
+def encoded_batch(
+    engine: Engine, articles: list[Article], sheets: bool = True
+) -> list[tuple[bytes, bytes | str | None, list[str], list[str]]]:
+    """Parse articles in one stream and, with `sheets`, extract each one's sheet: per article the encoded doc,
+    the encoded sheet (an error's text when extraction failed, None without `sheets`), hits and words."""
+    results: list[tuple[bytes, bytes | str | None, list[str], list[str]]] = []
     for article, doc in zip(articles, engine.pipeline.parse_many(article.body for article in articles), strict=True):
+        if not sheets:
+            results.append((encode_doc(doc), None, [], []))
+            continue
         try:
             made = made_by(engine, article, doc)
-        except Exception as error:  # noqa: BLE001 - reported in the parent, which names the article
+        except Exception as error:  # noqa: BLE001 - reported by the caller, which names the article
             results.append((encode_doc(doc), f"{type(error).__name__}: {error}", [], []))
             continue
         results.append((encode_doc(doc), encode_sheet(made.sheet), made.hits, made.words))
