@@ -1138,27 +1138,29 @@ def main(argv: list[str] | None = None) -> int:
         print(table(f"## blank mode, {entry['size']} Reuters stories ({entry['words']:,} words)", entry["rows"]))
         print()
         all_rows += [(f"blank {entry['size']}", row) for row in entry["rows"]]
-    for entry in results["nav"]:
-        mode = "blank mode, Reuters stories" if entry["model"] == "blank" else "articles"
-        print(table(f"## the example's configuration, implicit nav: {entry['size']} {mode}", entry["rows"]))
-        for problem in entry["problems"]:
-            print(f"  ! {problem}")
-        print()
-        all_rows += [(f"default nav {entry['size']} {entry['model']}", row) for row in entry["rows"]]
+    sections = [
+        (
+            f"the example's configuration, implicit nav: {entry['size']} "
+            + ("blank mode, Reuters stories" if entry["model"] == "blank" else "articles"),
+            f"default nav {entry['size']} {entry['model']}",
+            entry,
+        )
+        for entry in results["nav"]
+    ]
     if results["cluster"]:
         entry = results["cluster"]
-        print(table(f"## parsing on a Dask LocalCluster: {entry['size']} articles", entry["rows"]))
-        for problem in entry["problems"]:
-            print(f"  ! {problem}")
-        print()
-        all_rows += [(f"cluster {entry['size']}", row) for row in entry["rows"]]
+        title = f"parsing on a Dask LocalCluster: {entry['size']} articles"
+        sections.append((title, f"cluster {entry['size']}", entry))
     if results["serve"]:
         entry = results["serve"]
-        print(table(f"## mkdocs serve, the example's configuration: {entry['size']} articles", entry["rows"]))
+        title = f"mkdocs serve, the example's configuration: {entry['size']} articles"
+        sections.append((title, f"serve {entry['size']}", entry))
+    for title, where, entry in sections:
+        print(table(f"## {title}", entry["rows"]))
         for problem in entry["problems"]:
             print(f"  ! {problem}")
         print()
-        all_rows += [(f"serve {entry['size']}", row) for row in entry["rows"]]
+        all_rows += [(where, row) for row in entry["rows"]]
     checked = [(where, row) for where, row in all_rows if row.status in ("PASS", "FAIL")]
     failed = [(where, row) for where, row in checked if row.status == "FAIL"]
     print(f"## Summary: {len(checked) - len(failed)} of {len(checked)} targets met; wall time {seconds / 60:.1f} min")
