@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_factsheet.articles import Article
+from mkdocs_factsheet.articles import Article, load_articles
 from mkdocs_factsheet.engine import Engine
 from mkdocs_factsheet.model import FactSheet
 from mkdocs_factsheet.nlp.pipeline import Pipeline
+from mkdocs_factsheet.problems import ProblemLog
 from mkdocs_factsheet.rules import load_rules
 
 from .conftest import write_tree
@@ -167,3 +168,26 @@ def test_a_title_coordinated_with_an_affiliated_person_shares_the_nearest_ones_p
 def test_capitalised_words_between_a_party_and_its_title(engine: Engine) -> None:
     sheet = sheet_of(engine, "Turkish Foreign Ministry spokesman Hami Aksoy said the rights of Turkish Cypriots stood.")
     assert speaker_of(sheet, "rights of Turkish Cypriots") == ("Hami Aksoy", "turkey")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "party"),
+    [
+        ("A Chinese foreign ministry spokesman said the visit was postponed.", "Chinese Foreign Ministry", "china"),
+        ("China's foreign ministry spokesman said the visit was postponed.", "Chinese Foreign Ministry", "china"),
+        ("An Interpol spokesperson said the visit was postponed.", None, "interpol"),
+        ("A Chinese spokesman said the visit was postponed.", None, "china"),
+    ],
+)
+def test_an_unnamed_spokesperson_speaks_as_the_body_or_party_before_them(
+    engine: Engine, text: str, actor: str | None, party: str
+) -> None:
+    assert speaker_of(sheet_of(engine, text), "visit was postponed") == (actor, party)
+
+
+def test_a_name_tagged_as_a_person_once_is_a_person_throughout_the_article(engine: Engine) -> None:
+    # the small model tags "Sviatlana Tsikhanouskaya" PERSON in the headline, ORG in the body
+    fixture = Path(__file__).parent / "fixtures" / "wikinews" / "belarus-opposition-candidate-holds-rally-in-minsk.md"
+    article = load_articles([fixture], ProblemLog())[0]
+    speakers = {p.speaker.actor for p in engine.extract(article).positions if p.speaker.text == "She"}
+    assert speakers == {"Sviatlana Tsikhanouskaya"}

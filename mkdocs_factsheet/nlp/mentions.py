@@ -190,6 +190,11 @@ class _Resolver:
             if self.is_title_of_someone_else(candidate) or self.inside_longer_name(candidate, following):
                 previous, previous_mention, title = candidate, None, None
                 continue
+            voice = self.voice_of(previous, previous_mention, candidate)
+            if voice is not None:
+                mentions[-1] = voice  # the body or party speaks through it
+                previous, previous_mention, title = candidate, voice, None
+                continue
             lead = self.leading_party(previous, previous_mention, candidate)
             mention = self.resolve_one(candidate, named, lead)
             if mention is not None:
@@ -262,6 +267,22 @@ class _Resolver:
         if len(gap) == 0 or (len(gap) == 1 and gap[0].text in _POSSESSIVES):
             return mention
         return None
+
+    def voice_of(self, previous: Candidate | None, mention: Mention | None, candidate: Candidate) -> Mention | None:
+        """A voice agent noun right after a party or body ("a Chinese foreign ministry spokesman", "an Interpol
+        spokesperson"): the mention of that party or body, widened to it (the unnamed voice speaks as it)."""
+        if previous is None or mention is None or (mention.actor is not None and mention.actor_kind != "body"):
+            return None
+        agents = [self.rules.agent(e.target) for e in candidate.entries if e.kind == "agent"]
+        if not agents or len(agents) < len(candidate.entries) or not all(agent.voice for agent in agents):
+            return None
+        gap = self.doc[previous.end : candidate.start]
+        if len(gap) > 1 or (len(gap) == 1 and gap[0].text not in _POSSESSIVES):
+            return None
+        speaks_for = mention.actor or self.rules.parties[mention.party].name
+        why = [*mention.why, f"{agents[0].name!r} speaks for {speaks_for!r}"]
+        start, actor, kind = mention.start, mention.actor, mention.actor_kind
+        return self.mention(start, candidate.end, mention.party, actor=actor, actor_kind=kind, via="agent", why=why)
 
     def inside_longer_name(self, candidate: Candidate, following: Candidate | None) -> bool:
         """A party's name or a surname inside a longer name of a place, person or event ("New Mexico",

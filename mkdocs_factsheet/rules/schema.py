@@ -318,6 +318,11 @@ class Agent(RuleModel):
 
     name: Text
     kind: Literal["person", "body"] = "body"
+    voice: bool = Field(
+        False,
+        description='A person who speaks for the body or party named just before them ("a Chinese foreign ministry '
+        'spokesman", "an Interpol spokesperson"): left unnamed, the speaker is that body or party.',
+    )
     aliases: list[AliasSpec] = Field(default_factory=list)
 
 

@@ -161,6 +161,13 @@ def communicated(index: DocIndex, verb: Token, obj: Token | None) -> bool:
     return any(lexicon.speaks(index.cues.get(t.i)) for t in beside)
 
 
+def relative_after_comma(clause: Token) -> bool:
+    """A relative clause the parser hung on the cue as its complement ("Kalesnikava spoke, who headed the
+    campaign"): it opens with a relative pronoun right after a comma, which a reported question never does."""
+    first = clause.left_edge
+    return first.lower_ in ("who", "which", "whom", "whose") and first.i > 0 and first.nbor(-1).text == ","
+
+
 def is_negated(token: Token) -> bool:
     """Does the cue carry a negation ("did not say")?"""
     return any(c.dep_ == "neg" for c in token.children)

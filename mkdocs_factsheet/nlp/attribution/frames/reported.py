@@ -140,7 +140,7 @@ class ReportedSpeech:
     def complements(self, token: Token, cue: Cue) -> _Complements:
         """A cue verb's clause complements, to-infinitives (a `to` adverbial for a pressing cue) and object."""
         children = list(token.children)
-        ccomp = [c for c in children if c.dep_ == "ccomp"]
+        ccomp = [c for c in children if c.dep_ == "ccomp" and not grammar.relative_after_comma(c)]
         xcomp = [c for c in children if c.dep_ == "xcomp" and grammar.is_infinitive(c)]
         if not xcomp and (cue.kind == "intention" or cue.stance in INFINITIVE_STANCES):
             xcomp = [
