@@ -12,6 +12,8 @@ Data sets (the shared ones read in place from the shared folder, never copied in
   for which party on news nobody wrote rules for. Besides the tables, each gold set reports, of
   its required positions, the share whose content is found, with the right speaker, and with the
   right party.
+- `benchmarks/gold/wikinews-test/*.gold.yml`: twelve more Wikinews articles annotated the same way,
+  blind, as a held-out set: never tuned on, it says whether a change generalises.
 - `eval/polnear/{dev,train}`: PolNeAR attributions (brat standoff). One annotator file per article
   (the first annotator id in sorted order). Scored on content spans (overlap and exact) and on
   attributions (content overlaps and the source is right), for speech cues and for all cues.
@@ -58,6 +60,7 @@ POLNEAR_NOTE = (
 )
 CACHE_DIR = ROOT / ".cache" / "evaluate"
 WIKINEWS_GOLD = ROOT / "benchmarks" / "gold" / "wikinews"
+WIKINEWS_TEST_GOLD = ROOT / "benchmarks" / "gold" / "wikinews-test"
 
 
 # -- text normalisation -----------------------------------------------------------------------------------
@@ -123,10 +126,15 @@ class GoldSet:
 
 
 def gold_sets(shared: Path, seed_articles: Path) -> list[GoldSet]:
-    """The seed's gold (shared, research data) and the project's own Wikinews gold (CC BY)."""
+    """The seed's gold (shared, research data) and the project's own Wikinews gold (CC BY), dev and held-out test."""
     return [
         GoldSet("eval/dev", shared / "eval" / "dev", seed_articles),
         GoldSet("Wikinews dev gold, benchmarks/gold/wikinews", WIKINEWS_GOLD, WIKINEWS_GOLD / "articles"),
+        GoldSet(
+            "Wikinews held-out test gold, benchmarks/gold/wikinews-test",
+            WIKINEWS_TEST_GOLD,
+            WIKINEWS_TEST_GOLD / "articles",
+        ),
     ]
 
 

@@ -1,4 +1,5 @@
-"""The project's own Wikinews gold (benchmarks/gold/wikinews) is well formed and attributed."""
+"""The project's own Wikinews gold (benchmarks/gold/wikinews, and the held-out wikinews-test) is well formed and
+attributed."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from mkdocs_factsheet import ProblemLog, load_articles
 
 GOLD = Path(__file__).resolve().parent.parent / "benchmarks" / "gold" / "wikinews"
 GOLD_FILES = sorted(GOLD.glob("*.gold.yml"))
+TEST_GOLD = GOLD.parent / "wikinews-test"
 
 
 def test_the_gold_set_is_large_enough() -> None:
@@ -19,21 +21,24 @@ def test_the_gold_set_is_large_enough() -> None:
     assert len(required) >= 120
 
 
-def test_every_article_has_its_gold_and_its_attribution() -> None:
+@pytest.mark.parametrize("folder", [GOLD, TEST_GOLD], ids=["dev", "test"])
+def test_every_article_has_its_gold_and_its_attribution(folder: Path) -> None:
     log = ProblemLog()
-    articles = load_articles([GOLD / "articles"], log)
+    articles = load_articles([folder / "articles"], log)
     assert not log.problems
-    assert sorted(a.id for a in articles) == sorted(path.name.removesuffix(".gold.yml") for path in GOLD_FILES)
+    gold_files = sorted(folder.glob("*.gold.yml"))
+    assert (folder / "LICENSE.md").exists() and (folder / "README.md").exists()
+    assert sorted(a.id for a in articles) == sorted(path.name.removesuffix(".gold.yml") for path in gold_files)
     for article in articles:
         assert article.source == "Wikinews" and article.url and article.url.startswith("https://en.wikinews.org/wiki/")
         assert article.metadata.get("license") == "CC BY 2.5", article.id
         assert article.date is not None, article.id
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda path: path.name)
+@pytest.mark.parametrize("path", GOLD_FILES + sorted(TEST_GOLD.glob("*.gold.yml")), ids=lambda path: path.name)
 def test_gold_positions_quote_their_article_verbatim(path: Path) -> None:
     gold = yaml.safe_load(path.read_text(encoding="utf-8"))
-    text = (GOLD / "articles" / f"{gold['article']}.md").read_text(encoding="utf-8")
+    text = (path.parent / "articles" / f"{gold['article']}.md").read_text(encoding="utf-8")
     assert gold["positions"], "every gold article has required positions"
     for position in gold["positions"]:
         assert position["speaker"] and position["party"], position
