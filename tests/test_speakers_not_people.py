@@ -9,6 +9,7 @@ import pytest
 from mkdocs_factsheet.articles import Article
 from mkdocs_factsheet.engine import Engine
 from mkdocs_factsheet.model import FactSheet, Speaker
+from mkdocs_factsheet.nlp.attribution.genders import tied_genders
 from mkdocs_factsheet.nlp.pipeline import Pipeline
 from mkdocs_factsheet.rules import load_rules
 
@@ -112,6 +113,25 @@ def test_without_a_declared_gender_she_takes_the_nearest_speaker(pipeline: Pipel
 )
 def test_a_pronoun_skips_a_person_the_text_shows_of_the_other_gender(engine: Engine, text: str, actor: str) -> None:
     assert speaker_of(sheet_of(engine, text), "vote was close").actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "genders"),
+    [
+        ("Donald Trump praised his team on Friday.", {"Donald Trump": "m"}),
+        ("Angela Merkel defended herself in parliament.", {"Angela Merkel": "f"}),
+        # a possessive deep in a phrase may be anyone's
+        ("Joe Biden commented on the size of her breasts.", {}),
+        # evidence both ways: neither
+        ("Jo Smith praised his team. Jo Smith defended herself.", {}),
+    ],
+)
+def test_a_possessive_on_the_verbs_own_object_gives_the_subjects_gender(
+    pipeline: Pipeline, text: str, genders: dict[str, str]
+) -> None:
+    doc = pipeline.parse(text)
+    people = {ent.root.i: ent.text for ent in doc.ents if ent.label_ == "PERSON"}
+    assert tied_genders(doc, people, set()) == genders
 
 
 def test_a_subject_the_parser_hung_on_an_earlier_phrase_still_speaks(engine: Engine) -> None:

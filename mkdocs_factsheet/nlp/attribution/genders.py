@@ -9,8 +9,6 @@ none. Genders are "m" or "f"; the first evidence for a name wins.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
@@ -70,12 +68,17 @@ def title_gender(head: Token) -> str | None:
 
 
 def tied_subject(pronoun: Token) -> Token | None:
-    """The subject a possessive or reflexive pronoun is tied to: that of its own clause ("Trump praised his team")."""
-    if pronoun.dep_ != "poss" and not pronoun.lower_.endswith("self"):
+    """The subject a possessive or reflexive pronoun is tied to: that of its own clause ("Trump praised his team",
+    "Trump defended himself"). A possessive counts only on the verb's own object ("his team"), not deeper in a
+    phrase ("Biden commented on the size of her breasts" says nothing of Biden)."""
+    if pronoun.lower_.endswith("self"):
+        verb = pronoun.head
+    elif pronoun.dep_ == "poss" and pronoun.head.dep_ in ("dobj", "attr", "oprd"):
+        verb = pronoun.head.head
+    else:
         return None
-    verb = pronoun.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.i >= pronoun.i:
         return None
@@ -84,9 +87,11 @@ def tied_subject(pronoun: Token) -> Token | None:
     return subject
 
 
-def tied_genders(doc: Doc, people: dict[int, str], quote_tokens: set[int]) -> Iterator[tuple[str, str]]:
-    """(name, gender) from possessive and reflexive pronouns outside quotes tied to a person subject, no other
-    person between ("Trump praised his team"); `people`: the person candidates' names by head token."""
+def tied_genders(doc: Doc, people: dict[int, str], quote_tokens: set[int]) -> dict[str, str]:
+    """Name → gender from possessive and reflexive pronouns outside quotes tied to a person subject, no other
+    person between ("Trump praised his team"); a name tied to both genders gets neither. `people`: the person
+    candidates' names by head token."""
+    seen: dict[str, set[str]] = {}
     gendered = [doc.vocab.strings.add(word) for word in MALE | FEMALE]
     for index in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), gendered)):  # no Token per word: slow
         token = doc[int(index)]
@@ -95,4 +100,5 @@ def tied_genders(doc: Doc, people: dict[int, str], quote_tokens: set[int]) -> It
         if gender is None or subject is None or subject.i not in people:
             continue
         if not any(subject.i < other < token.i for other in people):
-            yield people[subject.i], gender
+            seen.setdefault(people[subject.i], set()).add(gender)
+    return {name: genders.pop() for name, genders in seen.items() if len(genders) == 1}

@@ -139,7 +139,7 @@ class Speakers:
             found.update({c.index: c for c in self.speakers})
             self._candidates = sorted(found.values(), key=lambda c: c.index)
             people = {c.index: c.identity.name for c in found.values() if c.identity.kind == "person"}
-            for name, gender in tied_genders(self.doc, people, self.quote_tokens):
+            for name, gender in tied_genders(self.doc, people, self.quote_tokens).items():
                 self.genders.setdefault(name, gender)
         return self._candidates
 
