@@ -363,10 +363,14 @@ class _Resolver:
         party = self.rules.parties[lead.party]
         adjective = alias_of(party.adjectives[0]).text if party.adjectives else party.name
         why = [f"agent noun {agent.name!r} after a mention of {party.name!r}"]
-        actor = f"{adjective} {agent.name}"
-        return self.mention(
-            lead.start, candidate.end, lead.party, actor=actor, actor_kind=agent.kind, via="agent", why=why
-        )
+        actor, end = f"{adjective} {agent.name}", candidate.end
+        entity = self.organisations.get(lead.start)
+        if agent.kind == "body" and entity is not None and candidate.end <= entity.end:
+            # the body's own name: "the Philippine Institute of Volcanology and Seismology"
+            end = entity.end - (entity[-1].text in _POSSESSIVES)
+            actor = self.doc[lead.start : end].text
+            why.append(f"its name {actor!r}")
+        return self.mention(lead.start, end, lead.party, actor=actor, actor_kind=agent.kind, via="agent", why=why)
 
     def resolve_member(
         self, candidate: Candidate, entries: list[Entry], named: People, lead: Mention | None

@@ -49,7 +49,8 @@ def find_provisional(
     ("Parliament", "Supreme Court"); `titles`: token ranges of person titles; `countries`: the rules' country
     parties, whose possessive makes an organisation theirs ("the United States' National Institute of …")."""
     covered = {index for mention in mentions for index in range(mention.start, mention.end)}
-    adjectives = {m.start for m in mentions if m.via == "adjective" and m.end == m.start + 1}
+    adjective_at = {m.start: m for m in mentions if m.via == "adjective" and m.end == m.start + 1}
+    adjectives = set(adjective_at)
     by_initials = {
         _initials(m.text): m for m in mentions if m.actor is None and m.via != "adjective" and len(m.text.split()) > 1
     }
@@ -75,21 +76,16 @@ def find_provisional(
             continue
         named = by_initials.get(span.text.replace("-", "")) if span.text.isupper() else None
         owner = _country_before(doc, span.start, mentions, countries)
+        national = _national_body(span, adjective_at, countries, generic) if owner is None else None
         if owner is not None:
             why = f"{span.text!r}, an organisation of {owner.text!r} (a possessive), acts for {owner.party}"
-            found.append(
-                Mention.of_tokens(
-                    doc,
-                    span.start,
-                    span.end,
-                    text,
-                    owner.party,
-                    actor=span.text,
-                    actor_kind="body",
-                    via="agent",
-                    why=[why],
-                )
+            found.append(_body_of(doc, span.start, span.end, text, owner, why))
+        elif national is not None:
+            start = min(span.start, national.start)
+            why = (
+                f"{doc[start : span.end].text!r}, a public body named with {national.text!r}, acts for {national.party}"
             )
+            found.append(_body_of(doc, start, span.end, text, national, why))
         elif named is not None:
             why = f"acronym {span.text!r} of {named.text!r}, named in the article"
             found.append(Mention.of_tokens(doc, span.start, span.end, text, named.party, via="acronym", why=[why]))
@@ -185,6 +181,38 @@ def _country_before(doc: Doc, start: int, mentions: list[Mention], countries: fr
     if start < 2 or doc[start - 1].text not in ("'s", "’s", "'", "’"):
         return None
     return next((m for m in mentions if m.end == start - 1 and m.actor is None and m.party in countries), None)
+
+
+def _body_of(doc: Doc, start: int, end: int, text: BodyText, owner: Mention, why: str) -> Mention:
+    """The mention of a body named by tokens [start, end) that acts for the owner's party."""
+    name = doc[start:end].text
+    return Mention.of_tokens(doc, start, end, text, owner.party, actor=name, actor_kind="body", via="agent", why=[why])
+
+
+# words that make a name a movement's, not a state body's ("Syrian Democratic Forces", "Kurdish Liberation Army")
+_MOVEMENT_WORDS = {
+    "democratic", "liberation", "revolutionary", "resistance", "front", "movement", "party", "free", "popular",
+    "people", "people's", "opposition", "rebel", "islamic", "republican", "union", "alliance", "coalition",
+}  # fmt: skip
+
+
+def _national_body(
+    span: SpacySpan, adjective_at: dict[int, Mention], countries: frozenset[str], generic: frozenset[str]
+) -> Mention | None:
+    """The country whose adjective opens a public body's name headed by an agent noun of the rules, or comes right
+    before it ("the Philippine National Police", "the Russian Academy of Sciences", "Israeli [Defense Forces]"):
+    a state body, its country's agent. A movement's name ("Syrian Democratic Forces") stays its own."""
+    adjective = adjective_at.get(span.start) or adjective_at.get(span.start - 1)
+    if adjective is None or adjective.party not in countries or len(span) < 2:
+        return None
+    head = span[-1]
+    for token in span[1:]:
+        if token.lower_ in ("of", "for", "on"):
+            break
+        head = token
+    if head.lower_ not in generic or any(t.lower_ in _MOVEMENT_WORDS for t in span):
+        return None
+    return adjective
 
 
 def _before_title(ent: SpacySpan, titles: list[tuple[int, int]]) -> SpacySpan:
