@@ -1,5 +1,5 @@
-"""The project's own Wikinews gold (benchmarks/gold/wikinews, and the held-out wikinews-test) is well formed and
-attributed."""
+"""The project's own Wikinews gold (benchmarks/gold/wikinews, wikinews-dev2 and the held-out wikinews-test) is
+well formed and attributed."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from mkdocs_factsheet import ProblemLog, load_articles
 GOLD = Path(__file__).resolve().parent.parent / "benchmarks" / "gold" / "wikinews"
 GOLD_FILES = sorted(GOLD.glob("*.gold.yml"))
 TEST_GOLD = GOLD.parent / "wikinews-test"
+DEV2_GOLD = GOLD.parent / "wikinews-dev2"
 
 
 def test_the_gold_set_is_large_enough() -> None:
@@ -21,7 +22,7 @@ def test_the_gold_set_is_large_enough() -> None:
     assert len(required) >= 120
 
 
-@pytest.mark.parametrize("folder", [GOLD, TEST_GOLD], ids=["dev", "test"])
+@pytest.mark.parametrize("folder", [GOLD, DEV2_GOLD, TEST_GOLD], ids=["dev", "dev2", "test"])
 def test_every_article_has_its_gold_and_its_attribution(folder: Path) -> None:
     log = ProblemLog()
     articles = load_articles([folder / "articles"], log)
@@ -35,7 +36,11 @@ def test_every_article_has_its_gold_and_its_attribution(folder: Path) -> None:
         assert article.date is not None, article.id
 
 
-@pytest.mark.parametrize("path", GOLD_FILES + sorted(TEST_GOLD.glob("*.gold.yml")), ids=lambda path: path.name)
+@pytest.mark.parametrize(
+    "path",
+    [*GOLD_FILES, *sorted(DEV2_GOLD.glob("*.gold.yml")), *sorted(TEST_GOLD.glob("*.gold.yml"))],
+    ids=lambda path: path.name,
+)
 def test_gold_positions_quote_their_article_verbatim(path: Path) -> None:
     gold = yaml.safe_load(path.read_text(encoding="utf-8"))
     text = (path.parent / "articles" / f"{gold['article']}.md").read_text(encoding="utf-8")

@@ -363,13 +363,18 @@ class _Resolver:
         party = self.rules.parties[lead.party]
         adjective = alias_of(party.adjectives[0]).text if party.adjectives else party.name
         why = [f"agent noun {agent.name!r} after a mention of {party.name!r}"]
+        if lead.via == "adjective" and lead.text[:1].isupper():
+            adjective = lead.text  # as the article writes it
         actor, end = f"{adjective} {agent.name}", candidate.end
-        entity = self.organisations.get(lead.start)
+        entity = self.organisations.get(lead.start) or self.organisations.get(candidate.start)
         if agent.kind == "body" and entity is not None and candidate.end <= entity.end:
-            # the body's own name: "the Philippine Institute of Volcanology and Seismology"
-            end = entity.end - (entity[-1].text in _POSSESSIVES)
-            actor = self.doc[lead.start : end].text
-            why.append(f"its name {actor!r}")
+            # the body's own name: "the Philippine Institute of Volcanology and Seismology", "Bangladesh's
+            # Institute of Epidemiology"
+            first = lead.start if entity.start <= lead.start else candidate.start
+            if self.doc[first].is_title:  # a name, not "defence ministry"
+                end = entity.end - (entity[-1].text in _POSSESSIVES)
+                actor = self.doc[first:end].text
+                why.append(f"its name {actor!r}")
         return self.mention(lead.start, end, lead.party, actor=actor, actor_kind=agent.kind, via="agent", why=why)
 
     def resolve_member(

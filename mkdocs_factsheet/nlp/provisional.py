@@ -66,9 +66,10 @@ def find_provisional(
     in_titles = {index for start, end in titles for index in range(start, end)}
     people |= {token.text for ent, kept in entities for token in ent[len(kept) :] if token.i not in in_titles}
     organisations = [kept for _, kept in entities] + groups + _beside_titles(doc, titles, covered)
+    portfolios = {start for start, end in titles if doc[end - 1].lower_ in _OFFICE_TITLES}
     for ent in organisations:
-        if not _own_name(ent, covered, adjectives):
-            continue
+        if not _own_name(ent, covered, adjectives) or (ent.end in portfolios and ent.label_ != "NORP"):
+            continue  # "Civil Aviation Minister Hardeep Singh Puri": a portfolio, no organisation
         span = _name_part(ent) if ent.label_ != "NORP" else ent if ent.text[:1].isupper() else None
         if span is None or all(t.lower_ in generic for t in span) or span.text.lower() in generic:
             continue
@@ -188,6 +189,9 @@ def _body_of(doc: Doc, start: int, end: int, text: BodyText, owner: Mention, why
     name = doc[start:end].text
     return Mention.of_tokens(doc, start, end, text, owner.party, actor=name, actor_kind="body", via="agent", why=[why])
 
+
+# the last word of a government office's title: the words before it name its portfolio
+_OFFICE_TITLES = {"minister", "secretary"}
 
 # words that make a name a movement's, not a state body's ("Syrian Democratic Forces", "Kurdish Liberation Army")
 _MOVEMENT_WORDS = {
