@@ -191,3 +191,12 @@ def test_a_name_tagged_as_a_person_once_is_a_person_throughout_the_article(engin
     article = load_articles([fixture], ProblemLog())[0]
     speakers = {p.speaker.actor for p in engine.extract(article).positions if p.speaker.text == "She"}
     assert speakers == {"Sviatlana Tsikhanouskaya"}
+
+
+def test_a_capital_that_is_the_surname_of_a_person_named_before_is_that_person(engine: Engine) -> None:
+    text = (
+        "The attacker, identified as Sudesh Amman, 20, was released from prison a week ago. "
+        "Amman, who was described as knife-obsessed by the police, advised her to kill her parents."
+    )
+    sheet = sheet_of(engine, text)
+    assert sheet.party("jordan") is None

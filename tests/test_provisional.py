@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mkdocs_factsheet.articles import Article
 from mkdocs_factsheet.engine import Engine
 from mkdocs_factsheet.model import FactSheet
@@ -126,3 +128,35 @@ def test_an_organisation_name_the_ner_cut_at_for_is_one_party_and_its_president_
     actor, party = speaker_of(sheet, "freedom to dress")
     assert actor == "Jamel Msallem"
     assert sheet.party(party).name == "Tunisian League for the Defence of Human Rights"  # type: ignore[arg-type,union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "party"),
+    [
+        # a state body named with its country's adjective is that country's, under its own name
+        ("The Philippine National Police said the suspect was arrested.", "Philippine National Police", "philippines"),
+        ("The Israeli Defense Forces said the suspect was arrested.", "Israeli Defense Forces", "israel"),
+        (
+            "Bangladesh's Institute of Epidemiology, Disease Control and Research said the suspect was arrested.",
+            "Institute of Epidemiology, Disease Control and Research",
+            "bangladesh",
+        ),
+        # a movement's name stays its own
+        ("The Syrian Democratic Forces said the suspect was arrested.", None, "provisional-syrian-democratic-forces"),
+        # a name written once after a kind of organisation is one
+        (
+            "Trade union Aslef general secretary Mick Whelan said the suspect was arrested.",
+            "Mick Whelan",
+            "provisional-aslef",
+        ),
+    ],
+)
+def test_bodies_named_from_the_text(engine: Engine, text: str, actor: str | None, party: str) -> None:
+    assert speaker_of(sheet_of(engine, text), "suspect was arrested") == (actor, party)
+
+
+def test_a_portfolio_before_minister_is_no_organisation(engine: Engine) -> None:
+    text = "Indian flight crashes in Calicut\n\nCivil Aviation Minister Hardeep Singh Puri said 18 people died."
+    sheet = engine.extract(Article(id="t", path="t.txt", text=text, body_start=text.index("Civil"), title=text[:32]))
+    assert speaker_of(sheet, "18 people died") == ("Hardeep Singh Puri", "india")
+    assert not any(p.provisional for p in sheet.parties)

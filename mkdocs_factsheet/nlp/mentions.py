@@ -170,6 +170,11 @@ class _Resolver:
         self.when = when  # the article's date
         self.entities = {i: ent for ent in doc.ents if ent.label_ in NAME_LABELS for i in range(ent.start, ent.end)}
         self.organisations = {i: ent for ent in doc.ents if ent.label_ == "ORG" for i in range(ent.start, ent.end)}
+        # surname → where the article first names that person in full ("Sudesh Amman": "Amman" later is him)
+        self.surnames: dict[str, int] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                self.surnames.setdefault(ent[-1].text, ent.start)
 
     def member(self, entry: Entry) -> Member:
         assert entry.member is not None
@@ -317,6 +322,14 @@ class _Resolver:
         others = [t for t in entity if not candidate.start <= t.i < candidate.end]
         return any(t.pos_ == "PROPN" and t.is_title for t in others)
 
+    def persons_surname(self, candidate: Candidate, entry: Entry) -> bool:
+        """A party's alias (a capital, a place) that is the surname of someone the article named in full before:
+        "Amman" after "Sudesh Amman" is him, not Jordan."""
+        if not entry.how.startswith("alias") or candidate.end != candidate.start + 1:
+            return False
+        named = self.surnames.get(self.doc[candidate.start].text)
+        return named is not None and named < candidate.start
+
     def inside_other_name(self, candidate: Candidate) -> bool:
         """A surname or alias that ends someone else's name ("Sam Harris", "George Washington")."""
         if candidate.start == 0:
@@ -342,7 +355,7 @@ class _Resolver:
         if best.kind == "exclude":
             return None  # a phrase in which the party's names do not name it ("Washington Post")
         if best.kind in ("party", "adjective"):
-            if best.kind == "party" and self.inside_other_name(candidate):
+            if best.kind == "party" and (self.inside_other_name(candidate) or self.persons_surname(candidate, best)):
                 return None
             via = "party" if best.kind == "party" else "adjective"
             why = [f"{best.kind} {best.target!r} by {best.how}"]

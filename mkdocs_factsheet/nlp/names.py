@@ -1,21 +1,52 @@
 """One label per name in an article: the small model tags the same name as a person in one sentence and an
-organisation in the next ("Sviatlana Tsikhanouskaya", PERSON in the headline, ORG twice in the body)."""
+organisation in the next ("Sviatlana Tsikhanouskaya", PERSON in the headline, ORG twice in the body), and
+often leaves a first name out of the person ("Sadiq [Khan]")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 # labels the model gives a person's name by mistake
 _MISTAKEN_FOR_PERSON = {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC"}
 
 
-def settle_person_names(doc: Doc) -> None:
+def settle_person_names(doc: Doc, title_words: frozenset[str]) -> None:
     """Relabel as PERSON every entity of two or more words whose exact text the article tags PERSON elsewhere
-    (a name is one person's throughout an article). Idempotent: a doc is settled in place."""
+    (a name is one person's throughout an article) and every one-word entity that is the surname of a person
+    named in full before it, and widen a person's name over the capitalised words the
+    parse hangs on it ("Sadiq" of "Sadiq Khan"), titles (`title_words`, lower-case) left out. Idempotent: a doc
+    is settled in place."""
     people = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
-    if not people:
-        return
-    mistaken = [ent for ent in doc.ents if ent.label_ in _MISTAKEN_FOR_PERSON and ent.text in people]
-    if not mistaken:
-        return
-    doc.ents = [Span(doc, ent.start, ent.end, "PERSON") if ent in mistaken else ent for ent in doc.ents]
+    surnames: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            surnames.setdefault(ent[-1].text, ent.end)
+    settled = []
+    changed = False
+    for ent in doc.ents:
+        start = ent.start
+        if ent.label_ == "PERSON":
+            while start > 0 and _first_name(doc[start - 1], ent, title_words):
+                start -= 1
+        mistaken = ent.label_ in _MISTAKEN_FOR_PERSON and (
+            ent.text in people or (len(ent) == 1 and surnames.get(ent.text, len(doc)) <= ent.start)
+        )  # "Sudesh Amman … Amman, who …": the surname of a person named before, not Jordan's capital
+        if start != ent.start or mistaken:
+            ent = Span(doc, start, ent.end, "PERSON")
+            changed = True
+        settled.append(ent)
+    if changed:
+        doc.ents = settled
+
+
+def _first_name(token: Token, ent: Span, title_words: frozenset[str]) -> bool:
+    """A capitalised word outside any entity, hung on the name as part of it, that is no title."""
+    return (
+        token.ent_iob_ == "O"
+        and token.pos_ == "PROPN"
+        and token.is_alpha
+        and token.is_title
+        and token.dep_ == "compound"
+        and ent.start <= token.head.i < ent.end
+        and token.lower_ not in title_words
+    )

@@ -66,7 +66,7 @@ def find_provisional(
     in_titles = {index for start, end in titles for index in range(start, end)}
     people |= {token.text for ent, kept in entities for token in ent[len(kept) :] if token.i not in in_titles}
     organisations = [kept for _, kept in entities] + groups + _beside_titles(doc, titles, covered)
-    portfolios = {start for start, end in titles if doc[end - 1].lower_ in _OFFICE_TITLES}
+    portfolios = {start for start, end in titles if end == start + 1 and doc[start].lower_ in _OFFICE_TITLES}
     for ent in organisations:
         if not _own_name(ent, covered, adjectives) or (ent.end in portfolios and ent.label_ != "NORP"):
             continue  # "Civil Aviation Minister Hardeep Singh Puri": a portfolio, no organisation
@@ -96,7 +96,16 @@ def find_provisional(
     # acronym ("NASA") or a name written again ("Facebook") is not
     seen = Counter(token.text for token in doc if token.text in {name for _, _, name in names})
     grouped = {ent.start for ent in groups}
-    names = [n for n in names if " " in n[2] or n[2].isupper() or "-" in n[2] or seen[n[2]] > 1 or n[0] in grouped]
+    names = [
+        n
+        for n in names
+        if " " in n[2]
+        or n[2].isupper()
+        or "-" in n[2]
+        or seen[n[2]] > 1
+        or n[0] in grouped
+        or (n[0] > 0 and doc[n[0] - 1].lemma_.lower() in _KINDS_OF_ORGANISATION)  # "trade union Aslef"
+    ]
     full_names = sorted({name for _, _, name in names}, key=lambda n: -len(n))
     canonical = {name: _canonical(doc, name, full_names, names) for name in full_names}
     parties: dict[str, ProvisionalParty] = {}
@@ -190,7 +199,13 @@ def _body_of(doc: Doc, start: int, end: int, text: BodyText, owner: Mention, why
     return Mention.of_tokens(doc, start, end, text, owner.party, actor=name, actor_kind="body", via="agent", why=[why])
 
 
-# the last word of a government office's title: the words before it name its portfolio
+# common nouns that say the name after them is an organisation's ("the trade union Aslef")
+_KINDS_OF_ORGANISATION = {
+    "union", "party", "group", "company", "firm", "network", "broadcaster", "organisation", "organization",
+    "movement", "coalition", "alliance", "charity", "militia", "association", "federation", "airline", "bank",
+}  # fmt: skip
+
+# a government office's one-word title: the words before it name its portfolio (not "general secretary")
 _OFFICE_TITLES = {"minister", "secretary"}
 
 # words that make a name a movement's, not a state body's ("Syrian Democratic Forces", "Kurdish Liberation Army")

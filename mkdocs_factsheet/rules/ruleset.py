@@ -76,6 +76,13 @@ class RuleSet:
         return frozenset(alias_of(a).text.lower() for agent in self.agents for a in agent.aliases)
 
     @cached_property
+    def title_words(self) -> frozenset[str]:
+        """Every word of an agent noun's phrase or a role's title, lower-cased ("president", "mayor"): words
+        before a name that are not part of it."""
+        titles = [role.title for party in self.parties.values() for m in party.members for role in m.role_list()]
+        return frozenset(word for phrase in [*self.agent_phrases, *titles] for word in phrase.lower().split())
+
+    @cached_property
     def countries(self) -> frozenset[str]:
         """The ids of the parties that are countries."""
         return frozenset(party.id for party in self.parties.values() if party.kind == "country")
