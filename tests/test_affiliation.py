@@ -200,3 +200,24 @@ def test_a_capital_that_is_the_surname_of_a_person_named_before_is_that_person(e
     )
     sheet = sheet_of(engine, text)
     assert sheet.party("jordan") is None
+
+
+def test_a_person_speaking_for_a_body_acts_for_its_party(engine: Engine) -> None:
+    text = "Ali Reza Raisi, speaking on behalf of the Iranian Health Ministry, said 523 new infections were found."
+    assert speaker_of(sheet_of(engine, text), "523 new infections") == ("Ali Reza Raisi", "iran")
+
+
+def test_the_title_written_before_a_name_resolves_the_title_alone_later(engine: Engine) -> None:
+    text = (
+        "United States President Donald Trump said on Friday he can declare a state of emergency. "
+        "The President demanded that the budget include funding for the wall."
+    )
+    assert speaker_of(sheet_of(engine, text), "funding for the wall") == ("Donald Trump", "united-states")
+
+
+def test_an_acronym_of_a_state_body_is_that_body(engine: Engine) -> None:
+    text = (
+        "Bangladesh's Institute of Epidemiology, Disease Control and Research (IEDCR) counted 114 active cases. "
+        "The director of IEDCR, Dr Meerjady Sabrina Flora, said the fatalities included four males."
+    )
+    assert speaker_of(sheet_of(engine, text), "fatalities included") == ("Dr Meerjady Sabrina Flora", "bangladesh")

@@ -140,6 +140,10 @@ def bodies_of(candidates: Iterable[Candidate], rules: RuleSet) -> list[Title]:
     return found
 
 
+# after a name: the party or body the person speaks for follows
+_SPEAKING_FOR = ("speaking for ", "acting for ", "speaking on behalf", "on behalf of")
+
+
 class Affiliator:
     """Finds the affiliations one doc states and the mentions of the people they affiliate."""
 
@@ -171,7 +175,15 @@ class Affiliator:
         first), then their other mentions."""
         stated: list[Mention] = []
         taken: set[int] = set()
-        evidence = [*marked, *self.titled(), *self.titled_of(), *self.appositions(), *self.of_party(), *self.own()]
+        evidence = [
+            *marked,
+            *self.titled(),
+            *self.titled_of(),
+            *self.appositions(),
+            *self.of_party(),
+            *self.own(),
+            *self.speaking_for(),
+        ]
         for mention in evidence:
             tokens = range(mention.start, mention.end)
             if not taken.intersection(tokens):  # the first evidence found for a span wins
@@ -233,6 +245,27 @@ class Affiliator:
                 if not self.covered(start, end):
                     why = f"{self.doc[start:end].text} of {party.text!r} ({party.party})"
                     yield self.person_mention(start, (start, end), party.party, None, why)
+
+    def speaking_for(self) -> Iterable[Mention]:
+        """A name, then "speaking for" / "on behalf of" a party or its body: "Ali Reza Raisi, speaking for the
+        country's Health Ministry, reported …" ("the country" is the article's home country, if it has one)."""
+        doc = self.doc
+        for start, end in self.persons:
+            at = end + (end < len(doc) and doc[end].text == ",")
+            words = " ".join(t.lower_ for t in doc[at : at + 3])
+            if words.startswith(_SPEAKING_FOR):
+                phrase = []
+                for token in doc[at + 2 : min(len(doc), at + 14)]:
+                    if token.text in (",", ";", ".") or token.pos_ == "VERB":
+                        break
+                    phrase.append(token)
+                party = next((m for t in phrase if (m := self.mention_at.get(t.i)) and acts_as_party(m)), None)
+                home = self.home[0] if self.home and any(t.lower_ in ("country", "nation") for t in phrase) else None
+                owner = party.party if party is not None else home
+                if owner is not None and not self.covered(start, end):
+                    named = party.text if party is not None else "the country"
+                    why = f"{doc[start:end].text}, speaking for {named!r} ({owner})"
+                    yield self.person_mention(start, (start, end), owner, None, why)
 
     def own(self) -> Iterable[Mention]:
         """A person's own party, by the possessive tied to them: "Jeremy Corbyn said his Labour Party …"."""

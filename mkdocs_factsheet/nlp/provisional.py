@@ -54,6 +54,12 @@ def find_provisional(
     by_initials = {
         _initials(m.text): m for m in mentions if m.actor is None and m.via != "adjective" and len(m.text.split()) > 1
     }
+    # a state body's own name ("… Institute of Epidemiology, Disease Control and Research (IEDCR)")
+    by_initials |= {
+        _initials(m.actor): m
+        for m in mentions
+        if m.via == "agent" and m.actor_kind == "body" and m.actor and len(m.actor.split()) > 2
+    }
     names: list[tuple[int, int, str]] = []
     found = []
     # "Honcharuk said": the NER takes many a surname for an organisation, after naming the person in full
@@ -88,8 +94,12 @@ def find_provisional(
             )
             found.append(_body_of(doc, start, span.end, text, national, why))
         elif named is not None:
-            why = f"acronym {span.text!r} of {named.text!r}, named in the article"
-            found.append(Mention.of_tokens(doc, span.start, span.end, text, named.party, via="acronym", why=[why]))
+            why = f"acronym {span.text!r} of {named.actor or named.text!r}, named in the article"
+            found.append(
+                Mention.of_tokens(doc, span.start, span.end, text, named.party, via="acronym", why=[why])
+                if named.actor is None
+                else _body_of(doc, span.start, span.end, text, named, why, actor=named.actor)
+            )
         else:
             names.append((span.start, span.end, span.text))
     # one capitalised word the article writes once ("Team leader", "Minister of Information") is too weak; an
@@ -193,9 +203,11 @@ def _country_before(doc: Doc, start: int, mentions: list[Mention], countries: fr
     return next((m for m in mentions if m.end == start - 1 and m.actor is None and m.party in countries), None)
 
 
-def _body_of(doc: Doc, start: int, end: int, text: BodyText, owner: Mention, why: str) -> Mention:
-    """The mention of a body named by tokens [start, end) that acts for the owner's party."""
-    name = doc[start:end].text
+def _body_of(
+    doc: Doc, start: int, end: int, text: BodyText, owner: Mention, why: str, actor: str | None = None
+) -> Mention:
+    """The mention of a body named by tokens [start, end) (or `actor`) that acts for the owner's party."""
+    name = actor or doc[start:end].text
     return Mention.of_tokens(doc, start, end, text, owner.party, actor=name, actor_kind="body", via="agent", why=[why])
 
 

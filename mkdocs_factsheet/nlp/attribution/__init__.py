@@ -58,10 +58,7 @@ def attribute(
     frames = [f for f in finder.find() if negated or not f.negated]
     frames = _settle_nesting(frames, nesting)
     contents = [f.content for f in frames if not f.rule.startswith(("headline", "label"))]
-    messages = (frozenset(rules.message_nouns), frozenset(rules.message_verbs))
-    speakers = Speakers(
-        doc, mentions, text, rules.parties, set(finder.quote_tokens), contents, messages, rules.member_genders
-    )
+    speakers = Speakers(doc, mentions, text, rules, set(finder.quote_tokens), contents)
     found = _with_speakers(frames, speakers)
     found.sort(key=lambda a: (a.frame.content[0], a.frame.content[1]))
     return found

@@ -26,7 +26,7 @@ from spacy.attrs import DEP, POS
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ...rules.schema import Party
+from ...rules import RuleSet
 from ..mentions import Mention
 from ..text import BodyText
 from .genders import declared_genders, pronoun_gender, tied_genders, title_gender
@@ -95,21 +95,20 @@ class Speakers:
         doc: Doc,
         mentions: list[Mention],
         text: BodyText,
-        parties: dict[str, Party],
+        rules: RuleSet,
         quote_tokens: set[int],
         contents: list[tuple[int, int]],
-        messages: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
-        declared: dict[str, str] | None = None,
     ):
-        """`contents`: the doc character ranges of what speakers are reported to have said; `messages`: the
-        lemmas of message nouns and of the verbs that make them (`schema.Messages`); `declared`: members'
-        genders as the rules declare them (`RuleSet.member_genders`)."""
+        """`contents`: the doc character ranges of what speakers are reported to have said; the rules give the
+        parties, the message nouns and the verbs that make them (`schema.Messages`), members' declared genders
+        and the words of titles."""
         self.doc = doc
         self.mentions = mentions
         self.text = text
-        self.parties = parties
+        self.rules = rules
+        self.parties = rules.parties
         self.quote_tokens = quote_tokens
-        self.message_nouns, self.message_verbs = messages
+        self.message_nouns, self.message_verbs = frozenset(rules.message_nouns), frozenset(rules.message_verbs)
 
         self.sentence_index: dict[int, int] = {}
         for number, sent in enumerate(self.doc.sents):
@@ -129,7 +128,7 @@ class Speakers:
             self.reported_chars[start:end] = b"\x01" * max(0, end - start)
         self._candidates: list[_Candidate] | None = None
         self.speakers: list[_Candidate] = []
-        self.genders = declared_genders(declared or {})  # name → "m" | "f" (genders.py), learnt as we go
+        self.genders = declared_genders(rules.member_genders)  # name → "m" | "f" (genders.py), learnt as we go
 
     @property
     def candidates(self) -> list[_Candidate]:
@@ -323,9 +322,10 @@ class Speakers:
     def definite_description(self, head: Token) -> Identity | None:
         """ "the department" → the U.S. State Department named before; "the secretary" → its holder."""
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
-        if head.pos_ != "NOUN" or not definite:
+        title = head.pos_ == "PROPN" and head.is_title and head.lower_ in self.rules.title_words  # "The President"
+        if not (head.pos_ == "NOUN" or title) or not definite:
             return None
-        word = head.lemma_.lower()
+        word = head.lemma_.lower() if head.pos_ == "NOUN" else head.lower_
         for mention in reversed(self.mentions):
             if mention.start >= head.i or mention.actor is None:
                 continue
@@ -333,6 +333,11 @@ class Speakers:
             if mention.role:
                 names.append(mention.role.split()[-1].lower())
                 names.append(mention.role.split()[0].lower())
+            if (
+                mention.actor_kind == "person"
+            ):  # a title written before the name: "United States President Donald Trump"
+                before = mention.text.split()[: -len(mention.actor.split())]
+                names += [w.lower() for w in before if w.lower() in self.rules.title_words]
             if word in names:
                 identity = self.from_mention(mention)
                 identity.why.insert(0, f"{'the ' + head.text!r} → {mention.actor} (named before as {mention.text!r})")
