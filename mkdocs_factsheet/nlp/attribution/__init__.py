@@ -112,6 +112,9 @@ def _settle_nesting(frames: list[Frame], nesting: Nesting) -> list[Frame]:
     if nesting == "outer":
         dropped = set(inside)
         return [f for f in frames if id(f) not in dropped and not (f.follows is not None and id(f.follows) in dropped)]
+    # "Ebrard said the government would pressure …": a plan the outer speaker states is part of what they said
+    planned = {id(inner) for inner in frames if id(inner) in inside and _planned(inner)}
+    frames = [f for f in frames if id(f) not in planned and not (f.follows is not None and id(f.follows) in planned)]
     relays = set()
     for inner in frames:
         relayed = inside.get(id(inner))
@@ -143,6 +146,13 @@ STANCE_STATES = frozenset(
         "refuse",
     }
 )
+
+
+def _planned(frame: Frame) -> bool:
+    """Is the cue under a modal ("would pressure", "will demand"): something to come, not something said?"""
+    if frame.cue is None or frame.speaker is None:
+        return False
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in frame.speaker.doc[frame.cue.start].children)
 
 
 def _heads(outer: Frame, inner: Frame) -> bool:
