@@ -221,3 +221,13 @@ def test_an_acronym_of_a_state_body_is_that_body(engine: Engine) -> None:
         "The director of IEDCR, Dr Meerjady Sabrina Flora, said the fatalities included four males."
     )
     assert speaker_of(sheet_of(engine, text), "fatalities included") == ("Dr Meerjady Sabrina Flora", "bangladesh")
+
+
+def test_a_name_after_a_title_is_a_person_whatever_the_ner_says(engine: Engine) -> None:
+    text = (
+        "New South Wales decriminalizes abortion\n\n"
+        "The upper house of New South Wales debated the bill for days. "
+        'Early opponent MP Tanya Davies said, "We have moved the bill to a better place".'
+    )
+    article = Article(id="t", path="t.txt", text=text, body_start=text.index("The"), title=text.split("\n")[0])
+    assert speaker_of(engine.extract(article), "better place") == ("Tanya Davies", "australia")

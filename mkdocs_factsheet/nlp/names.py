@@ -12,10 +12,10 @@ _MISTAKEN_FOR_PERSON = {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "
 
 def settle_person_names(doc: Doc, title_words: frozenset[str]) -> None:
     """Relabel as PERSON every entity of two or more words whose exact text the article tags PERSON elsewhere
-    (a name is one person's throughout an article) and every one-word entity that is the surname of a person
-    named in full before it, and widen a person's name over the capitalised words the
-    parse hangs on it ("Sadiq" of "Sadiq Khan"), titles (`title_words`, lower-case) left out. Idempotent: a doc
-    is settled in place."""
+    (a name is one person's throughout an article), every one-word entity that is the surname of a person
+    named in full before it, and two or three capitalised words right after a title; and widen a person's name
+    over the capitalised words the parse hangs on it ("Sadiq" of "Sadiq Khan"), titles (`title_words`,
+    lower-case) left out. Idempotent: a doc is settled in place."""
     people = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     surnames: dict[str, int] = {}
     for ent in doc.ents:
@@ -29,7 +29,9 @@ def settle_person_names(doc: Doc, title_words: frozenset[str]) -> None:
             while start > 0 and _first_name(doc[start - 1], ent, title_words):
                 start -= 1
         mistaken = ent.label_ in _MISTAKEN_FOR_PERSON and (
-            ent.text in people or (len(ent) == 1 and surnames.get(ent.text, len(doc)) <= ent.start)
+            ent.text in people
+            or (len(ent) == 1 and surnames.get(ent.text, len(doc)) <= ent.start)
+            or _name_after_title(ent, title_words)
         )  # "Sudesh Amman … Amman, who …": the surname of a person named before, not Jordan's capital
         if start != ent.start or mistaken:
             ent = Span(doc, start, ent.end, "PERSON")
@@ -37,6 +39,17 @@ def settle_person_names(doc: Doc, title_words: frozenset[str]) -> None:
         settled.append(ent)
     if changed:
         doc.ents = settled
+
+
+def _name_after_title(ent: Span, title_words: frozenset[str]) -> bool:
+    """Two or three capitalised words right after a title, none a title's: "MP [Tanya Davies]"."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return (
+        before is not None
+        and before.lower_.rstrip(".") in title_words
+        and 2 <= len(ent) <= 3
+        and all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in title_words for t in ent)
+    )
 
 
 def _first_name(token: Token, ent: Span, title_words: frozenset[str]) -> bool:

@@ -9,6 +9,9 @@ from pathlib import Path
 from ..problems import Problem
 from .schema import Agent, CounterExample, Cue, Example, Issue, Party, Stance, StanceWord, alias_of
 
+# the small words of titles ("Secretary of State"), which are no title on their own
+_FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "to", "a", "an", "de", "la", "du", "&"})
+
 
 @dataclass(frozen=True)
 class RuleSource:
@@ -77,10 +80,11 @@ class RuleSet:
 
     @cached_property
     def title_words(self) -> frozenset[str]:
-        """Every word of an agent noun's phrase or a role's title, lower-cased ("president", "mayor"): words
-        before a name that are not part of it."""
+        """Every word of an agent noun's phrase or a role's title but "of", "the" …, lower-cased ("president",
+        "mayor", "state"): words before a name that are not part of it."""
         titles = [role.title for party in self.parties.values() for m in party.members for role in m.role_list()]
-        return frozenset(word for phrase in [*self.agent_phrases, *titles] for word in phrase.lower().split())
+        words = {word for phrase in [*self.agent_phrases, *titles] for word in phrase.lower().split()}
+        return frozenset(words - _FUNCTION_WORDS)
 
     @cached_property
     def countries(self) -> frozenset[str]:

@@ -98,6 +98,7 @@ class ReportedSpeech:
             self.hosts_before,
             self.as_clause,
             self.subject_taken_as_object,
+            self.clause_inside_object,
             self.object_content,
             self.prepositional_object,
         )
@@ -237,6 +238,22 @@ class ReportedSpeech:
         if verb.head.i != token.i and verb.head not in token.ancestors:
             return None  # the verb must hang on the cue or on a word above it
         return _Content([dobj, verb], "indirect: Name-said X did …")
+
+    def clause_inside_object(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
+        """A clause the parser hung inside the cue's object: "said [a law allowing the termination of a life]
+        marked a sad day", `marked` a complement of `allowing`. The object is the clause's subject (plain speech
+        cues, which take no plain object)."""
+        cue, dobj = match.cue, complements.dobj
+        if dobj is None or not self.index.lexicon.speaks(match) or Lexicon.object_is_content(cue):
+            return None
+        if self.addressed_object(cue, dobj) or dobj.lemma_.lower() in self.index.lexicon.said_nouns:
+            return None
+        for verb in dobj.subtree:
+            if verb.dep_ == "ccomp" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.i not in self.index.quote_tokens:
+                subject = next((c for c in verb.children if c.dep_ in grammar.SUBJECTS), None)
+                if subject is not None and dobj.left_edge.i <= subject.i < verb.i:
+                    return _Content([dobj], "indirect: Name-said X did …")
+        return None
 
     def addressed_object(self, cue: Cue, dobj: Token | None) -> bool:
         """Is the object whom the cue addresses ("pressed China") rather than what it said?"""
