@@ -112,8 +112,13 @@ def _settle_nesting(frames: list[Frame], nesting: Nesting) -> list[Frame]:
     if nesting == "outer":
         dropped = set(inside)
         return [f for f in frames if id(f) not in dropped and not (f.follows is not None and id(f.follows) in dropped)]
-    # "Ebrard said the government would pressure …": a plan the outer speaker states is part of what they said
-    planned = {id(inner) for inner in frames if id(inner) in inside and _planned(inner)}
+    # "Ebrard said the government would pressure …": a plan the outer speaker states is part of what they said;
+    # so is what they say they said themselves ("Trump said he did indicate to the Ukrainians that …")
+    planned = {
+        id(inner)
+        for inner in frames
+        if id(inner) in inside and (_planned(inner) or _own_report(inside[id(inner)], inner))
+    }
     frames = [f for f in frames if id(f) not in planned and not (f.follows is not None and id(f.follows) in planned)]
     relays = set()
     for inner in frames:
@@ -153,6 +158,14 @@ def _planned(frame: Frame) -> bool:
     if frame.cue is None or frame.speaker is None:
         return False
     return any(c.dep_ == "aux" and c.tag_ == "MD" for c in frame.speaker.doc[frame.cue.start].children)
+
+
+def _own_report(outer: Frame, inner: Frame) -> bool:
+    """Is the inner speaker a pronoun for the outer one ("Trump said he did indicate …"), outside a quotation?"""
+    if inner.speaker is None or outer.cue is None or outer.kind == "direct":
+        return False
+    clause = inner.speaker.head
+    return inner.speaker.lower_ in ("he", "she") and clause.dep_ == "ccomp" and clause.head.i == outer.cue.start
 
 
 def _heads(outer: Frame, inner: Frame) -> bool:

@@ -141,6 +141,14 @@ class DocIndex:
         span = self.doc.char_span(*content, alignment_mode="expand")
         return span is None or any(token.pos_ in CONTENT_WORDS for token in span)
 
+    def through_quote(self, content: tuple[int, int]) -> tuple[int, int]:
+        """Reported content that stops inside a quotation it opens goes on to the quotation's end: "called it
+        "designed to intimidate, to say the least"" (the parse hung the quotation's last words elsewhere)."""
+        for quote in self.quotes:
+            if content[0] <= quote.start < content[1] < quote.end and quote.closed and not quote.continues:
+                return content[0], quote.end
+        return content
+
     def reported_kind(self, content: tuple[int, int]) -> tuple[str, list[str]]:
         """Is reported content `indirect`, one quotation (`direct`) or `mixed` (with the reason)?"""
         inside = [q for q in self.quotes if q.start < content[1] and q.end > content[0]]

@@ -300,7 +300,7 @@ class ReportedSpeech:
             chars = self.hull_without(content.tokens[0], content.exclude)
         else:
             chars = self.content_of(content.tokens)
-        chars = (max(chars[0], paragraph[0]), min(chars[1], paragraph[1]))
+        chars = self.index.through_quote((max(chars[0], paragraph[0]), min(chars[1], paragraph[1])))
         if chars[0] <= speaker.idx < chars[1] and content.exclude is None:
             return None
         if not self.index.says_something(chars):
