@@ -231,3 +231,14 @@ def test_a_name_after_a_title_is_a_person_whatever_the_ner_says(engine: Engine) 
     )
     article = Article(id="t", path="t.txt", text=text, body_start=text.index("The"), title=text.split("\n")[0])
     assert speaker_of(engine.extract(article), "better place") == ("Tanya Davies", "australia")
+
+
+def test_an_unnamed_office_of_the_home_country_is_that_countrys(engine: Engine) -> None:
+    text = (
+        "Samoan government ends state of emergency over measles outbreak\n\n"
+        "The state of emergency ended on Saturday. The prime minister said a 100% immunization rate was the goal. "
+        "The Vice President, Fiame Naomi Mataafa, said the vaccination teams would stay."
+    )
+    sheet = engine.extract(Article(id="t", path="t.txt", text=text, body_start=text.index("The"), title=text[:64]))
+    assert speaker_of(sheet, "immunization rate") == ("prime minister", "samoa")
+    assert speaker_of(sheet, "teams would stay") == ("Fiame Naomi Mataafa", "samoa")

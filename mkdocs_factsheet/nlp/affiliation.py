@@ -333,8 +333,9 @@ class Affiliator:
             ):
                 continue
             kind = "body" if title in self.bodies else "group" if head.tag_ in ("NNS", "NNPS") else None
-            if kind is None:
+            if kind is None and self.holder_named_before(title):
                 continue  # "the minister": someone the article named before, for the speakers step to find
+            kind = kind or "person"  # "the prime minister" of a home country whose holder the article never names
             why = f"{kind} {title.name!r} with no party, under the headline's {words!r}"
             yield Mention.of_tokens(
                 self.doc,
@@ -347,6 +348,27 @@ class Affiliator:
                 via="agent",
                 why=[why],
             )
+
+    def holder_named_before(self, title: Title) -> bool:
+        """Does the article name someone with that title, before it or beside it ("Prime Minister Tuilaepa … the
+        prime minister", "the vice president, Mike Pence"), or give it a role the rules know?"""
+        for earlier in self.titles:
+            if earlier.start > title.start:
+                break
+            if earlier.name != title.name:
+                continue  # the title itself counts: "The Vice President, Mike Pence, said"
+            if self.name_after(earlier) is not None or any(
+                earlier.end <= start <= earlier.end + 3 or earlier.start - 3 <= end <= earlier.start
+                for start, end in self.persons
+            ):
+                return True
+        return any(
+            m.actor_kind == "person"
+            and m.role
+            and m.role.casefold().endswith(title.name.casefold())
+            and m.end <= title.start
+            for m in self.mentions
+        )
 
     def anyone_at(self, name: tuple[int, int]) -> bool:
         """Does any mention (a pack's member included) cover part of the name?"""
