@@ -56,7 +56,8 @@ from mkdocs_factsheet.rules.schema import alias_of  # noqa: E402
 
 DEFAULT_SHARED = ROOT.parent / "shared"
 POLNEAR_NOTE = (
-    "system: PolNeAR's scheme (an attribution reported inside another keeps the outer one; negated cues kept); "
+    "system: PolNeAR's scheme (an attribution reported inside another keeps the outer one; negated cues and "
+    "things as sources, 'polls show', kept); "
     "system (fact sheets): what find_positions returns (the inner one; negated cues dropped)"
 )
 CACHE_DIR = ROOT / ".cache" / "evaluate"
@@ -679,7 +680,9 @@ def evaluate_polnear(
         resolved = find_mentions(article, doc, engine.compiled, body)
         mentions = resolved.mentions
         systems = {
-            "system": find_positions(article, doc, engine.compiled, body, resolved, nesting="outer", negated=True),
+            "system": find_positions(
+                article, doc, engine.compiled, body, resolved, nesting="outer", negated=True, things=True
+            ),
             "system (fact sheets)": find_positions(article, doc, engine.compiled, body, resolved),
             "baseline: quotes": quote_baseline(doc, body, mentions, speech_lemmas),
             "baseline: nsubj+ccomp": parse_baseline(doc, body, mentions, speech_lemmas),

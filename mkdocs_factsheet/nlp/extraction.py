@@ -87,10 +87,13 @@ def find_positions(
     *,
     nesting: Nesting = "inner",
     negated: bool = False,
+    things: bool = False,
 ) -> list[Position]:
-    """Attributed statements in a parsed article, in document order (see `attribute` for `nesting`, `negated`)."""
+    """Attributed statements in a parsed article, in document order (see `attribute` for `nesting`, `negated`,
+    `things`)."""
     title = text.doc_range(article.title_span)
+    rules = compiled.rules
     attributions = attribute(
-        doc, compiled.lexicon, text, title, resolved.mentions, compiled.rules, nesting=nesting, negated=negated
+        doc, compiled.lexicon, text, title, resolved.mentions, rules, nesting=nesting, negated=negated, things=things
     )
     return positions_of(attributions, doc, text, compiled.lexicon, resolved.mentions, resolved.issue_mentions)

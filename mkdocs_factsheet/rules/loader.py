@@ -224,6 +224,7 @@ class _Collector:
             self.rules.stance_words.extend(parsed.stance_words)
             self.rules.message_nouns.extend(parsed.messages.nouns)
             self.rules.message_verbs.extend(parsed.messages.verbs)
+            self.rules.thing_nouns.extend(parsed.messages.things)
             self.documents[("cues", document.path)] = Place(document)
             self.add_examples("cues", None, parsed.examples, parsed.counter_examples, document, pack)
 

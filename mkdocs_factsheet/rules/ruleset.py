@@ -62,6 +62,7 @@ class RuleSet:
     stance_words: list[StanceWord] = field(default_factory=list)
     message_nouns: list[str] = field(default_factory=list)  # lemmas; see `schema.Messages`
     message_verbs: list[str] = field(default_factory=list)
+    thing_nouns: list[str] = field(default_factory=list)  # lemmas of things that state nothing (`schema.Messages`)
     sources: dict[tuple[str, str], RuleSource] = field(default_factory=dict)
     examples: list[RuleExample] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)

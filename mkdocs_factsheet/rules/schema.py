@@ -375,6 +375,11 @@ class Messages(RuleModel):
         default_factory=list,
         description='Lemmas of verbs that make a message ("issue", "post"): "X issued a statement which said …".',
     )
+    things: list[Text] = Field(
+        default_factory=list,
+        description='Lemmas of things that state no position ("evidence", "data", "slogan"): "evidence supported '
+        "his murder\" is nobody's position.",
+    )
 
 
 class CueFile(RuleModel):

@@ -40,6 +40,7 @@ def attribute(
     *,
     nesting: Nesting = "inner",
     negated: bool = False,
+    things: bool = False,
 ) -> list[Attribution]:
     """Every attribution in a parsed article, in document order.
 
@@ -47,7 +48,8 @@ def attribute(
     decides what happens when one attribution reports another ("X said Y warned that …",
     "according to X, Y pressed Z to …"): `inner` keeps the inner one and notes the relay in its
     reasons (fact sheets: what Y said), `outer` keeps the outer one (PolNeAR's univocal
-    annotation), `all` keeps both. Negated cues ("did not mention") are dropped unless `negated`.
+    annotation), `all` keeps both. Negated cues ("did not mention") are dropped unless `negated`, and
+    speakers that are things the rules say state nothing ("evidence", "polls") unless `things`.
     """
     if not doc.has_annotation("DEP"):
         # `blank` mode: frames are read off the dependency tree, and without a parse spaCy leaves
@@ -59,12 +61,12 @@ def attribute(
     frames = _settle_nesting(frames, nesting)
     contents = [f.content for f in frames if not f.rule.startswith(("headline", "label"))]
     speakers = Speakers(doc, mentions, text, rules, set(finder.quote_tokens), contents)
-    found = _with_speakers(frames, speakers)
+    found = _with_speakers(frames, speakers, things)
     found.sort(key=lambda a: (a.frame.content[0], a.frame.content[1]))
     return found
 
 
-def _with_speakers(frames: list[Frame], speakers: Speakers) -> list[Attribution]:
+def _with_speakers(frames: list[Frame], speakers: Speakers, things: bool) -> list[Attribution]:
     """Resolve the frames' speakers in document order (a continuation takes its frame's speaker)."""
     found: list[Attribution] = []
     resolved: dict[int, Resolved] = {}
@@ -85,6 +87,8 @@ def _with_speakers(frames: list[Frame], speakers: Speakers) -> list[Attribution]
                 continue  # a speaker inside what it is said to have said: a misparse
             label = frame.rule.startswith("label")
             identity = speakers.identify(frame.speaker, content=frame.content, addressee=frame.addressee, label=label)
+            if not things and speakers.says_nothing(frame.speaker, identity):
+                continue  # "evidence supported his murder": a thing, nobody's position
             speaker = Resolved(start, end, identity)
             speakers.add_speaker(frame.speaker, identity)
         else:

@@ -109,6 +109,7 @@ class Speakers:
         self.parties = rules.parties
         self.quote_tokens = quote_tokens
         self.message_nouns, self.message_verbs = frozenset(rules.message_nouns), frozenset(rules.message_verbs)
+        self.things = frozenset(noun.lower() for noun in rules.thing_nouns)
 
         self.sentence_index: dict[int, int] = {}
         for number, sent in enumerate(self.doc.sents):
@@ -222,6 +223,10 @@ class Speakers:
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
             return self.pronoun(head, content, addressee)
         return self.describe(head)
+
+    def says_nothing(self, head: Token, identity: Identity) -> bool:
+        """Is the speaker a thing the rules say states nothing ("evidence", "data"), left unresolved?"""
+        return identity.actor is None and identity.party is None and head.lemma_.lower() in self.things
 
     def describe(self, head: Token) -> Identity:
         """Whom a noun phrase stands for when no rule's mention is at its head (nor a pronoun)."""
