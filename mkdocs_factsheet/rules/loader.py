@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from ..problems import Problem, RuleError
-from .collisions import find_collisions
 from .extending import Place, extend_party
 from .files import ParsedFile, RuleFile, parse_rule_file, read_rule_files
 from .layer_sources import LayerStore, available_packs, pack_dir, pack_places, rule_set_key, without_places
@@ -319,6 +318,8 @@ class _Collector:
         key = hashlib.sha256(f"{self.digest.hexdigest()}\0{self.other.hexdigest()}".encode()).hexdigest()
         found = self.store.get_collisions(key) if self.store else None
         if found is None:
+            from .collisions import find_collisions  # not imported when the rules come from the store
+
             found = find_collisions(self.rules, self.locate, self.store.pack_keys if self.store else None)
             if self.store:
                 self.store.put_collisions(key, found)
