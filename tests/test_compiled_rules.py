@@ -237,3 +237,18 @@ def test_the_layers_of_an_unreadable_rule_set_are_never_half_used(tmp_path: Path
     again = load_rules([rules_dir], ["world"], layers=Caches(tmp_path / "cache").rule_layers)
     assert type(again.parties) is dict and len(read) > 246, "every file was read: the core and world packs, the site's"
     assert type(load_rules([rules_dir], ["world"], layers=Caches(tmp_path / "cache").rule_layers).parties) is not dict
+
+
+def test_after_a_stored_rule_set_an_edit_reuses_its_decoded_pack_rules(tmp_path: Path, monkeypatch) -> None:
+    """As in `serve`: the rules read back for the first build are the packs' rules of the first edit's load."""
+    rules_dir = write_tree(tmp_path / "rules", RULES)
+    load_rules([rules_dir], ["world"], layers=Caches(tmp_path / "cache").rule_layers)
+    store = Caches(tmp_path / "cache").rule_layers
+    stored = load_rules([rules_dir], ["world"], layers=store)
+    china = stored.layers[1].parties[0]  # what `serve` does before the first edit: compile, so decode, every layer
+    read: list[str] = []
+    monkeypatch.setattr(type(store), "_read", lambda self, fingerprint: read.append(fingerprint))
+    write_tree(rules_dir, {"parties/utopia.yml": "id: utopia\nname: New Utopia\n"})
+    edited = load_rules([rules_dir], ["world"], layers=store)
+    assert edited.parties["utopia"].name == "New Utopia" and len(read) == 1, "only the site's layer was read"
+    assert edited.layers[1].parties[0] is china

@@ -21,9 +21,9 @@ from pydantic import ValidationError
 from ..problems import Problem
 from ..rules.files import ParsedFile
 from ..rules.ruleset import RuleOrigins, RuleSet
-from ..rules.schema import model_for
+from ..rules.schema import RuleModel, model_for
 from ..rules.strict_yaml import YamlDocument
-from .rule_sets import StoredFiles, decode_rule_set, encode_rule_set, entries_of
+from .rule_sets import StoredFiles, StoredRules, decode_rule_set, encode_rule_set, entries_of
 from .stores import seal, unseal, write_atomically
 
 if TYPE_CHECKING:
@@ -47,6 +47,8 @@ class RuleLayerCache:
         self.code = code
         self.packs = packs
         self.collisions: dict[str, list[Problem]] = {}  # this store's, by rule-set key (a `serve` session's)
+        # the pack layers of the rule sets read here, by (pack, fingerprint): a rule edit in `serve` reuses their rules
+        self.read_by_rule_sets: dict[tuple[str, str], tuple[StoredRules, int]] = {}
         self.pack_keys: PackKeys = {}  # the packs' phrase keys, for the collisions of an edited rule set
 
     def get_collisions(self, key: str) -> list[Problem] | None:
@@ -87,15 +89,21 @@ class RuleLayerCache:
         if payload is None:
             return None
         try:
+            layers = entries_of(payload)
             files: StoredFiles = []
-            for fingerprint in entries_of(payload):
+            for _, fingerprint in layers:
                 entries = self._stored_files(fingerprint)
                 if entries is None:
                     return None
                 files.append(entries)
-            return decode_rule_set(payload, files)
+            stored = StoredRules(files)
+            rules = decode_rule_set(payload, stored)
         except (ValueError, KeyError, TypeError, IndexError, ValidationError):
             return None  # the layers are read and merged again
+        for index, (pack, fingerprint) in enumerate(layers):
+            if pack:
+                self.read_by_rule_sets[(pack, fingerprint)] = (stored, index)
+        return rules
 
     def put_rule_set(self, key: str, rules: RuleSet, origins: RuleOrigins) -> None:
         if self.directory is None:
@@ -135,10 +143,23 @@ class RuleLayerCache:
             if not self._on_disk(fingerprint):  # read in this process before the cache folder was given
                 self._write(fingerprint, files)
             return files
-        files = self._read(fingerprint)
+        files = self._read_by_rule_set(pack, fingerprint) if pack else None
+        if files is None:
+            files = self._read(fingerprint)
         if files is not None and pack:
             self.packs[(pack, fingerprint)] = files
         return files
+
+    def _read_by_rule_set(self, pack: str, fingerprint: str) -> list[ParsedFile] | None:
+        """A pack layer a stored rule set read, with the rules it decoded already (`serve` decodes all ahead)."""
+        found = self.read_by_rule_sets.pop((pack, fingerprint), None)
+        if found is None:
+            return None
+        stored, index = found
+        return [
+            (file["folder"], _StoredDocument(file["path"], file["marks"]), stored.rule([index, position], RuleModel))
+            for position, file in enumerate(stored.files[index])
+        ]
 
     def put(self, pack: str | None, fingerprint: str, files: list[ParsedFile]) -> None:
         """Keep a layer that loaded cleanly: on disk, and in memory too when it is a pack's."""

@@ -46,7 +46,7 @@ def encode_rule_set(rules: RuleSet, origins: RuleOrigins) -> bytes:
 
     agent_index = {id(agent): index for index, agent in enumerate(rules.agents)}
     payload = {
-        "entries": [fingerprint for fingerprint, _ in origins.layers],
+        "entries": [[pack, fingerprint] for pack, fingerprint, _ in origins.layers],
         "layers": [
             {
                 "pack": layer.pack,
@@ -75,18 +75,17 @@ def encode_rule_set(rules: RuleSet, origins: RuleOrigins) -> bytes:
     return json.dumps(payload, separators=(",", ":")).encode()
 
 
-def entries_of(payload: bytes) -> list[str]:
-    """The layer-store entries (their files' fingerprints) a stored rule set refers to."""
-    entries = json.loads(payload)["entries"]
-    if not isinstance(entries, list) or not all(isinstance(entry, str) for entry in entries):
+def entries_of(payload: bytes) -> list[tuple[str | None, str]]:
+    """The layer-store entries a stored rule set refers to: each layer's pack (None: the site's), files' fingerprint."""
+    entries = [(pack, fingerprint) for pack, fingerprint in json.loads(payload)["entries"]]
+    if not all(isinstance(fingerprint, str) and isinstance(pack, (str, type(None))) for pack, fingerprint in entries):
         raise ValueError("not a stored rule set")
     return entries
 
 
-def decode_rule_set(payload: bytes, files: StoredFiles) -> RuleSet:
+def decode_rule_set(payload: bytes, stored: StoredRules) -> RuleSet:
     """The rule set `encode_rule_set` wrote, over the layer entries it names (raises if it is damaged)."""
     data = json.loads(payload)
-    stored = _StoredRules(files)
     rules = RuleSet(
         parties=_DecodedOnRead(data["parties"], partial(stored.rule, model=Party)),
         issues=_DecodedOnRead(data["issues"], partial(stored.rule, model=Issue)),
@@ -122,8 +121,8 @@ def _example(counter: bool, example: Any) -> Example | CounterExample:
     return CounterExample.model_validate(example) if counter else Example.model_validate(example)
 
 
-class _StoredRules:
-    """The rules of a stored rule set, each validated once, when first read."""
+class StoredRules:
+    """The rules of a stored rule set's layer entries, each validated once, when first read."""
 
     def __init__(self, files: StoredFiles):
         self.files = files

@@ -125,7 +125,7 @@ class _Collector:
         results = self.store.get(pack, fingerprint) if self.store else None
         if results is None:
             results = self.parse_files(files, pack, fingerprint)
-        self.origins.add_layer(fingerprint, [parsed for _, _, parsed in results])
+        self.origins.add_layer(pack, fingerprint, [parsed for _, _, parsed in results])
         layer_ids: dict[tuple[str, str], str] = {}
         withheld = {} if self.places or pack is None else pack_places(pack)
         if withheld:

@@ -109,15 +109,15 @@ class RuleOrigins:
     """
 
     def __init__(self) -> None:
-        self.layers: list[tuple[str, list[RuleModel]]] = []  # (the layer's files' fingerprint, their rules)
+        self.layers: list[tuple[str | None, str, list[RuleModel]]] = []  # (pack, its files' fingerprint, their rules)
         self._where: dict[int, tuple[int, int]] = {}
 
-    def add_layer(self, fingerprint: str, rules: list[RuleModel]) -> None:
+    def add_layer(self, pack: str | None, fingerprint: str, rules: list[RuleModel]) -> None:
         for index, rule in enumerate(rules):
             self._where[id(rule)] = (len(self.layers), index)
-        self.layers.append((fingerprint, rules))
+        self.layers.append((pack, fingerprint, rules))
 
     def of(self, rule: RuleModel) -> tuple[int, int] | None:
         """(layer, file) of a rule that is that file's validated rule as read, else None."""
         where = self._where.get(id(rule))
-        return where if where is not None and self.layers[where[0]][1][where[1]] is rule else None
+        return where if where is not None and self.layers[where[0]][2][where[1]] is rule else None
