@@ -12,6 +12,7 @@ entry is never read; a damaged one is a miss (the layer is compiled again and st
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import json
 from collections.abc import Iterator
@@ -102,7 +103,7 @@ def _read(store: CompiledLayerCache, key: str, vocab: Vocab) -> CompiledLayer | 
 
 
 def encode_layer(layer: CompiledLayer) -> bytes:
-    """A compiled layer as JSON, in flat lists (reading back a list of lists per phrase took longer than compiling).
+    """A compiled layer as JSON, in flat lists (with a list per phrase, JSON alone took several times as long).
 
     Each entry once, by column; each table's phrases as their words' counts and words, each phrase's entries
     as their counts and indices; each token pattern with its entry's index.
@@ -133,13 +134,9 @@ def encode_layer(layer: CompiledLayer) -> bytes:
 def decode_layer(payload: bytes, vocab: Vocab) -> CompiledLayer:
     """The layer `encode_layer` wrote, its matchers built against `vocab` (raises if the payload is damaged)."""
     data = json.loads(payload)
-    pack = data["pack"]
     columns = [data["entries"][name] for name in _ENTRY_FIELDS]
-    entries = [
-        Entry(kind, target, member, role, how, priority, rank, pack)
-        for kind, target, member, role, how, priority, rank in zip(*columns, strict=True)
-    ]
-    layer = CompiledLayer(pack)
+    entries = [Entry(*values) for values in zip(*columns, strict=True)]
+    layer = CompiledLayer(data["pack"])
     for stored in data["tables"]:
         words, found = iter(stored["words"]), iter(stored["entries"])
         table = {
@@ -152,4 +149,4 @@ def decode_layer(payload: bytes, vocab: Vocab) -> CompiledLayer:
     return layer
 
 
-_ENTRY_FIELDS = ("kind", "target", "member", "role", "how", "priority", "rank")  # and the layer's pack
+_ENTRY_FIELDS = tuple(field.name for field in dataclasses.fields(Entry))
