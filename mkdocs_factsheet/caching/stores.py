@@ -7,7 +7,9 @@ The stores share one layout and one discipline:
 - `SheetCache`: finished fact sheets (JSON), keyed by the article, the rules' fingerprint, the
   pipeline's fingerprint and the engine's code — a warm build reads these without loading spaCy;
 - `RecordCache`: per article, what its last sheet depended on, so that a rule edit re-analyses
-  only the articles the edited rules can reach.
+  only the articles the edited rules can reach;
+- `CompiledLayerCache`: the packs' rules compiled for matching (phrase tables, token patterns),
+  keyed by the pack's files, the pipeline and the engine's code (`engine.compiled_packs`).
 
 Entries are sealed with a checksum and written atomically (temporary file, then rename), so a killed
 or concurrent build never leaves a torn entry that is read; a damaged entry is a miss, and an
@@ -345,3 +347,11 @@ class RecordCache(_Store):
 
     def put(self, key: str, record: dict[str, Any]) -> None:
         self.write(key, json.dumps(record, sort_keys=True, separators=(",", ":")).encode("ascii"))
+
+
+class CompiledLayerCache(_Store):
+    """The packs' compiled layers by key, as JSON (`engine.compiled_packs` encodes and decodes them)."""
+
+    suffix = ".json"
+    magic = b"FSCOMPILED1\n"
+    what = "compiled-rules cache"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..caching.fingerprints import code_fingerprint
 from ..caching.rule_layers import PackLayers, RuleLayerCache
-from ..caching.stores import CacheWarnings, ParseCache, RecordCache, SheetCache
+from ..caching.stores import CacheWarnings, CompiledLayerCache, ParseCache, RecordCache, SheetCache
 
 if TYPE_CHECKING:
     from ..nlp.matching import CompiledPacks
@@ -66,7 +66,8 @@ class Caches:
     """The stores under one folder (or in memory without one) and the memos.
 
     Under `folder`: `docs/` parses, `sheets/` fact sheets, `records/` what each sheet depended
-    on, `rules/` validated rule layers. A folder that cannot be written is still read.
+    on, `rules/` validated rule layers and rule sets, `compiled/` the packs compiled for matching.
+    A folder that cannot be written is still read.
     """
 
     def __init__(self, folder: Path | None = None, warn: Warn = _ignore, memos: Memos | None = None):
@@ -75,6 +76,7 @@ class Caches:
         self.parses = ParseCache(folder / "docs" if folder else None, warnings)
         self.sheets = SheetCache(folder / "sheets" if folder else None, warnings)
         self.records = RecordCache(folder / "records" if folder else None, warnings)
+        self.compiled = CompiledLayerCache(folder / "compiled" if folder else None, warnings)
         self.rule_layers = RuleLayerCache(
             folder / "rules" if folder else None, self.memos.code, self.memos.parsed_packs
         )

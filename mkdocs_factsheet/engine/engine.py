@@ -25,14 +25,14 @@ from ..caching.stores import cache_key
 from ..model import FactSheet
 from ..rules import RuleSet, load_rules
 from .caches import Caches, Warn
-from .runners import Made, choose_runner
 
-if TYPE_CHECKING:  # the modules that import spaCy are imported where first needed, not here
+if TYPE_CHECKING:  # the modules that import spaCy (and the runners) are imported where first needed, not here
     from spacy.tokens import Doc
 
     from ..nlp.extraction import Extraction
     from ..nlp.matching import CompiledRules, Trigger
     from ..nlp.pipeline import Pipeline
+    from .runners import Made
 
 
 def _ignore(message: str) -> None:
@@ -119,12 +119,14 @@ class Engine:
 
     @property
     def compiled(self) -> CompiledRules:
-        """The rules compiled against the pipeline (the packs' layers kept in the memos)."""
+        """The rules compiled against the pipeline (the packs' layers kept in the memos, and on disk)."""
         if self._compiled is None:
-            from ..nlp.matching import compile_rules
+            from .compiled_packs import compile_with_store
 
-            memos = self.caches.memos
-            self._compiled = compile_rules(self.rules, self.pipeline, memos.lookup_lemmatizer, memos.compiled_packs)
+            memos, pipeline = self.caches.memos, self.pipeline
+            self._compiled = compile_with_store(
+                self.rules, pipeline, memos.lookup_lemmatizer, memos.compiled_packs, self.caches.compiled, memos.code
+            )
         return self._compiled
 
     @property
@@ -188,12 +190,15 @@ class Engine:
         ready = self._ready_sheets(articles, sheet_keys)
         todo = [article for index, article in enumerate(articles) if index not in ready]
         misses = {index for index, article in enumerate(todo) if not self.caches.parses.contains(self.key(article))}
-        runner = choose_runner(self, len(misses), n_process)
         report = _Reports(progress, len(articles), len(todo) - len(misses), len(ready), self.parse_count)
-        if todo:
+        runner = None
+        if todo:  # a build where nothing changed does not even import the runners
+            from .runners import choose_runner
+
             self.compiled  # noqa: B018 - load the pipeline and compile the rules first: they live through the run
-        with _long_lived_frozen(bool(todo)):
-            made = runner.sheets(todo, misses)
+            runner = choose_runner(self, len(misses), n_process)
+        with _long_lived_frozen(runner is not None):
+            made: Iterator[Made] = runner.sheets(todo, misses) if runner else iter(())
             for index, article in enumerate(articles):
                 sheet = ready.pop(index, None)
                 if sheet is None:

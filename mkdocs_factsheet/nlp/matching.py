@@ -21,6 +21,7 @@ from typing import Any, Literal
 from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from ..problems import RuleWarning
 from ..rules import RuleLayer, RuleSet
@@ -33,7 +34,6 @@ from .pipeline import LookupLemmatizer, Pipeline
 EntryKind = Literal["party", "adjective", "member", "role", "agent", "exclude", "issue", "keyword_exclude"]
 Mode = Literal["exact", "lower", "lemma", "lookup"]
 Target = Literal["entity", "issue"]
-_MODES: tuple[Mode, ...] = ("exact", "lower", "lemma", "lookup")
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,8 @@ class PatternRule:
     matcher: Matcher
     entry: Entry
     triggers: list[Trigger] | None
-    wildcards: int = 0  # unbounded ones (`rules.files.unbounded_wildcards`)
+    wildcards: int  # unbounded ones (`rules.files.unbounded_wildcards`)
+    pattern: list[dict[str, Any]]
 
     def find(self, views: DocViews) -> Iterable[tuple[int, int, Entry]]:
         # spaCy's Matcher checks every token against every pattern's first slot in Python-level
@@ -157,6 +158,21 @@ class CompiledLayer:
     phrase_matchers: dict[tuple[Target, Mode], PhraseMatcher] = field(default_factory=dict)
     phrase_tables: dict[tuple[Target, Mode], dict[tuple[str, ...], list[Entry]]] = field(default_factory=dict)
     patterns: dict[Target, list[PatternRule]] = field(default_factory=dict)
+
+    def add_phrases(self, target: Target, mode: Mode, table: dict[tuple[str, ...], list[Entry]], vocab: Vocab) -> None:
+        """One PhraseMatcher for the table's phrases, as string hashes: a lexeme per pattern word made compiling the
+        world pack several times slower (spaCy's stubs say patterns are `Doc`s; hash lists work too)."""
+        matcher = PhraseMatcher(vocab, attr="LOWER" if mode == "lower" else "ORTH")
+        hashes = [[vocab.strings.add(word) for word in words] for words in table if words]
+        matcher.add(f"factsheet-{target}-{mode}", hashes)  # type: ignore[arg-type]
+        self.phrase_matchers[(target, mode)] = matcher
+        self.phrase_tables[(target, mode)] = table
+
+    def add_pattern(self, target: Target, entry: Entry, pattern: list[dict[str, Any]], vocab: Vocab) -> None:
+        matcher = Matcher(vocab, validate=True)
+        matcher.add(f"{entry.kind}|{entry.target}|{entry.member}|{entry.rank}", [pattern])
+        rule = PatternRule(matcher, entry, pattern_triggers([pattern]), unbounded_wildcards(pattern), pattern)
+        self.patterns.setdefault(target, []).append(rule)
 
     def find(self, views: DocViews, target: Target) -> Iterable[tuple[int, int, Entry]]:
         for (kind, mode), matcher in self.phrase_matchers.items():
@@ -290,10 +306,7 @@ class _LayerCompiler:
             self.phrase(target, "exact", entry, [*spellings, *(t.upper() for t in spellings)])
 
     def pattern(self, target: Target, entry: Entry, pattern: list[dict[str, Any]]) -> None:
-        matcher = Matcher(self.pipeline.nlp.vocab, validate=True)
-        matcher.add(f"{entry.kind}|{entry.target}|{entry.member}|{entry.rank}", [pattern])
-        rule = PatternRule(matcher, entry, pattern_triggers([pattern]), unbounded_wildcards(pattern))
-        self.compiled.patterns.setdefault(target, []).append(rule)
+        self.compiled.add_pattern(target, entry, pattern, self.pipeline.nlp.vocab)
 
     def compile(self) -> CompiledLayer:
         for party in sorted(self.layer.parties, key=lambda p: p.id):
@@ -376,25 +389,14 @@ class _LayerCompiler:
             self.phrase("issue", "lower", entry, [text])
 
     def flush(self) -> None:
-        """Build one PhraseMatcher per (target, mode) from patterns given as string hashes.
-
-        Patterns are token sequences; plain words are split on spaces (what the tokenizer would
-        do), anything with punctuation goes through the tokenizer. Hashes avoid creating a
-        lexeme per pattern word, which made compiling the world pack several times slower.
-        """
-        strings = self.pipeline.nlp.vocab.strings
+        """One PhraseMatcher per (target, mode): plain words split on spaces (as tokenised), others tokenised."""
         for (target, mode), phrases in self.phrases.items():
             table: dict[tuple[str, ...], list[Entry]] = {}
             for text, entries in phrases.items():
                 words = tuple(self.tokens(text, mode))
                 bucket = table.setdefault(words, [])
                 bucket.extend(entry for entry in entries if entry not in bucket)
-            matcher = PhraseMatcher(self.pipeline.nlp.vocab, attr="LOWER" if mode == "lower" else "ORTH")
-            hashes = [[strings.add(word) for word in words] for words in table if words]
-            # spaCy's stubs say patterns are `Doc`s; its PhraseMatcher takes lists of string hashes too.
-            matcher.add(f"factsheet-{target}-{mode}", hashes)  # type: ignore[arg-type]
-            self.compiled.phrase_matchers[(target, mode)] = matcher
-            self.compiled.phrase_tables[(target, mode)] = table
+            self.compiled.add_phrases(target, mode, table, self.pipeline.nlp.vocab)
 
     def tokens(self, text: str, mode: Mode) -> list[str]:
         if mode in ("lemma", "lookup"):

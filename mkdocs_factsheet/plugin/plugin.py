@@ -31,7 +31,6 @@ from mkdocs_factsheet.articles import find_article_files
 from mkdocs_factsheet.engine import Memos, propagate
 from mkdocs_factsheet.model import sheets_json
 from mkdocs_factsheet.problems import RuleWarning
-from mkdocs_factsheet.report import build_report
 from mkdocs_factsheet.rules import rule_files
 
 from ..site import markers
@@ -360,6 +359,8 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         assert self.briefing is not None
         src_uri = f"{self.prefix}/{REPORT_PAGE}"
         rules_dir = self.paths.shown(str(self.rules_dir))
+        from mkdocs_factsheet.report import build_report  # an opt-in page: imported when asked for
+
         report = build_report(self.briefing.sheets, self.briefing.rules, rules_dir)
         held = HeldBlocks()
         content = self._with_notice(report_page(report, held, self.paths.shown), held)

@@ -3,8 +3,8 @@
 A rule folder holds `parties/`, `issues/`, `agents/` and `cues/`; the folder decides a file's
 kind. Built-in packs (`core`, always; `world`, on request) are loaded first and a user's rule
 with the same id replaces the pack's. Every mistake is collected, located (file:line:column)
-and reported at once in a `RuleError`. A layer's validated files can be kept by a `LayerStore`
-the caller owns, so that an unchanged pack is not read again.
+and reported at once in a `RuleError`. A layer's validated files, and a whole rule set that loaded
+cleanly, can be kept by a `LayerStore` the caller owns, so that unchanged rules are not read again.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from __future__ import annotations
 import difflib
 import hashlib
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from ..problems import Problem, RuleError
-from .collisions import PackKeys, find_collisions
 from .extending import Place, extend_party
 from .files import ParsedFile, RuleFile, parse_rule_file, read_rule_files
-from .ruleset import RuleExample, RuleLayer, RuleSet, RuleSource
+from .layer_sources import LayerStore, available_packs, pack_dir, pack_places, rule_set_key, without_places
+from .ruleset import RuleExample, RuleLayer, RuleOrigins, RuleSet, RuleSource
 from .schema import (
     AgentFile,
     AliasSpec,
@@ -34,54 +34,10 @@ from .schema import (
 )
 from .strict_yaml import YamlDocument
 
-PACKS_DIR = Path(__file__).parent.parent / "packs"
-PLACES_FILE = "places.txt"
-
-
-class LayerStore(Protocol):
-    """Where the validated files of layers that loaded cleanly are kept, by pack and the files' fingerprint."""
-
-    def get(self, pack: str | None, fingerprint: str) -> list[ParsedFile] | None:
-        """The layer's validated files, or None when they must be read."""
-
-    def put(self, pack: str | None, fingerprint: str, files: list[ParsedFile]) -> None:
-        """Keep a layer that loaded without a problem."""
-
-    pack_keys: PackKeys
-    """Each pack layer's phrase keys, kept for the next rule set's collisions (see `collisions.find_collisions`)."""
-
-    def get_collisions(self, key: str) -> list[Problem] | None:
-        """The collision warnings of a rule set (`key`: its layers and where they were read), or None."""
-
-    def put_collisions(self, key: str, problems: list[Problem]) -> None:
-        """Keep the collision warnings of a rule set."""
-
 
 def _example_source(document: YamlDocument, path: tuple[Any, ...], pack: str | None) -> RuleSource:
     line, column = document.locate(path)
     return RuleSource(document.path, line, pack, column)
-
-
-def pack_dir(name: str) -> Path:
-    """The folder of a built-in pack."""
-    return PACKS_DIR / name
-
-
-def pack_places(pack: str) -> dict[str, set[str]]:
-    """A pack's sub-national places (its `places.txt`: `party-id<TAB>alias` a line) by party, folded."""
-    path = pack_dir(pack) / PLACES_FILE
-    places: dict[str, set[str]] = {}
-    if path.is_file():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            party, _, alias = line.partition("\t")
-            if alias and not line.startswith("#"):
-                places.setdefault(party, set()).add(alias.casefold())
-    return places
-
-
-def available_packs() -> list[str]:
-    """The names of the built-in packs."""
-    return sorted(p.name for p in PACKS_DIR.iterdir() if p.is_dir() and not p.name.startswith("_"))
 
 
 def load_rules(
@@ -118,14 +74,21 @@ def load_rules(
         elif not packs:
             hint = "create it, set the rules folder option, or list built-in packs: `packs: [world, issues]`"
             problems.append(Problem(str(directory), None, None, "the rules folder does not exist", hint))
+    read = [(pack, read_rule_files(directory, pack, problems)) for directory, pack in sources]
+    key = rule_set_key(sources, read, places)
+    stored = layers.get_rule_set(key) if layers and not problems else None
+    if stored is not None:
+        return stored
     collector = _Collector(problems, layers, places)
     collector.other.update(repr([(str(directory), pack) for directory, pack in sources]).encode())
-    for directory, pack in sources:
-        collector.load_layer(directory, pack)
+    for pack, files in read:
+        collector.load_layer(files, pack)
     rules = collector.finish()
     if [p for p in problems if p.severity == "error"]:
         raise RuleError(problems)
     rules.warnings = sorted(p for p in problems if p.severity == "warning")
+    if layers:
+        layers.put_rule_set(key, rules, collector.origins)
     return rules
 
 
@@ -142,15 +105,15 @@ class _Collector:
         self.documents: dict[tuple[str, str], Place] = {}
         self.file_digests: dict[str, str] = {}
         self.other = hashlib.sha256()
+        self.origins = RuleOrigins()
 
     def error(self, path: str, line: int | None, column: int | None, message: str, hint: str = "") -> None:
         self.problems.append(Problem(path, line, column, message, hint))
 
     # -- files ------------------------------------------------------------------------------------------
 
-    def load_layer(self, directory: Path, pack: str | None) -> None:
-        """Read a layer's files (or take them from the store) and add its rules."""
-        files = read_rule_files(directory, pack, self.problems)
+    def load_layer(self, files: list[RuleFile], pack: str | None) -> None:
+        """Validate a layer's files (or take them from the store) and add its rules."""
         layer_digest = hashlib.sha256()
         for file in files:
             self.rules.files.append(file.path)
@@ -162,12 +125,14 @@ class _Collector:
         results = self.store.get(pack, fingerprint) if self.store else None
         if results is None:
             results = self.parse_files(files, pack, fingerprint)
-        layer = RuleLayer(pack, fingerprint)
+        self.origins.add_layer(pack, fingerprint, [parsed for _, _, parsed in results])
         layer_ids: dict[tuple[str, str], str] = {}
         withheld = {} if self.places or pack is None else pack_places(pack)
         if withheld:
             self.digest.update(b"without places")
             self.other.update(b"without places")
+        # the layer's own rules (without the places) are another compiled layer than the pack's
+        layer = RuleLayer(pack, without_places(fingerprint) if withheld else fingerprint)
         for _, document, parsed in results:
             if isinstance(parsed, Party) and parsed.id in withheld:
                 self.add_without_places(parsed, document, pack, layer_ids, layer, withheld[parsed.id])
@@ -354,6 +319,8 @@ class _Collector:
         key = hashlib.sha256(f"{self.digest.hexdigest()}\0{self.other.hexdigest()}".encode()).hexdigest()
         found = self.store.get_collisions(key) if self.store else None
         if found is None:
+            from .collisions import find_collisions  # not imported when the rules come from the store
+
             found = find_collisions(self.rules, self.locate, self.store.pack_keys if self.store else None)
             if self.store:
                 self.store.put_collisions(key, found)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from ..problems import Problem
-from .schema import Agent, CounterExample, Cue, Example, Issue, Party, Stance, StanceWord, alias_of
+from .schema import Agent, CounterExample, Cue, Example, Issue, Party, RuleModel, Stance, StanceWord, alias_of
 
 # the small words of titles ("Secretary of State"), which are no title on their own
 _FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "to", "a", "an", "de", "la", "du", "&"})
@@ -67,11 +68,17 @@ class RuleSet:
     examples: list[RuleExample] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     fingerprint: str = ""
-    layers: list[RuleLayer] = field(default_factory=list)
     # A digest per party and issue in force ("party:<id>", "issue:<id>") and one of all the rest
     # ("other": agents, cues, the layers): what tells which rules an edit changed.
     digests: dict[str, str] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)  # what loading found but did not stop: collisions
+    # A rule set read back from the cache makes its `layers` when first asked for (`caching.rule_sets`).
+    decode_layers: Callable[[], list[RuleLayer]] | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def layers(self) -> list[RuleLayer]:
+        """The rules of each source (a built-in pack, the user's folder) before merging, in loading order."""
+        return self.decode_layers() if self.decode_layers else []
 
     @cached_property
     def agent_phrases(self) -> frozenset[str]:
@@ -105,3 +112,24 @@ class RuleSet:
     def agent(self, name: str) -> Agent:
         """The agent of that name (a later folder's replaces a pack's)."""
         return next(agent for agent in reversed(self.agents) if agent.name == name)
+
+
+class RuleOrigins:
+    """Which rules of a rule set are a layer's validated files as read (the others were made by merging).
+
+    Holds those rules, so that the identity each is known by stays theirs while the set is stored.
+    """
+
+    def __init__(self) -> None:
+        self.layers: list[tuple[str | None, str, list[RuleModel]]] = []  # (pack, its files' fingerprint, their rules)
+        self._where: dict[int, tuple[int, int]] = {}
+
+    def add_layer(self, pack: str | None, fingerprint: str, rules: list[RuleModel]) -> None:
+        for index, rule in enumerate(rules):
+            self._where[id(rule)] = (len(self.layers), index)
+        self.layers.append((pack, fingerprint, rules))
+
+    def of(self, rule: RuleModel) -> tuple[int, int] | None:
+        """(layer, file) of a rule that is that file's validated rule as read, else None."""
+        where = self._where.get(id(rule))
+        return where if where is not None and self.layers[where[0]][2][where[1]] is rule else None

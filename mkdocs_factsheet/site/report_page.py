@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import html as html_module
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from ..report import Evidence, Lead, Report, RuleCoverage
 from . import html
+
+if TYPE_CHECKING:  # the report is an opt-in page: a build without it does not import the report
+    from ..report import Evidence, Lead, Report, RuleCoverage
 
 REPORT_PAGE = "report.md"  # inside the prefix
 TOP = 20  # entries shown per ranked list
