@@ -202,13 +202,39 @@ class _Resolver:
                 continue
             lead = self.leading_party(previous, previous_mention, candidate)
             mention = self.resolve_one(candidate, named, lead)
+            owned = self.body_of_party_after(previous, previous_mention, candidate, mention)
+            if owned is not None:
+                mention = owned  # "the Foreign Ministry of Iraq": one mention of the ministry, an actor of Iraq
+            elif mention is not None and title is not None:
+                self.take_title(mention, title, candidate)
             if mention is not None:
-                if title is not None:
-                    self.take_title(mention, title, candidate)
                 mentions.append(mention)
             title = None
             previous, previous_mention = candidate, mention
         return mentions
+
+    def body_of_party_after(
+        self, previous: Candidate | None, before: Mention | None, candidate: Candidate, mention: Mention | None
+    ) -> Mention | None:
+        """A body agent noun, "of" (the), then a party's name: "the Foreign Ministry of Iraq", "the government
+        of Syria" — the body as an actor of that party (named as "Iraqi Foreign Ministry")."""
+        if previous is None or before is not None or mention is None or mention.actor is not None:
+            return None
+        if mention.via != "party" or not all(e.kind == "agent" for e in previous.entries):
+            return None
+        gap = [t.lower_ for t in self.doc[previous.end : candidate.start]]
+        if gap not in (["of"], ["of", "the"]):
+            return None
+        agent = self.rules.agent(previous.entries[0].target)
+        if agent.kind != "body":
+            return None
+        party = self.rules.parties[mention.party]
+        adjective = alias_of(party.adjectives[0]).text if party.adjectives else party.name
+        why = [f"agent noun {agent.name!r} of {party.name!r}"]
+        actor = f"{adjective} {agent.name}"
+        return self.mention(
+            previous.start, candidate.end, mention.party, actor=actor, actor_kind="body", via="agent", why=why
+        )
 
     def is_title_of(self, candidate: Candidate, following: Candidate | None) -> bool:
         """A role noun directly followed by the name of someone who holds that role."""
