@@ -71,7 +71,7 @@ def test_serve_rebuilds_reuse_the_engine_and_parse_only_changed_articles(tmp_pat
     config = load_config(str(site.config_file), strict=True)
     mkdocs_build(config, serve_url="http://127.0.0.1:8000/")
     assert engine.parse_count == parses + 1
-    assert "Beijing said it would respond" in visible_text(
+    assert "it would respond to Taiwan" in visible_text(
         (site.root / "site" / "briefings" / "articles" / "zz_alpha" / "index.html").read_text(encoding="utf-8")
     )
 
@@ -94,6 +94,7 @@ def test_a_rule_error_during_serve_keeps_the_engine_and_recovers(tmp_path: Path)
 
     site = make_site(tmp_path, tmp_path / "cache")
     config = load_config(str(site.config_file))
+    plugin_of(config).on_shutdown()  # MkDocs keeps the instance in this process: forget an earlier serve session
     mkdocs_build(config)
     plugin = plugin_of(config)
     engine = plugin.engine
