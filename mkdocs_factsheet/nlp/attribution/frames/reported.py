@@ -153,12 +153,15 @@ class ReportedSpeech:
         return _Complements(children, ccomp, xcomp, dobj)
 
     def phrase_object(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
-        """The object of a phrase cue: "call for X", "call on X to …"."""
+        """The object of a phrase cue: "call for X", "call on X to …"; a phrase that ends in its object is the
+        content itself ("claimed responsibility for the attack")."""
         if match.end <= match.start + 1:
             return None
         last = self.index.doc[match.end - 1]
         if last.dep_ == "prt":
             return None  # "point out that …": a particle takes no object; the clause is read next
+        if last.pos_ == "NOUN" and last.dep_ == "dobj" and last.head.i == token.i:
+            return _Content([last], f"indirect: Name-{self.index.cue_text(match)}")
         obj = next((c for c in last.children if c.dep_ == "pobj"), None)
         if obj is None:
             return None
