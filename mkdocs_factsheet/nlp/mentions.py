@@ -26,8 +26,9 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import IssueMention, Span
 from ..rules import RuleSet
-from ..rules.schema import Issue, Member, alias_of
+from ..rules.schema import Issue, Member, Party, alias_of
 from .matching import Candidate, CompiledRules, DocViews, Entry, settle, without_exclusions
+from .names import named_in_full
 from .text import BodyText
 
 DETERMINERS = {"the", "a", "an"}
@@ -170,11 +171,7 @@ class _Resolver:
         self.when = when  # the article's date
         self.entities = {i: ent for ent in doc.ents if ent.label_ in NAME_LABELS for i in range(ent.start, ent.end)}
         self.organisations = {i: ent for ent in doc.ents if ent.label_ == "ORG" for i in range(ent.start, ent.end)}
-        # surname → where the article first names that person in full ("Sudesh Amman": "Amman" later is him)
-        self.surnames: dict[str, int] = {}
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" and len(ent) > 1:
-                self.surnames.setdefault(ent[-1].text, ent.start)
+        self.surnames = named_in_full(doc)  # "Sudesh Amman": "Amman" later is him
 
     def member(self, entry: Entry) -> Member:
         assert entry.member is not None
@@ -229,7 +226,7 @@ class _Resolver:
         if agent.kind != "body":
             return None
         party = self.rules.parties[mention.party]
-        adjective = alias_of(party.adjectives[0]).text if party.adjectives else party.name
+        adjective = _first_adjective(party)
         why = [f"agent noun {agent.name!r} of {party.name!r}"]
         actor = f"{adjective} {agent.name}"
         return self.mention(
@@ -354,7 +351,7 @@ class _Resolver:
         if not entry.how.startswith("alias") or candidate.end != candidate.start + 1:
             return False
         named = self.surnames.get(self.doc[candidate.start].text)
-        return named is not None and named < candidate.start
+        return named is not None and named <= candidate.start
 
     def inside_other_name(self, candidate: Candidate) -> bool:
         """A surname or alias that ends someone else's name ("Sam Harris", "George Washington")."""
@@ -400,7 +397,7 @@ class _Resolver:
             return None
         agent = self.rules.agent(best.target)
         party = self.rules.parties[lead.party]
-        adjective = alias_of(party.adjectives[0]).text if party.adjectives else party.name
+        adjective = _first_adjective(party)
         why = [f"agent noun {agent.name!r} after a mention of {party.name!r}"]
         if lead.via == "adjective" and lead.text[:1].isupper():
             adjective = lead.text  # as the article writes it
@@ -533,6 +530,11 @@ class _Resolver:
         return Mention.of_tokens(
             self.doc, start, end, self.body, party, actor=actor, actor_kind=actor_kind, role=role, via=via, why=why
         )
+
+
+def _first_adjective(party: Party) -> str:
+    """The word an actor of the party is named with: its first adjective, else its name."""
+    return alias_of(party.adjectives[0]).text if party.adjectives else party.name
 
 
 def _issue_mentions(doc: Doc, rules: RuleSet, text: BodyText, candidates: list[Candidate]) -> IssueMentions:

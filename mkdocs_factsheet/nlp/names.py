@@ -17,10 +17,7 @@ def settle_person_names(doc: Doc, title_words: frozenset[str]) -> None:
     over the capitalised words the parse hangs on it ("Sadiq" of "Sadiq Khan"), titles (`title_words`,
     lower-case) left out. Idempotent: a doc is settled in place."""
     people = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
-    surnames: dict[str, int] = {}
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1:
-            surnames.setdefault(ent[-1].text, ent.end)
+    surnames = named_in_full(doc)
     settled = []
     changed = False
     for ent in doc.ents:
@@ -39,6 +36,15 @@ def settle_person_names(doc: Doc, title_words: frozenset[str]) -> None:
         settled.append(ent)
     if changed:
         doc.ents = settled
+
+
+def named_in_full(doc: Doc) -> dict[str, int]:
+    """Surname → the token after the first name the article gives in full with it ("Sudesh Amman")."""
+    found: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            found.setdefault(ent[-1].text, ent.end)
+    return found
 
 
 def _name_after_title(ent: Span, title_words: frozenset[str]) -> bool:
