@@ -10,8 +10,9 @@ Each worker loads the pipeline once, through a worker plugin (`dask_worker.Pipel
 instance lives in the worker (`Worker.plugins`), holds that worker's engine, and is what a batch
 asks for it. No module global holds anything. With `sheets=True` the rules go to the workers
 with the plugin (pickled once per worker) and each batch sends back the fact sheets too, made as
-this process would make them, byte for byte. Only the process that calls `parse_on_cluster`
-writes to the cache: the workers need no access to it, and there is no concurrent writer.
+this process would make them, byte for byte; they are written as encoded, never decoded here.
+Only the process that calls `parse_on_cluster` writes to the cache: the workers need no access to it,
+and there is no concurrent writer. The longest articles go first, in batches of similar length.
 
 `dask` and `distributed` are an optional extra (`pip install mkdocs-factsheet[dask]`); this
 module imports them only when it runs.
@@ -25,8 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..articles import Article
-from ..caching.stores import decode_sheet
-from .runners import Made, encoded_batch
+from .runners import encoded_batch
 
 if TYPE_CHECKING:
     from .engine import Engine
@@ -81,7 +81,8 @@ def parse_on_cluster(
 ) -> ClusterReport:
     """Parse (and with `sheets`, analyse) on `client`'s cluster what the caches lack; write it into them."""
     report = ClusterReport()
-    todo = _missing(engine, articles, sheets)
+    # Longest first: the last batches to finish are the shortest, so no worker waits long on another at the end.
+    todo = sorted(_missing(engine, articles, sheets), key=lambda article: len(article.body), reverse=True)
     report.articles = len(todo)
     if not todo:
         return report
@@ -99,10 +100,10 @@ def parse_on_cluster(
         part = futures.pop(future)
         for article, result in zip(part, future.result(), strict=True):
             report.parsed += 1
-            made = _keep(engine, article, result)
-            if isinstance(made, str):
-                errors.append(f"{article.path}: {made}")
-            elif made is not None:
+            kept = _keep(engine, article, result)
+            if isinstance(kept, str):
+                errors.append(f"{article.path}: {kept}")
+            elif kept:
                 report.sheets += 1
         future.release()
         report.batches += 1
@@ -171,13 +172,14 @@ def _missing(engine: Engine, articles: list[Article], sheets: bool) -> list[Arti
     return todo
 
 
-def _keep(engine: Engine, article: Article, result: Result) -> Made | str | None:
-    """Write one article's results into the caches; its sheet as made, the error text, or None (parse only)."""
+def _keep(engine: Engine, article: Article, result: Result) -> bool | str:
+    """Write one article's results into the caches: True if its sheet was written, or the error that stopped it.
+
+    The sheet is written as the worker encoded it, never decoded here: this process only fills the caches.
+    """
     parse, sheet, hits, words = result
     engine.caches.parses.write(engine.key(article), parse)
     engine.parse_count += 1
     if sheet is None or isinstance(sheet, str):
-        return sheet
-    made = Made(decode_sheet(sheet), hits, words, sheet)
-    engine._store(article, made, engine.sheet_key(article))
-    return made
+        return sheet or False
+    return engine.store_encoded(article, sheet, hits, words)

@@ -220,8 +220,23 @@ class Engine:
         """Cache a sheet with the record of what it depends on (the rules that matched, the words it holds)."""
         if sheet_key:
             self.caches.sheets.put(sheet_key, made.sheet, made.payload)
-            record = {"rules": self.rules.digests, "sheet": sheet_key, "hits": made.hits, "words": made.words}
-            self.caches.records.put(self.record_key(article), record)
+            self._record(article, sheet_key, made.hits, made.words)
+
+    def store_encoded(self, article: Article, payload: bytes, hits: list[str], words: list[str]) -> bool:
+        """Cache a sheet another process encoded, without decoding it here; False without a sheet key.
+
+        For a process that only fills the caches (`parse` on a cluster): the next build reads the entry.
+        """
+        sheet_key = self.sheet_key(article)
+        if not sheet_key:
+            return False
+        self.caches.sheets.write(sheet_key, payload)
+        self._record(article, sheet_key, hits, words)
+        return True
+
+    def _record(self, article: Article, sheet_key: str, hits: list[str], words: list[str]) -> None:
+        record = {"rules": self.rules.digests, "sheet": sheet_key, "hits": hits, "words": words}
+        self.caches.records.put(self.record_key(article), record)
 
     def _carried_over(
         self, articles: list[Article], sheet_keys: list[str | None], ready: dict[int, FactSheet]
