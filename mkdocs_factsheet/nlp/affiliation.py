@@ -228,7 +228,7 @@ class Affiliator:
             if name is None:
                 continue
             start = title.start if name[0] <= title.end else name[0]  # never over the title's "for Iran"
-            party = self.party_ending_at(self.past_modifiers(title.start))
+            party = self.party_ending_at(self.past_modifiers(title))
             if party is not None:
                 why = f"title {title.name!r} after {party.text!r} ({party.party}) just before the name"
                 yield self.person_mention(start, name, party.party, title.name, why)
@@ -302,7 +302,7 @@ class Affiliator:
             name = self.name_after(title)
             if (
                 name is not None
-                and self.party_ending_at(self.past_modifiers(title.start)) is None
+                and self.party_ending_at(self.past_modifiers(title)) is None
                 and not self.anyone_at(name)
             ):
                 why = f"title {title.name!r} with no party before the name, under the headline's {words!r}"
@@ -328,7 +328,7 @@ class Affiliator:
             if (
                 self.anyone_at((title.start, title.end))
                 or self.name_after(title) is not None
-                or self.party_ending_at(self.past_modifiers(title.start)) is not None
+                or self.party_ending_at(self.past_modifiers(title)) is not None
                 or self.party_within(head, exclude=(title.start, title.end)) is not None
             ):
                 continue
@@ -457,7 +457,8 @@ class Affiliator:
         return found
 
     def named_at(self, index: int, names: _Names) -> tuple[int, str] | None:
-        """(end, full name) of an affiliated person named at token `index`: in full, or by an unshared surname."""
+        """(end, full name) of an affiliated person named at token `index`: in full, or by an unshared surname or
+        first name."""
         token = self.doc[index]
         for full in names.starting.get(token.text, []):
             words = full.split()
@@ -471,6 +472,14 @@ class Affiliator:
         person = names.by_surname.get(token.text)
         if person is not None and token.is_title and not inside_other_name:
             return index + 1, person
+        # "Civil Aviation Minister Hardeep Singh Puri … Hardeep also stated", "Dr Meerjady Sabrina Flora …
+        # According to Dr Meerjady": a first name no other affiliated person shares, not the start of another name
+        person = names.by_first_name.get(token.text)
+        following = self.doc[index + 1] if index + 1 < len(self.doc) else None
+        other_name = following is not None and following.is_title and following.pos_ == "PROPN"
+        within_other = inside_other_name or other_name or index in self.title_at
+        if person is not None and token.is_title and not within_other:
+            return index + 1, person
         return None
 
     # -- pieces ----------------------------------------------------------------------------------------
@@ -483,17 +492,18 @@ class Affiliator:
             return None if self.covered(title.end, end) else (title.end, end)
         return self.name_from(self.past_complement(title.end))
 
-    def past_modifiers(self, index: int) -> int:
-        """The start of a title's modifiers before token `index`: "Italian [economic development] minister",
-        "Turkish [Foreign] Ministry spokesman" (at most three words, each hung on the title, none a mention)."""
-        start = index
+    def past_modifiers(self, title: Title) -> int:
+        """The start of a title's modifiers: "Italian [economic development] minister", "Turkish [Foreign] Ministry
+        spokesman", "U.S. [Senate] Minority Leader" (at most three words, each hung on the title or on another of
+        them, none a mention)."""
+        index = start = title.start
         while (
             start > 0
             and index - start < 3
             and start - 1 not in self.mention_at
             and self.doc[start - 1].ent_type_ != "PERSON"
             and self.doc[start - 1].dep_ in ("compound", "amod")
-            and start <= self.doc[start - 1].head.i <= index
+            and start <= self.doc[start - 1].head.i < title.end
         ):
             start -= 1
         return start
@@ -504,7 +514,7 @@ class Affiliator:
         by_token = {index: m for m in stated for index in range(m.start, m.end)}
         for title in self.titles:
             name = self.name_after(title)
-            if name is None or self.party_ending_at(self.past_modifiers(title.start)) is not None:
+            if name is None or self.party_ending_at(self.past_modifiers(title)) is not None:
                 continue
             other = None
             for token in (self.doc[name[0] : name[1]].root, self.doc[title.end - 1]):
@@ -589,7 +599,8 @@ class Affiliator:
 
 
 class _Names:
-    """The affiliated people's names to look for: full names by first word, and the unshared surnames."""
+    """The affiliated people's names to look for: full names by first word, and the unshared surnames and first
+    names."""
 
     def __init__(self, parties: dict[str, set[str]]):
         single = {name for name, affiliations in parties.items() if len(affiliations) == 1}
@@ -601,4 +612,13 @@ class _Names:
             surnames.setdefault(name.split()[-1], []).append(name)
         self.by_surname = {
             surname: names[0] for surname, names in surnames.items() if len(names) == 1 and names[0] in single
+        }
+        first_names: dict[str, list[str]] = {}
+        for name in parties:
+            if " " in name:
+                first_names.setdefault(name.split()[0], []).append(name)
+        self.by_first_name = {
+            first: names[0]
+            for first, names in first_names.items()
+            if len(names) == 1 and names[0] in single and first not in surnames
         }

@@ -318,7 +318,8 @@ class _Resolver:
         ("Russian President Vladimir Putin")."""
         if any(e.kind in ("role", "agent", "exclude") or e.is_name for e in candidate.entries):
             return False  # a member's full name or alias is the rule's own choice
-        if self.place_in_organisation(candidate):
+        leads = following is not None and following.start == candidate.end
+        if self.place_in_organisation(candidate) and not leads:  # "the U.S. Senate" is the country's
             return True
         entity = self.entities.get(candidate.start)
         if entity is None or self.entities.get(candidate.end - 1) is not entity:
@@ -329,7 +330,7 @@ class _Resolver:
             return False  # the entity is the candidate's own name
         if entity.label_ == "PERSON" and self.doc[candidate.start - 1].lower_ == "of":
             return False  # "Bo Chen of Utopia" read as one name: someone of the party
-        return following is None or following.start != candidate.end
+        return not leads
 
     def place_in_organisation(self, candidate: Candidate) -> bool:
         """A party's place alias (a city, a capital, a state) inside an organisation's longer name, beside other
