@@ -62,6 +62,16 @@ def test_an_outlet_that_only_reports_is_a_source_not_a_party(engine: Engine) -> 
     assert not any(p.provisional for p in sheet.parties)
 
 
+def test_an_outlet_the_text_calls_a_newspaper_is_a_source_whatever_its_cue(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "The Hungarian daily newspaper Magyar Nemzet revealed that the factory had been sold to a rival. "
+        "The Magyar Nemzet newspaper also noted that the deal had not been announced.",
+    )
+    assert speaker_of(sheet, "had been sold") == (None, None)
+    assert not any(p.provisional for p in sheet.parties)
+
+
 def test_an_organisation_that_is_only_mentioned_is_not_listed_as_a_party(engine: Engine) -> None:
     sheet = sheet_of(engine, "Shares of Toyota Motor Corporation rose after the announcement.")
     assert not any(p.provisional for p in sheet.parties)

@@ -11,8 +11,9 @@ the name it abbreviates ("SDF" after "Syrian Democratic Forces (SDF)", or whose 
 
 Only provisional parties that act are kept (`keep_acting`): a speaker's party, or the party of a
 person the article affiliates with it. An outlet that only reports ("Reuters reported", "according
-to the BBC") is a source, not a party. The fact sheet marks provisional parties as not in the rules,
-so pages and JSON show them as suggestions for rule files.
+to the BBC", or one the text calls a newspaper, a broadcaster …) is a source, not a party. The fact
+sheet marks provisional parties as not in the rules, so pages and JSON show them as suggestions for
+rule files.
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ PREFIX = "provisional-"
 _SMALL_WORDS = {"of", "the", "for", "and", "on", "in", "de", "du", "la", "&"}
 # the cue of a source that reports, rather than of a party that states ("Fars reported", "according to ISNA")
 _REPORTING = ("report", "according")
+# words that call a speaker a news outlet, whatever its cue: "Hungarian daily newspaper Magyar Nemzet revealed"
+_OUTLET_WORDS = frozenset(
+    {"newspaper", "daily", "tabloid", "magazine", "weekly", "broadcaster", "channel", "radio", "television", "tv"}
+    | {"website", "outlet", "news"}
+)
 
 
 def find_provisional(
@@ -147,8 +153,10 @@ def keep_acting(
 
 
 def _reports(position: Position) -> bool:
+    """A report of what others said or did: a reporting cue, or a speaker the text calls an outlet."""
     cue = position.cue.text.lower() if position.cue is not None else ""
-    return cue.startswith(_REPORTING)
+    words = {word.strip(".,'’") for word in position.speaker.text.lower().split()}
+    return cue.startswith(_REPORTING) or not words.isdisjoint(_OUTLET_WORDS)
 
 
 def _as_source(position: Position) -> Position:
