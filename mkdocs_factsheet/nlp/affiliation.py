@@ -36,6 +36,7 @@ from ..rules import RuleSet
 from .attribution.genders import tied_subject
 from .matching import Candidate
 from .mentions import Mention, ResolvedMentions
+from .names import HONORIFICS, without_honorific
 from .party_markers import marked_people
 from .phrases import OF, WINDOW, acts_as_party, own_phrase, phrase_head
 from .provisional import find_provisional
@@ -467,7 +468,11 @@ class Affiliator:
         previous = self.doc[index - 1] if index > 0 else None
         # "Ali Fernández" is someone else; "President Fernández" is the person affiliated
         inside_other_name = (
-            previous is not None and previous.is_title and previous.pos_ == "PROPN" and previous.i not in self.title_at
+            previous is not None
+            and previous.is_title
+            and previous.pos_ == "PROPN"
+            and previous.i not in self.title_at
+            and previous.lower_ not in HONORIFICS  # "Dr Meerjady"
         )
         person = names.by_surname.get(token.text)
         if person is not None and token.is_title and not inside_other_name:
@@ -580,7 +585,7 @@ class Affiliator:
         return any((m := self.mention_at.get(i)) is not None and not _yields(m) for i in range(start, end))
 
     def person_mention(self, start: int, name: tuple[int, int], party: str, role: str | None, why: str) -> Mention:
-        full = self.doc[name[0] : name[1]].text
+        full = without_honorific(self.doc[name[0] : name[1]].text)
         return self.mention(start, name[1], party, full, role, why)
 
     def mention(self, start: int, end: int, party: str, actor: str, role: str | None, why: str) -> Mention:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+# courtesy titles the model often takes into a person's name ("Dr Meerjady Sabrina Flora")
+HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "prof", "prof."})
 # labels the model gives a person's name by mistake
 _MISTAKEN_FOR_PERSON = {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC"}
 
@@ -36,6 +38,14 @@ def settle_person_names(doc: Doc, title_words: frozenset[str]) -> None:
         settled.append(ent)
     if changed:
         doc.ents = settled
+
+
+def without_honorific(name: str) -> str:
+    """A person's name without a leading courtesy title: "Dr Meerjady Sabrina Flora" → "Meerjady Sabrina Flora"."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in HONORIFICS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def named_in_full(doc: Doc) -> dict[str, int]:
