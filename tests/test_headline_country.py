@@ -127,3 +127,23 @@ def test_a_legislature_named_alone_is_the_home_countrys_not_an_organisation_of_i
     )
     assert party_of(sheet, "was a mistake") == "ukraine"
     assert not any(party.provisional for party in sheet.parties)
+
+
+AUSTRALIAN_BODY = (
+    "The bill passed the upper house of the Australian state on Thursday after a long debate. "
+    "Abortion had been a crime in Australia's most populous state since 1900, longer than anywhere else in "
+    "Australia. Member of parliament Kevin Jones said the law marked a sad day for the state."
+)
+
+
+def test_a_headline_naming_no_country_takes_the_one_the_text_names_far_more_than_any_other(engine: Engine) -> None:
+    sheet = sheet_of(engine, "Upper house passes abortion bill after long debate", AUSTRALIAN_BODY)
+    position = next(p for p in sheet.positions if "sad day" in p.content.text)
+    assert (position.speaker.actor, position.speaker.party) == ("Kevin Jones", "australia")
+    actor = next(a for a in sheet.party("australia").actors if a.name == "Kevin Jones")  # type: ignore[union-attr]
+    assert any("the one the text names most (3 times, the next 0)" in why for why in actor.why)
+
+
+def test_a_text_naming_two_countries_about_as_often_gives_no_home_country(engine: Engine) -> None:
+    body = AUSTRALIAN_BODY + " New Zealand and its neighbour New Zealand's parliament watched the vote."
+    assert party_of(sheet_of(engine, "Upper house passes abortion bill after long debate", body), "sad day") is None

@@ -58,7 +58,7 @@ def affiliate(
 ) -> ResolvedMentions:
     """The resolved mentions with the organisations no rule defines (provisional parties) and the people the
     article affiliates added, in document order. `home`: the country whose title-holder the headline names
-    (`nlp.headline`) and the headline's words, for titles the text leaves without a party."""
+    (`nlp.headline`) and what says so, for titles the text leaves without a party."""
     titles = titles_of(resolved.candidates, rules)
     spans = [(title.start, title.end) for title in titles]
     organisations, provisional = find_provisional(
@@ -306,7 +306,7 @@ class Affiliator:
                 and self.party_ending_at(self.past_modifiers(title)) is None
                 and not self.anyone_at(name)
             ):
-                why = f"title {title.name!r} with no party before the name, under the headline's {words!r}"
+                why = f"title {title.name!r} with no party before the name, in a story whose country is {words}"
                 yield self.person_mention(title.start, name, party, title.name, why)
         for start, end in self.persons:
             if self.anyone_at((start, end)):
@@ -314,7 +314,7 @@ class Affiliator:
             for other in self.beside(start, end):
                 beside = self.title_at.get(other.i)
                 if beside is not None and self.party_within(other, exclude=(start, end)) is None:
-                    why = f"in apposition with {beside.name!r} with no party, under the headline's {words!r}"
+                    why = f"in apposition with {beside.name!r} with no party, in a story whose country is {words}"
                     yield self.person_mention(start, (start, end), party, beside.name, why)
                     break
 
@@ -337,7 +337,7 @@ class Affiliator:
             if kind is None and self.holder_named_before(title):
                 continue  # "the minister": someone the article named before, for the speakers step to find
             kind = kind or "person"  # "the prime minister" of a home country whose holder the article never names
-            why = f"{kind} {title.name!r} with no party, under the headline's {words!r}"
+            why = f"{kind} {title.name!r} with no party, in a story whose country is {words}"
             yield Mention.of_tokens(
                 self.doc,
                 title.start,

@@ -47,19 +47,21 @@ class HeadlineCountries:
         )
 
     def home(self, headline: str) -> tuple[str, str] | None:
-        """(party id, the headline's words naming it) when the headline names one country's title-holder."""
+        """(party id, what names it: the headline's words) when the headline names one country's title-holder."""
         if self.pattern is None:
             return None
         found = {
-            (self.owner[match["party"].casefold()], match[0])
+            (self.owner[match["party"].casefold()], f"named in the headline: {match[0]!r}")
             for match in self.pattern.finditer(headline)
             if match["party"][:1].isupper()
         }
         return next(iter(found)) if len({party for party, _ in found}) == 1 else None
 
     def story_country(self, headline: str, body_counts: Counter[str]) -> tuple[str, str] | None:
-        """(party id, its name in the headline) when the headline names one country only and the body names
-        that country more often than any other (`body_counts`: mentions per country)."""
+        """(party id, what names it) when the headline names one country only and the body names that country
+        more often than any other, or the headline names none and the body names one country at least three
+        times and twice as often as any other ("New South Wales decriminalizes abortion", a body about Sydney
+        and Australia's parliaments). `body_counts`: mentions per country."""
         if self.country_pattern is None:
             return None
         named = {
@@ -67,12 +69,23 @@ class HeadlineCountries:
             for match in self.country_pattern.finditer(headline)
             if match["party"][:1].isupper()
         }
-        if len(named) != 1:
-            return None
-        party, words = next(iter(named.items()))
         ranked = body_counts.most_common(2)
-        leads = bool(ranked) and ranked[0][0] == party and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
-        return (party, words) if leads else None
+        if not ranked or len(named) > 1:
+            return None
+        (first, times), second = ranked[0], ranked[1][1] if len(ranked) > 1 else 0
+        if named:
+            party, words = next(iter(named.items()))
+            return (
+                (party, f"named in the headline ({words!r}) and most in the text")
+                if first == party and times > second
+                else None
+            )
+        if times >= _BODY_MENTIONS and times >= 2 * second:
+            return first, f"the one the text names most ({times} times, the next {second})"
+        return None
+
+
+_BODY_MENTIONS = 3  # a country the text names this often, and twice as often as any other, is the story's
 
 
 def _plural(word: str) -> bool:
