@@ -222,6 +222,19 @@ def according_source(index: DocIndex, match: CueMatch) -> Token | None:
     return obj
 
 
+def name_in_apposition(head: Token) -> SpacySpan | None:
+    """A person's name between commas right after `head`'s phrase that the parse left out of it ("the El Paso
+    mayor, Dee Margo, …"); None when anything else follows the comma."""
+    doc = head.doc
+    comma = head.right_edge.i + 1
+    if comma + 2 >= len(doc) or doc[comma].text != "," or doc[comma + 1].ent_iob_ != "B":
+        return None
+    name = next((ent for ent in doc.ents if ent.start == comma + 1), None)
+    if name is None or name.label_ != "PERSON" or name.end >= len(doc) or doc[name.end].text != ",":
+        return None
+    return name
+
+
 def quote_root(span: SpacySpan) -> Token | None:
     """The word of a quotation that hangs outside it (the head of the quoted clause or phrase)."""
     roots = (t for t in span if not t.is_punct and (t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i))

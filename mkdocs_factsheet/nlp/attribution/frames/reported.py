@@ -373,6 +373,10 @@ class ReportedSpeech:
         if source is None:
             return None
         phrase = {t.i for t in according.subtree} | set(range(match.start, match.end)) | {t.i for t in source.subtree}
+        name = grammar.name_in_apposition(source)
+        if name is not None:  # "according to the El Paso mayor, Dee Margo, police were …": the source is the mayor
+            phrase |= set(range(source.right_edge.i + 1, name.end + 1))
+            source = name.root
         sent = according.sent
         # the rest of the sentence, also where `according to` hangs under a noun ("the number of X, according to Y")
         tokens = [t for t in sent if t.i not in phrase and not t.is_space]
