@@ -246,3 +246,11 @@ def test_an_unnamed_office_of_the_home_country_is_that_countrys(engine: Engine) 
     sheet = engine.extract(Article(id="t", path="t.txt", text=text, body_start=text.index("The"), title=text[:64]))
     assert speaker_of(sheet, "immunization rate") == ("prime minister", "samoa")
     assert speaker_of(sheet, "teams would stay") == ("Fiame Naomi Mataafa", "samoa")
+
+
+def test_a_first_name_alone_is_the_pack_member_the_article_named_in_full(engine: Engine) -> None:
+    text = (
+        "Narendra Modi said on Friday that the relief teams had reached the site. "
+        "Narendra also stated that both of the flight recorders had been recovered."
+    )
+    assert speaker_of(sheet_of(engine, text), "flight recorders") == ("Narendra Modi", "india")

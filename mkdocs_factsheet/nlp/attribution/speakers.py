@@ -243,6 +243,11 @@ class Speakers:
         if described is not None:
             return described
         if person:
+            known = self.named_before(person, head.i)
+            if known is not None:  # "Hardeep also stated", after the pack's "Hardeep Singh Puri"
+                identity = self.from_mention(known)
+                identity.why.insert(0, f"{head.text!r} is {known.actor!r}, named before")
+                return identity
             reason = f"person {person!r} named in the text (no rule gives a party)"
             return Identity(person, None, "person", person, [reason])
         if head.ent_type_ in ("ORG", "NORP", "GPE") and head.pos_ == "PROPN":
@@ -252,6 +257,16 @@ class Speakers:
         kind = "group" if head.tag_ in ("NNS", "NNPS") else None
         text = " ".join(t.text for t in head.subtree if t.i in range(head.left_edge.i, head.i + 1))
         return Identity(None, None, kind, text, [f"unresolved: no rule names {text!r}"])
+
+    def named_before(self, person: str, before: int) -> Mention | None:
+        """The last mention before token `before` of a person with a party named `person`, or whose first or last
+        name is `person` alone when no other such person shares it; none for a person given two parties."""
+        people = [m for m in self.mentions if m.end <= before and m.actor_kind == "person" and m.actor and m.party]
+        named = [m for m in people if m.actor == person]
+        if not named and " " not in person:
+            named = [m for m in people if person in (m.actor.split()[0], m.actor.split()[-1])]  # type: ignore[union-attr]
+        one = len({m.actor for m in named}) == 1 and len({m.party for m in named}) == 1
+        return named[-1] if one else None
 
     def author_of(self, head: Token) -> Token | None:
         """Who made the message at `head`, if it is one ("a tweet by X" → X; see `proxies`)."""
