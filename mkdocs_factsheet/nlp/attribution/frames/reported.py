@@ -272,7 +272,11 @@ class ReportedSpeech:
             extra += [c for c in dobj.rights if c.dep_ == "appos" and c.i in self.index.quote_tokens]
             return _Content([dobj, *extra], "indirect: Name-called X Y") if extra else None
         preps = ("of", "for", "over", "as")  # "condemned the coup of …", "rejected the claim as groundless"
-        extra = [c for c in complements.children if c.dep_ == "prep" and c.i > dobj.i and c.lower_ in preps]
+        extra = [
+            c
+            for c in complements.children
+            if c.i > dobj.i and (c.dep_ == "prep" and c.lower_ in preps or c.dep_ == "oprd")  # "declared X a pandemic"
+        ]
         if self.addressed_object(cue, dobj):
             # "congratulated Pelosi": whom, not what; "thanked X for Y" says what for
             praised = cue.stance == "praise" and any(c.lower_ == "for" for c in extra)
