@@ -36,7 +36,7 @@ from ..rules import RuleSet
 from .attribution.genders import tied_subject
 from .matching import Candidate
 from .mentions import Mention, ResolvedMentions
-from .names import HONORIFICS, without_honorific
+from .names import HONORIFICS, by_first_name, without_honorific
 from .party_markers import marked_people
 from .phrases import OF, WINDOW, acts_as_party, own_phrase, phrase_head
 from .provisional import find_provisional
@@ -618,12 +618,6 @@ class _Names:
         self.by_surname = {
             surname: names[0] for surname, names in surnames.items() if len(names) == 1 and names[0] in single
         }
-        first_names: dict[str, list[str]] = {}
-        for name in parties:
-            if " " in name:
-                first_names.setdefault(name.split()[0], []).append(name)
         self.by_first_name = {
-            first: names[0]
-            for first, names in first_names.items()
-            if len(names) == 1 and names[0] in single and first not in surnames
+            first: name for first, name in by_first_name(parties).items() if name in single and first not in surnames
         }

@@ -1,8 +1,11 @@
 """One label per name in an article: the small model tags the same name as a person in one sentence and an
 organisation in the next ("Sviatlana Tsikhanouskaya", PERSON in the headline, ORG twice in the body), and
-often leaves a first name out of the person ("Sadiq [Khan]")."""
+often leaves a first name out of the person ("Sadiq [Khan]"). Also how a name is read: without a courtesy title
+("Dr"), and a first name alone as the one person it opens ("Hardeep" → "Hardeep Singh Puri")."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -46,6 +49,17 @@ def without_honorific(name: str) -> str:
     while len(words) > 1 and words[0].lower() in HONORIFICS:
         words.pop(0)
     return " ".join(words)
+
+
+def by_first_name(names: Iterable[str]) -> dict[str, str]:
+    """First word → the one name of two or more words it opens; none for a first word that several names share
+    or that ends one of them ("Hardeep Singh Puri … Hardeep also stated")."""
+    full = {name for name in names if " " in name}
+    opening: dict[str, set[str]] = {}
+    for name in full:
+        opening.setdefault(name.split()[0], set()).add(name)
+    endings = {name.split()[-1] for name in full}
+    return {first: next(iter(found)) for first, found in opening.items() if len(found) == 1 and first not in endings}
 
 
 def named_in_full(doc: Doc) -> dict[str, int]:

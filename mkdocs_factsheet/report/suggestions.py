@@ -23,7 +23,7 @@ from .coverage import fold
 from .leads import EXAMPLES, Evidence, sentence_of
 
 PROVISIONAL_PREFIX = "provisional-"  # `nlp.provisional.PREFIX` (read without importing spaCy)
-_HEADLINE = "under the headline's"  # in the reason of an affiliation only the headline gives
+_HOME = "in a story whose country is"  # in the reason of an affiliation only the home country gives (nlp/affiliation)
 
 
 @dataclass
@@ -79,10 +79,11 @@ def _members(party: Party) -> set[str]:
 
 def _evidence(actor: ActorFacts) -> str | None:
     """The engine's first reason that affiliates a person from the text (a title, an apposition, a marker); none
-    for an agent noun's "Chinese officials", nor for a title the headline alone gives a party (too often wrong)."""
+    for an agent noun's "Chinese officials", nor for a title only the story's home country gives a party (too often
+    wrong)."""
     if actor.kind != "person":
         return None
-    return next((why for why in actor.why if not why.startswith("agent noun") and _HEADLINE not in why), None)
+    return next((why for why in actor.why if not why.startswith("agent noun") and _HOME not in why), None)
 
 
 def _note(found: dict[str, Person], sheet: FactSheet, actor: ActorFacts, reason: str) -> None:

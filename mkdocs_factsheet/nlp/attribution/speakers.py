@@ -28,7 +28,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ...rules import RuleSet
 from ..mentions import Mention
-from ..names import without_honorific
+from ..names import by_first_name, without_honorific
 from ..text import BodyText
 from .genders import declared_genders, pronoun_gender, tied_genders, title_gender
 from .proxies import RELATIVE, affiliated_in_apposition, author_of, relative_antecedent
@@ -125,7 +125,9 @@ class Speakers:
             for index in range(ent.start, ent.end):
                 self.ent_at[index] = ent
         self.full_names = _full_names(self.ents)  # last word → the longest person name ending with it
-        self.by_first_name = _by_first_name(self.ents, self.full_names)  # "Hardeep" → "Hardeep Singh Puri"
+        self.by_first_name = by_first_name(  # "Hardeep" → "Hardeep Singh Puri"
+            without_honorific(_strip_possessive(ent.text)) for ent in self.ents if ent.label_ == "PERSON"
+        )
         self.reported_chars = bytearray(len(text.text) - text.offset + 1)
         for start, end in contents:
             self.reported_chars[start:end] = b"\x01" * max(0, end - start)
@@ -519,18 +521,6 @@ def _pronoun_kinds(lower: str) -> set[str]:
     if lower in GROUP_PRONOUNS:
         return {"body", "party", "group"}
     return {"body", "party", "thing"}
-
-
-def _by_first_name(ents: list[SpacySpan], full_names: dict[str, str]) -> dict[str, str]:
-    """First word → the one person name of two or more words it opens; none for a first word that several names
-    share or that ends a name ("Hardeep Singh Puri … Hardeep also stated")."""
-    names: dict[str, set[str]] = {}
-    for ent in ents:
-        words = without_honorific(_strip_possessive(ent.text)).split() if ent.label_ == "PERSON" else []
-        if len(words) > 1:
-            names.setdefault(words[0], set()).add(" ".join(words))
-    last_words = {last for last, full in full_names.items() if " " in full}
-    return {first: next(iter(full)) for first, full in names.items() if len(full) == 1 and first not in last_words}
 
 
 def _full_names(ents: list[SpacySpan]) -> dict[str, str]:
