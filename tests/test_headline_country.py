@@ -23,12 +23,20 @@ def party_of(sheet: FactSheet, words: str) -> str | None:
     return next(p for p in sheet.positions if words in p.content.text).speaker.party
 
 
+def speaker_of(sheet: FactSheet, words: str) -> tuple[str | None, str | None, list[str]]:
+    """The speaker of the position holding `words`: actor, party, and the reasons the party gives its actor."""
+    speaker = next(p for p in sheet.positions if words in p.content.text).speaker
+    party = sheet.party(speaker.party or "")
+    actor = next((a for a in party.actors if a.name == speaker.actor), None) if party else None
+    return speaker.actor, speaker.party, actor.why if actor else []
+
+
 def test_a_title_the_text_leaves_unqualified_takes_the_headlines_country(engine: Engine) -> None:
-    sheet = sheet_of(engine, "Ukrainian president rejects prime minister's resignation")
-    position = next(p for p in sheet.positions if "remove any doubts" in p.content.text)
-    assert (position.speaker.actor, position.speaker.party) == ("Oleksiy Honcharuk", "ukraine")
-    actor = next(a for a in sheet.party("ukraine").actors if a.name == "Oleksiy Honcharuk")  # type: ignore[union-attr]
-    assert any("Ukrainian president" in why for why in actor.why)
+    actor, party, why = speaker_of(
+        sheet_of(engine, "Ukrainian president rejects prime minister's resignation"), "doubts"
+    )
+    assert (actor, party) == ("Oleksiy Honcharuk", "ukraine")
+    assert any("Ukrainian president" in reason for reason in why)
 
 
 def test_a_headline_without_a_title_holder_gives_no_country(engine: Engine) -> None:
@@ -91,10 +99,9 @@ def test_a_headline_naming_one_country_the_body_names_most_gives_unqualified_tit
     engine: Engine,
 ) -> None:
     sheet = sheet_of(engine, "Philippines' largest television network shut down by government", PHILIPPINES)
-    position = next(p for p in sheet.positions if "violated its franchise" in p.content.text)
-    assert (position.speaker.actor, position.speaker.party) == ("Jose Calida", "philippines")
-    actor = next(a for a in sheet.party("philippines").actors if a.name == "Jose Calida")  # type: ignore[union-attr]
-    assert any("Philippines" in why for why in actor.why)
+    actor, party, why = speaker_of(sheet, "violated its franchise")
+    assert (actor, party) == ("Jose Calida", "philippines")
+    assert any("Philippines" in reason for reason in why)
 
 
 def test_a_country_in_the_headline_that_the_body_names_less_than_another_gives_none(engine: Engine) -> None:
@@ -137,11 +144,11 @@ AUSTRALIAN_BODY = (
 
 
 def test_a_headline_naming_no_country_takes_the_one_the_text_names_far_more_than_any_other(engine: Engine) -> None:
-    sheet = sheet_of(engine, "Upper house passes abortion bill after long debate", AUSTRALIAN_BODY)
-    position = next(p for p in sheet.positions if "sad day" in p.content.text)
-    assert (position.speaker.actor, position.speaker.party) == ("Kevin Jones", "australia")
-    actor = next(a for a in sheet.party("australia").actors if a.name == "Kevin Jones")  # type: ignore[union-attr]
-    assert any("the one the text names most (3 times, the next 0)" in why for why in actor.why)
+    actor, party, why = speaker_of(
+        sheet_of(engine, "Upper house passes abortion bill after long debate", AUSTRALIAN_BODY), "sad day"
+    )
+    assert (actor, party) == ("Kevin Jones", "australia")
+    assert any("the one the text names most (3 times, the next 0)" in reason for reason in why)
 
 
 def test_a_text_naming_two_countries_about_as_often_gives_no_home_country(engine: Engine) -> None:
