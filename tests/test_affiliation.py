@@ -21,6 +21,12 @@ def sheet_of(engine: Engine, text: str, when: date | None = None) -> FactSheet:
     return engine.extract(Article(id="t", path="t.txt", text=text, body_start=0, title="T", date=when))
 
 
+def headlined(engine: Engine, headline: str, body: str) -> FactSheet:
+    """The sheet of an article with a headline (analysed as such) above its body."""
+    text = f"{headline}\n\n{body}"
+    return engine.extract(Article(id="t", path="t.txt", text=text, body_start=len(headline) + 2, title=headline))
+
+
 def speaker_of(sheet: FactSheet, words: str) -> tuple[str | None, str | None]:
     position = next(p for p in sheet.positions if words in p.content.text)
     return position.speaker.actor, position.speaker.party
@@ -228,22 +234,20 @@ def test_an_acronym_of_a_state_body_is_that_body(engine: Engine) -> None:
 
 
 def test_a_name_after_a_title_is_a_person_whatever_the_ner_says(engine: Engine) -> None:
-    text = (
-        "New South Wales decriminalizes abortion\n\n"
+    body = (
         "The upper house of New South Wales debated the bill for days. "
         'Early opponent MP Tanya Davies said, "We have moved the bill to a better place".'
     )
-    article = Article(id="t", path="t.txt", text=text, body_start=text.index("The"), title=text.split("\n")[0])
-    assert speaker_of(engine.extract(article), "better place") == ("Tanya Davies", "australia")
+    sheet = headlined(engine, "New South Wales decriminalizes abortion", body)
+    assert speaker_of(sheet, "better place") == ("Tanya Davies", "australia")
 
 
 def test_an_unnamed_office_of_the_home_country_is_that_countrys(engine: Engine) -> None:
-    text = (
-        "Samoan government ends state of emergency over measles outbreak\n\n"
+    body = (
         "The state of emergency ended on Saturday. The prime minister said a 100% immunization rate was the goal. "
         "The Vice President, Fiame Naomi Mataafa, said the vaccination teams would stay."
     )
-    sheet = engine.extract(Article(id="t", path="t.txt", text=text, body_start=text.index("The"), title=text[:64]))
+    sheet = headlined(engine, "Samoan government ends state of emergency over measles outbreak", body)
     assert speaker_of(sheet, "immunization rate") == ("prime minister", "samoa")
     assert speaker_of(sheet, "teams would stay") == ("Fiame Naomi Mataafa", "samoa")
 

@@ -35,8 +35,7 @@ _SMALL_WORDS = {"of", "the", "for", "and", "on", "in", "de", "du", "la", "&"}
 _REPORTING = ("report", "according")
 # words that call a speaker a news outlet, whatever its cue: "Hungarian daily newspaper Magyar Nemzet revealed"
 _OUTLET_WORDS = frozenset(
-    {"newspaper", "daily", "tabloid", "magazine", "weekly", "broadcaster", "channel", "radio", "television", "tv"}
-    | {"website", "outlet", "news"}
+    "newspaper daily tabloid magazine weekly broadcaster channel radio television tv website outlet news".split()
 )
 
 

@@ -124,10 +124,9 @@ class Speakers:
         for ent in self.ents:
             for index in range(ent.start, ent.end):
                 self.ent_at[index] = ent
-        self.full_names = _full_names(self.ents)  # last word → the longest person name ending with it
-        self.by_first_name = by_first_name(  # "Hardeep" → "Hardeep Singh Puri"
-            without_honorific(_strip_possessive(ent.text)) for ent in self.ents if ent.label_ == "PERSON"
-        )
+        people = [without_honorific(_strip_possessive(ent.text)) for ent in self.ents if ent.label_ == "PERSON"]
+        self.full_names = _full_names(people)  # last word → the longest person name ending with it
+        self.by_first_name = by_first_name(people)  # "Hardeep" → "Hardeep Singh Puri"
         self.reported_chars = bytearray(len(text.text) - text.offset + 1)
         for start, end in contents:
             self.reported_chars[start:end] = b"\x01" * max(0, end - start)
@@ -523,13 +522,11 @@ def _pronoun_kinds(lower: str) -> set[str]:
     return {"body", "party", "thing"}
 
 
-def _full_names(ents: list[SpacySpan]) -> dict[str, str]:
-    """Last word → the longest person name ending with it."""
+def _full_names(people: list[str]) -> dict[str, str]:
+    """Last word → the longest of the person names ending with it."""
     full_names: dict[str, str] = {}
-    for ent in ents:
-        if ent.label_ == "PERSON":
-            name = without_honorific(_strip_possessive(ent.text))
-            words = name.split()
-            if words and len(words) > len(full_names.get(words[-1], "").split()):
-                full_names[words[-1]] = name
+    for name in people:
+        words = name.split()
+        if words and len(words) > len(full_names.get(words[-1], "").split()):
+            full_names[words[-1]] = name
     return full_names
