@@ -111,9 +111,11 @@ def _position_matches(wanted: ExamplePosition, position: Position, sheet: FactSh
     if speaker.party:
         party = sheet.party(speaker.party)
         names.update({fold(speaker.party)} | ({fold(party.name)} if party else set()))
+    # `party: null` written out: the speaker must have none; left out: any party will do
+    party_checked = wanted.party is not None or "party" in wanted.model_fields_set
     return (
         fold(wanted.speaker) in names
-        and (wanted.party is None or wanted.party == speaker.party)
+        and (not party_checked or wanted.party == speaker.party)
         and (wanted.content is None or fold(wanted.content) in fold(position.content.text))
         and (wanted.kind is None or wanted.kind == position.kind)
         and (wanted.stance is None or wanted.stance == (position.stance or "none"))

@@ -34,11 +34,12 @@ from spacy.tokens import Doc, Token
 
 from ..rules import RuleSet
 from .attribution.genders import tied_subject
+from .independence import Independence
 from .matching import Candidate
 from .mentions import Mention, ResolvedMentions
 from .names import HONORIFICS, by_first_name, without_honorific
 from .party_markers import marked_people
-from .phrases import OF, WINDOW, acts_as_party, own_phrase, phrase_head
+from .phrases import OF, WINDOW, acts_as_party, held_before, own_phrase, phrase_head
 from .provisional import find_provisional
 from .text import BodyText
 
@@ -68,7 +69,8 @@ def affiliate(
     # a party's adjective inside an organisation's own name ("Syrian Democratic Forces") is part of that name
     own = [m for m in resolved.mentions if not (m.via == "adjective" and m.start in named)]
     found = list(heapq.merge(own, organisations, key=lambda m: m.start))
-    affiliator = Affiliator(doc, found, titles, text, home, tuple(bodies_of(resolved.candidates, rules)))
+    independence = Independence(doc, found, rules)
+    affiliator = Affiliator(doc, found, titles, text, home, tuple(bodies_of(resolved.candidates, rules)), independence)
     packed = {index: m for m in found if m.from_pack for index in range(m.start, m.end)}
     marked = marked_people(doc, own, rules, text)  # "Sen. Elizabeth Warren (D-Mass.)"
     # a pack member the article gives the same party keeps the rule's mention; another party replaces it
@@ -84,7 +86,8 @@ def affiliate(
     # both in document order; on one start, the rules' mention first
     mentions = list(heapq.merge(kept, sorted(people, key=lambda m: m.start), key=lambda m: m.start))
     hits = resolved.hits | {f"party:{m.party}" for m in marked}  # a marker edit re-analyses the article
-    return replace(resolved, mentions=mentions, hits=hits, provisional=provisional)
+    independent = affiliator.independent_people(people)
+    return replace(resolved, mentions=mentions, hits=hits, provisional=provisional, independent=independent)
 
 
 def _holder(mention: Mention, people: list[Mention]) -> Mention:
@@ -156,8 +159,11 @@ class Affiliator:
         body: BodyText,
         home: tuple[str, str] | None,
         bodies: tuple[Title, ...] = (),
+        independence: Independence | None = None,
     ):
         self.doc = doc
+        self.independence = independence
+        self.unaffiliated: dict[str, str] = {}  # people shown speaking for no party (see `independent_people`)
         self.home = home
         self.bodies = bodies
         self.mentions = mentions
@@ -185,8 +191,12 @@ class Affiliator:
             *self.own(),
             *self.speaking_for(),
         ]
+        self.former_holders()
+        commentators = self.commentators()
         for mention in evidence:
             tokens = range(mention.start, mention.end)
+            if self.at_workplace(mention, commentators):
+                continue
             if not taken.intersection(tokens):  # the first evidence found for a span wins
                 stated.append(mention)
                 taken.update(tokens)
@@ -205,6 +215,67 @@ class Affiliator:
         people = stated + self.carried(stated, taken)
         taken |= {index for mention in people for index in range(mention.start, mention.end)}
         return people + [m for m in self.bare_titles_at_home() if not taken.intersection(range(m.start, m.end))]
+
+    def independent_people(self, people: list[Mention]) -> dict[str, str]:
+        """The people the article shows speaking for no party (a former office, a commentator's title, a
+        workplace; `nlp.independence`), name → why: those it affiliates nowhere else."""
+        affiliated = {m.actor for m in people if m.actor}
+        return {name: why for name, why in self.unaffiliated.items() if name not in affiliated}
+
+    def former_holders(self) -> None:
+        """Note the people named with a title held no longer, before the name or in apposition: "Former prime
+        minister John Major", "Tom Frieden, formerly the director of the CDC"."""
+        for title in self.titles:
+            if self.no_longer(title) is not None and (name := self.name_after(title)) is not None:
+                self.note(*name, self.held_no_longer(title))
+        for start, end in self.persons:
+            for other in self.beside(start, end):
+                beside = self.title_at.get(other.i)
+                if beside is not None and self.no_longer(beside) is not None:
+                    self.note(start, end, self.held_no_longer(beside))
+
+    def held_no_longer(self, title: Title) -> str:
+        word = self.no_longer(title)
+        phrase = self.doc[word.i if word is not None else title.start : title.end].text
+        return f"{phrase!r}: an office held no longer, so no party's voice in this story"
+
+    def commentators(self) -> dict[str, str]:
+        """The people the words describing them show speaking for no party ("public health expert Wendy Parmet",
+        "Retired FBI agent … Ali Soufan"; `nlp.independence`), name → why; each is noted."""
+        found: dict[str, str] = {}
+        if self.independence is None:
+            return found
+        for start, end in self.persons:
+            why = self.independence.described(start, end, self.beside(start, end), self.mention_at)
+            if why is not None:
+                self.note(start, end, why)
+                found.setdefault(self.name_of(start, end), why)
+        return found
+
+    def at_workplace(self, mention: Mention, commentators: dict[str, str]) -> bool:
+        """Is this evidence only a workplace (a university, a forum), or an organisation no rule defines beside a
+        commentator? Then the person is noted as speaking for no party."""
+        if self.independence is None or mention.actor is None:
+            return False
+        workplace = self.independence.workplaces.get(mention.party)
+        if workplace is not None:
+            self.unaffiliated.setdefault(mention.actor, f"works at {workplace!r}, which is no party they speak for")
+            return True
+        if mention.actor in commentators and mention.party.startswith("provisional-"):
+            self.unaffiliated.setdefault(mention.actor, commentators[mention.actor])
+            return True
+        return False
+
+    def note(self, start: int, end: int, why: str) -> None:
+        self.unaffiliated.setdefault(self.name_of(start, end), why)
+
+    def name_of(self, start: int, end: int) -> str:
+        return without_honorific(self.doc[start:end].text)
+
+    def no_longer(self, title: Title) -> Token | None:
+        """The word ("former", "retired") before a title or its modifiers that makes it one held no longer."""
+        word = held_before(self.doc, self.past_modifiers(title))
+        return word if word is not None else held_before(self.doc, title.start)
 
     def in_full(self, stated: list[Mention]) -> list[Mention]:
         """The affiliated people named by their full name where a surname alone stated it ("Argentine
@@ -226,7 +297,7 @@ class Affiliator:
         """A party (or its agent), a title, then a name no rule knows: "Iranian President Hassan Rouhani"."""
         for title in self.titles:
             name = self.name_after(title)
-            if name is None:
+            if name is None or self.no_longer(title) is not None:
                 continue
             start = title.start if name[0] <= title.end else name[0]  # never over the title's "for Iran"
             party = self.party_ending_at(self.past_modifiers(title))
@@ -305,6 +376,7 @@ class Affiliator:
                 name is not None
                 and self.party_ending_at(self.past_modifiers(title)) is None
                 and not self.anyone_at(name)
+                and self.no_longer(title) is None
             ):
                 why = f"title {title.name!r} with no party before the name, in a story whose country is {words}"
                 yield self.person_mention(title.start, name, party, title.name, why)
@@ -313,7 +385,11 @@ class Affiliator:
                 continue
             for other in self.beside(start, end):
                 beside = self.title_at.get(other.i)
-                if beside is not None and self.party_within(other, exclude=(start, end)) is None:
+                if (
+                    beside is not None
+                    and self.party_within(other, exclude=(start, end)) is None
+                    and self.no_longer(beside) is None
+                ):
                     why = f"in apposition with {beside.name!r} with no party, in a story whose country is {words}"
                     yield self.person_mention(start, (start, end), party, beside.name, why)
                     break
@@ -328,6 +404,7 @@ class Affiliator:
             head = self.doc[title.end - 1]
             if (
                 self.anyone_at((title.start, title.end))
+                or self.no_longer(title) is not None
                 or self.name_after(title) is not None
                 or self.party_ending_at(self.past_modifiers(title)) is not None
                 or self.party_within(head, exclude=(title.start, title.end)) is not None
@@ -384,7 +461,7 @@ class Affiliator:
                 continue
             before = party.start - 1 - (party.start > 1 and self.doc[party.start - 1].lower_ == "the")
             title = self.title_at.get(before - 1) if before > 0 and self.doc[before].lower_ == "of" else None
-            if title is not None:
+            if title is not None and self.no_longer(title) is None:
                 why = f"title {title.name!r} of {party.text!r} ({party.party}) just before the name"
                 yield self.person_mention(title.start, name, party.party, title.name, why)
 
@@ -400,6 +477,8 @@ class Affiliator:
                 continue
             for other in self.beside(start, end):
                 title = self.title_at.get(other.i)
+                if title is not None and self.no_longer(title) is not None:
+                    break
                 party = self.party_within(other, exclude=(start, end)) if title is not None else None
                 if title is not None and party is not None:
                     why = f"in apposition with {title.name!r} of {party.text!r} ({party.party})"
@@ -519,7 +598,9 @@ class Affiliator:
         by_token = {index: m for m in stated for index in range(m.start, m.end)}
         for title in self.titles:
             name = self.name_after(title)
-            if name is None or self.party_ending_at(self.past_modifiers(title)) is not None:
+            if name is None or self.no_longer(title) is not None:
+                continue
+            if self.party_ending_at(self.past_modifiers(title)) is not None:
                 continue
             other = None
             for token in (self.doc[name[0] : name[1]].root, self.doc[title.end - 1]):

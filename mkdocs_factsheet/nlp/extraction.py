@@ -94,6 +94,15 @@ def find_positions(
     title = text.doc_range(article.title_span)
     rules = compiled.rules
     attributions = attribute(
-        doc, compiled.lexicon, text, title, resolved.mentions, rules, nesting=nesting, negated=negated, things=things
+        doc,
+        compiled.lexicon,
+        text,
+        title,
+        resolved.mentions,
+        rules,
+        nesting=nesting,
+        negated=negated,
+        things=things,
+        independent=resolved.independent,
     )
     return positions_of(attributions, doc, text, compiled.lexicon, resolved.mentions, resolved.issue_mentions)

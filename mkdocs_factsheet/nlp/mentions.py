@@ -113,6 +113,8 @@ class ResolvedMentions:
     views: DocViews  # what matching made of the doc; its `words` go into the engine's record
     candidates: list[Candidate]  # the entity candidates, overlaps settled (titles included)
     provisional: list[ProvisionalParty] = field(default_factory=list)  # parties named from the text alone
+    # people the article shows speaking for no party (a former office, a commentator): name → why
+    independent: dict[str, str] = field(default_factory=dict)
 
     @property
     def words(self) -> set[str]:

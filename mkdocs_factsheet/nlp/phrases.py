@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .mentions import Mention
 
@@ -14,6 +14,26 @@ def acts_as_party(mention: Mention) -> bool:
     """Does a title beside this mention make a person act for its party? A party, an agent of it ("the
     Pakistani military") or a named body of it ("a State Department spokesperson") does; a person does not."""
     return mention.actor is None or mention.via == "agent" or mention.actor_kind == "body"
+
+
+# before a title held no longer: such a person speaks for no party now ("former prime minister John Major")
+PAST = ("former", "ex", "erstwhile", "onetime", "one-time", "retired", "formerly")
+_POSSESSIVES = ("'s", "’s", "'", "’")
+
+
+def held_before(doc: Doc, start: int) -> Token | None:
+    """The word that makes the title starting at token `start` one held no longer: "former prime minister",
+    "retired FBI agent", "former Israeli security official", "formerly the director of …" (a party's name, a
+    possessive or the title's own modifiers may stand between the word and the title)."""
+    for token in reversed(doc[max(0, start - 5) : start]):
+        if token.lower_ in PAST:
+            return token
+        if token.lower_ in ("the", "a", "an"):
+            return doc[token.i - 1] if token.i > 0 and doc[token.i - 1].lower_ == "formerly" else None
+        passes = token.text in ("-", *_POSSESSIVES) or token.ent_type_ in ("GPE", "NORP", "ORG")
+        if not (passes or (token.dep_ in ("compound", "amod") and token.pos_ in ("NOUN", "PROPN", "ADJ"))):
+            return None
+    return None
 
 
 _MODIFIERS = ("poss", "amod", "compound", "nmod", "det", "case")

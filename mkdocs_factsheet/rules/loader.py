@@ -178,6 +178,8 @@ class _Collector:
                 self.rules.agents.append(agent)
                 layer.agents.append(agent)
                 self.rules.sources[("agent", agent.name)] = self.source(document, ("agents", index), pack)
+            self.rules.independent_titles.extend(parsed.independent.titles)
+            self.rules.workplaces.extend(parsed.independent.workplaces)
             self.add_examples("agents", None, parsed.examples, parsed.counter_examples, document, pack)
         elif isinstance(parsed, CueFile):
             for index, stance in enumerate(parsed.stances):

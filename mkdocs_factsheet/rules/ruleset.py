@@ -64,6 +64,8 @@ class RuleSet:
     message_nouns: list[str] = field(default_factory=list)  # lemmas; see `schema.Messages`
     message_verbs: list[str] = field(default_factory=list)
     thing_nouns: list[str] = field(default_factory=list)  # lemmas of things that state nothing (`schema.Messages`)
+    independent_titles: list[str] = field(default_factory=list)  # commentators' lemmas (`schema.Independent`)
+    workplaces: list[str] = field(default_factory=list)  # words of organisations people only work at
     sources: dict[tuple[str, str], RuleSource] = field(default_factory=dict)
     examples: list[RuleExample] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)

@@ -143,7 +143,9 @@ class ExamplePosition(RuleModel):
     """A position an example must produce."""
 
     speaker: Text = Field(description="The resolved actor (or party) name.")
-    party: str | None = Field(None, description="The party id of the speaker.")
+    party: str | None = Field(
+        None, description="The party id of the speaker; `null` written out: the speaker must have no party."
+    )
     content: str | None = Field(None, description="Text the content span must contain.")
     kind: Literal["direct", "indirect", "mixed"] | None = None
     stance: str | None = Field(None, description='The stance id the position takes; "none" for a plain statement.')
@@ -326,10 +328,26 @@ class Agent(RuleModel):
     aliases: list[AliasSpec] = Field(default_factory=list)
 
 
+class Independent(RuleModel):
+    """People who speak for no party: commentators, and the places they work at."""
+
+    titles: list[Text] = Field(
+        default_factory=list,
+        description='Lemmas of words that make a person a commentator ("expert", "analyst", "professor"): '
+        '"Northwestern University public health expert Wendy Parmet said" is her own view, not a party\'s.',
+    )
+    workplaces: list[Text] = Field(
+        default_factory=list,
+        description='Words of an organisation\'s name that make it a place of study or debate ("university", '
+        '"forum"): "Steve Peers of the University of Essex" works there; he does not speak for it.',
+    )
+
+
 class AgentFile(RuleModel):
     """A file in `agents/`."""
 
-    agents: list[Agent]
+    agents: list[Agent] = Field(default_factory=list)
+    independent: Independent = Field(default_factory=Independent)
     examples: list[Example] = Field(default_factory=list)
     counter_examples: list[CounterExampleSpec] = Field(default_factory=list)
 

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -41,6 +42,7 @@ def attribute(
     nesting: Nesting = "inner",
     negated: bool = False,
     things: bool = False,
+    independent: Mapping[str, str] | None = None,
 ) -> list[Attribution]:
     """Every attribution in a parsed article, in document order.
 
@@ -50,6 +52,7 @@ def attribute(
     reasons (fact sheets: what Y said), `outer` keeps the outer one (PolNeAR's univocal
     annotation), `all` keeps both. Negated cues ("did not mention") are dropped unless `negated`, and
     speakers that are things the rules say state nothing ("evidence", "polls") unless `things`.
+    `independent`: the people the article shows speaking for no party (`ResolvedMentions.independent`).
     """
     if not doc.has_annotation("DEP"):
         # `blank` mode: frames are read off the dependency tree, and without a parse spaCy leaves
@@ -60,7 +63,7 @@ def attribute(
     frames = [f for f in finder.find() if negated or not f.negated]
     frames = _settle_nesting(frames, nesting)
     contents = [f.content for f in frames if not f.rule.startswith(("headline", "label"))]
-    speakers = Speakers(doc, mentions, text, rules, set(finder.quote_tokens), contents)
+    speakers = Speakers(doc, mentions, text, rules, set(finder.quote_tokens), contents, independent)
     found = _with_speakers(frames, speakers, things)
     found.sort(key=lambda a: (a.frame.content[0], a.frame.content[1]))
     return found

@@ -18,7 +18,7 @@ sentences; beyond that the speaker is "unresolved".
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 import numpy
@@ -99,11 +99,14 @@ class Speakers:
         rules: RuleSet,
         quote_tokens: set[int],
         contents: list[tuple[int, int]],
+        independent: Mapping[str, str] | None = None,
     ):
         """`contents`: the doc character ranges of what speakers are reported to have said; the rules give the
         parties, the message nouns and the verbs that make them (`schema.Messages`), members' declared genders
-        and the words of titles."""
+        and the words of titles; `independent`: the people the article shows speaking for no party, with why
+        (`nlp.independence`)."""
         self.doc = doc
+        self.independent = independent or {}
         self.mentions = mentions
         self.text = text
         self.rules = rules
@@ -201,6 +204,10 @@ class Speakers:
     ) -> Identity:
         """Whom the noun phrase headed by `head` stands for (`label`: a speaker label, "PENCE: …")."""
         mention = self.mention_at.get(head.i)
+        if mention is None or mention.via in ("agent", "provisional"):
+            independent = self.independent_person(head) if self.independent else None
+            if independent is not None:
+                return independent
         if mention is None or mention.via == "agent":
             # "the German foreign minister, Heiko Maas", "a State Department spokesperson, Morgan Ortagus":
             # the person named in apposition, not the title; "the social network Facebook": the name
@@ -259,6 +266,17 @@ class Speakers:
         text = " ".join(t.text for t in head.subtree if t.i in range(head.left_edge.i, head.i + 1))
         return Identity(None, None, kind, text, [f"unresolved: no rule names {text!r}"])
 
+    def independent_person(self, head: Token) -> Identity | None:
+        """The one person named in the noun phrase at `head` (its appositions and conjuncts included) when the
+        article shows them speaking for no party: "Former prime minister John Major", "Haifa University expert
+        and former Israeli official, Avinoam Idan"."""
+        names = {self.person_name(token) for token in _noun_phrase(head) if token.ent_type_ == "PERSON"}
+        found = {name for name in names if name is not None and name in self.independent}
+        if len(found) != 1:
+            return None
+        person = found.pop()
+        return Identity(person, None, "person", person, [f"{person} speaks for no party: {self.independent[person]}"])
+
     def named_before(self, person: str, before: int) -> Mention | None:
         """The last mention before token `before` of a person with a party named `person`, or whose first or last
         name is `person` alone when no other such person shares it; none for a person given two parties."""
@@ -295,6 +313,9 @@ class Speakers:
         """The identity a rule's mention gives: its actor, else its party."""
         if mention.actor is not None:
             kind = mention.actor_kind or "person"
+            if kind == "person" and mention.actor in self.independent:  # the story's words beat a member entry
+                why = [*mention.why, f"{mention.actor} speaks for no party: {self.independent[mention.actor]}"]
+                return Identity(mention.actor, None, kind, mention.actor, why)
             return Identity(mention.actor, mention.party, kind, mention.actor, list(mention.why))
         party = self.parties.get(mention.party)
         name = party.name if party else mention.text  # a provisional party: named as the text names it
@@ -511,6 +532,14 @@ class Speakers:
                 continue  # "she" is not Mr. Trump
             pool.append(candidate)
         return pool
+
+
+def _noun_phrase(head: Token) -> Iterator[Token]:
+    """The head of a noun phrase and the words of its appositions, conjuncts and compounds, recursively."""
+    yield head
+    for child in head.children:
+        if child.dep_ in ("appos", "conj", "compound"):
+            yield from _noun_phrase(child)
 
 
 def _pronoun_kinds(lower: str) -> set[str]:
