@@ -258,3 +258,13 @@ def test_a_first_name_alone_is_the_pack_member_the_article_named_in_full(engine:
         "Narendra also stated that both of the flight recorders had been recovered."
     )
     assert speaker_of(sheet_of(engine, text), "flight recorders") == ("Narendra Modi", "india")
+
+
+def test_a_first_name_the_ner_does_not_tag_is_still_the_person_named_before(engine: Engine) -> None:
+    """The Calicut crash article: "Hardeep also stated that …", where the NER sees no person in "Hardeep"."""
+    folder = Path(__file__).resolve().parent.parent / "benchmarks" / "gold" / "wikinews-dev2" / "articles"
+    article = next(a for a in load_articles([folder], ProblemLog()) if a.id.startswith("passenger-flight-crashes"))
+    assert speaker_of(engine.extract(article), "flight recorders have been recovered") == (
+        "Hardeep Singh Puri",
+        "india",
+    )

@@ -58,7 +58,7 @@ def test_an_acronym_of_a_party_the_article_names_is_that_party(engine: Engine) -
 
 def test_an_outlet_that_only_reports_is_a_source_not_a_party(engine: Engine) -> None:
     sheet = sheet_of(engine, "According to Al Jazeera, the talks collapsed on Friday after three days.")
-    assert all(p.speaker.party is None for p in sheet.positions)
+    assert speaker_of(sheet, "talks collapsed") == ("Al Jazeera", None)  # named, for no party
     assert not any(p.provisional for p in sheet.parties)
 
 
@@ -68,8 +68,15 @@ def test_an_outlet_the_text_calls_a_newspaper_is_a_source_whatever_its_cue(engin
         "The Hungarian daily newspaper Magyar Nemzet revealed that the factory had been sold to a rival. "
         "The Magyar Nemzet newspaper also noted that the deal had not been announced.",
     )
-    assert speaker_of(sheet, "had been sold") == (None, None)
+    assert speaker_of(sheet, "had been sold") == ("Magyar Nemzet", None)
     assert not any(p.provisional for p in sheet.parties)
+
+
+def test_an_organisation_no_rule_defines_speaks_under_its_own_name(engine: Engine) -> None:
+    sheet = sheet_of(engine, "The BBC reported that the ferry had sunk. Reuters and NBC said the port was closed.")
+    assert speaker_of(sheet, "ferry had sunk") == ("BBC", None)
+    position = next(p for p in sheet.positions if "port was closed" in p.content.text)
+    assert (position.speaker.text, position.speaker.actor) == ("Reuters and NBC", None)  # two, not one of them
 
 
 def test_an_organisation_that_is_only_mentioned_is_not_listed_as_a_party(engine: Engine) -> None:

@@ -145,7 +145,8 @@ def keep_acting(
     reporting = {p.speaker.party for p in positions if p.speaker.party in ids and _reports(p)}
     stating = {p.speaker.party for p in positions if p.speaker.party in ids and not _reports(p)}
     outlets = reporting - stating
-    kept_positions = [_as_source(p) if p.speaker.party in outlets else p for p in positions]
+    names = {party.id: party.name for party in parties}
+    kept_positions = [_as_source(p, names[p.speaker.party]) if p.speaker.party in outlets else p for p in positions]
     acting = {p.speaker.party for p in kept_positions} | {m.party for m in mentions if m.actor is not None}
     kept_mentions = [m for m in mentions if m.via != "provisional" or m.party in acting]
     return kept_positions, kept_mentions, [party for party in parties if party.id in acting]
@@ -158,9 +159,11 @@ def _reports(position: Position) -> bool:
     return cue.startswith(_REPORTING) or not words.isdisjoint(_OUTLET_WORDS)
 
 
-def _as_source(position: Position) -> Position:
+def _as_source(position: Position, name: str) -> Position:
+    """The position of an outlet: the outlet speaks under its own name ("the BBC" → BBC), for no party."""
     why = [*position.why, f"{position.speaker.text!r} reports here: a source, not a party"]
-    return replace(position, speaker=replace(position.speaker, party=None), why=why)
+    speaker = replace(position.speaker, actor=position.speaker.actor or name, party=None)
+    return replace(position, speaker=speaker, why=why)
 
 
 def _beside_titles(doc: Doc, titles: list[tuple[int, int]], covered: set[int]) -> list[SpacySpan]:

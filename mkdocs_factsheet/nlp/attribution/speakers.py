@@ -258,10 +258,20 @@ class Speakers:
                 return identity
             reason = f"person {person!r} named in the text (no rule gives a party)"
             return Identity(person, None, "person", person, [reason])
+        if head.pos_ == "PROPN" and head.is_title and head.ent_type_ not in ("ORG", "NORP", "GPE"):
+            known = self.named_before(head.text, head.i)  # "Hardeep also stated", the NER seeing no person
+            if known is not None:
+                identity = self.from_mention(known)
+                identity.why.insert(0, f"{head.text!r} is {known.actor!r}, named before")
+                return identity
         if head.ent_type_ in ("ORG", "NORP", "GPE") and head.pos_ == "PROPN":
             ent = self.ent_at.get(head.i)
             name = ent.text if ent is not None else head.text
-            return Identity(None, None, "body", name, [f"unresolved: {name!r} is not in the rules"])
+            name = name[4:] if name.startswith(("the ", "The ")) else name
+            # an organisation no rule defines speaks under its own name ("the BBC" → BBC), for no party
+            alone = not any(c.dep_ == "conj" for c in head.children)  # "Reuters and NBC" are two
+            actor = name if head.ent_type_ == "ORG" and alone else None
+            return Identity(actor, None, "body", name, [f"unresolved: {name!r} is not in the rules"])
         kind = "group" if head.tag_ in ("NNS", "NNPS") else None
         text = " ".join(t.text for t in head.subtree if t.i in range(head.left_edge.i, head.i + 1))
         return Identity(None, None, kind, text, [f"unresolved: no rule names {text!r}"])
