@@ -268,3 +268,15 @@ def test_a_first_name_the_ner_does_not_tag_is_still_the_person_named_before(engi
         "Hardeep Singh Puri",
         "india",
     )
+
+
+def test_an_unnamed_voice_speaks_for_the_subject_just_before(engine: Engine) -> None:
+    text = "China condemned the visit. A spokesman said the talks would be cancelled."
+    assert speaker_of(sheet_of(engine, text), "talks would be cancelled") == (None, "china")
+    named = "Interpol released a statement on Friday. Jane Smith, a spokesperson, said the suspect had been arrested."
+    assert speaker_of(sheet_of(engine, named), "suspect had been arrested") == ("Jane Smith", None)
+    far = (
+        "Interpol released a statement on Friday. The weather was bad in Lyon. Many flights were cancelled. "
+        "Trains stopped. A spokesperson said the suspect had been arrested."
+    )
+    assert speaker_of(sheet_of(engine, far), "suspect had been arrested") == (None, None)  # too far back

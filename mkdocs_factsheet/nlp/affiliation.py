@@ -52,6 +52,7 @@ class Title:
     end: int
     name: str
     party: str | None = None  # a role only one party's members hold ("Secretary of State")
+    voice: bool = False  # a voice agent noun ("spokesperson"): unnamed, it speaks as a body or party
 
 
 def affiliate(
@@ -124,7 +125,7 @@ def titles_of(candidates: Iterable[Candidate], rules: RuleSet) -> list[Title]:
         people = [agent for agent in agents if agent.kind == "person"]
         roles = [e for e in candidate.entries if e.kind == "role" and e.member is not None]
         if people:
-            found.append(Title(candidate.start, candidate.end, people[0].name))
+            found.append(Title(candidate.start, candidate.end, people[0].name, voice=all(a.voice for a in people)))
         elif roles and len(roles) + len(agents) == len(candidate.entries):
             entry = min(roles, key=lambda e: e.order())
             assert entry.member is not None
@@ -214,7 +215,11 @@ class Affiliator:
                 taken.update(tokens)
         people = stated + self.carried(stated, taken)
         taken |= {index for mention in people for index in range(mention.start, mention.end)}
-        return people + [m for m in self.bare_titles_at_home() if not taken.intersection(range(m.start, m.end))]
+        for mention in [*self.voices_of_the_subject_before(), *self.bare_titles_at_home()]:
+            if not taken.intersection(range(mention.start, mention.end)):
+                people.append(mention)
+                taken.update(range(mention.start, mention.end))
+        return people
 
     def independent_people(self, people: list[Mention]) -> dict[str, str]:
         """The people the article shows speaking for no party (a former office, a commentator's title, a
@@ -426,6 +431,54 @@ class Affiliator:
                 via="agent",
                 why=[why],
             )
+
+    def voices_of_the_subject_before(self) -> Iterable[Mention]:
+        """An unnamed voice with no party in its phrase ("A spokesperson told the Military Times …") speaks for
+        the party or body that was the subject of a clause in that sentence or the two before it, the nearest
+        ("the Combined Joint Task Force … released a statement")."""
+        for title in self.titles:
+            head = self.doc[title.end - 1]
+            if (
+                not title.voice
+                or self.anyone_at((title.start, title.end))
+                or self.name_after(title) is not None
+                or self.party_ending_at(self.past_modifiers(title)) is not None
+                or self.party_within(head, exclude=(title.start, title.end)) is not None
+                or any(self.person_at.get(t.i) for t in self.beside(title.start, title.end))
+            ):
+                continue
+            body = self.subject_before(title.start)
+            if body is not None:
+                speaks_for = body.actor or body.text
+                why = f"an unnamed {title.name!r} speaks for {speaks_for!r}, the subject just before ({body.party})"
+                yield Mention.of_tokens(
+                    self.doc,
+                    title.start,
+                    title.end,
+                    self.body,
+                    body.party,
+                    actor=body.actor,
+                    actor_kind=body.actor_kind,
+                    via="agent",
+                    why=[why],
+                )
+
+    def subject_before(self, index: int) -> Mention | None:
+        """The nearest party or body mention before token `index` that heads a clause's subject, in that sentence
+        or the two before it."""
+        sentences = list(self.doc.sents)
+        here = next(n for n, sent in enumerate(sentences) if sent.start <= index < sent.end)
+        first = sentences[max(0, here - 2)].start
+        for mention in reversed(self.mentions):
+            if mention.end > index or mention.start < first:
+                continue
+            head = self.doc[mention.end - 1]
+            while head.dep_ == "compound" and head.head.i != head.i:
+                head = head.head
+            subject = head.dep_ in ("nsubj", "nsubjpass") and mention.start <= head.i < mention.end + 3
+            if subject and mention.via != "adjective" and acts_as_party(mention):
+                return mention
+        return None
 
     def holder_named_before(self, title: Title) -> bool:
         """Does the article name someone with that title, before it or beside it ("Prime Minister Tuilaepa … the
