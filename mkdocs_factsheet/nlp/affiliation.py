@@ -627,7 +627,14 @@ class Affiliator:
         start, end = self.person_at.get(title.end, (-1, -1))
         if title.start <= start <= title.end < end:
             return None if self.covered(title.end, end) else (title.end, end)
-        return self.name_from(self.past_complement(title.end))
+        return self.name_from(self.past_acronym(self.past_complement(title.end)))
+
+    def past_acronym(self, index: int) -> int:
+        """The token after a title's acronym in brackets at `index` ("Member of parliament (MP) Kevin Conolly"),
+        or `index` itself."""
+        doc = self.doc
+        bracketed = index + 2 < len(doc) and doc[index].text == "(" and doc[index + 2].text == ")"
+        return index + 3 if bracketed and doc[index + 1].text.isupper() else index
 
     def past_modifiers(self, title: Title) -> int:
         """The start of a title's modifiers: "Italian [economic development] minister", "Turkish [Foreign] Ministry
