@@ -280,3 +280,12 @@ def test_an_unnamed_voice_speaks_for_the_subject_just_before(engine: Engine) -> 
         "Trains stopped. A spokesperson said the suspect had been arrested."
     )
     assert speaker_of(sheet_of(engine, far), "suspect had been arrested") == (None, None)  # too far back
+
+
+def test_a_title_of_another_office_than_the_one_named_before_is_the_home_countrys(engine: Engine) -> None:
+    body = (
+        "Civil Aviation Minister Hardeep Singh Puri said 18 people had died in the crash. "
+        "The local health minister said the injured had been taken to nearby hospitals."
+    )
+    sheet = headlined(engine, "Passenger flight crashes upon landing at Calicut airport in India", body)
+    assert speaker_of(sheet, "taken to nearby hospitals") == ("local health minister", "india")

@@ -39,7 +39,7 @@ from .matching import Candidate
 from .mentions import Mention, ResolvedMentions
 from .names import HONORIFICS, by_first_name, without_honorific
 from .party_markers import marked_people
-from .phrases import OF, WINDOW, acts_as_party, held_before, own_phrase, phrase_head
+from .phrases import OF, PAST, WINDOW, acts_as_party, held_before, own_phrase, phrase_head
 from .provisional import find_provisional
 from .text import BodyText
 
@@ -426,7 +426,7 @@ class Affiliator:
                 title.end,
                 self.body,
                 party,
-                actor=self.doc[title.start : title.end].text.lower(),  # "senators", as the text calls them
+                actor=self.doc[self.past_modifiers(title) : title.end].text.lower(),  # "local health minister"
                 actor_kind=kind,
                 via="agent",
                 why=[why],
@@ -483,10 +483,11 @@ class Affiliator:
     def holder_named_before(self, title: Title) -> bool:
         """Does the article name someone with that title, before it or beside it ("Prime Minister Tuilaepa … the
         prime minister", "the vice president, Mike Pence"), or give it a role the rules know?"""
+        office = self.office_words(title)
         for earlier in self.titles:
             if earlier.start > title.start:
                 break
-            if earlier.name != title.name:
+            if earlier.name != title.name or not office <= self.office_words(earlier):
                 continue  # the title itself counts: "The Vice President, Mike Pence, said"
             if self.name_after(earlier) is not None or any(
                 earlier.end <= start <= earlier.end + 3 or earlier.start - 3 <= end <= earlier.start
@@ -497,9 +498,16 @@ class Affiliator:
             m.actor_kind == "person"
             and m.role
             and m.role.casefold().endswith(title.name.casefold())
+            and office <= set(m.role.casefold().split())
             and m.end <= title.start
             for m in self.mentions
         )
+
+    def office_words(self, title: Title) -> set[str]:
+        """The words before a title that say which office it is ("local health" minister, "Civil Aviation"
+        Minister): a later title with words the earlier one lacks is another office."""
+        words = self.doc[self.past_modifiers(title) : title.start]
+        return {t.lower_ for t in words if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in PAST}
 
     def anyone_at(self, name: tuple[int, int]) -> bool:
         """Does any mention (a pack's member included) cover part of the name?"""
