@@ -289,3 +289,15 @@ def test_a_title_of_another_office_than_the_one_named_before_is_the_home_country
     )
     sheet = headlined(engine, "Passenger flight crashes upon landing at Calicut airport in India", body)
     assert speaker_of(sheet, "taken to nearby hospitals") == ("local health minister", "india")
+
+
+def test_coordinated_speakers_each_hold_the_position(engine: Engine) -> None:
+    text = "German Chancellor Angela Merkel and French President Emmanuel Macron said the deal was fair."
+    positions = [p for p in sheet_of(engine, text).positions if "deal was fair" in p.content.text]
+    speakers = [(p.speaker.text, p.speaker.actor, p.speaker.party) for p in positions]
+    assert speakers == [
+        ("German Chancellor Angela Merkel", "Angela Merkel", "germany"),
+        ("French President Emmanuel Macron", "Emmanuel Macron", "france"),
+    ]
+    unresolved = sheet_of(engine, "Reuters and NBC reported that the port was closed.").positions
+    assert [p.speaker.text for p in unresolved] == ["Reuters and NBC"]  # nothing places them: one speaker

@@ -84,6 +84,7 @@ def _with_speakers(frames: list[Frame], speakers: Speakers, things: bool) -> lis
                 continue
             source = resolved[id(frame.follows)]
             speaker = Resolved(source.start, source.end, source.identity)
+            others = []
         elif frame.speaker is not None:
             start, end = speakers.span_of(frame.speaker)
             if frame.content[0] <= start < frame.content[1] and not frame.around:
@@ -94,10 +95,12 @@ def _with_speakers(frames: list[Frame], speakers: Speakers, things: bool) -> lis
                 continue  # "evidence supported his murder": a thing, nobody's position
             speaker = Resolved(start, end, identity)
             speakers.add_speaker(frame.speaker, identity)
+            others = speakers.coordinated(frame.speaker, speaker, frame.content)  # "China and Russia said"
         else:
             continue
         resolved[id(frame)] = speaker
         found.append(Attribution(frame, speaker))
+        found += [Attribution(frame, other) for other in others]
     return found
 
 

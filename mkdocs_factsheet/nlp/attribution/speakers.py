@@ -234,6 +234,25 @@ class Speakers:
             return self.pronoun(head, content, addressee)
         return self.describe(head)
 
+    def coordinated(self, head: Token, first: Resolved, content: tuple[int, int]) -> list[Resolved]:
+        """The other speakers coordinated with the one at `head`, when each is someone the rules or the article
+        give a party or a name and they differ ("Senate Minority Whip Dick Durbin and … Adam Schiff both
+        questioned …": one position each); `first` is narrowed to its own words. "Reuters and NBC", which
+        nothing resolves, stay one speaker."""
+        conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+        if not conjuncts or not _named(first.identity):
+            return []
+        others = []
+        for conjunct in conjuncts:
+            identity = self.identify(conjunct, content=content)
+            if _named(identity) and (identity.actor, identity.party) != (first.identity.actor, first.identity.party):
+                others.append(Resolved(*self.phrase_span(conjunct), identity))
+        if others:
+            cc = next((c for c in head.children if c.dep_ == "cc" and c.i > head.i), None)
+            if cc is not None:
+                first.end = min(first.end, self.doc[cc.i - 1].idx + len(self.doc[cc.i - 1].text))
+        return others
+
     def says_nothing(self, head: Token, identity: Identity) -> bool:
         """Is the speaker a thing the rules say states nothing ("evidence", "data"), left unresolved?"""
         return identity.actor is None and identity.party is None and head.lemma_.lower() in self.things
@@ -542,6 +561,11 @@ class Speakers:
                 continue  # "she" is not Mr. Trump
             pool.append(candidate)
         return pool
+
+
+def _named(identity: Identity) -> bool:
+    """Does an identity name someone the rules or the article place (an actor with a party, or a party)?"""
+    return identity.party is not None
 
 
 def _noun_phrase(head: Token) -> Iterator[Token]:
