@@ -238,6 +238,17 @@ def test_pronoun_gender_from_honorifics(forms_engine: Engine) -> None:
     assert p.speaker.actor == "Clinton"
 
 
+def test_sentences_inside_a_quotation_do_not_put_the_speaker_out_of_a_pronouns_reach(forms_engine: Engine) -> None:
+    text = (
+        'Hatice Cengiz called the admission a political manoeuvre. She explained, "He is distancing himself. '
+        "He says it happened on his watch. He means he is not involved. Nobody believes it. The world knows. "
+        'We all know. His friends know it too." '
+        "Speaking to NBC News, she said the world had stayed silent."
+    )
+    p = one(forms_engine, text, "world had stayed silent")
+    assert p.speaker.actor == "Hatice Cengiz" and p.speaker.text == "she"
+
+
 def test_pronoun_without_antecedent_is_unresolved(forms_engine: Engine) -> None:
     p = one(forms_engine, "“We will not back down,” he said.", "back down")
     assert who(p) == (None, None) and p.speaker.text == "he"

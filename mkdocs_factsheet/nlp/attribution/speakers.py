@@ -115,8 +115,13 @@ class Speakers:
         self.message_nouns, self.message_verbs = frozenset(rules.message_nouns), frozenset(rules.message_verbs)
         self.things = frozenset(noun.lower() for noun in rules.thing_nouns)
 
+        # sentences counted for the pronoun window: one wholly inside a quotation counts with the one before
+        # (a quoted speech of five sentences does not put its speaker out of reach)
         self.sentence_index: dict[int, int] = {}
-        for number, sent in enumerate(self.doc.sents):
+        number = -1
+        for sent in self.doc.sents:
+            quoted = all(t.i in quote_tokens or t.is_punct or t.is_space for t in sent)
+            number += number < 0 or not quoted
             self.sentence_index[sent.start] = number
         self.mention_at: dict[int, Mention] = {}
         for mention in mentions:
