@@ -301,3 +301,8 @@ def test_coordinated_speakers_each_hold_the_position(engine: Engine) -> None:
     ]
     unresolved = sheet_of(engine, "Reuters and NBC reported that the port was closed.").positions
     assert [p.speaker.text for p in unresolved] == ["Reuters and NBC"]  # nothing places them: one speaker
+
+
+def test_a_title_the_ner_took_into_the_name_is_no_part_of_it(engine: Engine) -> None:
+    text = "Crown Prince Mohammad bin Salman of Saudi Arabia said the kingdom would invest in the project."
+    assert speaker_of(sheet_of(engine, text), "kingdom would invest") == ("Mohammad bin Salman", "saudi-arabia")

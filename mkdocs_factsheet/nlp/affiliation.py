@@ -275,6 +275,11 @@ class Affiliator:
         self.unaffiliated.setdefault(self.name_of(start, end), why)
 
     def name_of(self, start: int, end: int) -> str:
+        """The person's name in tokens [start, end), without a title the NER took into it ("Crown Prince") or a
+        courtesy title ("Dr")."""
+        title = self.title_at.get(start)
+        if title is not None and title.start == start and title.end < end:
+            start = title.end
         return without_honorific(self.doc[start:end].text)
 
     def no_longer(self, title: Title) -> Token | None:
@@ -734,8 +739,7 @@ class Affiliator:
         return any((m := self.mention_at.get(i)) is not None and not _yields(m) for i in range(start, end))
 
     def person_mention(self, start: int, name: tuple[int, int], party: str, role: str | None, why: str) -> Mention:
-        full = without_honorific(self.doc[name[0] : name[1]].text)
-        return self.mention(start, name[1], party, full, role, why)
+        return self.mention(start, name[1], party, self.name_of(*name), role, why)
 
     def mention(self, start: int, end: int, party: str, actor: str, role: str | None, why: str) -> Mention:
         return Mention.of_tokens(

@@ -291,7 +291,7 @@ class Speakers:
         if head.ent_type_ in ("ORG", "NORP", "GPE") and head.pos_ == "PROPN":
             ent = self.ent_at.get(head.i)
             name = ent.text if ent is not None else head.text
-            name = name[4:] if name.startswith(("the ", "The ")) else name
+            name = name.removeprefix("the ")  # "The New York Times" keeps its own article
             # an organisation no rule defines speaks under its own name ("the BBC" → BBC), for no party
             alone = not any(c.dep_ == "conj" for c in head.children)  # "Reuters and NBC" are two
             actor = name if head.ent_type_ == "ORG" and alone else None
