@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import mkdocs_factsheet
+from mkdocs_factsheet.articles import Article
 from mkdocs_factsheet.engine import Engine
 from mkdocs_factsheet.rules.schema import Alias, Member, Party, Role, alias_of
 from mkdocs_factsheet.rules.strict_yaml import load_yaml
@@ -103,6 +104,24 @@ def test_organisations() -> None:
     annan = member("united-nations", "Kofi Annan")
     assert annan.role_list() == [Role(title="Secretary-General", from_=date(1997, 1, 1), until=date(2006, 12, 31))]
     assert "K. Annan" in [alias_of(alias).text for alias in annan.aliases]
+
+
+def test_the_european_unions_institutions_speak_for_it(engine: Engine) -> None:
+    """Organs the Phoenix dictionary lacks, added by the converter (`added_bodies`)."""
+    court = member("european-union", "Court of Justice of the European Union")
+    assert court.kind == "body" and "European Court of Justice" in [alias_of(a).text for a in court.aliases]
+    article = Article(
+        id="t",
+        path="t.txt",
+        text="The European Court of Justice said Facebook must remove the posts. The ECB said rates would stay.",
+        body_start=0,
+        title="T",
+    )
+    speakers = {(p.speaker.actor, p.speaker.party) for p in engine.extract(article).positions}
+    assert speakers == {
+        ("Court of Justice of the European Union", "european-union"),
+        ("European Central Bank", "european-union"),
+    }
 
 
 def test_office_holders_carry_phoenix_dates() -> None:

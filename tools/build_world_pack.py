@@ -878,6 +878,9 @@ class Organisation:
     phrases: tuple[str, ...]
     member_code: str | None = None
     bodies: tuple[tuple[str, ...], ...] = ()  # each: the organ's name, then its other names
+    # organs the International dictionary lacks, added by this project from the organisation's own treaties
+    # (written as they are to appear, acronyms in capitals): each the organ's name, then its other names
+    added_bodies: tuple[tuple[str, ...], ...] = ()
 
 
 ORGANISATIONS = (
@@ -901,6 +904,13 @@ ORGANISATIONS = (
         ("EUROPEAN UNION", "THE EUROPEAN UNION", "THE EU"),
         None,  # IGOEUREEC also codes the Council of Europe and the Western European Union
         (("EUROPEAN COMMISSION",), ("EUROPEAN PARLIAMENT",)),
+        (  # the Treaty on European Union, art. 13: the Union's institutions
+            ("Court of Justice of the European Union", "European Court of Justice", "ECJ", "CJEU"),
+            ("European Council",),
+            ("Council of the European Union", "Council of the EU", "EU Council"),
+            ("European Central Bank", "ECB"),
+            ("European Court of Auditors",),
+        ),
     ),
     Organisation("NATO", ("NATO", "NORTH ATLANTIC TREATY ORGANIZATION"), "IGOWSTNAT"),
     Organisation(
@@ -1008,6 +1018,9 @@ def build_organisations(dictionary: Dictionary, given: set[str]) -> list[Party]:
             bodies.append(
                 Member(name=name, kind="body", aliases=drop_redundant_the(dedupe(aliases, {fold(name)}), name))
             )
+        for body_name, *body_aliases in spec.added_bodies:
+            written = [AliasText(alias, exact=alias.isupper()) for alias in body_aliases]
+            bodies.append(Member(name=body_name, kind="body", aliases=written))
         drafts = []
         for entry in dictionary.entries if spec.member_code else []:
             ranges = [code for code in entry.codes if code.code == spec.member_code and code.dated]
@@ -1191,8 +1204,10 @@ def notice_text(parties: list[Party], report: Report, licence: str) -> str:
             "  CSK, DDR and SCG included; KNT, the fictional Kinakuta of the TABARI test suite, left out), named",
             "  by the country's own record, not by a region coded like it (Moldova, not Transnistria). One per",
             "  organisation of the converter's `ORGANISATIONS` table, whose names must all occur in the",
-            "  International dictionary. Ids are slugs of the English short name; `COUNTRY_NAMES` gives it where",
-            "  the Phoenix phrase is another form (UNITED_STATES_OF_AMERICA, RUSSIAN_FEDERATION, MADAGASKAR),",
+            "  International dictionary, except the organs the table adds itself (`added_bodies`: the European",
+            "  Union's institutions the dictionary lacks, from the Treaty on European Union). Ids are slugs of",
+            "  the English short name; `COUNTRY_NAMES` gives it where the Phoenix phrase is another form",
+            "  (UNITED_STATES_OF_AMERICA, RUSSIAN_FEDERATION, MADAGASKAR),",
             "  and the current names of North Macedonia and Eswatini (the old ones stay as aliases).",
             "- **Spelling.** Phoenix phrases are upper case with `_` between words. They are written as an",
             "  English text would: `PEOPLE'S_REPUBLIC_OF_CHINA` -> People's Republic of China (of, the, and,",
