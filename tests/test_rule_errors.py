@@ -266,6 +266,14 @@ def test_several_mistakes_are_reported_at_once(tmp_path: Path) -> None:
     assert "utopia.yml:2:7" in text and "utopia.yml:3:1" in text and "tax.yml:3:9" in text
 
 
+def test_an_unknown_key_that_looks_like_a_type_tag_is_still_named(tmp_path: Path) -> None:
+    """Found by the fuzz test: pydantic's locations hold type tags with brackets; a key "-[" is none."""
+    rules = write_tree(tmp_path / "rules", {"parties/x.yml": "-[:\n"})
+    with pytest.raises(RuleError) as caught:
+        load_rules([rules])
+    assert "x.yml:1:1: unknown key '-['" in str(caught.value)
+
+
 def test_yaml_11_words_stay_words(tmp_path: Path) -> None:
     """`NO` (Norway), `on`, `yes` are text, and unquoted dates are parsed only where a date belongs."""
     rules = write_tree(

@@ -148,7 +148,11 @@ def describe_validation_error(error: ValidationError, document: YamlDocument, mo
     """Turn pydantic's errors into located, plain-language problems (one per place)."""
     by_place: dict[tuple[Any, ...], list[ErrorDetails]] = {}
     for item in error.errors():
-        place = tuple(part for part in item["loc"] if isinstance(part, int) or not _is_type_tag(part))
+        loc = item["loc"]
+        # an unknown key ends the location whatever it looks like ("-[" is no type tag there)
+        kept = loc[:-1] if item["type"] == "extra_forbidden" else loc
+        place = tuple(part for part in kept if isinstance(part, int) or not _is_type_tag(part))
+        place += loc[len(kept) :]
         by_place.setdefault(place, []).append(item)
     by_place = _one_branch(by_place)
     problems = []
