@@ -44,6 +44,13 @@ def test_a_message_of_a_body_stands_for_the_body(engine: Engine) -> None:
     assert (speaker.text, speaker.party) == ("The State Department", "united-states")
 
 
+def test_a_thing_states_nothing_unless_the_phrase_names_its_author(engine: Engine) -> None:
+    text = "Evidence showed that the shooting followed four others."
+    assert not sheet_of(engine, text).positions
+    text = "Data from the Gun Violence Archive show that the shooting followed four others."
+    assert speaker_of(sheet_of(engine, text), "shooting followed").text == "the Gun Violence Archive"
+
+
 def test_a_relative_pronoun_is_its_antecedent_not_which(engine: Engine) -> None:
     sheet = sheet_of(engine, "Angela Merkel, who said the plan was sound, left the summit early.")
     speaker = speaker_of(sheet, "plan was sound")

@@ -26,14 +26,14 @@ def relative_antecedent(head: Token) -> Token | None:
 EARLIER_MESSAGE = 200
 
 
-def author_of(head: Token, nouns: frozenset[str], verbs: frozenset[str]) -> Token | None:
+def author_of(head: Token, nouns: frozenset[str], verbs: frozenset[str], *, look_back: bool = True) -> Token | None:
     """Who made a message: "a tweet by X", "X's statement", "the statement X issued", "X issued a statement";
     "the statement" with none of these: the author of the last such message before it ("X released a
-    statement … "…," read the statement")."""
+    statement … "…," read the statement"), unless not `look_back`."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in nouns:
         return None
     author = _own_author(head, verbs)
-    if author is None and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+    if author is None and look_back and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         doc = head.doc
         for earlier in reversed(doc[max(0, head.i - EARLIER_MESSAGE) : head.i]):
             if earlier.pos_ == "NOUN" and earlier.lemma_ == head.lemma_:

@@ -260,7 +260,8 @@ class Speakers:
 
     def says_nothing(self, head: Token, identity: Identity) -> bool:
         """Is the speaker a thing the rules say states nothing ("evidence", "data"), left unresolved?"""
-        return identity.actor is None and identity.party is None and head.lemma_.lower() in self.things
+        thing = head.lemma_.lower() in self.things and self.author_of(head) is None  # "data from X" is X's
+        return identity.actor is None and identity.party is None and thing
 
     def describe(self, head: Token) -> Identity:
         """Whom a noun phrase stands for when no rule's mention is at its head (nor a pronoun)."""
@@ -322,8 +323,11 @@ class Speakers:
         return named[-1] if one else None
 
     def author_of(self, head: Token) -> Token | None:
-        """Who made the message at `head`, if it is one ("a tweet by X" → X; see `proxies`)."""
-        return author_of(head, self.message_nouns, self.message_verbs)
+        """Who made the message at `head`, if it is one ("a tweet by X" → X; see `proxies`), or the thing whose
+        author the phrase names ("estimates by the Argentinian government", "data from the archive")."""
+        return author_of(head, self.message_nouns, self.message_verbs) or author_of(
+            head, self.things, self.message_verbs, look_back=False
+        )
 
     def label_name(self, head: Token) -> Identity | None:
         """A speaker label ("PENCE: …") resolved like a name: a person the article names, whatever the letter case."""
