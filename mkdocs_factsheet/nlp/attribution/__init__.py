@@ -61,7 +61,7 @@ def attribute(
         return []
     finder = FrameFinder(doc, lexicon, title, text.body)
     frames = [f for f in finder.find() if negated or not f.negated]
-    frames = _settle_nesting(frames, nesting)
+    frames = _settle_nesting(frames, nesting, frozenset(noun.lower() for noun in rules.thing_nouns))
     contents = [f.content for f in frames if not f.rule.startswith(("headline", "label"))]
     speakers = Speakers(doc, mentions, text, rules, set(finder.quote_tokens), contents, independent)
     found = _with_speakers(frames, speakers, things)
@@ -104,8 +104,10 @@ def _with_speakers(frames: list[Frame], speakers: Speakers, things: bool) -> lis
     return found
 
 
-def _settle_nesting(frames: list[Frame], nesting: Nesting) -> list[Frame]:
-    """Attributions inside the content of another: keep the inner (relay noted), the outer, or both."""
+def _settle_nesting(frames: list[Frame], nesting: Nesting, things: frozenset[str] = frozenset()) -> list[Frame]:
+    """Attributions inside the content of another: keep the inner (relay noted), the outer, or both. An inner
+    one whose speaker is a thing (`things`: "a UN report concluded evidence supported …") relays nothing: the
+    outer one stays."""
     if nesting == "all":
         return frames
     inside: dict[int, Frame] = {}  # id(inner) → outer
@@ -134,6 +136,8 @@ def _settle_nesting(frames: list[Frame], nesting: Nesting) -> list[Frame]:
     for inner in frames:
         relayed = inside.get(id(inner))
         if relayed is None or relayed.quote is not None and relayed.kind == "direct" or not _heads(relayed, inner):
+            continue
+        if inner.speaker is not None and inner.speaker.lemma_.lower() in things:
             continue
         relays.add(id(relayed))
         speaker = relayed.speaker.text if relayed.speaker is not None else "?"

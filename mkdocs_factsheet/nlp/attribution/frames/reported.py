@@ -174,6 +174,9 @@ class ReportedSpeech:
         ccomp, dobj = complements.ccomp, complements.dobj
         if not ccomp:
             return None
+        after = [c for c in ccomp if c.i > token.i]
+        if after and len(after) < len(ccomp):
+            ccomp = after  # "X denied …, however, a report concluded [evidence supported …]": the clause after it
         addressee = dobj if dobj is not None and dobj.i < ccomp[0].i else None
         return _Content(ccomp, "indirect: Name-said that …", addressee=addressee)
 
