@@ -54,10 +54,11 @@ MESSAGE_OBJECT_LEMMAS = frozenset(
         "underline",
         "characterize",
         "characterise",
+        "note",
     }
 )
 # Cues whose plain object is not what was said ("offered a feel", "pushed the button").
-NOT_OBJECT_LEMMAS = frozenset({"order", "encourage", "signal", "press", "pressure", "commit", "post"})
+NOT_OBJECT_LEMMAS = frozenset({"order", "instruct", "encourage", "signal", "press", "pressure", "commit", "post"})
 # Cues that address their object ("told Yang", "asked reporters", "congratulated Pelosi": not what was said).
 ADDRESSEE_LEMMAS = frozenset(
     {
