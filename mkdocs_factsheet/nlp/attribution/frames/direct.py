@@ -273,8 +273,11 @@ class DirectQuotes:
             return None  # a speaker inside the quotation or before it (but "…, who said")
         if self.reports_own_clause(token):
             return None
-        if tail.ended_sentence and tail.sentence.start == tail.first and token.dep_ != "ROOT":
-            return None  # a new sentence after the quote, and the cue is not its main verb
+        if tail.ended_sentence and tail.sentence.start == tail.first:
+            if token.dep_ != "ROOT":
+                return None  # a new sentence after the quote, and the cue is not its main verb
+            if any(token.i < s.start < tail.sentence.end for _, s in self.index.quote_spans):
+                return None  # "….” Nancy Pelosi said on Friday “We are …”: the cue opens the next quotation
         content, kind, prefix_why = self.quote_content(quote, span)
         rule = "direct: “…,” said-Name" if speaker.i > token.i else "direct: “…,” Name-said"
         sentence = (span[0].sent.start_char, tail.sentence.end_char)
