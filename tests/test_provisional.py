@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from mkdocs_factsheet.articles import Article
+from mkdocs_factsheet.articles import Article, load_articles
 from mkdocs_factsheet.engine import Engine
 from mkdocs_factsheet.model import FactSheet
+from mkdocs_factsheet.nlp.pipeline import Pipeline
+from mkdocs_factsheet.problems import ProblemLog
+from mkdocs_factsheet.rules import load_rules
 
 
 def sheet_of(engine: Engine, text: str) -> FactSheet:
@@ -177,3 +182,14 @@ def test_a_portfolio_before_minister_is_no_organisation(engine: Engine) -> None:
     sheet = engine.extract(Article(id="t", path="t.txt", text=text, body_start=text.index("Civil"), title=text[:32]))
     assert speaker_of(sheet, "18 people died") == ("Hardeep Singh Puri", "india")
     assert not any(p.provisional for p in sheet.parties)
+
+
+def test_an_organisation_inside_a_title_is_no_party(pipeline: Pipeline) -> None:
+    """The dev2 article on the border wall: "Nancy Pelosi, the Speaker of the House, said …" (the NER's "House");
+    the packs alone (the example site's rules list Pelosi)."""
+    engine = Engine(pipeline, load_rules([], ["world"]))
+    folder = Path(__file__).resolve().parent.parent / "benchmarks" / "gold" / "wikinews-dev2" / "articles"
+    article = next(a for a in load_articles([folder], ProblemLog()) if a.id.startswith("president-trump-says-he-can"))
+    sheet = engine.extract(article)
+    assert speaker_of(sheet, "committed to keeping our border safe") == ("Nancy Pelosi", "united-states")
+    assert sheet.party("provisional-house") is None

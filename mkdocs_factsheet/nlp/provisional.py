@@ -81,6 +81,8 @@ def find_provisional(
     for ent in organisations:
         if not _own_name(ent, covered, adjectives) or (ent.end in portfolios and ent.label_ != "NORP"):
             continue  # "Civil Aviation Minister Hardeep Singh Puri": a portfolio, no organisation
+        if any(start <= ent.start and ent.end <= end for start, end in titles):
+            continue  # "the Speaker of the House": a title's own words, no organisation
         span = _name_part(ent) if ent.label_ != "NORP" else ent if ent.text[:1].isupper() else None
         if span is None or all(t.lower_ in generic for t in span) or span.text.lower() in generic:
             continue
