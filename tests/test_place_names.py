@@ -95,6 +95,15 @@ def test_a_place_inside_an_organisations_name_is_not_its_country(engine: Engine)
     assert not {"united-states", "indonesia", "united-kingdom"} & party_ids(sheet)
 
 
+def test_a_country_inside_an_outlets_name_is_not_the_country_unless_the_name_is_a_bodys(engine: Engine) -> None:
+    sheet = sheet_of(engine, "Agence France-Presse reported the wreck on Monday. The Cyprus Mail said the ship sank.")
+    assert not {"france", "cyprus"} & party_ids(sheet)
+    sheet = sheet_of(engine, "The Pakistan Foreign Office said the talks would resume next week.")
+    assert "pakistan" in party_ids(sheet)
+    sheet = sheet_of(engine, "The United Nations' Food and Agriculture Organization said the virus was contained.")
+    assert "united-nations" in party_ids(sheet)  # a possessive: the owner, not part of the name
+
+
 def test_an_office_of_a_place_read_as_one_name_keeps_the_place(engine: Engine) -> None:
     sheet = sheet_of(engine, "First Minister of Scotland Nicola Sturgeon said the vote was lost.")
     assert "united-kingdom" in party_ids(sheet)

@@ -173,6 +173,8 @@ class _Resolver:
         self.when = when  # the article's date
         self.entities = {i: ent for ent in doc.ents if ent.label_ in NAME_LABELS for i in range(ent.start, ent.end)}
         self.organisations = {i: ent for ent in doc.ents if ent.label_ == "ORG" for i in range(ent.start, ent.end)}
+        # the last words of the agent nouns ("ministry", "office", "army"): an organisation named so is a body
+        self.body_words = frozenset(phrase.split()[-1] for phrase in rules.agent_phrases)
         self.surnames = named_in_full(doc)  # "Sudesh Amman": "Amman" later is him
 
     def member(self, entry: Entry) -> Member:
@@ -336,15 +338,20 @@ class _Resolver:
 
     def place_in_organisation(self, candidate: Candidate) -> bool:
         """A party's place alias (a city, a capital, a state) inside an organisation's longer name, beside other
-        words of that name: "the New York Times", "The Jakarta Post" — not "10 Downing Street", not after "of",
-        and never the party's name or adjective ("Bank of China")."""
-        if not all(e.kind == "party" and e.how.startswith("alias") for e in candidate.entries):
+        words of that name: "the New York Times", "The Jakarta Post" — not "10 Downing Street", not after "of"
+        ("Bank of China"); the party's own name too where the organisation's name ends in no word of a body
+        ("the Cyprus Mail", "Agence France-Presse"; not "the Pakistan Foreign Office")."""
+        if not all(e.kind == "party" and e.how.startswith(("alias", "name")) for e in candidate.entries):
             return False
         entity = self.organisations.get(candidate.start)
         if entity is None or self.organisations.get(candidate.end - 1) is not entity:
             return False
         if candidate.start > 0 and self.doc[candidate.start - 1].lower_ == "of":
             return False  # "First Minister of Scotland Nicola Sturgeon", read as one name: an office of the place
+        named = any(e.how.startswith("name") for e in candidate.entries)
+        owner = candidate.end < len(self.doc) and self.doc[candidate.end].text in _POSSESSIVES  # "the UN's FAO"
+        if named and (owner or entity.end <= candidate.end or entity[-1].lower_ in self.body_words):
+            return False
         others = [t for t in entity if not candidate.start <= t.i < candidate.end]
         return any(t.pos_ == "PROPN" and t.is_title for t in others)
 
