@@ -284,6 +284,8 @@ class ReportedSpeech:
             # "congratulated Pelosi": whom, not what; "thanked X for Y" says what for
             praised = cue.stance == "praise" and any(c.lower_ == "for" for c in extra)
             return _Content([dobj, *extra], "indirect: Name-thanked X for …", addressee=dobj) if praised else None
+        if cue.lemma == "cite" and (dobj.lemma_.lower() == "source" or grammar.names_someone(dobj)):
+            return None  # "citing sources within the Department of Defense": whom they heard it from
         if Lexicon.object_is_content(cue):
             return _Content([dobj, *extra], "indirect: Name-condemned X")
         return None
