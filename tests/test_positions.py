@@ -249,6 +249,13 @@ def test_sentences_inside_a_quotation_do_not_put_the_speaker_out_of_a_pronouns_r
     assert p.speaker.actor == "Hatice Cengiz" and p.speaker.text == "she"
 
 
+def test_a_pronoun_after_what_it_said_is_the_subject_of_that_clause(engine: Engine) -> None:
+    text = "Japan protested on Monday. The Chinese Foreign Ministry would review the case, it said."
+    article = Article(id="t", path="t.txt", text=text, body_start=0, title="T")
+    p = next(p for p in engine.extract(article).positions if "review the case" in p.content.text)
+    assert (p.speaker.text, p.speaker.party) == ("it", "china")
+
+
 def test_pronoun_without_antecedent_is_unresolved(forms_engine: Engine) -> None:
     p = one(forms_engine, "“We will not back down,” he said.", "back down")
     assert who(p) == (None, None) and p.speaker.text == "he"

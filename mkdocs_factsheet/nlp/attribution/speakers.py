@@ -516,6 +516,9 @@ class Speakers:
             return Identity(None, None, None, token.text, [reason])
         kinds = _pronoun_kinds(lower)
         gender = pronoun_gender(lower)
+        own = self.own_subject(token, content, kinds, gender)
+        if own is not None:
+            return own
         pool = self.antecedents(token, kinds, gender, content, self.not_antecedents(addressee))
         chosen = (
             next((c for c in pool if c.speaker or (c.subject and not c.reported)), None)
@@ -533,6 +536,28 @@ class Speakers:
         why = [f"pronoun {token.text!r} → {identity.name} (nearest preceding {role})"]
         why += [w for w in identity.why if not w.startswith("pronoun")]
         return Identity(identity.actor, identity.party, identity.kind, identity.name, why)
+
+    def own_subject(
+        self, token: Token, content: tuple[int, int] | None, kinds: set[str], gender: str | None
+    ) -> Identity | None:
+        """After what it said, a pronoun is the subject of that clause when it fits: "State prosecutors charged the
+        suspect with capital murder, they said" (the prosecutors), "The ministry will review the case, it said"."""
+        if content is None or token.idx < content[1]:
+            return None
+        span = self.doc.char_span(*content, alignment_mode="expand")
+        if span is None:
+            return None
+        roots = [t for t in span if t.pos_ in ("VERB", "AUX") and not (span.start <= t.head.i < span.end)]
+        subjects = [c for root in roots[:1] for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or subjects[0].pos_ == "PRON":
+            return None
+        identity = self.identify(subjects[0])
+        if identity.kind not in kinds or not (identity.actor or identity.party):
+            return None
+        if gender and self.genders.get(identity.name, gender) != gender:
+            return None
+        why = [f"pronoun {token.text!r} → {identity.name} (the subject of what it said)"]
+        return Identity(identity.actor, identity.party, identity.kind, identity.name, why + identity.why)
 
     def not_antecedents(self, addressee: Token | None) -> set[str]:
         """Names a pronoun cannot stand for: the statement's addressee's."""
