@@ -93,9 +93,15 @@ def _with_speakers(frames: list[Frame], speakers: Speakers, things: bool) -> lis
             identity = speakers.identify(frame.speaker, content=frame.content, addressee=frame.addressee, label=label)
             if not things and speakers.says_nothing(frame.speaker, identity):
                 continue  # "evidence supported his murder": a thing, nobody's position
+            # "both nations said": the two parties just named (when nothing else resolved the speaker)
+            pair = [] if identity.actor or identity.party else speakers.pair(frame.speaker)
+            if pair:
+                identity = pair[0]
             speaker = Resolved(start, end, identity)
             speakers.add_speaker(frame.speaker, identity)
-            others = speakers.coordinated(frame.speaker, speaker, frame.content)  # "China and Russia said"
+            others = [Resolved(start, end, other) for other in pair[1:]] or speakers.coordinated(
+                frame.speaker, speaker, frame.content
+            )  # "China and Russia said"
         else:
             continue
         resolved[id(frame)] = speaker

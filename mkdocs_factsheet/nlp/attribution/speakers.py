@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy
 from spacy.attrs import DEP, POS
@@ -44,6 +44,8 @@ WINDOW = 4  # sentences
 
 
 GROUPS = ("body", "group")  # actors a phrase's "of"/"for" object stands for ("a number of senators")
+# "both nations", "the two sides", "both leaders": the two parties (or leaders) just named
+PAIR_NOUNS = frozenset({"nation", "country", "government", "side", "leader"})
 
 
 def _strip_possessive(name: str) -> str:
@@ -257,6 +259,40 @@ class Speakers:
             if cc is not None:
                 first.end = min(first.end, self.doc[cc.i - 1].idx + len(self.doc[cc.i - 1].text))
         return others
+
+    def pair(self, head: Token) -> list[Identity]:
+        """The two parties (or their leaders) a plural "both nations", "the two countries", "both leaders" stands
+        for: the last two the article named, in that sentence or the one before ("US President Donald Trump and
+        Turkish President Recep Tayyip Erdoğan spoke on the phone. Then both nations issued statements …")."""
+        head = self.author_of(head) or head  # "both nations issued statements speaking of …"
+        if head.lemma_.lower() not in PAIR_NOUNS or head.tag_ != "NNS":
+            return []
+        if not any(
+            c.lower_ in ("both", "two") and c.dep_ in ("det", "predet", "preconj", "nummod") for c in head.children
+        ):
+            return []
+        sentences = list(self.doc.sents)
+        here = next(n for n, sent in enumerate(sentences) if sent.start <= head.i < sent.end)
+        first = sentences[max(0, here - 1)].start
+        last: dict[str, Mention] = {}  # party → its last mention (a person's, for leaders)
+        for mention in self.mentions:
+            party = self.parties.get(mention.party)
+            if not first <= mention.start < head.i or party is None or party.kind != "country":
+                continue
+            if head.lemma_.lower() != "leader" or mention.actor_kind == "person":
+                last.pop(mention.party, None)
+                last[mention.party] = mention
+        if len(last) < 2:
+            return []
+        pair = sorted(list(last.values())[-2:], key=lambda m: m.start)
+        leaders = head.lemma_.lower() == "leader"
+        named = " and ".join(m.actor if leaders and m.actor else self.parties[m.party].name for m in pair)
+        identities = []
+        for mention in pair:
+            identity = self.from_mention(mention) if leaders else self.from_mention(replace(mention, actor=None))
+            identity.why.insert(0, f"{head.text!r}: {named}, the two named just before")
+            identities.append(identity)
+        return identities
 
     def says_nothing(self, head: Token, identity: Identity) -> bool:
         """Is the speaker a thing the rules say states nothing ("evidence", "data"), left unresolved?"""
