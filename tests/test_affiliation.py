@@ -306,3 +306,14 @@ def test_coordinated_speakers_each_hold_the_position(engine: Engine) -> None:
 def test_a_title_the_ner_took_into_the_name_is_no_part_of_it(engine: Engine) -> None:
     text = "Crown Prince Mohammad bin Salman of Saudi Arabia said the kingdom would invest in the project."
     assert speaker_of(sheet_of(engine, text), "kingdom would invest") == ("Mohammad bin Salman", "saudi-arabia")
+
+
+def test_a_headline_ending_in_its_speaker_and_cue(engine: Engine) -> None:
+    headline = "Face coverings to be mandatory on public transport in England, transport secretary declares"
+    text = f"{headline}\n\nThe measure applies across England. Buses in England will carry notices."
+    article = Article(
+        id="t", path="t.txt", text=text, body_start=len(headline) + 2, title=headline, title_span=(0, len(headline))
+    )
+    position = next(p for p in engine.extract(article).positions if "Face coverings" in p.content.text)
+    assert position.content.text == "Face coverings to be mandatory on public transport in England"
+    assert (position.speaker.text, position.speaker.party) == ("transport secretary", "united-kingdom")

@@ -84,6 +84,7 @@ def affiliate(
     ]
     taken = {index for person in people for index in range(person.start, person.end)}
     kept = [_holder(m, people) for m in found if not (_yields(m) and taken.intersection(range(m.start, m.end)))]
+    people = [_holder(m, people) for m in people]  # "…, transport secretary declares" (a bare title at home)
     # both in document order; on one start, the rules' mention first
     mentions = list(heapq.merge(kept, sorted(people, key=lambda m: m.start), key=lambda m: m.start))
     hits = resolved.hits | {f"party:{m.party}" for m in marked}  # a marker edit re-analyses the article

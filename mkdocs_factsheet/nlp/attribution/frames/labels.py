@@ -145,6 +145,8 @@ class Labels:
         tokens = [t for t in span if not t.is_space]
         if not tokens:
             return
+        if self.trailing_headline(span, tokens):
+            return
         subject_end = 0
         while subject_end < len(tokens) and self.subject_word(tokens[subject_end]):
             subject_end += 1
@@ -172,6 +174,35 @@ class Labels:
                 around=True,
             )
         )
+
+    def trailing_headline(self, span: SpacySpan, tokens: list[Token]) -> bool:
+        """A title "Face coverings to be mandatory on public transport, transport secretary declares": what was
+        said, a comma, then a subject and a cue ending the title. Adds its frame; False when the title is not so."""
+        words = [t for t in tokens if not (t.is_punct and t.text in ".!")]
+        commas = [i for i, t in enumerate(words) if t.text == ","]
+        if not commas or commas[-1] < 3 or commas[-1] >= len(words) - 2:
+            return False
+        subject, cue_token = words[commas[-1] + 1 : -1], words[-1]
+        match = self.index.cues.get(cue_token.i)
+        if match is None or match.cue.kind != "speech" or not all(self.subject_word(t) for t in subject):
+            return False
+        heads = [t for t in subject if t.pos_ in ("PROPN", "NOUN") or t.ent_type_]
+        if not heads:
+            return False
+        content_end = words[commas[-1]].idx
+        self.found.add(
+            Frame(
+                speaker=heads[-1],
+                cue=match,
+                cue_chars=self.index.cue_chars(match),
+                content=trim(self.index.text, span.start_char, content_end),
+                kind="indirect",
+                rule="headline: …, Name-cue",
+                sentence=(span.start_char, span.end_char),
+                why=["the title: what was said, then a subject and the cue"],
+            )
+        )
+        return True
 
     def subject_word(self, token: Token) -> bool:
         """Can a title word belong to the subject before the cue (a name, noun or determiner, not a cue)?"""
