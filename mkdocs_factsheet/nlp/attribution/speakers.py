@@ -6,13 +6,16 @@ by X", `proxies`); a speaker label ("PENCE: …") → the person the article nam
 antecedent (of the right gender, `genders`); a party or body named inside the noun phrase ("State
 Department spokesman Ned Price"); a definite description naming an earlier body or role ("the
 department" → U.S. State Department); a person or organisation the statistical NER found (a name,
-without a party); otherwise unresolved.
+without a party); otherwise unresolved. A person the article shows speaking for no party
+(`nlp.independence`) has none whatever their mention says; coordinated speakers the rules place and
+"both nations" give one identity each (`coordinated`, `pair`).
 
-Pronoun policy (as citron's): he/she → the nearest preceding person who is the subject of a clause
-or the speaker of an earlier position, leaving out the addressee, anyone inside the content and
-names inside quotations; they/it → the nearest such body, party or group; I/we outside quotation
-marks → unresolved (the writer or an unnamed speaker). Candidates must lie within the last four
-sentences; beyond that the speaker is "unresolved".
+Pronoun policy (as citron's): after what it said, the subject of that clause when it fits ("…, they
+said"); else he/she → the nearest preceding person who is the subject of a clause or the speaker of
+an earlier position, leaving out the addressee, anyone inside the content and names inside
+quotations; they/it → the nearest such body, party or group; I/we outside quotation marks →
+unresolved (the writer or an unnamed speaker). Candidates must lie within the last four sentences
+(a sentence wholly inside a quotation not counted); beyond that the speaker is "unresolved".
 """
 
 from __future__ import annotations
