@@ -413,13 +413,7 @@ class Affiliator:
         party, words = self.home
         for title in [*self.titles, *self.bodies]:
             head = self.doc[title.end - 1]
-            if (
-                self.anyone_at((title.start, title.end))
-                or self.no_longer(title) is not None
-                or self.name_after(title) is not None
-                or self.party_ending_at(self.past_modifiers(title)) is not None
-                or self.party_within(head, exclude=(title.start, title.end)) is not None
-            ):
+            if not self.alone(title) or self.no_longer(title) is not None:
                 continue
             kind = "body" if title in self.bodies else "group" if head.tag_ in ("NNS", "NNPS") else None
             if kind is None and self.holder_named_before(title):
@@ -443,16 +437,10 @@ class Affiliator:
         the party or body that was the subject of a clause in that sentence or the two before it, the nearest
         ("the Combined Joint Task Force … released a statement")."""
         for title in self.titles:
-            head = self.doc[title.end - 1]
-            if (
-                not title.voice
-                or self.anyone_at((title.start, title.end))
-                or self.name_after(title) is not None
-                or self.party_ending_at(self.past_modifiers(title)) is not None
-                or self.party_within(head, exclude=(title.start, title.end)) is not None
-                or any(self.person_at.get(t.i) for t in self.beside(title.start, title.end))
-            ):
+            if not title.voice or not self.alone(title):
                 continue
+            if any(self.person_at.get(t.i) for t in self.beside(title.start, title.end)):
+                continue  # "Jane Smith, a spokesperson, said"
             body = self.subject_before(title.start)
             if body is not None:
                 speaks_for = body.actor or body.text
@@ -485,6 +473,16 @@ class Affiliator:
             if subject and mention.via != "adjective" and acts_as_party(mention):
                 return mention
         return None
+
+    def alone(self, title: Title) -> bool:
+        """Is a title alone: no rule's mention on it, no name after it and no party in its own phrase?"""
+        head = self.doc[title.end - 1]
+        return not (
+            self.anyone_at((title.start, title.end))
+            or self.name_after(title) is not None
+            or self.party_ending_at(self.past_modifiers(title)) is not None
+            or self.party_within(head, exclude=(title.start, title.end)) is not None
+        )
 
     def holder_named_before(self, title: Title) -> bool:
         """Does the article name someone with that title, before it or beside it ("Prime Minister Tuilaepa … the
