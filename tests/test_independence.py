@@ -97,6 +97,13 @@ def test_an_office_held_now_beats_one_held_before(engine: Engine) -> None:
     assert speaker_of(sheet, "islands were Japanese") == ("Taro Kono", "japan")
 
 
+def test_a_past_that_is_no_office_or_beside_an_office_held_now_keeps_the_party(engine: Engine) -> None:
+    text = "Ukrainian President Volodymyr Zelensky, a former comedian, said the talks would continue."
+    assert speaker_of(sheet_of(engine, text), "talks would continue") == ("Volodymyr Zelensky", "ukraine")
+    text = "Japanese Prime Minister Shinzo Abe, a former foreign minister, said the islands were Japanese."
+    assert speaker_of(sheet_of(engine, text), "islands were Japanese") == ("Shinzo Abe", "japan")
+
+
 def test_a_sites_rules_add_commentator_titles_and_workplaces(pipeline: Pipeline, tmp_path: Path) -> None:
     agents = "independent:\n  titles: [pollster]\n  workplaces: [observatory]\n"
     rules = write_tree(tmp_path, {"agents/commentators.yml": agents})

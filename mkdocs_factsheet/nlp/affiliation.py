@@ -226,6 +226,12 @@ class Affiliator:
         """The people the article shows speaking for no party (a former office, a commentator's title, a
         workplace; `nlp.independence`), name → why: those it affiliates nowhere else."""
         affiliated = {m.actor for m in people if m.actor}
+        # "Prime Minister Boris Johnson, a former journalist": a title held now, right before the name
+        affiliated |= {
+            self.name_of(*name)
+            for title in self.titles
+            if self.no_longer(title) is None and (name := self.name_after(title)) is not None
+        }
         return {name: why for name, why in self.unaffiliated.items() if name not in affiliated}
 
     def former_holders(self) -> None:
@@ -252,7 +258,7 @@ class Affiliator:
         if self.independence is None:
             return found
         for start, end in self.persons:
-            why = self.independence.described(start, end, self.beside(start, end), self.mention_at)
+            why = self.independence.described(start, end, self.beside(start, end), self.mention_at, self.title_at)
             if why is not None:
                 self.note(start, end, why)
                 found.setdefault(self.name_of(start, end), why)

@@ -16,7 +16,7 @@ The affiliation step (`nlp.affiliation`) leaves such people without a party, and
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 
 from spacy.tokens import Doc, Token
 
@@ -42,11 +42,19 @@ class Independence:
         """Does an organisation's name make it a place of study or debate ("University of Essex")?"""
         return self.workplace_words is not None and self.workplace_words.search(name.lower()) is not None
 
-    def described(self, start: int, end: int, beside: Iterable[Token], mention_at: Mapping[int, Mention]) -> str | None:
+    def described(
+        self,
+        start: int,
+        end: int,
+        beside: Iterable[Token],
+        mention_at: Mapping[int, Mention],
+        titles: Container[int],
+    ) -> str | None:
         """Why the person named at tokens [start, end) speaks for no party, by the words describing them — before
         the name in its phrase ("public health expert Wendy Parmet") or in a phrase in apposition (`beside`: its
-        heads) — or None: a past word ("Retired FBI agent …"), or an independent title with no party of the rules
-        among those words ("a WHO epidemiologist" acts for the WHO)."""
+        heads) — or None: "retired", or a past word before a title (`titles`: their token indices; "a former
+        comedian" held no office), or an independent title with no party of the rules among those words ("a WHO
+        epidemiologist" acts for the WHO)."""
         root = self.doc[start:end].root
         describing = [t for c in root.lefts if c.dep_ in _DESCRIBING and c.i < start for t in c.subtree]
         if root.dep_ == "conj" and root.head.pos_ == "NOUN" and root.head.i < start:
@@ -55,7 +63,7 @@ class Independence:
             for phrase in (head, *head.conjuncts):
                 describing += [phrase, *(t for c in phrase.children if c.dep_ in _DESCRIBING for t in c.subtree)]
         describing = [t for t in describing if not start <= t.i < end]
-        past = next((t for t in describing if t.lower_ in PAST), None)
+        past = next((t for t in describing if t.lower_ in PAST and (t.lower_ == "retired" or t.head.i in titles)), None)
         if past is not None:
             words = self.doc[past.i : past.head.i + 1].text if past.i < past.head.i < start else past.text
             return f"described as {words!r}: an office held no longer, so no party's voice in this story"
