@@ -317,3 +317,10 @@ def test_a_headline_ending_in_its_speaker_and_cue(engine: Engine) -> None:
     position = next(p for p in engine.extract(article).positions if "Face coverings" in p.content.text)
     assert position.content.text == "Face coverings to be mandatory on public transport in England"
     assert (position.speaker.text, position.speaker.party) == ("transport secretary", "united-kingdom")
+
+
+def test_a_title_word_used_as_an_adjective_is_no_actor_of_the_home_country(engine: Engine) -> None:
+    body = "The minister said the general public should wear masks. Buses in England will carry notices in England."
+    sheet = headlined(engine, "Face coverings to be mandatory on public transport in England", body)
+    actors = {actor.name.lower() for party in sheet.parties for actor in party.actors}
+    assert "general" not in actors and "general public" not in actors

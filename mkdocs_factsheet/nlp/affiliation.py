@@ -419,6 +419,8 @@ class Affiliator:
         party, words = self.home
         for title in [*self.titles, *self.bodies]:
             head = self.doc[title.end - 1]
+            if head.pos_ == "ADJ" or head.dep_ == "amod":
+                continue  # "the general public": a title's word used as an adjective
             if not self.alone(title) or self.no_longer(title) is not None:
                 continue
             kind = "body" if title in self.bodies else "group" if head.tag_ in ("NNS", "NNPS") else None
