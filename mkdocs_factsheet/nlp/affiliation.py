@@ -428,17 +428,8 @@ class Affiliator:
                 continue  # "the minister": someone the article named before, for the speakers step to find
             kind = kind or "person"  # "the prime minister" of a home country whose holder the article never names
             why = f"{kind} {title.name!r} with no party, in a story whose country is {words}"
-            yield Mention.of_tokens(
-                self.doc,
-                title.start,
-                title.end,
-                self.body,
-                party,
-                actor=self.doc[self.past_modifiers(title) : title.end].text.lower(),  # "local health minister"
-                actor_kind=kind,
-                via="agent",
-                why=[why],
-            )
+            actor = self.doc[self.past_modifiers(title) : title.end].text.lower()  # "local health minister"
+            yield self.title_mention(title, party, actor, kind, why)
 
     def voices_of_the_subject_before(self) -> Iterable[Mention]:
         """An unnamed voice with no party in its phrase ("A spokesperson told the Military Times …") speaks for
@@ -453,17 +444,13 @@ class Affiliator:
             if body is not None:
                 speaks_for = body.actor or body.text
                 why = f"an unnamed {title.name!r} speaks for {speaks_for!r}, the subject just before ({body.party})"
-                yield Mention.of_tokens(
-                    self.doc,
-                    title.start,
-                    title.end,
-                    self.body,
-                    body.party,
-                    actor=body.actor,
-                    actor_kind=body.actor_kind,
-                    via="agent",
-                    why=[why],
-                )
+                yield self.title_mention(title, body.party, body.actor, body.actor_kind, why)
+
+    def title_mention(self, title: Title, party: str, actor: str | None, kind: str | None, why: str) -> Mention:
+        """The mention of a title alone, as an agent of `party`."""
+        return Mention.of_tokens(
+            self.doc, title.start, title.end, self.body, party, actor=actor, actor_kind=kind, via="agent", why=[why]
+        )
 
     def subject_before(self, index: int) -> Mention | None:
         """The nearest party or body mention before token `index` that heads a clause's subject, in that sentence
