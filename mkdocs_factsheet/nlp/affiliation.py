@@ -39,7 +39,7 @@ from .matching import Candidate
 from .mentions import Mention, ResolvedMentions
 from .names import HONORIFICS, by_first_name, without_honorific
 from .party_markers import marked_people
-from .phrases import OF, PAST, WINDOW, acts_as_party, held_before, own_phrase, phrase_head
+from .phrases import OF, PAST, WINDOW, acts_as_party, held_before, own_phrase, phrase_head, sentences_back
 from .provisional import find_provisional
 from .text import BodyText
 
@@ -160,12 +160,13 @@ class Affiliator:
         titles: list[Title],
         body: BodyText,
         home: tuple[str, str] | None,
-        bodies: tuple[Title, ...] = (),
-        independence: Independence | None = None,
+        bodies: tuple[Title, ...],
+        independence: Independence,
     ):
         self.doc = doc
         self.independence = independence
         self.unaffiliated: dict[str, str] = {}  # people shown speaking for no party (see `independent_people`)
+        self._beside: dict[tuple[int, int], list[Token]] = {}  # `beside`'s answers, by span
         self.home = home
         self.bodies = bodies
         self.mentions = mentions
@@ -255,8 +256,6 @@ class Affiliator:
         """The people the words describing them show speaking for no party ("public health expert Wendy Parmet",
         "Retired FBI agent … Ali Soufan"; `nlp.independence`), name → why; each is noted."""
         found: dict[str, str] = {}
-        if self.independence is None:
-            return found
         for start, end in self.persons:
             why = self.independence.described(start, end, self.beside(start, end), self.mention_at, self.title_at)
             if why is not None:
@@ -267,7 +266,7 @@ class Affiliator:
     def at_workplace(self, mention: Mention, commentators: dict[str, str]) -> bool:
         """Is this evidence only a workplace (a university, a forum), or an organisation no rule defines beside a
         commentator? Then the person is noted as speaking for no party."""
-        if self.independence is None or mention.actor is None:
+        if mention.actor is None:
             return False
         workplace = self.independence.workplaces.get(mention.party)
         if workplace is not None:
@@ -455,9 +454,7 @@ class Affiliator:
     def subject_before(self, index: int) -> Mention | None:
         """The nearest party or body mention before token `index` that heads a clause's subject, in that sentence
         or the two before it."""
-        sentences = list(self.doc.sents)
-        here = next(n for n, sent in enumerate(sentences) if sent.start <= index < sent.end)
-        first = sentences[max(0, here - 2)].start
+        first = sentences_back(self.doc[index], 2)
         for mention in reversed(self.mentions):
             if mention.end > index or mention.start < first:
                 continue
@@ -547,7 +544,15 @@ class Affiliator:
 
     def beside(self, start: int, end: int) -> list[Token]:
         """Heads of the phrases in apposition with a name: by the parse, or by the commas when the parse
-        takes both for subjects ("A member of the Tunisian Parliament, Samir Dilou said")."""
+        takes both for subjects ("A member of the Tunisian Parliament, Samir Dilou said"). Each span's once:
+        several kinds of evidence ask for every person's."""
+        found = self._beside.get((start, end))
+        if found is None:
+            found = self._beside[(start, end)] = self.heads_beside(start, end)
+        return found
+
+    def heads_beside(self, start: int, end: int) -> list[Token]:
+        """The heads `beside` finds for the name at tokens [start, end)."""
         head = self.doc[start:end].root
         # by the parse, only next to the name: a long-distance apposition is a parse error
         found = [c for c in head.children if c.dep_ == "appos" and c.left_edge.i <= end + 2]

@@ -1,5 +1,5 @@
 """Reading the phrase around a title for the affiliation step (`nlp.affiliation`): a title's own phrase, and
-which mentions in it make a person act for a party."""
+which mentions in it make a person act for a party; and how far back the sentences before a word reach."""
 
 from __future__ import annotations
 
@@ -34,6 +34,16 @@ def held_before(doc: Doc, start: int) -> Token | None:
         if not (passes or (token.dep_ in ("compound", "amod") and token.pos_ in ("NOUN", "PROPN", "ADJ"))):
             return None
     return None
+
+
+def sentences_back(token: Token, count: int) -> int:
+    """The first token of the sentence `count` sentences before the token's own (of the first sentence, at most)."""
+    start = token.sent.start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start
 
 
 _MODIFIERS = ("poss", "amod", "compound", "nmod", "det", "case")

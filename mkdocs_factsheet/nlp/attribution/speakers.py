@@ -32,6 +32,7 @@ from spacy.tokens import Span as SpacySpan
 from ...rules import RuleSet
 from ..mentions import Mention
 from ..names import by_first_name, without_honorific
+from ..phrases import sentences_back
 from ..text import BodyText
 from .genders import declared_genders, pronoun_gender, tied_genders, title_gender
 from .proxies import RELATIVE, affiliated_in_apposition, author_of, relative_antecedent
@@ -274,9 +275,7 @@ class Speakers:
             c.lower_ in ("both", "two") and c.dep_ in ("det", "predet", "preconj", "nummod") for c in head.children
         ):
             return []
-        sentences = list(self.doc.sents)
-        here = next(n for n, sent in enumerate(sentences) if sent.start <= head.i < sent.end)
-        first = sentences[max(0, here - 1)].start
+        first = sentences_back(head, 1)
         last: dict[str, Mention] = {}  # party → its last mention (a person's, for leaders)
         for mention in self.mentions:
             party = self.parties.get(mention.party)
@@ -314,20 +313,17 @@ class Speakers:
         described = self.definite_description(head)
         if described is not None:
             return described
+        # a name, even one the NER sees no person in, may be someone with a party named before ("Hardeep also
+        # stated", after the pack's "Hardeep Singh Puri")
+        untagged = head.pos_ == "PROPN" and head.is_title and head.ent_type_ not in ("ORG", "NORP", "GPE")
+        known = self.named_before(person or head.text, head.i) if person or untagged else None
+        if known is not None:
+            identity = self.from_mention(known)
+            identity.why.insert(0, f"{head.text!r} is {known.actor!r}, named before")
+            return identity
         if person:
-            known = self.named_before(person, head.i)
-            if known is not None:  # "Hardeep also stated", after the pack's "Hardeep Singh Puri"
-                identity = self.from_mention(known)
-                identity.why.insert(0, f"{head.text!r} is {known.actor!r}, named before")
-                return identity
             reason = f"person {person!r} named in the text (no rule gives a party)"
             return Identity(person, None, "person", person, [reason])
-        if head.pos_ == "PROPN" and head.is_title and head.ent_type_ not in ("ORG", "NORP", "GPE"):
-            known = self.named_before(head.text, head.i)  # "Hardeep also stated", the NER seeing no person
-            if known is not None:
-                identity = self.from_mention(known)
-                identity.why.insert(0, f"{head.text!r} is {known.actor!r}, named before")
-                return identity
         if head.ent_type_ in ("ORG", "NORP", "GPE") and head.pos_ == "PROPN":
             ent = self.ent_at.get(head.i)
             name = ent.text if ent is not None else head.text
