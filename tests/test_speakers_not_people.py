@@ -159,3 +159,29 @@ def test_the_named_official_speaks_not_the_source_the_parser_made_the_subject(en
     sheet = engine.extract(Article(id="t", path="t.txt", text=text, body_start=0, title="T"))
     position = next(p for p in sheet.positions if "must face charges" in p.content.text)
     assert (position.speaker.actor, position.speaker.party) == ("Ali Alghasi Mehr", "iran")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "party"),
+    [
+        # an organisation no rule defines: its provisional party
+        (
+            "The Quarry Workers Union published a report on Monday. The union said that wages had fallen sharply.",
+            "Quarry Workers Union",
+            "provisional-quarry-workers-union",
+        ),
+        # a state body the rules know only by its agent noun: the name, with the agent's party; of two courts
+        # named before, the one named most often
+        (
+            "The Court of Session in Scotland ruled on Wednesday. The Court of Session sits in Edinburgh, and only the"
+            " Supreme Court of the United Kingdom stands above it. The court said that the suspension was unlawful.",
+            "Court of Session",
+            "united-kingdom",
+        ),
+    ],
+)
+def test_a_definite_description_is_the_organisation_named_before(
+    engine: Engine, text: str, actor: str, party: str
+) -> None:
+    speaker = next(p for p in sheet_of(engine, text).positions if p.content.text.startswith("that")).speaker
+    assert (speaker.text.lower().split()[0], speaker.actor, speaker.party) == ("the", actor, party)

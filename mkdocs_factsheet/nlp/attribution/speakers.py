@@ -5,10 +5,12 @@ a relative pronoun ("who told Congress") → the noun it hangs on; a message →
 by X", `proxies`); a speaker label ("PENCE: …") → the person the article names so; a pronoun → its
 antecedent (of the right gender, `genders`); a party or body named inside the noun phrase ("State
 Department spokesman Ned Price"); a definite description naming an earlier body or role ("the
-department" → U.S. State Department); a person or organisation the statistical NER found (a name,
-without a party); otherwise unresolved. A person the article shows speaking for no party
-(`nlp.independence`) has none whatever their mention says; coordinated speakers the rules place and
-"both nations" give one identity each (`coordinated`, `pair`).
+department" → U.S. State Department), or the organisation named before whose name it heads ("the
+court" → the Court of Session, the one named most often; a rules' agent noun keeps its party); a
+person or organisation the statistical NER found (a name, without a party); otherwise unresolved. A
+person the article shows speaking for no party (`nlp.independence`) has none whatever their mention
+says; coordinated speakers the rules place and "both nations" give one identity each (`coordinated`,
+`pair`).
 
 Pronoun policy (as citron's): after what it said, the subject of that clause when it fits ("…, they
 said"); else he/she → the nearest preceding person who is the subject of a clause or the speaker of
@@ -226,6 +228,12 @@ class Speakers:
             people = [m for m in named if m.actor_kind == "person"] + affiliated_in_apposition(head, self.mention_at)
             mention = next(iter(people), mention if mention is not None else next(iter(named), None))
         if mention is not None:
+            if mention.via == "agent" and mention.actor_kind == "body" and mention.party is not None:
+                before = self.organisation_named_before(head)  # "the court" after "the Court of Session"
+                if before is not None:
+                    name, _ = before
+                    why = [f"{'the ' + head.text!r} → {name} (named before)", *mention.why]
+                    return Identity(name, mention.party, "body", name, why)
             return self.from_mention(mention)
         lower = head.lower_
         antecedent = relative_antecedent(head)
@@ -313,6 +321,14 @@ class Speakers:
         described = self.definite_description(head)
         if described is not None:
             return described
+        named = self.organisation_named_before(head)
+        if named is not None:  # "the archive" after "the Gun Violence Archive"
+            name, mention = named
+            identity = self.from_mention(replace(mention, actor=name, actor_kind="body")) if mention else None
+            if identity is None:
+                identity = Identity(name, None, "body", name, [f"unresolved: {name!r} is not in the rules"])
+            identity.why.insert(0, f"{'the ' + head.text!r} → {name} (named before)")
+            return identity
         # a name, even one the NER sees no person in, may be someone with a party named before ("Hardeep also
         # stated", after the pack's "Hardeep Singh Puri")
         untagged = head.pos_ == "PROPN" and head.is_title and head.ent_type_ not in ("ORG", "NORP", "GPE")
@@ -462,6 +478,29 @@ class Speakers:
                 identity.why.insert(0, f"{'the ' + head.text!r} → {mention.actor} (named before as {mention.text!r})")
                 return identity
         return None
+
+    def organisation_named_before(self, head: Token) -> tuple[str, Mention | None] | None:
+        """The organisation named before a definite description whose name has its head noun ("the court" → "the
+        Court of Session", "the archive" → "the Gun Violence Archive"), with the rule's mention there: of several,
+        the one named most often, then the nearest."""
+        if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        word = head.lemma_.lower()
+        named: dict[str, tuple[int, int, Mention | None]] = {}  # name → times named, last token, mention
+        for ent in self.ents:
+            name_head = _name_head(ent)
+            if ent.end > head.i or ent.label_ != "ORG" or name_head.lemma_.lower() != word:
+                continue
+            mention = self.mention_at.get(name_head.i)
+            if mention is not None and mention.actor_kind == "person":
+                continue
+            name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            times = named[name][0] if name in named else 0
+            named[name] = (times + 1, ent.end, mention)
+        if not named:
+            return None
+        name = max(named, key=lambda n: named[n][:2])
+        return name, named[name][2]
 
     # -- pronouns ------------------------------------------------------------------------------------
 
@@ -635,6 +674,14 @@ class Speakers:
 def _named(identity: Identity) -> bool:
     """Does an identity name someone the rules or the article place (an actor with a party, or a party)?"""
     return identity.party is not None
+
+
+def _name_head(ent: SpacySpan) -> Token:
+    """The head noun of an organisation's name: the word before its "of"/"for"/"in", else its last word."""
+    for token in ent[1:]:
+        if token.lower_ in ("of", "for", "in", "on"):
+            return token.nbor(-1)
+    return ent[-2] if len(ent) > 1 and ent[-1].text in ("'s", "’s", "'") else ent[-1]
 
 
 def _noun_phrase(head: Token) -> Iterator[Token]:
