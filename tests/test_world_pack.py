@@ -14,6 +14,8 @@ import pytest
 import mkdocs_factsheet
 from mkdocs_factsheet.articles import Article
 from mkdocs_factsheet.engine import Engine
+from mkdocs_factsheet.nlp.pipeline import Pipeline
+from mkdocs_factsheet.rules import load_rules
 from mkdocs_factsheet.rules.schema import Alias, Member, Party, Role, alias_of
 from mkdocs_factsheet.rules.strict_yaml import load_yaml
 
@@ -121,6 +123,26 @@ def test_the_european_unions_institutions_speak_for_it(engine: Engine) -> None:
     assert speakers == {
         ("Court of Justice of the European Union", "european-union"),
         ("European Central Bank", "european-union"),
+    }
+
+
+def test_territories_stand_for_the_state_that_administers_them(pipeline: Pipeline) -> None:
+    """ISO 3166-1 territories with no party of their own (`TERRITORIES`): the longest name wins, so an American
+    Samoan is not Samoan, and Samoa stays Samoa (the pack alone: the example site's own United States replaces
+    the pack's)."""
+    engine = Engine(pipeline, load_rules([], ["world"]))
+    assert {"American Samoa", "Puerto Rico", "Guam"} <= {alias_of(a).text for a in party("united-states").aliases}
+    assert "Greenlandic" in [alias_of(a).text for a in party("denmark").adjectives]
+    text = (
+        "The American Samoan delegate Aumua Amata said the ruling was unwelcome. Samoa's prime minister said the"
+        " islands would help. Northern Ireland said people should wear masks."
+    )
+    article = Article(id="t", path="t.txt", text=text, body_start=0, title="T")
+    parties = {p.content.text: p.speaker.party for p in engine.extract(article).positions}
+    assert parties == {
+        "the ruling was unwelcome": "united-states",
+        "the islands would help": "samoa",
+        "people should wear masks": "united-kingdom",
     }
 
 

@@ -138,6 +138,52 @@ MISLEADING_PLACES = {  # places that news would not take for this country: anoth
     "EELAM", "TAMIL EELAM",
 }  # fmt: skip
 
+# Dependent territories of ISO 3166-1 that have no party of their own here, and a constituent country Phoenix
+# lacks: each stands for the state that administers it ("the Government of American Samoa" acts for the United
+# States), by code of that state: (names, adjectives). Crown dependencies, states in free association (Niue,
+# the Cook Islands), disputed territories and names shared with a common word or a person (Jersey, Saba,
+# Saint Martin) are left out.
+TERRITORIES: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
+    "USA": (
+        (("American Samoa",), ("American Samoan",)),
+        (("Guam",), ("Guamanian",)),
+        (("Puerto Rico",), ("Puerto Rican",)),
+        (("Northern Mariana Islands",), ()),
+        (("U.S. Virgin Islands", "US Virgin Islands", "United States Virgin Islands"), ()),
+    ),
+    "GBR": (
+        (("Northern Ireland",), ("Northern Irish",)),
+        (("Gibraltar",), ("Gibraltarian",)),
+        (("Falkland Islands", "Falklands"), ()),
+        (("British Virgin Islands",), ()),
+        (("Turks and Caicos Islands", "Turks and Caicos"), ()),
+        (("Montserrat",), ()),
+        (("Pitcairn Islands",), ()),
+        (("Saint Helena", "St Helena", "Ascension Island", "Tristan da Cunha"), ()),
+        (("British Indian Ocean Territory", "Chagos Islands"), ()),
+        (("South Georgia and the South Sandwich Islands",), ()),
+    ),
+    "FRA": (
+        (("New Caledonia",), ("New Caledonian",)),
+        (("French Polynesia",), ("French Polynesian",)),
+        (("Guadeloupe",), ()),
+        (("Martinique",), ("Martinican",)),
+        (("French Guiana",), ()),
+        (("Réunion", "Reunion Island"), ()),
+        (("Mayotte",), ()),
+        (("Saint Barthélemy", "Saint-Barthélemy"), ()),
+        (("Saint Pierre and Miquelon",), ()),
+        (("Wallis and Futuna",), ()),
+    ),
+    "DNK": ((("Greenland",), ("Greenlandic",)), (("Faroe Islands", "Faroes", "Faeroe Islands"), ("Faroese",))),
+    "NLD": ((("Curaçao", "Curacao"), ()), (("Sint Maarten",), ()), (("Bonaire", "Sint Eustatius"), ())),
+    "NOR": ((("Svalbard",), ()), (("Bouvet Island",), ())),
+    "FIN": ((("Åland Islands", "Åland", "Aland Islands"), ()),),
+    "AUS": ((("Norfolk Island",), ()), (("Cocos Islands", "Christmas Island"), ())),
+    "NZL": ((("Tokelau",), ()),),
+}
+
+
 OFFICE_AGENTS = ("GOV", "MIL", "LEG", "JUD", "SPY", "COP")  # CAMEO agents of the state itself
 INSTITUTION_WORDS = {
     "ARMY", "NAVY", "FORCE", "FORCES", "MINISTRY", "DEPARTMENT", "COUNCIL", "CONGRESS", "PARLIAMENT",
@@ -864,6 +910,16 @@ def build_countries(dictionary: Dictionary, given: set[str], report: Report) -> 
     return parties
 
 
+def add_territories(parties: list[Party]) -> None:
+    """The `TERRITORIES` as names and adjectives of the states that administer them (those with a party)."""
+    by_code = {party.source.rpartition(" ")[2]: party for party in parties if party.kind == "country"}
+    for code, territories in TERRITORIES.items():
+        party = by_code[code]
+        for names, adjectives in territories:
+            party.aliases = dedupe(party.aliases + [AliasText(name) for name in names], {fold(party.name)})
+            party.adjectives = dedupe(party.adjectives + [AliasText(word) for word in adjectives], {fold(party.name)})
+
+
 # ---------------------------------------------------------------------------------------------
 # International organisations
 # ---------------------------------------------------------------------------------------------
@@ -1209,6 +1265,10 @@ def notice_text(parties: list[Party], report: Report, licence: str) -> str:
             "  the English short name; `COUNTRY_NAMES` gives it where the Phoenix phrase is another form",
             "  (UNITED_STATES_OF_AMERICA, RUSSIAN_FEDERATION, MADAGASKAR),",
             "  and the current names of North Macedonia and Eswatini (the old ones stay as aliases).",
+            "- **Territories.** ISO 3166-1 dependent territories with no record of their own (American Samoa,",
+            "  Puerto Rico, Greenland, New Caledonia, ...) and Northern Ireland are names of the state that",
+            "  administers them, their demonyms its adjectives (`TERRITORIES`, from general knowledge): crown",
+            "  dependencies, states in free association and disputed territories are left out.",
             "- **Spelling.** Phoenix phrases are upper case with `_` between words. They are written as an",
             "  English text would: `PEOPLE'S_REPUBLIC_OF_CHINA` -> People's Republic of China (of, the, and,",
             "  de, al, van, ... in lower case inside names), `MCDONALD` -> McDonald in names of people, `XI'AN`",
@@ -1361,6 +1421,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     given = given_names([countries, international])
     parties = build_countries(countries, given, report) + build_organisations(international, given)
+    add_territories(parties)
     duplicates = sorted(party_id for party_id, count in Counter(party.id for party in parties).items() if count > 1)
     if duplicates:
         raise SystemExit(f"duplicate party ids: {', '.join(duplicates)}")
