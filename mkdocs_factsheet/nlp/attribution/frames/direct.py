@@ -278,6 +278,8 @@ class DirectQuotes:
                 return None  # a new sentence after the quote, and the cue is not its main verb
             if any(token.i < s.start < tail.sentence.end for _, s in self.index.quote_spans):
                 return None  # "….” Nancy Pelosi said on Friday “We are …”: the cue opens the next quotation
+            if self.before_frame(quote, span) is not None:
+                return None  # X said, “… .” Y maintained …: the quotation is X's, Y's cue has its own words
         content, kind, prefix_why = self.quote_content(quote, span)
         rule = "direct: “…,” said-Name" if speaker.i > token.i else "direct: “…,” Name-said"
         sentence = (span[0].sent.start_char, tail.sentence.end_char)
