@@ -10,6 +10,8 @@ import pytest
 from mkdocs_factsheet.articles import Article
 from mkdocs_factsheet.engine import Engine
 from mkdocs_factsheet.model import FactSheet
+from mkdocs_factsheet.nlp.pipeline import Pipeline
+from mkdocs_factsheet.rules import load_rules
 
 
 def sheet_of(engine: Engine, text: str, when: date | None = None) -> FactSheet:
@@ -54,6 +56,24 @@ def test_a_country_named_as_a_politicians_home_in_party_politics_is_a_region(eng
     )
     assert "georgia" not in party_ids(sheet) and "democratic-party" in party_ids(sheet)
     assert all(p.speaker.party != "georgia" for p in sheet.positions)
+
+
+def test_people_named_by_another_countrys_regions_make_a_country_named_so_a_region(pipeline: Pipeline) -> None:
+    """With the world pack alone (no party with markers): "Jerrold Nadler of New York" shows the same politics."""
+    engine = Engine(pipeline, load_rules([], ["world"]))
+    sheet = sheet_of(
+        engine,
+        "Republican committee member Doug Collins of Georgia said the vote was a sham. Democratic committee chairman"
+        " Jerrold Nadler of New York said the inquiry would go on.",
+    )
+    assert party_ids(sheet) == {"united-states"}
+    # a Georgian the pack knows names the country otherwise: it stays
+    sheet = sheet_of(
+        engine,
+        "President Salome Zourabichvili of Georgia said the talks went well. Mayor Bill de Blasio of New York said"
+        " the city would help.",
+    )
+    assert party_ids(sheet) == {"georgia", "united-states"}
 
 
 def test_the_country_georgia_keeps_its_mentions(engine: Engine) -> None:

@@ -3,8 +3,9 @@
 Where an article speaks of politics whose people are known by their home region (a party with markers,
 "(R-Ga.)", is mentioned), a country named only by its bare name and, once at least, as the home of a person
 ("<name> of Georgia", "a Republican from Georgia") is that region: none of its bare-name mentions is the
-country. A country the article also names otherwise (its adjective, capital, people, an agent noun) keeps every
-mention.
+country. Without such a party, people named by another country's regions ("Jerrold Nadler of New York") show
+the same politics. A country the article also names otherwise (its adjective, capital, people, an agent noun,
+a member of its rules) keeps every mention.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from .mentions import Mention
 def drop_home_regions(doc: Doc, mentions: list[Mention], rules: RuleSet) -> list[Mention]:
     """The mentions without those of a country the article names only as a home region."""
     politics = {m.end for m in mentions if (party := rules.parties.get(m.party)) and party.markers}
-    if not politics:
+    # "Jerrold Nadler of New York": the article names people by a country's own regions
+    regional = any(_region_of_a_country(m, rules) and _home(doc, m, politics) for m in mentions)
+    if not politics and not regional:
         return mentions
     bare = [m for m in mentions if _bare_country(m, rules)]
     named_otherwise = {m.party for m in mentions if not _bare_country(m, rules)}
@@ -34,6 +37,18 @@ def _bare_country(mention: Mention, rules: RuleSet) -> bool:
         and mention.actor is None
         and mention.via == "party"
         and mention.text.casefold() == party.name.casefold()
+    )
+
+
+def _region_of_a_country(mention: Mention, rules: RuleSet) -> bool:
+    """A country's mention by another of its names: a state, a city."""
+    party = rules.parties.get(mention.party)
+    return (
+        party is not None
+        and party.kind == "country"
+        and mention.actor is None
+        and mention.via == "party"
+        and not _bare_country(mention, rules)
     )
 
 
