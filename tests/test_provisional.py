@@ -61,6 +61,17 @@ def test_an_acronym_of_a_party_the_article_names_is_that_party(engine: Engine) -
     assert not any(p.provisional for p in sheet.parties)
 
 
+def test_a_bodys_name_shortened_from_the_front_is_that_body(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "On Thursday, the European Court of Justice ruled on the case. "
+        "The Court of Justice said that the directive allowed such orders.",
+    )
+    court = ("Court of Justice of the European Union", "european-union")
+    assert speaker_of(sheet, "the directive allowed") == court
+    assert not any(p.provisional for p in sheet.parties)
+
+
 def test_an_outlet_that_only_reports_is_a_source_not_a_party(engine: Engine) -> None:
     sheet = sheet_of(engine, "According to Al Jazeera, the talks collapsed on Friday after three days.")
     assert speaker_of(sheet, "talks collapsed") == ("Al Jazeera", None)  # named, for no party

@@ -7,7 +7,9 @@ organisation the NER finds outside every rule's mention (and each nationality or
 right before a title or group noun of the rules) becomes a provisional party, named from the
 text (its id is `provisional-` and the name's slug, the same in every article), so the affiliation
 step can affiliate people with it and organisations can speak for themselves. An acronym joins
-the name it abbreviates ("SDF" after "Syrian Democratic Forces (SDF)", or whose initials it is).
+the name it abbreviates ("SDF" after "Syrian Democratic Forces (SDF)", or whose initials it is); a rule's
+body named shortened from the front ("the Court of Justice" after "the European Court of Justice") is
+that body.
 
 Only provisional parties that act are kept (`keep_acting`): a speaker's party, or the party of a
 person the article affiliates with it. An outlet that only reports ("Reuters reported", "according
@@ -65,6 +67,14 @@ def find_provisional(
         for m in mentions
         if m.via == "agent" and m.actor_kind == "body" and m.actor and len(m.actor.split()) > 2
     }
+    # a body's name shortened from the front: "the Court of Justice" after "the European Court of Justice"
+    by_tail = {
+        " ".join(words[-size:]).casefold(): m
+        for m in mentions
+        if m.actor is not None and m.actor_kind == "body" and m.via != "adjective"
+        for words in [m.text.removeprefix("the ").removeprefix("The ").split()]
+        for size in range(2, len(words))
+    }
     names: list[tuple[int, int, str]] = []
     found = []
     # "Honcharuk said": the NER takes many a surname for an organisation, after naming the person in full
@@ -89,6 +99,7 @@ def find_provisional(
         if all(t.text in people for t in span):
             continue
         named = by_initials.get(span.text.replace("-", "")) if span.text.isupper() else None
+        shortened = by_tail.get(span.text.casefold()) if named is None else None
         owner = _country_before(doc, span.start, mentions, countries)
         national = _national_body(span, adjective_at, countries, generic) if owner is None else None
         if owner is not None:
@@ -100,6 +111,9 @@ def find_provisional(
                 f"{doc[start : span.end].text!r}, a public body named with {national.text!r}, acts for {national.party}"
             )
             found.append(_body_of(doc, start, span.end, text, national, why))
+        elif shortened is not None:
+            why = f"{span.text!r}: {shortened.actor}, named in the article as {shortened.text!r}"
+            found.append(_body_of(doc, span.start, span.end, text, shortened, why, actor=shortened.actor))
         elif named is not None:
             why = f"acronym {span.text!r} of {named.actor or named.text!r}, named in the article"
             found.append(
