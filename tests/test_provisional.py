@@ -72,6 +72,19 @@ def test_a_bodys_name_shortened_from_the_front_is_that_body(engine: Engine) -> N
     assert not any(p.provisional for p in sheet.parties)
 
 
+def test_a_public_body_no_rule_names_is_the_story_countrys(engine: Engine) -> None:
+    """A name an agent noun opens or heads after a state's qualifier, in a story with a home country (named three
+    times, twice as often as any other): that country's body; a research centre stays an organisation of its own."""
+    sheet = sheet_of(
+        engine,
+        "Floods hit India this week. India's monsoon began in June, and India expects more rain. "
+        "The National Disaster Management Authority said that 40 people had died. "
+        "The Johns Hopkins Center for Health Security said that floods were becoming more frequent.",
+    )
+    assert speaker_of(sheet, "40 people") == ("National Disaster Management Authority", "india")
+    assert speaker_of(sheet, "more frequent") == (None, "provisional-johns-hopkins-center-for-health-security")
+
+
 def test_an_outlet_that_only_reports_is_a_source_not_a_party(engine: Engine) -> None:
     sheet = sheet_of(engine, "According to Al Jazeera, the talks collapsed on Friday after three days.")
     assert speaker_of(sheet, "talks collapsed") == ("Al Jazeera", None)  # named, for no party

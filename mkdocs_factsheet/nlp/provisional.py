@@ -9,7 +9,9 @@ text (its id is `provisional-` and the name's slug, the same in every article), 
 step can affiliate people with it and organisations can speak for themselves. An acronym joins
 the name it abbreviates ("SDF" after "Syrian Democratic Forces (SDF)", or whose initials it is); a rule's
 body named shortened from the front ("the Court of Justice" after "the European Court of Justice") is
-that body.
+that body. In a story with a home country (`nlp.headline`), a public body's name no rule gives ("the
+Directorate General of Civil Aviation", "the Internal Revenue Service": an agent noun of the rules opening
+it, or heading it after a state's qualifier) is a body of that country.
 
 Only provisional parties that act are kept (`keep_acting`): a speaker's party, or the party of a
 person the article affiliates with it. An outlet that only reports ("Reuters reported", "according
@@ -48,13 +50,15 @@ def find_provisional(
     generic: frozenset[str],
     titles: list[tuple[int, int]],
     countries: frozenset[str] = frozenset(),
+    home: tuple[str, str] | None = None,
 ) -> tuple[list[Mention], list[ProvisionalParty]]:
     """Mentions of the organisations no rule covers (document order), and their provisional parties; an
     acronym of a rule's party the article names ("WHO" after "the World Health Organization") is that party.
     Organisations are the NER's, and names right beside a person's title, which the NER often misses ("ABS-CBN
     CEO …", "a spokesperson for Facebook"). `generic`: lower-case words that name a kind of body, not one
     ("Parliament", "Supreme Court"); `titles`: token ranges of person titles; `countries`: the rules' country
-    parties, whose possessive makes an organisation theirs ("the United States' National Institute of …")."""
+    parties, whose possessive makes an organisation theirs ("the United States' National Institute of …");
+    `home`: the story's country and what says so, whose public bodies the rules may not name."""
     covered = {index for mention in mentions for index in range(mention.start, mention.end)}
     adjective_at = {m.start: m for m in mentions if m.via == "adjective" and m.end == m.start + 1}
     adjectives = set(adjective_at)
@@ -114,6 +118,13 @@ def find_provisional(
         elif shortened is not None:
             why = f"{span.text!r}: {shortened.actor}, named in the article as {shortened.text!r}"
             found.append(_body_of(doc, span.start, span.end, text, shortened, why, actor=shortened.actor))
+        elif home is not None and _state_body(span, generic):
+            why = f"{span.text!r}, a public body the rules do not name, in a story whose country is {home[1]}"
+            found.append(
+                Mention.of_tokens(
+                    doc, span.start, span.end, text, home[0], actor=span.text, actor_kind="body", via="agent", why=[why]
+                )
+            )
         elif named is not None:
             why = f"acronym {span.text!r} of {named.actor or named.text!r}, named in the article"
             found.append(
@@ -270,6 +281,28 @@ def _national_body(
     if head.lower_ not in generic or any(t.lower_ in _MOVEMENT_WORDS for t in span):
         return None
     return adjective
+
+
+def _state_body(span: SpacySpan, generic: frozenset[str]) -> bool:
+    """Is a name a public body's: an agent noun of the rules that opens it ("Directorate General of Civil
+    Aviation") or heads it after a state's qualifier ("Internal Revenue Service", "National Disaster Management
+    Authority"), with no word of a movement's or an outlet's name?"""
+    head = span[-1]
+    for token in span[1:]:
+        if token.lower_ in ("of", "for", "on"):
+            break
+        head = token
+    words = {t.lower_ for t in span}
+    if len(span) < 2 or not words.isdisjoint(_MOVEMENT_WORDS | _OUTLET_WORDS):
+        return False
+    return span[0].lower_ in generic or (span[0].lower_ in _STATE_QUALIFIERS and head.lower_ in generic)
+
+
+# first words that make a name headed by an agent noun a state's body, not a company's, a university's or an NGO's
+_STATE_QUALIFIERS = {
+    "national", "federal", "central", "state", "royal", "supreme", "high", "internal", "general", "public",
+    "presidential", "metropolitan", "provincial", "regional", "municipal", "civil", "interior", "foreign",
+}  # fmt: skip
 
 
 def _before_title(ent: SpacySpan, titles: list[tuple[int, int]]) -> SpacySpan:
