@@ -185,3 +185,16 @@ def test_a_definite_description_is_the_organisation_named_before(
 ) -> None:
     speaker = next(p for p in sheet_of(engine, text).positions if p.content.text.startswith("that")).speaker
     assert (speaker.text.lower().split()[0], speaker.actor, speaker.party) == ("the", actor, party)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The bill was criticised by archbishop Jorge Eduardo Scheinig. The archbishop said that prayer would help.", "Jorge Eduardo Scheinig"),
+        ("Maria Lopez, an activist, joined the march on Sunday. The activist said that the law was unjust.", "Maria Lopez"),
+        ("Lawyer Tom Brown filed the appeal. The lawyer told reporters that the court had erred.", "Tom Brown"),
+    ],
+)  # fmt: skip
+def test_a_definite_description_is_the_person_described_so_before(engine: Engine, text: str, actor: str) -> None:
+    speaker = next(p for p in sheet_of(engine, text).positions if p.content.text.startswith("that")).speaker
+    assert (speaker.text.split()[0].lower(), speaker.actor, speaker.party) == ("the", actor, None)

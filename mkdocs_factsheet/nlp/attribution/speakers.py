@@ -6,7 +6,8 @@ by X", `proxies`); a speaker label ("PENCE: …") → the person the article nam
 antecedent (of the right gender, `genders`); a party or body named inside the noun phrase ("State
 Department spokesman Ned Price"); a definite description naming an earlier body or role ("the
 department" → U.S. State Department), or the organisation named before whose name it heads ("the
-court" → the Court of Session, the one named most often; a rules' agent noun keeps its party); a
+court" → the Court of Session, the one named most often; a rules' agent noun keeps its party), or the
+person named before with its noun as their title ("the archbishop" → Jorge Eduardo Scheinig); a
 person or organisation the statistical NER found (a name, without a party); otherwise unresolved. A
 person the article shows speaking for no party (`nlp.independence`) has none whatever their mention
 says; coordinated speakers the rules place and "both nations" give one identity each (`coordinated`,
@@ -321,6 +322,9 @@ class Speakers:
         described = self.definite_description(head)
         if described is not None:
             return described
+        person_before = self.person_described_before(head)
+        if person_before is not None:  # "the archbishop" after "archbishop Jorge Eduardo Scheinig"
+            return person_before
         named = self.organisation_named_before(head)
         if named is not None:  # "the archive" after "the Gun Violence Archive"
             name, mention = named
@@ -477,6 +481,35 @@ class Speakers:
                 identity = self.from_mention(mention)
                 identity.why.insert(0, f"{'the ' + head.text!r} → {mention.actor} (named before as {mention.text!r})")
                 return identity
+        return None
+
+    def person_described_before(self, head: Token) -> Identity | None:
+        """The person named before with the noun of a definite description right before their name or in
+        apposition to it ("the archbishop" after "archbishop Jorge Eduardo Scheinig" or "Ann Lee, an activist"):
+        the nearest such."""
+        if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        word = head.lemma_.lower()
+        for ent in reversed(self.ents):
+            if ent.end > head.i or ent.label_ != "PERSON":
+                continue
+            described = list(ent[:-1])  # "Lawyer Tom Brown": the NER's name may hold the title
+            described += [c for c in ent.root.children if c.dep_ in ("compound", "appos") and c.i < ent.start]
+            described += [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
+            if ent.start > 0:
+                described.append(self.doc[ent.start - 1])
+            words = {t.lemma_.lower() for t in described if t.pos_ in ("NOUN", "PROPN")}
+            if word not in words:
+                continue
+            mention = self.mention_at.get(ent.root.i)
+            identity = self.from_mention(mention) if mention is not None and mention.actor else None
+            if identity is None:
+                person = self.person_name(ent.root) or ent.text
+                if person.split()[0].lower() == word:
+                    person = person.split(" ", 1)[-1]
+                identity = Identity(person, None, "person", person, [f"person {person!r} named in the text"])
+            identity.why.insert(0, f"{'the ' + head.text!r} → {identity.name} (named before as {word!r})")
+            return identity
         return None
 
     def organisation_named_before(self, head: Token) -> tuple[str, Mention | None] | None:
