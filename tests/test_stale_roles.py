@@ -57,6 +57,18 @@ def test_the_office_alone_is_the_one_holder_the_article_names(world: Engine) -> 
     assert speaker_of(sheet, "talks had failed") == ("Mike Pompeo", "united-states")
 
 
+def test_a_surname_after_one_of_the_members_titles_is_that_member_whatever_the_story(world: Engine) -> None:
+    """ "President Obama" is the pack's Barack Obama (and "Mr. Obama" after it), not a title of the story's
+    country: a story about North Korea, named most, does not make him North Korean."""
+    text = (
+        "North Korea tested a missile on Friday. North Korea said the test was a success, and North Korea "
+        "promised more. President Obama said the test was provocative. Mr. Obama said that sanctions would follow."
+    )
+    sheet = sheet_of(world, text, date(2016, 9, 10))
+    assert speaker_of(sheet, "provocative") == ("Barack Obama", "united-states")
+    assert speaker_of(sheet, "sanctions would follow") == ("Barack Obama", "united-states")
+
+
 def test_a_sites_own_party_can_state_how_current_its_roles_are(pipeline: Pipeline, tmp_path: Path) -> None:
     rules = write_tree(
         tmp_path / "rules",

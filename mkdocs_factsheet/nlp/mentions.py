@@ -184,6 +184,13 @@ class _Resolver:
     def resolve(self, candidates: list[Candidate]) -> list[Mention]:
         """The mentions among settled candidates; a title before a name joins the name's mention."""
         named = {(e.target, e.member) for c in candidates for e in c.entries if e.is_name}
+        # "President Obama" names him as surely as "Barack Obama" ("Mr. Obama" later is him)
+        named |= {
+            (e.target, e.member)
+            for c in candidates
+            for e in c.entries
+            if e.kind == "member" and e.how.startswith("surname") and self.titled_surname(c, e)
+        }
         mentions: list[Mention] = []
         previous: Candidate | None = None
         previous_mention: Mention | None = None
@@ -435,7 +442,7 @@ class _Resolver:
             if not options:
                 return self.office_of(candidate, entries)
         else:
-            options = self.named_members(entries, named, why)
+            options = self.named_members(candidate, entries, named, why)
         if len(_people(options)) != 1:
             return None  # nobody, or several, and the article singles out none: unresolved rather than guessed
         return self.member_mention(candidate, min(options, key=Entry.order), why, lead)
@@ -467,7 +474,9 @@ class _Resolver:
             why.append("the holder the article names")
         return options
 
-    def named_members(self, options: list[Entry], named: People, why: list[str]) -> list[Entry]:
+    def named_members(
+        self, candidate: Candidate, options: list[Entry], named: People, why: list[str]
+    ) -> list[Entry]:
         """Who a name can stand for: narrowed to the one named in full, in office, defined in the site's rules."""
         when = self.when
         if len(_people(options)) > 1:
@@ -480,11 +489,17 @@ class _Resolver:
             if active:
                 why.append(f"in office on {when.isoformat()}")
                 options = active
-        # a pack's person is known by surname alone only once the article has named them in full
+        # a pack's person is known by surname alone only once the article has named them in full, or with one of
+        # their titles right before it ("President Obama")
         options = [
             e
             for e in options
-            if not (self.from_pack(e) and e.how.startswith("surname") and (e.target, e.member) not in named)
+            if not (
+                self.from_pack(e)
+                and e.how.startswith("surname")
+                and (e.target, e.member) not in named
+                and not self.titled_surname(candidate, e)
+            )
         ]
         if len(_people(options)) > 1:
             own = [e for e in options if not self.from_pack(e)]
@@ -492,6 +507,12 @@ class _Resolver:
                 why.append("defined in the site's own rules")
                 options = own
         return options
+
+    def titled_surname(self, candidate: Candidate, entry: Entry) -> bool:
+        """Is the surname right after one of the member's titles in the rules ("President Obama")?"""
+        before = " ".join(t.lower_ for t in self.doc[max(0, candidate.start - 4) : candidate.start])
+        titles = {role.title.lower() for role in self.member(entry).role_list() if role.title}
+        return any(before == title or before.endswith(" " + title) for title in titles)
 
     def member_mention(self, candidate: Candidate, entry: Entry, why: list[str], lead: Mention | None) -> Mention:
         """The mention of the member an entry names, with the reasons it was chosen."""
