@@ -198,3 +198,18 @@ def test_a_definite_description_is_the_organisation_named_before(
 def test_a_definite_description_is_the_person_described_so_before(engine: Engine, text: str, actor: str) -> None:
     speaker = next(p for p in sheet_of(engine, text).positions if p.content.text.startswith("that")).speaker
     assert (speaker.text.split()[0].lower(), speaker.actor, speaker.party) == ("the", actor, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "party"),
+    [
+        ("According to Syrian state media, troops moved north. The army entered the town, according to state media.", "Syrian state media", "syria"),
+        ("Iranian officials said the talks had failed. Officials said that new talks were planned.", "Iranian officials", "iran"),
+    ],
+)  # fmt: skip
+def test_a_bare_plural_or_mass_noun_is_the_group_named_so_before(
+    engine: Engine, text: str, actor: str, party: str
+) -> None:
+    position = sheet_of(engine, text).positions[-1]  # the second sentence's
+    assert position.speaker.text.lower() in ("state media", "officials")
+    assert (position.speaker.actor, position.speaker.party) == (actor, party)

@@ -474,9 +474,7 @@ class _Resolver:
             why.append("the holder the article names")
         return options
 
-    def named_members(
-        self, candidate: Candidate, options: list[Entry], named: People, why: list[str]
-    ) -> list[Entry]:
+    def named_members(self, candidate: Candidate, options: list[Entry], named: People, why: list[str]) -> list[Entry]:
         """Who a name can stand for: narrowed to the one named in full, in office, defined in the site's rules."""
         when = self.when
         if len(_people(options)) > 1:

@@ -4,14 +4,14 @@ In order: a rule mention at the speaker's head word (name, surname, role noun, a
 a relative pronoun ("who told Congress") → the noun it hangs on; a message → its author ("a tweet
 by X", `proxies`); a speaker label ("PENCE: …") → the person the article names so; a pronoun → its
 antecedent (of the right gender, `genders`); a party or body named inside the noun phrase ("State
-Department spokesman Ned Price"); a definite description naming an earlier body or role ("the
-department" → U.S. State Department), or the organisation named before whose name it heads ("the
-court" → the Court of Session, the one named most often; a rules' agent noun keeps its party), or the
-person named before with its noun as their title ("the archbishop" → Jorge Eduardo Scheinig); a
-person or organisation the statistical NER found (a name, without a party); otherwise unresolved. A
-person the article shows speaking for no party (`nlp.independence`) has none whatever their mention
-says; coordinated speakers the rules place and "both nations" give one identity each (`coordinated`,
-`pair`).
+Department spokesman Ned Price"); a definite description, or a bare plural ("officials", "state
+media"), naming an earlier body, group or role ("the department" → U.S. State Department), or the
+organisation named before whose name it heads ("the court" → the Court of Session, the one named most
+often; a rules' agent noun keeps its party), or the person named before with its noun as their title
+("the archbishop" → Jorge Eduardo Scheinig); a person or organisation the statistical NER found (a
+name, without a party); otherwise unresolved. A person the article shows speaking for no party
+(`nlp.independence`) has none whatever their mention says; coordinated speakers the rules place and
+"both nations" give one identity each (`coordinated`, `pair`).
 
 Pronoun policy (as citron's): after what it said, the subject of that clause when it fits ("…, they
 said"); else he/she → the nearest preceding person who is the subject of a clause or the speaker of
@@ -459,12 +459,16 @@ class Speakers:
         return full if full is not None and len(full.split()) > len(words) else name
 
     def definite_description(self, head: Token) -> Identity | None:
-        """ "the department" → the U.S. State Department named before; "the secretary" → its holder."""
-        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+        """ "the department" → the U.S. State Department named before; "the secretary" → its holder; a bare plural
+        or mass noun too ("state media" after "Syrian state media", "officials" after "Iranian officials")."""
+        bare = head.tag_ == "NNS" or head.lower_ == "media"
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children) or (
+            bare and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
+        )
         title = head.pos_ == "PROPN" and head.is_title and head.lower_ in self.rules.title_words  # "The President"
         if not (head.pos_ == "NOUN" or title) or not definite:
             return None
-        word = head.lemma_.lower() if head.pos_ == "NOUN" else head.lower_
+        words = {head.lemma_.lower(), head.lower_} if head.pos_ == "NOUN" else {head.lower_}  # "media", "medium"
         for mention in reversed(self.mentions):
             if mention.start >= head.i or mention.actor is None:
                 continue
@@ -477,9 +481,9 @@ class Speakers:
             ):  # a title written before the name: "United States President Donald Trump"
                 before = mention.text.split()[: -len(mention.actor.split())]
                 names += [w.lower() for w in before if w.lower() in self.rules.title_words]
-            if word in names:
+            if words.intersection(names):
                 identity = self.from_mention(mention)
-                identity.why.insert(0, f"{'the ' + head.text!r} → {mention.actor} (named before as {mention.text!r})")
+                identity.why.insert(0, f"{head.text!r} → {mention.actor} (named before as {mention.text!r})")
                 return identity
         return None
 
