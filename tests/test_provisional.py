@@ -78,10 +78,12 @@ def test_a_public_body_no_rule_names_is_the_story_countrys(engine: Engine) -> No
     sheet = sheet_of(
         engine,
         "Floods hit India this week. India's monsoon began in June, and India expects more rain. "
-        "The National Disaster Management Authority said that 40 people had died. "
+        "The National Disaster Management Authority (NDMA) said that 40 people had died. The NDMA added that "
+        "rescue teams were on the way. "
         "The Johns Hopkins Center for Health Security said that floods were becoming more frequent.",
     )
     assert speaker_of(sheet, "40 people") == ("National Disaster Management Authority", "india")
+    assert speaker_of(sheet, "rescue teams") == ("National Disaster Management Authority", "india")  # its acronym
     assert speaker_of(sheet, "more frequent") == (None, "provisional-johns-hopkins-center-for-health-security")
 
 

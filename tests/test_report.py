@@ -54,9 +54,9 @@ def test_rules_that_never_fired_are_listed_with_their_file(report: Report) -> No
 def test_unassigned_actors_are_ranked_with_their_sentences(report: Report) -> None:
     counts = [lead.mentions for lead in report.unassigned]
     assert counts == sorted(counts, reverse=True)
-    court = next(lead for lead in report.unassigned if lead.name == "Court of Session")
-    assert court.mentions == 3 and court.articles == 1
-    assert any("the Court of Session in Scotland ruled" in e.sentence for e in court.examples)
+    fiance = next(lead for lead in report.unassigned if lead.name == "Jamal Khashoggi")
+    assert fiance.mentions >= 3 and fiance.articles == 1
+    assert any("fiancée of journalist Jamal Khashoggi" in e.sentence for e in fiance.examples)
     assert all(lead.label == "speaker" and lead.name.casefold() != "he" for lead in report.unattributed)
 
 

@@ -120,11 +120,11 @@ def find_provisional(
             found.append(_body_of(doc, span.start, span.end, text, shortened, why, actor=shortened.actor))
         elif home is not None and _state_body(span, generic):
             why = f"{span.text!r}, a public body the rules do not name, in a story whose country is {home[1]}"
-            found.append(
-                Mention.of_tokens(
-                    doc, span.start, span.end, text, home[0], actor=span.text, actor_kind="body", via="agent", why=[why]
-                )
+            body = Mention.of_tokens(
+                doc, span.start, span.end, text, home[0], actor=span.text, actor_kind="body", via="agent", why=[why]
             )
+            found.append(body)
+            by_initials.setdefault(_initials(span.text), body)  # "(NTC)" after "the National Telecommunications …"
         elif named is not None:
             why = f"acronym {span.text!r} of {named.actor or named.text!r}, named in the article"
             found.append(
