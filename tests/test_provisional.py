@@ -87,6 +87,16 @@ def test_a_public_body_no_rule_names_is_the_story_countrys(engine: Engine) -> No
     assert speaker_of(sheet, "more frequent") == (None, "provisional-johns-hopkins-center-for-health-security")
 
 
+def test_a_body_agent_noun_inside_a_qualified_name_makes_it_a_public_body(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "A man was shot in London, in the United Kingdom, on Sunday. The United Kingdom raised its threat level, "
+        "and the United Kingdom's prime minister spoke. "
+        "The Metropolitan Police Counter Terrorism Command said that the attack was terrorist-related.",
+    )
+    assert speaker_of(sheet, "terrorist-related") == ("Metropolitan Police Counter Terrorism Command", "united-kingdom")
+
+
 def test_an_outlet_that_only_reports_is_a_source_not_a_party(engine: Engine) -> None:
     sheet = sheet_of(engine, "According to Al Jazeera, the talks collapsed on Friday after three days.")
     assert speaker_of(sheet, "talks collapsed") == ("Al Jazeera", None)  # named, for no party

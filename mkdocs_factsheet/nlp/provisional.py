@@ -51,6 +51,7 @@ def find_provisional(
     titles: list[tuple[int, int]],
     countries: frozenset[str] = frozenset(),
     home: tuple[str, str] | None = None,
+    bodies: frozenset[str] = frozenset(),
 ) -> tuple[list[Mention], list[ProvisionalParty]]:
     """Mentions of the organisations no rule covers (document order), and their provisional parties; an
     acronym of a rule's party the article names ("WHO" after "the World Health Organization") is that party.
@@ -58,7 +59,8 @@ def find_provisional(
     CEO …", "a spokesperson for Facebook"). `generic`: lower-case words that name a kind of body, not one
     ("Parliament", "Supreme Court"); `titles`: token ranges of person titles; `countries`: the rules' country
     parties, whose possessive makes an organisation theirs ("the United States' National Institute of …");
-    `home`: the story's country and what says so, whose public bodies the rules may not name."""
+    `home`: the story's country and what says so, whose public bodies the rules may not name; `bodies`: the
+    lower-case agent nouns of bodies ("police")."""
     covered = {index for mention in mentions for index in range(mention.start, mention.end)}
     adjective_at = {m.start: m for m in mentions if m.via == "adjective" and m.end == m.start + 1}
     adjectives = set(adjective_at)
@@ -118,7 +120,7 @@ def find_provisional(
         elif shortened is not None:
             why = f"{span.text!r}: {shortened.actor}, named in the article as {shortened.text!r}"
             found.append(_body_of(doc, span.start, span.end, text, shortened, why, actor=shortened.actor))
-        elif home is not None and _state_body(span, generic):
+        elif home is not None and _state_body(span, generic, bodies):
             why = f"{span.text!r}, a public body the rules do not name, in a story whose country is {home[1]}"
             body = Mention.of_tokens(
                 doc, span.start, span.end, text, home[0], actor=span.text, actor_kind="body", via="agent", why=[why]
@@ -283,10 +285,11 @@ def _national_body(
     return adjective
 
 
-def _state_body(span: SpacySpan, generic: frozenset[str]) -> bool:
+def _state_body(span: SpacySpan, generic: frozenset[str], bodies: frozenset[str]) -> bool:
     """Is a name a public body's: an agent noun of the rules that opens it ("Directorate General of Civil
-    Aviation") or heads it after a state's qualifier ("Internal Revenue Service", "National Disaster Management
-    Authority"), with no word of a movement's or an outlet's name?"""
+    Aviation"), or after a state's qualifier one that heads it ("Internal Revenue Service", "National Disaster
+    Management Authority") or a body's anywhere in it ("Metropolitan Police Counter Terrorism Command"), with
+    no word of a movement's or an outlet's name?"""
     head = span[-1]
     for token in span[1:]:
         if token.lower_ in ("of", "for", "on"):
@@ -295,7 +298,8 @@ def _state_body(span: SpacySpan, generic: frozenset[str]) -> bool:
     words = {t.lower_ for t in span}
     if len(span) < 2 or not words.isdisjoint(_MOVEMENT_WORDS | _OUTLET_WORDS):
         return False
-    return span[0].lower_ in generic or (span[0].lower_ in _STATE_QUALIFIERS and head.lower_ in generic)
+    qualified = span[0].lower_ in _STATE_QUALIFIERS
+    return span[0].lower_ in generic or qualified and (head.lower_ in generic or not words.isdisjoint(bodies))
 
 
 # first words that make a name headed by an agent noun a state's body, not a company's, a university's or an NGO's

@@ -89,6 +89,13 @@ class RuleSet:
         return frozenset(alias_of(a).text.lower() for agent in self.agents for a in agent.aliases)
 
     @cached_property
+    def body_phrases(self) -> frozenset[str]:
+        """The agent nouns' phrases of bodies, lower-cased ("police", "ministry"): words of a public body's name."""
+        return frozenset(
+            alias_of(a).text.lower() for agent in self.agents if agent.kind == "body" for a in agent.aliases
+        )
+
+    @cached_property
     def title_words(self) -> frozenset[str]:
         """Every word of an agent noun's phrase or a role's title but "of", "the" …, lower-cased ("president",
         "mayor", "state"): words before a name that are not part of it."""
