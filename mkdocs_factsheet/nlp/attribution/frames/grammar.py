@@ -111,6 +111,9 @@ def _shared_subject(index: DocIndex, verb: Token, head: Token, depth: int) -> To
     if verb.dep_ in ("conj", "advcl"):
         if verb.tag_ == "VBN" and verb.dep_ == "advcl":
             return None  # "Asked about it, Trump said": the subject was asked, not asking
+        reporter = _reporting_verb(index, verb, head)
+        if reporter is not None:  # "X said the 36 must face charges, adding …": X adds, not the 36
+            return subject(index, reporter, depth + 1)
         if head.pos_ in ("VERB", "AUX"):
             return subject(index, head, depth + 1)
         return None
@@ -121,6 +124,22 @@ def _shared_subject(index: DocIndex, verb: Token, head: Token, depth: int) -> To
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return head  # "a statement saying …", "the official, speaking on condition …"
     return None
+
+
+def _reporting_verb(index: DocIndex, verb: Token, head: Token) -> Token | None:
+    """The speech cue whose reported clause a participle after a comma hangs in ("said the 36 must face …,
+    adding …"): a cue of speech itself, it goes on from that cue, not from the clause."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i < 1 or verb.doc[verb.i - 1].text != ",":
+        return None
+    if (match := index.cues.get(verb.i)) is None or match.cue.kind != "speech":
+        return None
+    clause = head
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.i >= clause.i:
+        return None
+    outer = index.cues.get(clause.head.i)
+    return clause.head if outer is not None and outer.cue.kind == "speech" else None
 
 
 def asks_or_promises(index: DocIndex, verb: Token) -> bool:
