@@ -46,6 +46,7 @@ MESSAGE_OBJECT_LEMMAS = frozenset(
         "indicate",
         "call",
         "reaffirm",
+        "reassert",
         "concede",
         "express",
         "stress",
