@@ -182,9 +182,11 @@ def communicated(index: DocIndex, verb: Token, obj: Token | None) -> bool:
 
 def relative_after_comma(clause: Token) -> bool:
     """A relative clause the parser hung on the cue as its complement ("Kalesnikava spoke, who headed the
-    campaign"): it opens with a relative pronoun right after a comma, which a reported question never does."""
+    campaign"): it opens with a relative pronoun right after a comma, which a reported question never does, after
+    the cue (in "…, which he said would …" the cue is inside the relative clause)."""
     first = clause.left_edge
-    return first.lower_ in ("who", "which", "whom", "whose") and first.i > 0 and first.nbor(-1).text == ","
+    relative = first.lower_ in ("who", "which", "whom", "whose") and first.i > 0 and first.nbor(-1).text == ","
+    return relative and first.i > clause.head.i
 
 
 def is_negated(token: Token) -> bool:

@@ -81,6 +81,7 @@ class _Content(NamedTuple):
     rule: str
     addressee: Token | None = None
     exclude: Token | None = None  # a parenthetical cue: the host clause around it, the cue's own words left out
+    after: Token | None = None  # "which he said would …": the content starts after this word (the cue)
 
 
 class ReportedSpeech:
@@ -178,7 +179,12 @@ class ReportedSpeech:
         if after and len(after) < len(ccomp):
             ccomp = after  # "X denied …, however, a report concluded [evidence supported …]": the clause after it
         addressee = dobj if dobj is not None and dobj.i < ccomp[0].i else None
-        return _Content(ccomp, "indirect: Name-said that …", addressee=addressee)
+        # "a state of emergency, which he said would allow him …": the relative pronoun before the cue is the
+        # clause's subject; what was said is the rest of it
+        relative = any(
+            g.dep_ in grammar.SUBJECTS and g.lower_ in grammar.RELATIVE and g.i < token.i for g in ccomp[0].children
+        )
+        return _Content(ccomp, "indirect: Name-said that …", addressee=addressee, after=token if relative else None)
 
     def to_infinitive(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
         """Content from the to-infinitive of a cue that takes one: "pressed X to …", "wants X to …", "vowed to …"."""
@@ -312,6 +318,8 @@ class ReportedSpeech:
             chars = self.hull_without(content.tokens[0], content.exclude)
         else:
             chars = self.content_of(content.tokens)
+        if content.after is not None and content.after.i + 1 < len(self.index.doc):
+            chars = (max(chars[0], self.index.doc[content.after.i + 1].idx), chars[1])
         chars = self.index.through_quote((max(chars[0], paragraph[0]), min(chars[1], paragraph[1])))
         if chars[0] <= speaker.idx < chars[1] and content.exclude is None:
             return None
