@@ -51,6 +51,22 @@ def test_a_person_with_a_title_of_an_organisation_no_rule_defines_acts_for_it(en
     assert facts is not None and [a.name for a in facts.actors] == ["Carlo Katigbak"]
 
 
+def test_a_companys_legal_form_does_not_make_another_party(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "ABS-CBN Corporation said that its stations would go off the air. "
+        "ABS-CBN CEO Carlo Katigbak said refunds for unaired political ads were offered.",
+    )
+    assert speaker_of(sheet, "stations would go off") == (None, "provisional-abs-cbn")
+    assert speaker_of(sheet, "refunds for unaired") == ("Carlo Katigbak", "provisional-abs-cbn")
+    facts = sheet.party("provisional-abs-cbn")
+    assert (
+        facts is not None
+        and facts.name == "ABS-CBN"
+        and [p.id for p in sheet.parties if p.provisional] == ["provisional-abs-cbn"]
+    )
+
+
 def test_an_acronym_of_a_party_the_article_names_is_that_party(engine: Engine) -> None:
     sheet = sheet_of(
         engine,

@@ -6,7 +6,8 @@ leaves such speakers without a party has empty summaries on news nobody wrote ru
 organisation the NER finds outside every rule's mention (and each nationality or movement it finds
 right before a title or group noun of the rules) becomes a provisional party, named from the
 text (its id is `provisional-` and the name's slug, the same in every article), so the affiliation
-step can affiliate people with it and organisations can speak for themselves. An acronym joins
+step can affiliate people with it and organisations can speak for themselves. A company's legal form is
+no part of its name ("ABS-CBN Corporation" is ABS-CBN). An acronym joins
 the name it abbreviates ("SDF" after "Syrian Democratic Forces (SDF)", or whose initials it is); a rule's
 body named shortened from the front ("the Court of Justice" after "the European Court of Justice") is
 that body. In a story with a home country (`nlp.headline`), a public body's name no rule gives ("the
@@ -151,7 +152,7 @@ def find_provisional(
         or (n[0] > 0 and doc[n[0] - 1].lemma_.lower() in _KINDS_OF_ORGANISATION)  # "trade union Aslef"
     ]
     full_names = sorted({name for _, _, name in names}, key=lambda n: -len(n))
-    canonical = {name: _canonical(doc, name, full_names, names) for name in full_names}
+    canonical = {name: _without_legal_form(_canonical(doc, name, full_names, names)) for name in full_names}
     parties: dict[str, ProvisionalParty] = {}
     for start, end, name in names:
         full = canonical[name]
@@ -358,6 +359,18 @@ def _canonical(doc: Doc, name: str, full_names: list[str], names: list[tuple[int
             continue
         if name.isupper() and (_initials(full) == name.replace("-", "") or _defined(doc, full, name, names)):
             return full
+    return name
+
+
+# a company's legal form after its name: "ABS-CBN Corporation" is the ABS-CBN the article also names
+_LEGAL_FORMS = {"corporation", "corp.", "inc.", "inc", "ltd", "ltd.", "limited", "plc", "llc", "co.", "ag", "s.a."}
+
+
+def _without_legal_form(name: str) -> str:
+    """The name without a legal form at its end ("ABS-CBN Corporation" → "ABS-CBN")."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower().rstrip(",") in _LEGAL_FORMS:
+        return " ".join(words[:-1]).rstrip(",")
     return name
 
 
