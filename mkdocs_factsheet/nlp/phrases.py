@@ -1,11 +1,12 @@
 """Reading the phrase around a title for the affiliation step (`nlp.affiliation`): a title's own phrase, and
-which mentions in it make a person act for a party; and how far back the sentences before a word reach."""
+which mentions in it make a person act for a party; how far back the sentences before a word reach; and the
+head word of an organisation's name."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .mentions import Mention
 
@@ -83,3 +84,12 @@ def _rest_of_name(token: Token) -> Iterable[Token]:
     while token.ent_type_ and index < len(doc) and doc[index].ent_iob_ == "I":
         yield doc[index]
         index += 1
+
+
+def name_head(name: Span) -> Token:
+    """The head word of an organisation's name: the word before its first "of"/"for"/"in"/"on" ("Court of
+    Session"), else its last word (a possessive left out: "the Gun Violence Archive's")."""
+    for token in name[1:]:
+        if token.lower_ in ("of", "for", "in", "on"):
+            return token.nbor(-1)
+    return name[-2] if len(name) > 1 and name[-1].text in _POSSESSIVES else name[-1]

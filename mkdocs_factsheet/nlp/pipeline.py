@@ -13,7 +13,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import DEP, HEAD, SENT_START
 from spacy.language import Language
 from spacy.lookups import Lookups
 from spacy.tokens import Doc
@@ -54,6 +56,25 @@ def mark_paragraphs(doc: Doc) -> Doc:
             doc[following].is_sent_start = True
         first_break_done = first_break_done or seen_text
         line_start = following
+    return doc
+
+
+@Language.component("factsheet_unparsed_tree")
+def reset_unparsed_tree(doc: Doc) -> Doc:
+    """In a doc no parser read, make every token a tree of its own (its edges itself), keeping the sentences.
+
+    spaCy's tokenizer leaves stale left and right edges on the tokens after a special case it merges ("U.S."
+    and the like), one token off or past the doc's end, and walking a token's children or subtree then reads
+    past the doc (a segmentation fault). Edges are recomputed only with a dependency label, so each token gets
+    one for the moment, then none again.
+    """
+    if not len(doc) or doc.has_annotation("DEP"):
+        return doc
+    starts = doc.to_array([SENT_START])
+    label = doc.vocab.strings.add("dep")
+    doc.from_array([HEAD, DEP], numpy.array([[0, label]] * len(doc), dtype="uint64"))
+    doc.from_array([DEP], numpy.zeros(len(doc), dtype="uint64"))
+    doc.from_array([SENT_START], starts)
     return doc
 
 
@@ -211,6 +232,7 @@ def _load(name: str) -> Language:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("factsheet_paragraphs", before="sentencizer")
+        nlp.add_pipe("factsheet_unparsed_tree")
         return nlp
     try:
         nlp = spacy.load(Path(name) if ("/" in name or name.startswith(".")) else name)

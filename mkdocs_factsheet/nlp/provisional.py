@@ -32,6 +32,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Position
 from .mentions import Mention, ProvisionalParty
+from .phrases import name_head
 from .text import BodyText
 
 PREFIX = "provisional-"
@@ -276,11 +277,7 @@ def _national_body(
     adjective = adjective_at.get(span.start) or adjective_at.get(span.start - 1)
     if adjective is None or adjective.party not in countries or len(span) < 2:
         return None
-    head = span[-1]
-    for token in span[1:]:
-        if token.lower_ in ("of", "for", "on"):
-            break
-        head = token
+    head = name_head(span)
     if head.lower_ not in generic or any(t.lower_ in _MOVEMENT_WORDS for t in span):
         return None
     return adjective
@@ -291,11 +288,7 @@ def _state_body(span: SpacySpan, generic: frozenset[str], bodies: frozenset[str]
     Aviation"), or after a state's qualifier one that heads it ("Internal Revenue Service", "National Disaster
     Management Authority") or a body's anywhere in it ("Metropolitan Police Counter Terrorism Command"), with
     no word of a movement's or an outlet's name?"""
-    head = span[-1]
-    for token in span[1:]:
-        if token.lower_ in ("of", "for", "on"):
-            break
-        head = token
+    head = name_head(span)
     words = {t.lower_ for t in span}
     if len(span) < 2 or not words.isdisjoint(_MOVEMENT_WORDS | _OUTLET_WORDS):
         return False

@@ -35,7 +35,7 @@ from spacy.tokens import Span as SpacySpan
 from ...rules import RuleSet
 from ..mentions import Mention
 from ..names import by_first_name, without_honorific
-from ..phrases import sentences_back
+from ..phrases import name_head, sentences_back
 from ..text import BodyText
 from .genders import declared_genders, pronoun_gender, tied_genders, title_gender
 from .proxies import RELATIVE, affiliated_in_apposition, author_of, relative_antecedent
@@ -491,7 +491,7 @@ class Speakers:
         """The person named before with the noun of a definite description right before their name or in
         apposition to it ("the archbishop" after "archbishop Jorge Eduardo Scheinig" or "Ann Lee, an activist"):
         the nearest such."""
-        if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        if not _the_noun(head):
             return None
         word = head.lemma_.lower()
         for ent in reversed(self.ents):
@@ -520,15 +520,15 @@ class Speakers:
         """The organisation named before a definite description whose name has its head noun ("the court" → "the
         Court of Session", "the archive" → "the Gun Violence Archive"), with the rule's mention there: of several,
         the one named most often, then the nearest."""
-        if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        if not _the_noun(head):
             return None
         word = head.lemma_.lower()
         named: dict[str, tuple[int, int, Mention | None]] = {}  # name → times named, last token, mention
         for ent in self.ents:
-            name_head = _name_head(ent)
-            if ent.end > head.i or ent.label_ != "ORG" or name_head.lemma_.lower() != word:
+            ent_head = name_head(ent)
+            if ent.end > head.i or ent.label_ != "ORG" or ent_head.lemma_.lower() != word:
                 continue
-            mention = self.mention_at.get(name_head.i)
+            mention = self.mention_at.get(ent_head.i)
             if mention is not None and mention.actor_kind == "person":
                 continue
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
@@ -713,12 +713,9 @@ def _named(identity: Identity) -> bool:
     return identity.party is not None
 
 
-def _name_head(ent: SpacySpan) -> Token:
-    """The head noun of an organisation's name: the word before its "of"/"for"/"in", else its last word."""
-    for token in ent[1:]:
-        if token.lower_ in ("of", "for", "in", "on"):
-            return token.nbor(-1)
-    return ent[-2] if len(ent) > 1 and ent[-1].text in ("'s", "’s", "'") else ent[-1]
+def _the_noun(head: Token) -> bool:
+    """Is `head` a common noun after "the" ("the court", "the archbishop")?"""
+    return head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
 
 def _noun_phrase(head: Token) -> Iterator[Token]:
