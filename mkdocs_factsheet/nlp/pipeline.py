@@ -12,6 +12,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import numpy
 import spacy
@@ -19,6 +20,7 @@ from spacy.attrs import DEP, HEAD, SENT_START
 from spacy.language import Language
 from spacy.lookups import Lookups
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from ..caching.fingerprints import BLANK, DEFAULT_MODEL, SENTENCE_RULES_VERSION, pipeline_fingerprint
 from ..problems import PipelineError
@@ -70,10 +72,10 @@ def reset_unparsed_tree(doc: Doc) -> Doc:
     """
     if not len(doc) or doc.has_annotation("DEP"):
         return doc
-    starts = doc.to_array([SENT_START])
+    starts = cast(Ints2d, doc.to_array([SENT_START]))
     label = doc.vocab.strings.add("dep")
-    doc.from_array([HEAD, DEP], numpy.array([[0, label]] * len(doc), dtype="uint64"))
-    doc.from_array([DEP], numpy.zeros(len(doc), dtype="uint64"))
+    doc.from_array([HEAD, DEP], cast(Ints2d, numpy.array([[0, label]] * len(doc), dtype="uint64")))
+    doc.from_array([DEP], cast(Ints2d, numpy.zeros((len(doc), 1), dtype="uint64")))
     doc.from_array([SENT_START], starts)
     return doc
 
