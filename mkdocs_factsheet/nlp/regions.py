@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..rules import RuleSet
+from ..rules.schema import Party
 from .mentions import Mention
 
 
@@ -29,27 +30,24 @@ def drop_home_regions(doc: Doc, mentions: list[Mention], rules: RuleSet) -> list
     return [m for m in mentions if not (m.party in regions and m.actor is None)]
 
 
-def _bare_country(mention: Mention, rules: RuleSet) -> bool:
+def _named_country(mention: Mention, rules: RuleSet) -> Party | None:
+    """The country a mention names by one of its names (not by an adjective, an agent noun or a person)."""
     party = rules.parties.get(mention.party)
-    return (
-        party is not None
-        and party.kind == "country"
-        and mention.actor is None
-        and mention.via == "party"
-        and mention.text.casefold() == party.name.casefold()
-    )
+    if party is None or party.kind != "country" or mention.actor is not None or mention.via != "party":
+        return None
+    return party
+
+
+def _bare_country(mention: Mention, rules: RuleSet) -> bool:
+    """A country's mention by its own name ("Georgia")."""
+    party = _named_country(mention, rules)
+    return party is not None and mention.text.casefold() == party.name.casefold()
 
 
 def _region_of_a_country(mention: Mention, rules: RuleSet) -> bool:
-    """A country's mention by another of its names: a state, a city."""
-    party = rules.parties.get(mention.party)
-    return (
-        party is not None
-        and party.kind == "country"
-        and mention.actor is None
-        and mention.via == "party"
-        and not _bare_country(mention, rules)
-    )
+    """A country's mention by another of its names: a state, a city ("New York")."""
+    party = _named_country(mention, rules)
+    return party is not None and mention.text.casefold() != party.name.casefold()
 
 
 def _home(doc: Doc, mention: Mention, politics: set[int]) -> bool:
