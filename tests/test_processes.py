@@ -147,3 +147,35 @@ def test_workers_end_with_their_parent_and_print_no_traceback(signal_number: int
         assert not alive, "the workers outlived their parent"
         time.sleep(3)  # a worker that lived on would now fail to send its results back
     assert "Traceback" not in stderr.read_text(), stderr.read_text()
+
+
+# A build one of whose workers dies on its task (as on a crash in spaCy): the parent must not wait forever.
+_DYING_BUILD = """
+import os
+from mkdocs_factsheet.articles import Article
+from mkdocs_factsheet.engine import runners
+
+def dying(articles):
+    if any(article.id == "2" for article in articles):
+        os._exit(1)
+    return [(b"", b"", [], []) for _ in articles]
+
+runners._parse_and_analyse = dying
+runners.ARTICLES_PER_TASK = 1
+articles = [Article(str(i), f"{i}.txt", "Text.", 0, "") for i in range(4)]
+try:
+    for made in runners.ForkedRunner(None, 2)._in_processes(articles):
+        pass
+except runners.AnalysisError as error:
+    print("AnalysisError:", error)
+"""
+
+
+def test_a_worker_that_dies_ends_the_run_with_an_error_not_a_wait(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", _DYING_BUILD], capture_output=True, cwd=ROOT, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "AnalysisError: a worker process ended while analysing 4 article(s)" in result.stdout, result.stdout
+    assert "processes: 1" in result.stdout

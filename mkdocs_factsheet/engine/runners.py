@@ -17,6 +17,8 @@ import threading
 import time
 import warnings
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -114,18 +116,41 @@ class ForkedRunner:
             yield Made(decode_sheet(result), hits, words, result)
 
     def _in_processes(self, articles: list[Article]) -> Iterator[_Encoded]:
-        """What the workers made of the articles, in order (see `_parse_and_analyse`)."""
+        """What the workers made of the articles, in order (see `_parse_and_analyse`). A worker that dies (a
+        crash in spaCy, the kernel's out-of-memory killer) ends the run with an `AnalysisError` rather than
+        leaving it waiting for that worker's task forever, as `multiprocessing.Pool` would."""
         tasks = [articles[start : start + ARTICLES_PER_TASK] for start in range(0, len(articles), ARTICLES_PER_TASK)]
-        with warnings.catch_warnings():
-            # Python 3.12+ warns when a process with threads forks (`mkdocs serve` runs a web
-            # server thread); the workers never touch what those threads hold.
-            warnings.filterwarnings("ignore", r"This process .* is multi-threaded", DeprecationWarning)
-            pool = multiprocessing.get_context("fork").Pool(
-                self.processes, initializer=_adopt, initargs=(self.engine, os.getpid())
-            )
-        with pool:
-            for results in pool.imap(_parse_and_analyse, tasks):
+        executor = ProcessPoolExecutor(
+            self.processes,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_adopt,
+            initargs=(self.engine, os.getpid()),
+        )
+        try:
+            with warnings.catch_warnings():
+                # Python 3.12+ warns when a process with threads forks (`mkdocs serve` runs a web
+                # server thread); the workers never touch what those threads hold. They fork here.
+                warnings.filterwarnings("ignore", r"This process .* is multi-threaded", DeprecationWarning)
+                made = executor.map(_parse_and_analyse, tasks)
+            for results in made:
                 yield from results
+        except BrokenProcessPool as error:
+            raise AnalysisError(
+                f"a worker process ended while analysing {len(articles)} article(s): {error}; with "
+                "`processes: 1` the article that ends it is the one analysed last"
+            ) from error
+        finally:
+            _stop(executor)
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    """Stop the workers now, whatever they are doing (Ctrl-C, an error, or all made): a task still running
+    would otherwise go on for minutes after the build has given up on it."""
+    processes = list(getattr(executor, "_processes", {}).values())  # the executor has no public way to kill
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
 
 
 class AnalysisError(RuntimeError):
