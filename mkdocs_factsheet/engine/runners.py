@@ -183,10 +183,10 @@ def _die_with_parent(parent: int) -> None:
 
     Without this a worker whose parent was killed works on through its task (minutes, gigabytes),
     then prints a `BrokenPipeError` traceback sending back what it made. Linux kills the worker
-    when the thread that forked it ends (`prctl(PR_SET_PDEATHSIG)`: the pool's workers are forked
-    by the thread that runs the build, or by the pool's own thread, both of which outlive the
-    pool); elsewhere, or if that call fails, a thread watches the parent's pid. Ctrl-C is the
-    parent's to handle (it stops the pool), and a write to a closed pipe ends the worker quietly.
+    when the thread that forked it ends (`prctl(PR_SET_PDEATHSIG)`: the workers are forked, all at
+    once, by the thread that runs the build, which outlives them); elsewhere, or if that call fails,
+    a thread watches the parent's pid. Ctrl-C is the parent's to handle (it stops the workers), and
+    a write to a closed pipe ends the worker quietly.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
