@@ -442,7 +442,7 @@ class _Resolver:
             if not options:
                 return self.office_of(candidate, entries)
         else:
-            options = self.named_members(candidate, entries, named, why)
+            options = self.named_members(entries, named, why)
         if len(_people(options)) != 1:
             return None  # nobody, or several, and the article singles out none: unresolved rather than guessed
         return self.member_mention(candidate, min(options, key=Entry.order), why, lead)
@@ -474,7 +474,7 @@ class _Resolver:
             why.append("the holder the article names")
         return options
 
-    def named_members(self, candidate: Candidate, options: list[Entry], named: People, why: list[str]) -> list[Entry]:
+    def named_members(self, options: list[Entry], named: People, why: list[str]) -> list[Entry]:
         """Who a name can stand for: narrowed to the one named in full, in office, defined in the site's rules."""
         when = self.when
         if len(_people(options)) > 1:
@@ -488,16 +488,11 @@ class _Resolver:
                 why.append(f"in office on {when.isoformat()}")
                 options = active
         # a pack's person is known by surname alone only once the article has named them in full, or with one of
-        # their titles right before it ("President Obama")
+        # their titles right before it ("President Obama": `named` holds both, see `resolve`)
         options = [
             e
             for e in options
-            if not (
-                self.from_pack(e)
-                and e.how.startswith("surname")
-                and (e.target, e.member) not in named
-                and not self.titled_surname(candidate, e)
-            )
+            if not (self.from_pack(e) and e.how.startswith("surname") and (e.target, e.member) not in named)
         ]
         if len(_people(options)) > 1:
             own = [e for e in options if not self.from_pack(e)]
