@@ -165,6 +165,28 @@ def test_one_capitalised_word_named_once_is_not_a_provisional_party(engine: Engi
     assert not any(p.provisional for p in sheet.parties)
 
 
+def test_a_one_word_party_name_before_a_title_is_a_provisional_party_but_a_states_qualifier_is_not(
+    engine: Engine,
+) -> None:
+    sheet = sheet_of(
+        engine,
+        "Ministers met in London on Monday. Labour leader Dana Whitfield said the plan was wrong. "
+        "State prosecutors said the case would go to trial.",
+    )
+    assert speaker_of(sheet, "plan was wrong") == ("Dana Whitfield", "provisional-labour")
+    assert "provisional-state" not in {p.id for p in sheet.parties}
+
+
+def test_a_group_named_by_an_unknown_movement_is_that_group_not_a_person_named_before(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Senator Jane Fielding said the budget was fair. Catalan lawmakers said they would vote against it. "
+        "On Tuesday, lawmakers said the vote would be close.",
+    )
+    assert speaker_of(sheet, "vote against it") == (None, "provisional-catalan")
+    assert speaker_of(sheet, "would be close")[0] != "Jane Fielding"  # a plural is not the one senator named before
+
+
 def test_an_organisation_a_country_possesses_acts_for_that_country(engine: Engine) -> None:
     sheet = sheet_of(
         engine,

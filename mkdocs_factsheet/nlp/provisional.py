@@ -150,6 +150,7 @@ def find_provisional(
         or "-" in n[2]
         or seen[n[2]] > 1
         or n[0] in grouped
+        or (n[1] in starts and _one_word_organisation(list(doc[n[0] : n[1]])))  # "Labour leader Keir Starmer"
         or (n[0] > 0 and doc[n[0] - 1].lemma_.lower() in _KINDS_OF_ORGANISATION)  # "trade union Aslef"
     ]
     full_names = sorted({name for _, _, name in names}, key=lambda n: -len(n))
@@ -334,6 +335,8 @@ def _name_part(ent: SpacySpan) -> SpacySpan | None:
     """The name in an organisation entity: from its first proper noun, past a leading "Kurdish-led", without a
     trailing possessive."""
     tokens = list(ent)
+    if _one_word_organisation(tokens):
+        return ent  # a one-word name the tagger calls an adjective: "Labour leader Keir Starmer"
     while len(tokens) > 2 and tokens[1].text == "-" and tokens[2].is_lower:
         del tokens[:3]
     while tokens and not _name_word(tokens[0]):
@@ -343,6 +346,14 @@ def _name_part(ent: SpacySpan) -> SpacySpan | None:
     if not tokens or not any(ch.isupper() for ch in tokens[0].text) or len("".join(t.text for t in tokens)) < 2:
         return None
     return ent.doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def _one_word_organisation(tokens: list[Token]) -> bool:
+    """Is a one-word organisation entity a name ("Labour"), not a state's qualifier alone ("State prosecutors",
+    "the Presidential Spokesperson")?"""
+    if len(tokens) != 1 or tokens[0].ent_type_ != "ORG":
+        return False
+    return tokens[0].is_title and tokens[0].is_alpha and tokens[0].lower_ not in _STATE_QUALIFIERS
 
 
 def _canonical(doc: Doc, name: str, full_names: list[str], names: list[tuple[int, int, str]]) -> str:

@@ -424,6 +424,9 @@ class Speakers:
 
     def inner_mentions(self, head: Token) -> Iterator[Mention]:
         for child in head.lefts:
+            provisional = self.mention_at.get(child.i) if child.dep_ == "amod" else None
+            if provisional is not None and provisional.via == "provisional":
+                yield provisional  # a group no rule defines, by its nationality or movement: "Taliban negotiators"
             if child.dep_ not in ("compound", "nmod", "poss"):
                 continue
             for token in child.subtree:
@@ -472,6 +475,8 @@ class Speakers:
         for mention in reversed(self.mentions):
             if mention.start >= head.i or mention.actor is None:
                 continue
+            if head.tag_ == "NNS" and mention.actor_kind == "person" and self.doc[mention.end - 1].tag_ != "NNS":
+                continue  # "lawmakers" are not the one senator named before ("Iranian officials" are)
             names = [mention.actor.split()[-1].lower()]
             if mention.role:
                 names.append(mention.role.split()[-1].lower())
