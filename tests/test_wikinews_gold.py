@@ -1,5 +1,5 @@
-"""The project's own Wikinews gold (benchmarks/gold/wikinews, wikinews-dev2 and the held-out wikinews-test) is
-well formed and attributed."""
+"""The project's own Wikinews gold (benchmarks/gold/wikinews, wikinews-dev2, wikinews-dev3 and the held-out
+wikinews-test) is well formed and attributed."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ GOLD = Path(__file__).resolve().parent.parent / "benchmarks" / "gold" / "wikinew
 GOLD_FILES = sorted(GOLD.glob("*.gold.yml"))
 TEST_GOLD = GOLD.parent / "wikinews-test"
 DEV2_GOLD = GOLD.parent / "wikinews-dev2"
+DEV3_GOLD = GOLD.parent / "wikinews-dev3"
 
 
 def test_the_gold_set_is_large_enough() -> None:
@@ -22,7 +23,7 @@ def test_the_gold_set_is_large_enough() -> None:
     assert len(required) >= 120
 
 
-@pytest.mark.parametrize("folder", [GOLD, DEV2_GOLD, TEST_GOLD], ids=["dev", "dev2", "test"])
+@pytest.mark.parametrize("folder", [GOLD, DEV2_GOLD, DEV3_GOLD, TEST_GOLD], ids=["dev", "dev2", "dev3", "test"])
 def test_every_article_has_its_gold_and_its_attribution(folder: Path) -> None:
     log = ProblemLog()
     articles = load_articles([folder / "articles"], log)
@@ -38,13 +39,16 @@ def test_every_article_has_its_gold_and_its_attribution(folder: Path) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [*GOLD_FILES, *sorted(DEV2_GOLD.glob("*.gold.yml")), *sorted(TEST_GOLD.glob("*.gold.yml"))],
+    [
+        *GOLD_FILES,
+        *(path for folder in (DEV2_GOLD, DEV3_GOLD, TEST_GOLD) for path in sorted(folder.glob("*.gold.yml"))),
+    ],
     ids=lambda path: path.name,
 )
 def test_gold_positions_quote_their_article_verbatim(path: Path) -> None:
     gold = yaml.safe_load(path.read_text(encoding="utf-8"))
     text = (path.parent / "articles" / f"{gold['article']}.md").read_text(encoding="utf-8")
-    assert gold["positions"], "every gold article has required positions"
+    assert isinstance(gold["positions"], list), "every gold article lists its required positions (maybe none)"
     for position in gold["positions"]:
         assert position["speaker"] and position["party"], position
         assert position["kind"] in ("direct", "reported"), position
