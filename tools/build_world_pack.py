@@ -512,6 +512,9 @@ class Party:
     aliases: list[AliasText] = field(default_factory=list)
     adjectives: list[AliasText] = field(default_factory=list)
     members: list[Member] = field(default_factory=list)
+    description: str | None = None
+    markers: list[str] = field(default_factory=list)
+    excludes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -921,6 +924,81 @@ def add_territories(parties: list[Party]) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# Political parties
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PoliticalParty:
+    """A political party Phoenix knows only as a kind of actor (agent PTY), written here from general knowledge:
+    its names (acronyms in capitals match only as written), the adjective news puts before its people's titles,
+    the letters of its party marker and the longer names in which its words stand for something else."""
+
+    id: str
+    name: str
+    description: str
+    aliases: tuple[str, ...]
+    adjective: str
+    marker: str
+    excludes: tuple[str, ...]
+
+
+# The two parties of US politics, whose people news names by adjective ("Republican Sen. Ted Cruz") or by marker
+# ("Sen. Elizabeth Warren (D-Mass.)"), a US convention; other countries' parties share too many words across
+# borders (Labour, Conservative, Liberal) to be told apart without rules for their country.
+POLITICAL_PARTIES = (
+    PoliticalParty(
+        "democratic-party",
+        "Democratic Party",
+        "The Democratic Party of the United States.",
+        ("Democrats", "Democrat", "Democratic National Committee", "DNC"),
+        "Democratic",
+        "D",
+        (
+            "Democratic Party of", "New Democratic Party", "Democratic Forces", "Democratic Front", "Democratic Rally",
+            "Democratic Alliance", "Democratic Union", "Democratic Movement", "Democratic Left",
+            "Democratic Progressive Party", "Liberal Democratic Party", "Social Democratic Party",
+            "Free Democratic Party", "Christian Democratic Union", "Democratic Unionist Party", "Sweden Democrats",
+            "Liberal Democrats", "Social Democrats", "Christian Democrats", "Democratic People's Republic",
+            "Democratic Republic",
+        ),
+    ),
+    PoliticalParty(
+        "republican-party",
+        "Republican Party",
+        "The Republican Party of the United States.",
+        ("Republicans", "GOP", "G.O.P.", "Republican National Committee", "RNC"),
+        "Republican",
+        "R",
+        (
+            "Republican Party of", "Republican Guard", "Irish Republican Army", "Republican People's Party",
+            "Republican Left of Catalonia", "Republican Alliance", "Republican Front",
+        ),
+    ),
+)  # fmt: skip
+
+POLITICAL_PARTY_SOURCE = "Hand-written in tools/build_world_pack.py (POLITICAL_PARTIES), from general knowledge."
+
+
+def build_political_parties() -> list[Party]:
+    """The `POLITICAL_PARTIES` as party files."""
+    return [
+        Party(
+            id=party.id,
+            name=party.name,
+            kind="organisation",
+            source=POLITICAL_PARTY_SOURCE,
+            aliases=[AliasText(alias, exact=alias.isupper() and alias.isalpha()) for alias in party.aliases],
+            adjectives=[AliasText(party.adjective)],
+            description=party.description,
+            markers=[party.marker],
+            excludes=list(party.excludes),
+        )
+        for party in POLITICAL_PARTIES
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
 # International organisations
 # ---------------------------------------------------------------------------------------------
 
@@ -1183,18 +1261,26 @@ COUNTER_EXAMPLES = {
     "cuba": [("Mark Cuban said he would not run for president.", "a person's name")],
     "mexico": [("Voters in New Mexico approved the measure on Tuesday.", "a US state's name")],
     "vietnam": [("He served in the Vietnam War before entering politics.", "the name of a war")],
+    "democratic-party": [("The Democratic Progressive Party won the election in Taiwan.", "Taiwan's party")],
+    "republican-party": [("Iraq's Republican Guard was disbanded in 2003.", "Iraq's army, not the party")],
 }
 
 
 def party_yaml(party: Party) -> str:
     """The text of a party file: the header comment, then block YAML (institutions first)."""
     data: dict[str, Any] = {"id": party.id, "name": party.name, "kind": party.kind, "source": party.source}
+    if party.description:
+        data["description"] = party.description
     if any(member.roles for member in party.members):
         data["as_of"] = DATA_AS_OF  # an open role was held then, not necessarily later
     if party.aliases:
         data["aliases"] = aliases_data(party.aliases)
     if party.adjectives:
         data["adjectives"] = aliases_data(party.adjectives)
+    if party.markers:
+        data["markers"] = party.markers
+    if party.excludes:
+        data["excludes"] = party.excludes
     if party.members:
         members = sorted(party.members, key=lambda member: (member.kind != "body", fold(member.name), member.name))
         data["members"] = [member_data(member) for member in members]
@@ -1208,10 +1294,12 @@ def party_yaml(party: Party) -> str:
 def notice_text(parties: list[Party], report: Report, licence: str) -> str:
     """NOTICE.md: where the pack comes from, its licence and what the conversion changed."""
     countries = [party for party in parties if party.kind == "country"]
+    political = [party for party in parties if party.source == POLITICAL_PARTY_SOURCE]
     members = [member for party in parties for member in party.members]
     people = [member for member in members if member.kind == "person"]
     counts = [
-        f"- {len(countries)} countries and {len(parties) - len(countries)} international organisations",
+        f"- {len(countries)} countries, {len(political)} political parties and "
+        f"{len(parties) - len(countries) - len(political)} international organisations",
         f"- {sum(len(party.aliases) for party in parties)} aliases and "
         f"{sum(len(party.adjectives) for party in parties)} nationality adjectives",
         f"- {len(people)} office holders ({sum(len(member.roles) for member in people)} dated role titles) and "
@@ -1269,6 +1357,10 @@ def notice_text(parties: list[Party], report: Report, licence: str) -> str:
             "  Puerto Rico, Greenland, New Caledonia, ...) and Northern Ireland are names of the state that",
             "  administers them, their demonyms its adjectives (`TERRITORIES`, from general knowledge): crown",
             "  dependencies, states in free association and disputed territories are left out.",
+            "- **Political parties.** Phoenix has none by name. The Democratic and Republican parties of the",
+            "  United States are added from general knowledge (`POLITICAL_PARTIES`): names, the adjective before",
+            "  their people's titles, their party markers (`(D-Mass.)`) and the longer names in which their words",
+            "  mean something else (the Democratic Progressive Party, Iraq's Republican Guard).",
             "- **Spelling.** Phoenix phrases are upper case with `_` between words. They are written as an",
             "  English text would: `PEOPLE'S_REPUBLIC_OF_CHINA` -> People's Republic of China (of, the, and,",
             "  de, al, van, ... in lower case inside names), `MCDONALD` -> McDonald in names of people, `XI'AN`",
@@ -1422,6 +1514,7 @@ def main(argv: list[str] | None = None) -> int:
     given = given_names([countries, international])
     parties = build_countries(countries, given, report) + build_organisations(international, given)
     add_territories(parties)
+    parties += build_political_parties()
     duplicates = sorted(party_id for party_id, count in Counter(party.id for party in parties).items() if count > 1)
     if duplicates:
         raise SystemExit(f"duplicate party ids: {', '.join(duplicates)}")
