@@ -324,3 +324,19 @@ def test_a_title_word_used_as_an_adjective_is_no_actor_of_the_home_country(engin
     sheet = headlined(engine, "Face coverings to be mandatory on public transport in England", body)
     actors = {actor.name.lower() for party in sheet.parties for actor in party.actors}
     assert "general" not in actors and "general public" not in actors
+
+
+def test_a_rank_or_a_courtesy_title_the_ner_took_into_the_name_is_no_part_of_it(engine: Engine) -> None:
+    body = (
+        "Fire destroyed a dive boat off the US coast on Monday. County Sheriff Tom Brandt said the search would go on. "
+        "Coast guard Captain Lena Morrow said three helicopters had joined it."
+    )
+    sheet = headlined(engine, "Dozens dead in US boat fire", body)
+    assert speaker_of(sheet, "search would go on") == ("Tom Brandt", "united-states")  # a sheriff, at home
+    assert speaker_of(sheet, "helicopters")[0] == "Lena Morrow"
+
+
+def test_a_surname_after_a_title_at_home_is_the_person_the_article_names_in_full(engine: Engine) -> None:
+    body = "Dana Whitfield spoke to reporters on Monday. Later, President Whitfield said the talks went well."
+    sheet = headlined(engine, "US president meets senators", body)
+    assert speaker_of(sheet, "talks went well") == ("Dana Whitfield", "united-states")

@@ -59,14 +59,16 @@ def test_a_country_named_as_a_politicians_home_in_party_politics_is_a_region(eng
 
 
 def test_people_named_by_another_countrys_regions_make_a_country_named_so_a_region(pipeline: Pipeline) -> None:
-    """With the world pack alone (no party with markers): "Jerrold Nadler of New York" shows the same politics."""
+    """With the world pack alone: "Jerrold Nadler of New York" shows the same politics."""
     engine = Engine(pipeline, load_rules([], ["world"]))
     sheet = sheet_of(
         engine,
         "Republican committee member Doug Collins of Georgia said the vote was a sham. Democratic committee chairman"
         " Jerrold Nadler of New York said the inquiry would go on.",
     )
-    assert party_ids(sheet) == {"united-states"}
+    assert party_ids(sheet) == {"united-states", "republican-party", "democratic-party"}  # the pack's US parties
+    sham = next(p for p in sheet.positions if "sham" in p.content.text)
+    assert (sham.speaker.actor, sham.speaker.party) == ("Doug Collins", "republican-party")
     # a Georgian the pack knows names the country otherwise: it stays
     sheet = sheet_of(
         engine,

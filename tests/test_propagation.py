@@ -147,3 +147,18 @@ def test_extract_on_the_command_line_carries_affiliations_across_its_articles(tm
     [position] = [p for p in seoul["positions"] if "export controls" in p["content"]["text"]]
     assert position["speaker"]["party"] == "japan"
     assert [(a["party"], a["article"]) for a in position["affiliations"]] == [("japan", "a-bangkok")]
+
+
+def test_a_party_only_the_story_country_gives_is_not_carried_to_other_articles(engine: Engine) -> None:
+    at_home = Article(
+        id="warsaw",
+        path="warsaw.txt",
+        text="Polish minister resigns. Spokesperson Anna Weber said the minister would leave on Friday.",
+        body_start=25,
+        title="Polish minister resigns",
+        date=date(2019, 5, 15),
+    )
+    elsewhere = article("rome", "Anna Weber said the talks in Rome had failed.", date(2019, 5, 20))
+    stated, named = propagate([engine.extract(at_home), engine.extract(elsewhere)], engine.rules)
+    assert position_of(stated, "would leave").speaker.party == "poland"  # a guess for the Polish story
+    assert position_of(named, "talks in Rome").speaker.party is None  # not what the other article says of her

@@ -267,3 +267,15 @@ def test_an_organisation_inside_a_title_is_no_party(pipeline: Pipeline) -> None:
     sheet = engine.extract(article)
     assert speaker_of(sheet, "committed to keeping our border safe") == ("Nancy Pelosi", "united-states")
     assert sheet.party("provisional-house") is None
+
+
+def test_a_short_name_in_brackets_after_a_bodys_name_is_that_body(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "The Philippine Institute of Volcanology and Seismology (Phivolcs) recorded 611 aftershocks. "
+        "Phivolcs said the fault makes the province seismically active.",
+    )
+    assert speaker_of(sheet, "seismically active") == (
+        "Philippine Institute of Volcanology and Seismology",
+        "philippines",
+    )

@@ -10,7 +10,8 @@ article states, with a "why?" naming that article and its sentence:
   full somewhere;
 - a person the article names without a party (an unassigned name): listed as an actor of the party.
 
-It only fills what is empty: an article's own text beats what another article says (a person the
+Only what an article's text states is carried: a party the story's country alone gave a title ("the Pope" in a
+Polish story) is not. It only fills what is empty: an article's own text beats what another article says (a person the
 article itself gives a party, or two, is left alone), and a speaker the rules resolve (a member by
 name, or by a role held on the article's date) keeps the rules' party. Two articles that give one
 person different parties are a conflict: the party stays empty and the position lists every party
@@ -28,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..model import ActorFacts, Affiliation, FactSheet, PartyFacts, Position, Span, UnassignedActor
+from ..nlp.headline import HOME_REASON
 from ..rules import RuleSet
 
 
@@ -179,12 +181,15 @@ class _Carrier:
 
 
 def stated_in(sheet: FactSheet, rules: RuleSet) -> Iterable[Source]:
-    """The people the article affiliates by its own text: a party's actors that are not its members in the rules."""
+    """The people the article affiliates by its own text: a party's actors that are not its members in the rules,
+    and not given their party by the story's country alone (a guess for that story: "the Pope" in a Polish one)."""
     for party in sheet.parties:
         rule = rules.parties.get(party.id)
         members = {member.name for member in rule.members} if rule is not None else set()
         for actor in party.actors:
             if actor.kind != "person" or actor.name in members or actor.affiliations or not actor.spans:
+                continue
+            if all(HOME_REASON in why for why in actor.why):
                 continue
             if not full_name(actor.name):
                 continue

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 
 from ..rules import RuleSet
 from .attribution.genders import tied_subject
+from .headline import HOME_REASON
 from .independence import Independence
 from .matching import Candidate
 from .mentions import Mention, ResolvedMentions
@@ -210,7 +211,7 @@ class Affiliator:
                 taken.update(range(mention.start, mention.end))
         named = {mention.actor for mention in stated}
         surnames = {actor.split()[-1] for actor in named if actor}
-        for mention in self.titled_at_home():  # weaker: only for people nothing else affiliates
+        for mention in self.in_full(list(self.titled_at_home())):  # weaker: for people nothing else affiliates
             tokens = range(mention.start, mention.end)
             if mention.actor not in named | surnames and not taken.intersection(tokens):
                 stated.append(mention)
@@ -394,7 +395,7 @@ class Affiliator:
                 and not self.anyone_at(name)
                 and self.no_longer(title) is None
             ):
-                why = f"title {title.name!r} with no party before the name, in a story whose country is {words}"
+                why = f"title {title.name!r} with no party before the name, {HOME_REASON} {words}"
                 yield self.person_mention(title.start, name, party, title.name, why)
         for start, end in self.persons:
             if self.anyone_at((start, end)):
@@ -406,7 +407,7 @@ class Affiliator:
                     and self.party_within(other, exclude=(start, end)) is None
                     and self.no_longer(beside) is None
                 ):
-                    why = f"in apposition with {beside.name!r} with no party, in a story whose country is {words}"
+                    why = f"in apposition with {beside.name!r} with no party, {HOME_REASON} {words}"
                     yield self.person_mention(start, (start, end), party, beside.name, why)
                     break
 
@@ -426,7 +427,7 @@ class Affiliator:
             if kind is None and self.holder_named_before(title):
                 continue  # "the minister": someone the article named before, for the speakers step to find
             kind = kind or "person"  # "the prime minister" of a home country whose holder the article never names
-            why = f"{kind} {title.name!r} with no party, in a story whose country is {words}"
+            why = f"{kind} {title.name!r} with no party, {HOME_REASON} {words}"
             actor = self.doc[self.past_modifiers(title) : title.end].text.lower()  # "local health minister"
             yield self.title_mention(title, party, actor, kind, why)
 

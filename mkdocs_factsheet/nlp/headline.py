@@ -18,6 +18,9 @@ from collections import Counter
 from ..rules import RuleSet
 from ..rules.schema import alias_of
 
+# the words of the reason of an affiliation only the story's country gives: a guess, not what the text says
+HOME_REASON = "in a story whose country is"
+
 
 class HeadlineCountries:
     """Finds the country whose title-holder a headline names."""

@@ -9,8 +9,16 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-# courtesy titles the model often takes into a person's name ("Dr Meerjady Sabrina Flora")
-HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "prof", "prof."})
+# courtesy titles, ranks and religious titles the model often takes into a person's name ("Dr Meerjady Sabrina
+# Flora", "Captain Monica Rochester", "Cardinal Marc Ouellet"); not those that are also first names ("Major")
+HONORIFICS = frozenset(
+    {
+        "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "prof", "prof.", "sir", "dame",
+        "captain", "capt.", "lieutenant", "lt.", "colonel", "col.", "general", "gen.", "sergeant", "sgt.", "admiral",
+        "adm.", "commander", "cmdr.", "corporal", "cpl.", "cardinal", "archbishop", "bishop", "rev.", "reverend",
+        "rabbi", "imam", "sheriff",
+    }
+)  # fmt: skip
 # labels the model gives a person's name by mistake
 _MISTAKEN_FOR_PERSON = {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC"}
 
@@ -20,7 +28,8 @@ def settle_person_names(doc: Doc, title_words: frozenset[str]) -> None:
     (a name is one person's throughout an article), every one-word entity that is the surname of a person
     named in full before it, and two or three capitalised words right after a title; and widen a person's name
     over the capitalised words the parse hangs on it ("Sadiq" of "Sadiq Khan"), titles (`title_words`,
-    lower-case) left out. Idempotent: a doc is settled in place."""
+    lower-case) left out; an entity that runs into a bracket is cut there ("Seismology (Phivolcs"). Idempotent: a
+    doc is settled in place."""
     people = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     surnames = named_in_full(doc)
     settled = []
@@ -38,6 +47,14 @@ def settle_person_names(doc: Doc, title_words: frozenset[str]) -> None:
         if start != ent.start or mistaken:
             ent = Span(doc, start, ent.end, "PERSON")
             changed = True
+        bracket = next((t.i for t in ent[1:] if t.text == "("), None)
+        if bracket is not None:  # "the … Seismology (Phivolcs": the name, then the short name in brackets
+            end = ent.end - (doc[ent.end - 1].text == ")")
+            settled += [Span(doc, ent.start, bracket, ent.label_)] + [Span(doc, bracket + 1, end, ent.label_)] * (
+                end > bracket + 1
+            )
+            changed = True
+            continue
         settled.append(ent)
     if changed:
         doc.ents = settled

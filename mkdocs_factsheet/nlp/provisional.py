@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Position
+from .headline import HOME_REASON
 from .mentions import Mention, ProvisionalParty
 from .phrases import name_head
 from .text import BodyText
@@ -85,6 +86,7 @@ def find_provisional(
     }
     names: list[tuple[int, int, str]] = []
     found = []
+    short_names: dict[str, Mention] = {}  # a body's one-word short name or acronym → its first mention
     # "Honcharuk said": the NER takes many a surname for an organisation, after naming the person in full
     people = {token.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}
     # a group no rule defines, by the nationality or movement before a title: "Catalan separatists said"
@@ -106,7 +108,7 @@ def find_provisional(
             continue
         if all(t.text in people for t in span):
             continue
-        named = by_initials.get(span.text.replace("-", "")) if span.text.isupper() else None
+        named = by_initials.get(span.text.replace("-", "")) if span.text.isupper() else _bracketed_after(span, mentions)
         shortened = by_tail.get(span.text.casefold()) if named is None else None
         owner = _country_before(doc, span.start, mentions, countries)
         national = _national_body(span, adjective_at, countries, generic) if owner is None else None
@@ -123,7 +125,7 @@ def find_provisional(
             why = f"{span.text!r}: {shortened.actor}, named in the article as {shortened.text!r}"
             found.append(_body_of(doc, span.start, span.end, text, shortened, why, actor=shortened.actor))
         elif home is not None and _state_body(span, generic, bodies):
-            why = f"{span.text!r}, a public body the rules do not name, in a story whose country is {home[1]}"
+            why = f"{span.text!r}, a public body the rules do not name, {HOME_REASON} {home[1]}"
             body = Mention.of_tokens(
                 doc, span.start, span.end, text, home[0], actor=span.text, actor_kind="body", via="agent", why=[why]
             )
@@ -136,8 +138,10 @@ def find_provisional(
                 if named.actor is None
                 else _body_of(doc, span.start, span.end, text, named, why, actor=named.actor)
             )
+            short_names.setdefault(span.text, found[-1])
         else:
             names.append((span.start, span.end, span.text))
+    found += _short_names_again(doc, text, short_names, covered | {i for m in found for i in range(m.start, m.end)})
     # one capitalised word the article writes once ("Team leader", "Minister of Information") is too weak; an
     # acronym ("NASA") or a name written again ("Facebook") is not
     seen = Counter(token.text for token in doc if token.text in {name for _, _, name in names})
@@ -376,6 +380,31 @@ def _without_legal_form(name: str) -> str:
     if len(words) > 1 and words[-1].lower().rstrip(",") in _LEGAL_FORMS:
         return " ".join(words[:-1]).rstrip(",")
     return name
+
+
+def _short_names_again(doc: Doc, text: BodyText, short_names: dict[str, Mention], covered: set[int]) -> list[Mention]:
+    """A body's one-word short name written again where the NER sees no entity ("Phivolcs said …")."""
+    again = []
+    for token in doc:
+        first = short_names.get(token.text)
+        if first is not None and first.actor is not None and token.i not in covered:
+            why = [f"{token.text!r}, the short name of {first.actor!r} the article gave it"]
+            again.append(
+                Mention.of_tokens(
+                    doc, token.i, token.i + 1, text, first.party, actor=first.actor, actor_kind="body", via="agent",
+                    why=why,
+                )
+            )  # fmt: skip
+    return again
+
+
+def _bracketed_after(span: SpacySpan, mentions: list[Mention]) -> Mention | None:
+    """The body whose short name `span` is, in brackets right after its name: "the Philippine Institute of
+    Volcanology and Seismology (Phivolcs)"."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "(" or span.end >= len(doc) or doc[span.end].text != ")":
+        return None
+    return next((m for m in mentions if m.end == span.start - 1 and m.actor and m.actor_kind == "body"), None)
 
 
 def _initials(name: str) -> str:

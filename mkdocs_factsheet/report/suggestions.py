@@ -17,13 +17,13 @@ from typing import Any
 import yaml
 
 from ..model import ActorFacts, FactSheet, PartyFacts
+from ..nlp.headline import HOME_REASON
 from ..rules import RuleSet
 from ..rules.schema import Party, alias_of
 from .coverage import fold
 from .leads import EXAMPLES, Evidence, sentence_of
 
 PROVISIONAL_PREFIX = "provisional-"  # `nlp.provisional.PREFIX` (read without importing spaCy)
-_HOME = "in a story whose country is"  # in the reason of an affiliation only the home country gives (nlp/affiliation)
 
 
 @dataclass
@@ -83,7 +83,7 @@ def _evidence(actor: ActorFacts) -> str | None:
     wrong)."""
     if actor.kind != "person":
         return None
-    return next((why for why in actor.why if not why.startswith("agent noun") and _HOME not in why), None)
+    return next((why for why in actor.why if not why.startswith("agent noun") and HOME_REASON not in why), None)
 
 
 def _note(found: dict[str, Person], sheet: FactSheet, actor: ActorFacts, reason: str) -> None:
