@@ -279,3 +279,15 @@ def test_a_short_name_in_brackets_after_a_bodys_name_is_that_body(engine: Engine
         "Philippine Institute of Volcanology and Seismology",
         "philippines",
     )
+
+
+def test_a_companys_short_name_is_the_full_name_that_only_adds_a_companys_kind(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Brandt Motor Company said it had found problems with its emissions tests. "
+        "Brandt said it was cooperating with the government. Brandt Polska said its plants were not affected.",
+    )
+    assert speaker_of(sheet, "cooperating") == (None, "provisional-brandt-motor-company")
+    brandt = sheet.party("provisional-brandt-motor-company")
+    assert brandt is not None and brandt.name == "Brandt Motor Company" and "Brandt" in brandt.aliases
+    assert speaker_of(sheet, "plants were not affected")[1] != "provisional-brandt-motor-company"  # a subsidiary

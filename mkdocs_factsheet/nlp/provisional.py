@@ -361,17 +361,25 @@ def _one_word_organisation(tokens: list[Token]) -> bool:
 
 
 def _canonical(doc: Doc, name: str, full_names: list[str], names: list[tuple[int, int, str]]) -> str:
-    """The fullest name `name` stands for in the article: a longer name it is the acronym or the end of."""
+    """The fullest name `name` stands for in the article: a longer name it is the acronym of, or that only adds
+    words of a company's kind to it ("Ford" → "Ford Motor Company", "Salling" → "Salling Group")."""
     for full in full_names:
         if full == name or len(full) <= len(name):
             continue
         if name.isupper() and (_initials(full) == name.replace("-", "") or _defined(doc, full, name, names)):
             return full
+        added = full[len(name) :].split() if full.startswith(name + " ") else []
+        if added and all(word.lower().rstrip(".,") in _COMPANY_WORDS | _LEGAL_FORMS for word in added):
+            return full
     return name
 
 
+# words a company's full name adds to the short name news uses for it
+_COMPANY_WORDS = {"group", "company", "motor", "motors", "holding", "holdings", "airlines", "airways", "industries"}
+
+
 # a company's legal form after its name: "ABS-CBN Corporation" is the ABS-CBN the article also names
-_LEGAL_FORMS = {"corporation", "corp.", "inc.", "inc", "ltd", "ltd.", "limited", "plc", "llc", "co.", "ag", "s.a."}
+_LEGAL_FORMS = {"corporation", "corp.", "inc.", "inc", "ltd", "ltd.", "limited", "plc", "llc", "co.", "ag", "s.a.", "a/s"}
 
 
 def _without_legal_form(name: str) -> str:
