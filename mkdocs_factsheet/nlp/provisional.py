@@ -379,7 +379,9 @@ _COMPANY_WORDS = {"group", "company", "motor", "motors", "holding", "holdings", 
 
 
 # a company's legal form after its name: "ABS-CBN Corporation" is the ABS-CBN the article also names
-_LEGAL_FORMS = {"corporation", "corp.", "inc.", "inc", "ltd", "ltd.", "limited", "plc", "llc", "co.", "ag", "s.a.", "a/s"}
+_LEGAL_FORMS = {
+    "corporation", "corp.", "inc.", "inc", "ltd", "ltd.", "limited", "plc", "llc", "co.", "ag", "s.a.", "a/s",
+}  # fmt: skip
 
 
 def _without_legal_form(name: str) -> str:
