@@ -340,3 +340,15 @@ def test_a_surname_after_a_title_at_home_is_the_person_the_article_names_in_full
     body = "Dana Whitfield spoke to reporters on Monday. Later, President Whitfield said the talks went well."
     sheet = headlined(engine, "US president meets senators", body)
     assert speaker_of(sheet, "talks went well") == ("Dana Whitfield", "united-states")
+
+
+def test_a_name_the_model_calls_an_organisation_as_often_as_a_person_is_a_person(engine: Engine) -> None:
+    """Two dev3 articles: "Rosselló" is tagged PERSON four times and ORG four times; "archbishop Wojciech Polak" is
+    an ORG entity after a rank. Neither is an organisation of its own (a provisional party)."""
+    folder = Path(__file__).resolve().parent.parent / "benchmarks" / "gold" / "wikinews-dev3" / "articles"
+    articles = {a.id: a for a in load_articles([folder], ProblemLog())}
+    resigns = engine.extract(articles["puerto-rico-governor-announces-resignation-following-protests"])
+    assert "provisional-rosselló" not in {p.id for p in resigns.parties}
+    polish = engine.extract(articles["polish-leader-jaroslaw-kaczynski-promises-stricter-punishments-for"])
+    assert "provisional-wojciech-polak" not in {p.id for p in polish.parties}
+    assert speaker_of(polish, "deeply disturbed")[0] == "Wojciech Polak"

@@ -129,6 +129,12 @@ def test_an_outlet_the_text_calls_a_newspaper_is_a_source_whatever_its_cue(engin
     assert not any(p.provisional for p in sheet.parties)
 
 
+def test_a_newspaper_named_like_one_is_a_source(engine: Engine) -> None:
+    sheet = sheet_of(engine, "The Aviation Herald said the aircraft had landed at the wrong airport.")
+    assert speaker_of(sheet, "wrong airport") == ("Aviation Herald", None)
+    assert not any(p.provisional for p in sheet.parties)
+
+
 def test_an_organisation_no_rule_defines_speaks_under_its_own_name(engine: Engine) -> None:
     sheet = sheet_of(engine, "The BBC reported that the ferry had sunk. Reuters and NBC said the port was closed.")
     assert speaker_of(sheet, "ferry had sunk") == ("BBC", None)

@@ -5,6 +5,7 @@ often leaves a first name out of the person ("Sadiq [Khan]"). Also how a name is
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
@@ -25,12 +26,16 @@ _MISTAKEN_FOR_PERSON = {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "
 
 def settle_person_names(doc: Doc, title_words: frozenset[str]) -> None:
     """Relabel as PERSON every entity of two or more words whose exact text the article tags PERSON elsewhere
-    (a name is one person's throughout an article), every one-word entity that is the surname of a person
-    named in full before it, and two or three capitalised words right after a title; and widen a person's name
-    over the capitalised words the parse hangs on it ("Sadiq" of "Sadiq Khan"), titles (`title_words`,
-    lower-case) left out; an entity that runs into a bracket is cut there ("Seismology (Phivolcs"). Idempotent: a
-    doc is settled in place."""
+    (a name is one person's throughout an article), a one-word organisation it tags PERSON as often, every
+    one-word entity that is the surname of a person named in full before it, and two or three capitalised words
+    right after a title or a rank; widen a person's name over the capitalised words the parse hangs on it
+    ("Sadiq" of "Sadiq Khan"), titles (`title_words`, lower-case) left out; and cut an entity that runs into a
+    bracket there ("Seismology (Phivolcs"). Idempotent: a doc is settled in place."""
     people = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    # a one-word name the model calls a person at least as often as an organisation ("Rosselló said", four times
+    # each) is a person's
+    labels = Counter((ent.text, ent.label_) for ent in doc.ents if len(ent) == 1)
+    people |= {text for (text, label), times in labels.items() if label == "PERSON" and times >= labels[text, "ORG"]}
     surnames = named_in_full(doc)
     settled = []
     changed = False
@@ -40,7 +45,7 @@ def settle_person_names(doc: Doc, title_words: frozenset[str]) -> None:
             while start > 0 and _first_name(doc[start - 1], ent, title_words):
                 start -= 1
         mistaken = ent.label_ in _MISTAKEN_FOR_PERSON and (
-            ent.text in people
+            (ent.text in people and (len(ent) > 1 or ent.label_ == "ORG"))
             or (len(ent) == 1 and surnames.get(ent.text, len(doc)) <= ent.start)
             or _name_after_title(ent, title_words)
         )  # "Sudesh Amman … Amman, who …": the surname of a person named before, not Jordan's capital
@@ -89,11 +94,12 @@ def named_in_full(doc: Doc) -> dict[str, int]:
 
 
 def _name_after_title(ent: Span, title_words: frozenset[str]) -> bool:
-    """Two or three capitalised words right after a title, none a title's: "MP [Tanya Davies]"."""
+    """Two or three capitalised words right after a title or a rank, none a title's: "MP [Tanya Davies]",
+    "archbishop [Wojciech Polak]"."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     return (
         before is not None
-        and before.lower_.rstrip(".") in title_words
+        and (before.lower_.rstrip(".") in title_words or before.lower_ in HONORIFICS)
         and 2 <= len(ent) <= 3
         and all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in title_words for t in ent)
     )

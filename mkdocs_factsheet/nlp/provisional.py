@@ -40,9 +40,11 @@ PREFIX = "provisional-"
 _SMALL_WORDS = {"of", "the", "for", "and", "on", "in", "de", "du", "la", "&"}
 # the cue of a source that reports, rather than of a party that states ("Fars reported", "according to ISNA")
 _REPORTING = ("report", "according")
-# words that call a speaker a news outlet, whatever its cue: "Hungarian daily newspaper Magyar Nemzet revealed"
+# words that call a speaker a news outlet, or that newspapers' names end in, whatever its cue: "Hungarian daily
+# newspaper Magyar Nemzet revealed", "The Aviation Herald said"
 _OUTLET_WORDS = frozenset(
     "newspaper daily tabloid magazine weekly broadcaster channel radio television tv website outlet news".split()
+    + "times herald tribune gazette chronicle telegraph journal publication".split()  # "The Aviation Herald"
 )
 
 
