@@ -146,6 +146,23 @@ def test_territories_stand_for_the_state_that_administers_them(pipeline: Pipelin
     }
 
 
+def test_the_hand_written_parties_speak_for_their_people(pipeline: Pipeline) -> None:
+    """The Holy See, which Phoenix lacks, and the two US parties (`MISSING_STATES`, `POLITICAL_PARTIES`)."""
+    engine = Engine(pipeline, load_rules([], ["world"]))
+    text = (
+        "Vatican archbishop Tom Weller said bishops must serve the people. Sen. Ann Lowe (D-Ohio) said the bill"
+        " would fail. Republican Sen. Jim Barr said it would pass. Iraq's Republican Guard said it was ready."
+    )
+    article = Article(id="t", path="t.txt", text=text, body_start=0, title="T")
+    parties = {p.content.text: p.speaker.party for p in engine.extract(article).positions}
+    assert parties == {
+        "bishops must serve the people": "holy-see",
+        "the bill would fail": "democratic-party",
+        "it would pass": "republican-party",
+        "it was ready": "iraq",
+    }
+
+
 def test_office_holders_carry_phoenix_dates() -> None:
     mao = member("china", "Mao Zedong")  # [CHNGOV 350108-760909]: two-digit years from 30 are 19xx
     assert (mao.kind, mao.surname, mao.from_, mao.until) == ("person", "Mao", date(1935, 1, 8), date(1976, 9, 9))

@@ -979,6 +979,27 @@ POLITICAL_PARTIES = (
 
 POLITICAL_PARTY_SOURCE = "Hand-written in tools/build_world_pack.py (POLITICAL_PARTIES), from general knowledge."
 
+# Sovereign states the Phoenix dictionaries have no record of, from general knowledge: id → (name, ISO 3166-1 code,
+# other names, adjectives). The Holy See speaks for the Vatican City State and the Catholic Church's government.
+MISSING_STATES = {
+    "holy-see": ("Holy See", "VAT", ("Vatican", "Vatican City", "Vatican City State"), ("Vatican",)),
+}
+
+
+def build_missing_states() -> list[Party]:
+    """The `MISSING_STATES` as country parties."""
+    return [
+        Party(
+            id=party_id,
+            name=name,
+            kind="country",
+            source=f"Hand-written in tools/build_world_pack.py (MISSING_STATES), code {code}",
+            aliases=[AliasText(alias) for alias in aliases],
+            adjectives=[AliasText(adjective) for adjective in adjectives],
+        )
+        for party_id, (name, code, aliases, adjectives) in MISSING_STATES.items()
+    ]
+
 
 def build_political_parties() -> list[Party]:
     """The `POLITICAL_PARTIES` as party files."""
@@ -1357,6 +1378,8 @@ def notice_text(parties: list[Party], report: Report, licence: str) -> str:
             "  Puerto Rico, Greenland, New Caledonia, ...) and Northern Ireland are names of the state that",
             "  administers them, their demonyms its adjectives (`TERRITORIES`, from general knowledge): crown",
             "  dependencies, states in free association and disputed territories are left out.",
+            "- **Missing states.** The Holy See (Vatican City State), which Phoenix has no record of, is added from",
+            "  general knowledge (`MISSING_STATES`).",
             "- **Political parties.** Phoenix has none by name. The Democratic and Republican parties of the",
             "  United States are added from general knowledge (`POLITICAL_PARTIES`): names, the adjective before",
             "  their people's titles, their party markers (`(D-Mass.)`) and the longer names in which their words",
@@ -1514,7 +1537,7 @@ def main(argv: list[str] | None = None) -> int:
     given = given_names([countries, international])
     parties = build_countries(countries, given, report) + build_organisations(international, given)
     add_territories(parties)
-    parties += build_political_parties()
+    parties += build_political_parties() + build_missing_states()
     duplicates = sorted(party_id for party_id, count in Counter(party.id for party in parties).items() if count > 1)
     if duplicates:
         raise SystemExit(f"duplicate party ids: {', '.join(duplicates)}")
