@@ -190,8 +190,16 @@ def relative_after_comma(clause: Token) -> bool:
 
 
 def is_negated(token: Token) -> bool:
-    """Does the cue carry a negation ("did not say")?"""
-    return any(c.dep_ == "neg" for c in token.children)
+    """Does the cue carry a negation ("did not say"), or share that of the verb it is an alternative to ("did not
+    concede or admit defeat")?"""
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if token.dep_ != "conj" or token.head.pos_ not in ("VERB", "AUX") or token.head.i > token.i:
+        return False
+    joining = [c for c in token.head.children if c.dep_ == "cc" and c.i < token.i]  # the nearest is this one's
+    alternative = bool(joining) and joining[-1].lower_ in ("or", "nor")
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in token.children)
+    return alternative and not own_subject and any(c.dep_ == "neg" for c in token.head.children)
 
 
 def is_infinitive(token: Token) -> bool:
