@@ -352,3 +352,21 @@ def test_a_name_the_model_calls_an_organisation_as_often_as_a_person_is_a_person
     polish = engine.extract(articles["polish-leader-jaroslaw-kaczynski-promises-stricter-punishments-for"])
     assert "provisional-wojciech-polak" not in {p.id for p in polish.parties}
     assert speaker_of(polish, "deeply disturbed")[0] == "Wojciech Polak"
+
+
+def test_a_first_surname_of_two_is_the_person_named_in_full(engine: Engine) -> None:
+    body = (
+        "Ricardo Santorelli Vega will leave office in August. In a speech, Governor Santorelli said the decision "
+        "was the right one."
+    )
+    sheet = headlined(engine, "US governor announces resignation following protests", body)
+    assert speaker_of(sheet, "right one") == ("Ricardo Santorelli Vega", "united-states")
+
+
+def test_an_agencys_administrator_is_an_office_of_the_home_country(engine: Engine) -> None:
+    body = (
+        "On Monday, General Services Administration administrator Ann Whitlow sent a letter to the transition team. "
+        "Whitlow said she had not been pressured by any official."
+    )
+    sheet = headlined(engine, "US federal agency announces plans to begin presidential transition", body)
+    assert speaker_of(sheet, "not been pressured") == ("Ann Whitlow", "united-states")

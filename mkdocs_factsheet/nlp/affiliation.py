@@ -297,11 +297,11 @@ class Affiliator:
     def in_full(self, stated: list[Mention]) -> list[Mention]:
         """The affiliated people named by their full name where a surname alone stated it ("Argentine
         president Fernández" in the headline, "Alberto Fernández" in the text): the one fuller name the
-        article gives with that last word."""
+        article gives with that word after its first ("Rosselló", "Ricardo Rosselló Nevares")."""
         fuller: dict[str, set[str]] = {}
         for name in [m.actor for m in stated if m.actor] + [self.doc[start:end].text for start, end in self.persons]:
-            if len(name.split()) > 1:
-                fuller.setdefault(name.split()[-1], set()).add(name)
+            for word in name.split()[1:]:  # the last, or a first surname of two: "Ricardo Rosselló Nevares"
+                fuller.setdefault(word, set()).add(name)
         found = []
         for mention in stated:
             names = fuller.get(mention.actor or "", set()) if mention.actor and " " not in mention.actor else set()
