@@ -370,3 +370,15 @@ def test_an_agencys_administrator_is_an_office_of_the_home_country(engine: Engin
     )
     sheet = headlined(engine, "US federal agency announces plans to begin presidential transition", body)
     assert speaker_of(sheet, "not been pressured") == ("Ann Whitlow", "united-states")
+
+
+def test_a_partys_word_right_before_a_name_affiliates_it(pipeline: Pipeline) -> None:
+    engine = Engine(pipeline, load_rules([], ["world"]))  # the pack's US parties
+    text = (
+        "Democrat Chuck Fielder said the senator was a great man. Mayor of London Sam Kahn said the city would help. "
+        "Mr Lionel Harte said the bill was wrong."
+    )
+    sheet = sheet_of(engine, text)
+    assert speaker_of(sheet, "great man") == ("Chuck Fielder", "democratic-party")
+    assert speaker_of(sheet, "city would help") == ("Sam Kahn", "united-kingdom")  # "London" ends a title
+    assert not any(p.provisional for p in sheet.parties)

@@ -189,6 +189,7 @@ class Affiliator:
         evidence = [
             *marked,
             *self.titled(),
+            *self.party_before_name(),
             *self.titled_of(),
             *self.appositions(),
             *self.of_party(),
@@ -324,6 +325,20 @@ class Affiliator:
             elif title.party is not None and not self.anyone_at(name):
                 why = f"title {title.name!r}, an office only {title.party} has in the rules, just before the name"
                 yield self.person_mention(start, name, title.party, title.name, why)
+
+    def party_before_name(self) -> Iterable[Mention]:
+        """A party's name or adjective right before a name, with no title between: "Democrat Chuck Schumer",
+        "Briton Jane Hill"."""
+        for start, end in self.persons:
+            before = self.mention_at.get(start - 1) if start > 0 else None
+            if before is None or before.end != start or before.actor is not None or not acts_as_party(before):
+                continue
+            previous = self.doc[before.start - 1] if before.start > 0 else None
+            if previous is not None and (previous.lower_ in OF or previous.i in self.title_at):
+                continue  # "Mayor of London Sadiq Khan": the party ends a title
+            end -= end - start > 1 and self.doc[end - 1].text in ("'s", "’s")  # "Republican Donald Trump's"
+            why = f"{before.text!r} ({before.party}) right before the name"
+            yield self.person_mention(before.start, (start, end), before.party, None, why)
 
     def of_party(self) -> Iterable[Mention]:
         """A name, "of", then a party: "Joanna Cherry of the Scottish National Party"."""

@@ -33,6 +33,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Position
 from .headline import HOME_REASON
 from .mentions import Mention, ProvisionalParty
+from .names import HONORIFICS
 from .phrases import name_head
 from .text import BodyText
 
@@ -108,6 +109,8 @@ def find_provisional(
         span = _name_part(ent) if ent.label_ != "NORP" else ent if ent.text[:1].isupper() else None
         if span is None or all(t.lower_ in generic for t in span) or span.text.lower() in generic:
             continue
+        if span.text.lower() in HONORIFICS or span.text.lower() + "." in HONORIFICS:
+            continue  # "Mr", which the model sometimes takes for an organisation
         if all(t.text in people for t in span):
             continue
         named = by_initials.get(span.text.replace("-", "")) if span.text.isupper() else _bracketed_after(span, mentions)
