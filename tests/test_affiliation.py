@@ -382,3 +382,13 @@ def test_a_partys_word_right_before_a_name_affiliates_it(pipeline: Pipeline) -> 
     assert speaker_of(sheet, "great man") == ("Chuck Fielder", "democratic-party")
     assert speaker_of(sheet, "city would help") == ("Sam Kahn", "united-kingdom")  # "London" ends a title
     assert not any(p.provisional for p in sheet.parties)
+
+
+def test_the_leaders_of_the_two_countries_are_the_two_countries(engine: Engine) -> None:
+    body = (
+        "Turkey and Greece had earlier had poor relations over disputed resources. After the earthquake, the "
+        "leaders of the two countries expressed their willingness to help each other."
+    )
+    sheet = headlined(engine, "Turkish government stops search of survivors after earthquake", body)
+    parties = {p.speaker.party for p in sheet.positions if "willingness" in p.content.text}
+    assert parties == {"turkey", "greece"}  # not the headline's country alone

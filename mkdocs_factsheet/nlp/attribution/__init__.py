@@ -14,6 +14,7 @@ from typing import Literal
 from spacy.tokens import Doc
 
 from ...rules import RuleSet
+from ..headline import HOME_REASON
 from ..lexicon import Lexicon
 from ..mentions import Mention
 from ..text import BodyText
@@ -93,8 +94,9 @@ def _with_speakers(frames: list[Frame], speakers: Speakers, things: bool) -> lis
             identity = speakers.identify(frame.speaker, content=frame.content, addressee=frame.addressee, label=label)
             if not things and speakers.says_nothing(frame.speaker, identity):
                 continue  # "evidence supported his murder": a thing, nobody's position
-            # "both nations said": the two parties just named (when nothing else resolved the speaker)
-            pair = [] if identity.actor or identity.party else speakers.pair(frame.speaker)
+            # "both nations said": the two parties just named (when nothing but the story's country resolved it)
+            guessed = any(HOME_REASON in why for why in identity.why)
+            pair = [] if (identity.actor or identity.party) and not guessed else speakers.pair(frame.speaker)
             if pair:
                 identity = pair[0]
             speaker = Resolved(start, end, identity)

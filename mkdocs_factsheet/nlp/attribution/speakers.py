@@ -276,8 +276,15 @@ class Speakers:
     def pair(self, head: Token) -> list[Identity]:
         """The two parties (or their leaders) a plural "both nations", "the two countries", "both leaders" stands
         for: the last two the article named, in that sentence or the one before ("US President Donald Trump and
-        Turkish President Recep Tayyip Erdoğan spoke on the phone. Then both nations issued statements …")."""
+        Turkish President Recep Tayyip Erdoğan spoke on the phone. Then both nations issued statements …"); "the
+        leaders of the two countries" are the two countries."""
         head = self.author_of(head) or head  # "both nations issued statements speaking of …"
+        of_pair = next(
+            (g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
+        if of_pair is not None and of_pair.lemma_.lower() in ("nation", "country", "side"):
+            head = of_pair  # "the leaders of the two countries": the countries speak
         if head.lemma_.lower() not in PAIR_NOUNS or head.tag_ != "NNS":
             return []
         if not any(
