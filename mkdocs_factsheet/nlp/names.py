@@ -55,9 +55,9 @@ def settle_person_names(doc: Doc, title_words: frozenset[str]) -> None:
         bracket = next((t.i for t in ent[1:] if t.text == "("), None)
         if bracket is not None:  # "the … Seismology (Phivolcs": the name, then the short name in brackets
             end = ent.end - (doc[ent.end - 1].text == ")")
-            settled += [Span(doc, ent.start, bracket, ent.label_)] + [Span(doc, bracket + 1, end, ent.label_)] * (
-                end > bracket + 1
-            )
+            settled.append(Span(doc, ent.start, bracket, ent.label_))
+            if end > bracket + 1:
+                settled.append(Span(doc, bracket + 1, end, ent.label_))
             changed = True
             continue
         settled.append(ent)

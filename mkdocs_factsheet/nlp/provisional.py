@@ -403,13 +403,8 @@ def _short_names_again(doc: Doc, text: BodyText, short_names: dict[str, Mention]
     for token in doc:
         first = short_names.get(token.text)
         if first is not None and first.actor is not None and token.i not in covered:
-            why = [f"{token.text!r}, the short name of {first.actor!r} the article gave it"]
-            again.append(
-                Mention.of_tokens(
-                    doc, token.i, token.i + 1, text, first.party, actor=first.actor, actor_kind="body", via="agent",
-                    why=why,
-                )
-            )  # fmt: skip
+            why = f"{token.text!r}, the short name of {first.actor!r} the article gave it"
+            again.append(_body_of(doc, token.i, token.i + 1, text, first, why, actor=first.actor))
     return again
 
 
