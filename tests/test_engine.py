@@ -53,6 +53,10 @@ name: Erewhon City Council
 patterns:
   - [{ORTH: Erewhon}, {ORTH: City}]
 """,
+    "parties/harbour-defense.yml": """
+id: harbour-defense
+name: Harbour Defense Organization
+""",
     "agents/agents.yml": """
 agents:
   - {name: officials, kind: person, aliases: [official]}
@@ -95,6 +99,13 @@ def test_case_policy(toy_engine: Engine) -> None:
     assert sheet_of(toy_engine, "Let us talk about the pole and ut.").parties == []
     sheet = sheet_of(toy_engine, "UT and the POLE said Pole was right.")
     assert [s.text for s in sheet.party("utopia").spans] == ["UT", "POLE", "Pole"]
+
+
+def test_an_institutions_name_matches_in_either_english_spelling(toy_engine: Engine) -> None:
+    sheet = sheet_of(toy_engine, "The Harbour Defence Organisation said the port was closed.")
+    assert [s.text for s in sheet.party("harbour-defense").spans] == ["Harbour Defence Organisation"]
+    sheet = sheet_of(toy_engine, "The HARBOUR DEFENCE ORGANISATION sign was painted over.")
+    assert [s.text for s in sheet.party("harbour-defense").spans] == ["HARBOUR DEFENCE ORGANISATION"]
 
 
 def test_lower_case_alias_ignores_case(toy_engine: Engine) -> None:

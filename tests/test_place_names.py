@@ -129,3 +129,15 @@ def test_a_country_inside_an_outlets_name_is_not_the_country_unless_the_name_is_
 def test_an_office_of_a_place_read_as_one_name_keeps_the_place(engine: Engine) -> None:
     sheet = sheet_of(engine, "First Minister of Scotland Nicola Sturgeon said the vote was lost.")
     assert "united-kingdom" in party_ids(sheet)
+
+
+def test_an_association_of_a_place_is_its_own_party_not_the_places(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "The Potato Growers Association of America (PGAA) said on Monday that prices had doubled. "
+        "The PGAA said the harvest was poor.",
+    )
+    assert "united-states" not in party_ids(sheet)
+    assert {p.speaker.party for p in sheet.positions} == {"provisional-potato-growers-association-of-america"}
+    sheet = sheet_of(engine, "The Bank of Japan said it would keep rates unchanged.")
+    assert [p.speaker.party for p in sheet.positions] == ["japan"]  # a state's bank, not an association

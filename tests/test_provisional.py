@@ -297,3 +297,14 @@ def test_a_companys_short_name_is_the_full_name_that_only_adds_a_companys_kind(e
     brandt = sheet.party("provisional-brandt-motor-company")
     assert brandt is not None and brandt.name == "Brandt Motor Company" and "Brandt" in brandt.aliases
     assert speaker_of(sheet, "plants were not affected")[1] != "provisional-brandt-motor-company"  # a subsidiary
+
+
+def test_an_acronym_is_the_name_the_article_spells_out_whatever_the_ner_made_of_it(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "The rally was organised by Sarva Jana Hita Sabha president Anand Prakash on Sunday. "
+        "SJHS spokesman Ravi Kumar said more rallies would follow.",
+    )
+    assert speaker_of(sheet, "more rallies") == ("Ravi Kumar", "provisional-sarva-jana-hita-sabha")
+    party = sheet.party("provisional-sarva-jana-hita-sabha")
+    assert party is not None and party.name == "Sarva Jana Hita Sabha" and party.aliases == ["SJHS"]

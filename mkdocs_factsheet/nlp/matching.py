@@ -297,7 +297,8 @@ class _LayerCompiler:
     def alias(self, target: Target, entry: Entry, alias: Alias, *, capitals: bool = True) -> None:
         """Add a phrase under its case policy, with either apostrophe (and in capitals for headlines)."""
         text = alias.text.strip()
-        spellings = list(dict.fromkeys([text, text.replace("'", "’"), text.replace("’", "'")]))
+        written = [text, *_other_spellings(text)]
+        spellings = list(dict.fromkeys(w for t in written for w in (t, t.replace("'", "’"), t.replace("’", "'"))))
         if alias.case == "ignore" or (alias.case == "auto" and text == text.lower()):
             self.phrase(target, "lower", entry, spellings)
         elif alias.case == "exact" or not capitals:
@@ -406,6 +407,28 @@ class _LayerCompiler:
         else:
             words = [token.text for token in self.pipeline.nlp.tokenizer(text)]
         return [word.lower() for word in words] if mode == "lower" else words
+
+
+# words of institutions' names spelt both ways in English news: "World Health Organisation", "Ministry of Defense"
+_SPELLINGS = {"organization": "organisation", "defense": "defence", "center": "centre", "program": "programme"}
+_SPELLINGS |= {british: american for american, british in _SPELLINGS.items()}
+
+
+def _other_spellings(text: str) -> list[str]:
+    """A name of several words in the other English spelling of its institution words ("World Health Organisation"
+    for "World Health Organization"); a single word is a name as written ("Center" may be a surname)."""
+    words = text.split(" ")
+    if len(words) < 2 or not any(word.lower() in _SPELLINGS for word in words):
+        return []
+    respelt = [_respelt(word) for word in words]
+    return [" ".join(respelt)]
+
+
+def _respelt(word: str) -> str:
+    other = _SPELLINGS.get(word.lower())
+    if other is None:
+        return word
+    return other.upper() if word.isupper() else other.title() if word[:1].isupper() else other
 
 
 # Compiled pack layers by pack, the pack's fingerprint and the pipeline's vocabulary (a layer's

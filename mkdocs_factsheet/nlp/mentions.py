@@ -37,6 +37,8 @@ DETERMINERS = {"the", "a", "an"}
 NAME_LABELS = {"GPE", "LOC", "PERSON", "EVENT", "FAC", "WORK_OF_ART"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 _INDEFINITE = ("a", "an", "another", "former")
+# the kinds of organisation that are their members' own, whatever place their name ends in
+_PRIVATE_KINDS = {"association", "society", "federation", "league", "chamber", "foundation", "guild", "club"}
 _PAST = ("former", "ex", "then", "late", "erstwhile")  # before a title held no longer
 
 People = set[tuple[str, int | None]]  # (party id, member index) pairs
@@ -354,7 +356,10 @@ class _Resolver:
         if entity is None or self.organisations.get(candidate.end - 1) is not entity:
             return False
         if candidate.start > 0 and self.doc[candidate.start - 1].lower_ == "of":
-            return False  # "First Minister of Scotland Nicola Sturgeon", read as one name: an office of the place
+            # "First Minister of Scotland Nicola Sturgeon", read as one name: an office of the place; but "the
+            # Recording Industry Association of America" is an association of its own
+            before = self.doc[candidate.start - 2] if candidate.start > 1 else None
+            return before is not None and before.i >= entity.start and before.lower_ in _PRIVATE_KINDS
         named = any(e.how.startswith("name") for e in candidate.entries)
         owner = candidate.end < len(self.doc) and self.doc[candidate.end].text in _POSSESSIVES  # "the UN's FAO"
         if named and (owner or entity.end <= candidate.end or entity[-1].lower_ in self.body_words):

@@ -147,6 +147,7 @@ def find_provisional(
         else:
             names.append((span.start, span.end, span.text))
     found += _short_names_again(doc, text, short_names, covered | {i for m in found for i in range(m.start, m.end)})
+    names += _acronyms_again(doc, names, covered | {i for m in found for i in range(m.start, m.end)})
     # one capitalised word the article writes once ("Team leader", "Minister of Information") is too weak; an
     # acronym ("NASA") or a name written again ("Facebook") is not
     seen = Counter(token.text for token in doc if token.text in {name for _, _, name in names})
@@ -163,6 +164,7 @@ def find_provisional(
         or (n[0] > 0 and doc[n[0] - 1].lemma_.lower() in _KINDS_OF_ORGANISATION)  # "trade union Aslef"
     ]
     full_names = sorted({name for _, _, name in names}, key=lambda n: -len(n))
+    full_names += _spelt_out(doc, covered, {name for _, _, name in names if len(name) > 2 and name.isupper()})
     canonical = {name: _without_legal_form(_canonical(doc, name, full_names, names)) for name in full_names}
     parties: dict[str, ProvisionalParty] = {}
     for start, end, name in names:
@@ -365,6 +367,34 @@ def _one_word_organisation(tokens: list[Token]) -> bool:
     return tokens[0].is_title and tokens[0].is_alpha and tokens[0].lower_ not in _STATE_QUALIFIERS
 
 
+def _spelt_out(doc: Doc, covered: set[int], acronyms: set[str]) -> list[str]:
+    """Names the article writes in full whose initials are one of its acronyms, whatever the NER made of them:
+    "ABHM" and "Akhil Bharat Hindu Mahasabha", read as two people's names."""
+    spelt = set()
+    for acronym in acronyms:
+        for token in doc:
+            if token.text[:1] == acronym[0] and token.is_title and token.i not in covered:
+                name = _initialled(doc[token.i :], acronym)
+                if name is not None and not any(t.i in covered for t in name):
+                    spelt.add(name.text)
+    return sorted(spelt, key=lambda n: -len(n))
+
+
+def _initialled(words: SpacySpan, acronym: str) -> SpacySpan | None:
+    """The title-case words from the start of `words` whose initials spell `acronym` (small words between them
+    skipped: "Recording Industry Association of America"), or None."""
+    letters = 0
+    for token in words:
+        if letters == len(acronym):
+            return None if token.is_title and token.is_alpha else words[: token.i - words.start]
+        if token.lower_ in _SMALL_WORDS and letters:
+            continue
+        if not (token.is_title and token.is_alpha) or token.text[0] != acronym[letters]:
+            return None
+        letters += 1
+    return words if letters == len(acronym) else None
+
+
 def _canonical(doc: Doc, name: str, full_names: list[str], names: list[tuple[int, int, str]]) -> str:
     """The fullest name `name` stands for in the article: a longer name it is the acronym of, or that only adds
     words of a company's kind to it ("Ford" → "Ford Motor Company", "Salling" → "Salling Group")."""
@@ -406,6 +436,17 @@ def _short_names_again(doc: Doc, text: BodyText, short_names: dict[str, Mention]
             why = f"{token.text!r}, the short name of {first.actor!r} the article gave it"
             again.append(_body_of(doc, token.i, token.i + 1, text, first, why, actor=first.actor))
     return again
+
+
+def _acronyms_again(doc: Doc, names: list[tuple[int, int, str]], covered: set[int]) -> list[tuple[int, int, str]]:
+    """An organisation's acronym wherever the article writes it and the NER sees no entity: given in brackets
+    after its name ("the Potato Growers Association (PGA)"), or tagged once ("RIAA")."""
+    acronyms = {name for _, _, name in names if name.isupper() and name.isalpha()}
+    for _start, end, _name in names:
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            acronyms |= {doc[end + 1].text} if doc[end + 1].text.isupper() and doc[end + 1].is_alpha else set()
+    named = covered | {i for start, end, _ in names for i in range(start, end)}
+    return [(t.i, t.i + 1, t.text) for t in doc if t.text in acronyms and len(t) > 1 and t.i not in named]
 
 
 def _bracketed_after(span: SpacySpan, mentions: list[Mention]) -> Mention | None:

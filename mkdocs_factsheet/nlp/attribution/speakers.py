@@ -198,13 +198,21 @@ class Speakers:
             start -= 1
         while end in indices and end not in self.quote_tokens:
             end += 1
+        start, end = self.trimmed(start, end)
+        opened = next((t.i for t in self.doc[head.i : end] if t.text == "("), None)
+        if opened is not None and not any(t.text == ")" for t in self.doc[opened:end]):
+            start, end = self.trimmed(start, opened)  # "the Potato Growers Association (PGA": no half bracket
+        if end <= start:
+            return head.idx, head.idx + len(head.text)
+        return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text)
+
+    def trimmed(self, start: int, end: int) -> tuple[int, int]:
+        """The token range without punctuation or spaces at either end."""
         while start < end and (self.doc[start].is_punct or self.doc[start].is_space):
             start += 1
         while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
             end -= 1
-        if end <= start:
-            return head.idx, head.idx + len(head.text)
-        return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text)
+        return start, end
 
     # -- identities ----------------------------------------------------------------------------------
 
