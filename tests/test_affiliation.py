@@ -6,10 +6,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Span
 
 from mkdocs_factsheet.articles import Article, load_articles
 from mkdocs_factsheet.engine import Engine
 from mkdocs_factsheet.model import FactSheet
+from mkdocs_factsheet.nlp.names import settle_person_names
 from mkdocs_factsheet.nlp.pipeline import Pipeline
 from mkdocs_factsheet.problems import ProblemLog
 from mkdocs_factsheet.rules import load_rules
@@ -392,3 +394,20 @@ def test_the_leaders_of_the_two_countries_are_the_two_countries(engine: Engine) 
     sheet = headlined(engine, "Turkish government stops search of survivors after earthquake", body)
     parties = {p.speaker.party for p in sheet.positions if "willingness" in p.content.text}
     assert parties == {"turkey", "greece"}  # not the headline's country alone
+
+
+def test_the_first_of_two_surnames_alone_is_the_person_named_in_full(engine: Engine) -> None:
+    text = (
+        "Mateo Ibarra Quintana, Chile's interior minister, announced his resignation on Tuesday. "
+        "Ibarra said he would leave office in March."
+    )
+    assert speaker_of(sheet_of(engine, text), "leave office") == ("Mateo Ibarra Quintana", "chile")
+
+
+def test_capitalised_words_no_entity_covers_holding_a_persons_name_are_that_person(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("Rosa Pérez Ortega announced her resignation. Pérez said she would leave in May.")
+    # as the small model reads some such names: the full name no entity, the surname alone a person
+    surname = [token.i for token in doc if token.text == "Pérez"][-1]
+    doc.ents = [Span(doc, surname, surname + 1, "PERSON")]
+    settle_person_names(doc, frozenset())
+    assert [(ent.text, ent.label_) for ent in doc.ents] == [("Rosa Pérez Ortega", "PERSON"), ("Pérez", "PERSON")]

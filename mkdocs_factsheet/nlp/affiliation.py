@@ -38,7 +38,7 @@ from .headline import HOME_REASON
 from .independence import Independence
 from .matching import Candidate
 from .mentions import Mention, ResolvedMentions
-from .names import HONORIFICS, by_first_name, without_honorific
+from .names import HONORIFICS, by_first_name, surnames_of, without_honorific
 from .party_markers import marked_people
 from .phrases import OF, PAST, WINDOW, acts_as_party, held_before, own_phrase, phrase_head, sentences_back
 from .provisional import find_provisional
@@ -782,7 +782,8 @@ class _Names:
             self.starting.setdefault(name.split()[0], []).append(name)
         surnames: dict[str, list[str]] = {}
         for name in parties:
-            surnames.setdefault(name.split()[-1], []).append(name)
+            for surname in surnames_of(name) or [name]:
+                surnames.setdefault(surname, []).append(name)
         self.by_surname = {
             surname: names[0] for surname, names in surnames.items() if len(names) == 1 and names[0] in single
         }

@@ -48,6 +48,7 @@ def settle_person_names(doc: Doc, title_words: frozenset[str]) -> None:
             (ent.text in people and (len(ent) > 1 or ent.label_ == "ORG"))
             or (len(ent) == 1 and surnames.get(ent.text, len(doc)) <= ent.start)
             or _name_after_title(ent, title_words)
+            or _surname_inside(ent, people)
         )  # "Sudesh Amman … Amman, who …": the surname of a person named before, not Jordan's capital
         if start != ent.start or mistaken:
             ent = Span(doc, start, ent.end, "PERSON")
@@ -61,8 +62,24 @@ def settle_person_names(doc: Doc, title_words: frozenset[str]) -> None:
             changed = True
             continue
         settled.append(ent)
-    if changed:
-        doc.ents = settled
+    unnamed = _names_outside_entities(doc, people)
+    if changed or unnamed:
+        doc.ents = sorted(settled + unnamed, key=lambda ent: ent.start)
+
+
+def _names_outside_entities(doc: Doc, people: set[str]) -> list[Span]:
+    """Runs of capitalised words no entity covers that hold a name the article calls a person's:
+    "Ricardo Rosselló Nevares" where the model saw no entity, after "Rosselló said"."""
+    found = []
+    run: list[Token] = []
+    for token in [*doc, None]:
+        if token is not None and token.ent_iob_ == "O" and token.is_title and token.is_alpha and token.pos_ == "PROPN":
+            run.append(token)
+            continue
+        if run and _surname_inside(doc[run[0].i : run[-1].i + 1], people):
+            found.append(Span(doc, run[0].i, run[-1].i + 1, "PERSON"))
+        run = []
+    return found
 
 
 def without_honorific(name: str) -> str:
@@ -85,12 +102,42 @@ def by_first_name(names: Iterable[str]) -> dict[str, str]:
 
 
 def named_in_full(doc: Doc) -> dict[str, int]:
-    """Surname → the token after the first name the article gives in full with it ("Sudesh Amman")."""
+    """Surname → the token after the first name the article gives in full with it ("Sudesh Amman"); the first
+    of two surnames too ("Vázquez" of "Wanda Vázquez Garced")."""
     found: dict[str, int] = {}
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
-            found.setdefault(ent[-1].text, ent.end)
+            for surname in surnames_of(ent.text):
+                found.setdefault(surname, ent.end)
     return found
+
+
+def surnames_of(name: str) -> list[str]:
+    """The words a person named in full may be called by alone: the last, and the first of two surnames
+    ("Rosselló" of "Ricardo Rosselló Nevares")."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    middle = words[1] if len(words) == 3 and words[1][:1].isupper() and words[1].isalpha() else None
+    return [words[-1], middle] if middle else [words[-1]]
+
+
+def _surname_inside(ent: Span, people: set[str]) -> bool:
+    """Two to four capitalised words that hold, after the first, a one-word name the article calls a person's
+    ("Ricardo Rosselló Nevares" after "Rosselló said"), not ending in a word of an institution's name."""
+    return (
+        2 <= len(ent) <= 4
+        and all(t.is_title and t.is_alpha and t.pos_ == "PROPN" for t in ent)
+        and any(t.text in people for t in ent[1:])
+        and ent[-1].lower_ not in _INSTITUTION_ENDINGS
+    )
+
+
+# the last words of institutions named after a person: "the Walt Disney Company", "the Lyndon Johnson Library"
+_INSTITUTION_ENDINGS = {
+    "foundation", "organization", "organisation", "company", "group", "institute", "center", "centre", "campaign",
+    "library", "school", "university", "college", "hospital", "tower", "museum", "trust", "fund", "award", "prize",
+}  # fmt: skip
 
 
 def _name_after_title(ent: Span, title_words: frozenset[str]) -> bool:
