@@ -411,3 +411,20 @@ def test_capitalised_words_no_entity_covers_holding_a_persons_name_are_that_pers
     doc.ents = [Span(doc, surname, surname + 1, "PERSON")]
     settle_person_names(doc, frozenset())
     assert [(ent.text, ent.label_) for ent in doc.ents] == [("Rosa Pérez Ortega", "PERSON"), ("Pérez", "PERSON")]
+
+
+def test_a_rank_after_a_bodys_short_name_makes_the_person_act_for_its_party(engine: Engine) -> None:
+    text = (
+        "The United States Coast Guard (USCG) suspended the search on Friday. "
+        "USCG Lieutenant Dana Whitfield said the crew had found no survivors. Whitfield said the weather was poor."
+    )
+    sheet = sheet_of(engine, text)
+    assert speaker_of(sheet, "no survivors") == ("Dana Whitfield", "united-states")
+    assert speaker_of(sheet, "weather was poor") == ("Dana Whitfield", "united-states")
+
+
+def test_the_acronym_of_a_national_body_named_with_an_adjective_is_that_body(engine: Engine) -> None:
+    text = (
+        "The Philippine National Police (PNP) sent 300 officers. PNP Colonel Ramon Aquino said the suspects had fled."
+    )
+    assert speaker_of(sheet_of(engine, text), "suspects had fled") == ("Ramon Aquino", "philippines")

@@ -38,7 +38,7 @@ from .headline import HOME_REASON
 from .independence import Independence
 from .matching import Candidate
 from .mentions import Mention, ResolvedMentions
-from .names import HONORIFICS, by_first_name, surnames_of, without_honorific
+from .names import HONORIFICS, RANKS, by_first_name, surnames_of, without_honorific
 from .party_markers import marked_people
 from .phrases import OF, PAST, WINDOW, acts_as_party, held_before, own_phrase, phrase_head, sentences_back
 from .provisional import find_provisional
@@ -190,6 +190,7 @@ class Affiliator:
             *marked,
             *self.titled(),
             *self.party_before_name(),
+            *self.ranked_in_service(),
             *self.titled_of(),
             *self.appositions(),
             *self.of_party(),
@@ -339,6 +340,17 @@ class Affiliator:
             end -= end - start > 1 and self.doc[end - 1].text in ("'s", "’s")  # "Republican Donald Trump's"
             why = f"{before.text!r} ({before.party}) right before the name"
             yield self.person_mention(before.start, (start, end), before.party, None, why)
+
+    def ranked_in_service(self) -> Iterable[Mention]:
+        """A party or its body, a rank, then a name: "USCG Captain Monica Rochester", "Army Gen. Ann Lee"."""
+        for start, end in self.persons:
+            rank = start if self.doc[start].lower_ in RANKS else start - 1
+            before = self.mention_at.get(rank - 1) if rank > 0 and self.doc[rank].lower_ in RANKS else None
+            if before is None or before.end != rank or not acts_as_party(before) or self.covered(start, end):
+                continue
+            name = (start + (rank == start), end)
+            why = f"rank {self.doc[rank].text!r} in {before.text!r} ({before.party}) right before the name"
+            yield self.person_mention(before.start, name, before.party, None, why)
 
     def of_party(self) -> Iterable[Mention]:
         """A name, "of", then a party: "Joanna Cherry of the Scottish National Party"."""

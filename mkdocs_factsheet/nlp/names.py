@@ -12,14 +12,17 @@ from spacy.tokens import Doc, Span, Token
 
 # courtesy titles, ranks and religious titles the model often takes into a person's name ("Dr Meerjady Sabrina
 # Flora", "Captain Monica Rochester", "Cardinal Marc Ouellet"); not those that are also first names ("Major")
-HONORIFICS = frozenset(
+# ranks of a service, written before a name: "USCG Captain Monica Rochester" holds hers in the Coast Guard
+RANKS = frozenset(
     {
-        "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "prof", "prof.", "sir", "dame",
         "captain", "capt.", "lieutenant", "lt.", "colonel", "col.", "general", "gen.", "sergeant", "sgt.", "admiral",
-        "adm.", "commander", "cmdr.", "corporal", "cpl.", "cardinal", "archbishop", "bishop", "rev.", "reverend",
-        "rabbi", "imam", "sheriff",
+        "adm.", "commander", "cmdr.", "corporal", "cpl.", "sheriff",
     }
 )  # fmt: skip
+HONORIFICS = RANKS | {
+    "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "prof", "prof.", "sir", "dame",
+    "cardinal", "archbishop", "bishop", "rev.", "reverend", "rabbi", "imam",
+}  # fmt: skip
 # labels the model gives a person's name by mistake
 _MISTAKEN_FOR_PERSON = {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC"}
 

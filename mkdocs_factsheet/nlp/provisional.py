@@ -120,12 +120,14 @@ def find_provisional(
         if owner is not None:
             why = f"{span.text!r}, an organisation of {owner.text!r} (a possessive), acts for {owner.party}"
             found.append(_body_of(doc, span.start, span.end, text, owner, why))
+            by_initials.setdefault(_initials(span.text), found[-1])
         elif national is not None:
             start = min(span.start, national.start)
             why = (
                 f"{doc[start : span.end].text!r}, a public body named with {national.text!r}, acts for {national.party}"
             )
             found.append(_body_of(doc, start, span.end, text, national, why))
+            by_initials.setdefault(_initials(doc[start : span.end].text), found[-1])  # "(PNP)" after it
         elif shortened is not None:
             why = f"{span.text!r}: {shortened.actor}, named in the article as {shortened.text!r}"
             found.append(_body_of(doc, span.start, span.end, text, shortened, why, actor=shortened.actor))
@@ -146,6 +148,10 @@ def find_provisional(
             short_names.setdefault(span.text, found[-1])
         else:
             names.append((span.start, span.end, span.text))
+    for mention in mentions:  # "the United States Coast Guard (USCG)": a short name the NER tags nowhere
+        short = _bracketed_short_name(doc, mention.end)
+        if mention.actor is not None and mention.actor_kind == "body" and short is not None:
+            short_names.setdefault(short, mention)
     found += _short_names_again(doc, text, short_names, covered | {i for m in found for i in range(m.start, m.end)})
     names += _acronyms_again(doc, names, covered | {i for m in found for i in range(m.start, m.end)})
     # one capitalised word the article writes once ("Team leader", "Minister of Information") is too weak; an
@@ -443,10 +449,18 @@ def _acronyms_again(doc: Doc, names: list[tuple[int, int, str]], covered: set[in
     after its name ("the Potato Growers Association (PGA)"), or tagged once ("RIAA")."""
     acronyms = {name for _, _, name in names if name.isupper() and name.isalpha()}
     for _start, end, _name in names:
-        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
-            acronyms |= {doc[end + 1].text} if doc[end + 1].text.isupper() and doc[end + 1].is_alpha else set()
+        short = _bracketed_short_name(doc, end)
+        acronyms |= {short} if short is not None and short.isupper() else set()
     named = covered | {i for start, end, _ in names for i in range(start, end)}
     return [(t.i, t.i + 1, t.text) for t in doc if t.text in acronyms and len(t) > 1 and t.i not in named]
+
+
+def _bracketed_short_name(doc: Doc, end: int) -> str | None:
+    """The one capitalised word in brackets at token `end`, if any: "(USCG)", "(Phivolcs)"."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        word = doc[end + 1]
+        return word.text if word.is_alpha and word.text[:1].isupper() and len(word) > 1 else None
+    return None
 
 
 def _bracketed_after(span: SpacySpan, mentions: list[Mention]) -> Mention | None:
