@@ -126,21 +126,28 @@ def surnames_of(name: str) -> list[str]:
 
 
 def _surname_inside(ent: Span, people: set[str]) -> bool:
-    """Two to four capitalised words that hold, after the first, a one-word name the article calls a person's
-    ("Ricardo Rosselló Nevares" after "Rosselló said"), not ending in a word of an institution's name."""
+    """Two or three capitalised words, an organisation to the NER or no entity, that hold after the first a
+    one-word name the article calls a person's ("Ricardo Rosselló Nevares" after "Rosselló said"), not ending
+    in a word of an institution's name."""
     return (
-        2 <= len(ent) <= 4
+        2 <= len(ent) <= 3
+        and ent.label_ in ("ORG", "")
         and all(t.is_title and t.is_alpha and t.pos_ == "PROPN" for t in ent)
         and any(t.text in people for t in ent[1:])
+        and ent[0].lower_ not in _NOT_FIRST_NAMES
         and ent[-1].lower_ not in _INSTITUTION_ENDINGS
     )
 
 
-# the last words of institutions named after a person: "the Walt Disney Company", "the Lyndon Johnson Library"
+# the last words of institutions named after a person or a word that is also a name: "the Walt Disney Company",
+# "the Lyndon Johnson Library", "Southern Coal Corporation", "Florida Democratic Black Caucus"
 _INSTITUTION_ENDINGS = {
     "foundation", "organization", "organisation", "company", "group", "institute", "center", "centre", "campaign",
     "library", "school", "university", "college", "hospital", "tower", "museum", "trust", "fund", "award", "prize",
+    "corporation", "caucus", "committee", "council", "association", "party", "news", "times", "post", "day",
 }  # fmt: skip
+# capitalised words before a name that are no first name: "a New Mitt Romney"
+_NOT_FIRST_NAMES = {"new", "old", "young", "saint", "great", "little", "big"}
 
 
 def _name_after_title(ent: Span, title_words: frozenset[str]) -> bool:
