@@ -141,3 +141,10 @@ def test_an_association_of_a_place_is_its_own_party_not_the_places(engine: Engin
     assert {p.speaker.party for p in sheet.positions} == {"provisional-potato-growers-association-of-america"}
     sheet = sheet_of(engine, "The Bank of Japan said it would keep rates unchanged.")
     assert [p.speaker.party for p in sheet.positions] == ["japan"]  # a state's bank, not an association
+
+
+def test_a_countrys_initialism_opening_an_organisations_name_is_the_country_unless_an_outlet(engine: Engine) -> None:
+    sheet = sheet_of(engine, "The US Geological Survey said the quake had a magnitude of 7.0.")
+    assert [p.speaker.party for p in sheet.positions] == ["united-states"]
+    sheet = sheet_of(engine, "USA Today reported the fire on Monday.")
+    assert "united-states" not in party_ids(sheet)

@@ -126,6 +126,20 @@ def test_the_european_unions_institutions_speak_for_it(engine: Engine) -> None:
     }
 
 
+def test_seats_of_government_speak_for_their_state(engine: Engine) -> None:
+    """Names news uses for a government that Phoenix lacks, added by the converter (`SEATS_OF_GOVERNMENT`)."""
+    text = (
+        "The Pentagon said the troops would stay. Downing Street said the talks had failed. "
+        "The Elysee said the president would travel. The State Department said the embassy was closed."
+    )
+    article = Article(id="t", path="t.txt", text=text, body_start=0, title="T")
+    speakers = [(p.speaker.actor, p.speaker.party) for p in engine.extract(article).positions]
+    # the example site's rules name the State Department and the Pentagon themselves
+    assert [party for _, party in speakers] == ["united-states", "united-kingdom", "france", "united-states"]
+    assert speakers[1:3] == [("10 Downing Street", "united-kingdom"), ("Élysée Palace", "france")]
+    assert "State Department" in [alias_of(a).text for a in member("united-states", "Department of State").aliases]
+
+
 def test_territories_stand_for_the_state_that_administers_them(pipeline: Pipeline) -> None:
     """ISO 3166-1 territories with no party of their own (`TERRITORIES`): the longest name wins, so an American
     Samoan is not Samoan, and Samoa stays Samoa (the pack alone: the example site's own United States replaces

@@ -907,10 +907,30 @@ def build_countries(dictionary: Dictionary, given: set[str], report: Report) -> 
                 source=f"Phoenix CountryInfo 2014, code {code}",
                 aliases=aliases,
                 adjectives=adjectives,
-                members=merge_bodies(bodies) + people,
+                members=merge_bodies(bodies + seats_of_government(code)) + people,
             )
         )
     return parties
+
+
+# The buildings and short names news uses for a state's government, which Phoenix lacks, from general knowledge:
+# country code → (body name, aliases). A name merges with a Phoenix body of that name. Only names that stand for one
+# state wherever written: not "the Foreign Office" or "the Justice Department", which several states have.
+SEATS_OF_GOVERNMENT = {
+    "USA": (("Department of State", ("State Department",)), ("United States Military", ("Pentagon",))),
+    "GBR": (("10 Downing Street", ("Downing Street", "Number 10")),),
+    "FRA": (("Élysée Palace", ("Élysée", "Elysee", "Elysee Palace")), ("Quai d'Orsay", ())),
+    "KOR": (("Blue House", ("Cheong Wa Dae",)),),
+    "CHN": (("Zhongnanhai", ()),),
+}
+
+
+def seats_of_government(code: str) -> list[Member]:
+    """The `SEATS_OF_GOVERNMENT` of a country as body members."""
+    return [
+        Member(name=name, kind="body", aliases=[AliasText(alias) for alias in aliases])
+        for name, aliases in SEATS_OF_GOVERNMENT.get(code, ())
+    ]
 
 
 def add_territories(parties: list[Party]) -> None:
@@ -1378,6 +1398,9 @@ def notice_text(parties: list[Party], report: Report, licence: str) -> str:
             "  Puerto Rico, Greenland, New Caledonia, ...) and Northern Ireland are names of the state that",
             "  administers them, their demonyms its adjectives (`TERRITORIES`, from general knowledge): crown",
             "  dependencies, states in free association and disputed territories are left out.",
+            "- **Seats of government.** Names news uses for a state's government that Phoenix lacks (the State",
+            "  Department, the Pentagon, Downing Street, the Élysée, the Blue House, Zhongnanhai) are added from",
+            "  general knowledge (`SEATS_OF_GOVERNMENT`), only where they stand for one state wherever written.",
             "- **Missing states.** The Holy See (Vatican City State), which Phoenix has no record of, is added from",
             "  general knowledge (`MISSING_STATES`).",
             "- **Political parties.** Phoenix has none by name. The Democratic and Republican parties of the",

@@ -18,6 +18,7 @@ Resolution rules, in order (each decision is recorded in the mention's `why`):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -37,6 +38,13 @@ DETERMINERS = {"the", "a", "an"}
 NAME_LABELS = {"GPE", "LOC", "PERSON", "EVENT", "FAC", "WORK_OF_ART"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 _INDEFINITE = ("a", "an", "another", "former")
+# a country's initialism: "US", "U.S.", "UK", "PRC"
+_INITIALISM = re.compile(r"(?:[A-Z]\.){2,4}|[A-Z]{2,4}")
+# the last words of organisations a country's initialism opens that are no body of its state
+_NOT_A_STATES_BODY = {
+    "today", "times", "post", "news", "mail", "airways", "airlines", "steel", "open", "bank", "party", "league",
+    "championship", "championships", "cup", "tour",
+}  # fmt: skip
 # the kinds of organisation that are their members' own, whatever place their name ends in
 _PRIVATE_KINDS = {"association", "society", "federation", "league", "chamber", "foundation", "guild", "club"}
 _PAST = ("former", "ex", "then", "late", "erstwhile")  # before a title held no longer
@@ -360,12 +368,21 @@ class _Resolver:
             # Recording Industry Association of America" is an association of its own
             before = self.doc[candidate.start - 2] if candidate.start > 1 else None
             return before is not None and before.i >= entity.start and before.lower_ in _PRIVATE_KINDS
+        if self.initialism_before_body(candidate, entity):
+            return False  # "the U.S. House", "the US Geological Survey": the state's own
         named = any(e.how.startswith("name") for e in candidate.entries)
         owner = candidate.end < len(self.doc) and self.doc[candidate.end].text in _POSSESSIVES  # "the UN's FAO"
         if named and (owner or entity.end <= candidate.end or entity[-1].lower_ in self.body_words):
             return False
         others = [t for t in entity if not candidate.start <= t.i < candidate.end]
         return any(t.pos_ == "PROPN" and t.is_title for t in others)
+
+    def initialism_before_body(self, candidate: Candidate, entity: SpacySpan) -> bool:
+        """Does a country's initialism open an organisation's name that is no outlet's or company's ("the U.S.
+        House", "the UK Border Force"; not "USA Today", "US Airways")?"""
+        text = self.doc[candidate.start : candidate.end].text
+        opens = candidate.start == entity.start + (entity[0].lower_ in DETERMINERS)
+        return opens and _INITIALISM.fullmatch(text) is not None and entity[-1].lower_ not in _NOT_A_STATES_BODY
 
     def persons_surname(self, candidate: Candidate, entry: Entry) -> bool:
         """A party's alias (a capital, a place) that is the surname of someone the article named in full before:
