@@ -308,3 +308,13 @@ def test_an_acronym_is_the_name_the_article_spells_out_whatever_the_ner_made_of_
     assert speaker_of(sheet, "more rallies") == ("Ravi Kumar", "provisional-sarva-jana-hita-sabha")
     party = sheet.party("provisional-sarva-jana-hita-sabha")
     assert party is not None and party.name == "Sarva Jana Hita Sabha" and party.aliases == ["SJHS"]
+
+
+def test_someone_speaking_for_an_organisation_never_makes_it_an_outlet(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Sales went up sharply last week, according to a Brandtmart spokesperson. "
+        "Brandtmart said it would limit sales.",
+    )
+    assert speaker_of(sheet, "Sales went up")[1] == "provisional-brandtmart"
+    assert speaker_of(sheet, "limit sales")[1] == "provisional-brandtmart"  # written again, no entity

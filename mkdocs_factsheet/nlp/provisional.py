@@ -153,7 +153,8 @@ def find_provisional(
         if mention.actor is not None and mention.actor_kind == "body" and short is not None:
             short_names.setdefault(short, mention)
     found += _short_names_again(doc, text, short_names, covered | {i for m in found for i in range(m.start, m.end)})
-    names += _acronyms_again(doc, names, covered | {i for m in found for i in range(m.start, m.end)})
+    generic_words = {word for phrase in generic for word in phrase.split()}
+    names += _names_again(doc, names, covered | {i for m in found for i in range(m.start, m.end)}, generic_words)
     # one capitalised word the article writes once ("Team leader", "Minister of Information") is too weak; an
     # acronym ("NASA") or a name written again ("Facebook") is not
     seen = Counter(token.text for token in doc if token.text in {name for _, _, name in names})
@@ -186,13 +187,17 @@ def find_provisional(
 
 
 def keep_acting(
-    positions: list[Position], mentions: list[Mention], parties: list[ProvisionalParty]
+    positions: list[Position],
+    mentions: list[Mention],
+    parties: list[ProvisionalParty],
+    people_nouns: frozenset[str],
 ) -> tuple[list[Position], list[Mention], list[ProvisionalParty]]:
     """The provisional parties that act (a speaker's party, a person's affiliation), their mentions, and the
-    positions with reporting outlets left without a party."""
+    positions with reporting outlets left without a party. `people_nouns`: the lower-case words people speaking
+    for an organisation are called by ("spokesperson"), who never make it an outlet."""
     ids = {party.id for party in parties}
-    reporting = {p.speaker.party for p in positions if p.speaker.party in ids and _reports(p)}
-    stating = {p.speaker.party for p in positions if p.speaker.party in ids and not _reports(p)}
+    reporting = {p.speaker.party for p in positions if p.speaker.party in ids and _reports(p, people_nouns)}
+    stating = {p.speaker.party for p in positions if p.speaker.party in ids and not _reports(p, people_nouns)}
     outlets = reporting - stating
     names = {party.id: party.name for party in parties}
     kept_positions = [_as_source(p, names[p.speaker.party]) if p.speaker.party in outlets else p for p in positions]
@@ -201,11 +206,14 @@ def keep_acting(
     return kept_positions, kept_mentions, [party for party in parties if party.id in acting]
 
 
-def _reports(position: Position) -> bool:
-    """A report of what others said or did: a reporting cue, or a speaker the text calls an outlet."""
+def _reports(position: Position, people_nouns: frozenset[str]) -> bool:
+    """A report of what others said or did: a reporting cue, or a speaker the text calls an outlet; never the
+    words of someone speaking for the organisation ("according to a Woolworths spokesperson")."""
     cue = position.cue.text.lower() if position.cue is not None else ""
-    words = {word.strip(".,'’") for word in position.speaker.text.lower().split()}
-    return cue.startswith(_REPORTING) or not words.isdisjoint(_OUTLET_WORDS)
+    words = [word.strip(".,'’") for word in position.speaker.text.lower().split()]
+    if words and words[-1] in people_nouns:
+        return False
+    return cue.startswith(_REPORTING) or not _OUTLET_WORDS.isdisjoint(words)
 
 
 def _as_source(position: Position, name: str) -> Position:
@@ -444,15 +452,24 @@ def _short_names_again(doc: Doc, text: BodyText, short_names: dict[str, Mention]
     return again
 
 
-def _acronyms_again(doc: Doc, names: list[tuple[int, int, str]], covered: set[int]) -> list[tuple[int, int, str]]:
-    """An organisation's acronym wherever the article writes it and the NER sees no entity: given in brackets
-    after its name ("the Potato Growers Association (PGA)"), or tagged once ("RIAA")."""
-    acronyms = {name for _, _, name in names if name.isupper() and name.isalpha()}
+def _names_again(
+    doc: Doc, names: list[tuple[int, int, str]], covered: set[int], generic_words: set[str]
+) -> list[tuple[int, int, str]]:
+    """An organisation's one-word name wherever the article writes it as a name and the NER sees no entity:
+    an acronym given in brackets after its name ("the Potato Growers Association (PGA)"), or a name tagged once
+    ("RIAA", "a Brandtmart spokesperson"); never a word of the agent nouns ("House", "Senate")."""
+    words = {
+        name for _, _, name in names if name.isalpha() and name[:1].isupper() and name.lower() not in generic_words
+    }
     for _start, end, _name in names:
         short = _bracketed_short_name(doc, end)
-        acronyms |= {short} if short is not None and short.isupper() else set()
+        words |= {short} if short is not None and short.isupper() else set()
     named = covered | {i for start, end, _ in names for i in range(start, end)}
-    return [(t.i, t.i + 1, t.text) for t in doc if t.text in acronyms and len(t) > 1 and t.i not in named]
+    return [
+        (t.i, t.i + 1, t.text)
+        for t in doc
+        if t.text in words and len(t) > 1 and t.i not in named and (t.is_upper or t.pos_ == "PROPN")
+    ]
 
 
 def _bracketed_short_name(doc: Doc, end: int) -> str | None:

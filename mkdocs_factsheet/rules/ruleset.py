@@ -96,6 +96,11 @@ class RuleSet:
         )
 
     @cached_property
+    def people_nouns(self) -> frozenset[str]:
+        """The last words of the agent nouns of people and groups, lower-cased ("spokesperson", "officials")."""
+        return frozenset(phrase.split()[-1] for phrase in self.agent_phrases - self.body_phrases)
+
+    @cached_property
     def title_words(self) -> frozenset[str]:
         """Every word of an agent noun's phrase or a role's title but "of", "the" …, lower-cased ("president",
         "mayor", "state"): words before a name that are not part of it."""
