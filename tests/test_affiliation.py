@@ -428,3 +428,17 @@ def test_the_acronym_of_a_national_body_named_with_an_adjective_is_that_body(eng
         "The Philippine National Police (PNP) sent 300 officers. PNP Colonel Ramon Aquino said the suspects had fled."
     )
     assert speaker_of(sheet_of(engine, text), "suspects had fled") == ("Ramon Aquino", "philippines")
+
+
+def test_a_title_of_a_party_given_with_as_affiliates_the_name(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "On Friday, Pedro Alvarado was sworn in as Chile's new interior minister. "
+        "Alvarado said he would meet the protesters.",
+    )
+    assert speaker_of(sheet, "meet the protesters") == ("Pedro Alvarado", "chile")
+    sheet = sheet_of(
+        engine,
+        "President Gabriel Boric appointed Pedro Alvarado as Chile's envoy to Peru. Boric said the talks would resume.",
+    )
+    assert speaker_of(sheet, "talks would resume")[0] == "Gabriel Boric"

@@ -193,6 +193,7 @@ class Affiliator:
             *self.ranked_in_service(),
             *self.titled_of(),
             *self.appositions(),
+            *self.named_as(),
             *self.of_party(),
             *self.own(),
             *self.speaking_for(),
@@ -569,6 +570,24 @@ class Affiliator:
                     why = f"in apposition with {title.name!r} of {party.text!r} ({party.party})"
                     yield self.person_mention(start, (start, end), party.party, title.name, why)
                     break
+
+    def named_as(self) -> Iterable[Mention]:
+        """A name the verb's "as" gives a title of a party's: "Pierluisi was sworn in as Puerto Rico's governor",
+        "the president appointed Ann Lee as Chile's envoy" (the object, where there is one, takes it)."""
+        for start, end in self.persons:
+            head = self.doc[start:end].root
+            verb = head.head
+            if self.covered(start, end) or head.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.pos_ != "VERB":
+                continue
+            if head.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
+                continue  # "Rosselló appointed Pierluisi as secretary of state": the object's title
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+                for title_head in (c for c in prep.children if c.dep_ == "pobj"):
+                    title = self.title_at.get(title_head.i)
+                    party = self.party_within(title_head, exclude=(start, end)) if title is not None else None
+                    if title is not None and party is not None and self.no_longer(title) is None:
+                        why = f"named as {title.name!r} of {party.text!r} ({party.party})"
+                        yield self.person_mention(start, (start, end), party.party, title.name, why)
 
     def beside(self, start: int, end: int) -> list[Token]:
         """Heads of the phrases in apposition with a name: by the parse, or by the commas when the parse
