@@ -148,3 +148,8 @@ def test_a_countrys_initialism_opening_an_organisations_name_is_the_country_unle
     assert [p.speaker.party for p in sheet.positions] == ["united-states"]
     sheet = sheet_of(engine, "USA Today reported the fire on Monday.")
     assert "united-states" not in party_ids(sheet)
+
+
+def test_a_brands_edition_for_a_country_is_not_the_country(engine: Engine) -> None:
+    sheet = sheet_of(engine, "ABC Australia said the shelves were empty.")
+    assert "australia" not in party_ids(sheet)

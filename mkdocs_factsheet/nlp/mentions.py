@@ -357,7 +357,8 @@ class _Resolver:
         """A party's place alias (a city, a capital, a state) inside an organisation's longer name, beside other
         words of that name: "the New York Times", "The Jakarta Post" — not "10 Downing Street", not after "of"
         ("Bank of China"); the party's own name too where the organisation's name ends in no word of a body
-        ("the Cyprus Mail", "Agence France-Presse"; not "the Pakistan Foreign Office")."""
+        ("the Cyprus Mail", "Agence France-Presse"; not "the Pakistan Foreign Office"), or after an acronym or
+        "from" ("CNN Philippines", "Notes from Poland")."""
         if not all(e.kind == "party" and e.how.startswith(("alias", "name")) for e in candidate.entries):
             return False
         entity = self.organisations.get(candidate.start)
@@ -370,6 +371,9 @@ class _Resolver:
             return before is not None and before.i >= entity.start and before.lower_ in _PRIVATE_KINDS
         if self.initialism_before_body(candidate, entity):
             return False  # "the U.S. House", "the US Geological Survey": the state's own
+        before = self.doc[candidate.start - 1]
+        if entity.end <= candidate.end and before.i >= entity.start and (before.is_upper or before.lower_ == "from"):
+            return True  # "CNN Philippines", "Notes from Poland": a brand's edition for the place, no body of it
         named = any(e.how.startswith("name") for e in candidate.entries)
         owner = candidate.end < len(self.doc) and self.doc[candidate.end].text in _POSSESSIVES  # "the UN's FAO"
         if named and (owner or entity.end <= candidate.end or entity[-1].lower_ in self.body_words):
