@@ -318,3 +318,12 @@ def test_someone_speaking_for_an_organisation_never_makes_it_an_outlet(engine: E
     )
     assert speaker_of(sheet, "Sales went up")[1] == "provisional-brandtmart"
     assert speaker_of(sheet, "limit sales")[1] == "provisional-brandtmart"  # written again, no entity
+
+
+def test_a_companys_name_without_the_words_of_its_kind_is_that_company_wherever_written(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "On Thursday, Vellmar Group said it would buy the stores. "
+        "With the purchase Vellmar said it seeks to grow in the south.",
+    )
+    assert speaker_of(sheet, "seeks to grow") == (None, "provisional-vellmar-group")

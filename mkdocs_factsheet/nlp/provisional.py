@@ -418,7 +418,7 @@ def _canonical(doc: Doc, name: str, full_names: list[str], names: list[tuple[int
         if name.isupper() and (_initials(full) == name.replace("-", "") or _defined(doc, full, name, names)):
             return full
         added = full[len(name) :].split() if full.startswith(name + " ") else []
-        if added and all(word.lower().rstrip(".,") in _COMPANY_WORDS | _LEGAL_FORMS for word in added):
+        if added and _kind_words_only(added):
             return full
     return name
 
@@ -458,9 +458,9 @@ def _names_again(
     """An organisation's one-word name wherever the article writes it as a name and the NER sees no entity:
     an acronym given in brackets after its name ("the Potato Growers Association (PGA)"), or a name tagged once
     ("RIAA", "a Brandtmart spokesperson"); never a word of the agent nouns ("House", "Senate")."""
-    words = {
-        name for _, _, name in names if name.isalpha() and name[:1].isupper() and name.lower() not in generic_words
-    }
+    # "Salling" after "Salling Group": a company's name without the words of its kind
+    shortened = [_company_short_name(name) or name for _, _, name in names]
+    words = {name for name in shortened if name.isalpha() and name[:1].isupper() and name.lower() not in generic_words}
     for _start, end, _name in names:
         short = _bracketed_short_name(doc, end)
         words |= {short} if short is not None and short.isupper() else set()
@@ -470,6 +470,17 @@ def _names_again(
         for t in doc
         if t.text in words and len(t) > 1 and t.i not in named and (t.is_upper or t.pos_ == "PROPN")
     ]
+
+
+def _company_short_name(name: str) -> str | None:
+    """The one word a company's name adds only words of its kind or legal form to ("Salling Group" → "Salling")."""
+    first, *added = name.split()
+    return first if added and _kind_words_only(added) else None
+
+
+def _kind_words_only(words: list[str]) -> bool:
+    """Are all these words of a company's kind or legal form ("Motor Company", "Group A/S")?"""
+    return all(word.lower().rstrip(".,") in _COMPANY_WORDS | _LEGAL_FORMS for word in words)
 
 
 def _bracketed_short_name(doc: Doc, end: int) -> str | None:
