@@ -327,3 +327,12 @@ def test_a_companys_name_without_the_words_of_its_kind_is_that_company_wherever_
         "With the purchase Vellmar said it seeks to grow in the south.",
     )
     assert speaker_of(sheet, "seeks to grow") == (None, "provisional-vellmar-group")
+
+
+def test_a_law_the_ner_takes_for_an_organisation_is_no_party(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "The site received a notice under the Digital Millennium Copyright Act (DMCA) from the union. "
+        "The union's DMCA notice claimed the code was designed to break protections.",
+    )
+    assert not [p for p in sheet.parties if "copyright" in p.id or "dmca" in p.id]

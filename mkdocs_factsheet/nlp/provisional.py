@@ -176,6 +176,8 @@ def find_provisional(
     parties: dict[str, ProvisionalParty] = {}
     for start, end, name in names:
         full = canonical[name]
+        if full.split()[-1].lower() in _DOCUMENT_WORDS:
+            continue  # "the Digital Millennium Copyright Act (DMCA)": a law, no organisation
         party_id = PREFIX + _slug(full)
         party = parties.get(party_id) or ProvisionalParty(party_id, full)
         if name != full and name not in party.aliases:
@@ -425,6 +427,21 @@ def _canonical(doc: Doc, name: str, full_names: list[str], names: list[tuple[int
 
 # words a company's full name adds to the short name news uses for it
 _COMPANY_WORDS = {"group", "company", "motor", "motors", "holding", "holdings", "airlines", "airways", "industries"}
+
+
+# the last words of the names of laws and documents, which the NER often takes for organisations
+_DOCUMENT_WORDS = {
+    "act",
+    "code",
+    "law",
+    "treaty",
+    "convention",
+    "accord",
+    "agreement",
+    "bill",
+    "constitution",
+    "charter",
+}
 
 
 # a company's legal form after its name: "ABS-CBN Corporation" is the ABS-CBN the article also names
