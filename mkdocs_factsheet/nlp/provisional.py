@@ -431,17 +431,8 @@ _COMPANY_WORDS = {"group", "company", "motor", "motors", "holding", "holdings", 
 
 # the last words of the names of laws and documents, which the NER often takes for organisations
 _DOCUMENT_WORDS = {
-    "act",
-    "code",
-    "law",
-    "treaty",
-    "convention",
-    "accord",
-    "agreement",
-    "bill",
-    "constitution",
-    "charter",
-}
+    "act", "code", "law", "treaty", "convention", "accord", "agreement", "bill", "constitution", "charter",
+}  # fmt: skip
 
 
 # a company's legal form after its name: "ABS-CBN Corporation" is the ABS-CBN the article also names
