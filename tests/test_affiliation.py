@@ -442,3 +442,13 @@ def test_a_title_of_a_party_given_with_as_affiliates_the_name(engine: Engine) ->
         "President Gabriel Boric appointed Pedro Alvarado as Chile's envoy to Peru. Boric said the talks would resume.",
     )
     assert speaker_of(sheet, "talks would resume")[0] == "Gabriel Boric"
+
+
+def test_a_party_a_noun_then_a_name_affiliates_it_but_a_nationality_does_not(engine: Engine) -> None:
+    text = (
+        "The governor met his Democratic rival Dana Whitfield on Tuesday. Whitfield said the debate should be "
+        "virtual. American singer Taylor Swift said she would vote."
+    )
+    sheet = sheet_of(engine, text)
+    assert speaker_of(sheet, "debate should be virtual") == ("Dana Whitfield", "democratic-party")
+    assert speaker_of(sheet, "she would vote") == ("Taylor Swift", None)

@@ -72,7 +72,8 @@ def affiliate(
     own = [m for m in resolved.mentions if not (m.via == "adjective" and m.start in named)]
     found = list(heapq.merge(own, organisations, key=lambda m: m.start))
     independence = Independence(doc, found, rules)
-    affiliator = Affiliator(doc, found, titles, text, home, tuple(bodies_of(resolved.candidates, rules)), independence)
+    bodies = tuple(bodies_of(resolved.candidates, rules))
+    affiliator = Affiliator(doc, found, titles, text, home, bodies, independence, rules.countries)
     packed = {index: m for m in found if m.from_pack for index in range(m.start, m.end)}
     marked = marked_people(doc, own, rules, text)  # "Sen. Elizabeth Warren (D-Mass.)"
     # a pack member the article gives the same party keeps the rule's mention; another party replaces it
@@ -163,8 +164,10 @@ class Affiliator:
         home: tuple[str, str] | None,
         bodies: tuple[Title, ...],
         independence: Independence,
+        countries: frozenset[str],
     ):
         self.doc = doc
+        self.countries = countries  # the parties that are countries: a nationality before a noun is no membership
         self.independence = independence
         self.unaffiliated: dict[str, str] = {}  # people shown speaking for no party (see `independent_people`)
         self._beside: dict[tuple[int, int], list[Token]] = {}  # `beside`'s answers, by span
@@ -330,10 +333,18 @@ class Affiliator:
 
     def party_before_name(self) -> Iterable[Mention]:
         """A party's name or adjective right before a name, with no title between: "Democrat Chuck Schumer",
-        "Briton Jane Hill"."""
+        "Briton Jane Hill"; or with a noun between, for a party that is no country ("Democratic rival Joe
+        Biden")."""
         for start, end in self.persons:
             before = self.mention_at.get(start - 1) if start > 0 else None
-            if before is None or before.end != start or before.actor is not None or not acts_as_party(before):
+            if before is None and start > 1 and self.doc[start - 1].pos_ == "NOUN" and self.doc[start - 1].is_lower:
+                # "Democratic rival Joe Biden": a party's word, a noun, the name; not "American singer …"
+                member = self.mention_at.get(start - 2)
+                before = member if member is not None and member.party not in self.countries else None
+                gap = 1
+            else:
+                gap = 0
+            if before is None or before.end != start - gap or before.actor is not None or not acts_as_party(before):
                 continue
             previous = self.doc[before.start - 1] if before.start > 0 else None
             if previous is not None and (previous.lower_ in OF or previous.i in self.title_at):
