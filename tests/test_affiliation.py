@@ -452,3 +452,13 @@ def test_a_party_a_noun_then_a_name_affiliates_it_but_a_nationality_does_not(eng
     sheet = sheet_of(engine, text)
     assert speaker_of(sheet, "debate should be virtual") == ("Dana Whitfield", "democratic-party")
     assert speaker_of(sheet, "she would vote") == ("Taylor Swift", None)
+
+
+def test_a_name_of_a_party_described_before_its_name_acts_for_it(engine: Engine) -> None:
+    text = (
+        "Dana Whitfield of worldwide victims charity Brandon Survivors Network said the law was too weak. "
+        "Ann Colby of the Danish police said the suspect had fled."
+    )
+    sheet = sheet_of(engine, text)
+    assert speaker_of(sheet, "too weak") == ("Dana Whitfield", "provisional-brandon-survivors-network")
+    assert speaker_of(sheet, "suspect had fled") == ("Ann Colby", "denmark")

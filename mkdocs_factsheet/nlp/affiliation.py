@@ -365,9 +365,12 @@ class Affiliator:
             yield self.person_mention(before.start, name, before.party, None, why)
 
     def of_party(self) -> Iterable[Mention]:
-        """A name, "of", then a party: "Joanna Cherry of the Scottish National Party"."""
+        """A name, "of", then a party, perhaps after the words saying what it is: "Joanna Cherry of the Scottish
+        National Party", "Peter Iseley of worldwide victim group Ending Clergy Abuse"."""
         for start, end in self.persons:
-            at = end + 1 + (end + 1 < len(self.doc) and self.doc[end + 1].lower_ == "the")
+            at = end + 1
+            while at < min(len(self.doc), end + 5) and at not in self.mention_at and self.doc[at].is_lower:
+                at += 1  # "the", "rights group", "worldwide victim group"
             party = self.mention_at.get(at) if end < len(self.doc) and self.doc[end].lower_ == "of" else None
             if party is not None and party.start == at and party.via != "adjective" and acts_as_party(party):
                 if not self.covered(start, end):
