@@ -33,7 +33,19 @@ def settle_person_names(doc: Doc, title_words: frozenset[str]) -> None:
     one-word entity that is the surname of a person named in full before it, and two or three capitalised words
     right after a title or a rank; widen a person's name over the capitalised words the parse hangs on it
     ("Sadiq" of "Sadiq Khan"), titles (`title_words`, lower-case) left out; and cut an entity that runs into a
-    bracket there ("Seismology (Phivolcs"). Idempotent: a doc is settled in place."""
+    bracket there ("Seismology (Phivolcs"). A doc is settled in place, each step on what the one before found,
+    until nothing changes (at most `_SETTLING_ROUNDS` rounds), so settling it again changes nothing."""
+    for _ in range(_SETTLING_ROUNDS):
+        if not _settle_once(doc, title_words):
+            return
+
+
+# rounds of `settle_person_names`: a name relabelled in one round can make another a person's in the next
+_SETTLING_ROUNDS = 4
+
+
+def _settle_once(doc: Doc, title_words: frozenset[str]) -> bool:
+    """One round of `settle_person_names`; did it change the entities?"""
     people = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     # a one-word name the model calls a person at least as often as an organisation ("Rosselló said", four times
     # each) is a person's
@@ -65,18 +77,27 @@ def settle_person_names(doc: Doc, title_words: frozenset[str]) -> None:
             changed = True
             continue
         settled.append(ent)
-    unnamed = _names_outside_entities(doc, people)
+    unnamed = _names_outside_entities(doc, people, title_words)
     if changed or unnamed:
         doc.ents = sorted(settled + unnamed, key=lambda ent: ent.start)
+    return changed or bool(unnamed)
 
 
-def _names_outside_entities(doc: Doc, people: set[str]) -> list[Span]:
-    """Runs of capitalised words no entity covers that hold a name the article calls a person's:
-    "Ricardo Rosselló Nevares" where the model saw no entity, after "Rosselló said"."""
+def _names_outside_entities(doc: Doc, people: set[str], title_words: frozenset[str]) -> list[Span]:
+    """Runs of capitalised words no entity covers, titles left out, that hold a name the article calls a
+    person's: "Ricardo Rosselló Nevares" where the model saw no entity, after "Rosselló said"."""
     found = []
     run: list[Token] = []
     for token in [*doc, None]:
-        if token is not None and token.ent_iob_ == "O" and token.is_title and token.is_alpha and token.pos_ == "PROPN":
+        if (
+            token is not None
+            and token.ent_iob_ == "O"
+            and token.is_title
+            and token.is_alpha
+            and token.pos_ == "PROPN"
+            and token.lower_ not in title_words
+            and token.lower_ not in HONORIFICS
+        ):
             run.append(token)
             continue
         if run and _surname_inside(doc[run[0].i : run[-1].i + 1], people):
