@@ -10,8 +10,6 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-# courtesy titles, ranks and religious titles the model often takes into a person's name ("Dr Meerjady Sabrina
-# Flora", "Captain Monica Rochester", "Cardinal Marc Ouellet"); not those that are also first names ("Major")
 # ranks of a service, written before a name: "USCG Captain Monica Rochester" holds hers in the Coast Guard
 RANKS = frozenset(
     {
@@ -19,6 +17,8 @@ RANKS = frozenset(
         "adm.", "commander", "cmdr.", "corporal", "cpl.", "sheriff",
     }
 )  # fmt: skip
+# courtesy titles, ranks and religious titles the model often takes into a person's name ("Dr Meerjady Sabrina
+# Flora", "Captain Monica Rochester", "Cardinal Marc Ouellet"); not those that are also first names ("Major")
 HONORIFICS = RANKS | {
     "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "prof", "prof.", "sir", "dame",
     "cardinal", "archbishop", "bishop", "rev.", "reverend", "rabbi", "imam",
