@@ -420,11 +420,11 @@ def _other_spellings(text: str) -> list[str]:
     words = text.split(" ")
     if len(words) < 2 or not any(word.lower() in _SPELLINGS for word in words):
         return []
-    respelt = [_respelt(word) for word in words]
-    return [" ".join(respelt)]
+    return [" ".join(_respelt(word) for word in words)]
 
 
 def _respelt(word: str) -> str:
+    """The word in its other spelling, in the same case."""
     other = _SPELLINGS.get(word.lower())
     if other is None:
         return word

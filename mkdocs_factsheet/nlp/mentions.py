@@ -371,8 +371,8 @@ class _Resolver:
             return before is not None and before.i >= entity.start and before.lower_ in _PRIVATE_KINDS
         if self.initialism_before_body(candidate, entity):
             return False  # "the U.S. House", "the US Geological Survey": the state's own
-        before = self.doc[candidate.start - 1]
-        if entity.end <= candidate.end and before.i >= entity.start and (before.is_upper or before.lower_ == "from"):
+        before = self.doc[candidate.start - 1] if candidate.start > entity.start else None
+        if before is not None and entity.end <= candidate.end and (before.is_upper or before.lower_ == "from"):
             return True  # "CNN Philippines", "Notes from Poland": a brand's edition for the place, no body of it
         named = any(e.how.startswith("name") for e in candidate.entries)
         owner = candidate.end < len(self.doc) and self.doc[candidate.end].text in _POSSESSIVES  # "the UN's FAO"
