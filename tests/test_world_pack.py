@@ -14,6 +14,7 @@ import pytest
 import mkdocs_factsheet
 from mkdocs_factsheet.articles import Article
 from mkdocs_factsheet.engine import Engine
+from mkdocs_factsheet.model import Position
 from mkdocs_factsheet.nlp.pipeline import Pipeline
 from mkdocs_factsheet.rules import load_rules
 from mkdocs_factsheet.rules.schema import Alias, Member, Party, Role, alias_of
@@ -108,18 +109,17 @@ def test_organisations() -> None:
     assert "K. Annan" in [alias_of(alias).text for alias in annan.aliases]
 
 
+def positions_in(engine: Engine, text: str) -> list[Position]:
+    """The positions of an article of `text` alone."""
+    return engine.extract(Article(id="t", path="t.txt", text=text, body_start=0, title="T")).positions
+
+
 def test_the_european_unions_institutions_speak_for_it(engine: Engine) -> None:
     """Organs the Phoenix dictionary lacks, added by the converter (`added_bodies`)."""
     court = member("european-union", "Court of Justice of the European Union")
     assert court.kind == "body" and "European Court of Justice" in [alias_of(a).text for a in court.aliases]
-    article = Article(
-        id="t",
-        path="t.txt",
-        text="The European Court of Justice said Facebook must remove the posts. The ECB said rates would stay.",
-        body_start=0,
-        title="T",
-    )
-    speakers = {(p.speaker.actor, p.speaker.party) for p in engine.extract(article).positions}
+    text = "The European Court of Justice said Facebook must remove the posts. The ECB said rates would stay."
+    speakers = {(p.speaker.actor, p.speaker.party) for p in positions_in(engine, text)}
     assert speakers == {
         ("Court of Justice of the European Union", "european-union"),
         ("European Central Bank", "european-union"),
@@ -132,8 +132,7 @@ def test_seats_of_government_speak_for_their_state(engine: Engine) -> None:
         "The Pentagon said the troops would stay. Downing Street said the talks had failed. "
         "The Elysee said the president would travel. The State Department said the embassy was closed."
     )
-    article = Article(id="t", path="t.txt", text=text, body_start=0, title="T")
-    speakers = [(p.speaker.actor, p.speaker.party) for p in engine.extract(article).positions]
+    speakers = [(p.speaker.actor, p.speaker.party) for p in positions_in(engine, text)]
     # the example site's rules name the State Department and the Pentagon themselves
     assert [party for _, party in speakers] == ["united-states", "united-kingdom", "france", "united-states"]
     assert speakers[1:3] == [("10 Downing Street", "united-kingdom"), ("Élysée Palace", "france")]
@@ -151,8 +150,7 @@ def test_territories_stand_for_the_state_that_administers_them(pipeline: Pipelin
         "The American Samoan delegate Aumua Amata said the ruling was unwelcome. Samoa's prime minister said the"
         " islands would help. Northern Ireland said people should wear masks."
     )
-    article = Article(id="t", path="t.txt", text=text, body_start=0, title="T")
-    parties = {p.content.text: p.speaker.party for p in engine.extract(article).positions}
+    parties = {p.content.text: p.speaker.party for p in positions_in(engine, text)}
     assert parties == {
         "the ruling was unwelcome": "united-states",
         "the islands would help": "samoa",
@@ -167,8 +165,7 @@ def test_the_hand_written_parties_speak_for_their_people(pipeline: Pipeline) -> 
         "Vatican archbishop Tom Weller said bishops must serve the people. Sen. Ann Lowe (D-Ohio) said the bill"
         " would fail. Republican Sen. Jim Barr said it would pass. Iraq's Republican Guard said it was ready."
     )
-    article = Article(id="t", path="t.txt", text=text, body_start=0, title="T")
-    parties = {p.content.text: p.speaker.party for p in engine.extract(article).positions}
+    parties = {p.content.text: p.speaker.party for p in positions_in(engine, text)}
     assert parties == {
         "bishops must serve the people": "holy-see",
         "the bill would fail": "democratic-party",
