@@ -44,6 +44,16 @@ def test_a_message_of_a_body_stands_for_the_body(engine: Engine) -> None:
     assert (speaker.text, speaker.party) == ("The State Department", "united-states")
 
 
+def test_a_message_signed_by_someone_stands_for_them_and_so_does_the_title_alone(engine: Engine) -> None:
+    text = (
+        "Archbishop Tomas Velo issued new church rules on Thursday. The decree signed by the Archbishop read "
+        '"Every report will be heard." The decree instructs priests to notify the police of any allegation.'
+    )
+    sheet = sheet_of(engine, text)
+    assert speaker_of(sheet, "Every report will be heard").actor == "Tomas Velo"
+    assert speaker_of(sheet, "to notify the police").actor == "Tomas Velo"
+
+
 def test_a_thing_states_nothing_unless_the_phrase_names_its_author(engine: Engine) -> None:
     text = "Evidence showed that the shooting followed four others."
     assert not sheet_of(engine, text).positions

@@ -27,7 +27,8 @@ EARLIER_MESSAGE = 200
 
 
 def author_of(head: Token, nouns: frozenset[str], verbs: frozenset[str], *, look_back: bool = True) -> Token | None:
-    """Who made a message: "a tweet by X", "X's statement", "the statement X issued", "X issued a statement";
+    """Who made a message: "a tweet by X", "X's statement", "the statement X issued", "the decree signed by X",
+    "X issued a statement";
     "the statement" with none of these: the author of the last such message before it ("X released a
     statement … "…," read the statement"), unless not `look_back`."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in nouns:
@@ -54,6 +55,9 @@ def _own_author(head: Token, verbs: frozenset[str]) -> Token | None:
                 return author
         if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in verbs:
             author = next((g for g in child.children if g.dep_ == "nsubj"), None)
+            if author is None:  # "the decree signed by the Pope"
+                agent = next((g for g in child.children if g.dep_ == "agent"), None)
+                author = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
             if author is not None and author.lower_ not in RELATIVE:
                 return author
     if head.dep_ == "dobj" and head.head.lemma_.lower() in verbs:
