@@ -454,6 +454,30 @@ def test_a_party_a_noun_then_a_name_affiliates_it_but_a_nationality_does_not(eng
     assert speaker_of(sheet, "she would vote") == ("Taylor Swift", None)
 
 
+def test_a_party_words_describing_a_noun_then_a_name_affiliate_it(engine: Engine) -> None:
+    text = (
+        "Republican presidential nominee Dana Whitfield said the debate should be virtual. "
+        "The senator campaigned for GOP nominee Ann Colby. Colby said taxes would fall. "
+        "The Mayor of London Sadiq Khan said the bridge would reopen."
+    )
+    sheet = sheet_of(engine, text)
+    assert speaker_of(sheet, "debate should be virtual") == ("Dana Whitfield", "republican-party")
+    assert speaker_of(sheet, "taxes would fall") == ("Ann Colby", "republican-party")
+    assert speaker_of(sheet, "bridge would reopen")[1] == "united-kingdom"  # "of London" ends the title
+
+
+def test_a_noun_after_a_party_word_in_apposition_affiliates_the_name(engine: Engine) -> None:
+    text = (
+        "Dana Whitfield, her Republican opponent, said the debate should be virtual. "
+        "Ann Colby, the Democratic nominee, said taxes would fall. "
+        "Jane Morrow, an American singer, said she would vote."
+    )
+    sheet = sheet_of(engine, text)
+    assert speaker_of(sheet, "debate should be virtual") == ("Dana Whitfield", "republican-party")
+    assert speaker_of(sheet, "taxes would fall") == ("Ann Colby", "democratic-party")
+    assert speaker_of(sheet, "she would vote") == ("Jane Morrow", None)
+
+
 def test_a_name_of_a_party_described_before_its_name_acts_for_it(engine: Engine) -> None:
     text = (
         "Dana Whitfield of worldwide victims charity Brandon Survivors Network said the law was too weak. "

@@ -148,6 +148,8 @@ def bodies_of(candidates: Iterable[Candidate], rules: RuleSet) -> list[Title]:
     return found
 
 
+# how many lower-case words may stand between a party's word and a name ("Democratic vice presidential nominee")
+_DESCRIBING_WORDS = 3
 # after a name: the party or body the person speaks for follows
 _SPEAKING_FOR = ("speaking for ", "acting for ", "speaking on behalf", "on behalf of")
 
@@ -333,25 +335,32 @@ class Affiliator:
 
     def party_before_name(self) -> Iterable[Mention]:
         """A party's name or adjective right before a name, with no title between: "Democrat Chuck Schumer",
-        "Briton Jane Hill"; or with a noun between, for a party that is no country ("Democratic rival Joe
-        Biden")."""
+        "Briton Jane Hill"; or with a noun between, perhaps after words describing it, for a party that is no
+        country ("Democratic rival Joe Biden", "Republican presidential nominee Donald Trump")."""
         for start, end in self.persons:
             before = self.mention_at.get(start - 1) if start > 0 else None
+            gap = 0
             if before is None and start > 1 and self.doc[start - 1].pos_ == "NOUN" and self.doc[start - 1].is_lower:
                 # "Democratic rival Joe Biden": a party's word, a noun, the name; not "American singer …"
-                member = self.mention_at.get(start - 2)
-                before = member if member is not None and member.party not in self.countries else None
                 gap = 1
-            else:
-                gap = 0
+                while gap < _DESCRIBING_WORDS and start - gap > 1 and self.doc[start - gap - 1].is_lower:
+                    if self.doc[start - gap - 1].pos_ not in ("ADJ", "NOUN"):
+                        break
+                    gap += 1  # "presidential nominee", "vice presidential candidate"
+                member = self.mention_at.get(start - gap - 1)
+                before = member if member is not None and member.party not in self.countries else None
             if before is None or before.end != start - gap or before.actor is not None or not acts_as_party(before):
                 continue
             previous = self.doc[before.start - 1] if before.start > 0 else None
-            if previous is not None and (previous.lower_ in OF or previous.i in self.title_at):
+            if previous is not None and (self.complements_noun(previous) or previous.i in self.title_at):
                 continue  # "Mayor of London Sadiq Khan": the party ends a title
             end -= end - start > 1 and self.doc[end - 1].text in ("'s", "’s")  # "Republican Donald Trump's"
             why = f"{before.text!r} ({before.party}) right before the name"
             yield self.person_mention(before.start, (start, end), before.party, None, why)
+
+    def complements_noun(self, token: Token) -> bool:
+        """Is `token` "of" or "for" after a noun ("Mayor of", "spokesman for"; not "campaigned for")?"""
+        return token.lower_ in OF and token.i > 0 and self.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
 
     def ranked_in_service(self) -> Iterable[Mention]:
         """A party or its body, a rank, then a name: "USCG Captain Monica Rochester", "Army Gen. Ann Lee"."""
@@ -566,7 +575,8 @@ class Affiliator:
                 yield self.person_mention(title.start, name, party.party, title.name, why)
 
     def appositions(self) -> Iterable[Mention]:
-        """A name and a title of a party's in apposition, either way round."""
+        """A name and a title of a party's in apposition, either way round; or a noun after the word of a party
+        that is no country ("Donald Trump, her Republican opponent", "Ann Lee, the Democratic nominee")."""
         names = self.persons + [
             (ent.start, ent.end)
             for ent in self.doc.ents  # the NER takes many a name for an organisation ("Morgan Ortagus")
@@ -584,6 +594,24 @@ class Affiliator:
                     why = f"in apposition with {title.name!r} of {party.text!r} ({party.party})"
                     yield self.person_mention(start, (start, end), party.party, title.name, why)
                     break
+                party = self.party_word_before(other) if title is None else None
+                if party is not None:
+                    why = f"in apposition with {other.text!r} after {party.text!r} ({party.party})"
+                    yield self.person_mention(start, (start, end), party.party, None, why)
+                    break
+
+    def party_word_before(self, noun: Token) -> Mention | None:
+        """The rules' party that is no country whose word modifies a lower-case noun: "Republican" of "her
+        Republican opponent"; not "American" of "an American singer", nor a name from the text alone ("House"
+        of "House editor")."""
+        if noun.pos_ != "NOUN" or not noun.is_lower:
+            return None
+        for child in noun.children:
+            mention = self.mention_at.get(child.i)
+            if child.i < noun.i and child.dep_ in ("amod", "compound") and mention is not None:
+                if mention.actor is None and mention.party not in self.countries and mention.via != "provisional":
+                    return mention
+        return None
 
     def named_as(self) -> Iterable[Mention]:
         """A name the verb's "as" gives a title of a party's: "Pierluisi was sworn in as Puerto Rico's governor",
