@@ -61,7 +61,7 @@ def extract_facts(article: Article, doc: Doc, compiled: CompiledRules) -> Extrac
 
 def find_mentions(article: Article, doc: Doc, compiled: CompiledRules, text: BodyText) -> ResolvedMentions:
     """The parties and people a parsed article mentions: the rules' mentions, then the affiliations it states."""
-    settle_person_names(doc, compiled.rules.title_words)
+    settle_person_names(doc, compiled.rules.words_before_names)
     resolved = resolve_mentions(doc, compiled, text, article.date)
     resolved = replace(resolved, mentions=drop_home_regions(doc, resolved.mentions, compiled.rules))
     home = compiled.headlines.home(article.title) or compiled.headlines.story_country(

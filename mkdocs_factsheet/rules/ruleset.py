@@ -109,6 +109,12 @@ class RuleSet:
         return frozenset(words - _FUNCTION_WORDS)
 
     @cached_property
+    def words_before_names(self) -> frozenset[str]:
+        """`title_words` and the commentators' titles ("scientist", "economist"): a capitalised one opening a
+        person's name the model read is no first name ("Economist Jane Hill")."""
+        return self.title_words | {title.lower() for title in self.independent_titles}
+
+    @cached_property
     def countries(self) -> frozenset[str]:
         """The ids of the parties that are countries."""
         return frozenset(party.id for party in self.parties.values() if party.kind == "country")

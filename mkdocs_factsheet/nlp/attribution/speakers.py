@@ -529,8 +529,8 @@ class Speakers:
             identity = self.from_mention(mention) if mention is not None and mention.actor else None
             if identity is None:
                 person = self.person_name(ent.root) or ent.text
-                if person.split()[0].lower() == word:
-                    person = person.split(" ", 1)[-1]
+                if person.split()[0].lower() == word and len(person.split()) > 2:
+                    person = person.split(" ", 1)[-1]  # "Lawyer Tom Brown"; "Pope Francis" stays whole
                 identity = Identity(person, None, "person", person, [f"person {person!r} named in the text"])
             identity.why.insert(0, f"{'the ' + head.text!r} → {identity.name} (named before as {word!r})")
             return identity
