@@ -251,6 +251,8 @@ def test_an_organisation_name_the_ner_cut_at_for_is_one_party_and_its_president_
             "Mick Whelan",
             "provisional-aslef",
         ),
+        # where a company is based is not whom it speaks for
+        ("UK-based retailer Brindlecart said the suspect was arrested.", None, "provisional-brindlecart"),
     ],
 )
 def test_bodies_named_from_the_text(engine: Engine, text: str, actor: str | None, party: str) -> None:

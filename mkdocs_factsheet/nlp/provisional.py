@@ -284,6 +284,8 @@ def _body_of(
 _KINDS_OF_ORGANISATION = {
     "union", "party", "group", "company", "firm", "network", "broadcaster", "organisation", "organization",
     "movement", "coalition", "alliance", "charity", "militia", "association", "federation", "airline", "bank",
+    "retailer", "carmaker", "automaker", "manufacturer", "insurer", "lender", "conglomerate", "startup", "giant",
+    "supermarket", "chain", "corporation", "operator",
 }  # fmt: skip
 
 # a government office's one-word title: the words before it name its portfolio (not "general secretary")

@@ -446,10 +446,12 @@ class Speakers:
                 continue
             for token in child.subtree:
                 mention = self.mention_at.get(token.i)
-                # a party's title in the possessor counts for its party ("the FAO's chief's deputy")
+                # a party's title in the possessor counts for its party ("the FAO's chief's deputy"); where a
+                # company is based does not ("UK-based retailer Tesco")
                 if (
                     mention is not None
                     and mention.via != "adjective"
+                    and token.head.lower_ not in _WHERE_FROM
                     and (mention.actor is None or mention.actor_kind == "body" or mention.via == "agent")
                 ):
                     yield mention
@@ -739,6 +741,11 @@ class Speakers:
 def _named(identity: Identity) -> bool:
     """Does an identity name someone the rules or the article place (an actor with a party, or a party)?"""
     return identity.party is not None
+
+
+# the second halves of compounds that say where a speaker is from, not whom it speaks for: "UK-based",
+# "London-headquartered", "Iranian-born"
+_WHERE_FROM = {"based", "headquartered", "born", "registered", "raised"}
 
 
 def _the_noun(head: Token) -> bool:
