@@ -314,15 +314,17 @@ def _national_body(
 
 
 def _state_body(span: SpacySpan, generic: frozenset[str], bodies: frozenset[str]) -> bool:
-    """Is a name a public body's: an agent noun of the rules that opens it ("Directorate General of Civil
-    Aviation"), or after a state's qualifier one that heads it ("Internal Revenue Service", "National Disaster
-    Management Authority") or a body's anywhere in it ("Metropolitan Police Counter Terrorism Command"), with
-    no word of a movement's or an outlet's name?"""
+    """Is a name a public body's: one headed by a word only states' bodies have (`_STATES_ONLY`), an agent noun
+    of the rules that opens it ("Directorate General of Civil Aviation"), or after a state's qualifier one that
+    heads it ("Internal Revenue Service", "National Disaster Management Authority") or a body's anywhere in it
+    ("Metropolitan Police Counter Terrorism Command"), with no word of a movement's or an outlet's name?"""
     head = name_head(span)
     words = {t.lower_ for t in span}
     if len(span) < 2 or not words.isdisjoint(_MOVEMENT_WORDS | _OUTLET_WORDS):
         return False
     qualified = span[0].lower_ in _STATE_QUALIFIERS
+    if head.lower_ in _STATES_ONLY:
+        return True  # "the Emergency Situations Ministry"
     return span[0].lower_ in generic or qualified and (head.lower_ in generic or not words.isdisjoint(bodies))
 
 
@@ -331,6 +333,10 @@ _STATE_QUALIFIERS = {
     "national", "federal", "central", "state", "royal", "supreme", "high", "internal", "general", "public",
     "presidential", "metropolitan", "provincial", "regional", "municipal", "civil", "interior", "foreign",
 }  # fmt: skip
+
+
+# the heads of names only a state's bodies have, whatever comes before: "the Emergency Situations Ministry"
+_STATES_ONLY = {"ministry"}
 
 
 def _before_title(ent: SpacySpan, titles: list[tuple[int, int]]) -> SpacySpan:
