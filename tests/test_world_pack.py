@@ -139,6 +139,24 @@ def test_seats_of_government_speak_for_their_state(engine: Engine) -> None:
     assert "State Department" in [alias_of(a).text for a in member("united-states", "Department of State").aliases]
 
 
+def test_national_bodies_speak_for_their_state_in_another_countrys_story(pipeline: Pipeline) -> None:
+    """Agencies news names without their country (`NATIONAL_BODIES`), here in a story about Bermuda, whose own
+    public bodies the story country would otherwise give them (the pack alone: the example site's own United
+    States replaces the pack's)."""
+    engine = Engine(pipeline, load_rules([], ["world"]))
+    text = (
+        "Hurricane Humberto approached Bermuda on Tuesday. Bermuda closed its schools, and Bermuda's airport shut. "
+        "The National Hurricane Center said the storm would weaken on Thursday. "
+        "The US Geological Survey said a small earthquake had been recorded. The Met Office said it was watching."
+    )
+    speakers = [(p.speaker.actor, p.speaker.party) for p in positions_in(engine, text)]
+    assert speakers == [
+        ("National Hurricane Center", "united-states"),
+        ("United States Geological Survey", "united-states"),
+        ("Met Office", "united-kingdom"),
+    ]
+
+
 def test_territories_stand_for_the_state_that_administers_them(pipeline: Pipeline) -> None:
     """ISO 3166-1 territories with no party of their own (`TERRITORIES`): the longest name wins, so an American
     Samoan is not Samoan, and Samoa stays Samoa (the pack alone: the example site's own United States replaces

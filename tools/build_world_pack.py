@@ -925,11 +925,55 @@ SEATS_OF_GOVERNMENT = {
 }
 
 
+# A state's agencies and legislatures that news names without their country, often in stories about another
+# country (a hurricane near Bermuda tracked by the National Hurricane Center), which Phoenix lacks; from general
+# knowledge: country code → (body name, aliases; an all-capitals alias matches only as written). Only names one
+# state's body has: not "Centers for Disease Control" as "CDC" (Africa CDC), nor "Food and Drug Administration"
+# (the Philippines has one).
+NATIONAL_BODIES = {
+    "USA": (
+        ("National Hurricane Center", ("NHC",)),
+        ("National Weather Service", ()),
+        ("National Oceanic and Atmospheric Administration", ("NOAA",)),
+        ("United States Geological Survey", ("U.S. Geological Survey", "US Geological Survey", "USGS")),
+        ("Centers for Disease Control and Prevention", ()),
+        ("National Aeronautics and Space Administration", ("NASA",)),
+        ("Federal Aviation Administration", ("FAA",)),
+        ("Joint Typhoon Warning Center", ("JTWC",)),
+        ("Pacific Tsunami Warning Center", ("PTWC",)),
+        ("National Institutes of Health", ("NIH",)),
+        ("Federal Communications Commission", ("FCC",)),
+        ("Federal Trade Commission", ("FTC",)),
+        ("Drug Enforcement Administration", ("DEA",)),
+        ("Immigration and Customs Enforcement", ("ICE",)),
+    ),
+    "GBR": (
+        ("Met Office", ()),
+        ("National Health Service", ("NHS",)),
+        ("MI5", ()),
+        ("MI6", ()),
+        ("Government Communications Headquarters", ("GCHQ",)),
+        ("Office for National Statistics", ("ONS",)),
+    ),
+    "DEU": (("Bundestag", ()), ("Bundeswehr", ()), ("Bundesbank", ()), ("Robert Koch Institute", ())),
+    "RUS": (("Roscosmos", ()), ("Roskomnadzor", ())),
+    "PHL": (("Philippine Atmospheric, Geophysical and Astronomical Services Administration", ("PAGASA",)),),
+    "NZL": (("GeoNet", ()),),
+    "IRL": (("Dáil Éireann", ("Dáil",)), ("Garda Síochána", ("Gardaí", "Garda"))),
+    "IND": (("Rajya Sabha", ()),),
+    "POL": (("Sejm", ()),),
+    "UKR": (("Verkhovna Rada", ()),),
+    "SWE": (("Riksdag", ()),),
+    "NOR": (("Storting", ()),),
+    "DNK": (("Folketing", ()),),
+}
+
+
 def seats_of_government(code: str) -> list[Member]:
-    """The `SEATS_OF_GOVERNMENT` of a country as body members."""
+    """The `SEATS_OF_GOVERNMENT` and `NATIONAL_BODIES` of a country as body members."""
     return [
-        Member(name=name, kind="body", aliases=[AliasText(alias) for alias in aliases])
-        for name, aliases in SEATS_OF_GOVERNMENT.get(code, ())
+        Member(name=name, kind="body", aliases=[AliasText(alias, exact=alias.isupper()) for alias in aliases])
+        for name, aliases in SEATS_OF_GOVERNMENT.get(code, ()) + NATIONAL_BODIES.get(code, ())
     ]
 
 
@@ -1401,6 +1445,10 @@ def notice_text(parties: list[Party], report: Report, licence: str) -> str:
             "- **Seats of government.** Names news uses for a state's government that Phoenix lacks (the State",
             "  Department, the Pentagon, Downing Street, the Élysée, the Blue House, Zhongnanhai) are added from",
             "  general knowledge (`SEATS_OF_GOVERNMENT`), only where they stand for one state wherever written.",
+            "- **National bodies.** Agencies and legislatures news names without their country, often in stories",
+            "  about another one (the National Hurricane Center, the US Geological Survey, the Met Office, the",
+            "  Bundestag, the Sejm), are added from general knowledge (`NATIONAL_BODIES`), only names one state's",
+            "  body has.",
             "- **Missing states.** The Holy See (Vatican City State), which Phoenix has no record of, is added from",
             "  general knowledge (`MISSING_STATES`).",
             "- **Political parties.** Phoenix has none by name. The Democratic and Republican parties of the",
