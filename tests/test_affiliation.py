@@ -151,6 +151,8 @@ def test_a_persons_own_party_by_the_possessive_tied_to_them(engine: Engine) -> N
     assert speaker_of(sheet, "eager for an election") == ("Jeremy Corbyn", "provisional-labour-party")
     actor = next(a for p in sheet.parties for a in p.actors if a.name == "Jeremy Corbyn")
     assert any("his 'Labour Party'" in why for why in actor.why)
+    sheet = sheet_of(engine, "Dana Whitfield died at his London home. Whitfield said in 2019 that he was tired.")
+    assert speaker_of(sheet, "he was tired") == ("Dana Whitfield", None)  # a place of his is no party of his
 
 
 def test_the_speaker_is_the_person_in_apposition_however_the_parse_hangs_the_name(engine: Engine) -> None:

@@ -408,10 +408,13 @@ class Affiliator:
                     yield self.person_mention(start, (start, end), owner, None, why)
 
     def own(self) -> Iterable[Mention]:
-        """A person's own party, by the possessive tied to them: "Jeremy Corbyn said his Labour Party …"."""
+        """A person's own party, by the possessive tied to them: "Jeremy Corbyn said his Labour Party …"; not a
+        place of theirs ("his New Jersey home": the possessive is the home's)."""
         for mention in self.mentions:
             before = self.doc[mention.start - 1] if mention.start > 0 else None
             if before is None or before.dep_ != "poss" or before.lower_ not in ("his", "her"):
+                continue
+            if not mention.start <= before.head.i < mention.end:
                 continue
             if mention.via == "adjective" or not acts_as_party(mention):
                 continue
