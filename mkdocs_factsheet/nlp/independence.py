@@ -15,7 +15,6 @@ The affiliation step (`nlp.affiliation`) leaves such people without a party, and
 
 from __future__ import annotations
 
-import re
 from collections.abc import Container, Iterable, Mapping
 
 from spacy.tokens import Doc, Token
@@ -33,14 +32,8 @@ class Independence:
     def __init__(self, doc: Doc, mentions: Iterable[Mention], rules: RuleSet):
         self.doc = doc
         self.titles = frozenset(title.lower() for title in rules.independent_titles)
-        words = sorted({word.lower() for word in rules.workplaces}, key=len, reverse=True)
-        self.workplace_words = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else None
         # provisional parties only: a university a site's rules define is a party like any other
-        self.workplaces = {m.party: m.text for m in mentions if m.via == "provisional" and self.is_workplace(m.text)}
-
-    def is_workplace(self, name: str) -> bool:
-        """Does an organisation's name make it a place of study or debate ("University of Essex")?"""
-        return self.workplace_words is not None and self.workplace_words.search(name.lower()) is not None
+        self.workplaces = {m.party: m.text for m in mentions if m.via == "provisional" and rules.is_workplace(m.text)}
 
     def described(
         self,

@@ -335,10 +335,13 @@ class _Resolver:
 
     def inside_longer_name(self, candidate: Candidate, following: Candidate | None) -> bool:
         """A party's name or a surname inside a longer name of a place, person or event ("New Mexico",
-        "Mark Cuban", "the South China Sea", "George McGovern"), not followed by a title or agent noun it leads
-        ("Russian President Vladimir Putin")."""
+        "Mark Cuban", "the South China Sea", "George McGovern") or of a university, not followed by a title or
+        agent noun it leads ("Russian President Vladimir Putin")."""
         if any(e.kind in ("role", "agent", "exclude") or e.is_name for e in candidate.entries):
             return False  # a member's full name or alias is the rule's own choice
+        workplace = self.organisations.get(candidate.start)
+        if workplace is not None and self.rules.is_workplace(workplace.text):
+            return True  # "the Georgia Institute of Technology", "the University of Tokyo": no body of the state
         leads = following is not None and following.start == candidate.end
         if self.place_in_organisation(candidate) and not leads:  # "the U.S. Senate" is the country's
             return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -113,6 +114,16 @@ class RuleSet:
         """`title_words` and the commentators' titles ("scientist", "economist"): a capitalised one opening a
         person's name the model read is no first name ("Economist Jane Hill")."""
         return self.title_words | {title.lower() for title in self.independent_titles}
+
+    @cached_property
+    def workplace_words(self) -> re.Pattern[str] | None:
+        """The `workplaces` as one pattern over a lower-cased name, longest first ("University of Essex")."""
+        words = sorted({word.lower() for word in self.workplaces}, key=len, reverse=True)
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else None
+
+    def is_workplace(self, name: str) -> bool:
+        """Does an organisation's name make it a place of study or debate ("University of Essex")?"""
+        return self.workplace_words is not None and self.workplace_words.search(name.lower()) is not None
 
     @cached_property
     def countries(self) -> frozenset[str]:
