@@ -428,6 +428,14 @@ def test_a_title_the_model_read_into_a_persons_name_is_left_out(pipeline: Pipeli
     assert [ent.text for ent in doc.ents] == ["Dana Whitfield", "Lea Amsel", "Amsel", "Major Brandt"]
 
 
+def test_a_titles_portfolio_is_no_first_name(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("The bomb was placed in a market, stated Minister of Information Moammar Rashed, on Monday.")
+    name = [token.i for token in doc if token.text in ("Moammar", "Rashed")]
+    doc.ents = [Span(doc, name[0], name[-1] + 1, "PERSON")]
+    settle_person_names(doc, frozenset({"minister"}))
+    assert [ent.text for ent in doc.ents if ent.label_ == "PERSON"] == ["Moammar Rashed"]
+
+
 def test_a_rank_after_a_bodys_short_name_makes_the_person_act_for_its_party(engine: Engine) -> None:
     text = (
         "The United States Coast Guard (USCG) suspended the search on Friday. "

@@ -196,7 +196,11 @@ def _name_after_title(ent: Span, title_words: frozenset[str]) -> bool:
 
 
 def _first_name(token: Token, ent: Span, title_words: frozenset[str]) -> bool:
-    """A capitalised word outside any entity, hung on the name as part of it, that is no title."""
+    """A capitalised word outside any entity, hung on the name as part of it, that is no title nor a title's
+    portfolio ("Minister of Information Moammar al-Eryani")."""
+    doc = token.doc
+    if token.i > 1 and doc[token.i - 1].lower_ == "of" and doc[token.i - 2].lower_ in title_words:
+        return False
     return (
         token.ent_iob_ == "O"
         and token.pos_ == "PROPN"
