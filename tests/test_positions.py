@@ -120,6 +120,18 @@ def test_quote_split_by_the_attribution_leaves_the_attribution_out(forms_engine:
     assert who(first) == who(second) == ("Antony Blinken", "united-states") and second.kind == "direct"
 
 
+def test_content_the_parse_hangs_before_its_cue_makes_no_position_and_no_error(forms_engine: Engine) -> None:
+    # an interview answer whose clause before "I support …" the parse makes the cue's content
+    text = (
+        "((WN)) What is your role at the observatory?\n\n((Lea Amsel))  At the observatory, I am an astronomer.  "
+        "Which means that I run the telescopes; I support other astronomers when they come here to observe."
+    )
+    sheet = extract(forms_engine, text)
+    for position in sheet.positions:
+        assert position.content.start < position.content.end
+        assert_spans(text, position)
+
+
 def test_quote_in_the_paragraph_after_a_colon(forms_engine: Engine) -> None:
     sheet = extract(forms_engine, "In a statement, Blinken said:\n\n“We will stand up. We will not back down.”")
     [p] = sheet.positions
