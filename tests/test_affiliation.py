@@ -284,6 +284,9 @@ def test_an_unnamed_voice_speaks_for_the_subject_just_before(engine: Engine) -> 
         "Trains stopped. A spokesperson said the suspect had been arrested."
     )
     assert speaker_of(sheet_of(engine, far), "suspect had been arrested") == (None, None)  # too far back
+    for voice in ("A former spokesman", "A spokesman for Dana Whitfield"):  # no voice of China now, or another's
+        text = f"China condemned the visit. {voice} said the talks would be cancelled."
+        assert speaker_of(sheet_of(engine, text), "talks would be cancelled")[1] is None, voice
 
 
 def test_a_title_of_another_office_than_the_one_named_before_is_the_home_countrys(engine: Engine) -> None:

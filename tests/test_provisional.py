@@ -9,7 +9,9 @@ import pytest
 from mkdocs_factsheet.articles import Article, load_articles
 from mkdocs_factsheet.engine import Engine
 from mkdocs_factsheet.model import FactSheet
+from mkdocs_factsheet.nlp.mentions import Mention, ProvisionalParty
 from mkdocs_factsheet.nlp.pipeline import Pipeline
+from mkdocs_factsheet.nlp.provisional import keep_acting
 from mkdocs_factsheet.problems import ProblemLog
 from mkdocs_factsheet.rules import load_rules
 
@@ -347,3 +349,12 @@ def test_a_law_the_ner_takes_for_an_organisation_is_no_party(engine: Engine) -> 
         "The union's DMCA notice claimed the code was designed to break protections.",
     )
     assert not [p for p in sheet.parties if "copyright" in p.id or "dmca" in p.id]
+
+
+def test_the_mentions_of_a_provisional_party_that_does_not_act_go_with_it() -> None:
+    # "Fox … said Tommy Vietor, a former spokesman …": a voice hung on an outlet that is only mentioned
+    fox = ProvisionalParty("provisional-fox", "Fox")
+    named = Mention(0, 1, 0, 3, "Fox", fox.id, via="provisional")
+    voice = Mention(5, 6, 20, 29, "spokesman", fox.id, via="agent")
+    _, mentions, parties = keep_acting([], [named, voice], [fox], frozenset({"spokesman"}))
+    assert (mentions, parties) == ([], [])

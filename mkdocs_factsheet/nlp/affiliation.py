@@ -494,11 +494,18 @@ class Affiliator:
                 continue
             if any(self.person_at.get(t.i) for t in self.beside(title.start, title.end)):
                 continue  # "Jane Smith, a spokesperson, said"
+            if self.no_longer(title) is not None or self.complemented(title):
+                continue  # "a former spokesman", "a spokesman for Mr. Obama": not the voice of a body before
             body = self.subject_before(title.start)
             if body is not None:
                 speaks_for = body.actor or body.text
                 why = f"an unnamed {title.name!r} speaks for {speaks_for!r}, the subject just before ({body.party})"
                 yield self.title_mention(title, body.party, body.actor, body.actor_kind, why)
+
+    def complemented(self, title: Title) -> bool:
+        """Does a title's own "for"/"of" say whom it serves ("a spokesman for Mr. Obama")?"""
+        head = self.doc[title.end - 1]
+        return any(c.dep_ == "prep" and c.lower_ in OF for c in head.children)
 
     def title_mention(self, title: Title, party: str, actor: str | None, kind: str | None, why: str) -> Mention:
         """The mention of a title alone, as an agent of `party`."""

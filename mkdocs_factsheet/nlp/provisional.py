@@ -204,7 +204,7 @@ def keep_acting(
     names = {party.id: party.name for party in parties}
     kept_positions = [_as_source(p, names[p.speaker.party]) if p.speaker.party in outlets else p for p in positions]
     acting = {p.speaker.party for p in kept_positions} | {m.party for m in mentions if m.actor is not None}
-    kept_mentions = [m for m in mentions if m.via != "provisional" or m.party in acting]
+    kept_mentions = [m for m in mentions if m.party not in ids or m.party in acting]
     return kept_positions, kept_mentions, [party for party in parties if party.id in acting]
 
 
