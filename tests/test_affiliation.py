@@ -289,6 +289,13 @@ def test_an_unnamed_voice_speaks_for_the_subject_just_before(engine: Engine) -> 
         assert speaker_of(sheet_of(engine, text), "talks would be cancelled")[1] is None, voice
 
 
+def test_a_companys_title_is_never_the_home_countrys(engine: Engine) -> None:
+    body = "CEO Dana Whitfield said the airline would resume flights. Police said the pilot was unhurt."
+    sheet = headlined(engine, "Indian president opens new airport in Kerala", body)
+    assert speaker_of(sheet, "resume flights") == ("Dana Whitfield", None)
+    assert speaker_of(sheet, "pilot was unhurt")[1] == "india"
+
+
 def test_a_title_of_another_office_than_the_one_named_before_is_the_home_countrys(engine: Engine) -> None:
     body = (
         "Civil Aviation Minister Hardeep Singh Puri said 18 people had died in the crash. "

@@ -54,6 +54,7 @@ class Title:
     name: str
     party: str | None = None  # a role only one party's members hold ("Secretary of State")
     voice: bool = False  # a voice agent noun ("spokesperson"): unnamed, it speaks as a body or party
+    of_state: bool = True  # a state's office; an organisation's own ("CEO") is never the home country's
 
 
 def affiliate(
@@ -128,7 +129,8 @@ def titles_of(candidates: Iterable[Candidate], rules: RuleSet) -> list[Title]:
         people = [agent for agent in agents if agent.kind == "person"]
         roles = [e for e in candidate.entries if e.kind == "role" and e.member is not None]
         if people:
-            found.append(Title(candidate.start, candidate.end, people[0].name, voice=all(a.voice for a in people)))
+            voice, of_state = all(a.voice for a in people), any(a.of_state for a in people)
+            found.append(Title(candidate.start, candidate.end, people[0].name, voice=voice, of_state=of_state))
         elif roles and len(roles) + len(agents) == len(candidate.entries):
             entry = min(roles, key=lambda e: e.order())
             assert entry.member is not None
@@ -144,7 +146,8 @@ def bodies_of(candidates: Iterable[Candidate], rules: RuleSet) -> list[Title]:
     for candidate in candidates:
         agents = [rules.agent(e.target) for e in candidate.entries if e.kind == "agent"]
         if agents and all(agent.kind == "body" for agent in agents):
-            found.append(Title(candidate.start, candidate.end, agents[0].name))
+            of_state = any(agent.of_state for agent in agents)
+            found.append(Title(candidate.start, candidate.end, agents[0].name, of_state=of_state))
     return found
 
 
@@ -445,6 +448,7 @@ class Affiliator:
             name = self.name_after(title)
             if (
                 name is not None
+                and title.of_state
                 and self.party_ending_at(self.past_modifiers(title)) is None
                 and not self.anyone_at(name)
                 and self.no_longer(title) is None
@@ -458,6 +462,7 @@ class Affiliator:
                 beside = self.title_at.get(other.i)
                 if (
                     beside is not None
+                    and beside.of_state
                     and self.party_within(other, exclude=(start, end)) is None
                     and self.no_longer(beside) is None
                 ):
@@ -475,7 +480,7 @@ class Affiliator:
             head = self.doc[title.end - 1]
             if head.pos_ == "ADJ" or head.dep_ == "amod":
                 continue  # "the general public": a title's word used as an adjective
-            if not self.alone(title) or self.no_longer(title) is not None:
+            if not self.alone(title) or self.no_longer(title) is not None or not title.of_state:
                 continue
             kind = "body" if title in self.bodies else "group" if head.tag_ in ("NNS", "NNPS") else None
             if kind is None and self.holder_named_before(title):

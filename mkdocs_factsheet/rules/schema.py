@@ -325,6 +325,12 @@ class Agent(RuleModel):
         description='A person who speaks for the body or party named just before them ("a Chinese foreign ministry '
         'spokesman", "an Interpol spokesperson"): left unnamed, the speaker is that body or party.',
     )
+    of_state: bool = Field(
+        True,
+        description="A state's office or body: left without a party, the story's home country's (\"Police said\" in "
+        'a story about India). False for an organisation\'s own titles ("CEO"), which never make their holder a '
+        "state's.",
+    )
     aliases: list[AliasSpec] = Field(default_factory=list)
 
 
