@@ -497,6 +497,8 @@ def test_a_party_words_describing_a_noun_then_a_name_affiliate_it(engine: Engine
     assert speaker_of(sheet, "debate should be virtual") == ("Dana Whitfield", "republican-party")
     assert speaker_of(sheet, "taxes would fall") == ("Ann Colby", "republican-party")
     assert speaker_of(sheet, "bridge would reopen")[1] == "united-kingdom"  # "of London" ends the title
+    text = "While NBC simulcast Dana Whitfield's town hall, ABC hosted Ann Colby. Whitfield said taxes would fall."
+    assert speaker_of(sheet_of(engine, text), "taxes would fall") == ("Dana Whitfield", None)  # "NBC", a subject
 
 
 def test_a_noun_after_a_party_word_in_apposition_affiliates_the_name(engine: Engine) -> None:

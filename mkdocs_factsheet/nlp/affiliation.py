@@ -153,6 +153,8 @@ def bodies_of(candidates: Iterable[Candidate], rules: RuleSet) -> list[Title]:
 
 # how many lower-case words may stand between a party's word and a name ("Democratic vice presidential nominee")
 _DESCRIBING_WORDS = 3
+# how a party's word hangs on the words after it when it describes them ("Democratic rival", "GOP nominee")
+_MODIFYING = ("amod", "compound", "nmod", "npadvmod")
 # after a name: the party or body the person speaks for follows
 _SPEAKING_FOR = ("speaking for ", "acting for ", "speaking on behalf", "on behalf of")
 
@@ -354,12 +356,20 @@ class Affiliator:
                 before = member if member is not None and member.party not in self.countries else None
             if before is None or before.end != start - gap or before.actor is not None or not acts_as_party(before):
                 continue
+            if gap and not self.describes_name(before, (start, end)):
+                continue  # "While NBC simulcast Trump's town hall": the party's word describes nothing after it
             previous = self.doc[before.start - 1] if before.start > 0 else None
             if previous is not None and (self.complements_noun(previous) or previous.i in self.title_at):
                 continue  # "Mayor of London Sadiq Khan": the party ends a title
             end -= end - start > 1 and self.doc[end - 1].text in ("'s", "’s")  # "Republican Donald Trump's"
             why = f"{before.text!r} ({before.party}) right before the name"
             yield self.person_mention(before.start, (start, end), before.party, None, why)
+
+    def describes_name(self, party: Mention, name: tuple[int, int]) -> bool:
+        """Does the party's word modify the words between it and a name by the parse (not "NBC" as the subject
+        of "simulcast")?"""
+        word = self.doc[party.end - 1]
+        return word.dep_ in _MODIFYING and party.end - 1 < word.head.i < name[1]
 
     def complements_noun(self, token: Token) -> bool:
         """Is `token` "of" or "for" after a noun ("Mayor of", "spokesman for"; not "campaigned for")?"""
