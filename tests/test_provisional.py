@@ -105,13 +105,15 @@ def test_a_public_body_no_rule_names_is_the_story_countrys(engine: Engine) -> No
     assert speaker_of(sheet, "more frequent") == (None, "provisional-johns-hopkins-center-for-health-security")
 
 
-def test_a_ministry_no_rule_names_is_the_story_countrys_whatever_opens_its_name(engine: Engine) -> None:
+def test_a_ministry_or_a_qualified_force_no_rule_names_is_the_story_countrys(engine: Engine) -> None:
     sheet = sheet_of(
         engine,
         "Floods hit India this week. India's monsoon began in June, and India expects more rain. "
-        "The Water Resources Ministry said that 40 people had died.",
+        "The Water Resources Ministry said that 40 people had died. "
+        "The National Flood Response Force said that rescue teams were on the way.",
     )
     assert speaker_of(sheet, "40 people") == ("Water Resources Ministry", "india")
+    assert speaker_of(sheet, "rescue teams") == ("National Flood Response Force", "india")  # a qualified force
 
 
 def test_a_body_agent_noun_inside_a_qualified_name_makes_it_a_public_body(engine: Engine) -> None:

@@ -316,8 +316,9 @@ def _national_body(
 def _state_body(span: SpacySpan, generic: frozenset[str], bodies: frozenset[str]) -> bool:
     """Is a name a public body's: one headed by a word only states' bodies have (`_STATES_ONLY`), an agent noun
     of the rules that opens it ("Directorate General of Civil Aviation"), or after a state's qualifier one that
-    heads it ("Internal Revenue Service", "National Disaster Management Authority") or a body's anywhere in it
-    ("Metropolitan Police Counter Terrorism Command"), with no word of a movement's or an outlet's name?"""
+    heads it ("Internal Revenue Service", "National Disaster Management Authority"; or `_QUALIFIED_HEADS`,
+    "National Security Council") or a body's anywhere in it ("Metropolitan Police Counter Terrorism Command"),
+    with no word of a movement's or an outlet's name?"""
     head = name_head(span)
     words = {t.lower_ for t in span}
     if len(span) < 2 or not words.isdisjoint(_MOVEMENT_WORDS | _OUTLET_WORDS):
@@ -325,7 +326,8 @@ def _state_body(span: SpacySpan, generic: frozenset[str], bodies: frozenset[str]
     qualified = span[0].lower_ in _STATE_QUALIFIERS
     if head.lower_ in _STATES_ONLY:
         return True  # "the Emergency Situations Ministry"
-    return span[0].lower_ in generic or qualified and (head.lower_ in generic or not words.isdisjoint(bodies))
+    state_head = head.lower_ in generic or head.lower_ in _QUALIFIED_HEADS
+    return span[0].lower_ in generic or qualified and (state_head or not words.isdisjoint(bodies))
 
 
 # first words that make a name headed by an agent noun a state's body, not a company's, a university's or an NGO's
@@ -335,6 +337,9 @@ _STATE_QUALIFIERS = {
 }  # fmt: skip
 
 
+# heads that make a name opened by a state's qualifier a state's body, though no agent noun on their own: "the
+# National Disaster Response Force", "the National Security Council"
+_QUALIFIED_HEADS = {"force", "council", "office", "corps", "guard", "board", "committee"}
 # the heads of names only a state's bodies have, whatever comes before: "the Emergency Situations Ministry"
 _STATES_ONLY = {"ministry"}
 
