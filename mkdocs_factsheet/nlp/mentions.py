@@ -340,7 +340,7 @@ class _Resolver:
         if any(e.kind in ("role", "agent", "exclude") or e.is_name for e in candidate.entries):
             return False  # a member's full name or alias is the rule's own choice
         workplace = self.organisations.get(candidate.start)
-        if workplace is not None and self.rules.is_workplace(workplace.text):
+        if workplace is not None and self.rules.is_workplace(workplace.text) and not self.named(candidate, workplace):
             return True  # "the Georgia Institute of Technology", "the University of Tokyo": no body of the state
         leads = following is not None and following.start == candidate.end
         if self.place_in_organisation(candidate) and not leads:  # "the U.S. Senate" is the country's
@@ -348,13 +348,18 @@ class _Resolver:
         entity = self.entities.get(candidate.start)
         if entity is None or self.entities.get(candidate.end - 1) is not entity:
             return False
-        start = entity.start + (entity[0].lower_ in DETERMINERS)
-        end = entity.end - (entity[-1].text in _POSSESSIVES)
-        if start >= candidate.start and end <= candidate.end:
+        if self.named(candidate, entity):
             return False  # the entity is the candidate's own name
         if entity.label_ == "PERSON" and self.doc[candidate.start - 1].lower_ == "of":
             return False  # "Bo Chen of Utopia" read as one name: someone of the party
         return not leads
+
+    @staticmethod
+    def named(candidate: Candidate, entity: SpacySpan) -> bool:
+        """Is the entity the candidate's own name (an article or a possessive aside)?"""
+        start = entity.start + (entity[0].lower_ in DETERMINERS)
+        end = entity.end - (entity[-1].text in _POSSESSIVES)
+        return start >= candidate.start and end <= candidate.end
 
     def place_in_organisation(self, candidate: Candidate) -> bool:
         """A party's place alias (a city, a capital, a state) inside an organisation's longer name, beside other

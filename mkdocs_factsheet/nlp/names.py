@@ -60,7 +60,7 @@ def _settle_once(doc: Doc, title_words: frozenset[str]) -> bool:
             while start > 0 and _first_name(doc[start - 1], ent, title_words):
                 start -= 1
             if _title_inside(ent, title_words, surnames):
-                start += 1  # "Broadcaster [Piers Morgan]", "Candidate [Trump]"
+                start += 1  # "Broadcaster [Piers Morgan]", "Senator [Amsel]" after "Lea Amsel"
         mistaken = ent.label_ in _MISTAKEN_FOR_PERSON and (
             (ent.text in people and (len(ent) > 1 or ent.label_ == "ORG"))
             or (len(ent) == 1 and surnames.get(ent.text, len(doc)) <= ent.start)
@@ -175,7 +175,8 @@ _NOT_FIRST_NAMES = {"new", "old", "young", "saint", "great", "little", "big"}
 
 def _title_inside(ent: Span, title_words: frozenset[str], surnames: dict[str, int]) -> bool:
     """Does a person's name the model read open with a capitalised title, then two or more words of a name, or
-    the surname of someone named in full before ("Broadcaster Piers Morgan", "Candidate Trump")?"""
+    the surname of someone named in full before ("Broadcaster Piers Morgan"; "Senator Amsel" after "Lea
+    Amsel")?"""
     first, rest = ent[0], ent[1:]
     if not (first.is_title and first.lower_.rstrip(".") in title_words) or first.lower_ in HONORIFICS:
         return False  # a courtesy title stays: `without_honorific` reads the name without it

@@ -28,9 +28,8 @@ EARLIER_MESSAGE = 200
 
 def author_of(head: Token, nouns: frozenset[str], verbs: frozenset[str], *, look_back: bool = True) -> Token | None:
     """Who made a message: "a tweet by X", "X's statement", "the statement X issued", "the decree signed by X",
-    "X issued a statement";
-    "the statement" with none of these: the author of the last such message before it ("X released a
-    statement … "…," read the statement"), unless not `look_back`."""
+    "X issued a statement"; "the statement" with none of these: the author of the last such message before it
+    ("X released a statement … "…," read the statement"), unless not `look_back`."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in nouns:
         return None
     author = _own_author(head, verbs)
