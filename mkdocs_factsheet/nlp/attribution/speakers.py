@@ -513,7 +513,7 @@ class Speakers:
         """The person named before with the noun of a definite description right before their name or in
         apposition to it ("the archbishop" after "archbishop Jorge Eduardo Scheinig" or "Ann Lee, an activist"):
         the nearest such."""
-        if not (_the_noun(head) or self.the_title(head)):
+        if not (_the_noun(head) or _the_title(head)):
             return None
         word = head.lemma_.lower()
         for ent in reversed(self.ents):
@@ -537,14 +537,6 @@ class Speakers:
             identity.why.insert(0, f"{'the ' + head.text!r} → {identity.name} (named before as {word!r})")
             return identity
         return None
-
-    @staticmethod
-    def the_title(head: Token) -> bool:
-        """Is `head` one capitalised word after "the" alone, which the model takes for a name where it may be a
-        title ("the Pope", "the Archbishop")?"""
-        children = list(head.children)
-        alone = len(children) == 1 and children[0].lower_ == "the"
-        return alone and head.pos_ == "PROPN" and head.is_title
 
     def organisation_named_before(self, head: Token) -> tuple[str, Mention | None] | None:
         """The organisation named before a definite description whose name has its head noun ("the court" → "the
@@ -751,6 +743,14 @@ _WHERE_FROM = {"based", "headquartered", "born", "registered", "raised"}
 def _the_noun(head: Token) -> bool:
     """Is `head` a common noun after "the" ("the court", "the archbishop")?"""
     return head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+
+
+def _the_title(head: Token) -> bool:
+    """Is `head` one capitalised word after "the" alone, which the model takes for a name where it may be a title
+    ("the Pope", "the Archbishop")?"""
+    children = list(head.children)
+    alone = len(children) == 1 and children[0].lower_ == "the"
+    return alone and head.pos_ == "PROPN" and head.is_title
 
 
 def _noun_phrase(head: Token) -> Iterator[Token]:
