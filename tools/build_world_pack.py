@@ -907,7 +907,7 @@ def build_countries(dictionary: Dictionary, given: set[str], report: Report) -> 
                 source=f"Phoenix CountryInfo 2014, code {code}",
                 aliases=aliases,
                 adjectives=adjectives,
-                members=merge_bodies(bodies + seats_of_government(code)) + people,
+                members=merge_bodies(bodies + hand_written_bodies(code)) + people,
             )
         )
     return parties
@@ -969,7 +969,7 @@ NATIONAL_BODIES = {
 }
 
 
-def seats_of_government(code: str) -> list[Member]:
+def hand_written_bodies(code: str) -> list[Member]:
     """The `SEATS_OF_GOVERNMENT` and `NATIONAL_BODIES` of a country as body members."""
     return [
         Member(name=name, kind="body", aliases=[AliasText(alias, exact=alias.isupper()) for alias in aliases])
