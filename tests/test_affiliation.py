@@ -438,6 +438,31 @@ def test_a_title_the_model_read_into_a_persons_name_is_left_out(pipeline: Pipeli
     assert [ent.text for ent in doc.ents] == ["Dana Whitfield", "Lea Amsel", "Amsel", "Major Brandt"]
 
 
+def test_a_place_and_title_the_model_read_as_a_name_before_a_name_is_no_name(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("Kamloops RCMP Constable Dana Whitfield said the drug was potent.")
+    doc.ents = [Span(doc, 0, 3, "PERSON"), Span(doc, 3, 5, "PERSON")]  # as the small model reads it
+    settle_person_names(doc, frozenset({"constable"}))
+    assert [ent.text for ent in doc.ents if ent.label_ == "PERSON"] == ["Dana Whitfield"]
+
+
+def test_a_barristers_rank_after_a_name_is_no_part_of_it(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("Prosecutor Kama Melly QC said the victims were vulnerable.")
+    doc.ents = [Span(doc, 1, 4, "ORG")]  # as the small model reads it: an organisation
+    settle_person_names(doc, frozenset({"prosecutor"}))
+    assert [(ent.text, ent.label_) for ent in doc.ents] == [("Kama Melly", "PERSON")]
+
+
+def test_a_rank_after_a_places_branch_of_a_body_makes_the_person_act_for_its_party(engine: Engine) -> None:
+    body = (
+        "In a statement, the Royal Canadian Mounted Police (RCMP) said they seized the substance. "
+        "Kamloops RCMP Constable Dana Whitfield said the drug had become popular in Kamloops."
+    )
+    sheet = headlined(engine, "Baby finds drugs in playground in British Columbia, Canadian police report", body)
+    assert speaker_of(sheet, "drug had become popular") == ("Dana Whitfield", "canada")
+    whitfield = next(actor for party in sheet.parties for actor in party.actors if actor.name == "Dana Whitfield")
+    assert any("after 'Kamloops RCMP' (canada)" in why for why in whitfield.why)  # the RCMP's, not only at home
+
+
 def test_a_titles_portfolio_is_no_first_name(pipeline: Pipeline) -> None:
     doc = pipeline.nlp("The bomb was placed in a market, stated Minister of Information Moammar Rashed, on Monday.")
     name = [token.i for token in doc if token.text in ("Moammar", "Rashed")]
@@ -499,6 +524,13 @@ def test_a_party_words_describing_a_noun_then_a_name_affiliate_it(engine: Engine
     assert speaker_of(sheet, "bridge would reopen")[1] == "united-kingdom"  # "of London" ends the title
     text = "While NBC simulcast Dana Whitfield's town hall, ABC hosted Ann Colby. Whitfield said taxes would fall."
     assert speaker_of(sheet_of(engine, text), "taxes would fall") == ("Dana Whitfield", None)  # "NBC", a subject
+    text = (  # the small model reads this "simulcast" as a noun "NBC" modifies, with its "While"
+        "Shortly after the report, Dana Whitfield and Ann Colby held the dueling town halls on NBC and ABC, "
+        "respectively.  While NBC simulcast Dana Whitfield's hour long town hall, hosted by Savannah Guthrie, on the "
+        "main network as well as MSNBC and CNBC, ABC broadcast Ann Colby's town hall with George Stephanopoulos for "
+        "two hours. Whitfield said taxes would fall."
+    )
+    assert speaker_of(sheet_of(engine, text), "taxes would fall") == ("Dana Whitfield", None)
 
 
 def test_a_noun_after_a_party_word_in_apposition_affiliates_the_name(engine: Engine) -> None:

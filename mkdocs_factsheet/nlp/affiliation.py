@@ -155,6 +155,8 @@ def bodies_of(candidates: Iterable[Candidate], rules: RuleSet) -> list[Title]:
 _DESCRIBING_WORDS = 3
 # how a party's word hangs on the words after it when it describes them ("Democratic rival", "GOP nominee")
 _MODIFYING = ("amod", "compound", "nmod", "npadvmod")
+# what hangs only on a verb: a noun with one of these before a name is a misparsed verb ("NBC simulcast …")
+_VERB_DEPENDENTS = ("dobj", "mark", "aux", "auxpass", "nsubj", "ccomp", "xcomp")
 # after a name: the party or body the person speaks for follows
 _SPEAKING_FOR = ("speaking for ", "acting for ", "speaking on behalf", "on behalf of")
 
@@ -366,10 +368,12 @@ class Affiliator:
             yield self.person_mention(before.start, (start, end), before.party, None, why)
 
     def describes_name(self, party: Mention, name: tuple[int, int]) -> bool:
-        """Does the party's word modify the words between it and a name by the parse (not "NBC" as the subject
-        of "simulcast")?"""
-        word = self.doc[party.end - 1]
-        return word.dep_ in _MODIFYING and party.end - 1 < word.head.i < name[1]
+        """Does the party's word modify the words between it and a name by the parse, and is the word before the
+        name a noun, not a verb the parse read as one (not "NBC" as the subject of "simulcast", nor "simulcast"
+        with its object and its "While")?"""
+        word, noun = self.doc[party.end - 1], self.doc[name[0] - 1]
+        acting = any(child.dep_ in _VERB_DEPENDENTS for child in noun.children)
+        return word.dep_ in _MODIFYING and party.end - 1 < word.head.i < name[1] and not acting
 
     def complements_noun(self, token: Token) -> bool:
         """Is `token` "of" or "for" after a noun ("Mayor of", "spokesman for"; not "campaigned for")?"""

@@ -23,6 +23,8 @@ HONORIFICS = RANKS | {
     "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "prof", "prof.", "sir", "dame",
     "cardinal", "archbishop", "bishop", "rev.", "reverend", "rabbi", "imam",
 }  # fmt: skip
+# letters after a person's name, the NER often in it: a barrister's rank
+_POST_NOMINALS = {"QC", "KC", "SC"}
 # labels the model gives a person's name by mistake
 _MISTAKEN_FOR_PERSON = {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC"}
 
@@ -56,6 +58,9 @@ def _settle_once(doc: Doc, title_words: frozenset[str]) -> bool:
     changed = False
     for ent in doc.ents:
         start = ent.start
+        if ent.label_ == "PERSON" and _title_before_name(ent, title_words):
+            changed = True  # "[Kamloops RCMP Constable] [Gary Gray]": where and what the person is, no name
+            continue
         if ent.label_ == "PERSON":
             while start > 0 and _first_name(doc[start - 1], ent, title_words):
                 start -= 1
@@ -67,8 +72,9 @@ def _settle_once(doc: Doc, title_words: frozenset[str]) -> bool:
             or _name_after_title(ent, title_words)
             or _surname_inside(ent, people)
         )  # "Sudesh Amman … Amman, who …": the surname of a person named before, not Jordan's capital
-        if start != ent.start or mistaken:
-            ent = Span(doc, start, ent.end, "PERSON")
+        end = ent.end - _post_nominal(ent)  # "Kama Melly QC", which the model reads as an organisation
+        if start != ent.start or mistaken or end != ent.end:
+            ent = Span(doc, start, end, "PERSON")
             changed = True
         bracket = next((t.i for t in ent[1:] if t.text == "("), None)
         if bracket is not None:  # "the … Seismology (Phivolcs": the name, then the short name in brackets
@@ -182,6 +188,29 @@ def _title_inside(ent: Span, title_words: frozenset[str], surnames: dict[str, in
         return False  # a courtesy title stays: `without_honorific` reads the name without it
     named = len(rest) >= 2 or (len(rest) == 1 and surnames.get(rest[0].text, len(ent.doc)) <= ent.start)
     return named and all(t.is_title and t.pos_ == "PROPN" for t in rest)
+
+
+def _post_nominal(ent: Span) -> bool:
+    """Does a name of two or more capitalised words end with letters after a person's name ("QC", "KC")?"""
+    return (
+        len(ent) >= 3
+        and ent[-1].text in _POST_NOMINALS
+        and (ent.label_ == "PERSON" or ent.label_ in _MISTAKEN_FOR_PERSON)
+        and all(t.is_title and t.pos_ == "PROPN" for t in ent[:-1])
+    )
+
+
+def _title_before_name(ent: Span, title_words: frozenset[str]) -> bool:
+    """Does a person's name the model read end with a title, right before another person's name ("Kamloops RCMP
+    Constable" before "Gary Gray")?"""
+    doc = ent.doc
+    following = doc[ent.end] if ent.end < len(doc) else None
+    return (
+        ent[-1].lower_.rstrip(".") in title_words
+        and following is not None
+        and following.ent_iob_ == "B"
+        and following.ent_type_ == "PERSON"
+    )
 
 
 def _name_after_title(ent: Span, title_words: frozenset[str]) -> bool:

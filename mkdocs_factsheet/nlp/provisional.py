@@ -114,6 +114,8 @@ def find_provisional(
         if all(t.text in people for t in span):
             continue
         named = by_initials.get(span.text.replace("-", "")) if span.text.isupper() else _bracketed_after(span, mentions)
+        if named is None and len(span) > 1 and span[-1].text.isupper() and span[:-1].text.istitle():
+            named = by_initials.get(span[-1].text)  # "Kamloops RCMP": a place's branch of the RCMP
         shortened = by_tail.get(span.text.casefold()) if named is None else None
         owner = _country_before(doc, span.start, mentions, countries)
         national = _national_body(span, adjective_at, countries, generic) if owner is None else None
