@@ -103,10 +103,11 @@ def test_she_is_not_a_man_whose_gender_the_rules_declare(pipeline: Pipeline, tmp
 
 
 def test_without_a_declared_gender_she_takes_the_nearest_speaker(pipeline: Pipeline, tmp_path: Path) -> None:
-    party = "id: republican-party\nname: Republican Party\nkind: organisation\nmembers:\n  - name: Donald Trump\n"
+    party = "id: republican-party\nname: Republican Party\nkind: organisation\nmembers:\n  - name: Kim Harper\n"
     engine = Engine(pipeline, load_rules([write_tree(tmp_path, {"parties/republican-party.yml": party})]))
-    text = "Nikki Haley met Donald Trump on Friday. Trump said the talks were useful. She said the deal was fair."
-    assert speaker_of(sheet_of(engine, text), "deal was fair").actor == "Donald Trump"  # what the gender changes
+    # first names in neither of the core pack's `first_names` lists
+    text = "Robin Haley met Kim Harper on Friday. Harper said the talks were useful. She said the deal was fair."
+    assert speaker_of(sheet_of(engine, text), "deal was fair").actor == "Kim Harper"  # what the gender changes
 
 
 @pytest.mark.parametrize(
@@ -129,6 +130,29 @@ def test_without_a_declared_gender_she_takes_the_nearest_speaker(pipeline: Pipel
     ],
 )
 def test_a_pronoun_skips_a_person_the_text_shows_of_the_other_gender(engine: Engine, text: str, actor: str) -> None:
+    assert speaker_of(sheet_of(engine, text), "vote was close").actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Ann Colby met Tom Brandt on Friday. Brandt said the talks were useful. She said the vote was close.",
+            "Ann Colby",
+        ),
+        (
+            "Tom Brandt met Ann Colby on Friday. Colby said the talks were useful. He said the vote was close.",
+            "Tom Brandt",
+        ),
+        # a first name in neither list ("Robin", "Kim") says nothing: the nearest speaker
+        (
+            "Robin Colby met Kim Brandt on Friday. Brandt said the talks were useful. She said the vote was close.",
+            "Kim Brandt",
+        ),
+    ],
+)
+def test_a_pronoun_skips_a_person_whose_first_name_says_the_other_gender(engine: Engine, text: str, actor: str) -> None:
+    # the core pack's `first_names`: Tom is a man's, Ann a woman's
     assert speaker_of(sheet_of(engine, text), "vote was close").actor == actor
 
 

@@ -180,6 +180,8 @@ class _Collector:
                 self.rules.sources[("agent", agent.name)] = self.source(document, ("agents", index), pack)
             self.rules.independent_titles.extend(parsed.independent.titles)
             self.rules.workplaces.extend(parsed.independent.workplaces)
+            self.rules.male_first_names.extend(parsed.first_names.male)
+            self.rules.female_first_names.extend(parsed.first_names.female)
             self.add_examples("agents", None, parsed.examples, parsed.counter_examples, document, pack)
         elif isinstance(parsed, CueFile):
             for index, stance in enumerate(parsed.stances):

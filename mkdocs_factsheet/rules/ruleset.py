@@ -67,6 +67,8 @@ class RuleSet:
     thing_nouns: list[str] = field(default_factory=list)  # lemmas of things that state nothing (`schema.Messages`)
     independent_titles: list[str] = field(default_factory=list)  # commentators' lemmas (`schema.Independent`)
     workplaces: list[str] = field(default_factory=list)  # words of organisations people only work at
+    male_first_names: list[str] = field(default_factory=list)  # `schema.FirstNames`
+    female_first_names: list[str] = field(default_factory=list)
     sources: dict[tuple[str, str], RuleSource] = field(default_factory=dict)
     examples: list[RuleExample] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
@@ -136,6 +138,13 @@ class RuleSet:
         return {
             member.name: member.gender for party in self.parties.values() for member in party.members if member.gender
         }
+
+    @cached_property
+    def first_name_genders(self) -> dict[str, str]:
+        """Folded first name → "m" or "f", for the names only one of the rules' lists gives."""
+        male = {name.casefold() for name in self.male_first_names}
+        female = {name.casefold() for name in self.female_first_names}
+        return {name: "m" for name in male - female} | {name: "f" for name in female - male}
 
     def source_of(self, kind: str, rule_id: str) -> RuleSource | None:
         return self.sources.get((kind, rule_id))

@@ -349,11 +349,20 @@ class Independent(RuleModel):
     )
 
 
+class FirstNames(RuleModel):
+    """First names that say a person's gender, so that "she" never stands for a man the article names (the text's
+    own evidence, a title or a pronoun tied to the name, wins; a name in both lists says nothing)."""
+
+    male: list[Text] = Field(default_factory=list, description='First names of men ("Thomas", "Giuseppe").')
+    female: list[Text] = Field(default_factory=list, description='First names of women ("Mary", "Jacinda").')
+
+
 class AgentFile(RuleModel):
     """A file in `agents/`."""
 
     agents: list[Agent] = Field(default_factory=list)
     independent: Independent = Field(default_factory=Independent)
+    first_names: FirstNames = Field(default_factory=FirstNames)
     examples: list[Example] = Field(default_factory=list)
     counter_examples: list[CounterExampleSpec] = Field(default_factory=list)
 

@@ -150,6 +150,7 @@ class Speakers:
         self._candidates: list[_Candidate] | None = None
         self.speakers: list[_Candidate] = []
         self.genders = declared_genders(rules.member_genders)  # name → "m" | "f" (genders.py), learnt as we go
+        self.first_names = rules.first_name_genders  # the weakest evidence: what the text shows comes first
 
     @property
     def candidates(self) -> list[_Candidate]:
@@ -687,10 +688,19 @@ class Speakers:
         identity = self.identify(subjects[0])
         if identity.kind not in kinds or not (identity.actor or identity.party):
             return None
-        if gender and self.genders.get(identity.name, gender) != gender:
+        if gender and self.gender_of(identity.name) not in (None, gender):
             return None
         why = [f"pronoun {token.text!r} → {identity.name} (the subject of what it said)"]
         return Identity(identity.actor, identity.party, identity.kind, identity.name, why + identity.why)
+
+    def gender_of(self, name: str) -> str | None:
+        """A person's gender as the rules or the text show it, else as a full name's first name says ("Tom
+        Brandt"), else None."""
+        gender = self.genders.get(name)
+        words = name.split()
+        if gender is None and len(words) > 1:
+            gender = self.first_names.get(words[0].casefold())
+        return gender
 
     def not_antecedents(self, addressee: Token | None) -> set[str]:
         """Names a pronoun cannot stand for: the statement's addressee's."""
@@ -724,7 +734,7 @@ class Speakers:
                     continue
             if {candidate.identity.actor, candidate.identity.name} & excluded:
                 continue
-            if gender and self.genders.get(candidate.identity.name, gender) != gender:
+            if gender and self.gender_of(candidate.identity.name) not in (None, gender):
                 continue  # "she" is not Mr. Trump
             pool.append(candidate)
         return pool
