@@ -502,6 +502,24 @@ def test_a_title_of_a_party_given_with_as_affiliates_the_name(engine: Engine) ->
     assert speaker_of(sheet, "talks would resume")[0] == "Gabriel Boric"
 
 
+def test_a_title_given_with_as_and_no_party_is_the_home_countrys(engine: Engine) -> None:
+    body = (
+        "On Friday, Ricardo Ortega resigned as governor and Pedro Alvarado was sworn in. The exiting governor "
+        'Ortega appointed Alvarado as secretary of state. Alvarado said, "I will be governor until the election."'
+    )
+    sheet = headlined(engine, "Chile's governor Ortega resigns, new governor sworn in", body)
+    # "Alvarado" after "Pedro Alvarado" is a person where the model saw no entity, the object "as" gives a title
+    assert speaker_of(sheet, "governor until the election") == ("Pedro Alvarado", "chile")
+
+
+def test_a_date_before_a_surname_is_no_other_name(engine: Engine) -> None:
+    text = (
+        "Brazilian foreign minister Pedro Alvarado said the pipeline was open. "
+        "Later on Tuesday Alvarado met the press, where he denounced the agreement again."
+    )
+    assert speaker_of(sheet_of(engine, text), "agreement") == ("Pedro Alvarado", "brazil")
+
+
 def test_a_party_a_noun_then_a_name_affiliates_it_but_a_nationality_does_not(engine: Engine) -> None:
     text = (
         "The governor met his Democratic rival Dana Whitfield on Tuesday. Whitfield said the debate should be "

@@ -27,7 +27,7 @@ Norway's prime minister of 2014.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -483,6 +483,11 @@ class Affiliator:
                     why = f"in apposition with {beside.name!r} with no party, {HOME_REASON} {words}"
                     yield self.person_mention(start, (start, end), party, beside.name, why)
                     break
+            for title, title_head in self.titles_given_as(start, end):  # "appointed Pierluisi as secretary of state"
+                if title.of_state and self.party_within(title_head, exclude=(start, end)) is None:
+                    why = f"named as {title.name!r} with no party, {HOME_REASON} {words}"
+                    yield self.person_mention(start, (start, end), party, title.name, why)
+                    break
 
     def bare_titles_at_home(self) -> Iterable[Mention]:
         """A body or a group alone, with no party in its phrase and no name, under a headline that gives the
@@ -646,19 +651,25 @@ class Affiliator:
         """A name the verb's "as" gives a title of a party's: "Pierluisi was sworn in as Puerto Rico's governor",
         "the president appointed Ann Lee as Chile's envoy" (the object, where there is one, takes it)."""
         for start, end in self.persons:
-            head = self.doc[start:end].root
-            verb = head.head
-            if self.covered(start, end) or head.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.pos_ != "VERB":
-                continue
-            if head.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
-                continue  # "Rosselló appointed Pierluisi as secretary of state": the object's title
-            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
-                for title_head in (c for c in prep.children if c.dep_ == "pobj"):
-                    title = self.title_at.get(title_head.i)
-                    party = self.party_within(title_head, exclude=(start, end)) if title is not None else None
-                    if title is not None and party is not None and self.no_longer(title) is None:
-                        why = f"named as {title.name!r} of {party.text!r} ({party.party})"
-                        yield self.person_mention(start, (start, end), party.party, title.name, why)
+            for title, title_head in self.titles_given_as(start, end):
+                party = self.party_within(title_head, exclude=(start, end))
+                if party is not None:
+                    why = f"named as {title.name!r} of {party.text!r} ({party.party})"
+                    yield self.person_mention(start, (start, end), party.party, title.name, why)
+
+    def titles_given_as(self, start: int, end: int) -> Iterator[tuple[Title, Token]]:
+        """The titles held now that a verb's "as" gives the name [start, end), with the title's head token."""
+        head = self.doc[start:end].root
+        verb = head.head
+        if self.covered(start, end) or head.dep_ not in ("nsubj", "nsubjpass", "dobj", "oprd") or verb.pos_ != "VERB":
+            return
+        if head.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
+            return  # "Rosselló appointed Pierluisi as secretary of state": the object's title
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+            for title_head in (c for c in prep.children if c.dep_ == "pobj"):
+                title = self.title_at.get(title_head.i)
+                if title is not None and self.no_longer(title) is None:
+                    yield title, title_head
 
     def beside(self, start: int, end: int) -> list[Token]:
         """Heads of the phrases in apposition with a name: by the parse, or by the commas when the parse
@@ -728,13 +739,15 @@ class Affiliator:
             if [t.text for t in self.doc[index : index + len(words)]] == words:
                 return index + len(words), full
         previous = self.doc[index - 1] if index > 0 else None
-        # "Ali Fernández" is someone else; "President Fernández" is the person affiliated
+        # "Ali Fernández" is someone else; "President Fernández" is the person affiliated, and so is "on Tuesday
+        # Fernández"
         inside_other_name = (
             previous is not None
             and previous.is_title
             and previous.pos_ == "PROPN"
             and previous.i not in self.title_at
             and previous.lower_ not in HONORIFICS  # "Dr Meerjady"
+            and previous.ent_type_ not in ("DATE", "TIME")
         )
         person = names.by_surname.get(token.text)
         if person is not None and token.is_title and not inside_other_name:

@@ -85,15 +85,18 @@ def _settle_once(doc: Doc, title_words: frozenset[str]) -> bool:
             changed = True
             continue
         settled.append(ent)
-    unnamed = _names_outside_entities(doc, people, title_words)
+    unnamed = _names_outside_entities(doc, people, title_words, surnames)
     if changed or unnamed:
         doc.ents = sorted(settled + unnamed, key=lambda ent: ent.start)
     return changed or bool(unnamed)
 
 
-def _names_outside_entities(doc: Doc, people: set[str], title_words: frozenset[str]) -> list[Span]:
+def _names_outside_entities(
+    doc: Doc, people: set[str], title_words: frozenset[str], surnames: dict[str, int]
+) -> list[Span]:
     """Runs of capitalised words no entity covers, titles left out, that hold a name the article calls a
-    person's: "Ricardo Rosselló Nevares" where the model saw no entity, after "Rosselló said"."""
+    person's: "Ricardo Rosselló Nevares" where the model saw no entity, after "Rosselló said"; or that are the
+    surname of a person named in full before (`surnames`, `named_in_full`): "appointed Pierluisi as …"."""
     found = []
     run: list[Token] = []
     for token in [*doc, None]:
@@ -108,7 +111,8 @@ def _names_outside_entities(doc: Doc, people: set[str], title_words: frozenset[s
         ):
             run.append(token)
             continue
-        if run and _surname_inside(doc[run[0].i : run[-1].i + 1], people):
+        named_before = len(run) == 1 and surnames.get(run[0].text, len(doc)) <= run[0].i
+        if run and (named_before or _surname_inside(doc[run[0].i : run[-1].i + 1], people)):
             found.append(Span(doc, run[0].i, run[-1].i + 1, "PERSON"))
         run = []
     return found
