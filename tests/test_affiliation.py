@@ -563,6 +563,20 @@ def test_a_noun_after_a_party_word_in_apposition_affiliates_the_name(engine: Eng
     assert speaker_of(sheet, "she would vote") == ("Jane Morrow", None)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since then, a Republican, Dana Whitfield, has publicly voiced support for the inquiry, telling the Nevada "
+        'Independent: "I am a big fan of oversight."',
+        "\n\nSince then, a Republican, Dana Whitfield, has publicly voiced support for the inquiry, telling the Nevada "
+        'Independent: "I am a big fan of oversight."',  # parsed with the party's word a modifier of the name
+        'Dana Whitfield, a Republican, said: "I am a big fan of oversight."',
+    ],
+)
+def test_a_party_member_word_beside_a_name_affiliates_it(engine: Engine, text: str) -> None:
+    assert speaker_of(sheet_of(engine, text), "fan of oversight") == ("Dana Whitfield", "republican-party")
+
+
 def test_a_name_of_a_party_described_before_its_name_acts_for_it(engine: Engine) -> None:
     text = (
         "Dana Whitfield of worldwide victims charity Brandon Survivors Network said the law was too weak. "

@@ -619,7 +619,9 @@ class Affiliator:
         for start, end in names:
             if self.covered(start, end):
                 continue
-            for other in self.beside(start, end):
+            # "a Republican, Mark Amodei", which the parse may hang on the name as a modifier
+            modifiers = [c for c in self.doc[start:end].root.children if c.i < start - 1 and c.dep_ in _MODIFYING]
+            for other in [*self.beside(start, end), *modifiers]:
                 title = self.title_at.get(other.i)
                 if title is not None and self.no_longer(title) is not None:
                     break
@@ -633,6 +635,21 @@ class Affiliator:
                     why = f"in apposition with {other.text!r} after {party.text!r} ({party.party})"
                     yield self.person_mention(start, (start, end), party.party, None, why)
                     break
+                party = self.member_word(other) if title is None else None
+                if party is not None:
+                    why = f"in apposition with {party.text!r}, a member of {party.party}"
+                    yield self.person_mention(start, (start, end), party.party, None, why)
+                    break
+
+    def member_word(self, token: Token) -> Mention | None:
+        """The rules' party that is no country whose word, after "a" or "the", names a member: "a Republican" of
+        "a Republican, Mark Amodei, said"; not a country's ("an American"), nor a name from the text alone."""
+        mention = self.mention_at.get(token.i)
+        if mention is None or mention.start != token.i or mention.end != token.i + 1:
+            return None
+        if mention.actor is not None or mention.party in self.countries or mention.via == "provisional":
+            return None
+        return mention if token.i > 0 and self.doc[token.i - 1].lower_ in ("a", "an", "the") else None
 
     def party_word_before(self, noun: Token) -> Mention | None:
         """The rules' party that is no country whose word modifies a lower-case noun: "Republican" of "her

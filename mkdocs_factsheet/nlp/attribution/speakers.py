@@ -231,9 +231,10 @@ class Speakers:
             independent = self.independent_person(head) if self.independent else None
             if independent is not None:
                 return independent
-        if mention is None or mention.via == "agent":
-            # "the German foreign minister, Heiko Maas", "a State Department spokesperson, Morgan Ortagus":
-            # the person named in apposition, not the title; "the social network Facebook": the name
+        if mention is None or mention.via in ("agent", "adjective"):
+            # "the German foreign minister, Heiko Maas", "a State Department spokesperson, Morgan Ortagus",
+            # "a Republican, Mark Amodei": the person named in apposition, not the title or the party's word; "the
+            # social network Facebook": the name
             named = [m for c in head.children if c.dep_ in ("appos", "compound") and (m := self.mention_at.get(c.i))]
             people = [m for m in named if m.actor_kind == "person"] + affiliated_in_apposition(head, self.mention_at)
             mention = next(iter(people), mention if mention is not None else next(iter(named), None))
