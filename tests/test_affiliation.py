@@ -577,6 +577,22 @@ def test_a_party_member_word_beside_a_name_affiliates_it(engine: Engine, text: s
     assert speaker_of(sheet_of(engine, text), "fan of oversight") == ("Dana Whitfield", "republican-party")
 
 
+def test_a_title_apposed_to_a_name_past_its_bracketed_complement_affiliates_it(engine: Engine) -> None:
+    text = (
+        "The general secretary of the BCW union (Bakers, Confectioners and Allied Workers), Dana Whitfield, said the "
+        'measure was "nowhere near enough."'
+    )
+    assert speaker_of(sheet_of(engine, text), "nowhere near enough") == ("Dana Whitfield", "provisional-bcw-union")
+    body = (  # the parse sets "the president" in apposition with the name, past a coordination: no title of hers
+        "Retired Lt. Gen. Dana Whitfield said the United States had lost its way. The United States votes in "
+        "November. “He's absolutely right. There's a severe disconnect between this White House and frankly the "
+        "president and our military,” Whitfield, a top surrogate, said Thursday morning on Fox News’s “Fox and "
+        "Friends.”"
+    )
+    sheet = sheet_of(engine, body)
+    assert speaker_of(sheet, "severe disconnect") == ("Dana Whitfield", None)
+
+
 def test_a_name_of_a_party_described_before_its_name_acts_for_it(engine: Engine) -> None:
     text = (
         "Dana Whitfield of worldwide victims charity Brandon Survivors Network said the law was too weak. "

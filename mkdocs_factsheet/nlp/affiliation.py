@@ -155,6 +155,8 @@ def bodies_of(candidates: Iterable[Candidate], rules: RuleSet) -> list[Title]:
 _DESCRIBING_WORDS = 3
 # how a party's word hangs on the words after it when it describes them ("Democratic rival", "GOP nominee")
 _MODIFYING = ("amod", "compound", "nmod", "npadvmod")
+# the most words of a title's own phrase between it and the name it is in apposition with
+_APPOSED_WORDS = 20
 # what hangs only on a verb: a noun with one of these before a name is a misparsed verb ("NBC simulcast …")
 _VERB_DEPENDENTS = ("dobj", "mark", "aux", "auxpass", "nsubj", "ccomp", "xcomp")
 # after a name: the party or body the person speaks for follows
@@ -702,7 +704,7 @@ class Affiliator:
         head = self.doc[start:end].root
         # by the parse, only next to the name: a long-distance apposition is a parse error
         found = [c for c in head.children if c.dep_ == "appos" and c.left_edge.i <= end + 2]
-        found += [head.head] if head.dep_ == "appos" and start - 3 <= head.head.i < start else []
+        found += [head.head] if head.dep_ == "appos" and self.apposed_before(head.head, start) else []
         # "Mike Pompeo(,) who is the secretary of state" (wherever the parse hangs the clause)
         who = end + (end < len(self.doc) and self.doc[end].text == ",")
         if who < len(self.doc) and self.doc[who].lower_ == "who" and self.doc[who].head.lemma_ == "be":
@@ -723,6 +725,27 @@ class Affiliator:
                 after = after.head
             found.append(after)
         return found
+
+    def apposed_before(self, title: Token, start: int) -> bool:
+        """Is the phrase the parse sets in apposition before a name right beside it, or only its own complement
+        between them, with no verb nor, outside brackets, a coordination ("The general secretary of the RMT union
+        (National Union of Rail, Maritime and Transport Workers), Mick Cash"; not "the president and our
+        military," Flynn)?"""
+        if not title.i < start:
+            return False
+        between = self.doc[title.i + 1 : start]
+        if start - 3 <= title.i:
+            return True
+        if len(between) > _APPOSED_WORDS or between[0].lower_ not in ("of", "for", "("):
+            return False
+        depth = 0
+        for token in between:
+            depth += (token.text == "(") - (token.text == ")")
+            if not title.is_ancestor(token) or token.pos_ in ("VERB", "AUX"):
+                return False
+            if depth == 0 and token.dep_ in ("cc", "conj"):
+                return False
+        return True
 
     def carried(self, stated: list[Mention], taken: set[int]) -> list[Mention]:
         """The affiliated people's other mentions: the full name, or an unshared surname (whatever the NER says)."""
