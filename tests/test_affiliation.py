@@ -463,6 +463,20 @@ def test_a_rank_after_a_places_branch_of_a_body_makes_the_person_act_for_its_par
     assert any("after 'Kamloops RCMP' (canada)" in why for why in whitfield.why)  # the RCMP's, not only at home
 
 
+def test_words_a_name_is_widened_over_are_not_also_a_surname_of_their_own(pipeline: Pipeline) -> None:
+    # "Divisional", the surname of "Ravi Divisional", is also a word the parse hangs on "Aparna Garg": one entity
+    # (two overlapping ones made spaCy refuse the entities, losing the article; seen on a corpus article)
+    doc = pipeline.nlp(
+        "Ravi Divisional opened the line. Divisional Manager Aparna Garg told Wikinews the staff were ready."
+    )
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 8, 10, "PERSON")]
+    settle_person_names(doc, frozenset())
+    assert [ent.text for ent in doc.ents if ent.label_ == "PERSON"] == [
+        "Ravi Divisional",
+        "Divisional Manager Aparna Garg",
+    ]
+
+
 def test_a_titles_portfolio_is_no_first_name(pipeline: Pipeline) -> None:
     doc = pipeline.nlp("The bomb was placed in a market, stated Minister of Information Moammar Rashed, on Monday.")
     name = [token.i for token in doc if token.text in ("Moammar", "Rashed")]

@@ -85,7 +85,13 @@ def _settle_once(doc: Doc, title_words: frozenset[str]) -> bool:
             changed = True
             continue
         settled.append(ent)
-    unnamed = _names_outside_entities(doc, people, title_words, surnames)
+    held = {index for ent in settled for index in range(ent.start, ent.end)}
+    # a run this round's widened names took is theirs ("Manager Aparna Garg" over "Divisional Railway")
+    unnamed = [
+        span
+        for span in _names_outside_entities(doc, people, title_words, surnames)
+        if held.isdisjoint(range(span.start, span.end))
+    ]
     if changed or unnamed:
         doc.ents = sorted(settled + unnamed, key=lambda ent: ent.start)
     return changed or bool(unnamed)
