@@ -90,14 +90,15 @@ def test_a_reporting_outlet_stays_the_outlet(engine: Engine, text: str) -> None:
 def test_she_is_not_a_man_whose_gender_the_rules_declare(pipeline: Pipeline, tmp_path: Path) -> None:
     party = (
         "id: republican-party\nname: Republican Party\nkind: organisation\nmembers:\n"
-        "  - name: Donald Trump\n    gender: male\n  - name: Nikki Haley\n    gender: female\n"
+        "  - name: Kim Trump\n    gender: male\n  - name: Robin Haley\n    gender: female\n"
     )
     engine = Engine(pipeline, load_rules([write_tree(tmp_path, {"parties/republican-party.yml": party})]))
-    text = "Nikki Haley met Donald Trump on Friday. Trump said the talks were useful. She said the deal was fair."
+    # first names in neither of the core pack's `first_names` lists: only the declared genders decide
+    text = "Robin Haley met Kim Trump on Friday. Trump said the talks were useful. She said the deal was fair."
     sheet = sheet_of(engine, text)
-    assert speaker_of(sheet, "talks were useful").actor == "Donald Trump"
+    assert speaker_of(sheet, "talks were useful").actor == "Kim Trump"
     assert (speaker_of(sheet, "deal was fair").actor, speaker_of(sheet, "deal was fair").party) == (
-        "Nikki Haley",
+        "Robin Haley",
         "republican-party",
     )
 
@@ -113,29 +114,22 @@ def test_without_a_declared_gender_she_takes_the_nearest_speaker(pipeline: Pipel
 @pytest.mark.parametrize(
     ("text", "actor"),
     [
-        # a gendered title in the name's phrase
+        # first names in neither of the core pack's `first_names` lists ("Robin", "Kim"), so that only the text's
+        # evidence decides: a gendered title in the name's phrase
         (
-            "Ilhan Omar met Congressman John Lewis. Lewis said the bill was ready. She said the vote was close.",
-            "Ilhan Omar",
+            "Robin Omar met Congressman Kim Lewis. Lewis said the bill was ready. She said the vote was close.",
+            "Robin Omar",
         ),
         (
-            "Donald Trump visited Queen Elizabeth. Elizabeth said the visit was wonderful. He said the vote was close.",
-            "Donald Trump",
+            "Kim Harper visited Queen Robin. Robin said the visit was wonderful. He said the vote was close.",
+            "Kim Harper",
         ),
         # a possessive pronoun tied to the subject of its clause
         (
-            "Theresa May met Donald Trump on Friday. Trump thanked his hosts. She said the vote was close.",
-            "Theresa May",
+            "Robin May met Kim Trump on Friday. Trump thanked his hosts. She said the vote was close.",
+            "Robin May",
         ),
-    ],
-)
-def test_a_pronoun_skips_a_person_the_text_shows_of_the_other_gender(engine: Engine, text: str, actor: str) -> None:
-    assert speaker_of(sheet_of(engine, text), "vote was close").actor == actor
-
-
-@pytest.mark.parametrize(
-    ("text", "actor"),
-    [
+        # with nothing in the text, the first name: Tom is a man's, Ann a woman's
         (
             "Ann Colby met Tom Brandt on Friday. Brandt said the talks were useful. She said the vote was close.",
             "Ann Colby",
@@ -144,15 +138,16 @@ def test_a_pronoun_skips_a_person_the_text_shows_of_the_other_gender(engine: Eng
             "Tom Brandt met Ann Colby on Friday. Colby said the talks were useful. He said the vote was close.",
             "Tom Brandt",
         ),
-        # a first name in neither list ("Robin", "Kim") says nothing: the nearest speaker
+        # a first name in neither list says nothing: the nearest speaker
         (
             "Robin Colby met Kim Brandt on Friday. Brandt said the talks were useful. She said the vote was close.",
             "Kim Brandt",
         ),
     ],
 )
-def test_a_pronoun_skips_a_person_whose_first_name_says_the_other_gender(engine: Engine, text: str, actor: str) -> None:
-    # the core pack's `first_names`: Tom is a man's, Ann a woman's
+def test_a_pronoun_skips_a_person_the_text_or_the_first_name_shows_of_the_other_gender(
+    engine: Engine, text: str, actor: str
+) -> None:
     assert speaker_of(sheet_of(engine, text), "vote was close").actor == actor
 
 
