@@ -1,7 +1,8 @@
 """Extraction quality against gold data, each figure beside simple baselines measured in the same run.
 
     .venv/bin/python benchmarks/evaluate.py [--shared ../shared] [--model NAME] [--limit N]
-        [--rules rules] [--packs world] [--splits dev,train] [--processes 2] [--cache DIR] [--no-speed]
+        [--rules rules] [--packs world] [--sets seed,dev,dev2,dev3,test] [--splits dev,train] [--processes 2]
+        [--cache DIR] [--no-speed]
 
 Data sets (the shared ones read in place from the shared folder, never copied into the project):
 
@@ -20,6 +21,9 @@ Data sets (the shared ones read in place from the shared folder, never copied in
 - `eval/polnear/{dev,train}`: PolNeAR attributions (brat standoff). One annotator file per article
   (the first annotator id in sorted order). Scored on content spans (overlap and exact) and on
   attributions (content overlaps and the source is right), for speech cues and for all cues.
+
+`--sets` chooses the gold fact-sheet sets by key (`seed`, `dev`, `dev2`, `dev3`, `test`), `--splits` the
+PolNeAR splits (`--splits ""` for none).
 
 Parses go through the on-disk parse cache `.cache/evaluate` (first full run: about 3 minutes on
 2 cores with 2 processes; reruns read the cache). Docs/guide/positions.md explains the figures.
@@ -131,6 +135,7 @@ class SeedReport:
 class GoldSet:
     """A folder of gold fact sheets (`*.gold.yml`) and the folder of their articles."""
 
+    key: str
     name: str
     gold: Path
     articles: Path
@@ -140,15 +145,22 @@ def gold_sets(shared: Path, seed_articles: Path) -> list[GoldSet]:
     """The seed's gold (shared, research data) and the project's own Wikinews gold (CC BY): three dev sets and a
     held-out test set."""
     return [
-        GoldSet("eval/dev", shared / "eval" / "dev", seed_articles),
-        GoldSet("Wikinews dev gold, benchmarks/gold/wikinews", WIKINEWS_GOLD, WIKINEWS_GOLD / "articles"),
+        GoldSet("seed", "eval/dev", shared / "eval" / "dev", seed_articles),
+        GoldSet("dev", "Wikinews dev gold, benchmarks/gold/wikinews", WIKINEWS_GOLD, WIKINEWS_GOLD / "articles"),
         GoldSet(
-            "Wikinews dev2 gold, benchmarks/gold/wikinews-dev2", WIKINEWS_DEV2_GOLD, WIKINEWS_DEV2_GOLD / "articles"
+            "dev2",
+            "Wikinews dev2 gold, benchmarks/gold/wikinews-dev2",
+            WIKINEWS_DEV2_GOLD,
+            WIKINEWS_DEV2_GOLD / "articles",
         ),
         GoldSet(
-            "Wikinews dev3 gold, benchmarks/gold/wikinews-dev3", WIKINEWS_DEV3_GOLD, WIKINEWS_DEV3_GOLD / "articles"
+            "dev3",
+            "Wikinews dev3 gold, benchmarks/gold/wikinews-dev3",
+            WIKINEWS_DEV3_GOLD,
+            WIKINEWS_DEV3_GOLD / "articles",
         ),
         GoldSet(
+            "test",
             "Wikinews held-out test gold, benchmarks/gold/wikinews-test",
             WIKINEWS_TEST_GOLD,
             WIKINEWS_TEST_GOLD / "articles",
@@ -797,6 +809,11 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--articles", type=Path, default=ROOT / "seeds", help="articles of the gold fact sheets (default: seeds/)"
     )
+    parser.add_argument(
+        "--sets",
+        default="seed,dev,dev2,dev3,test",
+        help="gold fact-sheet sets to score: seed (../shared), dev, dev2, dev3, test (default: all)",
+    )
     parser.add_argument("--splits", default="dev,train", help="PolNeAR splits (default: dev,train)")
     parser.add_argument("--processes", type=int, default=2, help="processes for parsing uncached texts (default: 2)")
     parser.add_argument("--cache", type=Path, default=CACHE_DIR, help="parse cache folder (default: .cache/evaluate)")
@@ -830,8 +847,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"rules: {', '.join(map(str, rules))}; packs: {', '.join(packs) or 'none'}; model: {args.model}")
 
+    chosen = {key for key in args.sets.split(",") if key}
     for gold_set in gold_sets(shared, args.articles):
-        if gold_set.gold.is_dir():
+        if gold_set.key in chosen and gold_set.gold.is_dir():
             print_gold(gold_set, evaluate_gold(engine, gold_set.gold, gold_set.articles), args.verbose)
     for split in [s for s in args.splits.split(",") if s]:
         if not (shared / "eval" / "polnear" / split).is_dir():

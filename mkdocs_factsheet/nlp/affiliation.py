@@ -485,11 +485,12 @@ class Affiliator:
                     why = f"in apposition with {beside.name!r} with no party, {HOME_REASON} {words}"
                     yield self.person_mention(start, (start, end), party, beside.name, why)
                     break
-            for title, title_head in self.titles_given_as(start, end):  # "appointed Pierluisi as secretary of state"
-                if title.of_state and self.party_within(title_head, exclude=(start, end)) is None:
-                    why = f"named as {title.name!r} with no party, {HOME_REASON} {words}"
-                    yield self.person_mention(start, (start, end), party, title.name, why)
-                    break
+            else:
+                for title, title_head in self.titles_given_as(start, end):  # "appointed Pierluisi as secretary …"
+                    if title.of_state and self.party_within(title_head, exclude=(start, end)) is None:
+                        why = f"named as {title.name!r} with no party, {HOME_REASON} {words}"
+                        yield self.person_mention(start, (start, end), party, title.name, why)
+                        break
 
     def bare_titles_at_home(self) -> Iterable[Mention]:
         """A body or a group alone, with no party in its phrase and no name, under a headline that gives the
