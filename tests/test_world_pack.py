@@ -192,6 +192,20 @@ def test_the_hand_written_parties_speak_for_their_people(pipeline: Pipeline) -> 
     }
 
 
+@pytest.mark.parametrize(
+    ("day", "pope"), [(date(2010, 5, 1), "Pope Benedict XVI"), (date(2019, 5, 1), "Pope Francis")]
+)
+def test_the_pope_is_the_holy_sees_head_of_his_day(pipeline: Pipeline, day: date, pope: str) -> None:
+    """The Holy See's heads (`MISSING_STATE_HEADS`): named, by title alone for the pope of the article's date,
+    and by the name he is called by once named; open roles written by hand are held today (no `as_of`)."""
+    assert party("holy-see").as_of is None
+    engine = Engine(pipeline, load_rules([], ["world"]))
+    text = f"{pope} said abuse must be reported. The pontiff said bishops must act. The Pope said victims come first."
+    article = Article(id="t", path="t.txt", text=text, body_start=0, title="T", date=day)
+    speakers = {(p.speaker.actor, p.speaker.party) for p in engine.extract(article).positions}
+    assert speakers == {(pope, "holy-see")}
+
+
 def test_office_holders_carry_phoenix_dates() -> None:
     mao = member("china", "Mao Zedong")  # [CHNGOV 350108-760909]: two-digit years from 30 are 19xx
     assert (mao.kind, mao.surname, mao.from_, mao.until) == ("person", "Mao", date(1935, 1, 8), date(1976, 9, 9))

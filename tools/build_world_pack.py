@@ -515,6 +515,8 @@ class Party:
     description: str | None = None
     markers: list[str] = field(default_factory=list)
     excludes: list[str] = field(default_factory=list)
+    # the day its open roles were last known held: the Phoenix data's; None for roles written here, held today
+    as_of: date | None = DATA_AS_OF
 
 
 @dataclass
@@ -1048,10 +1050,22 @@ POLITICAL_PARTY_SOURCE = "Hand-written in tools/build_world_pack.py (POLITICAL_P
 MISSING_STATES = {
     "holy-see": ("Holy See", "VAT", ("Vatican", "Vatican City", "Vatican City State"), ("Vatican",)),
 }
+# Their heads, from general knowledge: id → (name, other names, surname, title, first day, last day or None). The
+# Pope is the Holy See's sovereign; news names him "Pope Francis" and then "Francis" or "the pontiff".
+_POPE = ("Pope", "pontiff")
+MISSING_STATE_HEADS = {
+    "holy-see": (
+        ("Pope John Paul II", ("John Paul II", "Karol Wojtyła"), "John Paul", _POPE, date(1978, 10, 16),
+         date(2005, 4, 2)),
+        ("Pope Benedict XVI", ("Benedict XVI", "Joseph Ratzinger"), "Benedict", _POPE, date(2005, 4, 19),
+         date(2013, 2, 28)),
+        ("Pope Francis", ("Jorge Mario Bergoglio",), "Francis", _POPE, date(2013, 3, 13), None),
+    ),
+}  # fmt: skip
 
 
 def build_missing_states() -> list[Party]:
-    """The `MISSING_STATES` as country parties."""
+    """The `MISSING_STATES` as country parties, with their `MISSING_STATE_HEADS`."""
     return [
         Party(
             id=party_id,
@@ -1060,6 +1074,17 @@ def build_missing_states() -> list[Party]:
             source=f"Hand-written in tools/build_world_pack.py (MISSING_STATES), code {code}",
             aliases=[AliasText(alias) for alias in aliases],
             adjectives=[AliasText(adjective) for adjective in adjectives],
+            members=[
+                Member(
+                    name=head,
+                    kind="person",
+                    aliases=[AliasText(other) for other in others],
+                    surname=surname,
+                    roles=[Role(title, start, end) for title in titles],
+                )
+                for head, others, surname, titles, start, end in MISSING_STATE_HEADS.get(party_id, ())
+            ],
+            as_of=None,  # the heads' dates are written here, up to date
         )
         for party_id, (name, code, aliases, adjectives) in MISSING_STATES.items()
     ]
@@ -1356,8 +1381,8 @@ def party_yaml(party: Party) -> str:
     data: dict[str, Any] = {"id": party.id, "name": party.name, "kind": party.kind, "source": party.source}
     if party.description:
         data["description"] = party.description
-    if any(member.roles for member in party.members):
-        data["as_of"] = DATA_AS_OF  # an open role was held then, not necessarily later
+    if party.as_of is not None and any(member.roles for member in party.members):
+        data["as_of"] = party.as_of  # an open role was held then, not necessarily later
     if party.aliases:
         data["aliases"] = aliases_data(party.aliases)
     if party.adjectives:
@@ -1450,7 +1475,8 @@ def notice_text(parties: list[Party], report: Report, licence: str) -> str:
             "  Bundestag, the Sejm), are added from general knowledge (`NATIONAL_BODIES`), only names one state's",
             "  body has.",
             "- **Missing states.** The Holy See (Vatican City State), which Phoenix has no record of, is added from",
-            "  general knowledge (`MISSING_STATES`).",
+            "  general knowledge (`MISSING_STATES`), with its heads since 1978, the popes, and their dates",
+            "  (`MISSING_STATE_HEADS`); these roles are up to date, so the file has no `as_of`.",
             "- **Political parties.** Phoenix has none by name. The Democratic and Republican parties of the",
             "  United States are added from general knowledge (`POLITICAL_PARTIES`): names, the adjective before",
             "  their people's titles, their party markers (`(D-Mass.)`) and the longer names in which their words",
