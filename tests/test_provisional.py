@@ -360,3 +360,19 @@ def test_the_mentions_of_a_provisional_party_that_does_not_act_go_with_it() -> N
     voice = Mention(5, 6, 20, 29, "spokesman", fox.id, via="agent")
     _, mentions, parties = keep_acting([], [named, voice], [fox], frozenset({"spokesman"}))
     assert (mentions, parties) == ([], [])
+
+
+def test_a_name_the_text_calls_a_business_speaks_for_itself_wherever_written(engine: Engine) -> None:
+    """`businesses` in the core pack's agents file: the model takes "Pindar" and "Hadley" for people and tags no
+    "Marlowes"; a business noun right before a name, or before a name it joins by "and", makes each an
+    organisation, here and wherever the article writes it again."""
+    sheet = sheet_of(
+        engine,
+        "Australian store chains Marlowes and Pindar lowered their limits. Pindar said that many stores were still "
+        "selling out. Marlowes said it was ordering more stock. Discount retailer Hadley said it would close ten "
+        "stores. Hadley added that sales had fallen.",
+    )
+    assert speaker_of(sheet, "selling out") == (None, "provisional-pindar")
+    assert speaker_of(sheet, "more stock") == (None, "provisional-marlowes")
+    assert speaker_of(sheet, "close ten stores") == (None, "provisional-hadley")
+    assert speaker_of(sheet, "sales had fallen") == (None, "provisional-hadley")

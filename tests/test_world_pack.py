@@ -192,9 +192,7 @@ def test_the_hand_written_parties_speak_for_their_people(pipeline: Pipeline) -> 
     }
 
 
-@pytest.mark.parametrize(
-    ("day", "pope"), [(date(2010, 5, 1), "Pope Benedict XVI"), (date(2019, 5, 1), "Pope Francis")]
-)
+@pytest.mark.parametrize(("day", "pope"), [(date(2010, 5, 1), "Pope Benedict XVI"), (date(2019, 5, 1), "Pope Francis")])
 def test_the_pope_is_the_holy_sees_head_of_his_day(pipeline: Pipeline, day: date, pope: str) -> None:
     """The Holy See's heads (`MISSING_STATE_HEADS`): named, by title alone for the pope of the article's date,
     and by the name he is called by once named; open roles written by hand are held today (no `as_of`)."""

@@ -22,7 +22,7 @@ from .attribution import Nesting, attribute
 from .factsheet import build_fact_sheet
 from .matching import CompiledRules
 from .mentions import Mention, ResolvedMentions, resolve_mentions
-from .names import settle_person_names
+from .names import settle_business_names, settle_person_names
 from .positions import positions_of
 from .provisional import keep_acting
 from .regions import drop_home_regions
@@ -62,6 +62,7 @@ def extract_facts(article: Article, doc: Doc, compiled: CompiledRules) -> Extrac
 def find_mentions(article: Article, doc: Doc, compiled: CompiledRules, text: BodyText) -> ResolvedMentions:
     """The parties and people a parsed article mentions: the rules' mentions, then the affiliations it states."""
     settle_person_names(doc, compiled.rules.words_before_names)
+    settle_business_names(doc, compiled.rules.business_lemmas)
     resolved = resolve_mentions(doc, compiled, text, article.date)
     resolved = replace(resolved, mentions=drop_home_regions(doc, resolved.mentions, compiled.rules))
     home = compiled.headlines.home(article.title) or compiled.headlines.story_country(

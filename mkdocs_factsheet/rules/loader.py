@@ -182,6 +182,7 @@ class _Collector:
             self.rules.workplaces.extend(parsed.independent.workplaces)
             self.rules.male_first_names.extend(parsed.first_names.male)
             self.rules.female_first_names.extend(parsed.first_names.female)
+            self.rules.businesses.extend(parsed.businesses)
             self.add_examples("agents", None, parsed.examples, parsed.counter_examples, document, pack)
         elif isinstance(parsed, CueFile):
             for index, stance in enumerate(parsed.stances):

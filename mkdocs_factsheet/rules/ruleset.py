@@ -69,6 +69,7 @@ class RuleSet:
     workplaces: list[str] = field(default_factory=list)  # words of organisations people only work at
     male_first_names: list[str] = field(default_factory=list)  # `schema.FirstNames`
     female_first_names: list[str] = field(default_factory=list)
+    businesses: list[str] = field(default_factory=list)  # lemmas of nouns before a business's name (`AgentFile`)
     sources: dict[tuple[str, str], RuleSource] = field(default_factory=dict)
     examples: list[RuleExample] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
@@ -126,6 +127,11 @@ class RuleSet:
     def is_workplace(self, name: str) -> bool:
         """Does an organisation's name make it a place of study or debate ("University of Essex")?"""
         return self.workplace_words is not None and self.workplace_words.search(name.lower()) is not None
+
+    @cached_property
+    def business_lemmas(self) -> frozenset[str]:
+        """The `businesses` nouns, lower-case."""
+        return frozenset(word.lower() for word in self.businesses)
 
     @cached_property
     def countries(self) -> frozenset[str]:

@@ -363,6 +363,12 @@ class AgentFile(RuleModel):
     agents: list[Agent] = Field(default_factory=list)
     independent: Independent = Field(default_factory=Independent)
     first_names: FirstNames = Field(default_factory=FirstNames)
+    businesses: list[Text] = Field(
+        default_factory=list,
+        description='Lemmas of nouns that call the name right after them a business ("retailer", "carmaker", "site"): '
+        '"retailer Tesco", "social media site Facebook", "store chains Woolworths and Coles" name organisations '
+        "(provisional parties that speak for themselves), even where the model took the name for a person's.",
+    )
     examples: list[Example] = Field(default_factory=list)
     counter_examples: list[CounterExampleSpec] = Field(default_factory=list)
 
