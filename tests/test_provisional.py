@@ -148,6 +148,18 @@ def test_a_newspaper_named_like_one_is_a_source(engine: Engine) -> None:
     assert not any(p.provisional for p in sheet.parties)
 
 
+def test_a_newspaper_named_like_one_is_a_source_also_as_it(engine: Engine) -> None:
+    """Its name makes it an outlet wherever it speaks: "it said" does not make it a party that states."""
+    sheet = sheet_of(
+        engine,
+        "A cargo jet crashed on Monday. The Aviation Herald states the jet was a freighter. It said a tail number "
+        "of EP-CPP was the jet's.",
+    )
+    assert speaker_of(sheet, "a freighter")[1] is None
+    assert speaker_of(sheet, "tail number")[1] is None
+    assert not any(p.provisional for p in sheet.parties)
+
+
 def test_an_organisation_no_rule_defines_speaks_under_its_own_name(engine: Engine) -> None:
     sheet = sheet_of(engine, "The BBC reported that the ferry had sunk. Reuters and NBC said the port was closed.")
     assert speaker_of(sheet, "ferry had sunk") == ("BBC", None)

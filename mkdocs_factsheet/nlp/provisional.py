@@ -202,8 +202,10 @@ def keep_acting(
     ids = {party.id for party in parties}
     reporting = {p.speaker.party for p in positions if p.speaker.party in ids and _reports(p, people_nouns)}
     stating = {p.speaker.party for p in positions if p.speaker.party in ids and not _reports(p, people_nouns)}
-    outlets = reporting - stating
     names = {party.id: party.name for party in parties}
+    # an outlet by its name ("The Aviation Herald") is one wherever it speaks, also as "it" or "the site"
+    named_outlets = {party_id for party_id, name in names.items() if not _OUTLET_WORDS.isdisjoint(_words(name))}
+    outlets = (reporting - stating) | named_outlets
     kept_positions = [_as_source(p, names[p.speaker.party]) if p.speaker.party in outlets else p for p in positions]
     acting = {p.speaker.party for p in kept_positions} | {m.party for m in mentions if m.actor is not None}
     kept_mentions = [m for m in mentions if m.party not in ids or m.party in acting]
@@ -214,10 +216,15 @@ def _reports(position: Position, people_nouns: frozenset[str]) -> bool:
     """A report of what others said or did: a reporting cue, or a speaker the text calls an outlet; never the
     words of someone speaking for the organisation ("according to a Woolworths spokesperson")."""
     cue = position.cue.text.lower() if position.cue is not None else ""
-    words = [word.strip(".,'’") for word in position.speaker.text.lower().split()]
+    words = _words(position.speaker.text)
     if words and words[-1] in people_nouns:
         return False
     return cue.startswith(_REPORTING) or not _OUTLET_WORDS.isdisjoint(words)
+
+
+def _words(text: str) -> list[str]:
+    """The lower-case words of a name or a speaker's text, without punctuation around them."""
+    return [word.strip(".,'’") for word in text.lower().split()]
 
 
 def _as_source(position: Position, name: str) -> Position:
