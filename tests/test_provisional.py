@@ -388,3 +388,14 @@ def test_a_name_the_text_calls_a_business_speaks_for_itself_wherever_written(eng
     assert speaker_of(sheet, "more stock") == (None, "provisional-marlowes")
     assert speaker_of(sheet, "close ten stores") == (None, "provisional-hadley")
     assert speaker_of(sheet, "sales had fallen") == (None, "provisional-hadley")
+
+
+def test_a_common_noun_the_ner_takes_into_an_acronyms_name_makes_no_second_party(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "The general secretary of the TWU union, Mick Cash, said the measure was not enough. "
+        "The TWU said it would fight the plan.",
+    )
+    assert speaker_of(sheet, "not enough") == ("Mick Cash", "provisional-twu")
+    assert speaker_of(sheet, "fight the plan") == (None, "provisional-twu")
+    assert [p.name for p in sheet.parties if p.provisional] == ["TWU"]

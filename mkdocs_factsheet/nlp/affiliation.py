@@ -66,7 +66,15 @@ def affiliate(
     titles = titles_of(resolved.candidates, rules)
     spans = [(title.start, title.end) for title in titles]
     organisations, provisional = find_provisional(
-        doc, resolved.mentions, text, rules.agent_phrases, spans, rules.countries, home, rules.body_phrases
+        doc,
+        resolved.mentions,
+        text,
+        rules.agent_phrases,
+        spans,
+        rules.countries,
+        home,
+        rules.body_phrases,
+        rules.business_lemmas,
     )
     named = {index for m in organisations for index in range(m.start, m.end)}
     # a party's adjective inside an organisation's own name ("Syrian Democratic Forces") is part of that name

@@ -58,6 +58,7 @@ def find_provisional(
     countries: frozenset[str] = frozenset(),
     home: tuple[str, str] | None = None,
     bodies: frozenset[str] = frozenset(),
+    businesses: frozenset[str] = frozenset(),
 ) -> tuple[list[Mention], list[ProvisionalParty]]:
     """Mentions of the organisations no rule covers (document order), and their provisional parties; an
     acronym of a rule's party the article names ("WHO" after "the World Health Organization") is that party.
@@ -66,7 +67,8 @@ def find_provisional(
     ("Parliament", "Supreme Court"); `titles`: token ranges of person titles; `countries`: the rules' country
     parties, whose possessive makes an organisation theirs ("the United States' National Institute of …");
     `home`: the story's country and what says so, whose public bodies the rules may not name; `bodies`: the
-    lower-case agent nouns of bodies ("police")."""
+    lower-case agent nouns of bodies ("police"); `businesses`: the lemmas of the rules' nouns for a business
+    ("retailer"), which, like a union's or a party's, say the name after them is an organisation's."""
     covered = {index for mention in mentions for index in range(mention.start, mention.end)}
     adjective_at = {m.start: m for m in mentions if m.via == "adjective" and m.end == m.start + 1}
     adjectives = set(adjective_at)
@@ -170,11 +172,14 @@ def find_provisional(
         or seen[n[2]] > 1
         or n[0] in grouped
         or (n[1] in starts and _one_word_organisation(list(doc[n[0] : n[1]])))  # "Labour leader Keir Starmer"
-        or (n[0] > 0 and doc[n[0] - 1].lemma_.lower() in _KINDS_OF_ORGANISATION)  # "trade union Aslef"
+        or (n[0] > 0 and doc[n[0] - 1].lemma_.lower() in _KINDS_OF_ORGANISATION | businesses)  # "trade union Aslef"
     ]
     full_names = sorted({name for _, _, name in names}, key=lambda n: -len(n))
     full_names += _spelt_out(doc, covered, {name for _, _, name in names if len(name) > 2 and name.isupper()})
-    canonical = {name: _without_legal_form(_canonical(doc, name, full_names, names)) for name in full_names}
+    canonical = {
+        name: _without_legal_form(_canonical(doc, _without_common_nouns(name), full_names, names))
+        for name in full_names
+    }
     parties: dict[str, ProvisionalParty] = {}
     for start, end, name in names:
         full = canonical[name]
@@ -289,12 +294,11 @@ def _body_of(
     return Mention.of_tokens(doc, start, end, text, owner.party, actor=name, actor_kind="body", via="agent", why=[why])
 
 
-# common nouns that say the name after them is an organisation's ("the trade union Aslef")
+# common nouns other than a business's (the rules' `businesses`) that say the name after them is an organisation's
+# ("the trade union Aslef")
 _KINDS_OF_ORGANISATION = {
-    "union", "party", "group", "company", "firm", "network", "broadcaster", "organisation", "organization",
-    "movement", "coalition", "alliance", "charity", "militia", "association", "federation", "airline", "bank",
-    "retailer", "carmaker", "automaker", "manufacturer", "insurer", "lender", "conglomerate", "startup", "giant",
-    "supermarket", "chain", "corporation", "operator",
+    "union", "party", "group", "broadcaster", "organisation", "organization", "movement", "coalition", "alliance",
+    "militia", "association", "federation", "operator",
 }  # fmt: skip
 
 # a government office's one-word title: the words before it name its portfolio (not "general secretary")
@@ -463,6 +467,14 @@ _LEGAL_FORMS = {
 }  # fmt: skip
 
 
+def _without_common_nouns(name: str) -> str:
+    """The name without the lower-case nouns the NER took into it after an acronym ("RMT union" → "RMT")."""
+    words = name.split()
+    while len(words) > 1 and words[-1].islower() and words[0].isupper():
+        words.pop()
+    return " ".join(words)
+
+
 def _without_legal_form(name: str) -> str:
     """The name without a legal form at its end ("ABS-CBN Corporation" → "ABS-CBN")."""
     words = name.split()
@@ -487,9 +499,9 @@ def _names_again(
 ) -> list[tuple[int, int, str]]:
     """An organisation's one-word name wherever the article writes it as a name and the NER sees no entity:
     an acronym given in brackets after its name ("the Potato Growers Association (PGA)"), or a name tagged once
-    ("RIAA", "a Brandtmart spokesperson"); never a word of the agent nouns ("House", "Senate")."""
+    ("RIAA", "a Brandtmart spokesperson", "the TWU union"); never a word of the agent nouns ("House", "Senate")."""
     # "Salling" after "Salling Group": a company's name without the words of its kind
-    shortened = [_company_short_name(name) or name for _, _, name in names]
+    shortened = [_company_short_name(name) or _without_common_nouns(name) for _, _, name in names]
     words = {name for name in shortened if name.isalpha() and name[:1].isupper() and name.lower() not in generic_words}
     for _start, end, _name in names:
         short = _bracketed_short_name(doc, end)
