@@ -399,3 +399,15 @@ def test_a_common_noun_the_ner_takes_into_an_acronyms_name_makes_no_second_party
     assert speaker_of(sheet, "not enough") == ("Mick Cash", "provisional-twu")
     assert speaker_of(sheet, "fight the plan") == (None, "provisional-twu")
     assert [p.name for p in sheet.parties if p.provisional] == ["TWU"]
+
+
+def test_a_country_named_before_a_state_qualifier_owns_the_body_the_ner_takes_it_into(engine: Engine) -> None:
+    """The model reads "the United States National Institute of Allergy" as one organisation: the country's name
+    before "National" is the country's, not a word of a party of its own."""
+    sheet = sheet_of(
+        engine,
+        "On Monday, Director Ann Brook of the United States National Institute of Allergy and Infectious Diseases "
+        "announced a trial of four drugs was stopped early.",
+    )
+    assert speaker_of(sheet, "trial of four drugs") == ("Ann Brook", "united-states")
+    assert not any(p.provisional for p in sheet.parties)

@@ -45,6 +45,11 @@ _NOT_A_STATES_BODY = {
     "today", "times", "post", "news", "mail", "airways", "airlines", "steel", "open", "bank", "party", "league",
     "championship", "championships", "cup", "tour",
 }  # fmt: skip
+# first words that make a name headed by an agent noun a state's body, not a company's, a university's or an NGO's
+STATE_QUALIFIERS = {
+    "national", "federal", "central", "state", "royal", "supreme", "high", "internal", "general", "public",
+    "presidential", "metropolitan", "provincial", "regional", "municipal", "civil", "interior", "foreign",
+}  # fmt: skip
 # the kinds of organisation that are their members' own, whatever place their name ends in
 _PRIVATE_KINDS = {"association", "society", "federation", "league", "chamber", "foundation", "guild", "club"}
 _PAST = ("former", "ex", "then", "late", "erstwhile")  # before a title held no longer
@@ -383,8 +388,11 @@ class _Resolver:
         if before is not None and entity.end <= candidate.end and (before.is_upper or before.lower_ == "from"):
             return True  # "CNN Philippines", "Notes from Poland": a brand's edition for the place, no body of it
         named = any(e.how.startswith("name") for e in candidate.entries)
-        owner = candidate.end < len(self.doc) and self.doc[candidate.end].text in _POSSESSIVES  # "the UN's FAO"
-        if named and (owner or entity.end <= candidate.end or entity[-1].lower_ in self.body_words):
+        following = self.doc[candidate.end] if candidate.end < len(self.doc) else None
+        owner = following is not None and following.text in _POSSESSIVES  # "the UN's FAO"
+        # "the United States National Institute of Allergy": a state's qualifier after its name opens its body's
+        qualified = following is not None and following.i < entity.end and following.lower_ in STATE_QUALIFIERS
+        if named and (owner or qualified or entity.end <= candidate.end or entity[-1].lower_ in self.body_words):
             return False
         others = [t for t in entity if not candidate.start <= t.i < candidate.end]
         return any(t.pos_ == "PROPN" and t.is_title for t in others)

@@ -32,7 +32,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Position
 from .headline import HOME_REASON
-from .mentions import Mention, ProvisionalParty
+from .mentions import STATE_QUALIFIERS, Mention, ProvisionalParty
 from .names import HONORIFICS
 from .phrases import name_head
 from .text import BodyText
@@ -336,18 +336,11 @@ def _state_body(span: SpacySpan, generic: frozenset[str], bodies: frozenset[str]
     words = {t.lower_ for t in span}
     if len(span) < 2 or not words.isdisjoint(_MOVEMENT_WORDS | _OUTLET_WORDS):
         return False
-    qualified = span[0].lower_ in _STATE_QUALIFIERS
+    qualified = span[0].lower_ in STATE_QUALIFIERS
     if head.lower_ in _STATES_ONLY:
         return True  # "the Emergency Situations Ministry"
     state_head = head.lower_ in generic or head.lower_ in _QUALIFIED_HEADS
     return span[0].lower_ in generic or qualified and (state_head or not words.isdisjoint(bodies))
-
-
-# first words that make a name headed by an agent noun a state's body, not a company's, a university's or an NGO's
-_STATE_QUALIFIERS = {
-    "national", "federal", "central", "state", "royal", "supreme", "high", "internal", "general", "public",
-    "presidential", "metropolitan", "provincial", "regional", "municipal", "civil", "interior", "foreign",
-}  # fmt: skip
 
 
 # heads that make a name opened by a state's qualifier a state's body, though no agent noun on their own: "the
@@ -406,7 +399,7 @@ def _one_word_organisation(tokens: list[Token]) -> bool:
     "the Presidential Spokesperson")?"""
     if len(tokens) != 1 or tokens[0].ent_type_ != "ORG":
         return False
-    return tokens[0].is_title and tokens[0].is_alpha and tokens[0].lower_ not in _STATE_QUALIFIERS
+    return tokens[0].is_title and tokens[0].is_alpha and tokens[0].lower_ not in STATE_QUALIFIERS
 
 
 def _spelt_out(doc: Doc, covered: set[int], acronyms: set[str]) -> list[str]:
