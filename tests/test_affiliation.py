@@ -596,7 +596,7 @@ def test_a_title_apposed_to_a_name_past_its_bracketed_complement_affiliates_it(e
         "The general secretary of the BCW union (Bakers, Confectioners and Allied Workers), Dana Whitfield, said the "
         'measure was "nowhere near enough."'
     )
-    assert speaker_of(sheet_of(engine, text), "nowhere near enough") == ("Dana Whitfield", "provisional-bcw-union")
+    assert speaker_of(sheet_of(engine, text), "nowhere near enough") == ("Dana Whitfield", "provisional-bcw")
     body = (  # the parse sets "the president" in apposition with the name, past a coordination: no title of hers
         "Retired Lt. Gen. Dana Whitfield said the United States had lost its way. The United States votes in "
         "November. “He's absolutely right. There's a severe disconnect between this White House and frankly the "
