@@ -98,11 +98,14 @@ def test_a_public_body_no_rule_names_is_the_story_countrys(engine: Engine) -> No
         "Floods hit India this week. India's monsoon began in June, and India expects more rain. "
         "The National Disaster Management Authority (NDMA) said that 40 people had died. The NDMA added that "
         "rescue teams were on the way. "
-        "The Johns Hopkins Center for Health Security said that floods were becoming more frequent.",
+        "The Johns Hopkins Center for Health Security said that floods were becoming more frequent. "
+        "The Center for River Diversity said that the dams had failed.",
     )
     assert speaker_of(sheet, "40 people") == ("National Disaster Management Authority", "india")
     assert speaker_of(sheet, "rescue teams") == ("National Disaster Management Authority", "india")  # its acronym
     assert speaker_of(sheet, "more frequent") == (None, "provisional-johns-hopkins-center-for-health-security")
+    # a centre, an institute or an academy opens the names of private bodies as often: no state's without "National"
+    assert speaker_of(sheet, "dams had failed") == (None, "provisional-center-for-river-diversity")
 
 
 def test_a_ministry_or_a_qualified_force_no_rule_names_is_the_story_countrys(engine: Engine) -> None:
@@ -410,4 +413,15 @@ def test_a_country_named_before_a_state_qualifier_owns_the_body_the_ner_takes_it
         "announced a trial of four drugs was stopped early.",
     )
     assert speaker_of(sheet, "trial of four drugs") == ("Ann Brook", "united-states")
+    assert not any(p.provisional for p in sheet.parties)
+
+
+@pytest.mark.parametrize("first_name", ["Irina", "Grace"])
+def test_a_first_name_of_the_rules_opens_a_persons_name_the_ner_took_for_an_organisation(
+    engine: Engine, first_name: str
+) -> None:
+    """The core pack's `first_names`: the model tags "Irina Vukovic" and "Grace Nkosi" here as organisations."""
+    surname = {"Irina": "Vukovic", "Grace": "Nkosi"}[first_name]
+    sheet = sheet_of(engine, f"In the wake of his death, {first_name} {surname} said, the lions were killed.")
+    assert speaker_of(sheet, "lions were killed") == (f"{first_name} {surname}", None)
     assert not any(p.provisional for p in sheet.parties)

@@ -61,7 +61,7 @@ def extract_facts(article: Article, doc: Doc, compiled: CompiledRules) -> Extrac
 
 def find_mentions(article: Article, doc: Doc, compiled: CompiledRules, text: BodyText) -> ResolvedMentions:
     """The parties and people a parsed article mentions: the rules' mentions, then the affiliations it states."""
-    settle_person_names(doc, compiled.rules.words_before_names)
+    settle_person_names(doc, compiled.rules.words_before_names, frozenset(compiled.rules.first_name_genders))
     settle_business_names(doc, compiled.rules.business_lemmas)
     resolved = resolve_mentions(doc, compiled, text, article.date)
     resolved = replace(resolved, mentions=drop_home_regions(doc, resolved.mentions, compiled.rules))

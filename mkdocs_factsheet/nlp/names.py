@@ -29,16 +29,18 @@ _POST_NOMINALS = {"QC", "KC", "SC"}
 _MISTAKEN_FOR_PERSON = {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC"}
 
 
-def settle_person_names(doc: Doc, title_words: frozenset[str]) -> None:
+def settle_person_names(doc: Doc, title_words: frozenset[str], first_names: frozenset[str] = frozenset()) -> None:
     """Relabel as PERSON every entity of two or more words whose exact text the article tags PERSON elsewhere
     (a name is one person's throughout an article), a one-word organisation it tags PERSON as often, every
     one-word entity that is the surname of a person named in full before it, and two or three capitalised words
     right after a title or a rank; widen a person's name over the capitalised words the parse hangs on it
-    ("Sadiq" of "Sadiq Khan"), titles (`title_words`, lower-case) left out; and cut an entity that runs into a
-    bracket there ("Seismology (Phivolcs"). A doc is settled in place, each step on what the one before found,
-    until nothing changes (at most `_SETTLING_ROUNDS` rounds), so settling it again changes nothing."""
+    ("Sadiq" of "Sadiq Khan"), titles (`title_words`, lower-case) left out; cut an entity that runs into a
+    bracket there ("Seismology (Phivolcs"); and relabel as PERSON an organisation of two or three capitalised
+    words opening with one of the `first_names` (folded): "Irina Vukovic". A doc is settled in place, each step on
+    what the one before found, until nothing changes (at most `_SETTLING_ROUNDS` rounds), so settling it again
+    changes nothing."""
     for _ in range(_SETTLING_ROUNDS):
-        if not _settle_once(doc, title_words):
+        if not _settle_once(doc, title_words, first_names):
             return
 
 
@@ -46,7 +48,7 @@ def settle_person_names(doc: Doc, title_words: frozenset[str]) -> None:
 _SETTLING_ROUNDS = 4
 
 
-def _settle_once(doc: Doc, title_words: frozenset[str]) -> bool:
+def _settle_once(doc: Doc, title_words: frozenset[str], first_names: frozenset[str]) -> bool:
     """One round of `settle_person_names`; did it change the entities?"""
     people = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     # a one-word name the model calls a person at least as often as an organisation ("Rosselló said", four times
@@ -71,6 +73,7 @@ def _settle_once(doc: Doc, title_words: frozenset[str]) -> bool:
             or (len(ent) == 1 and surnames.get(ent.text, len(doc)) <= ent.start)
             or _name_after_title(ent, title_words)
             or _surname_inside(ent, people)
+            or _first_name_opens(ent, first_names)
         )  # "Sudesh Amman … Amman, who …": the surname of a person named before, not Jordan's capital
         end = ent.end - _post_nominal(ent)  # "Kama Melly QC", which the model reads as an organisation
         if start != ent.start or mistaken or end != ent.end:
@@ -187,6 +190,18 @@ _INSTITUTION_ENDINGS = {
 }  # fmt: skip
 # capitalised words before a name that are no first name: "a New Mitt Romney"
 _NOT_FIRST_NAMES = {"new", "old", "young", "saint", "great", "little", "big"}
+
+
+def _first_name_opens(ent: Span, first_names: frozenset[str]) -> bool:
+    """Two or three capitalised words, an organisation to the NER, opening with a first name of the rules and not
+    ending in a word of an institution's name: "Irina Vukovic" (not "Thomas Cook Group")."""
+    return (
+        2 <= len(ent) <= 3
+        and ent.label_ == "ORG"
+        and ent[0].text.casefold() in first_names
+        and all(t.is_title and t.is_alpha and t.pos_ == "PROPN" for t in ent)
+        and ent[-1].lower_ not in _INSTITUTION_ENDINGS
+    )
 
 
 def _title_inside(ent: Span, title_words: frozenset[str], surnames: dict[str, int]) -> bool:

@@ -328,10 +328,10 @@ def _national_body(
 
 def _state_body(span: SpacySpan, generic: frozenset[str], bodies: frozenset[str]) -> bool:
     """Is a name a public body's: one headed by a word only states' bodies have (`_STATES_ONLY`), an agent noun
-    of the rules that opens it ("Directorate General of Civil Aviation"), or after a state's qualifier one that
-    heads it ("Internal Revenue Service", "National Disaster Management Authority"; or `_QUALIFIED_HEADS`,
-    "National Security Council") or a body's anywhere in it ("Metropolitan Police Counter Terrorism Command"),
-    with no word of a movement's or an outlet's name?"""
+    of the rules that opens it ("Directorate General of Civil Aviation"; not one of `_PRIVATE_TOO`), or after a
+    state's qualifier one that heads it ("Internal Revenue Service", "National Disaster Management Authority"; or
+    `_QUALIFIED_HEADS`, "National Security Council") or a body's anywhere in it ("Metropolitan Police Counter
+    Terrorism Command"), with no word of a movement's or an outlet's name?"""
     head = name_head(span)
     words = {t.lower_ for t in span}
     if len(span) < 2 or not words.isdisjoint(_MOVEMENT_WORDS | _OUTLET_WORDS):
@@ -340,7 +340,13 @@ def _state_body(span: SpacySpan, generic: frozenset[str], bodies: frozenset[str]
     if head.lower_ in _STATES_ONLY:
         return True  # "the Emergency Situations Ministry"
     state_head = head.lower_ in generic or head.lower_ in _QUALIFIED_HEADS
-    return span[0].lower_ in generic or qualified and (state_head or not words.isdisjoint(bodies))
+    opens = span[0].lower_ in generic and span[0].lower_ not in _PRIVATE_TOO
+    return opens or qualified and (state_head or not words.isdisjoint(bodies))
+
+
+# agent nouns that open the names of private bodies as often as of states' ("the Center for Biological Diversity",
+# "the Institute for Policy Studies"): a state's only after a state's qualifier ("the National Institute of …")
+_PRIVATE_TOO = {"center", "centre", "centers", "centres", "institute", "academy"}
 
 
 # heads that make a name opened by a state's qualifier a state's body, though no agent noun on their own: "the
