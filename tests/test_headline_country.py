@@ -121,6 +121,16 @@ def test_a_body_or_group_with_no_party_is_the_home_countrys(engine: Engine) -> N
     assert any("Philippines" in why for why in police.why)
 
 
+def test_a_private_groups_voice_is_not_the_home_countrys(engine: Engine) -> None:
+    body = PHILIPPINES + (
+        " A family spokesperson said the reporter had been ill for months. A spokesperson said the network would"
+        " appeal."
+    )
+    sheet = sheet_of(engine, "Philippines' largest television network shut down by government", body)
+    assert party_of(sheet, "ill for months") is None  # a family's, no office of the state's
+    assert party_of(sheet, "would appeal") == "philippines"
+
+
 def test_without_a_home_country_a_body_with_no_party_has_none(engine: Engine) -> None:
     sheet = sheet_of(engine, "Television network shut down", "Police said the offices were closed.")
     assert party_of(sheet, "offices were closed") is None

@@ -171,6 +171,11 @@ _VERB_DEPENDENTS = ("dobj", "mark", "aux", "auxpass", "nsubj", "ccomp", "xcomp")
 _SPEAKING_FOR = ("speaking for ", "acting for ", "speaking on behalf", "on behalf of")
 
 
+# nouns before a title that make it a private group's, never the home country's office: "a family spokesperson"
+_PRIVATE_OWNERS = frozenset({"family", "campaign", "club", "team", "company", "firm", "church"})
+_FAMILY = frozenset({"family"})
+
+
 class Affiliator:
     """Finds the affiliations one doc states and the mentions of the people they affiliate."""
 
@@ -512,6 +517,8 @@ class Affiliator:
                 continue  # "the general public": a title's word used as an adjective
             if not self.alone(title) or self.no_longer(title) is not None or not title.of_state:
                 continue
+            if self.private(title):
+                continue  # "a family spokesperson", "a campaign spokesman": nobody's office in the state
             kind = "body" if title in self.bodies else "group" if head.tag_ in ("NNS", "NNPS") else None
             if kind is None and self.holder_named_before(title):
                 continue  # "the minister": someone the article named before, for the speakers step to find
@@ -525,8 +532,8 @@ class Affiliator:
         the party or body that was the subject of a clause in that sentence or the two before it, the nearest
         ("the Combined Joint Task Force … released a statement")."""
         for title in self.titles:
-            if not title.voice or not self.alone(title):
-                continue
+            if not title.voice or not self.alone(title) or self.private(title, _FAMILY):
+                continue  # "a family spokesperson" speaks for a family (a campaign's may for the candidate before)
             if any(self.person_at.get(t.i) for t in self.beside(title.start, title.end)):
                 continue  # "Jane Smith, a spokesperson, said"
             if self.no_longer(title) is not None or self.complemented(title):
@@ -562,6 +569,12 @@ class Affiliator:
             if subject and mention.via != "adjective" and acts_as_party(mention):
                 return mention
         return None
+
+    def private(self, title: Title, owners: frozenset[str] = frozenset()) -> bool:
+        """Is a title a private group's by a word before it (`owners`, by default `_PRIVATE_OWNERS`: "a family
+        spokesperson")?"""
+        owners = owners or _PRIVATE_OWNERS
+        return any(t.lemma_.lower() in owners for t in self.doc[self.past_modifiers(title) : title.start])
 
     def alone(self, title: Title) -> bool:
         """Is a title alone: no rule's mention on it, no name after it and no party in its own phrase?"""
