@@ -119,6 +119,16 @@ def test_a_ministry_or_a_qualified_force_no_rule_names_is_the_story_countrys(eng
     assert speaker_of(sheet, "rescue teams") == ("National Flood Response Force", "india")  # a qualified force
 
 
+def test_a_legislatures_committee_no_rule_names_is_the_story_countrys(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Floods hit India this week. India's monsoon began in June, and India expects more rain. "
+        "The Parliamentary Water Committee said that the dams were unsafe. "
+        "Its chairman, Ravi Menon, added that the committee would hold hearings.",
+    )
+    assert speaker_of(sheet, "dams were unsafe") == ("Parliamentary Water Committee", "india")
+
+
 def test_a_body_agent_noun_inside_a_qualified_name_makes_it_a_public_body(engine: Engine) -> None:
     sheet = sheet_of(
         engine,

@@ -49,6 +49,7 @@ _NOT_A_STATES_BODY = {
 STATE_QUALIFIERS = {
     "national", "federal", "central", "state", "royal", "supreme", "high", "internal", "general", "public",
     "presidential", "metropolitan", "provincial", "regional", "municipal", "civil", "interior", "foreign",
+    "house", "senate", "congressional", "parliamentary",  # a legislature's committees: "the House Judiciary Committee"
 }  # fmt: skip
 # the kinds of organisation that are their members' own, whatever place their name ends in
 _PRIVATE_KINDS = {"association", "society", "federation", "league", "chamber", "foundation", "guild", "club"}
