@@ -93,6 +93,25 @@ def test_a_bare_surname_is_affiliated_only_where_the_article_names_the_person(en
     assert position.speaker.party is None and position.affiliations == []
 
 
+def test_a_surname_alone_with_the_same_party_is_named_in_full_from_another_article(engine: Engine) -> None:
+    """ "Japanese Foreign Minister Kono" gives Japan, never the full name; the site's one Kono of Japan is Taro
+    Kono, on the position and on the party page (merged with him where the article lists him)."""
+    surname_only = "Japanese Foreign Minister Kono said on Monday that the export controls would stay in place."
+    made = sheets_of(engine, {"kono-bangkok": KONO_STATED, "kono-tokyo": surname_only})
+    before = position_of(made[1], "export controls")
+    assert (before.speaker.actor, before.speaker.party) == ("Kono", "japan")
+    _, tokyo = propagate(made, engine.rules)
+    position = position_of(tokyo, "export controls")
+    assert (position.speaker.actor, position.speaker.party) == ("Taro Kono", "japan")
+    assert "Kono is Taro Kono" in position.why[-1] and "kono-bangkok" in position.why[-1]
+    japan = tokyo.party("japan")
+    assert japan is not None and [a.name for a in japan.actors if "Kono" in a.name] == ["Taro Kono"]
+    # another party's Kono, or a second Kono of the site, is left as the article names them
+    other = "Kenyan Foreign Minister Kono said on Monday that the export controls would stay in place."
+    _, nairobi = propagate(sheets_of(engine, {"kono-bangkok": KONO_STATED, "kono-nairobi": other}), engine.rules)
+    assert position_of(nairobi, "export controls").speaker.actor == "Kono"
+
+
 def test_a_rule_member_keeps_the_rules_party(pipeline: Pipeline) -> None:
     """The world pack has Jens Stoltenberg as Norway's from 2000: in office for any later article, so an article
     that calls him NATO's Secretary-General changes only its own sheet."""

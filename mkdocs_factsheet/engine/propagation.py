@@ -8,7 +8,9 @@ article states, with a "why?" naming that article and its sentence:
 - a position's speaker whose party is empty: named by a full name (or resolved to one), or by a bare
   surname when exactly one affiliated person of the site has it and the article names that person in
   full somewhere;
-- a person the article names without a party (an unassigned name): listed as an actor of the party.
+- a person the article names without a party (an unassigned name): listed as an actor of the party;
+- a person the article names by surname alone, with a party ("US President Trump"): named in full when exactly
+  one affiliated person of the site has that surname, with that same party (the party is unchanged).
 
 Only what an article's text states is carried: a party the story's country alone gave a title ("the Pope" in a
 Polish story) is not. It only fills what is empty: an article's own text beats what another article says (a person the
@@ -85,6 +87,15 @@ class SiteAffiliations:
             return []
         return list(self.sources.get(person, {}).values())
 
+    def full_name_of(self, surname: str, party: str) -> Source | None:
+        """The one person of the site with this surname, affiliated with this party only (where an article says
+        so), for an actor the article names by surname alone."""
+        people = self.by_surname.get(surname, set()) if surname[:1].isupper() and " " not in surname else set()
+        if len(people) != 1:
+            return None
+        sources = list(self.sources[next(iter(people))].values())
+        return sources[0] if len(sources) == 1 and sources[0].party.id == party else None
+
     def person_of(self, text: str, actor: str | None, named: set[str]) -> str | None:
         """The affiliated person a speaker is: its actor or its words when a full name, else an unshared surname
         of the site's whose full name the article gives somewhere (`named`)."""
@@ -105,17 +116,20 @@ class _Carrier:
         self.site = site
         self.sheet = sheet
         self.own = {actor.name for party in sheet.parties for actor in party.actors}
+        # people the article names in full: its own "Trump" is one of them, whoever else the site knows
+        self.own_people = {word for name in self.own if full_name(name) for word in name.split()}
         self.named = {actor.name for actor in sheet.unassigned_actors}
         self.named |= {p.speaker.actor or p.speaker.text.strip() for p in sheet.positions}
         self.taken = [(span.start, span.end) for party in sheet.parties for span in party.spans]
         self.added: dict[str, tuple[Source, list[Span]]] = {}  # person → (source, spans to add)
+        self.in_full: dict[tuple[str, str], Source] = {}  # (party id, surname actor) → the person named in full
         self.changed = False
 
     def position(self, position: Position) -> Position:
         """The position with its speaker's party from another article, or every party when they disagree."""
         speaker = position.speaker
         if speaker.party is not None:
-            return position
+            return self.named_in_full(position)
         person = self.site.person_of(speaker.text, speaker.actor, self.named)
         sources = self.site.sources_of(person, self.own)
         if person is None or not sources:
@@ -142,6 +156,18 @@ class _Carrier:
             affiliations=affiliations,
         )
 
+    def named_in_full(self, position: Position) -> Position:
+        """The position with its speaker named in full where the article gives a surname alone (`full_name_of`)."""
+        speaker = position.speaker
+        source = self.site.full_name_of(speaker.actor, speaker.party) if speaker.actor and speaker.party else None
+        if source is None or speaker.actor in self.own_people:
+            return position
+        assert speaker.actor is not None and speaker.party is not None
+        self.changed = True
+        self.in_full[speaker.party, speaker.actor] = source
+        why = f"speaker: {speaker.actor} is {source.person} ({source.reason()})"
+        return replace(position, speaker=replace(speaker, actor=source.person), why=[*position.why, why])
+
     def unassigned(self, actor: UnassignedActor) -> bool:
         """Take an unassigned name that another article affiliates (a person, or a speaker carried here)."""
         sources = self.site.sources_of(actor.name, self.own)
@@ -153,7 +179,7 @@ class _Carrier:
 
     def parties(self) -> list[PartyFacts]:
         """The sheet's parties (copies where an actor is added), then the parties only other articles give."""
-        parties = {party.id: party for party in self.sheet.parties}
+        parties = {party.id: self._in_full(party) for party in self.sheet.parties}
         for person, (source, found) in self.added.items():
             spans = self._free(found)
             party = parties.get(source.party.id) or replace(
@@ -169,6 +195,26 @@ class _Carrier:
                 spans=sorted([*party.spans, *spans], key=lambda s: (s.start, s.end)),
             )
         return list(parties.values())
+
+    def _in_full(self, party: PartyFacts) -> PartyFacts:
+        """The party with its actors named by surname alone named in full (`named_in_full`), merged with that
+        person where the party already lists them."""
+        renamed = {actor: source for (party_id, actor), source in self.in_full.items() if party_id == party.id}
+        if not renamed:
+            return party
+        actors: dict[str, ActorFacts] = {}
+        for actor in party.actors:
+            source = renamed.get(actor.name)
+            if source is not None:
+                why = [*actor.why, f"{actor.name} is {source.person} ({source.reason()})"]
+                actor = replace(actor, name=source.person, why=why, affiliations=[source.affiliation])
+            known = actors.get(actor.name)
+            actors[actor.name] = (
+                actor
+                if known is None
+                else replace(known, mentions=known.mentions + actor.mentions, spans=[*known.spans, *actor.spans])
+            )
+        return replace(party, actors=list(actors.values()))
 
     def _free(self, spans: list[Span]) -> list[Span]:
         """The spans, once each and in order, that overlap no party mention of the article."""
