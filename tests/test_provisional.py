@@ -435,3 +435,12 @@ def test_a_first_name_of_the_rules_opens_a_persons_name_the_ner_took_for_an_orga
     sheet = sheet_of(engine, f"In the wake of his death, {first_name} {surname} said, the lions were killed.")
     assert speaker_of(sheet, "lions were killed") == (f"{first_name} {surname}", None)
     assert not any(p.provisional for p in sheet.parties)
+
+
+def test_a_place_the_ner_takes_into_an_organisations_name_after_in_is_no_part_of_it(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Greece and Cyprus signed the deal on Thursday. In Cyprus, the ruling Democratic Rally in Cyprus hailed the "
+        "pipeline as an advancement.",
+    )
+    assert speaker_of(sheet, "an advancement") == (None, "provisional-democratic-rally")

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import partial
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -103,7 +104,7 @@ def find_provisional(
     people |= {token.text for ent, kept in entities for token in ent[len(kept) :] if token.i not in in_titles}
     organisations = [kept for _, kept in entities] + groups + _beside_titles(doc, titles, covered)
     portfolios = {start for start, end in titles if end == start + 1 and doc[start].lower_ in _OFFICE_TITLES}
-    for ent in organisations:
+    for ent in map(partial(_without_place, covered=covered), organisations):
         if not _own_name(ent, covered, adjectives) or (ent.end in portfolios and ent.label_ != "NORP"):
             continue  # "Civil Aviation Minister Hardeep Singh Puri": a portfolio, no organisation
         if any(start <= ent.start and ent.end <= end for start, end in titles):
@@ -374,6 +375,15 @@ def _name_word(token: Token) -> bool:
     if token.pos_ == "PROPN" and token.text[:1].isupper():
         return True
     return token.is_upper and token.is_alpha and len(token) > 1
+
+
+def _without_place(ent: SpacySpan, covered: set[int]) -> SpacySpan:
+    """An organisation's name without the place the NER took into it after "in", a party the rules name: "the
+    ruling [Democratic Rally] in Cyprus"."""
+    at = next((t.i for t in ent[1:] if t.lower_ == "in"), None)
+    if at is None or at + 1 >= ent.end or not covered.issuperset(range(at + 1, ent.end)):
+        return ent
+    return SpacySpan(ent.doc, ent.start, at, label=ent.label_)
 
 
 def _own_name(ent: SpacySpan, covered: set[int], adjectives: set[int]) -> bool:
