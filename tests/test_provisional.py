@@ -444,3 +444,12 @@ def test_a_place_the_ner_takes_into_an_organisations_name_after_in_is_no_part_of
         "pipeline as an advancement.",
     )
     assert speaker_of(sheet, "an advancement") == (None, "provisional-democratic-rally")
+
+
+def test_an_outlet_the_text_calls_one_by_a_business_noun_is_a_source_under_its_name(engine: Engine) -> None:
+    """The model takes "Fars" here for a building (FAC); "news agency" before it makes it an organisation, and a
+    reporting one, so a source for no party under its own name."""
+    sheet = sheet_of(
+        engine, "On Monday, state-owned Iranian news agency Fars reported Iran issued arrest warrants on 36 people."
+    )
+    assert speaker_of(sheet, "arrest warrants") == ("Fars", None)

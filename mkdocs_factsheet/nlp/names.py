@@ -295,8 +295,9 @@ def settle_business_names(doc: Doc, business_words: frozenset[str]) -> None:
         doc.ents = sorted(settled, key=lambda ent: ent.start)
 
 
-# labels the model gives a business's name by mistake ("Coles", "ALDI": PERSON; "Woolworths": NORP)
-_BUSINESS_MISTAKEN = {"PERSON", "NORP"}
+# labels the model gives a business's name by mistake ("Coles", "ALDI": PERSON; "Woolworths": NORP; "news agency
+# Fars": FAC)
+_BUSINESS_MISTAKEN = {"PERSON", "NORP", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART"}
 
 
 def _business_names(doc: Doc, business_words: frozenset[str]) -> Iterable[Span]:
