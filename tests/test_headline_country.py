@@ -131,6 +131,19 @@ def test_a_private_groups_voice_is_not_the_home_countrys(engine: Engine) -> None
     assert party_of(sheet, "would appeal") == "philippines"
 
 
+def test_a_title_alone_is_named_with_the_short_of_phrase_that_says_which_one(engine: Engine) -> None:
+    body = PHILIPPINES + (
+        " The head of the police's internal investigators told the court that basic checks were not done."
+        " The head of the joint committee for the review of broadcast franchises and licences said the network had"
+        " been warned."
+    )
+    sheet = sheet_of(engine, "Philippines' largest television network shut down by government", body)
+    actor, party, _ = speaker_of(sheet, "basic checks")
+    assert (actor, party) == ("head of the police's internal investigators", "philippines")
+    # the phrase ends where the parse ends it: "for the review …" hangs on "head", not on "committee"
+    assert speaker_of(sheet, "been warned")[:2] == ("head of the joint committee", "philippines")
+
+
 def test_without_a_home_country_a_body_with_no_party_has_none(engine: Engine) -> None:
     sheet = sheet_of(engine, "Television network shut down", "Police said the offices were closed.")
     assert party_of(sheet, "offices were closed") is None

@@ -174,6 +174,8 @@ _SPEAKING_FOR = ("speaking for ", "acting for ", "speaking on behalf", "on behal
 # nouns before a title that make it a private group's, never the home country's office: "a family spokesperson"
 _PRIVATE_OWNERS = frozenset({"family", "campaign", "club", "team", "company", "firm", "church"})
 _FAMILY = frozenset({"family"})
+# the most words of an "of" phrase that names a title alone ("the head of the police's internal investigators")
+_OF_WORDS = 8
 
 
 class Affiliator:
@@ -525,7 +527,7 @@ class Affiliator:
             kind = kind or "person"  # "the prime minister" of a home country whose holder the article never names
             why = f"{kind} {title.name!r} with no party, {HOME_REASON} {words}"
             actor = self.doc[self.past_modifiers(title) : title.end].text.lower()  # "local health minister"
-            yield self.title_mention(title, party, actor, kind, why)
+            yield self.title_mention(title, party, actor + self.of_complement(title), kind, why)
 
     def voices_of_the_subject_before(self) -> Iterable[Mention]:
         """An unnamed voice with no party in its phrase ("A spokesperson told the Military Times …") speaks for
@@ -548,6 +550,19 @@ class Affiliator:
         """Does a title's own "for"/"of" say whom it serves ("a spokesman for Mr. Obama")?"""
         head = self.doc[title.end - 1]
         return any(c.dep_ == "prep" and c.lower_ in OF for c in head.children)
+
+    def of_complement(self, title: Title) -> str:
+        """The words of a short "of" phrase a title takes, which say which one it is (" of the police's internal
+        investigators" after "the head"), or "" when there is none, it holds a verb or it runs past `_OF_WORDS`."""
+        doc = self.doc
+        of = doc[title.end] if title.end < len(doc) else None
+        if of is None or of.lower_ != "of" or of.head.i != title.end - 1:
+            return ""
+        words = list(of.subtree)
+        contiguous = words[-1].i - words[0].i + 1 == len(words)
+        if not contiguous or len(words) > _OF_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words):
+            return ""
+        return " " + doc[of.i : words[-1].i + 1].text
 
     def title_mention(self, title: Title, party: str, actor: str | None, kind: str | None, why: str) -> Mention:
         """The mention of a title alone, as an agent of `party`."""
