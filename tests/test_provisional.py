@@ -108,24 +108,17 @@ def test_a_public_body_no_rule_names_is_the_story_countrys(engine: Engine) -> No
     assert speaker_of(sheet, "dams had failed") == (None, "provisional-center-for-river-diversity")
 
 
-def test_a_ministry_or_a_qualified_force_no_rule_names_is_the_story_countrys(engine: Engine) -> None:
+def test_a_ministry_or_a_qualified_force_or_committee_no_rule_names_is_the_story_countrys(engine: Engine) -> None:
     sheet = sheet_of(
         engine,
         "Floods hit India this week. India's monsoon began in June, and India expects more rain. "
         "The Water Resources Ministry said that 40 people had died. "
-        "The National Flood Response Force said that rescue teams were on the way.",
+        "The National Flood Response Force said that rescue teams were on the way. "
+        "The Parliamentary Water Committee said that the dams were unsafe.",
     )
     assert speaker_of(sheet, "40 people") == ("Water Resources Ministry", "india")
     assert speaker_of(sheet, "rescue teams") == ("National Flood Response Force", "india")  # a qualified force
-
-
-def test_a_legislatures_committee_no_rule_names_is_the_story_countrys(engine: Engine) -> None:
-    sheet = sheet_of(
-        engine,
-        "Floods hit India this week. India's monsoon began in June, and India expects more rain. "
-        "The Parliamentary Water Committee said that the dams were unsafe. "
-        "Its chairman, Ravi Menon, added that the committee would hold hearings.",
-    )
+    # a legislature's word is a state's qualifier too
     assert speaker_of(sheet, "dams were unsafe") == ("Parliamentary Water Committee", "india")
 
 
