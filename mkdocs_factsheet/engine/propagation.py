@@ -207,7 +207,7 @@ class _Carrier:
             source = renamed.get(actor.name)
             if source is not None:
                 why = [*actor.why, f"{actor.name} is {source.person} ({source.reason()})"]
-                actor = replace(actor, name=source.person, why=why, affiliations=[source.affiliation])
+                actor = replace(actor, name=source.person, why=why)  # the party is this article's own
             known = actors.get(actor.name)
             actors[actor.name] = (
                 actor

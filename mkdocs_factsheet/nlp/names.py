@@ -270,8 +270,8 @@ def _first_name(token: Token, ent: Span, title_words: frozenset[str]) -> bool:
 def settle_business_names(doc: Doc, business_words: frozenset[str]) -> None:
     """Label as an organisation every name the article calls a business by a noun right before it (`business_words`,
     lemmas: "retailer Tesco", "social media site Facebook", "store chains Woolworths and Coles", the names after
-    "and" too), where the model took it for a person or a nationality or tagged nothing, and each other time
-    the article writes that name so: a business speaks for itself."""
+    "and" too), where the model took it for a person, a nationality, a place or a thing (`_BUSINESS_MISTAKEN`) or
+    tagged nothing, and each other time the article writes that name so: a business speaks for itself."""
     named = {text for span in _business_names(doc, business_words) if (text := span.text)}
     if not named:
         return
@@ -302,8 +302,7 @@ _BUSINESS_MISTAKEN = {"PERSON", "NORP", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF
 
 def _business_names(doc: Doc, business_words: frozenset[str]) -> Iterable[Span]:
     """The names right after a business noun, and those joined to them by "and"."""
-    spans = {(ent.start, ent.end): ent for ent in doc.ents}
-    names = {span.start: span for span in _capitalised_runs(doc)} | {ent.start: ent for ent in spans.values()}
+    names = {span.start: span for span in _capitalised_runs(doc)} | {ent.start: ent for ent in doc.ents}
     for token in doc[:-1]:
         if not (token.is_lower and token.pos_ == "NOUN" and token.lemma_.lower() in business_words):
             continue

@@ -298,8 +298,8 @@ def _body_of(
 # common nouns other than a business's (the rules' `businesses`) that say the name after them is an organisation's
 # ("the trade union Aslef")
 _KINDS_OF_ORGANISATION = {
-    "union", "party", "group", "broadcaster", "organisation", "organization", "movement", "coalition", "alliance",
-    "militia", "association", "federation", "operator",
+    "union", "party", "group", "organisation", "organization", "movement", "coalition", "alliance", "militia",
+    "association", "federation", "operator",
 }  # fmt: skip
 
 # a government office's one-word title: the words before it name its portfolio (not "general secretary")
