@@ -87,10 +87,14 @@ class SiteAffiliations:
             return []
         return list(self.sources.get(person, {}).values())
 
+    def people_called(self, word: str) -> set[str]:
+        """The affiliated people of the site whose surname is this one capitalised word."""
+        return self.by_surname.get(word, set()) if word[:1].isupper() and " " not in word else set()
+
     def full_name_of(self, surname: str, party: str) -> Source | None:
         """The one person of the site with this surname, affiliated with this party only (where an article says
         so), for an actor the article names by surname alone."""
-        people = self.by_surname.get(surname, set()) if surname[:1].isupper() and " " not in surname else set()
+        people = self.people_called(surname)
         if len(people) != 1:
             return None
         sources = list(self.sources[next(iter(people))].values())
@@ -104,7 +108,7 @@ class SiteAffiliations:
         words = text.strip()
         if full_name(words):
             return words
-        people = self.by_surname.get(words, set()) if words[:1].isupper() and " " not in words else set()
+        people = self.people_called(words)
         person = next(iter(people)) if len(people) == 1 else None
         return person if person in named else None
 

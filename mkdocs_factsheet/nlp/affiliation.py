@@ -585,10 +585,8 @@ class Affiliator:
                 return mention
         return None
 
-    def private(self, title: Title, owners: frozenset[str] = frozenset()) -> bool:
-        """Is a title a private group's by a word before it (`owners`, by default `_PRIVATE_OWNERS`: "a family
-        spokesperson")?"""
-        owners = owners or _PRIVATE_OWNERS
+    def private(self, title: Title, owners: frozenset[str] = _PRIVATE_OWNERS) -> bool:
+        """Is a title a private group's by a word before it (one of `owners`: "a family spokesperson")?"""
         return any(t.lemma_.lower() in owners for t in self.doc[self.past_modifiers(title) : title.start])
 
     def alone(self, title: Title) -> bool:
