@@ -108,6 +108,31 @@ def test_a_title_of_a_persons_acts_for_that_persons_party(engine: Engine) -> Non
     assert speaker_of(sheet, "meeting had been useful") == ("Dmitry Peskov", "russia")
 
 
+def test_someone_acting_for_a_person_speaks_for_that_persons_party(engine: Engine) -> None:
+    """The core pack's `proxies`: a spokesman, aides, a lawyer, an office or a campaign of a person the text
+    affiliates, named by a possessive, a pronoun, "for" or a name before the noun."""
+    sheet = sheet_of(
+        engine,
+        "Japanese Foreign Minister Dana Whitfield arrived in Seoul. Whitfield's spokesman said the talks were useful. "
+        "A lawyer for Whitfield said the claim was false. Her office said she was tired. "
+        "Her aides said she would stay a week. The Whitfield campaign said the polls were wrong.",
+    )
+    assert speaker_of(sheet, "talks were useful") == ("Dana Whitfield's spokesman", "japan")
+    assert speaker_of(sheet, "claim was false") == ("Dana Whitfield's lawyer", "japan")
+    assert speaker_of(sheet, "she was tired") == ("Dana Whitfield's office", "japan")
+    assert speaker_of(sheet, "stay a week") == ("Dana Whitfield's aides", "japan")  # not the spokesman's aides
+    assert speaker_of(sheet, "polls were wrong") == ("Whitfield campaign", "japan")
+    position = next(p for p in sheet.positions if "talks were useful" in p.content.text)
+    assert any("acts for Dana Whitfield (japan)" in why for why in position.why)
+
+
+def test_a_spokesman_of_someone_not_a_person_is_no_persons_nor_the_home_countrys(engine: Engine) -> None:
+    body = "The company's spokesman said the plant would close. Police said the fire was out."
+    sheet = headlined(engine, "Indian president opens new airport in Kerala", body)
+    assert speaker_of(sheet, "plant would close") == (None, None)
+    assert speaker_of(sheet, "fire was out")[1] == "india"
+
+
 def test_the_text_beats_a_pack_office_holder(pipeline: Pipeline) -> None:
     """The world pack has Jens Stoltenberg as Norway's (its office holders stop in 2014)."""
     engine = Engine(pipeline, load_rules([], ["world"]))  # packs only: the example's issues claim "NATO"

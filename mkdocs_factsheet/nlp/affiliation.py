@@ -590,10 +590,15 @@ class Affiliator:
         return any(t.lemma_.lower() in owners for t in self.doc[self.past_modifiers(title) : title.start])
 
     def alone(self, title: Title) -> bool:
-        """Is a title alone: no rule's mention on it, no name after it and no party in its own phrase?"""
+        """Is a title alone: no rule's mention on it, no name after it, no party in its own phrase and no other
+        owner ("his aides", "Kono's spokesman", "the company's spokesman": the speakers step finds whose)?"""
         head = self.doc[title.end - 1]
         return not (
-            self.anyone_at((title.start, title.end))
+            any(
+                c.dep_ == "poss" and c.lower_ not in ("its", "their") and not self.anyone_at((c.i, c.i + 1))
+                for c in head.children
+            )
+            or self.anyone_at((title.start, title.end))
             or self.name_after(title) is not None
             or self.party_ending_at(self.past_modifiers(title)) is not None
             or self.party_within(head, exclude=(title.start, title.end)) is not None

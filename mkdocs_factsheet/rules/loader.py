@@ -183,6 +183,8 @@ class _Collector:
             self.rules.male_first_names.extend(parsed.first_names.male)
             self.rules.female_first_names.extend(parsed.first_names.female)
             self.rules.businesses.extend(parsed.businesses)
+            self.rules.person_proxies.extend(parsed.proxies.people)
+            self.rules.body_proxies.extend(parsed.proxies.bodies)
             self.add_examples("agents", None, parsed.examples, parsed.counter_examples, document, pack)
         elif isinstance(parsed, CueFile):
             for index, stance in enumerate(parsed.stances):

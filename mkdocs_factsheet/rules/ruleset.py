@@ -70,6 +70,8 @@ class RuleSet:
     male_first_names: list[str] = field(default_factory=list)  # `schema.FirstNames`
     female_first_names: list[str] = field(default_factory=list)
     businesses: list[str] = field(default_factory=list)  # lemmas of nouns before a business's name (`AgentFile`)
+    person_proxies: list[str] = field(default_factory=list)  # lemmas of people acting for a person (`schema.Proxies`)
+    body_proxies: list[str] = field(default_factory=list)  # lemmas of bodies acting for a person
     sources: dict[tuple[str, str], RuleSource] = field(default_factory=dict)
     examples: list[RuleExample] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
@@ -132,6 +134,12 @@ class RuleSet:
     def business_lemmas(self) -> frozenset[str]:
         """The `businesses` nouns, lower-case."""
         return frozenset(word.lower() for word in self.businesses)
+
+    @cached_property
+    def proxy_kinds(self) -> dict[str, str]:
+        """The `proxies` nouns, lower-case, each to the kind of actor it makes ("person" or "body")."""
+        kinds = {word.lower(): "body" for word in self.body_proxies}
+        return kinds | {word.lower(): "person" for word in self.person_proxies}
 
     @cached_property
     def countries(self) -> frozenset[str]:

@@ -357,12 +357,25 @@ class FirstNames(RuleModel):
     female: list[Text] = Field(default_factory=list, description='First names of women ("Mary", "Jacinda").')
 
 
+class Proxies(RuleModel):
+    """Nouns for those who speak for one person: "Kono's spokesman", "a lawyer for Trump", "his office", "the
+    Biden campaign" speak for that person's party (the person named in the "why?")."""
+
+    people: list[Text] = Field(
+        default_factory=list, description='Lemmas of a person acting for another ("spokesman", "aide", "lawyer").'
+    )
+    bodies: list[Text] = Field(
+        default_factory=list, description='Lemmas of a body acting for a person ("office", "campaign", "team").'
+    )
+
+
 class AgentFile(RuleModel):
     """A file in `agents/`."""
 
     agents: list[Agent] = Field(default_factory=list)
     independent: Independent = Field(default_factory=Independent)
     first_names: FirstNames = Field(default_factory=FirstNames)
+    proxies: Proxies = Field(default_factory=Proxies)
     businesses: list[Text] = Field(
         default_factory=list,
         description='Lemmas of nouns that call the name right after them a business ("retailer", "carmaker", "site"): '

@@ -55,6 +55,19 @@ GROUPS = ("body", "group")  # actors a phrase's "of"/"for" object stands for ("a
 PAIR_NOUNS = frozenset({"nation", "country", "government", "side", "leader"})
 
 
+def _served(head: Token) -> Token | None:
+    """Whom the phrase at `head` names it as acting for: a possessive ("Kono's", "his"), a name before it ("the
+    Biden campaign") or the object of its "for"/"of" ("a spokesman for Kono")."""
+    for child in head.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("for", "of"):
+            served = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if served is not None:
+                return served
+    return None
+
+
 def _strip_possessive(name: str) -> str:
     for suffix in ("'s", "’s"):
         if name.endswith(suffix):
@@ -71,6 +84,7 @@ class Identity:
     kind: str | None  # person | body | party | group | None
     name: str  # how to call it in explanations
     why: list[str] = field(default_factory=list)
+    serves: str | None = None  # the person a proxy acts for ("Taro Kono" for "Taro Kono's spokesman")
 
 
 @dataclass
@@ -231,6 +245,9 @@ class Speakers:
             independent = self.independent_person(head) if self.independent else None
             if independent is not None:
                 return independent
+        proxy = self.proxy(head, content, addressee) if mention is None else None
+        if proxy is not None:
+            return proxy
         if mention is None or mention.via in ("agent", "adjective"):
             # "the German foreign minister, Heiko Maas", "a State Department spokesperson, Morgan Ortagus",
             # "a Republican, Mark Amodei": the person named in apposition, not the title or the party's word; "the
@@ -263,6 +280,23 @@ class Speakers:
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
             return self.pronoun(head, content, addressee)
         return self.describe(head)
+
+    def proxy(self, head: Token, content: tuple[int, int] | None, addressee: Token | None) -> Identity | None:
+        """Someone acting for a person the phrase names (the rules' `proxies`): "Kono's spokesman", "his office",
+        "a lawyer for Trump", "the Biden campaign" — that person's party, the proxy named after them."""
+        kind = self.rules.proxy_kinds.get(head.lemma_.lower())
+        served = _served(head) if kind is not None else None
+        if kind is None or served is None:
+            return None
+        person = self.identify(served, content=content, addressee=addressee)
+        principal = person.serves or person.actor  # "his aides" after "Kono's spokesman said": Kono's
+        if principal is None or not (person.kind == "person" or (person.kind == "group" and person.serves)):
+            return None  # "the company's spokesman", "an aide of the ministry": not a person's
+        noun = head.text.lower()
+        actor = f"{served.text} {noun}" if served.dep_ == "compound" else f"{principal}'s {noun}"
+        why = [f"{actor!r} acts for {principal} ({person.party or 'no party'})", *person.why]
+        kind = "group" if head.tag_ in ("NNS", "NNPS") else kind
+        return Identity(actor, person.party, kind, actor, why, serves=principal)
 
     def coordinated(self, head: Token, first: Resolved, content: tuple[int, int]) -> list[Resolved]:
         """The other speakers coordinated with the one at `head`, when each is someone the rules or the article
@@ -670,7 +704,7 @@ class Speakers:
         role = "speaker of the previous statement" if chosen.speaker else ("subject" if chosen.subject else "mention")
         why = [f"pronoun {token.text!r} → {identity.name} (nearest preceding {role})"]
         why += [w for w in identity.why if not w.startswith("pronoun")]
-        return Identity(identity.actor, identity.party, identity.kind, identity.name, why)
+        return Identity(identity.actor, identity.party, identity.kind, identity.name, why, identity.serves)
 
     def own_subject(
         self, token: Token, content: tuple[int, int] | None, kinds: set[str], gender: str | None
@@ -692,7 +726,8 @@ class Speakers:
         if gender and self.gender_of(identity.name) not in (None, gender):
             return None
         why = [f"pronoun {token.text!r} → {identity.name} (the subject of what it said)"]
-        return Identity(identity.actor, identity.party, identity.kind, identity.name, why + identity.why)
+        why += identity.why
+        return Identity(identity.actor, identity.party, identity.kind, identity.name, why, identity.serves)
 
     def gender_of(self, name: str) -> str | None:
         """A person's gender as the rules or the text show it, else as a full name's first name says ("Tom
