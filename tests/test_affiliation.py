@@ -133,6 +133,21 @@ def test_a_spokesman_of_someone_not_a_person_is_no_persons_nor_the_home_countrys
     assert speaker_of(sheet, "fire was out")[1] == "india"
 
 
+def test_a_title_s_expansion_in_brackets_stands_between_the_party_and_the_name(engine: Engine) -> None:
+    text = (
+        "Speakers at the rally included Labour MP (Member of Parliament) Dana Whitfield. "
+        "Dana Whitfield said she would vote against the deal."
+    )
+    actor, party = speaker_of(sheet_of(engine, text), "vote against the deal")
+    assert (actor, party) == ("Dana Whitfield", "provisional-labour")
+
+
+def test_an_indefinite_title_is_someone_else_than_the_holder_named_before(engine: Engine) -> None:
+    body = 'Labour MP Dana Whitfield spoke first. One MP told reporters, "We will vote against it."'
+    sheet = headlined(engine, "British prime minister loses the vote on the deal", body)
+    assert speaker_of(sheet, "vote against it") == ("mp", "united-kingdom")  # an MP of the story's country
+
+
 def test_the_text_beats_a_pack_office_holder(pipeline: Pipeline) -> None:
     """The world pack has Jens Stoltenberg as Norway's (its office holders stop in 2014)."""
     engine = Engine(pipeline, load_rules([], ["world"]))  # packs only: the example's issues claim "NATO"

@@ -171,6 +171,9 @@ _VERB_DEPENDENTS = ("dobj", "mark", "aux", "auxpass", "nsubj", "ccomp", "xcomp")
 _SPEAKING_FOR = ("speaking for ", "acting for ", "speaking on behalf", "on behalf of")
 
 
+_BRACKETED_WORDS = 5  # the longest expansion of a title's acronym in brackets: "(Member of the European Parliament)"
+_NAME_GLUE = frozenset({"of", "the", "for", "and"})  # lower-case words inside such an expansion
+
 # nouns before a title that make it a private group's, never the home country's office: "a family spokesperson"
 _PRIVATE_OWNERS = frozenset({"family", "campaign", "club", "team", "company", "firm", "church"})
 _FAMILY = frozenset({"family"})
@@ -522,7 +525,7 @@ class Affiliator:
             if self.private(title):
                 continue  # "a family spokesperson", "a campaign spokesman": nobody's office in the state
             kind = "body" if title in self.bodies else "group" if head.tag_ in ("NNS", "NNPS") else None
-            if kind is None and self.holder_named_before(title):
+            if kind is None and not self.indefinite(title) and self.holder_named_before(title):
                 continue  # "the minister": someone the article named before, for the speakers step to find
             kind = kind or "person"  # "the prime minister" of a home country whose holder the article never names
             why = f"{kind} {title.name!r} with no party, {HOME_REASON} {words}"
@@ -603,6 +606,12 @@ class Affiliator:
             or self.party_ending_at(self.past_modifiers(title)) is not None
             or self.party_within(head, exclude=(title.start, title.end)) is not None
         )
+
+    def indefinite(self, title: Title) -> bool:
+        """Does "a", "an", "one" or "another" open the title's phrase ("One MP told the BBC"): someone, not the holder
+        named before?"""
+        start = self.past_modifiers(title)
+        return start > 0 and self.doc[start - 1].lower_ in ("a", "an", "one", "another")
 
     def holder_named_before(self, title: Title) -> bool:
         """Does the article name someone with that title, before it or beside it ("Prime Minister Tuilaepa … the
@@ -853,11 +862,19 @@ class Affiliator:
         return self.name_from(self.past_acronym(self.past_complement(title.end)))
 
     def past_acronym(self, index: int) -> int:
-        """The token after a title's acronym in brackets at `index` ("Member of parliament (MP) Kevin Conolly"),
-        or `index` itself."""
+        """The token after a title's acronym or expansion in brackets at `index` ("Member of parliament (MP) Kevin
+        Conolly", "Labour MP (Member of Parliament) Tom Watson"), or `index` itself."""
         doc = self.doc
-        bracketed = index + 2 < len(doc) and doc[index].text == "(" and doc[index + 2].text == ")"
-        return index + 3 if bracketed and doc[index + 1].text.isupper() else index
+        if index >= len(doc) or doc[index].text != "(":
+            return index
+        closing = next((t.i for t in doc[index + 1 : index + 2 + _BRACKETED_WORDS] if t.text == ")"), None)
+        if closing is None or closing == index + 1:
+            return index
+        inside = doc[index + 1 : closing]
+        if len(inside) == 1:
+            return closing + 1 if inside[0].text.isupper() else index
+        title_words = all(t.is_title or t.lower_ in _NAME_GLUE for t in inside)
+        return closing + 1 if title_words and not any(t.ent_type_ == "PERSON" for t in inside) else index
 
     def past_modifiers(self, title: Title) -> int:
         """The start of a title's modifiers: "Italian [economic development] minister", "Turkish [Foreign] Ministry

@@ -97,6 +97,7 @@ def find_provisional(
     people = {token.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}
     # a group no rule defines, by the nationality or movement before a title: "Catalan separatists said"
     starts = {start for start, _ in titles}
+    ends = dict(titles)
     groups = [ent for ent in doc.ents if ent.label_ == "NORP" and ent.end in starts]
     entities = [(ent, _before_title(ent, titles)) for ent in _joined(doc, [e for e in doc.ents if e.label_ == "ORG"])]
     # "Spokesperson Harry Roque" in an organisation entity: a person's name, also where written alone
@@ -173,6 +174,7 @@ def find_provisional(
         or seen[n[2]] > 1
         or n[0] in grouped
         or (n[1] in starts and _one_word_organisation(list(doc[n[0] : n[1]])))  # "Labour leader Keir Starmer"
+        or (n[1] in starts and _party_word_of_named_title(doc, n[0], ends[n[1]]))  # "Labour MP (…) Tom Watson"
         or (n[0] > 0 and doc[n[0] - 1].lemma_.lower() in _KINDS_OF_ORGANISATION | businesses)  # "trade union Aslef"
     ]
     full_names = sorted({name for _, _, name in names}, key=lambda n: -len(n))
@@ -416,6 +418,16 @@ def _one_word_organisation(tokens: list[Token]) -> bool:
     if len(tokens) != 1 or tokens[0].ent_type_ != "ORG":
         return False
     return tokens[0].is_title and tokens[0].is_alpha and tokens[0].lower_ not in STATE_QUALIFIERS
+
+
+def _party_word_of_named_title(doc: Doc, index: int, title_end: int) -> bool:
+    """Is the one proper noun at `index`, inside a sentence, the word of the party a title holder acts for: right
+    before a title that a person's name or a bracket follows ("Labour MP (Member of Parliament) Tom Watson")?"""
+    word = doc[index]
+    if word.is_sent_start or word.pos_ != "PROPN" or not (word.is_title and word.is_alpha):
+        return False
+    after = doc[title_end] if title_end < len(doc) else None
+    return after is not None and (after.ent_type_ == "PERSON" or after.text == "(")
 
 
 def _spelt_out(doc: Doc, covered: set[int], acronyms: set[str]) -> list[str]:
