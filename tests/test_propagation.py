@@ -128,6 +128,31 @@ def test_a_rule_member_keeps_the_rules_party(pipeline: Pipeline) -> None:
     assert position.affiliations == [] and oslo is made[1]
 
 
+def test_a_rule_member_the_story_leaves_without_a_party_takes_the_one_another_article_states(
+    pipeline: Pipeline,
+) -> None:
+    """The world pack has Joe Biden as the United States' vice president; "former" leaves him no party's voice in a
+    story of 2020, so the party another article states is carried (the pack's name match is no text of its own)."""
+    engine = Engine(pipeline, load_rules([], ["world"]))
+    made = [
+        engine.extract(
+            article("debate", "Democratic rival Joe Biden said the debate should be virtual.", date(2020, 10, 9))
+        ),
+        engine.extract(
+            article(
+                "transition",
+                "Former US Vice President Joe Biden won the election. Biden said the delay was dangerous.",
+                date(2020, 11, 24),
+            )
+        ),
+    ]
+    assert position_of(made[1], "delay was dangerous").speaker.party is None
+    _, transition = propagate(made, engine.rules)
+    position = position_of(transition, "delay was dangerous")
+    assert (position.speaker.actor, position.speaker.party) == ("Joe Biden", "democratic-party")
+    assert "in article 'debate'" in position.why[-1]
+
+
 def test_nothing_to_carry_leaves_every_sheet(engine: Engine) -> None:
     made = sheets_of(engine, {"seoul": KONO_NAMED})
     assert propagate(made, engine.rules) == made and propagate(made, engine.rules)[0] is made[0]

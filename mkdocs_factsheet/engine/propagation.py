@@ -27,7 +27,7 @@ Sheets are not changed in place (they may be the cache's own objects); those it 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from ..model import ActorFacts, Affiliation, FactSheet, PartyFacts, Position, Span, UnassignedActor
@@ -64,9 +64,11 @@ class SiteAffiliations:
     """Every affiliation the site's articles state, by person, and how to carry them into one sheet."""
 
     def __init__(self, sheets: Iterable[FactSheet], rules: RuleSet):
+        self.rules = rules
+        self._members: dict[str, frozenset[str]] = {}
         self.sources: dict[str, dict[str, Source]] = {}  # person → party id → the first article stating it
         for sheet in sheets:
-            for source in stated_in(sheet, rules):
+            for source in stated_in(sheet, self.members_of):
                 self.sources.setdefault(source.person, {}).setdefault(source.party.id, source)
         self.by_surname: dict[str, set[str]] = {}
         for person in self.sources:
@@ -86,6 +88,13 @@ class SiteAffiliations:
         if person is None or person in own:
             return []
         return list(self.sources.get(person, {}).values())
+
+    def members_of(self, party_id: str) -> frozenset[str]:
+        """The names of the party's members in the rules (none for a party only the text names)."""
+        if party_id not in self._members:
+            rule = self.rules.parties.get(party_id)
+            self._members[party_id] = frozenset(member.name for member in rule.members) if rule else frozenset()
+        return self._members[party_id]
 
     def people_called(self, word: str) -> set[str]:
         """The affiliated people of the site whose surname is this one capitalised word."""
@@ -119,9 +128,17 @@ class _Carrier:
     def __init__(self, site: SiteAffiliations, sheet: FactSheet):
         self.site = site
         self.sheet = sheet
-        self.own = {actor.name for party in sheet.parties for actor in party.actors}
+        actors = {actor.name for party in sheet.parties for actor in party.actors}
+        # the people this article's text affiliates: not a rules' member matched by name alone, whose speaker the
+        # rules left without a party (an office the pack dates before the story: "Joe Biden" in 2020)
+        self.own = {
+            actor.name
+            for party in sheet.parties
+            for actor in party.actors
+            if actor.role is not None or actor.name not in site.members_of(party.id)
+        }
         # people the article names in full: its own "Trump" is one of them, whoever else the site knows
-        self.own_people = {word for name in self.own if full_name(name) for word in name.split()}
+        self.own_people = {word for name in actors if full_name(name) for word in name.split()}
         self.named = {actor.name for actor in sheet.unassigned_actors}
         self.named |= {p.speaker.actor or p.speaker.text.strip() for p in sheet.positions}
         self.taken = [(span.start, span.end) for party in sheet.parties for span in party.spans]
@@ -230,12 +247,12 @@ class _Carrier:
         return free
 
 
-def stated_in(sheet: FactSheet, rules: RuleSet) -> Iterable[Source]:
-    """The people the article affiliates by its own text: a party's actors that are not its members in the rules,
-    and not given their party by the story's country alone (a guess for that story: "the Pope" in a Polish one)."""
+def stated_in(sheet: FactSheet, members_of: Callable[[str], frozenset[str]]) -> Iterable[Source]:
+    """The people the article affiliates by its own text: a party's actors that are not its members in the rules
+    (`members_of` a party id), and not given their party by the story's country alone (a guess for that story: "the
+    Pope" in a Polish one)."""
     for party in sheet.parties:
-        rule = rules.parties.get(party.id)
-        members = {member.name for member in rule.members} if rule is not None else set()
+        members = members_of(party.id)
         for actor in party.actors:
             if actor.kind != "person" or actor.name in members or actor.affiliations or not actor.spans:
                 continue
