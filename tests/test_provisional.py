@@ -10,6 +10,7 @@ from mkdocs_factsheet.articles import Article, load_articles
 from mkdocs_factsheet.engine import Engine
 from mkdocs_factsheet.model import FactSheet
 from mkdocs_factsheet.nlp.mentions import Mention, ProvisionalParty
+from mkdocs_factsheet.nlp.names import settle_capitalised_names
 from mkdocs_factsheet.nlp.pipeline import Pipeline
 from mkdocs_factsheet.nlp.provisional import keep_acting
 from mkdocs_factsheet.problems import ProblemLog
@@ -402,6 +403,25 @@ def test_a_name_the_text_calls_a_business_speaks_for_itself_wherever_written(eng
     assert speaker_of(sheet, "more stock") == (None, "provisional-marlowes")
     assert speaker_of(sheet, "close ten stores") == (None, "provisional-hadley")
     assert speaker_of(sheet, "sales had fallen") == (None, "provisional-hadley")
+
+
+def test_a_one_word_name_in_capitals_the_ner_takes_for_a_persons_is_an_organisation(
+    engine: Engine, pipeline: Pipeline
+) -> None:
+    """The model tags "TOVANI" here as a person; a speaker's label ("TOVANI: …") and a word of a fuller name the
+    article gives ("Ana Tovani") stay people."""
+    sheet = sheet_of(
+        engine,
+        "TOVANI also introduced a one-pack limit on Monday. TOVANI, in a Facebook post on Tuesday, said it was "
+        "unexpected. On Tuesday, TOVANI announced that some stores would close.",
+    )
+    assert speaker_of(sheet, "stores would close") == (None, "provisional-tovani")
+    assert [p.name for p in sheet.parties if p.provisional] == ["TOVANI"]
+    for text in ("Senator Ana Tovani spoke first. Then TOVANI said we will win.", "Tovani spoke. TOVANI: We will win."):
+        doc = pipeline.parse(text)
+        assert doc.ents[-1].text == "TOVANI" and doc.ents[-1].label_ == "PERSON"  # the model's reading
+        settle_capitalised_names(doc)
+        assert doc.ents[-1].label_ == "PERSON", text  # a word of her full name; a speaker's label
 
 
 def test_a_common_noun_the_ner_takes_into_an_acronyms_name_makes_no_second_party(engine: Engine) -> None:

@@ -295,6 +295,25 @@ def settle_business_names(doc: Doc, business_words: frozenset[str]) -> None:
         doc.ents = sorted(settled, key=lambda ent: ent.start)
 
 
+def settle_capitalised_names(doc: Doc) -> None:
+    """Label as an organisation a one-word name in capitals the model took for a person's ("ALDI said", "IKEA"),
+    unless it is a speaker's label ("PENCE: …") or a word of a person's fuller name in the article ("Mike Pence")."""
+    people = {token.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}
+    settled = [
+        Span(doc, ent.start, ent.end, "ORG") if _capitalised_name(ent) and ent.text.lower() not in people else ent
+        for ent in doc.ents
+    ]
+    if any(new.label_ != old.label_ for new, old in zip(settled, doc.ents, strict=True)):
+        doc.ents = settled
+
+
+def _capitalised_name(ent: Span) -> bool:
+    """A one-word person's name in capitals, not a speaker's label before a colon."""
+    word = ent[0]
+    label = ent.end < len(ent.doc) and ent.doc[ent.end].text == ":"
+    return ent.label_ == "PERSON" and len(ent) == 1 and word.is_upper and word.is_alpha and len(word) > 2 and not label
+
+
 # labels the model gives a business's name by mistake ("Coles", "ALDI": PERSON; "Woolworths": NORP; "news agency
 # Fars": FAC)
 _BUSINESS_MISTAKEN = {"PERSON", "NORP", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART"}
