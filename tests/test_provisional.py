@@ -109,6 +109,16 @@ def test_a_public_body_no_rule_names_is_the_story_countrys(engine: Engine) -> No
     assert speaker_of(sheet, "dams had failed") == (None, "provisional-center-for-river-diversity")
 
 
+def test_a_public_body_of_the_story_country_is_the_same_body_named_shortened_from_the_front(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Floods hit India this week. India's monsoon began in June, and India expects more rain. "
+        "The National Flood Rescue Agency said that 40 people had died. "
+        "On Monday, the Flood Rescue Agency told reporters it would end its search.",
+    )
+    assert speaker_of(sheet, "end its search") == ("National Flood Rescue Agency", "india")
+
+
 def test_a_ministry_or_a_qualified_force_or_committee_no_rule_names_is_the_story_countrys(engine: Engine) -> None:
     sheet = sheet_of(
         engine,

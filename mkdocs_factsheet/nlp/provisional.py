@@ -82,13 +82,13 @@ def find_provisional(
         for m in mentions
         if m.via == "agent" and m.actor_kind == "body" and m.actor and len(m.actor.split()) > 2
     }
-    # a body's name shortened from the front: "the Court of Justice" after "the European Court of Justice"
+    # a body's name shortened from the front: "the Court of Justice" after "the European Court of Justice", "the
+    # Search and Rescue Agency" after "the National Search and Rescue Agency" (a body this step finds, too)
     by_tail = {
-        " ".join(words[-size:]).casefold(): m
+        tail: m
         for m in mentions
         if m.actor is not None and m.actor_kind == "body" and m.via != "adjective"
-        for words in [m.text.removeprefix("the ").removeprefix("The ").split()]
-        for size in range(2, len(words))
+        for tail in _tails(m.text)
     }
     names: list[tuple[int, int, str]] = []
     found = []
@@ -134,6 +134,7 @@ def find_provisional(
             )
             found.append(_body_of(doc, start, span.end, text, national, why))
             by_initials.setdefault(_initials(doc[start : span.end].text), found[-1])  # "(PNP)" after it
+            _shortened_too(by_tail, doc[start : span.end].text, found[-1])
         elif shortened is not None:
             why = f"{span.text!r}: {shortened.actor}, named in the article as {shortened.text!r}"
             found.append(_body_of(doc, span.start, span.end, text, shortened, why, actor=shortened.actor))
@@ -144,6 +145,7 @@ def find_provisional(
             )
             found.append(body)
             by_initials.setdefault(_initials(span.text), body)  # "(NTC)" after "the National Telecommunications …"
+            _shortened_too(by_tail, span.text, body)
         elif named is not None:
             why = f"acronym {span.text!r} of {named.actor or named.text!r}, named in the article"
             found.append(
@@ -287,6 +289,19 @@ def _country_before(doc: Doc, start: int, mentions: list[Mention], countries: fr
     if start < 2 or doc[start - 1].text not in ("'s", "’s", "'", "’"):
         return None
     return next((m for m in mentions if m.end == start - 1 and m.actor is None and m.party in countries), None)
+
+
+def _tails(name: str) -> list[str]:
+    """A body's name shortened from the front, two words or more, case-folded: "court of justice" for "the European
+    Court of Justice"."""
+    words = name.removeprefix("the ").removeprefix("The ").split()
+    return [" ".join(words[-size:]).casefold() for size in range(2, len(words))]
+
+
+def _shortened_too(by_tail: dict[str, Mention], name: str, body: Mention) -> None:
+    """Let a body found here be named shortened from the front too, where no body named before is so."""
+    for tail in _tails(name):
+        by_tail.setdefault(tail, body)
 
 
 def _body_of(
