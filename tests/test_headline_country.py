@@ -110,6 +110,18 @@ def test_a_country_in_the_headline_that_the_body_names_less_than_another_gives_n
     assert party_of(sheet, "violated its franchise") is None
 
 
+def test_a_country_in_the_headline_the_body_names_as_often_as_any_other_gives_its_country(engine: Engine) -> None:
+    """The headline breaks a tie: London twice, Poland twice (the attacker's birthplace)."""
+    body = (
+        "A man born in Poland attacked people in London on Friday. He had moved from Poland in 2015. "
+        "Police said officers arrived within five minutes. London was quiet on Saturday."
+    )
+    sheet = sheet_of(engine, "Bystanders stop knife attacker on London Bridge", body)
+    assert party_of(sheet, "officers arrived") == "united-kingdom"
+    quiet = sheet_of(engine, "Bystanders stop knife attacker on London Bridge", body.replace("London was", "It was"))
+    assert party_of(quiet, "officers arrived") is None  # Poland twice, London once: no home
+
+
 def test_a_body_or_group_with_no_party_is_the_home_countrys(engine: Engine) -> None:
     body = PHILIPPINES + (
         ' A number of Senators condemned the act as a "grave abuse of power". Police said the offices were closed.'

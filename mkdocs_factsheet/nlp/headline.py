@@ -61,9 +61,9 @@ class HeadlineCountries:
         return next(iter(found)) if len({party for party, _ in found}) == 1 else None
 
     def story_country(self, headline: str, body_counts: Counter[str]) -> tuple[str, str] | None:
-        """(party id, what names it) when the headline names one country only and the body names that country
-        more often than any other, or the headline names none and the body names one country at least three
-        times and twice as often as any other ("New South Wales decriminalizes abortion", a body about Sydney
+        """(party id, what names it) when the headline names one country only and the body names that country at
+        least once and no other more often, or the headline names none and the body names one country at least
+        three times and twice as often as any other ("New South Wales decriminalizes abortion", a body about Sydney
         and Australia's parliaments). `body_counts`: mentions per country."""
         if self.country_pattern is None:
             return None
@@ -78,11 +78,10 @@ class HeadlineCountries:
         (first, times), second = ranked[0], ranked[1][1] if len(ranked) > 1 else 0
         if named:
             party, words = next(iter(named.items()))
-            return (
-                (party, f"named in the headline ({words!r}) and most in the text")
-                if first == party and times > second
-                else None
-            )
+            own = body_counts[party]
+            others = max((count for other, count in body_counts.items() if other != party), default=0)
+            most = own >= max(1, others)
+            return (party, f"named in the headline ({words!r}) and most in the text") if most else None
         if times >= _BODY_MENTIONS and times >= 2 * second:
             return first, f"the one the text names most ({times} times, the next {second})"
         return None
