@@ -445,3 +445,14 @@ def test_a_negated_stance_word_gives_no_stance(forms_engine: Engine) -> None:
 def test_reported_content_stops_before_the_reporters_which_clause(forms_engine: Engine) -> None:
     p = one(forms_engine, "Blinken said the court broke the law, which reversed an earlier ruling.", "court")
     assert p.content.text == "the court broke the law"
+
+
+def test_a_clause_set_against_the_content_with_a_cue_of_its_own_is_another_speakers(forms_engine: Engine) -> None:
+    text = 'Blinken said the demand was "unprecedented", while Wang Yi, in a post on Tuesday, called it "unexpected".'
+    sheet = extract(forms_engine, text)
+    assert [(p.speaker.text, p.content.text) for p in sheet.positions] == [
+        ("Blinken", 'the demand was "unprecedented"'),
+        ("Wang Yi", 'it "unexpected"'),
+    ]
+    quoted = 'The demand was "unprecedented", while Wang Yi called it "unexpected".'
+    assert all("unprecedented" not in p.content.text for p in extract(forms_engine, quoted).positions)

@@ -266,6 +266,8 @@ class DirectQuotes:
         subtree = {t.i for t in token.subtree}
         if any(t.i not in subtree for t in before):
             return None  # words before the cue that are not its own: it is not the attribution
+        if before and before[0].lower_ in grammar.CONTRASTING:
+            return None  # "“unprecedented”, while ALDI … called it “unexpected”": another clause, another speaker
         speaker = self.speaker_after(tail.region, token, match)
         if speaker is None or speaker.i in self.index.quote_tokens:
             return None

@@ -180,6 +180,20 @@ def communicated(index: DocIndex, verb: Token, obj: Token | None) -> bool:
     return any(lexicon.speaks(index.cues.get(t.i)) for t in beside)
 
 
+# words opening a clause set against the one before ("…, while Pindar called it “unexpected”"): a cue in it is
+# another attribution, neither of a quotation before it nor part of what a cue before it reports (unlike "“…,” as
+# the minister put it")
+CONTRASTING = frozenset({"while", "whereas", "but", "although", "though", "yet"})
+
+
+def contrasting_clause(token: Token) -> bool:
+    """Does the clause of verb `token` open with a contrasting word after a comma, with a subject of its own?"""
+    first = token.left_edge
+    after_comma = first.i > 0 and first.nbor(-1).text == ","
+    own_subject = any(c.dep_ in SUBJECTS for c in token.children)
+    return first.lower_ in CONTRASTING and after_comma and own_subject and first.i < token.i
+
+
 def relative_after_comma(clause: Token) -> bool:
     """A relative clause the parser hung on the cue as its complement ("Kalesnikava spoke, who headed the
     campaign"): it opens with a relative pronoun right after a comma, which a reported question never does, after

@@ -343,8 +343,8 @@ class ReportedSpeech:
         )
 
     def content_of(self, tokens: list[Token]) -> tuple[int, int]:
-        """The characters of the content phrases, stopping before an attribution of their own
-        ("that A, claiming that B": B is a second statement of the same speaker)."""
+        """The characters of the content phrases, stopping before an attribution of their own ("that A, claiming
+        that B": B is a second statement of the same speaker; "A, while Y called it B": Y's)."""
         doc, cues, quote_tokens = self.index.doc, self.index.cues, self.index.quote_tokens
         start = min(t.left_edge.i for t in tokens)
         end = max(t.right_edge.i for t in tokens) + 1
@@ -360,6 +360,9 @@ class ReportedSpeech:
             )
             if participle or (second and token.head.i not in quote_tokens):
                 end = min(end, token.left_edge.i)
+                break
+            if token.dep_ == "advcl" and grammar.contrasting_clause(token):
+                end = min(end, token.left_edge.i - 1)  # "…, while Pindar called it …": another's words
                 break
         return self.index.chars(start, self.before_aside(start, end))
 
