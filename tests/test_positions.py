@@ -456,3 +456,8 @@ def test_a_clause_set_against_the_content_with_a_cue_of_its_own_is_another_speak
     ]
     quoted = 'The demand was "unprecedented", while Wang Yi called it "unexpected".'
     assert all("unprecedented" not in p.content.text for p in extract(forms_engine, quoted).positions)
+
+
+def test_continue_with_an_infinitive_inside_the_content_is_no_second_statement(forms_engine: Engine) -> None:
+    p = one(forms_engine, "Police reported the attacker left the hall and continued to threaten people.", "hall")
+    assert p.content.text == "the attacker left the hall and continued to threaten people"

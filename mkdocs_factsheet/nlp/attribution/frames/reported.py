@@ -353,10 +353,12 @@ class ReportedSpeech:
                 continue
             participle = token.dep_ == "advcl" and token.tag_ == "VBG"
             own_subject = any(c.dep_ in grammar.SUBJECTS for c in token.children)
+            # a second cue of the speaker's with what it says ("…, warning that …"); not "continued to attack"
+            complements = ("ccomp",) if token.lemma_.lower() == "continue" else ("ccomp", "xcomp")
             second = (
                 token.dep_ in ("advcl", "conj")
                 and not own_subject
-                and any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+                and any(c.dep_ in complements for c in token.children)
             )
             if participle or (second and token.head.i not in quote_tokens):
                 end = min(end, token.left_edge.i)
