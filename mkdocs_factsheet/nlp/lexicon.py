@@ -56,6 +56,7 @@ MESSAGE_OBJECT_LEMMAS = frozenset(
         "characterize",
         "characterise",
         "note",
+        "state",  # with an object its own: "stated its intention to …" (`frames.reported`)
     }
 )
 # Cues whose plain object is not what was said ("offered a feel", "pushed the button").

@@ -292,6 +292,8 @@ class ReportedSpeech:
             return _Content([dobj, *extra], "indirect: Name-thanked X for …", addressee=dobj) if praised else None
         if cue.lemma == "cite" and (dobj.lemma_.lower() == "source" or grammar.names_someone(dobj)):
             return None  # "citing sources within the Department of Defense": whom they heard it from
+        if cue.lemma == "state" and not any(c.dep_ == "poss" for c in dobj.children):
+            return None  # "stated its intention to leave", not "stated the obvious" nor "stating Saha Airlines"
         if Lexicon.object_is_content(cue):
             return _Content([dobj, *extra], "indirect: Name-condemned X")
         return None
