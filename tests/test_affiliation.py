@@ -148,6 +148,18 @@ def test_an_indefinite_title_is_someone_else_than_the_holder_named_before(engine
     assert speaker_of(sheet, "vote against it") == ("mp", "united-kingdom")  # an MP of the story's country
 
 
+def test_each_name_listed_after_a_plural_title_takes_the_party_of_the_first(engine: Engine) -> None:
+    text = (
+        "The letter was signed by Japanese Senators Dana Whitfield, Ana Tovani, and Mark Oduya. "
+        "Tovani said the plan was sound. Oduya said it was late."
+    )
+    sheet = sheet_of(engine, text)
+    assert speaker_of(sheet, "plan was sound") == ("Ana Tovani", "japan")
+    assert speaker_of(sheet, "it was late") == ("Mark Oduya", "japan")
+    single = sheet_of(engine, "Japanese Senator Dana Whitfield and Ana Tovani met. Tovani said the plan was sound.")
+    assert speaker_of(single, "plan was sound") == ("Ana Tovani", None)  # one senator's title, no list
+
+
 def test_the_text_beats_a_pack_office_holder(pipeline: Pipeline) -> None:
     """The world pack has Jens Stoltenberg as Norway's (its office holders stop in 2014)."""
     engine = Engine(pipeline, load_rules([], ["world"]))  # packs only: the example's issues claim "NATO"

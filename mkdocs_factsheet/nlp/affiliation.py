@@ -240,13 +240,14 @@ class Affiliator:
                 stated.append(mention)
                 taken.update(tokens)
         stated = self.in_full(stated)
-        for mention in list(self.coordinated(stated)):
+        for mention in [*self.coordinated(stated), *self.listed(stated)]:
             if not taken.intersection(range(mention.start, mention.end)):
                 stated.append(mention)
                 taken.update(range(mention.start, mention.end))
         named = {mention.actor for mention in stated}
         surnames = {actor.split()[-1] for actor in named if actor}
-        for mention in self.in_full(list(self.titled_at_home())):  # weaker: for people nothing else affiliates
+        at_home = self.in_full(list(self.titled_at_home()))  # weaker: for people nothing else affiliates
+        for mention in [*at_home, *self.listed(at_home)]:
             tokens = range(mention.start, mention.end)
             if mention.actor not in named | surnames and not taken.intersection(tokens):
                 stated.append(mention)
@@ -913,6 +914,20 @@ class Affiliator:
                 why = f"title {title.name!r} coordinated with {other.actor} ({other.party}): {other.text!r}"
                 yield self.person_mention(title.start, name, other.party, title.name, why)
 
+    def listed(self, stated: list[Mention]) -> Iterable[Mention]:
+        """The other names of a list after a plural title, with the party the first name takes there:
+        "Representatives Eliot Engel, Adam Schiff, and Elijah Cummings", "Republican Senators Ted Cruz and Mike Lee"."""
+        for title in self.titles:
+            name = self.name_after(title) if _plural(self.doc[title.start : title.end].root) else None
+            first = next((m for m in stated if name and m.actor and m.start <= name[0] < m.end), None)
+            if name is None or first is None:
+                continue
+            for conjunct in self.doc[name[0] : name[1]].root.conjuncts:
+                span = self.person_at.get(conjunct.i)
+                if span is not None and span[0] >= name[1] and not self.anyone_at(span):
+                    why = f"listed after the title {title.name!r} with {first.actor} ({first.party})"
+                    yield self.person_mention(span[0], span, first.party, title.name, why)
+
     def past_complement(self, index: int) -> int:
         """The token after a title's "for Iran" / "of the Interior" at `index` (`index` itself when there is none):
         the preposition hangs on the title and its object is a place or body, not a person."""
@@ -981,6 +996,11 @@ class Affiliator:
             via="affiliated",
             why=[why],
         )
+
+
+def _plural(token: Token) -> bool:
+    """Is a noun plural, also where capitalised as a title ("Representatives", which the tagger calls NNP)?"""
+    return token.tag_ in ("NNS", "NNPS") or token.lower_.endswith("s") and not token.lower_.endswith(("ss", "us"))
 
 
 class _Names:
