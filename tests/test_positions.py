@@ -461,3 +461,9 @@ def test_a_clause_set_against_the_content_with_a_cue_of_its_own_is_another_speak
 def test_continue_with_an_infinitive_inside_the_content_is_no_second_statement(forms_engine: Engine) -> None:
     p = one(forms_engine, "Police reported the attacker left the hall and continued to threaten people.", "hall")
     assert p.content.text == "the attacker left the hall and continued to threaten people"
+
+
+def test_according_to_reports_only_the_clause_between_semicolons_it_is_in(forms_engine: Engine) -> None:
+    text = "The group is banned in Utopia; its wing is, according to Wang Yi, supportive of the rebels."
+    p = one(forms_engine, text, "its wing")
+    assert "banned" not in p.content.text and p.speaker.text == "Wang Yi"

@@ -404,8 +404,12 @@ class ReportedSpeech:
             phrase |= set(range(source.right_edge.i + 1, name.end + 1))
             source = name.root
         sent = according.sent
-        # the rest of the sentence, also where `according to` hangs under a noun ("the number of X, according to Y")
-        tokens = [t for t in sent if t.i not in phrase and not t.is_space]
+        # the rest of the sentence, also where `according to` hangs under a noun ("the number of X, according to Y");
+        # of its clauses between semicolons, the one the phrase is in ("PKK is banned; YPG is, according to Turkey, …")
+        semicolons = [t.i for t in sent if t.text == ";"]
+        first = max((i + 1 for i in semicolons if i < according.i), default=sent.start)
+        last = min((i for i in semicolons if i > according.i), default=sent.end)
+        tokens = [t for t in self.index.doc[first:last] if t.i not in phrase and not t.is_space]
         tokens = [t for t in tokens if not (t.is_punct and t.text not in "“”\"'‘’«»")]
         if len([t for t in tokens if t.is_alpha]) < 3:
             return None
