@@ -160,6 +160,16 @@ def test_each_name_listed_after_a_plural_title_takes_the_party_of_the_first(engi
     assert speaker_of(single, "plan was sound") == ("Ana Tovani", None)  # one senator's title, no list
 
 
+def test_the_prime_minister_is_no_first_minister_named_before(engine: Engine) -> None:
+    body = (
+        "Prime Minister Dana Whitfield suspended parliament. First Minister of Scotland Ana Tovani said it was wrong. "
+        "The prime minister's office said it would appeal. The prime minister said the ruling was political."
+    )
+    sheet = headlined(engine, "UK parliament suspended by prime minister", body)
+    assert speaker_of(sheet, "would appeal") == ("Dana Whitfield's office", "united-kingdom")
+    assert speaker_of(sheet, "ruling was political")[0] == "Dana Whitfield"
+
+
 def test_the_text_beats_a_pack_office_holder(pipeline: Pipeline) -> None:
     """The world pack has Jens Stoltenberg as Norway's (its office holders stop in 2014)."""
     engine = Engine(pipeline, load_rules([], ["world"]))  # packs only: the example's issues claim "NATO"

@@ -55,6 +55,12 @@ GROUPS = ("body", "group")  # actors a phrase's "of"/"for" object stands for ("a
 PAIR_NOUNS = frozenset({"nation", "country", "government", "side", "leader"})
 
 
+def _which(head: Token, title_words: frozenset[str]) -> set[str]:
+    """The words of a title before a description's noun that say which one it is ("prime" of "the prime minister";
+    not "new")."""
+    return {c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod") and c.lower_ in title_words}
+
+
 def _served(head: Token) -> Token | None:
     """Whom the phrase at `head` names it as acting for: a possessive ("Kono's", "his"), a name before it ("the
     Biden campaign") or the object of its "for"/"of" ("a spokesman for Kono")."""
@@ -525,9 +531,12 @@ class Speakers:
         if not (head.pos_ == "NOUN" or title) or not definite:
             return None
         words = {head.lemma_.lower(), head.lower_} if head.pos_ == "NOUN" else {head.lower_}  # "media", "medium"
+        which = _which(head, self.rules.title_words)
         for mention in reversed(self.mentions):
             if mention.start >= head.i or mention.actor is None:
                 continue
+            if not which <= set(mention.text.lower().split()):
+                continue  # "the prime minister" is no "First Minister" named before
             if head.tag_ == "NNS" and mention.actor_kind == "person" and self.doc[mention.end - 1].tag_ != "NNS":
                 continue  # "lawmakers" are not the one senator named before ("Iranian officials" are)
             names = [mention.actor.split()[-1].lower()]
@@ -552,6 +561,7 @@ class Speakers:
         if not (_the_noun(head) or _the_title(head)):
             return None
         word = head.lemma_.lower()
+        which = _which(head, self.rules.title_words)
         for ent in reversed(self.ents):
             if ent.end > head.i or ent.label_ != "PERSON":
                 continue
@@ -559,9 +569,9 @@ class Speakers:
             described += [c for c in ent.root.children if c.dep_ in ("compound", "appos") and c.i < ent.start]
             described += [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
             if ent.start > 0:
-                described.append(self.doc[ent.start - 1])
+                described += self.doc[max(0, ent.start - 1 - len(which)) : ent.start]
             words = {t.lemma_.lower() for t in described if t.pos_ in ("NOUN", "PROPN")}
-            if word not in words:
+            if word not in words or not which <= {t.lower_ for t in described}:
                 continue
             mention = self.mention_at.get(ent.root.i)
             identity = self.from_mention(mention) if mention is not None and mention.actor else None
