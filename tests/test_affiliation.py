@@ -170,6 +170,18 @@ def test_the_prime_minister_is_no_first_minister_named_before(engine: Engine) ->
     assert speaker_of(sheet, "ruling was political")[0] == "Dana Whitfield"
 
 
+def test_an_agent_alias_written_with_exact_case_matches_only_as_written(engine: Engine) -> None:
+    """The core pack's judge has `{text: Justice, case: exact}`: a title before a name, never the word "justice"."""
+    body = (
+        "Supreme Court Justice Dana Whitfield wrote that the scheme was no federal crime. "
+        '"True justice takes time," Ana Tovani said.'
+    )
+    sheet = headlined(engine, "US president criticises Supreme Court ruling", body)
+    assert speaker_of(sheet, "no federal crime") == ("Dana Whitfield", "united-states")
+    assert speaker_of(sheet, "True justice") == ("Ana Tovani", None)
+    assert not any("true justice" in actor.name.lower() for party in sheet.parties for actor in party.actors)
+
+
 def test_the_text_beats_a_pack_office_holder(pipeline: Pipeline) -> None:
     """The world pack has Jens Stoltenberg as Norway's (its office holders stop in 2014)."""
     engine = Engine(pipeline, load_rules([], ["world"]))  # packs only: the example's issues claim "NATO"

@@ -314,7 +314,10 @@ class _LayerCompiler:
             self.party(party)
         for agent in self.layer.agents:
             entry = self.entry("agent", agent.name, f"agent {agent.name!r}", 0)
-            self.phrase("entity", "lower", entry, [agent.name, *(alias_of(a).text for a in agent.aliases)])
+            exact = [alias for alias in map(alias_of, agent.aliases) if alias.case == "exact"]  # "Speaker", "Justice"
+            self.phrase("entity", "exact", entry, [alias.text for alias in exact])
+            lower = [alias.text for alias in map(alias_of, agent.aliases) if alias.case != "exact"]
+            self.phrase("entity", "lower", entry, [agent.name, *lower])
         for issue in sorted(self.layer.issues, key=lambda i: i.id):
             self.alias(
                 "issue",
