@@ -119,6 +119,17 @@ def test_a_public_body_of_the_story_country_is_the_same_body_named_shortened_fro
     assert speaker_of(sheet, "end its search") == ("National Flood Rescue Agency", "india")
 
 
+def test_a_body_named_by_its_head_word_before_of_is_the_body_named_before(pipeline: Pipeline) -> None:
+    """The world pack's United States Congress has the alias "United States House of Representatives"."""
+    sheet = sheet_of(
+        Engine(pipeline, load_rules([], ["world"])),
+        "On Friday, the United States House of Representatives issued a subpoena. The House said the records "
+        "were overdue. The White House said it would respond.",
+    )
+    assert speaker_of(sheet, "records were overdue") == ("United States Congress", "united-states")
+    assert not any(p.provisional for p in sheet.parties)
+
+
 def test_a_ministry_or_a_qualified_force_or_committee_no_rule_names_is_the_story_countrys(engine: Engine) -> None:
     sheet = sheet_of(
         engine,

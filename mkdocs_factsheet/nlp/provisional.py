@@ -90,6 +90,14 @@ def find_provisional(
         if m.actor is not None and m.actor_kind == "body" and m.via != "adjective"
         for tail in _tails(m.text)
     }
+    # "the House" after "the United States House of Representatives": the head word before a body's "of", where
+    # one body named so has it
+    heads: dict[str, list[Mention]] = {}
+    for m in mentions:
+        head = name_head(doc[m.start : m.end]) if m.actor is not None and m.actor_kind == "body" else None
+        if head is not None and head.i < m.end - 1 and doc[head.i + 1].lower_ == "of":
+            heads.setdefault(head.text.casefold(), []).append(m)
+    by_head = {word: bodies[0] for word, bodies in heads.items() if len({m.actor for m in bodies}) == 1}
     names: list[tuple[int, int, str]] = []
     found = []
     short_names: dict[str, Mention] = {}  # a body's one-word short name or acronym → its first mention
@@ -121,6 +129,8 @@ def find_provisional(
         if named is None and len(span) > 1 and span[-1].text.isupper() and span[:-1].text.istitle():
             named = by_initials.get(span[-1].text)  # "Kamloops RCMP": a place's branch of the RCMP
         shortened = by_tail.get(span.text.casefold()) if named is None else None
+        if shortened is None and named is None and len(span) == 1:
+            shortened = by_head.get(span.text.casefold())
         owner = _country_before(doc, span.start, mentions, countries)
         national = _national_body(span, adjective_at, countries, generic) if owner is None else None
         if owner is not None:
