@@ -15,7 +15,9 @@ article states, with a "why?" naming that article and its sentence:
 Only what an article's text states is carried: a party the story's country alone gave a title ("the Pope" in a
 Polish story) is not. It only fills what is empty: an article's own text beats what another article says (a person the
 article itself gives a party, or two, is left alone), and a speaker the rules resolve (a member by
-name, or by a role held on the article's date) keeps the rules' party. Two articles that give one
+name, or by a role held on the article's date) keeps the rules' party. A rules' member the article matches by name
+alone but leaves without a party as a speaker ("former US Vice President Joe Biden" in 2020) is no text of its own:
+the party another article states is carried to it. Two articles that give one
 person different parties are a conflict: the party stays empty and the position lists every party
 with its article (`Position.affiliations`), never silently one.
 
