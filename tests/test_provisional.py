@@ -445,6 +445,17 @@ def test_a_one_word_name_in_capitals_the_ner_takes_for_a_persons_is_an_organisat
         assert doc.ents[-1].label_ == "PERSON", text  # a word of her full name; a speaker's label
 
 
+def test_a_business_named_with_a_countrys_adjective_speaks_for_itself(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Philippine Airlines said the flights would resume. Turkish Airlines said it would add routes. "
+        "The Philippine National Police said the suspect was arrested.",
+    )
+    assert speaker_of(sheet, "flights would resume") == (None, "provisional-philippine-airlines")
+    assert speaker_of(sheet, "add routes") == (None, "provisional-turkish-airlines")
+    assert speaker_of(sheet, "suspect was arrested") == ("Philippine National Police", "philippines")
+
+
 def test_a_common_noun_the_ner_takes_into_an_acronyms_name_makes_no_second_party(engine: Engine) -> None:
     sheet = sheet_of(
         engine,

@@ -114,11 +114,16 @@ def find_provisional(
     organisations = [kept for _, kept in entities] + groups + _beside_titles(doc, titles, covered)
     portfolios = {start for start, end in titles if end == start + 1 and doc[start].lower_ in _OFFICE_TITLES}
     for ent in map(partial(_without_place, covered=covered), organisations):
-        if not _own_name(ent, covered, adjectives) or (ent.end in portfolios and ent.label_ != "NORP"):
+        if not _own_name(ent, covered, adjectives, businesses) or (ent.end in portfolios and ent.label_ != "NORP"):
             continue  # "Civil Aviation Minister Hardeep Singh Puri": a portfolio, no organisation
         if any(start <= ent.start and ent.end <= end for start, end in titles):
             continue  # "the Speaker of the House": a title's own words, no organisation
-        span = _name_part(ent) if ent.label_ != "NORP" else ent if ent.text[:1].isupper() else None
+        if ent.label_ == "NORP":
+            span = ent if ent.text[:1].isupper() else None
+        elif _business_named(ent, businesses) and len(ent) > 1:
+            span = ent[ent[0].lower_ == "the" :]  # "Turkish Airlines": the adjective is the business's name too
+        else:
+            span = _name_part(ent)
         if span is None or all(t.lower_ in generic for t in span) or span.text.lower() in generic:
             continue
         if span.text.lower() in HONORIFICS or span.text.lower() + "." in HONORIFICS:
@@ -413,11 +418,23 @@ def _without_place(ent: SpacySpan, covered: set[int]) -> SpacySpan:
     return SpacySpan(ent.doc, ent.start, at, label=ent.label_)
 
 
-def _own_name(ent: SpacySpan, covered: set[int], adjectives: set[int]) -> bool:
+def _own_name(ent: SpacySpan, covered: set[int], adjectives: set[int], businesses: frozenset[str]) -> bool:
     """Is the entity an organisation's name of its own? No rule covers it, or only a party's adjective in a
-    longer name ("Syrian Democratic Forces" is not Syria's)."""
+    longer name ("Syrian Democratic Forces" is not Syria's) or before a business's noun ("Philippine Airlines")."""
     taken = covered.intersection(range(ent.start, ent.end))
-    return not taken or (taken <= adjectives and len(ent) - len(taken) >= 2 and ent[-1].i not in taken)
+    if not taken:
+        return True
+    return (
+        taken <= adjectives
+        and (len(ent) - len(taken) >= 2 or _business_named(ent, businesses))
+        and (ent[-1].i not in taken)
+    )
+
+
+def _business_named(ent: SpacySpan, businesses: frozenset[str]) -> bool:
+    """Does an organisation's name end in a business's noun, capitalised ("Turkish Airlines")?"""
+    last = ent[-1]
+    return last.text[:1].isupper() and not {last.lemma_.lower(), last.lower_.removesuffix("s")}.isdisjoint(businesses)
 
 
 def _name_part(ent: SpacySpan) -> SpacySpan | None:
