@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 
 from ..rules import RuleSet
 from .attribution.genders import tied_subject
-from .headline import HOME_REASON
+from .headline import HOME_REASON, looks_plural
 from .independence import Independence
 from .matching import Candidate
 from .mentions import Mention, ResolvedMentions
@@ -1000,7 +1000,7 @@ class Affiliator:
 
 def _plural(token: Token) -> bool:
     """Is a noun plural, also where capitalised as a title ("Representatives", which the tagger calls NNP)?"""
-    return token.tag_ in ("NNS", "NNPS") or token.lower_.endswith("s") and not token.lower_.endswith(("ss", "us"))
+    return token.tag_ in ("NNS", "NNPS") or looks_plural(token.lower_)
 
 
 class _Names:

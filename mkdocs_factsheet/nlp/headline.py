@@ -34,9 +34,8 @@ class HeadlineCountries:
                 owners.setdefault(form.casefold(), set()).add(party.id)
         self.owner = {form: next(iter(ids)) for form, ids in owners.items() if len(ids) == 1}
         # one person's title or one body ("Ukrainian president", "Iraqi parliament"), not a group ("US troops")
-        titles = {
-            form for agent in rules.agents for a in agent.aliases if not _plural(form := alias_of(a).text.casefold())
-        }
+        forms = {alias_of(a).text.casefold() for agent in rules.agents for a in agent.aliases}
+        titles = {form for form in forms if not looks_plural(form)}
         self.country_pattern = (
             re.compile(rf"\b(?P<party>{_either(self.owner)})\b", re.IGNORECASE) if self.owner else None
         )
@@ -90,7 +89,8 @@ class HeadlineCountries:
 _BODY_MENTIONS = 3  # a country the text names this often, and twice as often as any other, is the story's
 
 
-def _plural(word: str) -> bool:
+def looks_plural(word: str) -> bool:
+    """Does a lower-case word look like a plural noun by its ending ("officials"; not "press", "bus")?"""
     return word.endswith("s") and not word.endswith(("ss", "us"))
 
 
