@@ -1,6 +1,7 @@
 """Speaker words that stand for someone else (used by `speakers`): a relative pronoun for the noun its
 clause hangs on ("a tweet which said" → tweet), a message for its author ("a tweet by X" → X), a title
-for the person the article affiliates in apposition with it however the parse hangs the name.
+for the person the article affiliates in apposition with it however the parse hangs the name, and whom a
+proxy serves ("Kono's spokesman" → Kono; which nouns are proxies is the rules' `proxies`).
 
 Which nouns are messages and which verbs make them is the rules' (`messages:` in `cues/`; the core
 pack ships tweet, post, statement, letter …).
@@ -74,3 +75,16 @@ def affiliated_in_apposition(head: Token, mention_at: dict[int, Mention]) -> lis
             if mention not in found:
                 found.append(mention)
     return found if len(found) == 1 else []
+
+
+def served_by(head: Token) -> Token | None:
+    """Whom the phrase at `head` names it as acting for: a possessive ("Kono's", "his"), a name before it ("the
+    Biden campaign") or the object of its "for"/"of" ("a spokesman for Kono")."""
+    for child in head.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("for", "of"):
+            served = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if served is not None:
+                return served
+    return None

@@ -38,7 +38,7 @@ from ..names import by_first_name, without_honorific
 from ..phrases import name_head, sentences_back
 from ..text import BodyText
 from .genders import declared_genders, pronoun_gender, tied_genders, title_gender
-from .proxies import RELATIVE, affiliated_in_apposition, author_of, relative_antecedent
+from .proxies import RELATIVE, affiliated_in_apposition, author_of, relative_antecedent, served_by
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
@@ -59,19 +59,6 @@ def _which(head: Token, title_words: frozenset[str]) -> set[str]:
     """The words of a title before a description's noun that say which one it is ("prime" of "the prime minister";
     not "new")."""
     return {c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod") and c.lower_ in title_words}
-
-
-def _served(head: Token) -> Token | None:
-    """Whom the phrase at `head` names it as acting for: a possessive ("Kono's", "his"), a name before it ("the
-    Biden campaign") or the object of its "for"/"of" ("a spokesman for Kono")."""
-    for child in head.children:
-        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
-            return child
-        if child.dep_ == "prep" and child.lower_ in ("for", "of"):
-            served = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if served is not None:
-                return served
-    return None
 
 
 def _strip_possessive(name: str) -> str:
@@ -291,7 +278,7 @@ class Speakers:
         """Someone acting for a person the phrase names (the rules' `proxies`): "Kono's spokesman", "his office",
         "a lawyer for Trump", "the Biden campaign" — that person's party, the proxy named after them."""
         kind = self.rules.proxy_kinds.get(head.lemma_.lower())
-        served = _served(head) if kind is not None else None
+        served = served_by(head) if kind is not None else None
         if kind is None or served is None:
             return None
         person = self.identify(served, content=content, addressee=addressee)
