@@ -117,13 +117,22 @@ def test_someone_acting_for_a_person_speaks_for_that_persons_party(engine: Engin
         "A lawyer for Whitfield said the claim was false. Her office said she was tired. "
         "Her aides said she would stay a week. The Whitfield campaign said the polls were wrong.",
     )
-    assert speaker_of(sheet, "talks were useful") == ("Dana Whitfield's spokesman", "japan")
+    assert speaker_of(sheet, "talks were useful") == ("Dana Whitfield", "japan")  # a voice speaks as whom it serves
     assert speaker_of(sheet, "claim was false") == ("Dana Whitfield's lawyer", "japan")
     assert speaker_of(sheet, "she was tired") == ("Dana Whitfield's office", "japan")
-    assert speaker_of(sheet, "stay a week") == ("Dana Whitfield's aides", "japan")  # not the spokesman's aides
+    assert speaker_of(sheet, "stay a week") == ("Dana Whitfield's aides", "japan")
     assert speaker_of(sheet, "polls were wrong") == ("Whitfield campaign", "japan")
     position = next(p for p in sheet.positions if "talks were useful" in p.content.text)
     assert any("acts for Dana Whitfield (japan)" in why for why in position.why)
+
+
+def test_a_voice_for_a_person_is_not_the_home_countrys_bare_title(engine: Engine) -> None:
+    body = (
+        "Japanese Foreign Minister Dana Whitfield met Chinese officials in Beijing. A spokesman for Whitfield said "
+        "the talks would continue. China said it welcomed the visit."
+    )
+    sheet = headlined(engine, "Chinese president meets Japanese minister in Beijing", body)
+    assert speaker_of(sheet, "talks would continue") == ("Dana Whitfield", "japan")
 
 
 def test_a_spokesman_of_someone_not_a_person_is_no_persons_nor_the_home_countrys(engine: Engine) -> None:

@@ -595,17 +595,28 @@ class Affiliator:
 
     def alone(self, title: Title) -> bool:
         """Is a title alone: no rule's mention on it, no name after it, no party in its own phrase and no other
-        owner ("his aides", "Kono's spokesman", "the company's spokesman": the speakers step finds whose)?"""
+        owner ("his aides", "Kono's spokesman", "a spokesman for Kono", "the company's spokesman": the speakers step
+        finds whose)?"""
         head = self.doc[title.end - 1]
         return not (
             any(
                 c.dep_ == "poss" and c.lower_ not in ("its", "their") and not self.anyone_at((c.i, c.i + 1))
                 for c in head.children
             )
+            or self.served_person(head)
             or self.anyone_at((title.start, title.end))
             or self.name_after(title) is not None
             or self.party_ending_at(self.past_modifiers(title)) is not None
             or self.party_within(head, exclude=(title.start, title.end)) is not None
+        )
+
+    def served_person(self, head: Token) -> bool:
+        """Does a title's own "for"/"of" name a person it serves ("a spokesman for Kono")?"""
+        return any(
+            g.dep_ == "pobj" and g.i in self.person_at
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in OF
+            for g in c.children
         )
 
     def indefinite(self, title: Title) -> bool:

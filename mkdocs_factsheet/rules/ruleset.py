@@ -136,6 +136,12 @@ class RuleSet:
         return frozenset(word.lower() for word in self.businesses)
 
     @cached_property
+    def voice_words(self) -> frozenset[str]:
+        """The last words of the voices' agent nouns, lower-cased ("spokesman"): who speak as whom they serve."""
+        phrases = [alias_of(a).text.lower() for agent in self.agents if agent.voice for a in agent.aliases]
+        return frozenset(phrase.split()[-1] for phrase in phrases)
+
+    @cached_property
     def proxy_kinds(self) -> dict[str, str]:
         """The `proxies` nouns, lower-case, each to the kind of actor it makes ("person" or "body")."""
         kinds = {word.lower(): "body" for word in self.body_proxies}

@@ -286,10 +286,13 @@ class Speakers:
         if principal is None or not (person.kind == "person" or (person.kind == "group" and person.serves)):
             return None  # "the company's spokesman", "an aide of the ministry": not a person's
         noun = head.text.lower()
-        actor = f"{served.text} {noun}" if served.dep_ == "compound" else f"{principal}'s {noun}"
-        why = [f"{actor!r} acts for {principal} ({person.party or 'no party'})", *person.why]
+        proxy = f"{served.text} {noun}" if served.dep_ == "compound" else f"{principal}'s {noun}"
+        why = [f"{proxy!r} acts for {principal} ({person.party or 'no party'})", *person.why]
+        if head.lower_ in self.rules.voice_words and head.tag_ not in ("NNS", "NNPS"):
+            # a voice speaks as whom it serves, as "an Interpol spokesperson" is Interpol
+            return Identity(principal, person.party, "person", principal, why, serves=principal)
         kind = "group" if head.tag_ in ("NNS", "NNPS") else kind
-        return Identity(actor, person.party, kind, actor, why, serves=principal)
+        return Identity(proxy, person.party, kind, proxy, why, serves=principal)
 
     def coordinated(self, head: Token, first: Resolved, content: tuple[int, int]) -> list[Resolved]:
         """The other speakers coordinated with the one at `head`, when each is someone the rules or the article
