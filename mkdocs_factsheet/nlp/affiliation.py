@@ -599,25 +599,27 @@ class Affiliator:
         finds whose)?"""
         head = self.doc[title.end - 1]
         return not (
-            any(
-                c.dep_ == "poss" and c.lower_ not in ("its", "their") and not self.anyone_at((c.i, c.i + 1))
-                for c in head.children
-            )
-            or self.served_person(head)
+            self.owned(head)
             or self.anyone_at((title.start, title.end))
             or self.name_after(title) is not None
             or self.party_ending_at(self.past_modifiers(title)) is not None
             or self.party_within(head, exclude=(title.start, title.end)) is not None
         )
 
-    def served_person(self, head: Token) -> bool:
-        """Does a title's own "for"/"of" name a person it serves ("a spokesman for Kono")?"""
-        return any(
-            g.dep_ == "pobj" and g.i in self.person_at
-            for c in head.children
-            if c.dep_ == "prep" and c.lower_ in OF
-            for g in c.children
-        )
+    def owned(self, head: Token) -> bool:
+        """Does a title's phrase name whose it is, other than by a rule's mention: a possessive ("his aides", "the
+        company's spokesman"; not "its", "their") or a person its own "for"/"of" names ("a spokesman for Kono")?"""
+        for child in head.children:
+            possessor = child.dep_ == "poss" and child.lower_ not in ("its", "their")
+            if possessor and not self.anyone_at((child.i, child.i + 1)):
+                return True
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in OF
+                and any(g.dep_ == "pobj" and g.i in self.person_at for g in child.children)
+            ):
+                return True
+        return False
 
     def indefinite(self, title: Title) -> bool:
         """Does "a", "an", "one" or "another" open the title's phrase ("One MP told the BBC"): someone, not the holder

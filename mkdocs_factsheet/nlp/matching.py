@@ -314,10 +314,9 @@ class _LayerCompiler:
             self.party(party)
         for agent in self.layer.agents:
             entry = self.entry("agent", agent.name, f"agent {agent.name!r}", 0)
-            exact = [alias for alias in map(alias_of, agent.aliases) if alias.case == "exact"]  # "Speaker", "Justice"
-            self.phrase("entity", "exact", entry, [alias.text for alias in exact])
-            lower = [alias.text for alias in map(alias_of, agent.aliases) if alias.case != "exact"]
-            self.phrase("entity", "lower", entry, [agent.name, *lower])
+            aliases = [alias_of(a) for a in agent.aliases]  # "{text: Justice, case: exact}" only as written
+            self.phrase("entity", "exact", entry, [a.text for a in aliases if a.case == "exact"])
+            self.phrase("entity", "lower", entry, [agent.name, *(a.text for a in aliases if a.case != "exact")])
         for issue in sorted(self.layer.issues, key=lambda i: i.id):
             self.alias(
                 "issue",

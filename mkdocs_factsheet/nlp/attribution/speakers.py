@@ -77,7 +77,7 @@ class Identity:
     kind: str | None  # person | body | party | group | None
     name: str  # how to call it in explanations
     why: list[str] = field(default_factory=list)
-    serves: str | None = None  # the person a proxy acts for ("Taro Kono" for "Taro Kono's spokesman")
+    serves: str | None = None  # the person a proxy acts for ("Taro Kono" for "Taro Kono's office")
 
 
 @dataclass
@@ -286,13 +286,13 @@ class Speakers:
         if principal is None or not (person.kind == "person" or (person.kind == "group" and person.serves)):
             return None  # "the company's spokesman", "an aide of the ministry": not a person's
         noun = head.text.lower()
-        proxy = f"{served.text} {noun}" if served.dep_ == "compound" else f"{principal}'s {noun}"
-        why = [f"{proxy!r} acts for {principal} ({person.party or 'no party'})", *person.why]
+        named = f"{served.text} {noun}" if served.dep_ == "compound" else f"{principal}'s {noun}"
+        why = [f"{named!r} acts for {principal} ({person.party or 'no party'})", *person.why]
         if head.lower_ in self.rules.voice_words and head.tag_ not in ("NNS", "NNPS"):
             # a voice speaks as whom it serves, as "an Interpol spokesperson" is Interpol
             return Identity(principal, person.party, "person", principal, why, serves=principal)
         kind = "group" if head.tag_ in ("NNS", "NNPS") else kind
-        return Identity(proxy, person.party, kind, proxy, why, serves=principal)
+        return Identity(named, person.party, kind, named, why, serves=principal)
 
     def coordinated(self, head: Token, first: Resolved, content: tuple[int, int]) -> list[Resolved]:
         """The other speakers coordinated with the one at `head`, when each is someone the rules or the article
