@@ -151,6 +151,42 @@ def test_a_title_s_expansion_in_brackets_stands_between_the_party_and_the_name(e
     assert (actor, party) == ("Dana Whitfield", "provisional-labour")
 
 
+def test_an_executive_office_after_a_political_partys_word_is_held_for_the_partys_country(engine: Engine) -> None:
+    """The party file's `country` says whose offices its people hold; a legislator keeps the party."""
+    text = (
+        "Republican President Dana Whitfield praised the deal. Democratic Governor Ana Tovani said the state would "
+        "recover. Republican Senator Mark Oduya said the vote was rigged. Microsoft President Lena Marsh said the "
+        "law was bad."
+    )
+    sheet = sheet_of(engine, text)
+    assert speaker_of(sheet, "the deal") == ("Dana Whitfield", "united-states")
+    assert speaker_of(sheet, "would recover") == ("Ana Tovani", "united-states")
+    assert speaker_of(sheet, "vote was rigged") == ("Mark Oduya", "republican-party")
+    assert speaker_of(sheet, "law was bad") == ("Lena Marsh", "provisional-microsoft")  # a company's, no state's
+
+
+def test_a_plural_noun_a_political_partys_adjective_describes_speaks_for_the_party(engine: Engine) -> None:
+    text = (
+        "Over 100 Republican national security experts signed a letter urging officials to concede the election. "
+        "French farmers said the plan would fail."
+    )
+    sheet = sheet_of(engine, text)
+    experts = ("Republican national security experts", "republican-party")
+    assert speaker_of(sheet, "concede the election") == experts
+    assert speaker_of(sheet, "plan would fail") == (None, None)  # a nationality is no membership
+
+
+def test_a_news_outlet_told_is_no_party_of_the_name_after_it(engine: Engine) -> None:
+    text = 'Senator Dana Whitfield told MSNBC Tovani "was a great woman". Ana Tovani had served for 20 years.'
+    sheet = sheet_of(engine, text)
+    assert not any(
+        actor.name == "Ana Tovani"
+        for party in sheet.parties
+        if party.id == "provisional-msnbc"
+        for actor in party.actors
+    )
+
+
 def test_an_indefinite_title_is_someone_else_than_the_holder_named_before(engine: Engine) -> None:
     body = 'Labour MP Dana Whitfield spoke first. One MP told reporters, "We will vote against it."'
     sheet = headlined(engine, "British prime minister loses the vote on the deal", body)

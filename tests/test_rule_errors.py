@@ -88,6 +88,17 @@ MISTAKES = [
         "parent issue 'economy' does not exist",
     ),
     (
+        "a party's country that is no country",
+        {
+            "parties/utopia.yml": GOOD_PARTY,
+            "parties/unity.yml": "id: unity\nname: Unity Party\nkind: organisation\ncountry: utopa\n",
+        },
+        "parties/unity.yml",
+        4,
+        10,
+        "country 'utopa' of party 'unity' is no country's id",
+    ),
+    (
         "parent loop",
         {"issues/a.yml": "id: a\ntitle: A\nparent: b\n", "issues/b.yml": "id: b\ntitle: B\nparent: a\n"},
         "issues/a.yml",

@@ -515,6 +515,7 @@ class Party:
     description: str | None = None
     markers: list[str] = field(default_factory=list)
     excludes: list[str] = field(default_factory=list)
+    country: str | None = None  # a political party's country
     # the day its open roles were last known held: the Phoenix data's; None for roles written here, held today
     as_of: date | None = DATA_AS_OF
 
@@ -1007,6 +1008,7 @@ class PoliticalParty:
     adjective: str
     marker: str
     excludes: tuple[str, ...]
+    country: str  # the id of the country whose offices its people hold ("Republican President Trump")
 
 
 # The two parties of US politics, whose people news names by adjective ("Republican Sen. Ted Cruz") or by marker
@@ -1028,6 +1030,7 @@ POLITICAL_PARTIES = (
             "Liberal Democrats", "Social Democrats", "Christian Democrats", "Democratic People's Republic",
             "Democratic Republic",
         ),
+        "united-states",
     ),
     PoliticalParty(
         "republican-party",
@@ -1040,6 +1043,7 @@ POLITICAL_PARTIES = (
             "Republican Party of", "Republican Guard", "Irish Republican Army", "Republican People's Party",
             "Republican Left of Catalonia", "Republican Alliance", "Republican Front",
         ),
+        "united-states",
     ),
 )  # fmt: skip
 
@@ -1103,6 +1107,7 @@ def build_political_parties() -> list[Party]:
             description=party.description,
             markers=[party.marker],
             excludes=list(party.excludes),
+            country=party.country,
         )
         for party in POLITICAL_PARTIES
     ]
@@ -1389,6 +1394,8 @@ def party_yaml(party: Party) -> str:
         data["adjectives"] = aliases_data(party.adjectives)
     if party.markers:
         data["markers"] = party.markers
+    if party.country:
+        data["country"] = party.country
     if party.excludes:
         data["excludes"] = party.excludes
     if party.members:

@@ -27,7 +27,7 @@ Norway's prime minister of 2014.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -55,6 +55,7 @@ class Title:
     party: str | None = None  # a role only one party's members hold ("Secretary of State")
     voice: bool = False  # a voice agent noun ("spokesperson"): unnamed, it speaks as a body or party
     of_state: bool = True  # a state's office; an organisation's own ("CEO") is never the home country's
+    executive: bool = False  # held for the state whatever the holder's party ("Republican President Trump")
 
 
 def affiliate(
@@ -82,7 +83,9 @@ def affiliate(
     found = list(heapq.merge(own, organisations, key=lambda m: m.start))
     independence = Independence(doc, found, rules)
     bodies = tuple(bodies_of(resolved.candidates, rules))
-    affiliator = Affiliator(doc, found, titles, text, home, bodies, independence, rules.countries)
+    affiliator = Affiliator(
+        doc, found, titles, text, home, bodies, independence, rules.countries, rules.party_countries
+    )
     packed = {index: m for m in found if m.from_pack for index in range(m.start, m.end)}
     marked = marked_people(doc, own, rules, text)  # "Sen. Elizabeth Warren (D-Mass.)"
     # a pack member the article gives the same party keeps the rule's mention; another party replaces it
@@ -138,13 +141,16 @@ def titles_of(candidates: Iterable[Candidate], rules: RuleSet) -> list[Title]:
         roles = [e for e in candidate.entries if e.kind == "role" and e.member is not None]
         if people:
             voice, of_state = all(a.voice for a in people), any(a.of_state for a in people)
-            found.append(Title(candidate.start, candidate.end, people[0].name, voice=voice, of_state=of_state))
+            executive = any(a.executive for a in people)
+            found.append(Title(candidate.start, candidate.end, people[0].name, None, voice, of_state, executive))
         elif roles and len(roles) + len(agents) == len(candidate.entries):
             entry = min(roles, key=lambda e: e.order())
             assert entry.member is not None
             role = rules.parties[entry.target].members[entry.member].role_list()[entry.role or 0]
             owners = {e.target for e in roles}
-            found.append(Title(candidate.start, candidate.end, role.title, owners.pop() if len(owners) == 1 else None))
+            executive = all(rules.parties[owner].kind == "country" for owner in owners)  # not "Secretary-General"
+            owner = owners.pop() if len(owners) == 1 else None
+            found.append(Title(candidate.start, candidate.end, role.title, owner, executive=executive))
     return found
 
 
@@ -194,9 +200,11 @@ class Affiliator:
         bodies: tuple[Title, ...],
         independence: Independence,
         countries: frozenset[str],
+        party_countries: Mapping[str, str],
     ):
         self.doc = doc
         self.countries = countries  # the parties that are countries: a nationality before a noun is no membership
+        self.party_countries = party_countries  # a political party → the country whose offices its people hold
         self.independence = independence
         self.unaffiliated: dict[str, str] = {}  # people shown speaking for no party (see `independent_people`)
         self._beside: dict[tuple[int, int], list[Token]] = {}  # `beside`'s answers, by span
@@ -354,12 +362,22 @@ class Affiliator:
                 continue
             start = title.start if name[0] <= title.end else name[0]  # never over the title's "for Iran"
             party = self.party_ending_at(self.past_modifiers(title))
-            if party is not None:
+            state = self.state_of(title, party) if party is not None else None
+            if party is not None and state is not None:
+                why = f"title {title.name!r}, held for {state} whatever the party {party.text!r} ({party.party})"
+                yield self.person_mention(start, name, state, title.name, why)
+            elif party is not None:
                 why = f"title {title.name!r} after {party.text!r} ({party.party}) just before the name"
                 yield self.person_mention(start, name, party.party, title.name, why)
             elif title.party is not None and not self.anyone_at(name):
                 why = f"title {title.name!r}, an office only {title.party} has in the rules, just before the name"
                 yield self.person_mention(start, name, title.party, title.name, why)
+
+    def state_of(self, title: Title, party: Mention) -> str | None:
+        """The country an executive office of state is held for when the word before it names a political party
+        of that country ("Republican President Trump": the party's `country`); None otherwise ("Microsoft President
+        Brad Smith")."""
+        return self.party_countries.get(party.party) if title.executive and party.actor is None else None
 
     def party_before_name(self) -> Iterable[Mention]:
         """A party's name or adjective right before a name, with no title between: "Democrat Chuck Schumer",
@@ -384,6 +402,8 @@ class Affiliator:
             previous = self.doc[before.start - 1] if before.start > 0 else None
             if previous is not None and (self.complements_noun(previous) or previous.i in self.title_at):
                 continue  # "Mayor of London Sadiq Khan": the party ends a title
+            if not gap and previous is not None and previous.pos_ == "VERB" and before.via == "provisional":
+                continue  # "told MSNBC Cummings was …": the verb's object, then its clause's subject
             end -= end - start > 1 and self.doc[end - 1].text in ("'s", "’s")  # "Republican Donald Trump's"
             why = f"{before.text!r} ({before.party}) right before the name"
             yield self.person_mention(before.start, (start, end), before.party, None, why)

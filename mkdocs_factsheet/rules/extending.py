@@ -25,7 +25,7 @@ _LISTS = (
     "members",
     "shadows",
 )
-_SCALARS = ("name", "kind", "description", "priority", "source")
+_SCALARS = ("name", "kind", "description", "country", "priority", "source")
 _REMOVABLE = {"aliases": "alias", "adjectives": "adjective", "excludes": "excluded phrase", "markers": "marker"}
 
 

@@ -311,6 +311,7 @@ class _Collector:
         self.check_members()
         self.check_markers()
         self.check_parents()
+        self.check_countries()
         self.check_references()
         self.problems.extend(self.collisions())
         self.rules.fingerprint = self.digest.hexdigest()
@@ -431,6 +432,18 @@ class _Collector:
                     break
                 seen.add(parent)
                 parent = self.rules.issues[parent].parent
+
+    def check_countries(self) -> None:
+        """A party's `country` must be a party of kind country."""
+        countries = self.rules.countries
+        for party_id in sorted(self.rules.parties):
+            country = self.rules.parties[party_id].country
+            if country is None or country in countries:
+                continue
+            file, line, column = self.locate("party", party_id, ("country",))
+            close = difflib.get_close_matches(country, list(countries), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "give the id of a party of kind country"
+            self.error(file, line, column, f"country {country!r} of party {party_id!r} is no country's id", hint)
 
     def check_references(self) -> None:
         """Ids named in examples and cues must exist."""

@@ -153,6 +153,11 @@ class RuleSet:
         return frozenset(party.id for party in self.parties.values() if party.kind == "country")
 
     @cached_property
+    def party_countries(self) -> dict[str, str]:
+        """Party id → the country its rule says it belongs to, for the political parties that say one."""
+        return {party.id: party.country for party in self.parties.values() if party.country is not None}
+
+    @cached_property
     def member_genders(self) -> dict[str, str]:
         """Member name → the gender its rule declares (`male`/`female`), for the members that declare one."""
         return {

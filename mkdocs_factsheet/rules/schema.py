@@ -223,6 +223,12 @@ class Party(RuleModel):
         description="The party's letters in brackets right after a person's name (\"Sen. Elizabeth Warren (D-Mass.)\", "
         '"Bernie Sanders (I)"): the person acts for the party. Matched as written, a final dot optional.',
     )
+    country: RuleId | None = Field(
+        None,
+        description="For a political party, the id of the country it belongs to: its word before an executive "
+        'office of state ("Republican President Trump") names the holder\'s party, and the holder acts for this '
+        "country.",
+    )
     patterns: list[TokenPattern] = Field(default_factory=list)
     excludes: list[AliasSpec] = Field(
         default_factory=list,
@@ -273,6 +279,7 @@ class PartyExtension(RuleModel):
     aliases: list[AliasSpec] = Field(default_factory=list, description="Added to the extended party's.")
     adjectives: list[AliasSpec] = Field(default_factory=list, description="Added to the extended party's.")
     markers: list[Marker] = Field(default_factory=list, description="Added to the extended party's.")
+    country: RuleId | None = None
     patterns: list[TokenPattern] = Field(default_factory=list, description="Added to the extended party's.")
     excludes: list[AliasSpec] = Field(default_factory=list, description="Added to the extended party's.")
     members: list[Member] = Field(default_factory=list, description="Added to the extended party's.")
@@ -330,6 +337,12 @@ class Agent(RuleModel):
         description="A state's office or body: left without a party, the story's home country's (\"Police said\" in "
         'a story about India). False for an organisation\'s own titles ("CEO"), which never make their holder a '
         "state's.",
+    )
+    executive: bool = Field(
+        False,
+        description="An executive office of state, held for the state whatever the holder's party: after a "
+        "political party's word (\"Republican President Trump\") the holder acts for the party's `country` (else "
+        "the story's home country), not for the party.",
     )
     aliases: list[AliasSpec] = Field(default_factory=list)
 

@@ -359,6 +359,9 @@ class Speakers:
 
     def describe(self, head: Token) -> Identity:
         """Whom a noun phrase stands for when no rule's mention is at its head (nor a pronoun)."""
+        members = self.members_of(head)
+        if members is not None:
+            return members
         inner = self.inner_mention(head)
         person = self.person_name(head)
         if inner is not None:
@@ -460,6 +463,22 @@ class Speakers:
         party = self.parties.get(mention.party)
         name = party.name if party else mention.text  # a provisional party: named as the text names it
         return Identity(None, mention.party, "party", name, list(mention.why))
+
+    def members_of(self, head: Token) -> Identity | None:
+        """A plural noun a political party's or movement's adjective describes speaks for that party, the group
+        its actor ("Over 100 Republican national security experts" → Republican Party); a nationality does not
+        ("French farmers", "Chinese scientists" speak for no country)."""
+        if head.tag_ not in ("NNS", "NNPS"):
+            return None
+        for child in head.lefts:
+            mention = self.mention_at.get(child.i) if child.dep_ == "amod" else None
+            if mention is None or mention.via != "adjective":
+                continue
+            party = self.parties.get(mention.party)
+            if party is not None and party.kind in _JOINED:
+                group = self.doc[child.i : head.i + 1].text
+                return Identity(group, party.id, "group", group, [f"{group!r}: members of {party.name}", *mention.why])
+        return None
 
     def inner_mention(self, head: Token) -> Mention | None:
         """A party or body named as a modifier in the phrase ("State Department spokesman Ned Price"); a rule's
@@ -783,6 +802,7 @@ def _named(identity: Identity) -> bool:
 
 # the second halves of compounds that say where a speaker is from, not whom it speaks for: "UK-based",
 # "London-headquartered", "Iranian-born"
+_JOINED = ("organisation", "movement", "group")  # parties one joins, unlike a country one is from
 _WHERE_FROM = {"based", "headquartered", "born", "registered", "raised"}
 
 
