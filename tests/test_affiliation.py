@@ -176,6 +176,17 @@ def test_a_plural_noun_a_political_partys_adjective_describes_speaks_for_the_par
     assert speaker_of(sheet, "plan would fail") == (None, None)  # a nationality is no membership
 
 
+def test_a_party_after_the_name_beats_a_nationality_before_a_title_that_is_no_office_of_state(engine: Engine) -> None:
+    text = (
+        "Polish leader Ana Tovani of the conservative Law and Justice Party spoke on Sunday. "
+        "Tovani said the party was ready with amendments. "
+        "Polish President Dana Whitfield of the Law and Justice Party said the law would pass."
+    )
+    sheet = sheet_of(engine, text)
+    assert speaker_of(sheet, "ready with amendments") == ("Ana Tovani", "provisional-law-and-justice-party")
+    assert speaker_of(sheet, "law would pass") == ("Dana Whitfield", "poland")  # an office of state
+
+
 def test_a_news_outlet_told_is_no_party_of_the_name_after_it(engine: Engine) -> None:
     text = 'Senator Dana Whitfield told MSNBC Tovani "was a great woman". Ana Tovani had served for 20 years.'
     sheet = sheet_of(engine, text)

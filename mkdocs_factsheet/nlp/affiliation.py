@@ -362,6 +362,9 @@ class Affiliator:
                 continue
             start = title.start if name[0] <= title.end else name[0]  # never over the title's "for Iran"
             party = self.party_ending_at(self.past_modifiers(title))
+            member_of = self.party_of_name(name[1])
+            if party is not None and party.party in self.countries and member_of is not None and not title.executive:
+                continue  # "Polish leader Jarosław Kaczyński of the Law and Justice Party": the party he leads
             state = self.state_of(title, party) if party is not None else None
             if party is not None and state is not None:
                 why = f"title {title.name!r}, held for {state} whatever the party {party.text!r} ({party.party})"
@@ -435,14 +438,23 @@ class Affiliator:
         """A name, "of", then a party, perhaps after the words saying what it is: "Joanna Cherry of the Scottish
         National Party", "Peter Iseley of worldwide victim group Ending Clergy Abuse"."""
         for start, end in self.persons:
-            at = end + 1
-            while at < min(len(self.doc), end + 5) and at not in self.mention_at and self.doc[at].is_lower:
-                at += 1  # "the", "rights group", "worldwide victim group"
-            party = self.mention_at.get(at) if end < len(self.doc) and self.doc[end].lower_ == "of" else None
-            if party is not None and party.start == at and party.via != "adjective" and acts_as_party(party):
-                if not self.covered(start, end):
-                    why = f"{self.doc[start:end].text} of {party.text!r} ({party.party})"
-                    yield self.person_mention(start, (start, end), party.party, None, why)
+            party = self.party_of_name(end)
+            if party is not None and not self.covered(start, end):
+                why = f"{self.doc[start:end].text} of {party.text!r} ({party.party})"
+                yield self.person_mention(start, (start, end), party.party, None, why)
+
+    def party_of_name(self, end: int) -> Mention | None:
+        """The party named by "of" right after a name ending at token `end`, perhaps after words saying what it
+        is ("of the conservative Law and Justice Party")."""
+        if end >= len(self.doc) or self.doc[end].lower_ != "of":
+            return None
+        at = end + 1
+        while at < min(len(self.doc), end + 5) and at not in self.mention_at and self.doc[at].is_lower:
+            at += 1  # "the", "rights group", "worldwide victim group"
+        party = self.mention_at.get(at)
+        if party is not None and party.start == at and party.via != "adjective" and acts_as_party(party):
+            return party
+        return None
 
     def speaking_for(self) -> Iterable[Mention]:
         """A name, then "speaking for" / "on behalf of" a party or its body: "Ali Reza Raisi, speaking for the

@@ -391,9 +391,11 @@ _STATES_ONLY = {"ministry"}
 
 def _before_title(ent: SpacySpan, titles: list[tuple[int, int]]) -> SpacySpan:
     """An organisation entity up to a person's title and name inside it: the NER's "Presidential Spokesperson
-    Harry Roque" is no organisation, its "ABS-CBN CEO Carlo Katigbak" is ABS-CBN."""
+    Harry Roque" is no organisation, its "ABS-CBN CEO Carlo Katigbak" is ABS-CBN; in "Law and Justice Party"
+    the word "Justice" is no title (a name does not start with "and")."""
     for start, end in titles:
-        if ent.start <= start and end < ent.end and all(_name_word(token) for token in ent.doc[end : ent.end]):
+        joined = start > ent.start and ent.doc[start - 1].is_lower  # "Law and Justice …": inside the name
+        if ent.start <= start and end < ent.end and not joined and all(map(_name_word, ent.doc[end : ent.end])):
             return ent.doc[ent.start : start]
     return ent
 
