@@ -50,9 +50,10 @@ class Article:
     @property
     def body(self) -> str:
         """The text the engine analyses: `body_as_written` with zero-width characters moved out of the way
-        (`without_zero_width`), so that "Bl\u200binken" is Blinken; as long as the file's text from
+        (`without_zero_width`), so that "Bl\u200binken" is Blinken, and wiki language labels set apart
+        (`without_language_labels`); as long as the file's text from
         `analysis_start`, so offsets stay the file's outside the lines that held them (`nlp.text`)."""
-        return without_zero_width(self.body_as_written)
+        return without_language_labels(without_zero_width(self.body_as_written))
 
     @property
     def body_as_written(self) -> str:
@@ -105,6 +106,17 @@ def without_zero_width(text: str) -> str:
         pieces += [text[done:start], kept, " " * len(removed)]
         done = end
     return "".join([*pieces, text[done:]])
+
+
+# a wiki's rendering of a language template before words in another language: "((es))Spanish language: ‍hay …"
+_LANGUAGE_LABEL = re.compile(r"\(\([a-z]{2,3}(?:-[a-z]{2,4})?\)\)[A-Z][a-z]+(?: language)?: ?")
+
+
+def without_language_labels(text: str) -> str:
+    """`text` with each language label of a rendered wiki template made a comma and spaces (as long): "((es))Spanish
+    language: " is no noun phrase of the sentence (it was taken for a speaker), the words in the other language
+    are set apart from the quotation they translate, and offsets stay the same."""
+    return _LANGUAGE_LABEL.sub(lambda found: "," + " " * (len(found.group(0)) - 1), text)
 
 
 def decode(raw: bytes, path: str, log: ProblemLog) -> str | None:

@@ -240,6 +240,22 @@ def test_zero_width_characters_inside_a_name_make_no_look_alike(engine) -> None:
     assert any(article.text[s.start : s.end] == "Bel\u200bski" for s in every)
 
 
+def test_a_wiki_language_label_is_no_speaker_and_spans_stay_the_texts(engine) -> None:  # type: ignore[no-untyped-def]
+    from mkdocs_factsheet.articles import Article
+
+    text = (
+        'Saying "there are many abortions despite the criminal threat" ((es))Spanish language: \u200dhay muchos '
+        'abortos pese a la amenaza penal, President Dana Whitfield elaborated, "A state must protect citizens."'
+    )
+    article = Article(id="t", path="t.txt", text=text, body_start=0, title="T")
+    assert len(article.body) == len(text) and "language" not in article.body
+    sheet = engine.extract(article)
+    threat = next(p for p in sheet.positions if "criminal threat" in p.content.text)
+    assert threat.speaker.actor == "Dana Whitfield"
+    assert threat.content.text == '"there are many abortions despite the criminal threat"'  # not the translation
+    assert all(text[p.content.start : p.content.end] == p.content.text for p in sheet.positions)
+
+
 def test_each_word_of_the_analysed_text_maps_to_the_word_as_written() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
