@@ -467,6 +467,20 @@ def test_a_common_noun_the_ner_takes_into_an_acronyms_name_makes_no_second_party
     assert [p.name for p in sheet.parties if p.provisional] == ["TWU"]
 
 
+def test_an_acronyms_full_name_in_brackets_after_it_names_the_party(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "The general secretary of the TWU union (Transport, Warehouse and Utility Workers Union), Dana Whitfield, "
+        "said the measure was not enough. The TWU said it would fight the plan.",
+    )
+    party = "provisional-transport-warehouse-and-utility-workers-union"
+    assert speaker_of(sheet, "not enough") == ("Dana Whitfield", party)
+    assert speaker_of(sheet, "fight the plan") == (None, party)
+    facts = sheet.party(party)
+    assert facts is not None and facts.name == "Transport, Warehouse and Utility Workers Union"
+    assert facts.aliases == ["TWU"]
+
+
 def test_a_country_named_before_a_state_qualifier_owns_the_body_the_ner_takes_it_into(engine: Engine) -> None:
     """The model reads "the United States National Institute of Allergy" as one organisation: the country's name
     before "National" is the country's, not a word of a party of its own."""

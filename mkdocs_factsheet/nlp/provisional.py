@@ -200,6 +200,10 @@ def find_provisional(
         name: _without_legal_form(_canonical(doc, _without_common_nouns(name), full_names, names))
         for name in full_names
     }
+    for _, end, name in names:  # "the RMT union (National Union of Rail, Maritime and Transport Workers)"
+        expansion = _expansion_in_brackets(doc, end, canonical[name])
+        if expansion is not None:
+            canonical |= {other: expansion for other, full in canonical.items() if full == canonical[name]}
     parties: dict[str, ProvisionalParty] = {}
     for start, end, name in names:
         full = canonical[name]
@@ -207,8 +211,9 @@ def find_provisional(
             continue  # "the Digital Millennium Copyright Act (DMCA)": a law, no organisation
         party_id = PREFIX + _slug(full)
         party = parties.get(party_id) or ProvisionalParty(party_id, full)
-        if name != full and name not in party.aliases:
-            party = replace(party, aliases=(*party.aliases, name))
+        alias = _without_common_nouns(name)  # "TWU", not "TWU union"
+        if alias != full and alias not in party.aliases:
+            party = replace(party, aliases=(*party.aliases, alias))
         parties[party_id] = party
         why = f"{full!r} is an organisation the article names that no rule defines (a provisional party)"
         found.append(Mention.of_tokens(doc, start, end, text, party_id, via="provisional", why=[why]))
@@ -605,6 +610,20 @@ def _bracketed_after(span: SpacySpan, mentions: list[Mention]) -> Mention | None
     if span.start < 2 or doc[span.start - 1].text != "(" or span.end >= len(doc) or doc[span.end].text != ")":
         return None
     return next((m for m in mentions if m.end == span.start - 1 and m.actor and m.actor_kind == "body"), None)
+
+
+def _expansion_in_brackets(doc: Doc, end: int, acronym: str) -> str | None:
+    """The full name in brackets right after an acronym's name ending at token `end`, whose initials hold the
+    acronym's letters in order: "RMT union (National Union of Rail, Maritime and Transport Workers)"."""
+    if not acronym.isupper() or end >= len(doc) or doc[end].text != "(":
+        return None
+    closing = next((t.i for t in doc[end + 1 : end + 16] if t.text == ")"), None)
+    inside = doc[end + 1 : closing] if closing is not None else None
+    if inside is None or not all(t.is_title or t.lower_ in _SMALL_WORDS or t.text == "," for t in inside):
+        return None
+    initials = iter(_initials(inside.text.replace(",", " ")))
+    spelt = all(letter in initials for letter in acronym.replace("-", ""))  # each letter found after the last
+    return inside.text if spelt and sum(t.is_title for t in inside) > 1 and inside[0].is_title else None
 
 
 def _initials(name: str) -> str:

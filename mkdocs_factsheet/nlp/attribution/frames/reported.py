@@ -475,8 +475,6 @@ def content_prepositions(cue: Cue) -> set[str]:
     if cue.kind != "speech" or cue.lemma in ("say", "tell", "add", "state", "write", "note", "report", "continue"):
         return set()  # "we know about it", "he said of Congress": not what was said
     preps = {"about"}
-    if cue.lemma in ("respond", "reply", "answer", "react", "object"):
-        preps.add("to")
     topical = cue.lemma in ("speak", "talk", "think", "hear", "learn", "complain")
     if cue.stance in ("threaten", "disapprove", "accuse", "reject") or topical:
         preps |= {"of", "against"}
