@@ -26,6 +26,7 @@ ADDRESSEE_STANCES = frozenset({"appeal", "demand", "threaten", "promise"})
 MESSAGE_OBJECT_LEMMAS = frozenset(
     {
         "announce",
+        "report",  # "reported 611 aftershocks", "reported five new deaths"
         "propose",
         "confirm",
         "reveal",

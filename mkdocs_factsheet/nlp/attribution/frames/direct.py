@@ -452,5 +452,10 @@ class DirectQuotes:
         for token in self.index.doc[span.end : sentence_end]:
             if token.is_punct or token.is_space:
                 continue
-            return token.i in inside
+            outside = token  # the word of the words after whose head is in the quotation
+            while outside.head.i >= span.end and outside.head.i != outside.i:
+                outside = outside.head
+            # "“… in accommodation spaces” where the passengers would have been": the reporter's relative clause
+            # on a noun of the quotation, no word of the speaker's
+            return token.i in inside and outside.dep_ not in ("relcl", "acl")
         return False

@@ -216,6 +216,13 @@ def is_negated(token: Token) -> bool:
     return alternative and not own_subject and any(c.dep_ == "neg" for c in token.head.children)
 
 
+def is_finite(token: Token) -> bool:
+    """Is the verb a finite one ("reported", "reports", "has reported"), not an infinitive or a participle alone?"""
+    if token.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    return token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
+
+
 def is_infinitive(token: Token) -> bool:
     """Is the token a bare or to-infinitive verb?"""
     if token.pos_ not in ("VERB", "AUX"):

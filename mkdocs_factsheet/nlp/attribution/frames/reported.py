@@ -286,12 +286,20 @@ class ReportedSpeech:
             for c in complements.children
             if c.i > dobj.i and (c.dep_ == "prep" and c.lower_ in preps or c.dep_ == "oprd")  # "declared X a pandemic"
         ]
+        # "announced new church law to mandate reporting …": the object's purpose, which the parse hangs on the cue
+        extra += [
+            c
+            for c in complements.children
+            if c.dep_ == "xcomp" and c.i == dobj.right_edge.i + 2 and any(a.lower_ == "to" for a in c.lefts)
+        ]
         if self.addressed_object(cue, dobj):
             # "congratulated Pelosi": whom, not what; "thanked X for Y" says what for
             praised = cue.stance == "praise" and any(c.lower_ == "for" for c in extra)
             return _Content([dobj, *extra], "indirect: Name-thanked X for …", addressee=dobj) if praised else None
         if cue.lemma == "cite" and (dobj.lemma_.lower() == "source" or grammar.names_someone(dobj)):
             return None  # "citing sources within the Department of Defense": whom they heard it from
+        if cue.lemma == "report" and not grammar.is_finite(token):
+            return None  # "reported 611 aftershocks" is a report, "expected to report the incident" a duty
         if cue.lemma == "state" and not any(c.dep_ == "poss" for c in dobj.children):
             return None  # "stated its intention to leave", not "stated the obvious" nor "stating Saha Airlines"
         if Lexicon.object_is_content(cue):
