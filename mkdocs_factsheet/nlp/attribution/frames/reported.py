@@ -101,6 +101,7 @@ class ReportedSpeech:
             self.subject_taken_as_object,
             self.clause_inside_object,
             self.object_content,
+            self.passive_object,
             self.prepositional_object,
         )
 
@@ -305,6 +306,20 @@ class ReportedSpeech:
         if Lexicon.object_is_content(cue):
             return _Content([dobj, *extra], "indirect: Name-condemned X")
         return None
+
+    def passive_object(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
+        """Content of a passive cue whose agent speaks: its subject ("the coup was condemned by the UN"), or what
+        it was declared ("the outbreak was declared a pandemic by the WHO": "a pandemic")."""
+        subject = next((c for c in complements.children if c.dep_ == "nsubjpass"), None)
+        agent = any(c.dep_ == "agent" for c in complements.children)
+        if subject is None or not agent or not Lexicon.object_is_content(match.cue):
+            return None
+        declared = [c for c in complements.children if c.dep_ == "oprd" and c.i > token.i] + complements.xcomp
+        if declared:
+            return _Content(declared[:1], "indirect: X was declared Y by Name")
+        if subject.lower_ in grammar.RELATIVE or subject.pos_ == "PRON":
+            return None  # "which was condemned by …", "it was announced by …": no words of its own
+        return _Content([subject], "indirect: X was condemned by Name")
 
     def prepositional_object(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
         """Content from a preposition the cue takes its topic with: "warned of …", "responded to …"."""
