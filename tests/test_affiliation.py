@@ -187,6 +187,17 @@ def test_a_party_after_the_name_beats_a_nationality_before_a_title_that_is_no_of
     assert speaker_of(sheet, "law would pass") == ("Dana Whitfield", "poland")  # an office of state
 
 
+def test_a_surname_affiliated_alone_is_not_the_last_word_of_another_persons_name(engine: Engine) -> None:
+    text = (
+        "Mark Whitfield died on Thursday. Whitfield, the Democratic chairman of the committee, was 68. In a "
+        "statement, Ana Rockmore Whitfield, his "
+        'wife, said Whitfield "worked until his last breath". Whitfield said the hearings would go on.'
+    )
+    sheet = sheet_of(engine, text)
+    assert speaker_of(sheet, "his last breath") == ("Ana Rockmore Whitfield", None)
+    assert speaker_of(sheet, "hearings would go on") == ("Whitfield", "democratic-party")
+
+
 def test_a_news_outlet_told_is_no_party_of_the_name_after_it(engine: Engine) -> None:
     text = 'Senator Dana Whitfield told MSNBC Tovani "was a great woman". Ana Tovani had served for 20 years.'
     sheet = sheet_of(engine, text)
@@ -726,7 +737,8 @@ def test_a_title_apposed_to_a_name_past_its_bracketed_complement_affiliates_it(e
         "The general secretary of the BCW union (Bakers, Confectioners and Allied Workers), Dana Whitfield, said the "
         'measure was "nowhere near enough."'
     )
-    assert speaker_of(sheet_of(engine, text), "nowhere near enough") == ("Dana Whitfield", "provisional-bcw")
+    union = "provisional-bakers-confectioners-and-allied-workers"  # the acronym's full name in brackets
+    assert speaker_of(sheet_of(engine, text), "nowhere near enough") == ("Dana Whitfield", union)
     body = (  # the parse sets "the president" in apposition with the name, past a coordination: no title of hers
         "Retired Lt. Gen. Dana Whitfield said the United States had lost its way. The United States votes in "
         "November. “He's absolutely right. There's a severe disconnect between this White House and frankly the "

@@ -869,10 +869,6 @@ class Affiliator:
         """(end, full name) of an affiliated person named at token `index`: in full, or by an unshared surname or
         first name."""
         token = self.doc[index]
-        for full in names.starting.get(token.text, []):
-            words = full.split()
-            if [t.text for t in self.doc[index : index + len(words)]] == words:
-                return index + len(words), full
         previous = self.doc[index - 1] if index > 0 else None
         # "Ali Fernández" is someone else; "President Fernández" is the person affiliated, and so is "on Tuesday
         # Fernández"
@@ -883,7 +879,13 @@ class Affiliator:
             and previous.i not in self.title_at
             and previous.lower_ not in HONORIFICS  # "Dr Meerjady"
             and previous.ent_type_ not in ("DATE", "TIME")
-        )
+        ) or self.in_longer_name(index)
+        for full in names.starting.get(token.text, []):
+            words = full.split()
+            if len(words) == 1 and inside_other_name:
+                continue  # "Cummings" affiliated alone is not "Maya Rockeymoore Cummings"
+            if [t.text for t in self.doc[index : index + len(words)]] == words:
+                return index + len(words), full
         person = names.by_surname.get(token.text)
         if person is not None and token.is_title and not inside_other_name:
             return index + 1, person
@@ -896,6 +898,21 @@ class Affiliator:
         if person is not None and token.is_title and not within_other:
             return index + 1, person
         return None
+
+    def in_longer_name(self, index: int) -> bool:
+        """Is token `index` the last word of a name the NER gives with other names before it ("Maya Rockeymoore
+        Cummings" after "Elijah Cummings", a person's name or one it took for an organisation's), titles and
+        honorifics aside?"""
+        token = self.doc[index]
+        if token.ent_iob_ != "I" or token.ent_type_ not in ("PERSON", "ORG"):
+            return False
+        if index + 1 < len(self.doc) and self.doc[index + 1].ent_iob_ == "I":
+            return False  # not the name's last word
+        before = []
+        while index > 0 and self.doc[index].ent_iob_ == "I":
+            index -= 1
+            before.append(self.doc[index])
+        return any(t.is_title and t.i not in self.title_at and t.lower_ not in HONORIFICS for t in before)
 
     # -- pieces ----------------------------------------------------------------------------------------
 
