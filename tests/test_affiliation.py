@@ -397,6 +397,13 @@ def test_an_unnamed_office_of_the_home_country_is_that_countrys(engine: Engine) 
     assert speaker_of(sheet, "teams would stay") == ("Fiame Naomi Mataafa", "samoa")
 
 
+def test_aid_agencies_are_no_office_of_the_home_country(engine: Engine) -> None:
+    body = "Aid agencies say the vaccination rate is too low. Health agencies said the outbreak was over."
+    sheet = headlined(engine, "Samoan government ends state of emergency over measles outbreak", body)
+    assert speaker_of(sheet, "rate is too low") == (None, None)
+    assert speaker_of(sheet, "outbreak was over")[1] == "samoa"
+
+
 def test_a_first_name_alone_is_the_pack_member_the_article_named_in_full(engine: Engine) -> None:
     text = (
         "Narendra Modi said on Friday that the relief teams had reached the site. "
@@ -454,6 +461,13 @@ def test_coordinated_speakers_each_hold_the_position(engine: Engine) -> None:
         ("German Chancellor Angela Merkel", "Angela Merkel", "germany"),
         ("French President Emmanuel Macron", "Emmanuel Macron", "france"),
     ]
+    # the parse makes each of two subjects joined by "and" the verb's own
+    text = (
+        "Whitby-Clark, which makes Kleenex Toilet Tissue, and Solaris Paper which makes Sorbent, emphasized they "
+        "were working 24/7 to maintain the supply."
+    )
+    positions = [p for p in sheet_of(engine, text).positions if "were working" in p.content.text]
+    assert sorted(p.speaker.party or "" for p in positions) == ["provisional-solaris-paper", "provisional-whitby-clark"]
     unresolved = sheet_of(engine, "Reuters and NBC reported that the port was closed.").positions
     assert [p.speaker.text for p in unresolved] == ["Reuters and NBC"]  # nothing places them: one speaker
 

@@ -180,8 +180,11 @@ _SPEAKING_FOR = ("speaking for ", "acting for ", "speaking on behalf", "on behal
 _BRACKETED_WORDS = 5  # the longest expansion of a title's acronym in brackets: "(Member of the European Parliament)"
 _NAME_GLUE = frozenset({"of", "the", "for", "and"})  # lower-case words inside such an expansion
 
-# nouns before a title that make it a private group's, never the home country's office: "a family spokesperson"
-_PRIVATE_OWNERS = frozenset({"family", "campaign", "club", "team", "company", "firm", "church"})
+# nouns before a title that make it a private group's, never the home country's office: "a family spokesperson",
+# "aid agencies"
+_PRIVATE_OWNERS = frozenset(
+    {"family", "campaign", "club", "team", "company", "firm", "church", "aid", "relief", "humanitarian", "charity"}
+)
 _FAMILY = frozenset({"family"})
 # the most words of an "of" phrase that names a title alone ("the head of the police's internal investigators")
 _OF_WORDS = 8

@@ -300,6 +300,7 @@ class Speakers:
         questioned …": one position each); `first` is narrowed to its own words. "Reuters and NBC", which
         nothing resolves, stay one speaker."""
         conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+        conjuncts += _sibling_subjects(head)
         if not conjuncts or not _named(first.identity):
             return []
         others = []
@@ -802,6 +803,18 @@ def _named(identity: Identity) -> bool:
 
 # the second halves of compounds that say where a speaker is from, not whom it speaks for: "UK-based",
 # "London-headquartered", "Iranian-born"
+def _sibling_subjects(head: Token) -> list[Token]:
+    """The other subjects of the verb a subject hangs on, when "and" joins them and the parse made each the
+    verb's own ("Kimberly-Clark, which makes …, and Solaris Paper … emphasized …")."""
+    if head.dep_ != "nsubj":
+        return []
+    subjects = [c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
+    joined = any(
+        c.dep_ == "cc" and c.lower_ == "and" for subject in subjects for c in subject.children if c.i > subject.i
+    )
+    return [subject for subject in subjects if subject is not head] if joined and len(subjects) > 1 else []
+
+
 _JOINED = ("organisation", "movement", "group")  # parties one joins, unlike a country one is from
 _WHERE_FROM = {"based", "headquartered", "born", "registered", "raised"}
 
