@@ -397,6 +397,21 @@ def test_an_unnamed_office_of_the_home_country_is_that_countrys(engine: Engine) 
     assert speaker_of(sheet, "teams would stay") == ("Fiame Naomi Mataafa", "samoa")
 
 
+def test_a_title_in_the_headline_is_the_one_person_the_body_names_with_it(engine: Engine, tmp_path: Path) -> None:
+    headline = "Greek prime minister reaffirms EastMed pipeline project is open for other countries to join"
+    body = (
+        "On Tuesday, the Greek prime minister Dana Whitfield reasserted the openness of the project. Development "
+        "minister Ana Tovani said the works would start in May."
+    )
+    write_tree(tmp_path, {"seeds/pipeline.md": f'---\ntitle: "{headline}"\ndate: 2020-01-10\n---\n{body}\n'})
+    [article] = load_articles([tmp_path / "seeds"], ProblemLog())
+    sheet = engine.extract(article)
+    position = next(p for p in sheet.positions if "open for other countries" in p.content.text)
+    assert (position.speaker.actor, position.speaker.party) == ("Dana Whitfield", "greece")
+    # the clause the parse turned over (the cue a subject of "is") is what was said, the object with it
+    assert position.content.text == "EastMed pipeline project is open for other countries to join"
+
+
 def test_aid_agencies_are_no_office_of_the_home_country(engine: Engine) -> None:
     body = "Aid agencies say the vaccination rate is too low. Health agencies said the outbreak was over."
     sheet = headlined(engine, "Samoan government ends state of emergency over measles outbreak", body)

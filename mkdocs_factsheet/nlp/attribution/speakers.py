@@ -249,6 +249,11 @@ class Speakers:
             people = [m for m in named if m.actor_kind == "person"] + affiliated_in_apposition(head, self.mention_at)
             mention = next(iter(people), mention if mention is not None else next(iter(named), None))
         if mention is not None:
+            holder = self.holder_in_body(mention, head)
+            if holder is not None:  # "Greek prime minister reaffirms …" over "the Greek prime minister Kyriakos …"
+                identity = self.from_mention(holder)
+                identity.why.insert(0, f"{mention.text!r} in the headline: {holder.actor}, so named in the text")
+                return identity
             if mention.via == "agent" and mention.actor_kind == "body" and mention.party is not None:
                 before = self.organisation_named_before(head)  # "the court" after "the Court of Session"
                 if before is not None:
@@ -273,6 +278,28 @@ class Speakers:
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
             return self.pronoun(head, content, addressee)
         return self.describe(head)
+
+    def holder_in_body(self, mention: Mention, head: Token) -> Mention | None:
+        """The one person the body names with the title and party a headline's title gives ("Greek prime
+        minister" in the headline, "the Greek prime minister Kyriakos Mitsotakis" in the text)."""
+        blank = self.text.blank
+        if blank is None or mention.via != "agent" or mention.actor_kind != "person" or not mention.actor:
+            return None
+        if head.idx + self.text.offset >= blank[0]:
+            return None  # not in the headline
+        holders = [
+            m
+            for m in self.mentions
+            if m.start_char >= blank[1]
+            and m.actor_kind == "person"
+            and m.party == mention.party
+            and m.role is not None
+            and m.actor
+            and mention.actor.lower().endswith(m.role.lower())
+        ]
+        longest = max((len(m.role.split()) for m in holders if m.role), default=0)
+        holders = [m for m in holders if m.role and len(m.role.split()) == longest]  # "prime minister", not "minister"
+        return holders[0] if len({m.actor for m in holders}) == 1 else None
 
     def proxy(self, head: Token, content: tuple[int, int] | None, addressee: Token | None) -> Identity | None:
         """Someone acting for a person the phrase names (the rules' `proxies`): "Kono's spokesman", "his office",

@@ -99,6 +99,7 @@ class ReportedSpeech:
             self.hosts_before,
             self.as_clause,
             self.subject_taken_as_object,
+            self.clause_over_cue,
             self.clause_inside_object,
             self.object_content,
             self.passive_object,
@@ -251,6 +252,23 @@ class ReportedSpeech:
         if verb.head.i != token.i and verb.head not in token.ancestors:
             return None  # the verb must hang on the cue or on a word above it
         return _Content([dobj, verb], "indirect: Name-said X did …")
+
+    def clause_over_cue(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
+        """A clause the parser turned over, the cue made the subject of the clause's verb: "Greek prime minister
+        reaffirms [EastMed pipeline project] is open …" (`reaffirms` a clausal subject of `is`). The object and
+        that verb, right after it, are what was said."""
+        dobj = complements.dobj
+        if dobj is None or token.dep_ != "csubj" or self.addressed_object(match.cue, dobj):
+            return None
+        following = dobj.right_edge.i + 1
+        verb = self.index.doc[following] if following < len(self.index.doc) else None
+        while verb is not None and verb.dep_ in ("aux", "auxpass", "neg") and verb.head.i > verb.i:
+            verb = verb.head
+        if verb is None or verb.i != token.head.i or verb.i in self.index.quote_tokens:
+            return None
+        if any(c.dep_ in grammar.SUBJECTS for c in verb.children if c.i != token.i):
+            return None
+        return _Content([dobj, verb], "indirect: Name-said X did …", after=token)
 
     def clause_inside_object(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
         """A clause the parser hung inside the cue's object: "said [a law allowing the termination of a life]
