@@ -412,6 +412,15 @@ def test_a_title_in_the_headline_is_the_one_person_the_body_names_with_it(engine
     assert position.content.text == "EastMed pipeline project is open for other countries to join"
 
 
+def test_a_possessive_is_no_part_of_the_name_a_title_affiliates(engine: Engine) -> None:
+    body = (
+        "Trump said he had asked for national security adviser Dana R. Whitfield's resignation. Whitfield said he "
+        "had offered to resign."
+    )
+    sheet = headlined(engine, "US president ousts national security adviser", body)
+    assert speaker_of(sheet, "offered to resign") == ("Dana R. Whitfield", "united-states")
+
+
 def test_aid_agencies_are_no_office_of_the_home_country(engine: Engine) -> None:
     body = "Aid agencies say the vaccination rate is too low. Health agencies said the outbreak was over."
     sheet = headlined(engine, "Samoan government ends state of emergency over measles outbreak", body)

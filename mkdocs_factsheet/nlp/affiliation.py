@@ -329,11 +329,13 @@ class Affiliator:
         self.unaffiliated.setdefault(self.name_of(start, end), why)
 
     def name_of(self, start: int, end: int) -> str:
-        """The person's name in tokens [start, end), without a title the NER took into it ("Crown Prince") or a
-        courtesy title ("Dr")."""
+        """The person's name in tokens [start, end), without a title the NER took into it ("Crown Prince"), a
+        courtesy title ("Dr") or a possessive ending ("John R. Bolton's resignation")."""
         title = self.title_at.get(start)
         if title is not None and title.start == start and title.end < end:
             start = title.end
+        if end - start > 1 and self.doc[end - 1].text in ("'s", "’s"):
+            end -= 1
         return without_honorific(self.doc[start:end].text)
 
     def no_longer(self, title: Title) -> Token | None:
