@@ -317,6 +317,8 @@ class ReportedSpeech:
             return _Content([dobj, *extra], "indirect: Name-thanked X for …", addressee=dobj) if praised else None
         if cue.lemma == "cite" and (dobj.lemma_.lower() == "source" or grammar.names_someone(dobj)):
             return None  # "citing sources within the Department of Defense": whom they heard it from
+        if cue.lemma == "express" and not _complemented(dobj):
+            return None  # "expressed disappointment", "a similar view": a feeling named, nothing said of anything
         if cue.lemma == "report" and not grammar.is_finite(token):
             return None  # "reported 611 aftershocks" is a report, "expected to report the incident" a duty
         if cue.lemma == "state" and not any(c.dep_ == "poss" for c in dobj.children):
@@ -508,6 +510,19 @@ def _that_or_infinitive(clause: Token) -> bool:
         any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
         or grammar.is_infinitive(clause)
         and clause.dep_ != "relcl"
+    )
+
+
+# the prepositions that say what a feeling or view is about: "opposition to", "regret for", "concern over"
+_ABOUT = frozenset({"to", "for", "about", "over", "at", "with", "of", "against", "toward", "towards"})
+
+
+def _complemented(noun: Token) -> bool:
+    """Does the noun say what it is about: "opposition to the plan", "willingness to help" ("on Twitter", where
+    it was said, does not)?"""
+    return any(
+        child.dep_ in ("acl", "relcl", "ccomp", "xcomp") or (child.dep_ == "prep" and child.lower_ in _ABOUT)
+        for child in noun.rights
     )
 
 
