@@ -370,13 +370,14 @@ class Affiliator:
             member_of = self.party_of_name(name[1])
             if party is not None and party.party in self.countries and member_of is not None and not title.executive:
                 continue  # "Polish leader Jarosław Kaczyński of the Law and Justice Party": the party he leads
-            state = self.state_of(title, party) if party is not None else None
-            if party is not None and state is not None:
-                why = f"title {title.name!r}, held for {state} whatever the party {party.text!r} ({party.party})"
-                yield self.person_mention(start, name, state, title.name, why)
-            elif party is not None:
-                why = f"title {title.name!r} after {party.text!r} ({party.party}) just before the name"
-                yield self.person_mention(start, name, party.party, title.name, why)
+            if party is not None:
+                state = self.state_of(title, party)
+                why = (
+                    f"title {title.name!r}, held for {state} whatever the party {party.text!r} ({party.party})"
+                    if state is not None
+                    else f"title {title.name!r} after {party.text!r} ({party.party}) just before the name"
+                )
+                yield self.person_mention(start, name, state or party.party, title.name, why)
             elif title.party is not None and not self.anyone_at(name):
                 why = f"title {title.name!r}, an office only {title.party} has in the rules, just before the name"
                 yield self.person_mention(start, name, title.party, title.name, why)

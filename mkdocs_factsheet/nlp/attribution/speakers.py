@@ -288,7 +288,7 @@ class Speakers:
         if head.idx + self.text.offset >= blank[0]:
             return None  # not in the headline
         holders = [
-            m
+            (m, len(m.role.split()))
             for m in self.mentions
             if m.start_char >= blank[1]
             and m.actor_kind == "person"
@@ -297,9 +297,9 @@ class Speakers:
             and m.actor
             and mention.actor.lower().endswith(m.role.lower())
         ]
-        longest = max((len(m.role.split()) for m in holders if m.role), default=0)
-        holders = [m for m in holders if m.role and len(m.role.split()) == longest]  # "prime minister", not "minister"
-        return holders[0] if len({m.actor for m in holders}) == 1 else None
+        longest = max((words for _, words in holders), default=0)  # "prime minister", not "minister"
+        people = [m for m, words in holders if words == longest]
+        return people[0] if len({m.actor for m in people}) == 1 else None
 
     def proxy(self, head: Token, content: tuple[int, int] | None, addressee: Token | None) -> Identity | None:
         """Someone acting for a person the phrase names (the rules' `proxies`): "Kono's spokesman", "his office",

@@ -62,7 +62,7 @@ LIGHT_VERBS = {
 INFINITIVE_STANCES = ("promise", "threaten", "demand", "appeal", "reject", "support")
 
 # The cases whose content may be a deed rather than something said, for a cue that also names deeds.
-DEED_CASES = frozenset({"object_content", "prepositional_object"})
+DEED_CASES = frozenset({"object_content", "passive_object", "prepositional_object"})
 
 
 class _Complements(NamedTuple):
