@@ -118,6 +118,9 @@ def _shared_subject(index: DocIndex, verb: Token, head: Token, depth: int) -> To
             return subject(index, head, depth + 1)
         return None
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "as":
+        quoted = next((c for c in head.head.children if c.dep_ == "dobj" and c.i < head.i), None)
+        if quoted is not None:
+            return quoted  # "Reuters quoted X as saying …", "cited the Air Force as stating …": X speaks
         return subject(index, head.head, depth + 1)  # "X was quoted … as telling"
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
         return subject(index, head.head, depth + 1)  # "X deflected questions before saying …"
