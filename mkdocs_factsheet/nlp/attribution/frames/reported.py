@@ -317,6 +317,8 @@ class ReportedSpeech:
             return _Content([dobj, *extra], "indirect: Name-thanked X for …", addressee=dobj) if praised else None
         if cue.lemma == "cite" and (dobj.lemma_.lower() == "source" or grammar.names_someone(dobj)):
             return None  # "citing sources within the Department of Defense": whom they heard it from
+        if cue.lemma == "offer" and dobj.lemma_.lower() in _COURTESIES:
+            return None  # "offered his condolences": a courtesy, no promise
         if cue.lemma == "express" and not _complemented(dobj):
             return None  # "expressed disappointment", "a similar view": a feeling named, nothing said of anything
         if cue.lemma == "report" and not grammar.is_finite(token):
@@ -513,6 +515,11 @@ def _that_or_infinitive(clause: Token) -> bool:
     )
 
 
+# what one offers as a courtesy, no promise of anything: "offered his condolences"
+_COURTESIES = frozenset(
+    {"condolence", "condolences", "sympathy", "sympathies", "thanks", "congratulation", "congratulations", "prayer"}
+    | {"apology", "apologies", "regret", "regrets", "wish", "wishes", "greeting", "greetings", "tribute"}
+)
 # the prepositions that say what a feeling or view is about: "opposition to", "regret for", "concern over"
 _ABOUT = frozenset({"to", "for", "about", "over", "at", "with", "of", "against", "toward", "towards"})
 
