@@ -481,6 +481,16 @@ def test_an_acronyms_full_name_in_brackets_after_it_names_the_party(engine: Engi
     assert facts.aliases == ["TWU"]
 
 
+def test_a_business_noun_after_the_is_the_business_named_before_with_it(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "British supermarket chain Hadley said it would sell its Polish stores. The chain's press release reported "
+        "22 sold units. The retailer said the deal was good.",
+    )
+    assert speaker_of(sheet, "22 sold units") == (None, "provisional-hadley")
+    assert speaker_of(sheet, "deal was good") == (None, None)  # named with another noun: nobody said which
+
+
 def test_a_country_named_before_a_state_qualifier_owns_the_body_the_ner_takes_it_into(engine: Engine) -> None:
     """The model reads "the United States National Institute of Allergy" as one organisation: the country's name
     before "National" is the country's, not a word of a party of its own."""

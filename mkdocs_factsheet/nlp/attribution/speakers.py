@@ -403,6 +403,9 @@ class Speakers:
         person_before = self.person_described_before(head)
         if person_before is not None:  # "the archbishop" after "archbishop Jorge Eduardo Scheinig"
             return person_before
+        business = self.business_described_before(head)
+        if business is not None:  # "the chain" after "supermarket chain Tesco"
+            return business
         named = self.organisation_named_before(head)
         if named is not None:  # "the archive" after "the Gun Violence Archive"
             name, mention = named
@@ -588,6 +591,23 @@ class Speakers:
             if words.intersection(names):
                 identity = self.from_mention(mention)
                 identity.why.insert(0, f"{head.text!r} → {mention.actor} (named before as {mention.text!r})")
+                return identity
+        return None
+
+    def business_described_before(self, head: Token) -> Identity | None:
+        """The business named before with the noun of a definite description right before its name ("the chain"
+        after "supermarket chain Tesco", "the retailer" after "retailer Marlowes"): the nearest such."""
+        noun = head.lemma_.lower()
+        if noun not in self.rules.business_lemmas or not _the_noun(head):
+            return None
+        for mention in reversed(self.mentions):
+            if mention.start >= head.i or mention.actor_kind == "person" or mention.start == 0:
+                continue
+            before = self.doc[mention.start - 1]
+            if before.lemma_.lower() == noun and before.i not in self.quote_tokens:
+                identity = self.from_mention(mention)
+                named = f"{before.text} {mention.text}"
+                identity.why.insert(0, f"{'the ' + head.text!r} → {identity.name} (named before as {named!r})")
                 return identity
         return None
 
