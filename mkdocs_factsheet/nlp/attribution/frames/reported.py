@@ -238,12 +238,9 @@ class ReportedSpeech:
             return None
         if self.addressed_object(cue, dobj) or dobj.lemma_.lower() in self.index.lexicon.said_nouns:
             return None
-        following = dobj.right_edge.i + 1
-        if following >= len(self.index.doc):
+        verb = _verb_after(dobj)
+        if verb is None:
             return None
-        verb = self.index.doc[following]
-        while verb.dep_ in ("aux", "auxpass", "neg") and verb.head.i > verb.i:
-            verb = verb.head
         finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)
         if not finite or verb.dep_ not in ("advcl", "conj", "parataxis") or verb.i in self.index.quote_tokens:
             return None
@@ -260,10 +257,7 @@ class ReportedSpeech:
         dobj = complements.dobj
         if dobj is None or token.dep_ != "csubj" or self.addressed_object(match.cue, dobj):
             return None
-        following = dobj.right_edge.i + 1
-        verb = self.index.doc[following] if following < len(self.index.doc) else None
-        while verb is not None and verb.dep_ in ("aux", "auxpass", "neg") and verb.head.i > verb.i:
-            verb = verb.head
+        verb = _verb_after(dobj)
         if verb is None or verb.i != token.head.i or verb.i in self.index.quote_tokens:
             return None
         if any(c.dep_ in grammar.SUBJECTS for c in verb.children if c.i != token.i):
@@ -513,6 +507,18 @@ def _that_or_infinitive(clause: Token) -> bool:
         or grammar.is_infinitive(clause)
         and clause.dep_ != "relcl"
     )
+
+
+def _verb_after(obj: Token) -> Token | None:
+    """The verb whose words start right after an object's phrase (past its auxiliaries and negation): "said [the
+    plan] would fail" → `fail`."""
+    following = obj.right_edge.i + 1
+    if following >= len(obj.doc):
+        return None
+    verb = obj.doc[following]
+    while verb.dep_ in ("aux", "auxpass", "neg") and verb.head.i > verb.i:
+        verb = verb.head
+    return verb
 
 
 # what one offers as a courtesy, no promise of anything: "offered his condolences"
