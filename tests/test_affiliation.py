@@ -148,7 +148,7 @@ def test_a_title_s_expansion_in_brackets_stands_between_the_party_and_the_name(e
         "Dana Whitfield said she would vote against the deal."
     )
     actor, party = speaker_of(sheet_of(engine, text), "vote against the deal")
-    assert (actor, party) == ("Dana Whitfield", "provisional-labour")
+    assert (actor, party) == ("Dana Whitfield", "labour-party")
 
 
 def test_an_executive_office_after_a_political_partys_word_is_held_for_the_partys_country(engine: Engine) -> None:
@@ -183,7 +183,7 @@ def test_a_party_after_the_name_beats_a_nationality_before_a_title_that_is_no_of
         "Polish President Dana Whitfield of the Law and Justice Party said the law would pass."
     )
     sheet = sheet_of(engine, text)
-    assert speaker_of(sheet, "ready with amendments") == ("Ana Tovani", "provisional-law-and-justice-party")
+    assert speaker_of(sheet, "ready with amendments") == ("Ana Tovani", "law-and-justice")
     assert speaker_of(sheet, "law would pass") == ("Dana Whitfield", "poland")  # an office of state
 
 
@@ -279,19 +279,20 @@ def test_a_pronoun_takes_the_named_person_not_the_title_in_their_apposition(engi
 
 
 def test_a_name_of_a_party_acts_for_it(engine: Engine) -> None:
-    sheet = sheet_of(
-        engine,
-        "The court had been petitioned by Joanna Cherry of the Scottish National Party. "
-        "Cherry said the ruling was historic.",
-    )
-    assert speaker_of(sheet, "ruling was historic") == ("Joanna Cherry", "provisional-scottish-national-party")
+    text = "The court had been petitioned by Joanna Cherry of the {}. Cherry said the ruling was historic."
+    sheet = sheet_of(engine, text.format("Highland Reform Party"))
+    assert speaker_of(sheet, "ruling was historic") == ("Joanna Cherry", "provisional-highland-reform-party")
+    sheet = sheet_of(engine, text.format("Scottish National Party"))  # a party of the world pack
+    assert speaker_of(sheet, "ruling was historic") == ("Joanna Cherry", "scottish-national-party")
 
 
 def test_a_persons_own_party_by_the_possessive_tied_to_them(engine: Engine) -> None:
-    sheet = sheet_of(engine, "Opposition leader Jeremy Corbyn said his Labour Party was eager for an election.")
-    assert speaker_of(sheet, "eager for an election") == ("Jeremy Corbyn", "provisional-labour-party")
-    actor = next(a for p in sheet.parties for a in p.actors if a.name == "Jeremy Corbyn")
-    assert any("his 'Labour Party'" in why for why in actor.why)
+    sheet = sheet_of(engine, "Opposition leader Mark Oduya said his Reform Party was eager for an election.")
+    assert speaker_of(sheet, "eager for an election") == ("Mark Oduya", "provisional-reform-party")
+    actor = next(a for p in sheet.parties for a in p.actors if a.name == "Mark Oduya")
+    assert any("his 'Reform Party'" in why for why in actor.why)
+    sheet = sheet_of(engine, "Opposition leader Mark Oduya said his Labour Party was eager for an election.")
+    assert speaker_of(sheet, "eager for an election") == ("Mark Oduya", "labour-party")
     sheet = sheet_of(engine, "Dana Whitfield died at his London home. Whitfield said in 2019 that he was tired.")
     assert speaker_of(sheet, "he was tired") == ("Dana Whitfield", None)  # a place of his is no party of his
 
@@ -568,7 +569,8 @@ def test_an_agencys_administrator_is_an_office_of_the_home_country(engine: Engin
 def test_a_partys_word_right_before_a_name_affiliates_it(pipeline: Pipeline) -> None:
     engine = Engine(pipeline, load_rules([], ["world"]))  # the pack's US parties
     text = (
-        "Democrat Chuck Fielder said the senator was a great man. Mayor of London Sam Kahn said the city would help. "
+        "Democrat Chuck Fielder said in Ohio the senator was a great man. Mayor of London Sam Kahn said the city "
+        "would help. "
         "Mr Lionel Harte said the bill was wrong."
     )
     sheet = sheet_of(engine, text)

@@ -229,10 +229,10 @@ def test_a_one_word_party_name_before_a_title_is_a_provisional_party_but_a_state
 ) -> None:
     sheet = sheet_of(
         engine,
-        "Ministers met in London on Monday. Labour leader Dana Whitfield said the plan was wrong. "
+        "Ministers met in Copenhagen on Monday. Venstre leader Dana Whitfield said the plan was wrong. "
         "State prosecutors said the case would go to trial.",
     )
-    assert speaker_of(sheet, "plan was wrong") == ("Dana Whitfield", "provisional-labour")
+    assert speaker_of(sheet, "plan was wrong") == ("Dana Whitfield", "provisional-venstre")
     assert "provisional-state" not in {p.id for p in sheet.parties}
 
 

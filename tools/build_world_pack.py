@@ -998,52 +998,200 @@ def add_territories(parties: list[Party]) -> None:
 @dataclass(frozen=True)
 class PoliticalParty:
     """A political party Phoenix knows only as a kind of actor (agent PTY), written here from general knowledge:
-    its names (acronyms in capitals match only as written), the adjective news puts before its people's titles,
+    its names (acronyms in capitals match only as written), the adjectives news puts before its people's titles,
     the letters of its party marker and the longer names in which its words stand for something else."""
 
     id: str
     name: str
-    description: str
+    country: str  # the id of its country: whose offices its people hold, and the news it is named in (party_scope)
     aliases: tuple[str, ...]
-    adjective: str
-    marker: str
-    excludes: tuple[str, ...]
-    country: str  # the id of the country whose offices its people hold ("Republican President Trump")
+    adjectives: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+    markers: tuple[str, ...] = ()
 
 
-# The two parties of US politics, whose people news names by adjective ("Republican Sen. Ted Cruz") or by marker
-# ("Sen. Elizabeth Warren (D-Mass.)"), a US convention; other countries' parties share too many words across
-# borders (Labour, Conservative, Liberal) to be told apart without rules for their country.
+# Parties of national politics that international news names. Many share words across borders (Labour,
+# Conservative, Liberal): the engine takes a pack party for itself only in news that names its country
+# (`nlp.party_scope`), and `excludes` lists the longer names in which its words stand for something else. Only
+# the US convention names people by party marker ("Sen. Elizabeth Warren (D-Mass.)").
+_MINISTRY_OF = ("Minister of", "Ministry of", "Department of", "Secretary of")
 POLITICAL_PARTIES = (
     PoliticalParty(
-        "democratic-party",
-        "Democratic Party",
-        "The Democratic Party of the United States.",
+        "democratic-party", "Democratic Party", "united-states",
         ("Democrats", "Democrat", "Democratic National Committee", "DNC"),
-        "Democratic",
-        "D",
+        ("Democratic",),
         (
             "Democratic Party of", "New Democratic Party", "Democratic Forces", "Democratic Front", "Democratic Rally",
             "Democratic Alliance", "Democratic Union", "Democratic Movement", "Democratic Left",
             "Democratic Progressive Party", "Liberal Democratic Party", "Social Democratic Party",
             "Free Democratic Party", "Christian Democratic Union", "Democratic Unionist Party", "Sweden Democrats",
             "Liberal Democrats", "Social Democrats", "Christian Democrats", "Democratic People's Republic",
-            "Democratic Republic",
+            "Democratic Republic", "Liberal Democrat", "Peoples' Democratic Party", "Peoples Democratic Party",
+            "Movement for Democratic Change",
         ),
-        "united-states",
+        ("D",),
     ),
     PoliticalParty(
-        "republican-party",
-        "Republican Party",
-        "The Republican Party of the United States.",
+        "republican-party", "Republican Party", "united-states",
         ("Republicans", "GOP", "G.O.P.", "Republican National Committee", "RNC"),
-        "Republican",
-        "R",
+        ("Republican",),
         (
             "Republican Party of", "Republican Guard", "Irish Republican Army", "Republican People's Party",
             "Republican Left of Catalonia", "Republican Alliance", "Republican Front",
         ),
-        "united-states",
+        ("R",),
+    ),
+    # United Kingdom
+    PoliticalParty(
+        "labour-party", "Labour Party", "united-kingdom", ("Labour", "British Labour Party", "UK Labour"), ("Labour",),
+        (
+            "International Labour", "Labour Organization", "Labour Organisation", "Labour Day", "Labour Code",
+            "Labour Party of", "New Zealand Labour", "Irish Labour", "Australian Labour",
+            *(f"{words} Labour" for words in _MINISTRY_OF), "Labour Ministry", "Labour Minister",
+        ),
+    ),
+    PoliticalParty(
+        "conservative-party", "Conservative Party", "united-kingdom",
+        ("Conservatives", "Tories", "Tory Party", "Conservative and Unionist Party"), ("Conservative", "Tory"),
+        (
+            "Conservative Party of", "Progressive Conservative", "Conservative Political Action",
+            "Conservative Judaism", "Conservative People's Party", "Conservatives of", "Conservative Jewish",
+        ),
+    ),
+    PoliticalParty(
+        "liberal-democrats", "Liberal Democrats", "united-kingdom", ("Lib Dems", "Lib Dem", "Liberal Democrat Party"),
+        ("Liberal Democrat", "Lib Dem"),
+    ),
+    PoliticalParty("scottish-national-party", "Scottish National Party", "united-kingdom", ("SNP",), ("SNP",)),
+    PoliticalParty("brexit-party", "Brexit Party", "united-kingdom", ()),
+    PoliticalParty("democratic-unionist-party", "Democratic Unionist Party", "united-kingdom", ("DUP",), ("DUP",)),
+    PoliticalParty("plaid-cymru", "Plaid Cymru", "united-kingdom", ()),
+    # Ireland
+    PoliticalParty("sinn-fein", "Sinn Féin", "ireland", ("Sinn Fein",), ("Sinn Féin", "Sinn Fein")),
+    PoliticalParty("fianna-fail", "Fianna Fáil", "ireland", ("Fianna Fail",), ("Fianna Fáil", "Fianna Fail")),
+    PoliticalParty("fine-gael", "Fine Gael", "ireland", (), ("Fine Gael",)),
+    # Germany
+    PoliticalParty(
+        "christian-democratic-union", "Christian Democratic Union", "germany",
+        ("CDU", "Christian Democratic Union of Germany"), ("CDU",),
+    ),
+    PoliticalParty("christian-social-union", "Christian Social Union", "germany", ("CSU",), ("CSU",)),
+    PoliticalParty(
+        "social-democratic-party-of-germany", "Social Democratic Party of Germany", "germany",
+        ("SPD", "German Social Democrats"), ("SPD",),
+    ),
+    PoliticalParty(
+        "alternative-for-germany", "Alternative for Germany", "germany", ("AfD", "Alternative für Deutschland"),
+        ("AfD",),
+    ),
+    PoliticalParty("free-democratic-party", "Free Democratic Party", "germany", ("FDP",), ("FDP",)),
+    PoliticalParty("die-linke", "Die Linke", "germany", ()),
+    # France
+    PoliticalParty(
+        "la-republique-en-marche", "La République En Marche", "france",
+        ("La République En Marche!", "La Republique En Marche", "LREM", "LaREM", "En Marche"),
+    ),
+    PoliticalParty(
+        "national-rally", "National Rally", "france", ("Rassemblement National", "Front National"), (),
+        ("National Rally for", "National Rally of"),
+    ),
+    PoliticalParty("la-france-insoumise", "La France Insoumise", "france", ("France Unbowed",)),
+    # Italy, Spain, Portugal, Greece
+    PoliticalParty("five-star-movement", "Five Star Movement", "italy", ("M5S", "Movimento 5 Stelle")),
+    PoliticalParty("forza-italia", "Forza Italia", "italy", ()),
+    PoliticalParty("brothers-of-italy", "Brothers of Italy", "italy", ("Fratelli d'Italia",)),
+    PoliticalParty(
+        "spanish-socialist-workers-party", "Spanish Socialist Workers' Party", "spain",
+        ("PSOE", "Spanish Socialist Workers Party"), ("PSOE",),
+    ),
+    PoliticalParty("podemos", "Podemos", "spain", ()),
+    PoliticalParty("ciudadanos", "Ciudadanos", "spain", ()),
+    PoliticalParty("syriza", "Syriza", "greece", ("SYRIZA",), ("Syriza",)),
+    PoliticalParty("new-democracy", "New Democracy", "greece", ("Nea Dimokratia",), (), ("New Democracy of",)),
+    # Central and northern Europe
+    PoliticalParty(
+        "law-and-justice", "Law and Justice", "poland", ("Law and Justice Party", "PiS", "Prawo i Sprawiedliwość"),
+        ("PiS",), (*(f"{words} Law and Justice" for words in _MINISTRY_OF), "Law and Justice Ministry"),
+    ),
+    PoliticalParty("civic-platform", "Civic Platform", "poland", ("Platforma Obywatelska",)),
+    PoliticalParty("fidesz", "Fidesz", "hungary", ("FIDESZ", "Fidesz–KDNP"), ("Fidesz",)),
+    PoliticalParty("jobbik", "Jobbik", "hungary", (), ("Jobbik",)),
+    PoliticalParty(
+        "austrian-peoples-party", "Austrian People's Party", "austria", ("ÖVP", "Austrian Peoples Party"), ("ÖVP",),
+    ),
+    PoliticalParty("freedom-party-of-austria", "Freedom Party of Austria", "austria", ("FPÖ",), ("FPÖ",)),
+    PoliticalParty("party-for-freedom", "Party for Freedom", "netherlands", ("PVV",), ("PVV",)),
+    PoliticalParty(
+        "peoples-party-for-freedom-and-democracy", "People's Party for Freedom and Democracy", "netherlands",
+        ("VVD",), ("VVD",),
+    ),
+    PoliticalParty("sweden-democrats", "Sweden Democrats", "sweden", ()),
+    PoliticalParty("united-russia", "United Russia", "russia", ()),
+    # Turkey, Israel
+    PoliticalParty(
+        "justice-and-development-party", "Justice and Development Party", "turkey", ("AKP", "AK Party", "AK Parti"),
+        ("AKP",),
+    ),
+    PoliticalParty("republican-peoples-party", "Republican People's Party", "turkey", ("CHP",), ("CHP",)),
+    PoliticalParty("peoples-democratic-party", "Peoples' Democratic Party", "turkey", ("HDP",), ("HDP",)),
+    PoliticalParty("likud", "Likud", "israel", (), ("Likud",)),
+    PoliticalParty("blue-and-white", "Blue and White", "israel", ("Kahol Lavan",)),
+    PoliticalParty("yesh-atid", "Yesh Atid", "israel", ()),
+    # South Asia
+    PoliticalParty(
+        "bharatiya-janata-party", "Bharatiya Janata Party", "india", ("BJP", "Bharatiya Janta Party"), ("BJP",),
+    ),
+    PoliticalParty(
+        "indian-national-congress", "Indian National Congress", "india", ("Congress Party", "Congress party"),
+    ),
+    PoliticalParty("aam-aadmi-party", "Aam Aadmi Party", "india", ("AAP",), ("AAP",)),
+    PoliticalParty(
+        "pakistan-tehreek-e-insaf", "Pakistan Tehreek-e-Insaf", "pakistan", ("PTI", "Pakistan Tehreek-i-Insaf"),
+        ("PTI",),
+    ),
+    PoliticalParty(
+        "pakistan-muslim-league-n", "Pakistan Muslim League (N)", "pakistan",
+        ("PML-N", "Pakistan Muslim League-Nawaz", "Pakistan Muslim League (Nawaz)"), ("PML-N",),
+    ),
+    PoliticalParty("pakistan-peoples-party", "Pakistan Peoples Party", "pakistan", ("PPP", "Pakistan People's Party")),
+    PoliticalParty("awami-league", "Awami League", "bangladesh", ("Bangladesh Awami League",)),
+    PoliticalParty("bangladesh-nationalist-party", "Bangladesh Nationalist Party", "bangladesh", ("BNP",), ("BNP",)),
+    # East and South-East Asia
+    PoliticalParty(
+        "liberal-democratic-party-japan", "Liberal Democratic Party", "japan", ("LDP",), ("LDP",),
+        ("Liberal Democratic Party of",),
+    ),
+    PoliticalParty("democratic-progressive-party", "Democratic Progressive Party", "taiwan", ("DPP",), ("DPP",)),
+    PoliticalParty("kuomintang", "Kuomintang", "taiwan", ("KMT",), ("KMT", "Kuomintang")),
+    PoliticalParty("democratic-party-of-korea", "Democratic Party of Korea", "south-korea", ()),
+    PoliticalParty("people-power-party", "People Power Party", "south-korea", ()),
+    PoliticalParty("national-league-for-democracy", "National League for Democracy", "myanmar", ("NLD",), ("NLD",)),
+    PoliticalParty(
+        "united-malays-national-organisation", "United Malays National Organisation", "malaysia", ("UMNO",),
+        ("UMNO",),
+    ),
+    # Africa
+    PoliticalParty("african-national-congress", "African National Congress", "south-africa", ("ANC",), ("ANC",)),
+    PoliticalParty("economic-freedom-fighters", "Economic Freedom Fighters", "south-africa", ("EFF",)),
+    PoliticalParty("zanu-pf", "ZANU-PF", "zimbabwe", ("Zanu-PF",), ("ZANU-PF", "Zanu-PF")),
+    PoliticalParty("movement-for-democratic-change", "Movement for Democratic Change", "zimbabwe", ("MDC",)),
+    PoliticalParty("all-progressives-congress", "All Progressives Congress", "nigeria", ("APC",)),
+    # The Americas, Oceania
+    PoliticalParty("liberal-party-of-canada", "Liberal Party of Canada", "canada", ()),
+    PoliticalParty("conservative-party-of-canada", "Conservative Party of Canada", "canada", ()),
+    PoliticalParty("new-democratic-party", "New Democratic Party", "canada", ("NDP",), ("NDP",)),
+    PoliticalParty("bloc-quebecois", "Bloc Québécois", "canada", ("Bloc Quebecois",)),
+    PoliticalParty(
+        "australian-labor-party", "Australian Labor Party", "australia", ("Labor", "Labor Party"), ("Labor",),
+        ("Department of Labor", "Secretary of Labor", "Labor Department", "Labor Day", "Labor Secretary"),
+    ),
+    PoliticalParty("liberal-party-of-australia", "Liberal Party of Australia", "australia", ()),
+    PoliticalParty("workers-party-brazil", "Workers' Party", "brazil", ("Partido dos Trabalhadores",)),
+    PoliticalParty("morena", "Morena", "mexico", ("MORENA", "National Regeneration Movement")),
+    PoliticalParty("institutional-revolutionary-party", "Institutional Revolutionary Party", "mexico", ("PRI",)),
+    PoliticalParty(
+        "united-socialist-party-of-venezuela", "United Socialist Party of Venezuela", "venezuela", ("PSUV",),
+        ("PSUV",),
     ),
 )  # fmt: skip
 
@@ -1094,8 +1242,15 @@ def build_missing_states() -> list[Party]:
     ]
 
 
-def build_political_parties() -> list[Party]:
-    """The `POLITICAL_PARTIES` as party files."""
+def _with_article(country: str) -> str:
+    """A country's name as a sentence writes it: "the United Kingdom", "the Netherlands", "Germany"."""
+    return f"the {country}" if country.split()[0] in ("United", "Netherlands", "Czech", "Philippines") else country
+
+
+def build_political_parties(country_names: dict[str, str]) -> list[Party]:
+    """The `POLITICAL_PARTIES` as party files (`country_names`: country id → name, for their descriptions). A
+    longer name that is another party's is no exclusion: that party is found there, as the longer match."""
+    names = {name for party in POLITICAL_PARTIES for name in (party.name, *party.aliases, *party.adjectives)}
     return [
         Party(
             id=party.id,
@@ -1103,10 +1258,10 @@ def build_political_parties() -> list[Party]:
             kind="organisation",
             source=POLITICAL_PARTY_SOURCE,
             aliases=[AliasText(alias, exact=alias.isupper() and alias.isalpha()) for alias in party.aliases],
-            adjectives=[AliasText(party.adjective)],
-            description=party.description,
-            markers=[party.marker],
-            excludes=list(party.excludes),
+            adjectives=[AliasText(adjective) for adjective in party.adjectives],
+            description=f"A political party of {_with_article(country_names[party.country])}.",
+            markers=list(party.markers),
+            excludes=[phrase for phrase in party.excludes if phrase not in names],
             country=party.country,
         )
         for party in POLITICAL_PARTIES
@@ -1378,7 +1533,25 @@ COUNTER_EXAMPLES = {
     "vietnam": [("He served in the Vietnam War before entering politics.", "the name of a war")],
     "democratic-party": [("The Democratic Progressive Party won the election in Taiwan.", "Taiwan's party")],
     "republican-party": [("Iraq's Republican Guard was disbanded in 2003.", "Iraq's army, not the party")],
+    "conservative-party": [
+        ("Conservative groups held a rally in Washington on Saturday.", "news that names no British place or body")
+    ],
+    "labour-party": [("Labour Minister Dana Whitfield met union leaders in New Delhi.", "India's minister of labour")],
+    "law-and-justice": [("Pakistan's Ministry of Law and Justice drafted the bill.", "a ministry's name")],
 }
+
+# Texts that must find the party, with the people they must affiliate with it (`nlp.party_scope`: news that names
+# the party's country).
+EXAMPLES = {
+    "labour-party": [
+        ("Labour MP Dana Whitfield told the BBC in London that she would vote against the deal.",
+         {"Dana Whitfield": "labour-party"}),
+    ],
+    "law-and-justice": [
+        ("Polish politician Mark Oduya of the Law and Justice Party said the bill would pass in Warsaw.",
+         {"Mark Oduya": "law-and-justice"}),
+    ],
+}  # fmt: skip
 
 
 def party_yaml(party: Party) -> str:
@@ -1401,6 +1574,8 @@ def party_yaml(party: Party) -> str:
     if party.members:
         members = sorted(party.members, key=lambda member: (member.kind != "body", fold(member.name), member.name))
         data["members"] = [member_data(member) for member in members]
+    if party.id in EXAMPLES:
+        data["examples"] = [{"text": text, "actors": actors} for text, actors in EXAMPLES[party.id]]
     if party.id in COUNTER_EXAMPLES:
         data["counter_examples"] = [{"text": text, "note": note} for text, note in COUNTER_EXAMPLES[party.id]]
     return GENERATED_HEADER + yaml.dump(
@@ -1641,7 +1816,7 @@ def main(argv: list[str] | None = None) -> int:
     given = given_names([countries, international])
     parties = build_countries(countries, given, report) + build_organisations(international, given)
     add_territories(parties)
-    parties += build_political_parties() + build_missing_states()
+    parties += build_political_parties({party.id: party.name for party in parties}) + build_missing_states()
     duplicates = sorted(party_id for party_id, count in Counter(party.id for party in parties).items() if count > 1)
     if duplicates:
         raise SystemExit(f"duplicate party ids: {', '.join(duplicates)}")

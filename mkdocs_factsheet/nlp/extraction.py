@@ -1,10 +1,11 @@
 """From a parsed article to its fact sheet: the stages in order, each handing its output to the next.
 
 `settle_person_names`, `settle_business_names`, `settle_capitalised_names` (`nlp.names`) → `resolve_mentions`
-(`nlp.mentions`) → `drop_home_regions` (`nlp.regions`) → `affiliate` (`nlp.affiliation`, with `nlp.provisional`)
-→ `attribute` (`nlp.attribution`) → `positions_of` (`nlp.positions`) → `keep_acting` (`nlp.provisional`) →
-`build_fact_sheet` (`nlp.factsheet`). `extract_facts` runs them all for the engine; `cli explain` and the evaluation
-call `find_mentions` (the settling steps to `affiliate`) and the later stages themselves.
+(`nlp.mentions`) → `drop_home_regions` (`nlp.regions`) → `drop_parties_abroad` (`nlp.party_scope`) → `affiliate`
+(`nlp.affiliation`, with `nlp.provisional`) → `attribute` (`nlp.attribution`) → `positions_of` (`nlp.positions`) →
+`keep_acting` (`nlp.provisional`) → `build_fact_sheet` (`nlp.factsheet`). `extract_facts` runs them all for the
+engine; `cli explain` and the evaluation call `find_mentions` (the settling steps to `affiliate`) and the later
+stages themselves.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .factsheet import build_fact_sheet
 from .matching import CompiledRules
 from .mentions import Mention, ResolvedMentions, resolve_mentions
 from .names import settle_business_names, settle_capitalised_names, settle_person_names
+from .party_scope import drop_parties_abroad
 from .positions import positions_of
 from .provisional import keep_acting
 from .regions import drop_home_regions
@@ -65,7 +67,8 @@ def find_mentions(article: Article, doc: Doc, compiled: CompiledRules, text: Bod
     settle_business_names(doc, compiled.rules.business_lemmas)
     settle_capitalised_names(doc)
     resolved = resolve_mentions(doc, compiled, text, article.date)
-    resolved = replace(resolved, mentions=drop_home_regions(doc, resolved.mentions, compiled.rules))
+    mentions = drop_parties_abroad(drop_home_regions(doc, resolved.mentions, compiled.rules), compiled.rules)
+    resolved = replace(resolved, mentions=mentions)
     home = compiled.headlines.home(article.title) or compiled.headlines.story_country(
         article.title, _country_counts(article, resolved.mentions, compiled.rules)
     )
