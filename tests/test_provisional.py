@@ -160,6 +160,16 @@ def test_an_outlet_that_only_reports_is_a_source_not_a_party(engine: Engine) -> 
     assert not any(p.provisional for p in sheet.parties)
 
 
+def test_a_body_named_as_one_states_what_it_reports(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "The Wooster Growers Association reports a value of US$400 per ton as of November. According to the "
+        "Lakeland Fishing Council, the catch fell by half.",
+    )
+    assert speaker_of(sheet, "a value of") == (None, "provisional-wooster-growers-association")
+    assert speaker_of(sheet, "the catch fell") == (None, "provisional-lakeland-fishing-council")
+
+
 def test_an_outlet_the_text_calls_a_newspaper_is_a_source_whatever_its_cue(engine: Engine) -> None:
     sheet = sheet_of(
         engine,
@@ -441,7 +451,7 @@ def test_a_one_word_name_in_capitals_the_ner_takes_for_a_persons_is_an_organisat
     for text in ("Senator Ana Tovani spoke first. Then TOVANI said we will win.", "Tovani spoke. TOVANI: We will win."):
         doc = pipeline.parse(text)
         assert doc.ents[-1].text == "TOVANI" and doc.ents[-1].label_ == "PERSON"  # the model's reading
-        settle_capitalised_names(doc)
+        settle_capitalised_names(doc, frozenset())
         assert doc.ents[-1].label_ == "PERSON", text  # a word of her full name; a speaker's label
 
 
@@ -512,3 +522,13 @@ def test_a_first_name_of_the_rules_opens_a_persons_name_the_ner_took_for_an_orga
     sheet = sheet_of(engine, f"In the wake of his death, {first_name} {surname} said, the lions were killed.")
     assert speaker_of(sheet, "lions were killed") == (f"{first_name} {surname}", None)
     assert not any(p.provisional for p in sheet.parties)
+
+
+def test_an_organisations_name_takes_the_capitalised_head_the_model_left_out(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Turkey's Disaster and Emergency Management Presidency reported the magnitude of the earthquake was 6.6. "
+        "Microsoft President Lena Marsh said the law was bad.",
+    )
+    assert speaker_of(sheet, "magnitude") == ("Disaster and Emergency Management Presidency", "turkey")
+    assert speaker_of(sheet, "law was bad") == ("Lena Marsh", "provisional-microsoft")  # a title stays one

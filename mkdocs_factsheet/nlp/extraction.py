@@ -65,7 +65,7 @@ def find_mentions(article: Article, doc: Doc, compiled: CompiledRules, text: Bod
     """The parties and people a parsed article mentions: the rules' mentions, then the affiliations it states."""
     settle_person_names(doc, compiled.rules.words_before_names, frozenset(compiled.rules.first_name_genders))
     settle_business_names(doc, compiled.rules.business_lemmas)
-    settle_capitalised_names(doc)
+    settle_capitalised_names(doc, compiled.rules.words_before_names)
     resolved = resolve_mentions(doc, compiled, text, article.date)
     mentions = drop_parties_abroad(drop_home_regions(doc, resolved.mentions, compiled.rules), compiled.rules)
     resolved = replace(resolved, mentions=mentions)

@@ -295,16 +295,38 @@ def settle_business_names(doc: Doc, business_words: frozenset[str]) -> None:
         doc.ents = sorted(settled, key=lambda ent: ent.start)
 
 
-def settle_capitalised_names(doc: Doc) -> None:
+def settle_capitalised_names(doc: Doc, title_words: frozenset[str]) -> None:
     """Label as an organisation a one-word name in capitals the model took for a person's ("ALDI said", "IKEA"),
-    unless it is a speaker's label ("PENCE: …") or a word of a person's fuller name in the article ("Mike Pence")."""
+    unless it is a speaker's label ("PENCE: …") or a word of a person's fuller name in the article ("Mike Pence");
+    and give an organisation's name the capitalised head the model left out of it ("[Disaster and Emergency
+    Management] Presidency"), unless that word is a title (`title_words`: "Microsoft President Brad Smith")."""
     people = {token.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}
-    settled = [
-        Span(doc, ent.start, ent.end, "ORG") if _capitalised_name(ent) and ent.text.lower() not in people else ent
-        for ent in doc.ents
-    ]
-    if any(new.label_ != old.label_ for new, old in zip(settled, doc.ents, strict=True)):
+    settled = []
+    for ent in doc.ents:
+        if _capitalised_name(ent) and ent.text.lower() not in people:
+            ent = Span(doc, ent.start, ent.end, "ORG")
+        end = ent.end
+        while ent.label_ == "ORG" and _left_out_head(doc, end, title_words):
+            end += 1
+        settled.append(Span(doc, ent.start, end, ent.label_) if end > ent.end else ent)
+    if any((new.label_, new.end) != (old.label_, old.end) for new, old in zip(settled, doc.ents, strict=True)):
         doc.ents = settled
+
+
+def _left_out_head(doc: Doc, index: int, title_words: frozenset[str]) -> bool:
+    """Is token `index` a capitalised proper noun outside every entity that the word before it, the last of an
+    organisation's name, hangs on as a compound?"""
+    if index >= len(doc) or index == 0:
+        return False
+    token = doc[index]
+    return (
+        token.ent_iob_ == "O"
+        and token.is_title
+        and token.tag_ == "NNP"
+        and token.lower_ not in title_words
+        and doc[index - 1].head.i == index
+        and doc[index - 1].dep_ == "compound"
+    )
 
 
 def _capitalised_name(ent: Span) -> bool:

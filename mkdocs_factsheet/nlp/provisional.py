@@ -48,6 +48,12 @@ _OUTLET_WORDS = frozenset(
     "newspaper daily tabloid magazine weekly broadcaster channel radio television tv website outlet news".split()
     + "times herald tribune gazette chronicle telegraph journal publication".split()  # "The Aviation Herald"
 )
+# the last words of names of bodies that state what they report, whatever the cue: "The Indonesian Palm Oil
+# Producers Association reports a value of …" is the association's figure, not a newspaper's story
+_BODY_WORDS = frozenset(
+    "association council committee federation union league confederation chamber ministry department presidency "
+    "commission authority bureau board office court parliament assembly senate party police government".split()
+)
 
 
 def find_provisional(
@@ -227,12 +233,14 @@ def keep_acting(
     people_nouns: frozenset[str],
 ) -> tuple[list[Position], list[Mention], list[ProvisionalParty]]:
     """The provisional parties that act (a speaker's party, a person's affiliation), their mentions, and the
-    positions with reporting outlets left without a party. `people_nouns`: the lower-case words people speaking
+    positions with reporting outlets left without a party (a body named as one, "… Association", is none).
+    `people_nouns`: the lower-case words people speaking
     for an organisation are called by ("spokesperson"), who never make it an outlet."""
     ids = {party.id for party in parties}
-    reporting = {p.speaker.party for p in positions if p.speaker.party in ids and _reports(p, people_nouns)}
-    stating = {p.speaker.party for p in positions if p.speaker.party in ids and not _reports(p, people_nouns)}
     names = {party.id: party.name for party in parties}
+    bodies = {party_id for party_id, name in names.items() if _words(name)[-1] in _BODY_WORDS}
+    reporting = {p.speaker.party for p in positions if p.speaker.party in ids and _reports(p, people_nouns)} - bodies
+    stating = {p.speaker.party for p in positions if p.speaker.party in ids and not _reports(p, people_nouns)}
     # an outlet by its name ("The Aviation Herald") is one wherever it speaks, also as "it" or "the site"
     named_outlets = {party_id for party_id, name in names.items() if not _OUTLET_WORDS.isdisjoint(_words(name))}
     outlets = (reporting - stating) | named_outlets
