@@ -291,7 +291,8 @@ class ReportedSpeech:
             return None
         if cue.lemma == "call":
             extra = [c for c in complements.children if c.dep_ in ("oprd", "attr", "ccomp", "xcomp") and c.i > dobj.i]
-            extra += [c for c in dobj.rights if c.dep_ == "appos" and c.i in self.index.quote_tokens]
+            # what it was called, quoted after it, which the parse hangs on the object: 'the deal "lousy"'
+            extra += [c for c in dobj.rights if c.dep_ in ("appos", "amod") and c.i in self.index.quote_tokens]
             return _Content([dobj, *extra], "indirect: Name-called X Y") if extra else None
         preps = ("of", "for", "over", "as")  # "condemned the coup of …", "rejected the claim as groundless"
         extra = [
