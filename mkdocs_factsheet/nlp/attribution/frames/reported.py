@@ -300,6 +300,10 @@ class ReportedSpeech:
             for c in complements.children
             if c.i > dobj.i and (c.dep_ == "prep" and c.lower_ in preps or c.dep_ == "oprd")  # "declared X a pandemic"
         ]
+        # "reported a total of 5667 cases during the outbreak": when a reported figure holds, which the parse hangs on
+        # the cue (not when a stance was taken: "supported the invasion in 2003")
+        if cue.lemma in _COUNTING:
+            extra += [c for c in complements.children if c.dep_ == "prep" and _dates_object(c, dobj)]
         # "announced new church law to mandate reporting …": the object's purpose, which the parse hangs on the cue
         extra += [
             c
@@ -529,6 +533,19 @@ _COURTESIES = frozenset(
 )
 # the prepositions that say what a feeling or view is about: "opposition to", "regret for", "concern over"
 _ABOUT = frozenset({"to", "for", "about", "over", "at", "with", "of", "against", "toward", "towards"})
+
+
+# cues that report a count or a finding, whose date is part of what they report
+_COUNTING = frozenset({"report", "record", "register", "count", "confirm"})
+
+
+def _dates_object(prep: Token, dobj: Token) -> bool:
+    """Is a preposition right after the object the time it holds for ("on December 24", "during the outbreak",
+    "as of Saturday")?"""
+    if prep.i != dobj.right_edge.i + 1:
+        return False
+    objects = [c for c in prep.subtree if c.dep_ == "pobj"]
+    return prep.lower_ in ("during", "throughout") or any(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def _complemented(noun: Token) -> bool:
