@@ -1,4 +1,5 @@
-"""A pack's political party only in news of its country (nlp/party_scope.py), and the world pack's parties."""
+"""A pack's political party only in news of its country (nlp/party_scope.py), the world pack's parties, and an
+international organisation's national bodies (nlp/mentions.py)."""
 
 from __future__ import annotations
 
@@ -65,3 +66,14 @@ def test_the_sites_own_party_rule_counts_wherever_the_news_is(pipeline: Pipeline
     engine = Engine(pipeline, load_rules([rules], ["world"]))
     sheet = sheet_of(engine, "Morena leader Ana Tovani said in Tunis that the vote would be close.")
     assert speaker_of(sheet, "vote would be close") == ("Ana Tovani", "morena")
+
+
+def test_an_international_organisations_name_after_a_nationality_is_a_national_body(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Philippine Red Cross chair Dana Whitfield said in Manila that families needed food. The Red Cross said "
+        "the camp was full. The German SPD said Berlin must act.",
+    )
+    assert speaker_of(sheet, "needed food") == ("Dana Whitfield", "provisional-philippine-red-cross")
+    assert speaker_of(sheet, "camp was full") == (None, "international-committee-of-the-red-cross")
+    assert speaker_of(sheet, "Berlin must act") == (None, "social-democratic-party-of-germany")  # a party of its own

@@ -1533,6 +1533,9 @@ COUNTER_EXAMPLES = {
     "vietnam": [("He served in the Vietnam War before entering politics.", "the name of a war")],
     "democratic-party": [("The Democratic Progressive Party won the election in Taiwan.", "Taiwan's party")],
     "republican-party": [("Iraq's Republican Guard was disbanded in 2003.", "Iraq's army, not the party")],
+    "international-committee-of-the-red-cross": [
+        ("Philippine Red Cross chair Dana Whitfield said the families needed food.", "a national society of its own"),
+    ],
     "conservative-party": [
         ("Conservative groups held a rally in Washington on Saturday.", "news that names no British place or body")
     ],

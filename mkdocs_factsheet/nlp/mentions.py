@@ -192,6 +192,7 @@ class _Resolver:
         # the last words of the agent nouns ("ministry", "office", "army"): an organisation named so is a body
         self.body_words = frozenset(phrase.split()[-1] for phrase in rules.agent_phrases)
         self.surnames = named_in_full(doc)  # "Sudesh Amman": "Amman" later is him
+        self.adjective_ends: set[int] = set()  # where a nationality or party adjective ends ("Philippine")
 
     def member(self, entry: Entry) -> Member:
         assert entry.member is not None
@@ -200,6 +201,7 @@ class _Resolver:
     def resolve(self, candidates: list[Candidate]) -> list[Mention]:
         """The mentions among settled candidates; a title before a name joins the name's mention."""
         named = {(e.target, e.member) for c in candidates for e in c.entries if e.is_name}
+        self.adjective_ends = {c.end for c in candidates if any(e.kind == "adjective" for e in c.entries)}
         # "President Obama" names him as surely as "Barack Obama" ("Mr. Obama" later is him)
         named |= {
             (e.target, e.member)
@@ -348,6 +350,8 @@ class _Resolver:
         workplace = self.organisations.get(candidate.start)
         if workplace is not None and self.rules.is_workplace(workplace.text) and not self.named(candidate, workplace):
             return True  # "the Georgia Institute of Technology", "the University of Tokyo": no body of the state
+        if self.national_branch(candidate):
+            return True
         leads = following is not None and following.start == candidate.end
         if self.place_in_organisation(candidate) and not leads:  # "the U.S. Senate" is the country's
             return True
@@ -359,6 +363,18 @@ class _Resolver:
         if entity.label_ == "PERSON" and self.doc[candidate.start - 1].lower_ == "of":
             return False  # "Bo Chen of Utopia" read as one name: someone of the party
         return not leads
+
+    def national_branch(self, candidate: Candidate) -> bool:
+        """An international organisation's name ending an organisation's longer name after a nationality: a body
+        of its own in that country ("the Philippine Red Cross", "the American Red Cross" are not the International
+        Committee of the Red Cross); a country's own party stays itself ("the German SPD")."""
+        parties = [self.rules.parties[e.target] for e in candidate.entries if e.kind == "party"]
+        if len(parties) < len(candidate.entries) or any(p.kind != "organisation" or p.country for p in parties):
+            return False
+        entity = self.organisations.get(candidate.start)
+        if entity is None or entity.end != candidate.end or candidate.start == entity.start:
+            return False
+        return candidate.start in self.adjective_ends
 
     @staticmethod
     def named(candidate: Candidate, entity: SpacySpan) -> bool:
