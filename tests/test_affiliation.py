@@ -809,3 +809,16 @@ def test_settling_person_names_again_changes_nothing(engine: Engine) -> None:
         settled = [(ent.start, ent.end, ent.label_) for ent in doc.ents]
         settle_person_names(doc, title_words)
         assert [(ent.start, ent.end, ent.label_) for ent in doc.ents] == settled, article.path
+
+
+def test_a_title_from_a_place_names_the_person_after_the_place(engine: Engine, pipeline: Pipeline) -> None:
+    text = "United States Senator from Vermont Bernie Walsh endorsed the plan. Walsh said the vote would be close."
+    sheet = sheet_of(engine, text)
+    assert speaker_of(sheet, "the plan") == ("Bernie Walsh", "united-states")
+    assert speaker_of(sheet, "vote would be close") == ("Bernie Walsh", "united-states")
+    # the model may read "Vermont Bernie Walsh" as one organisation's name: the place is no part of the name
+    doc = pipeline.parse(text)
+    vermont = next(t.i for t in doc if t.text == "Vermont")
+    doc.ents = [Span(doc, vermont, vermont + 3, "ORG")]
+    settle_person_names(doc, engine.rules.words_before_names, frozenset(engine.rules.first_name_genders))
+    assert [(ent.text, ent.label_) for ent in doc.ents][:2] == [("Vermont", "GPE"), ("Bernie Walsh", "PERSON")]

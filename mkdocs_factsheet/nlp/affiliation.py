@@ -1000,6 +1000,12 @@ class Affiliator:
         """The token after a title's "for Iran" / "of the Interior" at `index` (`index` itself when there is none):
         the preposition hangs on the title and its object is a place or body, not a person."""
         token = self.doc[index] if index < len(self.doc) else None
+        if token is not None and token.lower_ in (*OF, "from"):
+            place = self.doc[index + 1] if index + 1 < len(self.doc) else None
+            if place is not None and place.ent_type_ in ("GPE", "LOC") and place.ent_iob_ == "B":
+                after = next((t for t in self.doc[place.i + 1 :] if t.ent_iob_ != "I"), None)
+                if after is not None and after.ent_type_ == "PERSON":
+                    return after.i  # "Senator from Vermont Bernie Sanders", however the parse hangs the name
         if token is None or token.lower_ not in OF or token.head.i >= index:
             return index
         objects = [child for child in token.children if child.dep_ == "pobj"]

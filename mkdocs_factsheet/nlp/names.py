@@ -59,6 +59,11 @@ def _settle_once(doc: Doc, title_words: frozenset[str], first_names: frozenset[s
     settled = []
     changed = False
     for ent in doc.ents:
+        place_end = _place_before_name(ent, title_words, first_names)
+        if place_end is not None:  # "Senator from [Vermont] [Bernie Sanders]", read as one name
+            settled.append(Span(doc, ent.start, place_end, "GPE"))
+            ent = Span(doc, place_end, ent.end, "PERSON")
+            changed = True
         start = ent.start
         if ent.label_ == "PERSON" and _title_before_name(ent, title_words):
             changed = True  # "[Kamloops RCMP Constable] [Gary Gray]": where and what the person is, no name
@@ -190,6 +195,17 @@ _INSTITUTION_ENDINGS = {
 }  # fmt: skip
 # capitalised words before a name that are no first name: "a New Mitt Romney"
 _NOT_FIRST_NAMES = {"new", "old", "young", "saint", "great", "little", "big"}
+
+
+def _place_before_name(ent: Span, title_words: frozenset[str], first_names: frozenset[str]) -> int | None:
+    """Where a person's name starts inside an entity that a title's place opens, read as one name by the model:
+    "Senator from [Vermont Bernie Sanders]" (a first name of the rules after one or two words)."""
+    doc = ent.doc
+    if ent.label_ not in ("PERSON", "ORG") or ent.start < 2 or len(ent) < 3:
+        return None
+    if doc[ent.start - 1].lower_ not in ("from", "of") or doc[ent.start - 2].lower_ not in title_words:
+        return None
+    return next((t.i for t in ent[1:3] if t.text.casefold() in first_names and t.i <= ent.end - 2), None)
 
 
 def _first_name_opens(ent: Span, first_names: frozenset[str]) -> bool:
