@@ -822,3 +822,26 @@ def test_a_title_from_a_place_names_the_person_after_the_place(engine: Engine, p
     doc.ents = [Span(doc, vermont, vermont + 3, "ORG")]
     settle_person_names(doc, engine.rules.words_before_names, frozenset(engine.rules.first_name_genders))
     assert [(ent.text, ent.label_) for ent in doc.ents][:2] == [("Vermont", "GPE"), ("Bernie Walsh", "PERSON")]
+
+
+def test_a_name_after_a_place_opening_the_sentence_speaks(engine: Engine) -> None:
+    """The parse hangs the name on the place, as its apposition, and leaves the cue without a subject."""
+    sheet = sheet_of(engine, 'In Carson City, Nevada, Senator Dana Whitfield said "It is really exciting."')
+    assert speaker_of(sheet, "really exciting")[0] == "Dana Whitfield"
+
+
+def test_a_title_the_model_read_into_an_organisations_name_is_no_part_of_the_persons(
+    engine: Engine, pipeline: Pipeline
+) -> None:
+    sheet = sheet_of(engine, "Republican Assemblywoman Lena Marsh said the budget was fair.")
+    assert speaker_of(sheet, "budget was fair") == ("Lena Marsh", "republican-party")
+    doc = pipeline.parse("Newly elected Assemblywoman Lena Marsh said the vote was fair.")
+    title = next(t.i for t in doc if t.text == "Assemblywoman")
+    doc.ents = [Span(doc, title, title + 3, "ORG")]  # as the model reads "Assemblywoman Selena Torres"
+    settle_person_names(doc, engine.rules.words_before_names, frozenset(engine.rules.first_name_genders))
+    assert [(ent.text, ent.label_) for ent in doc.ents] == [("Lena Marsh", "PERSON")]
+    doc = pipeline.parse("The Government Accountability Office said the program was at risk.")
+    body = next(t.i for t in doc if t.text == "Government")
+    doc.ents = [Span(doc, body, body + 3, "ORG")]
+    settle_person_names(doc, engine.rules.words_before_names, frozenset(engine.rules.first_name_genders))
+    assert [(ent.text, ent.label_) for ent in doc.ents] == [("Government Accountability Office", "ORG")]

@@ -64,6 +64,9 @@ def _settle_once(doc: Doc, title_words: frozenset[str], first_names: frozenset[s
             settled.append(Span(doc, ent.start, place_end, "GPE"))
             ent = Span(doc, place_end, ent.end, "PERSON")
             changed = True
+        if _title_opens_name(ent, title_words, first_names):  # "[Assemblywoman Selena Torres]" as one organisation
+            ent = Span(doc, ent.start + 1, ent.end, "PERSON")
+            changed = True
         start = ent.start
         if ent.label_ == "PERSON" and _title_before_name(ent, title_words):
             changed = True  # "[Kamloops RCMP Constable] [Gary Gray]": where and what the person is, no name
@@ -192,6 +195,8 @@ _INSTITUTION_ENDINGS = {
     "foundation", "organization", "organisation", "company", "group", "institute", "center", "centre", "campaign",
     "library", "school", "university", "college", "hospital", "tower", "museum", "trust", "fund", "award", "prize",
     "corporation", "caucus", "committee", "council", "association", "party", "news", "times", "post", "day",
+    "office", "agency", "ministry", "department", "bureau", "service", "commission", "authority", "board", "court",
+    "administration",
 }  # fmt: skip
 # capitalised words before a name that are no first name: "a New Mitt Romney"
 _NOT_FIRST_NAMES = {"new", "old", "young", "saint", "great", "little", "big"}
@@ -206,6 +211,16 @@ def _place_before_name(ent: Span, title_words: frozenset[str], first_names: froz
     if doc[ent.start - 1].lower_ not in ("from", "of") or doc[ent.start - 2].lower_ not in title_words:
         return None
     return next((t.i for t in ent[1:3] if t.text.casefold() in first_names and t.i <= ent.end - 2), None)
+
+
+def _title_opens_name(ent: Span, title_words: frozenset[str], first_names: frozenset[str]) -> bool:
+    """An organisation to the NER that is a title, then a first name of the rules and one or two more capitalised
+    words, or two that end in no word of an institution's name: "Assemblywoman Selena Torres"."""
+    if ent.label_ != "ORG" or not 3 <= len(ent) <= 4 or ent[0].lower_ not in title_words:
+        return False
+    if not all(t.is_title and t.is_alpha and t.pos_ == "PROPN" for t in ent[1:]):
+        return False
+    return ent[1].text.casefold() in first_names or (len(ent) == 3 and ent[-1].lower_ not in _INSTITUTION_ENDINGS)
 
 
 def _first_name_opens(ent: Span, first_names: frozenset[str]) -> bool:

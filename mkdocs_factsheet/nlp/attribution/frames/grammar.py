@@ -81,13 +81,19 @@ def _after_according(token: Token) -> bool:
 def _apposition_before(verb: Token) -> Token | None:
     """The subject the parser hung on an earlier phrase: "Speaking to Agence France-Presse, the league's
     president, Jamel Msallem, said …" (Msallem parsed as an apposition of the agency): the name that ends,
-    with a comma, right before the cue."""
+    with a comma, right before the cue; or a person's or organisation's name right before it that opens after a
+    comma ("In Carson City, Nevada, Senator Dana Whitfield said …", the name hung on the place)."""
     doc = verb.doc
-    if verb.i < 3 or doc[verb.i - 1].text != ",":
+    if verb.i < 3:
         return None
-    name = doc[verb.i - 2]
+    comma = doc[verb.i - 1].text == ","
+    name = doc[verb.i - 2] if comma else doc[verb.i - 1]
     if name.dep_ != "appos" or name.pos_ not in ("PROPN", "NOUN") or name.head.i >= name.i:
         return None
+    if not comma:
+        opening = name.left_edge.i
+        if name.ent_type_ not in ("PERSON", "ORG") or opening == 0 or doc[opening - 1].text != ",":
+            return None
     return name
 
 
