@@ -183,6 +183,13 @@ def test_an_outlet_the_text_calls_a_newspaper_is_a_source_whatever_its_cue(engin
 def test_a_newspaper_named_like_one_is_a_source(engine: Engine) -> None:
     sheet = sheet_of(engine, "The Aviation Herald said the aircraft had landed at the wrong airport.")
     assert speaker_of(sheet, "wrong airport") == ("Aviation Herald", None)
+    sheet = sheet_of(
+        engine,
+        "The Las Vegas Review-Journal discussed the possibility of the caucuses being the last. The St. Louis "
+        "Post-Dispatch noted that turnout was low.",
+    )
+    assert speaker_of(sheet, "the possibility") == ("Las Vegas Review-Journal", None)
+    assert speaker_of(sheet, "turnout was low") == ("St. Louis Post-Dispatch", None)
     assert not any(p.provisional for p in sheet.parties)
 
 

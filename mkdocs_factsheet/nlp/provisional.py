@@ -43,10 +43,10 @@ _SMALL_WORDS = {"of", "the", "for", "and", "on", "in", "de", "du", "la", "&"}
 # the cue of a source that reports, rather than of a party that states ("Fars reported", "according to ISNA")
 _REPORTING = ("report", "according")
 # words that call a speaker a news outlet, or that newspapers' names end in, whatever its cue: "Hungarian daily
-# newspaper Magyar Nemzet revealed", "The Aviation Herald said"
+# newspaper Magyar Nemzet revealed", "The Aviation Herald said", "The St. Louis Post-Dispatch noted"
 _OUTLET_WORDS = frozenset(
     "newspaper daily tabloid magazine weekly broadcaster channel radio television tv website outlet news".split()
-    + "times herald tribune gazette chronicle telegraph journal publication".split()  # "The Aviation Herald"
+    + "times herald tribune gazette chronicle telegraph journal publication dispatch courier inquirer".split()
 )
 # the last words of names of bodies that state what they report, whatever the cue: "The Indonesian Palm Oil
 # Producers Association reports a value of …" is the association's figure, not a newspaper's story
@@ -261,8 +261,9 @@ def _reports(position: Position, people_nouns: frozenset[str]) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    """The lower-case words of a name or a speaker's text, without punctuation around them."""
-    return [word.strip(".,'’") for word in text.lower().split()]
+    """The lower-case words of a name or a speaker's text, without punctuation around them, a hyphenated one's
+    parts each a word ("The Las Vegas Review-Journal")."""
+    return [word.strip(".,'’") for word in text.lower().replace("-", " ").split()]
 
 
 def _as_source(position: Position, name: str) -> Position:
