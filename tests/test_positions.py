@@ -293,6 +293,11 @@ def test_headline_with_a_party_subject_and_a_cue(forms_engine: Engine) -> None:
     assert (p.stance, p.addressee, p.rule) == ("demand", "china", "headline: Name-cue …")
 
 
+def test_a_headline_that_names_a_deed_is_no_position(engine: Engine) -> None:
+    text = "Louisiana declares state of emergency as Tropical Storm Barry approaches coast\n\nThe storm grew."
+    assert not extract(engine, text, title=True).positions  # an act, as "declared a state of emergency" is
+
+
 def test_thoughts_and_intentions_are_labelled(forms_engine: Engine) -> None:
     sheet = extract(
         forms_engine, "Biden believes the alliance is strong. Biden wants to rebuild alliances with Europe."

@@ -158,6 +158,8 @@ class Labels:
             return
         if any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" and t.i != cue_token.i for t in tokens):
             return  # "Paris attacks test Clinton's strategy": another word is the verb
+        if match.cue.deed:
+            return  # "Louisiana declares state of emergency": a deed, unless the parse shows something said
         names = [t for t in tokens[:subject_end] if t.pos_ == "PROPN" or t.ent_type_]
         if not names:
             return
