@@ -18,7 +18,7 @@ from ..headline import HOME_REASON
 from ..lexicon import Lexicon
 from ..mentions import Mention
 from ..text import BodyText
-from .frames import Frame, FrameFinder
+from .frames import PASSIVE_RULES, Frame, FrameFinder
 from .speakers import Resolved, Speakers
 
 Nesting = Literal["inner", "outer", "all"]
@@ -92,7 +92,8 @@ def _with_speakers(frames: list[Frame], speakers: Speakers, things: bool) -> lis
                 continue  # a speaker inside what it is said to have said: a misparse
             label = frame.rule.startswith("label")
             identity = speakers.identify(frame.speaker, content=frame.content, addressee=frame.addressee, label=label)
-            if not things and speakers.says_nothing(frame.speaker, identity):
+            passive = frame.rule.startswith(PASSIVE_RULES)
+            if not things and speakers.says_nothing(frame.speaker, identity, passive_agent=passive):
                 continue  # "evidence supported his murder": a thing, nobody's position
             # "both nations said": the two parties just named (when nothing but the story's country resolved it)
             guessed = any(HOME_REASON in why for why in identity.why)

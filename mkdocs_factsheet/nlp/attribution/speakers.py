@@ -380,9 +380,12 @@ class Speakers:
             identities.append(identity)
         return identities
 
-    def says_nothing(self, head: Token, identity: Identity) -> bool:
-        """Is the speaker a thing the rules say states nothing ("evidence", "data"), left unresolved?"""
+    def says_nothing(self, head: Token, identity: Identity, *, passive_agent: bool = False) -> bool:
+        """Is the speaker a thing the rules say states nothing ("evidence", "data"), left unresolved? A passive
+        cue's agent left unresolved says nothing when it is one thing no name or rule gives ("the mother's life
+        is threatened by the pregnancy"), not people ("criticised by lawmakers")."""
         thing = head.lemma_.lower() in self.things and self.author_of(head) is None  # "data from X" is X's
+        thing = thing or passive_agent and head.tag_ == "NN" and not head.ent_type_
         return identity.actor is None and identity.party is None and thing
 
     def describe(self, head: Token) -> Identity:

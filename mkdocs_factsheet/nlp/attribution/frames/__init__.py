@@ -28,7 +28,7 @@ from .direct import DirectQuotes
 from .frame import Findings, Frame
 from .index import DocIndex
 from .labels import Labels
-from .reported import ReportedSpeech
+from .reported import PASSIVE_RULES, ReportedSpeech
 
 
 class FrameFinder:
@@ -50,4 +50,4 @@ class FrameFinder:
         return sorted(found.frames, key=lambda f: (f.content[0], f.content[1]))
 
 
-__all__ = ["Frame", "FrameFinder"]
+__all__ = ["PASSIVE_RULES", "Frame", "FrameFinder"]

@@ -337,10 +337,10 @@ class ReportedSpeech:
             return None
         declared = [c for c in complements.children if c.dep_ == "oprd" and c.i > token.i] + complements.xcomp
         if declared:
-            return _Content(declared[:1], "indirect: X was declared Y by Name")
+            return _Content(declared[:1], PASSIVE_RULES[0])
         if subject.lower_ in grammar.RELATIVE or subject.pos_ == "PRON":
             return None  # "which was condemned by …", "it was announced by …": no words of its own
-        return _Content([subject], "indirect: X was condemned by Name")
+        return _Content([subject], PASSIVE_RULES[1])
 
     def prepositional_object(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
         """Content from a preposition the cue takes its topic with: "warned of …", "responded to …"."""
@@ -535,6 +535,8 @@ _COURTESIES = frozenset(
 _ABOUT = frozenset({"to", "for", "about", "over", "at", "with", "of", "against", "toward", "towards"})
 
 
+# the rules of a passive cue's frame, whose speaker is its agent ("by Name")
+PASSIVE_RULES = ("indirect: X was declared Y by Name", "indirect: X was condemned by Name")
 # cues that report a count or a finding, whose date is part of what they report
 _COUNTING = frozenset({"report", "record", "register", "count", "confirm"})
 
