@@ -524,9 +524,11 @@ class Speakers:
 
     def inner_mentions(self, head: Token) -> Iterator[Mention]:
         for child in head.lefts:
-            provisional = self.mention_at.get(child.i) if child.dep_ == "amod" else None
-            if provisional is not None and provisional.via == "provisional":
-                yield provisional  # a group no rule defines, by its nationality or movement: "Taliban negotiators"
+            modifier = self.mention_at.get(child.i) if child.dep_ == "amod" else None
+            if modifier is not None and modifier.via in ("provisional", "agent"):
+                # a group no rule defines, by its nationality or movement: "Taliban negotiators"; a body of a party
+                # the parse takes for an adjective: "Chilean military authorities"
+                yield modifier
             if child.dep_ not in ("compound", "nmod", "poss"):
                 continue
             for token in child.subtree:
