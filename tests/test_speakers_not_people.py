@@ -242,3 +242,18 @@ def test_a_bare_plural_or_mass_noun_is_the_group_named_so_before(
     position = sheet_of(engine, text).positions[-1]  # the second sentence's
     assert position.speaker.text.lower() in ("state media", "officials")
     assert (position.speaker.actor, position.speaker.party) == (actor, party)
+
+
+def test_a_part_of_a_group_is_that_group_not_the_last_party_named(engine: Engine) -> None:
+    sheet = engine.extract(
+        Article(
+            id="t",
+            path="t.txt",
+            text="British voters were angry. Some of the protesters said they had gone to defend their rights.",
+            body_start=0,
+            title="T",
+        )
+    )
+    position = next(p for p in sheet.positions if "had gone" in p.content.text)
+    assert position.speaker.party is None  # not the United Kingdom named before
+    assert any("part of that group" in why for why in position.why)

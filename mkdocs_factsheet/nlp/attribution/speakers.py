@@ -44,6 +44,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 THING_PRONOUNS = {"it", "its", "itself"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
+# words for a part of a group named after them with "of": "some of the protesters", "many of them"
+PARTITIVES = {"some", "many", "several", "most", "few", "all", "both", "each", "none", "half", "one", "others"}
 NP_LEFT = {"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "predet", "advmod", "punct"}
 NP_RIGHT = {"compound", "case", "cc", "conj", "nummod", "prep"}
 NP_PREPS = {"of", "for", "at", "from"}
@@ -275,6 +277,11 @@ class Speakers:
         labelled = self.label_name(head) if label else None
         if labelled is not None:
             return labelled
+        group = _partitive_group(head)
+        if group is not None:  # "Some of the protesters": the protesters, not whoever was named last
+            identity = self.identify(group, content=content, addressee=addressee)
+            identity.why.insert(0, f"{head.text!r} of {group.text!r}: part of that group")
+            return identity
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
             return self.pronoun(head, content, addressee)
         return self.describe(head)
@@ -909,3 +916,11 @@ def _full_names(people: list[str]) -> dict[str, str]:
         if words and len(words) > len(full_names.get(words[-1], "").split()):
             full_names[words[-1]] = name
     return full_names
+
+
+def _partitive_group(head: Token) -> Token | None:
+    """The group a partitive word names part of ("some of the protesters" → "protesters"), if it does."""
+    if head.lower_ not in PARTITIVES:
+        return None
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
