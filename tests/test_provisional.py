@@ -190,6 +190,8 @@ def test_a_newspaper_named_like_one_is_a_source(engine: Engine) -> None:
     )
     assert speaker_of(sheet, "the possibility") == ("Las Vegas Review-Journal", None)
     assert speaker_of(sheet, "turnout was low") == ("St. Louis Post-Dispatch", None)
+    sheet = sheet_of(engine, "The Lakeland Crime Archive said the shooting was the fourth this month.")
+    assert speaker_of(sheet, "the fourth") == ("Lakeland Crime Archive", None)  # a source of data
     assert not any(p.provisional for p in sheet.parties)
 
 

@@ -47,6 +47,7 @@ _REPORTING = ("report", "according")
 _OUTLET_WORDS = frozenset(
     "newspaper daily tabloid magazine weekly broadcaster channel radio television tv website outlet news".split()
     + "times herald tribune gazette chronicle telegraph journal publication dispatch courier inquirer".split()
+    + "archive database tracker wire".split()  # sources of data: "the Gun Violence Archive"
 )
 # the last words of names of bodies that state what they report, whatever the cue: "The Indonesian Palm Oil
 # Producers Association reports a value of …" is the association's figure, not a newspaper's story
