@@ -35,8 +35,10 @@ def settle_person_names(doc: Doc, title_words: frozenset[str], first_names: froz
     one-word entity that is the surname of a person named in full before it, and two or three capitalised words
     right after a title or a rank; widen a person's name over the capitalised words the parse hangs on it
     ("Sadiq" of "Sadiq Khan"), titles (`title_words`, lower-case) left out; cut an entity that runs into a
-    bracket there ("Seismology (Phivolcs"); and relabel as PERSON an organisation of two or three capitalised
-    words opening with one of the `first_names` (folded): "Irina Vukovic". A doc is settled in place, each step on
+    bracket there ("Seismology (Phivolcs"); relabel as PERSON an organisation of two or three capitalised
+    words opening with one of the `first_names` (folded): "Irina Vukovic"; and cut from a name the place of a
+    title before it ("Senator from [Vermont] Bernie Sanders") or a title the model read into it ("[Assemblywoman]
+    Selena Torres"). A doc is settled in place, each step on
     what the one before found, until nothing changes (at most `_SETTLING_ROUNDS` rounds), so settling it again
     changes nothing."""
     for _ in range(_SETTLING_ROUNDS):
