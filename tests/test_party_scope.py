@@ -5,22 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs_factsheet.articles import Article
 from mkdocs_factsheet.engine import Engine
-from mkdocs_factsheet.model import FactSheet
 from mkdocs_factsheet.nlp.pipeline import Pipeline
 from mkdocs_factsheet.rules import load_rules
 
 from .conftest import write_tree
-
-
-def sheet_of(engine: Engine, text: str) -> FactSheet:
-    return engine.extract(Article(id="t", path="t.txt", text=text, body_start=0, title="T"))
-
-
-def speaker_of(sheet: FactSheet, words: str) -> tuple[str | None, str | None]:
-    position = next(p for p in sheet.positions if words in p.content.text)
-    return position.speaker.actor, position.speaker.party
+from .test_affiliation import sheet_of, speaker_of
 
 
 def test_a_national_partys_people_in_news_of_its_country(engine: Engine) -> None:
