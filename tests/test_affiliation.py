@@ -845,3 +845,21 @@ def test_a_title_the_model_read_into_an_organisations_name_is_no_part_of_the_per
     doc.ents = [Span(doc, body, body + 3, "ORG")]
     settle_person_names(doc, engine.rules.words_before_names, frozenset(engine.rules.first_name_genders))
     assert [(ent.text, ent.label_) for ent in doc.ents] == [("Government Accountability Office", "ORG")]
+
+
+def test_a_name_given_as_an_example_of_a_partys_group_acts_for_the_party(engine: Engine) -> None:
+    # the parse hangs "such as" on "transition": the group is the clause's plural subject
+    sheet = sheet_of(
+        engine,
+        "Other Republicans have urged him to move forward with the transition, such as former Ohio governor "
+        "Dana Whitfield, who denounced the legal team's claims as a national embarrassment.",
+    )
+    assert speaker_of(sheet, "legal team's claims") == ("Dana Whitfield", "republican-party")
+    # the example and what its "who" clause reports are the reporter's aside, not the group's words
+    urged = next(p for p in sheet.positions if p.speaker.party == "republican-party" and p.speaker.actor is None)
+    assert urged.content.text == "him to move forward with the transition"
+    sheet = sheet_of(engine, "Iranian officials like Mark Oduya said the talks were over. Oduya said it was wrong.")
+    assert speaker_of(sheet, "it was wrong") == ("Mark Oduya", "iran")
+    # a country's citizens are no office holders: an example of them speaks for no party
+    sheet = sheet_of(engine, "Americans such as Lena Marsh have sued the city. Marsh said the plan was wrong.")
+    assert speaker_of(sheet, "plan was wrong") == ("Lena Marsh", None)

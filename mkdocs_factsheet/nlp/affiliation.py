@@ -240,6 +240,7 @@ class Affiliator:
             *self.of_party(),
             *self.own(),
             *self.speaking_for(),
+            *self.exemplified(),
         ]
         self.former_holders()
         commentators = self.commentators()
@@ -482,6 +483,41 @@ class Affiliator:
                     named = party.text if party is not None else "the country"
                     why = f"{doc[start:end].text}, speaking for {named!r} ({owner})"
                     yield self.person_mention(start, (start, end), owner, None, why)
+
+    def exemplified(self) -> Iterable[Mention]:
+        """A name given as an example of a party's group: "Democrats including Nancy Pelosi", "Iranian officials
+        like Javad Zarif", "Other Republicans have urged him …, such as former governor Chris Christie" (where the
+        parse hangs "such as" on another noun, the group is the clause's plural subject). A country's group names
+        its people only as office holders ("officials"), not as its citizens ("Americans such as …")."""
+        for start, end in self.persons:
+            root = self.doc[start:end].root
+            example = root.head if root.dep_ == "pobj" else None
+            if example is None or not _introduces_example(example) or self.covered(start, end):
+                continue
+            group = example.head
+            party = self.group_party(group)
+            if party is None:
+                subject = next((c for c in group.sent.root.children if c.dep_ == "nsubj" and c.i < example.i), None)
+                party = self.group_party(subject) if subject is not None else None
+            if party is not None:
+                why = f"{self.doc[start:end].text}, an example of {party.text!r} ({party.party})"
+                yield self.person_mention(start, (start, end), party.party, None, why)
+
+    def group_party(self, group: Token) -> Mention | None:
+        """The party whose people a plural noun names: a party's own word ("Republicans") or an office holders'
+        noun after a party's word ("Iranian officials")."""
+        if group.tag_ not in ("NNS", "NNPS"):
+            return None
+        mention = self.mention_at.get(group.i)
+        if mention is not None and mention.via != "provisional" and mention.party not in self.countries:
+            return mention if mention.actor is None or mention.actor_kind != "person" else None
+        if group.i not in self.title_at:
+            return None
+        for child in group.children:  # "Iranian officials": a title after a party's word
+            word = self.mention_at.get(child.i)
+            if child.i < group.i and child.dep_ in ("amod", "compound") and word is not None and acts_as_party(word):
+                return word
+        return None
 
     def own(self) -> Iterable[Mention]:
         """A person's own party, by the possessive tied to them: "Jeremy Corbyn said his Labour Party …"; not a
@@ -1070,6 +1106,15 @@ class Affiliator:
             via="affiliated",
             why=[why],
         )
+
+
+def _introduces_example(word: Token) -> bool:
+    """Does the preposition introduce an example of the noun it hangs on ("such as", "like", "including")?"""
+    if word.dep_ != "prep":
+        return False
+    if word.lower_ == "as":
+        return word.i > 0 and word.doc[word.i - 1].lower_ == "such"
+    return word.lower_ in ("like", "including")
 
 
 def _plural(token: Token) -> bool:

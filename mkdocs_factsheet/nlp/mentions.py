@@ -352,7 +352,12 @@ class _Resolver:
             return True  # "the Georgia Institute of Technology", "the University of Tokyo": no body of the state
         if self.national_branch(candidate):
             return True
-        leads = following is not None and following.start == candidate.end
+        # a surname alone after it ("ABC Australia on March 3": "on" is a pack member's) leads nothing
+        leads = (
+            following is not None
+            and following.start == candidate.end
+            and not all(e.kind == "member" and e.how.startswith("surname") for e in following.entries)
+        )
         if self.place_in_organisation(candidate) and not leads:  # "the U.S. Senate" is the country's
             return True
         entity = self.entities.get(candidate.start)

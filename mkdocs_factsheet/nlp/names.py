@@ -332,18 +332,36 @@ def settle_capitalised_names(doc: Doc, title_words: frozenset[str]) -> None:
     """Label as an organisation a one-word name in capitals the model took for a person's ("ALDI said", "IKEA"),
     unless it is a speaker's label ("PENCE: …") or a word of a person's fuller name in the article ("Mike Pence");
     and give an organisation's name the capitalised head the model left out of it ("[Disaster and Emergency
-    Management] Presidency"), unless that word is a title (`title_words`: "Microsoft President Brad Smith")."""
+    Management] Presidency"), unless that word is a title (`title_words`: "Microsoft President Brad Smith"); and
+    join a brand's initialism and the place of its edition ("CNN Philippines", which the model splits)."""
     people = {token.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}
-    settled = []
+    settled: list[Span] = []
     for ent in doc.ents:
+        if settled and _edition_place(settled[-1], ent):
+            settled[-1] = Span(doc, settled[-1].start, ent.end, "ORG")
+            continue
         if _capitalised_name(ent) and ent.text.lower() not in people:
             ent = Span(doc, ent.start, ent.end, "ORG")
         end = ent.end
         while ent.label_ == "ORG" and _left_out_head(doc, end, title_words):
             end += 1
         settled.append(Span(doc, ent.start, end, ent.label_) if end > ent.end else ent)
-    if any((new.label_, new.end) != (old.label_, old.end) for new, old in zip(settled, doc.ents, strict=True)):
+    if len(settled) != len(doc.ents) or any(
+        (new.label_, new.end) != (old.label_, old.end) for new, old in zip(settled, doc.ents, strict=True)
+    ):
         doc.ents = settled
+
+
+def _edition_place(brand: Span, place: Span) -> bool:
+    """Is `place` a country's name right after an organisation's initialism, the brand's edition for it
+    ("CNN Philippines", "CNN Indonesia"), not a word both name ("NATO Russia talks")?"""
+    word = brand[0]
+    if brand.label_ != "ORG" or len(brand) != 1 or not (word.is_upper and word.is_alpha and 2 <= len(word) <= 5):
+        return False
+    if place.label_ != "GPE" or place.start != brand.end or not word.whitespace_:
+        return False
+    after = place.doc[place.end] if place.end < len(place.doc) else None
+    return after is None or not (after.pos_ == "NOUN" and place[-1].head.i == after.i)
 
 
 def _left_out_head(doc: Doc, index: int, title_words: frozenset[str]) -> bool:

@@ -412,7 +412,20 @@ class ReportedSpeech:
             if token.dep_ == "advcl" and grammar.contrasting_clause(token):
                 end = min(end, token.left_edge.i - 1)  # "…, while Pindar called it …": another's words
                 break
+            aside = self.speaker_aside(token, start)
+            if aside is not None:
+                end = min(end, aside)
+                break
         return self.index.chars(start, self.before_aside(start, end))
+
+    def speaker_aside(self, cue: Token, start: int) -> int | None:
+        """Where the content ends before a set-off phrase naming someone whose own words its "who" clause reports
+        ("…, such as Ohio governor Dana Whitfield, who denounced …"), None when the cue is no such clause's."""
+        if cue.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in cue.children):
+            return None
+        host = cue.head.head if cue.head.dep_ == "pobj" else cue.head
+        comma = host.left_edge.i - 1
+        return comma if comma > start and self.index.doc[comma].text == "," else None
 
     def before_aside(self, start: int, end: int) -> int:
         """Where the content ends before a closing ", which …" clause: the reporter's aside, not what was said."""
