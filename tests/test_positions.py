@@ -296,6 +296,8 @@ def test_headline_with_a_party_subject_and_a_cue(forms_engine: Engine) -> None:
 def test_a_headline_that_names_a_deed_is_no_position(engine: Engine) -> None:
     text = "Louisiana declares state of emergency as Tropical Storm Barry approaches coast\n\nThe storm grew."
     assert not extract(engine, text, title=True).positions  # an act, as "declared a state of emergency" is
+    text = "Wikinews interviews Dana Whitfield, independent candidate for the by-election\n\nThe vote is in May."
+    assert not extract(engine, text, title=True).positions  # an interviewer asks; the answers are the positions
 
 
 def test_thoughts_and_intentions_are_labelled(forms_engine: Engine) -> None:

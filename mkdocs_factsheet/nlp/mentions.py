@@ -52,7 +52,17 @@ STATE_QUALIFIERS = {
     "house", "senate", "congressional", "parliamentary",  # a legislature's committees: "the House Judiciary Committee"
 }  # fmt: skip
 # the kinds of organisation that are their members' own, whatever place their name ends in
-_PRIVATE_KINDS = {"association", "society", "federation", "league", "chamber", "foundation", "guild", "club"}
+_PRIVATE_KINDS = {
+    "association",
+    "society",
+    "federation",
+    "league",
+    "chamber",
+    "foundation",
+    "guild",
+    "club",
+    "conference",
+}
 _PAST = ("former", "ex", "then", "late", "erstwhile")  # before a title held no longer
 
 People = set[tuple[str, int | None]]  # (party id, member index) pairs
@@ -399,11 +409,13 @@ class _Resolver:
         entity = self.organisations.get(candidate.start)
         if entity is None or self.organisations.get(candidate.end - 1) is not entity:
             return False
-        if candidate.start > 0 and self.doc[candidate.start - 1].lower_ == "of":
+        of = candidate.start - 1 - (candidate.start > 1 and self.doc[candidate.start - 1].lower_ == "the")
+        if of > 0 and self.doc[of].lower_ == "of":
             # "First Minister of Scotland Nicola Sturgeon", read as one name: an office of the place; but "the
-            # Recording Industry Association of America" is an association of its own
-            before = self.doc[candidate.start - 2] if candidate.start > 1 else None
-            return before is not None and before.i >= entity.start and before.lower_ in _PRIVATE_KINDS
+            # Recording Industry Association of America", "the Bishops' Conference of the Philippines" are
+            # associations of their own
+            kind = self.doc[of - 1]
+            return kind.i >= entity.start and kind.lower_ in _PRIVATE_KINDS
         if self.initialism_before_body(candidate, entity):
             return False  # "the U.S. House", "the US Geological Survey": the state's own
         before = self.doc[candidate.start - 1] if candidate.start > entity.start else None

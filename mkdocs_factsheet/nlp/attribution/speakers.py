@@ -248,6 +248,9 @@ class Speakers:
             # "a Republican, Mark Amodei": the person named in apposition, not the title or the party's word; "the
             # social network Facebook": the name
             named = [m for c in head.children if c.dep_ in ("appos", "compound") and (m := self.mention_at.get(c.i))]
+            if mention is None and head.ent_type_ == "PERSON":
+                # "Sirhan, an ethnic Palestinian from Jordan, opposed …": a nationality, no one acted for
+                named = [m for m in named if not (m.via == "adjective" and m.party in self.rules.countries)]
             people = [m for m in named if m.actor_kind == "person"] + affiliated_in_apposition(head, self.mention_at)
             mention = next(iter(people), mention if mention is not None else next(iter(named), None))
         if mention is not None:
