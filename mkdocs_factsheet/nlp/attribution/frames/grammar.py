@@ -42,6 +42,20 @@ PEOPLE_NOUNS = {
     "regime",
     "congress",
     "council",
+    # an audience addressed: "urging viewers, “…”"
+    "viewer",
+    "listener",
+    "reader",
+    "follower",
+    "fan",
+    "citizen",
+    "resident",
+    "student",
+    "worker",
+    "delegate",
+    "protester",
+    "soldier",
+    "troop",
 }
 
 
@@ -205,11 +219,14 @@ def contrasting_clause(token: Token) -> bool:
 
 def relative_after_comma(clause: Token) -> bool:
     """A relative clause the parser hung on the cue as its complement ("Kalesnikava spoke, who headed the
-    campaign"): it opens with a relative pronoun right after a comma, which a reported question never does, after
-    the cue (in "…, which he said would …" the cue is inside the relative clause)."""
+    campaign"; "Unrest continued in Portland, where a supporter was shot"): it opens with a relative pronoun, or a
+    "where" of its own verb's, right after a comma, which a reported question never does, after the cue (in "…,
+    which he said would …" the cue is inside the relative clause)."""
     first = clause.left_edge
-    relative = first.lower_ in ("who", "which", "whom", "whose") and first.i > 0 and first.nbor(-1).text == ","
-    return relative and first.i > clause.head.i
+    if first.i == 0 or first.nbor(-1).text != "," or first.i < clause.head.i:
+        return False
+    own_where = first.lower_ == "where" and first.head in (clause, *clause.conjuncts)
+    return first.lower_ in ("who", "which", "whom", "whose") or own_where
 
 
 def is_negated(token: Token) -> bool:
