@@ -866,5 +866,7 @@ def test_a_name_given_as_an_example_of_a_partys_group_acts_for_the_party(engine:
 
 
 def test_a_nationality_in_apposition_with_a_name_acts_for_no_one(engine: Engine) -> None:
-    sheet = sheet_of(engine, "Lena Marsh, an ethnic Palestinian from Jordan, opposed the senator's pro-Israel position.")
+    sheet = sheet_of(
+        engine, "Lena Marsh, an ethnic Palestinian from Jordan, opposed the senator's pro-Israel position."
+    )
     assert speaker_of(sheet, "pro-Israel position") == ("Lena Marsh", None)
