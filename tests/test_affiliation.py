@@ -870,3 +870,14 @@ def test_a_nationality_in_apposition_with_a_name_acts_for_no_one(engine: Engine)
         engine, "Lena Marsh, an ethnic Palestinian from Jordan, opposed the senator's pro-Israel position."
     )
     assert speaker_of(sheet, "pro-Israel position") == ("Lena Marsh", None)
+
+
+def test_the_assembly_in_a_story_with_a_home_country_is_its_parliament(engine: Engine) -> None:
+    sheet = headlined(
+        engine,
+        "Former president of France Ana Tovani dies aged 86",
+        'Assembly president Mark Oduya said, "She is part of the history of France". '
+        "An assembly of citizens said the funeral would be on Monday.",
+    )
+    assert speaker_of(sheet, "history of France") == ("Mark Oduya", "france")
+    assert speaker_of(sheet, "funeral") == (None, None)  # a lower-case assembly is no legislature

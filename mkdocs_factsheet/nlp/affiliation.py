@@ -792,13 +792,13 @@ class Affiliator:
 
     def party_word_before(self, noun: Token) -> Mention | None:
         """The rules' party that is no country whose word modifies a lower-case noun: "Republican" of "her
-        Republican opponent"; not "American" of "an American singer", nor a name from the text alone ("House"
-        of "House editor")."""
+        Republican opponent", "the Democratic Party's" of "the Democratic Party's nominee"; not "American" of "an
+        American singer", nor a name from the text alone ("House" of "House editor")."""
         if noun.pos_ != "NOUN" or not noun.is_lower:
             return None
         for child in noun.children:
             mention = self.mention_at.get(child.i)
-            if child.i < noun.i and child.dep_ in ("amod", "compound") and mention is not None:
+            if child.i < noun.i and child.dep_ in ("amod", "compound", "poss") and mention is not None:
                 if mention.actor is None and mention.party not in self.countries and mention.via != "provisional":
                     return mention
         return None
