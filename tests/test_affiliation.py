@@ -881,3 +881,22 @@ def test_the_assembly_in_a_story_with_a_home_country_is_its_parliament(engine: E
     )
     assert speaker_of(sheet, "history of France") == ("Mark Oduya", "france")
     assert speaker_of(sheet, "funeral") == (None, None)  # a lower-case assembly is no legislature
+
+
+def test_a_state_or_city_after_a_name_without_a_title_is_a_home_not_a_party(pipeline: Pipeline) -> None:
+    engine = Engine(pipeline, load_rules([], ["world"]))  # packs only: the example's parties make Idaho a region
+    sheet = sheet_of(engine, "Tiara Lusk of Idaho said the vote was rigged. Ann Lee of Idaho said it was fair.")
+    assert speaker_of(sheet, "rigged") == ("Tiara Lusk", None)
+    assert speaker_of(sheet, "fair") == ("Ann Lee", None)
+
+
+def test_she_is_the_nearer_subject_the_text_shows_a_woman_not_an_earlier_name_of_unknown_gender(
+    engine: Engine,
+) -> None:
+    sheet = sheet_of(
+        engine,
+        "Jo Jorgensen is a psychology professor. In 1992, she said the party was strong. Spike Cohen was picked "
+        "to be the nominee. Cohen spoke to reporters in June.\n\n"
+        "Jorgensen's positions include a mix of liberal and conservative stances. She supports gun rights.",
+    )
+    assert speaker_of(sheet, "gun rights") == ("Jo Jorgensen", None)

@@ -141,6 +141,8 @@ def test_an_association_of_a_place_is_its_own_party_not_the_places(engine: Engin
     assert {p.speaker.party for p in sheet.positions} == {"provisional-potato-growers-association-of-america"}
     sheet = sheet_of(engine, "The Catholic Bishops' Conference of the Philippines announced that the bishop had died.")
     assert "philippines" not in party_ids(sheet)  # "of the" place: the bishops' own conference still
+    sheet = sheet_of(engine, 'Lena Marsh of the Beijing Gender Health Education Institute commented: "It is good."')
+    assert "china" not in party_ids(sheet)  # "of the" before the name: the place opens the institute's name
     sheet = sheet_of(engine, "The Bank of Japan said it would keep rates unchanged.")
     assert [p.speaker.party for p in sheet.positions] == ["japan"]  # a state's bank, not an association
 

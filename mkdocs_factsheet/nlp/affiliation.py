@@ -27,7 +27,7 @@ Norway's prime minister of 2014.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -42,6 +42,7 @@ from .names import HONORIFICS, RANKS, by_first_name, surnames_of, without_honori
 from .party_markers import marked_people
 from .phrases import OF, PAST, WINDOW, acts_as_party, held_before, own_phrase, phrase_head, sentences_back
 from .provisional import find_provisional
+from .regions import region_of_a_country
 from .text import BodyText
 
 
@@ -83,9 +84,7 @@ def affiliate(
     found = list(heapq.merge(own, organisations, key=lambda m: m.start))
     independence = Independence(doc, found, rules)
     bodies = tuple(bodies_of(resolved.candidates, rules))
-    affiliator = Affiliator(
-        doc, found, titles, text, home, bodies, independence, rules.countries, rules.party_countries
-    )
+    affiliator = Affiliator(doc, found, titles, text, home, bodies, independence, rules)
     packed = {index: m for m in found if m.from_pack for index in range(m.start, m.end)}
     marked = marked_people(doc, own, rules, text)  # "Sen. Elizabeth Warren (D-Mass.)"
     # a pack member the article gives the same party keeps the rule's mention; another party replaces it
@@ -202,12 +201,12 @@ class Affiliator:
         home: tuple[str, str] | None,
         bodies: tuple[Title, ...],
         independence: Independence,
-        countries: frozenset[str],
-        party_countries: Mapping[str, str],
+        rules: RuleSet,
     ):
         self.doc = doc
-        self.countries = countries  # the parties that are countries: a nationality before a noun is no membership
-        self.party_countries = party_countries  # a political party → the country whose offices its people hold
+        self.rules = rules
+        self.countries = rules.countries  # the parties that are countries: a nationality before a noun is no membership
+        self.party_countries = rules.party_countries  # a political party → the country whose offices its people hold
         self.independence = independence
         self.unaffiliated: dict[str, str] = {}  # people shown speaking for no party (see `independent_people`)
         self._beside: dict[tuple[int, int], list[Token]] = {}  # `beside`'s answers, by span
@@ -446,6 +445,8 @@ class Affiliator:
         National Party", "Peter Iseley of worldwide victim group Ending Clergy Abuse"."""
         for start, end in self.persons:
             party = self.party_of_name(end)
+            if party is not None and region_of_a_country(party, self.rules) and self.title_at.get(start - 1) is None:
+                continue  # "Tiara Lusk of Idaho": where she is from; "Senator Ann Lee of Idaho" holds a state's office
             if party is not None and not self.covered(start, end):
                 why = f"{self.doc[start:end].text} of {party.text!r} ({party.party})"
                 yield self.person_mention(start, (start, end), party.party, None, why)

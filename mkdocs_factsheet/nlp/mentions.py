@@ -409,7 +409,9 @@ class _Resolver:
         entity = self.organisations.get(candidate.start)
         if entity is None or self.organisations.get(candidate.end - 1) is not entity:
             return False
-        of = candidate.start - 1 - (candidate.start > 1 and self.doc[candidate.start - 1].lower_ == "the")
+        of = (
+            candidate.start - 1 - (candidate.start > entity.start + 1 and self.doc[candidate.start - 1].lower_ == "the")
+        )
         if of > 0 and self.doc[of].lower_ == "of":
             # "First Minister of Scotland Nicola Sturgeon", read as one name: an office of the place; but "the
             # Recording Industry Association of America", "the Bishops' Conference of the Philippines" are

@@ -21,7 +21,7 @@ def drop_home_regions(doc: Doc, mentions: list[Mention], rules: RuleSet) -> list
     """The mentions without those of a country the article names only as a home region."""
     politics = {m.end for m in mentions if (party := rules.parties.get(m.party)) and party.markers}
     # "Jerrold Nadler of New York": the article names people by a country's own regions
-    regional = any(_region_of_a_country(m, rules) and _home(doc, m, politics) for m in mentions)
+    regional = any(region_of_a_country(m, rules) and _home(doc, m, politics) for m in mentions)
     if not politics and not regional:
         return mentions
     bare = [m for m in mentions if _bare_country(m, rules)]
@@ -44,10 +44,12 @@ def _bare_country(mention: Mention, rules: RuleSet) -> bool:
     return party is not None and mention.text.casefold() == party.name.casefold()
 
 
-def _region_of_a_country(mention: Mention, rules: RuleSet) -> bool:
-    """A country's mention by another of its names: a state, a city ("New York")."""
+def region_of_a_country(mention: Mention, rules: RuleSet) -> bool:
+    """A country's mention by another of its names: a state, a city ("New York"); not its name after "the" nor
+    its initials ("the United States", "U.S.")."""
     party = _named_country(mention, rules)
-    return party is not None and mention.text.casefold() != party.name.casefold()
+    text = mention.text.removeprefix("the ").removeprefix("The ")
+    return party is not None and text.casefold() != party.name.casefold() and not text.isupper()
 
 
 def _home(doc: Doc, mention: Mention, politics: set[int]) -> bool:

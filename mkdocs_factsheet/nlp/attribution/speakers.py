@@ -36,6 +36,7 @@ from ...rules import RuleSet
 from ..mentions import Mention
 from ..names import by_first_name, without_honorific
 from ..phrases import name_head, sentences_back
+from ..regions import region_of_a_country
 from ..text import BodyText
 from .genders import declared_genders, pronoun_gender, tied_genders, title_gender
 from .proxies import RELATIVE, affiliated_in_apposition, author_of, relative_antecedent, served_by
@@ -557,6 +558,8 @@ class Speakers:
                 for token in child.subtree:
                     mention = self.mention_at.get(token.i)  # not "the fiancée of a [Saudi] journalist"
                     if mention and mention.via != "adjective" and (not mention.actor or mention.actor_kind in GROUPS):
+                        if head.ent_type_ == "PERSON" and region_of_a_country(mention, self.rules):
+                            continue  # "Tiara Lusk of Idaho": where she is from, no one she acts for
                         yield mention
 
     def person_name(self, head: Token) -> str | None:
@@ -776,6 +779,11 @@ class Speakers:
             or next((c for c in pool if c.subject), None)
             or (pool[0] if pool else None)
         )
+        if gender and chosen is not None and self.gender_of(chosen.identity.name) is None:
+            # a subject the text shows to be of the pronoun's gender, or its possessor, nearer than the subject
+            # whose gender nothing shows: "Jorgensen's positions include …. She supports …" after "Cohen spoke …"
+            nearer = (c for c in pool if c.index > chosen.index and self.gender_of(c.identity.name))
+            chosen = next((c for c in nearer if _main_subject(c, self.doc[c.index])), chosen)
         if chosen is None:
             wanted = "person" if "person" in kinds else "body or party"
             reason = f"unresolved: no {wanted} for {token.text!r} in the {WINDOW} sentences before"
@@ -856,6 +864,14 @@ class Speakers:
                 continue  # "she" is not Mr. Trump
             pool.append(candidate)
         return pool
+
+
+def _main_subject(candidate: _Candidate, token: Token) -> bool:
+    """Is the candidate the subject of a sentence's main clause, or its possessor ("Jorgensen's" of "Jorgensen's
+    positions include …"), not of what someone reported?"""
+    if candidate.subject:
+        return not candidate.reported and token.head.dep_ == "ROOT"
+    return token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass") and token.head.head.dep_ == "ROOT"
 
 
 def _named(identity: Identity) -> bool:
