@@ -78,6 +78,23 @@ def test_a_transcript_label_is_the_person_named_so(engine: Engine) -> None:
         assert (speaker.text, speaker.actor, speaker.party) == ("PENCE", "Mike Pence", "united-states")
 
 
+def test_an_interview_labelled_in_double_brackets_quotes_each_answer_and_no_question(engine: Engine) -> None:
+    text = (
+        "Dana Whitfield, who founded the Open Shelf charity, spoke to Wikinews.\n\n"
+        "((WN))  What do you say to your critics? Do you think they are wrong?\n\n"
+        "((Dana Whitfield))  I think they said the charity wastes money, and they are wrong.\n\n"
+        "We have published every account since 2015.\n\n"
+        "((WN))  Will you stand for election?\n\n"
+        "((Dana Whitfield))  No. I said in March that I would not run."
+    )
+    sheet = sheet_of(engine, text)
+    answers = [p for p in sheet.positions if p.content.text.startswith(("I think", "No. I said"))]
+    assert len(answers) == 2
+    assert all((p.speaker.actor, p.kind) == ("Dana Whitfield", "direct") for p in answers)
+    assert all(p in answers for p in sheet.positions)  # no question, and no "they said" inside an answer
+    assert answers[0].content.text.endswith("We have published every account since 2015")  # the answer goes on
+
+
 @pytest.mark.parametrize(
     "text",
     ["Reuters reported that the talks had failed.", "According to Reuters, the talks had failed."],

@@ -47,6 +47,7 @@ class FrameFinder:
         ReportedSpeech(self.index, found).find()
         labels.headline()
         labels.colon_labels()
+        labels.transcript_labels()
         return sorted(found.frames, key=lambda f: (f.content[0], f.content[1]))
 
 

@@ -13,6 +13,8 @@ from .frame import Findings, Frame
 from .index import DASHES, DocIndex, trim
 
 _SIGNATURE = re.compile(r" [-—―–] ?[^\n]{1,60}\(@")  # "— Name (@handle)" closing an embedded post
+# "((Zara Kay))  I am good, thanks." opening a paragraph: a speaker label in an interview transcript (Wikinews')
+_BRACKET_LABEL = re.compile(r"\s*\(\(([^()\n]{1,40})\)\)")
 NOT_SPEAKER_LABELS = {
     "breaking",
     "exclusive",
@@ -220,6 +222,44 @@ class Labels:
             counts[candidate.label] = counts.get(candidate.label, 0) + 1
         for candidate in candidates:
             self.label_frame(candidate, counts[candidate.label])
+
+    def transcript_labels(self) -> None:
+        """An interview transcript whose paragraphs open with "((Name))": each answer, with the paragraphs after
+        it until the next label, is one direct quotation of the person the label names; a question (a label
+        naming no person of the article: "((WN))", an interviewer's initials) is no position. The frames other
+        constructions found inside the transcript give way (its "I said …" is the answer's speaker's)."""
+        text, doc = self.index.text, self.index.doc
+        people = {ent.text for ent in doc.ents if ent.label_ == "PERSON"}
+        turns: list[tuple[int, int, int, SpacySpan | None]] = []  # a turn's paragraphs, where its words start, who
+        for start, end in self.index.paragraphs:
+            label = _BRACKET_LABEL.match(text, start, end)
+            if label is not None:
+                name = label.group(1).strip()
+                span = doc.char_span(label.start(1), label.end(1), alignment_mode="expand")
+                speaker = span if span is not None and any(name in person for person in people) else None
+                turns.append((start, end, label.end(), speaker))
+            elif turns:
+                turns[-1] = (*turns[-1][:1], end, *turns[-1][2:])  # the answer goes on
+        if not turns:
+            return
+        first = turns[0][0]
+        self.found.frames[:] = [f for f in self.found.frames if f.content[0] < first]
+        for start, end, words, voice in turns:
+            content = trim(text, words, end)
+            if voice is None or content[1] - content[0] < 3:
+                continue
+            self.found.add(
+                Frame(
+                    speaker=voice[-1],
+                    cue=None,
+                    cue_chars=(voice.start_char, voice.end_char),
+                    content=content,
+                    kind="direct",
+                    rule="label: ((Name)) …",
+                    sentence=(start, end),
+                    why=["a speaker label in an interview transcript"],
+                )
+            )
 
     def label_candidates(self) -> list[_Label]:
         """Paragraphs opening with a short capitalised label without a verb and a colon, outside the frames found."""
