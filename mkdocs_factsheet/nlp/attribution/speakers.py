@@ -406,6 +406,8 @@ class Speakers:
             return members
         inner = self.inner_mention(head)
         person = self.person_name(head)
+        if person and inner is not None and inner.actor is None and inner.party in self.rules.countries:
+            inner = None  # "Former US presidential candidate Elizabeth Warren": a nationality, not an office of state
         if inner is not None:
             actor = person or (inner.actor if inner.actor_kind in GROUPS else None)
             label = person or head.text
