@@ -445,6 +445,18 @@ def test_a_name_the_text_calls_a_business_speaks_for_itself_wherever_written(eng
     assert speaker_of(sheet, "sales had fallen") == (None, "provisional-hadley")
 
 
+def test_the_one_business_named_with_a_business_noun_is_what_another_such_noun_refers_to(engine: Engine) -> None:
+    """A hyphenated name after a business noun is one name ("ABS-CBN"), and "the network" later is that business
+    though the article called it a corporation, when it names no other business so."""
+    sheet = sheet_of(
+        engine,
+        "Following the expiry of broadcast corporation Orion-Sat's franchise, the regulator ordered it to stop "
+        "airing. Orion-Sat CEO Lena Marsh said the order was unlawful. Many viewers were angry. Later, the "
+        "network said that the order did not cover its news channel.",
+    )
+    assert speaker_of(sheet, "did not cover") == (None, "provisional-orion-sat")
+
+
 def test_a_one_word_name_in_capitals_the_ner_takes_for_a_persons_is_an_organisation(
     engine: Engine, pipeline: Pipeline
 ) -> None:

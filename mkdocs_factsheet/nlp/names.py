@@ -305,7 +305,8 @@ def settle_business_names(doc: Doc, business_words: frozenset[str]) -> None:
     lemmas: "retailer Tesco", "social media site Facebook", "store chains Woolworths and Coles", the names after
     "and" too), where the model took it for a person, a nationality, a place or a thing (`_BUSINESS_MISTAKEN`) or
     tagged nothing, and each other time the article writes that name so: a business speaks for itself."""
-    named = {text for span in _business_names(doc, business_words) if (text := span.text)}
+    spans = list(_business_names(doc, business_words))
+    named = {span.text for span in spans}
     if not named:
         return
     settled: list[Span] = []
@@ -317,7 +318,7 @@ def settle_business_names(doc: Doc, business_words: frozenset[str]) -> None:
         else:
             settled.append(ent)
     held = {index for ent in settled for index in range(ent.start, ent.end)}
-    for words in {tuple(text.split()) for text in named}:
+    for words in {tuple(token.text for token in span) for span in spans}:
         for token in doc[: len(doc) - len(words) + 1]:
             span = doc[token.i : token.i + len(words)]
             if tuple(t.text for t in span) == words and held.isdisjoint(range(span.start, span.end)):
@@ -405,20 +406,42 @@ def _business_names(doc: Doc, business_words: frozenset[str]) -> Iterable[Span]:
             name = names.get(name.end + 1) if joined else None
 
 
+_WORD_ENDS = (",", ".", ";", ":", "'s", "’s")  # what may follow a word with no space between
+
+
 def _whole(span: Span) -> bool:
     """Does a name end where its word does, not inside a hyphenated one ("ABS" of "ABS-CBN")?"""
     doc = span.doc
-    return span.end == len(doc) or bool(doc[span.end - 1].whitespace_) or doc[span.end].text in (",", ".", ";", ":")
+    return span.end == len(doc) or bool(doc[span.end - 1].whitespace_) or doc[span.end].text in _WORD_ENDS
 
 
 def _capitalised_runs(doc: Doc) -> list[Span]:
-    """Runs of capitalised proper nouns outside every entity."""
+    """Runs of capitalised proper nouns outside every entity, a hyphen between two of them inside a word
+    ("ABS-CBN")."""
     runs, run = [], []
     for token in [*doc, None]:
         if token is not None and token.ent_iob_ == "O" and token.pos_ == "PROPN" and token.text[:1].isupper():
+            run.append(token)
+            continue
+        if token is not None and run and _joins_a_word(token):
             run.append(token)
             continue
         if run:
             runs.append(Span(doc, run[0].i, run[-1].i + 1))
         run = []
     return runs
+
+
+def _joins_a_word(token: Token) -> bool:
+    """Is the token a hyphen between two capitalised words with no space around it ("ABS-CBN")?"""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    return (
+        token.text == "-"
+        and before is not None
+        and not before.whitespace_
+        and not token.whitespace_
+        and after is not None
+        and after.text[:1].isupper()
+    )

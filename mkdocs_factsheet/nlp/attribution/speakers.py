@@ -616,20 +616,30 @@ class Speakers:
 
     def business_described_before(self, head: Token) -> Identity | None:
         """The business named before with the noun of a definite description right before its name ("the chain"
-        after "supermarket chain Tesco", "the retailer" after "retailer Marlowes"): the nearest such."""
+        after "supermarket chain Tesco", "the retailer" after "retailer Marlowes"): the nearest such; else the
+        one business the article names before with another such noun ("the network" after "broadcast corporation
+        ABS-CBN's")."""
         noun = head.lemma_.lower()
-        if noun not in self.rules.business_lemmas or not _the_noun(head):
+        businesses = self.rules.business_lemmas
+        if noun not in businesses or not _the_noun(head):
             return None
+        described = []
         for mention in reversed(self.mentions):
             if mention.start >= head.i or mention.actor_kind == "person" or mention.start == 0:
                 continue
             before = self.doc[mention.start - 1]
-            if before.lemma_.lower() == noun and before.i not in self.quote_tokens:
-                identity = self.from_mention(mention)
-                named = f"{before.text} {mention.text}"
-                identity.why.insert(0, f"{'the ' + head.text!r} → {identity.name} (named before as {named!r})")
-                return identity
-        return None
+            if before.lemma_.lower() in businesses and before.i not in self.quote_tokens:
+                described.append((before, mention))
+        same = [pair for pair in described if pair[0].lemma_.lower() == noun]
+        if not same and len({mention.party for _, mention in described}) == 1:
+            same = described  # the one business the article names so
+        if not same:
+            return None
+        before, mention = same[0]
+        identity = self.from_mention(mention)
+        named = f"{before.text} {mention.text}"
+        identity.why.insert(0, f"{'the ' + head.text!r} → {identity.name} (named before as {named!r})")
+        return identity
 
     def person_described_before(self, head: Token) -> Identity | None:
         """The person named before with the noun of a definite description right before their name or in
