@@ -522,7 +522,7 @@ def test_a_business_noun_after_the_is_the_business_named_before_with_it(engine: 
     assert speaker_of(sheet, "deal was good") == (None, "provisional-hadley")  # the one business named so
     sheet = sheet_of(
         engine,
-        "British supermarket chain Hadley said it would sell its stores to Danish discounter Pindar. The chain's "
+        "British supermarket chain Hadley said it would sell its stores to the Danish firm Pindar. The chain's "
         "press release reported 22 sold units. The retailer said the deal was good.",
     )
     assert speaker_of(sheet, "deal was good") == (None, None)  # named with another noun, two businesses: which?
