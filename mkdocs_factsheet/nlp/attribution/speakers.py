@@ -34,7 +34,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ...rules import RuleSet
 from ..mentions import Mention
-from ..names import by_first_name, without_honorific
+from ..names import HONORIFICS, by_first_name, without_honorific
 from ..phrases import name_head, sentences_back
 from ..regions import region_of_a_country
 from ..text import BodyText
@@ -407,7 +407,10 @@ class Speakers:
         inner = self.inner_mention(head)
         person = self.person_name(head)
         if person and inner is not None and inner.actor is None and inner.party in self.rules.countries:
-            inner = None  # "Former US presidential candidate Elizabeth Warren": a nationality, not an office of state
+            # "Former US presidential candidate Elizabeth Warren": a nationality, not an office of state; but a rank
+            # or a religious title there is the state's ("Vatican archbishop Charles Scicluna")
+            between = self.doc[inner.end : head.i]
+            inner = inner if any(t.lower_ in HONORIFICS for t in between) else None
         if inner is not None:
             actor = person or (inner.actor if inner.actor_kind in GROUPS else None)
             label = person or head.text
