@@ -95,6 +95,7 @@ class ReportedSpeech:
             self.phrase_object,
             self.that_clause,
             self.to_infinitive,
+            self.gerund_clause,
             self.parenthetical_host,
             self.hosts_before,
             self.as_clause,
@@ -198,6 +199,16 @@ class ReportedSpeech:
         if any(t.dep_ in grammar.SUBJECTS for t in xcomp[0].children):
             return _Content(xcomp, "indirect: Name-wants X to …")
         return _Content(xcomp, "indirect: Name-vowed to …")
+
+    def gerund_clause(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
+        """Content from a gerund clause after a speech cue, its object or complement with it: "denied taking
+        bribes", "admitted downing the jet", "announced leaving the venture"."""
+        if match.cue.kind != "speech" or complements.xcomp or complements.dobj is not None:
+            return None
+        gerund = next((c for c in complements.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+        if gerund is None or gerund.i < token.i or len(list(gerund.children)) == 0:
+            return None
+        return _Content([gerund], "indirect: Name-denied doing …")
 
     def bare_speech(self, verb: Token) -> bool:
         """Is an infinitive a speech verb with nothing said ("declined to comment", "refused to elaborate")?"""
