@@ -165,3 +165,12 @@ def test_a_brands_edition_for_a_country_is_not_the_country(engine: Engine) -> No
     assert "australia" not in party_ids(sheet)
     sheet = sheet_of(engine, "NATO Russia talks failed on Monday, the Russian foreign minister said.")
     assert "russia" in party_ids(sheet)
+
+
+def test_a_body_of_a_countrys_region_is_named_as_written(pipeline: Pipeline) -> None:
+    engine = Engine(pipeline, load_rules([], ["world"]))  # the pack's United States, its places included
+    sheet = sheet_of(engine, "The government of American Samoa said the issue should be decided by Congress.")
+    speaker = next(p.speaker for p in sheet.positions if "decided by Congress" in p.content.text)
+    assert (speaker.actor, speaker.party) == ("government of American Samoa", "united-states")
+    sheet = sheet_of(engine, "The Foreign Ministry of Iraq said it was a violation of sovereignty.")
+    assert [(p.speaker.actor, p.speaker.party) for p in sheet.positions] == [("Iraqi Foreign Ministry", "iraq")]

@@ -268,6 +268,9 @@ class _Resolver:
         adjective = _first_adjective(party)
         why = [f"agent noun {agent.name!r} of {party.name!r}"]
         actor = f"{adjective} {agent.name}"
+        place = mention.text.removeprefix("the ")
+        if place.casefold() != party.name.casefold() and not place.isupper():
+            actor = self.doc[previous.start : candidate.end].text  # a region's: "the government of American Samoa"
         return self.mention(
             previous.start, candidate.end, mention.party, actor=actor, actor_kind="body", via="agent", why=why
         )

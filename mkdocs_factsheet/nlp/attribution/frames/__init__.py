@@ -42,9 +42,11 @@ class FrameFinder:
         """Every frame, by content start and end (a cue makes one frame; earlier constructions take it first)."""
         found = Findings()
         labels = Labels(self.index, found)
-        DirectQuotes(self.index, found).find()
+        direct = DirectQuotes(self.index, found)
+        direct.find()
         labels.dash_frames()
         ReportedSpeech(self.index, found).find()
+        direct.after_colon()
         labels.headline()
         labels.colon_labels()
         labels.transcript_labels()

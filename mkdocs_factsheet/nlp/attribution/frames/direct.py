@@ -128,6 +128,26 @@ class DirectQuotes:
             return self.continuation(quote, span, last, "direct: quote-only paragraph after the speaker's quotation")
         return None
 
+    def after_colon(self) -> None:
+        """A quotation right after a colon that ends a reported clause goes on from it, the same speaker's words:
+        "Trump tweeted he would go to see it: “Wow! …”" (run once the reported speech is found)."""
+        text = self.index.text
+        frames = [f for f in self.found.frames if f.follows is None and f.kind != "direct"]
+        for quote, span in self.index.quote_spans:
+            if self.index.quote_tokens.get(span.start) is not quote:
+                continue  # nested inside another quotation
+            if any(f.content[0] <= quote.start < f.content[1] for f in self.found.frames):
+                continue
+            before = text[: quote.start].rstrip()
+            if not before.endswith(":"):
+                continue
+            colon = len(before) - 1
+            sentence = self.index.sentence_of(span.start - 1) if span.start > 0 else (0, 0)
+            inside = [f for f in frames if sentence[0] <= f.content[0] and f.content[1] <= colon]
+            if inside:  # the reported clause of the sentence the colon ends, the last one if several
+                source = max(inside, key=lambda f: f.content[1])
+                self.continuation(quote, span, source, "direct: quotation after the colon that ends a reported clause")
+
     def split_by_attribution(self, last: Frame, previous: Quote, quote: Quote) -> bool:
         """Does `quote` go on after `last`'s attribution in the same paragraph (“A,” he said. “B”)?"""
         return (
