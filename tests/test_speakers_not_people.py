@@ -274,3 +274,15 @@ def test_a_part_of_a_group_is_that_group_not_the_last_party_named(engine: Engine
     position = next(p for p in sheet.positions if "had gone" in p.content.text)
     assert position.speaker.party is None  # not the United Kingdom named before
     assert any("part of that group" in why for why in position.why)
+
+
+def test_they_is_the_plural_subject_of_its_own_sentence_before_a_source_named_since(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "The stores were originally reluctant to impose limits, according to a report from ABC Australia on "
+        "March 3 in which they said they had no plans to ration toilet paper.",
+    )
+    assert speaker_of(sheet, "no plans to ration").text == "they"
+    assert speaker_of(sheet, "no plans to ration").actor is None and "stores" in " ".join(
+        next(p.why for p in sheet.positions if "no plans" in p.content.text)
+    )

@@ -794,6 +794,12 @@ class Speakers:
             or next((c for c in pool if c.subject), None)
             or (pool[0] if pool else None)
         )
+        if lower == "they" and chosen is not None and chosen.identity.kind != "group":
+            # "The stores were reluctant, according to a report from ABC Australia in which they said …": a plural
+            # subject of the pronoun's own sentence before the source named since
+            here = token.sent.start
+            plural = (c for c in pool if c.subject and c.identity.kind == "group" and c.index >= here)
+            chosen = next(plural, chosen)
         if gender and chosen is not None and self.gender_of(chosen.identity.name) is None:
             # a subject the text shows to be of the pronoun's gender, or its possessor, nearer than the subject
             # whose gender nothing shows: "Jorgensen's positions include …. She supports …" after "Cohen spoke …"
