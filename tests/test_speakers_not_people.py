@@ -93,6 +93,9 @@ def test_an_interview_labelled_in_double_brackets_quotes_each_answer_and_no_ques
     assert all((p.speaker.actor, p.kind) == ("Dana Whitfield", "direct") for p in answers)
     assert all(p in answers for p in sheet.positions)  # no question, and no "they said" inside an answer
     assert answers[0].content.text.endswith("We have published every account since 2015")  # the answer goes on
+    # one bracketed word opening a paragraph is no transcript: what follows is reported as usual
+    sheet = sheet_of(engine, "((es)) Spanish: la votación.\n\nDana Whitfield said the vote was fair.")
+    assert speaker_of(sheet, "vote was fair").actor == "Dana Whitfield"
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from .index import DASHES, DocIndex, trim
 _SIGNATURE = re.compile(r" [-—―–] ?[^\n]{1,60}\(@")  # "— Name (@handle)" closing an embedded post
 # "((Zara Kay))  I am good, thanks." opening a paragraph: a speaker label in an interview transcript (Wikinews')
 _BRACKET_LABEL = re.compile(r"\s*\(\(([^()\n]{1,40})\)\)")
+_TRANSCRIPT_TURNS = 2  # labelled paragraphs that make a transcript
 NOT_SPEAKER_LABELS = {
     "breaking",
     "exclusive",
@@ -240,8 +241,8 @@ class Labels:
                 turns.append((start, end, label.end(), speaker))
             elif turns:
                 turns[-1] = (*turns[-1][:1], end, *turns[-1][2:])  # the answer goes on
-        if not turns:
-            return
+        if len(turns) < _TRANSCRIPT_TURNS:
+            return  # one bracketed word opening a paragraph ("((hu)) Hungarian language: …") is no transcript
         first = turns[0][0]
         self.found.frames[:] = [f for f in self.found.frames if f.content[0] < first]
         for start, end, words, voice in turns:
