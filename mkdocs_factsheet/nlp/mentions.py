@@ -268,8 +268,7 @@ class _Resolver:
         adjective = _first_adjective(party)
         why = [f"agent noun {agent.name!r} of {party.name!r}"]
         actor = f"{adjective} {agent.name}"
-        place = mention.text.removeprefix("the ")
-        if place.casefold() != party.name.casefold() and not place.isupper():
+        if by_another_name(mention.text, party.name):
             actor = self.doc[previous.start : candidate.end].text  # a region's: "the government of American Samoa"
         return self.mention(
             previous.start, candidate.end, mention.party, actor=actor, actor_kind="body", via="agent", why=why
@@ -635,6 +634,13 @@ class _Resolver:
         return Mention.of_tokens(
             self.doc, start, end, self.body, party, actor=actor, actor_kind=actor_kind, role=role, via=via, why=why
         )
+
+
+def by_another_name(text: str, name: str) -> bool:
+    """Does a mention's `text` name its party by another name than `name`, a place of it (a state, a city: "American
+    Samoa") rather than the name after "the" or its initials ("the United States", "U.S.")?"""
+    text = text.removeprefix("the ").removeprefix("The ")
+    return text.casefold() != name.casefold() and not text.isupper()
 
 
 def _first_adjective(party: Party) -> str:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from ..rules import RuleSet
 from ..rules.schema import Party
-from .mentions import Mention
+from .mentions import Mention, by_another_name
 
 
 def drop_home_regions(doc: Doc, mentions: list[Mention], rules: RuleSet) -> list[Mention]:
@@ -48,8 +48,7 @@ def region_of_a_country(mention: Mention, rules: RuleSet) -> bool:
     """A country's mention by another of its names: a state, a city ("New York"); not its name after "the" nor
     its initials ("the United States", "U.S.")."""
     party = _named_country(mention, rules)
-    text = mention.text.removeprefix("the ").removeprefix("The ")
-    return party is not None and text.casefold() != party.name.casefold() and not text.isupper()
+    return party is not None and by_another_name(mention.text, party.name)
 
 
 def _home(doc: Doc, mention: Mention, politics: set[int]) -> bool:

@@ -239,8 +239,9 @@ class Labels:
                 span = doc.char_span(label.start(1), label.end(1), alignment_mode="expand")
                 speaker = span if span is not None and any(name in person for person in people) else None
                 turns.append((start, end, label.end(), speaker))
-            elif turns:
-                turns[-1] = (*turns[-1][:1], end, *turns[-1][2:])  # the answer goes on
+            elif turns:  # the answer goes on
+                opened, _, words, speaker = turns[-1]
+                turns[-1] = (opened, end, words, speaker)
         if len(turns) < _TRANSCRIPT_TURNS:
             return  # one bracketed word opening a paragraph ("((hu)) Hungarian language: …") is no transcript
         first = turns[0][0]
