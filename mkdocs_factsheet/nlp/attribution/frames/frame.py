@@ -50,6 +50,11 @@ class Findings:
             self.used_cues.add(frame.cue.start)
         self.frames.append(frame)
 
+    def drop_from(self, char: int) -> None:
+        """Give up the frames whose content starts at character `char` or after (a transcript's own attribution
+        replaces them)."""
+        self.frames = [frame for frame in self.frames if frame.content[0] < char]
+
     def add_continuation(self, frame: Frame) -> None:
         """Keep a continuation as it is (it shares the cue of the frame it follows)."""
         self.frames.append(frame)

@@ -244,8 +244,7 @@ class Labels:
                 turns[-1] = (opened, end, words, speaker)
         if len(turns) < _TRANSCRIPT_TURNS:
             return  # one bracketed word opening a paragraph ("((hu)) Hungarian language: …") is no transcript
-        first = turns[0][0]
-        self.found.frames[:] = [f for f in self.found.frames if f.content[0] < first]
+        self.found.drop_from(turns[0][0])
         for start, end, words, voice in turns:
             content = trim(text, words, end)
             if voice is None or content[1] - content[0] < 3:
