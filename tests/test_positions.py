@@ -329,6 +329,19 @@ def test_no_position(forms_engine: Engine, text: str) -> None:
     assert extract(forms_engine, text).positions == []
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Speaking about the film, the archbishop said he was deeply disturbed.", "he was deeply disturbed"),
+        ("Citing this test, the notice claimed the code was illegal.", "the code was illegal"),
+    ],
+)
+def test_a_speech_participle_before_a_speech_cue_names_only_its_topic(
+    forms_engine: Engine, text: str, said: str
+) -> None:
+    assert [p.content.text for p in extract(forms_engine, text).positions] == [said]
+
+
 def test_user_cue_files_extend_the_core_lexicon(pipeline: Pipeline, tmp_path: Path) -> None:
     rules = write_tree(tmp_path, {**RULES, "cues/extra.yml": "cues:\n  - {lemma: fulminate, stance: disapprove}\n"})
     engine = Engine(pipeline, load_rules([rules]))

@@ -135,6 +135,14 @@ SAID_NOUNS = frozenset(
         "finding",
         "assurance",
         "promise",
+        "analysis",
+        "evidence",
+        "proof",
+        "opinion",
+        "view",
+        "apology",
+        "advice",
+        "prediction",
     }
 )
 # Where something is said, besides message nouns: "at a press conference", "on Twitter", "in an interview".
@@ -270,6 +278,11 @@ class Lexicon:
     def speaks(self, match: CueMatch | None) -> bool:
         """Is a cue a plain act of speech ("said", "told"), neither a deed nor a stance?"""
         return match is not None and match.cue.kind == "speech" and match.cue.stance is None and not match.cue.deed
+
+    @staticmethod
+    def object_is_addressee(cue: Cue) -> bool:
+        """Is a cue's object always whom it addresses ("told reporters", "asked the minister")?"""
+        return cue.lemma in ADDRESSEE_LEMMAS
 
     @staticmethod
     def addresses_object(cue: Cue) -> bool:

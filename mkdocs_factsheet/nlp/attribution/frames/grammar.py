@@ -59,10 +59,14 @@ PEOPLE_NOUNS = {
 }
 
 
+# prepositions the tagger can take for a name opening a sentence ("Amongst reported incidents were …")
+PREPOSITIONS = frozenset({"among", "amongst", "amid", "amidst", "despite", "upon", "towards", "toward", "throughout"})
+
+
 def subject(index: DocIndex, verb: Token, depth: int = 0) -> Token | None:
     """The speaker of a cue verb: its subject, the agent of a passive, or the subject it shares."""
     children = list(verb.children)
-    subjects = [c for c in children if c.dep_ == "nsubj" and c.lower_ != "there"]
+    subjects = [c for c in children if c.dep_ == "nsubj" and c.lower_ != "there" and c.lower_ not in PREPOSITIONS]
     if subjects:
         outside = [c for c in subjects if c.i not in index.quote_tokens] or subjects
         found = min(outside, key=lambda c: abs(c.i - verb.i))
@@ -229,11 +233,20 @@ def relative_after_comma(clause: Token) -> bool:
     return first.lower_ in ("who", "which", "whom", "whose") or own_where
 
 
+# subjects that deny the act of whoever might be the speaker: "nobody said", "none of them claimed"
+NOBODY = frozenset({"nobody", "none", "noone", "no-one"})
+
+
 def is_negated(token: Token) -> bool:
-    """Does the cue carry a negation ("did not say"), or share that of the verb it is an alternative to ("did not
-    concede or admit defeat")?"""
+    """Does the cue carry a negation ("did not say"), have a negated subject ("no one said", "not everyone
+    agreed"), or share the negation of the verb it is an alternative to ("did not concede or admit defeat")?"""
     if any(c.dep_ == "neg" for c in token.children):
         return True
+    for subject in (c for c in token.children if c.dep_ == "nsubj"):
+        if subject.lower_ in NOBODY or any(
+            c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in subject.children
+        ):
+            return True
     if token.dep_ != "conj" or token.head.pos_ not in ("VERB", "AUX") or token.head.i > token.i:
         return False
     joining = [c for c in token.head.children if c.dep_ == "cc" and c.i < token.i]  # the nearest is this one's

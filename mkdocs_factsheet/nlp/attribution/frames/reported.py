@@ -136,11 +136,23 @@ class ReportedSpeech:
             content = case(token, match, complements)
             if content is None:
                 continue
+            if case.__name__ in DEED_CASES and self.topic_of_speech_after(token, match):
+                return None  # "Speaking about the movie, Polak said, “…”": the topic of what the cue after says
             if match.cue.deed and case.__name__ in DEED_CASES:
                 if not grammar.communicated(self.index, token, complements.dobj):
                     return None  # "denied funding", "approved a budget": a deed, nothing said
             return self.verb_frame_with(token, match, content)
         return None
+
+    def topic_of_speech_after(self, token: Token, match: CueMatch) -> bool:
+        """Is a plain speech cue a participle opening the clause of another speech cue, so that its object names
+        what that one says ("Speaking about the movie, Polak said …", "Citing this test, the notice claimed …")?"""
+        if token.tag_ != "VBG" or token.dep_ != "advcl" or token.i > token.head.i:
+            return False
+        if any(c.dep_ in grammar.SUBJECTS for c in token.children):
+            return False
+        lexicon = self.index.lexicon
+        return lexicon.speaks(match) and self.index.cues.get(token.head.i) is not None
 
     def complements(self, token: Token, cue: Cue) -> _Complements:
         """A cue verb's clause complements, to-infinitives (a `to` adverbial for a pressing cue) and object."""
@@ -151,8 +163,8 @@ class ReportedSpeech:
             xcomp = [
                 c
                 for c in children
-                if c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-            ]
+                if c.dep_ == "advcl" and c.i > token.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            ]  # not a purpose before it: "To ease the shortage, Coles ordered bigger packages"
         dobj = next((c for c in children if c.dep_ == "dobj"), None)
         return _Complements(children, ccomp, xcomp, dobj)
 
@@ -175,7 +187,16 @@ class ReportedSpeech:
 
     def that_clause(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
         """Content from a that-clause (the object before it is the addressee: "told X that …")."""
-        ccomp, dobj = complements.ccomp, complements.dobj
+        dobj = complements.dobj
+        # a clause before the cue is no content where a colon ends it ("Singapore and India have searched the sea:
+        # all three nations offered …") or the cue has an object after it that is no addressee ("Coles ordered
+        # bigger packages, Woolworths ordered extra stock"), as no inverted "…, Name said" has ("…, he told reporters")
+        object_after = dobj is not None and dobj.i > token.i and not Lexicon.object_is_addressee(match.cue)
+        ccomp = [
+            c
+            for c in complements.ccomp
+            if c.i > token.i or not object_after and c.right_edge.nbor(1).text not in (":", ";")
+        ]
         if not ccomp:
             return None
         after = [c for c in ccomp if c.i > token.i]
