@@ -381,7 +381,17 @@ class ReportedSpeech:
         if prep is None or not any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
             return None
         addressee = complements.dobj if self.addressed_object(match.cue, complements.dobj) else None
-        return _Content([prep], f"indirect: Name-{token.lemma_} {prep.lower_} …", addressee=addressee)
+        # "spoke of Turkey assuming the duty …": the gerund the parser hung on the cue goes with its object
+        gerund = next(
+            (
+                c
+                for c in complements.children
+                if c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i == prep.right_edge.i + 1
+            ),
+            None,
+        )
+        tokens = [prep] if gerund is None else [prep, gerund]
+        return _Content(tokens, f"indirect: Name-{token.lemma_} {prep.lower_} …", addressee=addressee)
 
     def verb_frame_with(self, token: Token, match: CueMatch, content: _Content) -> Frame | None:
         """The frame of a cue verb and its content, if its subject speaks in the same paragraph outside the content."""
@@ -429,7 +439,8 @@ class ReportedSpeech:
         for token in doc[start:end]:
             if token.i <= start + 1 or token.i not in cues or token.i in quote_tokens:
                 continue
-            participle = token.dep_ == "advcl" and token.tag_ == "VBG"
+            # "…, saying …" (not "spoke of Turkey assuming the duty", the gerund of the topic)
+            participle = token.dep_ == "advcl" and token.tag_ == "VBG" and doc[token.left_edge.i - 1].is_punct
             own_subject = any(c.dep_ in grammar.SUBJECTS for c in token.children)
             # a second cue of the speaker's with what it says ("…, warning that …"); not "continued to attack"
             complements = ("ccomp",) if token.lemma_.lower() == "continue" else ("ccomp", "xcomp")
