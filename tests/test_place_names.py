@@ -165,6 +165,10 @@ def test_a_brands_edition_for_a_country_is_not_the_country(engine: Engine) -> No
     assert "australia" not in party_ids(sheet)
     sheet = sheet_of(engine, "NATO Russia talks failed on Monday, the Russian foreign minister said.")
     assert "russia" in party_ids(sheet)
+    # a country's initialism before a political party's name is no brand: the party is named
+    text = "US Democratic Party presidential nominee Dana Whitfield led in the polls. Whitfield said it was close."
+    sheet = sheet_of(engine, text)
+    assert [p.speaker.party for p in sheet.positions] == ["democratic-party"]
 
 
 def test_a_body_of_a_countrys_region_is_named_as_written(pipeline: Pipeline) -> None:

@@ -38,6 +38,15 @@ def test_a_message_stands_for_its_author(engine: Engine, text: str, words: str, 
     assert (speaker.text, speaker.actor, speaker.party) == (actor, actor, party)
 
 
+def test_a_possessive_pronoun_on_a_message_is_whoever_issued_it(engine: Engine) -> None:
+    text = (
+        "Alabama Governor Kay Ivey signed the bill. Representative Terri Collins sponsored it. "
+        'The governor tweeted her reasoning saying, "Today, I signed the bill into law."'
+    )
+    speaker = speaker_of(sheet_of(engine, text), "signed the bill into law")
+    assert (speaker.text, speaker.actor) == ("The governor", "Kay Ivey")
+
+
 def test_a_message_of_a_body_stands_for_the_body(engine: Engine) -> None:
     text = "The State Department issued a statement which said the sanctions would remain."
     speaker = speaker_of(sheet_of(engine, text), "sanctions would remain")

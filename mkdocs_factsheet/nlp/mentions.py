@@ -423,7 +423,9 @@ class _Resolver:
         if self.initialism_before_body(candidate, entity):
             return False  # "the U.S. House", "the US Geological Survey": the state's own
         before = self.doc[candidate.start - 1] if candidate.start > entity.start else None
-        if before is not None and entity.end <= candidate.end and (before.is_upper or before.lower_ == "from"):
+        place = all(self.rules.parties[e.target].kind == "country" for e in candidate.entries)
+        edition = before is not None and (before.is_upper or before.lower_ == "from")
+        if place and edition and entity.end <= candidate.end:
             return True  # "CNN Philippines", "Notes from Poland": a brand's edition for the place, no body of it
         named = any(e.how.startswith("name") for e in candidate.entries)
         following = self.doc[candidate.end] if candidate.end < len(self.doc) else None

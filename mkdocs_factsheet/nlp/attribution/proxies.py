@@ -46,7 +46,15 @@ def author_of(head: Token, nouns: frozenset[str], verbs: frozenset[str], *, look
 
 def _own_author(head: Token, verbs: frozenset[str]) -> Token | None:
     """The author a message's own phrase or clause names."""
+    verb = head.head if head.dep_ == "dobj" else None
+    if head.dep_ == "nsubj" and head.head.dep_ == "advcl" and head.head.tag_ == "VBG":
+        verb = head.head.head  # "X tweeted her reasoning saying …", the message parsed as the subject of "saying"
+    issuer = None
+    if verb is not None and verb.lemma_.lower() in verbs:
+        issuer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     for child in head.children:
+        if child.dep_ == "poss" and child.tag_ == "PRP$" and issuer is not None:
+            return issuer  # "The governor tweeted her reasoning": the possessive is the one who tweeted
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in ("PERSON", "ORG")):
             return child
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
@@ -60,9 +68,7 @@ def _own_author(head: Token, verbs: frozenset[str]) -> Token | None:
                 author = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
             if author is not None and author.lower_ not in RELATIVE:
                 return author
-    if head.dep_ == "dobj" and head.head.lemma_.lower() in verbs:
-        return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
-    return None
+    return issuer
 
 
 def affiliated_in_apposition(head: Token, mention_at: dict[int, Mention]) -> list[Mention]:
