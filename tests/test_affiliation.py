@@ -495,6 +495,13 @@ def test_coordinated_speakers_each_hold_the_position(engine: Engine) -> None:
     assert sorted(p.speaker.party or "" for p in positions) == ["provisional-solaris-paper", "provisional-whitby-clark"]
     unresolved = sheet_of(engine, "Reuters and NBC reported that the port was closed.").positions
     assert [p.speaker.text for p in unresolved] == ["Reuters and NBC"]  # nothing places them: one speaker
+    # people named, whom no rule places, each hold it too
+    text = "Dana Whitfield and Tom Reyes announced they would form six working groups."
+    positions = sheet_of(engine, text).positions
+    assert [(p.speaker.text, p.speaker.actor) for p in positions] == [
+        ("Dana Whitfield", "Dana Whitfield"),
+        ("Tom Reyes", "Tom Reyes"),
+    ]
 
 
 def test_a_title_the_ner_took_into_the_name_is_no_part_of_it(engine: Engine) -> None:

@@ -335,16 +335,22 @@ class Speakers:
     def coordinated(self, head: Token, first: Resolved, content: tuple[int, int]) -> list[Resolved]:
         """The other speakers coordinated with the one at `head`, when each is someone the rules or the article
         give a party or a name and they differ ("Senate Minority Whip Dick Durbin and … Adam Schiff both
-        questioned …": one position each); `first` is narrowed to its own words. "Reuters and NBC", which
-        nothing resolves, stay one speaker."""
+        questioned …": one position each), or that are people named ("Biden and Sanders announced"); `first` is
+        narrowed to its own words. "Reuters and NBC", which nothing resolves, stay one speaker."""
         conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
         conjuncts += _sibling_subjects(head)
-        if not conjuncts or not _named(first.identity):
+        placed = _named(first.identity)
+        person = head.ent_type_ == "PERSON" and first.identity.actor is not None  # "Biden and Sanders announced"
+        if not conjuncts or not (placed or person):
             return []
         others = []
         for conjunct in conjuncts:
             identity = self.identify(conjunct, content=content)
-            if _named(identity) and (identity.actor, identity.party) != (first.identity.actor, first.identity.party):
+            if placed:
+                named = _named(identity) or person and conjunct.ent_type_ == "PERSON" and identity.actor is not None
+            else:
+                named = conjunct.ent_type_ == "PERSON" and identity.actor is not None
+            if named and (identity.actor, identity.party) != (first.identity.actor, first.identity.party):
                 others.append(Resolved(*self.phrase_span(conjunct), identity))
         if others:
             cc = next((c for c in head.children if c.dep_ == "cc" and c.i > head.i), None)
