@@ -478,6 +478,12 @@ def test_a_title_of_another_office_than_the_one_named_before_is_the_home_country
     assert speaker_of(sheet, "taken to nearby hospitals") == ("local health minister", "india")
 
 
+def test_a_nominee_of_a_party_named_for_its_country_speaks_for_that_party(engine: Engine) -> None:
+    text = "Bill Hammons, 2020 presidential nominee of the Unity Party of America, said the plan was bad."
+    speaker = next(p.speaker for p in sheet_of(engine, text).positions)
+    assert (speaker.actor, speaker.party) == ("Bill Hammons", "provisional-unity-party-of-america")
+
+
 def test_coordinated_speakers_each_hold_the_position(engine: Engine) -> None:
     text = "German Chancellor Angela Merkel and French President Emmanuel Macron said the deal was fair."
     positions = [p for p in sheet_of(engine, text).positions if "deal was fair" in p.content.text]

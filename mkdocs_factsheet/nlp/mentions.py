@@ -62,6 +62,8 @@ _PRIVATE_KINDS = {
     "guild",
     "club",
     "conference",
+    "party",  # "the Unity Party of America": a political party of its own, not the state
+    "movement",
 }
 _PAST = ("former", "ex", "then", "late", "erstwhile")  # before a title held no longer
 
