@@ -371,7 +371,7 @@ class Affiliator:
             if party is not None and party.party in self.countries and member_of is not None and not title.executive:
                 continue  # "Polish leader Jarosław Kaczyński of the Law and Justice Party": the party he leads
             if party is not None and party.party in self.countries and not title.of_state:
-                continue  # "US presidential candidate Jo Jorgensen", "American CEO …": a nationality, no office of state
+                continue  # "US presidential candidate Jo Jorgensen", "American CEO …": a nationality, no office
             if party is not None:
                 state = self.state_of(title, party)
                 why = (
