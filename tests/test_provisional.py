@@ -168,6 +168,11 @@ def test_a_body_named_as_one_states_what_it_reports(engine: Engine) -> None:
     )
     assert speaker_of(sheet, "a value of") == (None, "provisional-wooster-growers-association")
     assert speaker_of(sheet, "the catch fell") == (None, "provisional-lakeland-fishing-council")
+    # the kind of body is the word before "of": a conference, a board, a foundation
+    sheet = sheet_of(engine, "According to the Western Conference of State Legislatures, the vote is in March.")
+    assert speaker_of(sheet, "the vote is") == (None, "provisional-western-conference-of-state-legislatures")
+    sheet = sheet_of(engine, "The Dana Whitfield Animal Foundation said she had been in excellent health.")
+    assert speaker_of(sheet, "excellent health") == (None, "provisional-dana-whitfield-animal-foundation")
 
 
 def test_an_outlet_the_text_calls_a_newspaper_is_a_source_whatever_its_cue(engine: Engine) -> None:

@@ -49,11 +49,12 @@ _OUTLET_WORDS = frozenset(
     + "times herald tribune gazette chronicle telegraph journal publication dispatch courier inquirer".split()
     + "archive database tracker wire".split()  # sources of data: "the Gun Violence Archive"
 )
-# the last words of names of bodies that state what they report, whatever the cue: "The Indonesian Palm Oil
+# the head words of names of bodies that state what they report, whatever the cue: "The Indonesian Palm Oil
 # Producers Association reports a value of …" is the association's figure, not a newspaper's story
 _BODY_WORDS = frozenset(
     "association council committee federation union league confederation chamber ministry department presidency "
-    "commission authority bureau board office court parliament assembly senate party police government".split()
+    "commission authority bureau board office court parliament assembly senate party police government conference "
+    "foundation".split()
 )
 
 
@@ -239,7 +240,7 @@ def keep_acting(
     for an organisation are called by ("spokesperson"), who never make it an outlet."""
     ids = {party.id for party in parties}
     names = {party.id: party.name for party in parties}
-    bodies = {party_id for party_id, name in names.items() if _words(name)[-1] in _BODY_WORDS}
+    bodies = {party_id for party_id, name in names.items() if _head_word(name) in _BODY_WORDS}
     reporting = {p.speaker.party for p in positions if p.speaker.party in ids and _reports(p, people_nouns)} - bodies
     stating = {p.speaker.party for p in positions if p.speaker.party in ids and not _reports(p, people_nouns)}
     # an outlet by its name ("The Aviation Herald") is one wherever it speaks, also as "it" or "the site"
@@ -259,6 +260,13 @@ def _reports(position: Position, people_nouns: frozenset[str]) -> bool:
     if words and words[-1] in people_nouns:
         return False
     return cue.startswith(_REPORTING) or not _OUTLET_WORDS.isdisjoint(words)
+
+
+def _head_word(name: str) -> str:
+    """The word a name's kind of organisation is in: its last before "of", else its last ("the National Conference
+    of State Legislatures", "the Indonesian Palm Oil Producers Association")."""
+    words = _words(name)
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
 def _words(text: str) -> list[str]:
