@@ -323,6 +323,7 @@ def test_stance_word_in_the_content(forms_engine: Engine) -> None:
         "She gave a speech about “fake news” and the economy.",
         "The film “Nomadland” won the award, and he added sugar to the tea.",
         "Blinken did not mention whether there were any discussions on climate change.",
+        "Blinken did not say in the interview whether he supports changes to the court.",
     ],
 )
 def test_no_position(forms_engine: Engine, text: str) -> None:
@@ -340,6 +341,12 @@ def test_a_speech_participle_before_a_speech_cue_names_only_its_topic(
     forms_engine: Engine, text: str, said: str
 ) -> None:
     assert [p.content.text for p in extract(forms_engine, text).positions] == [said]
+
+
+def test_a_stance_on_what_someone_else_says_is_the_outer_speakers_own_claim(forms_engine: Engine) -> None:
+    text = "Yang alleged the media was falsely claiming he had suffered a stroke."
+    contents = {p.speaker.text: p.content.text for p in extract(forms_engine, text).positions}
+    assert contents["Yang"] == "the media was falsely claiming he had suffered a stroke"
 
 
 def test_user_cue_files_extend_the_core_lexicon(pipeline: Pipeline, tmp_path: Path) -> None:

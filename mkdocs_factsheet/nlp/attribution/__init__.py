@@ -61,7 +61,9 @@ def attribute(
         # segmentation fault, seen on Reuters stories). No parse, no positions.
         return []
     finder = FrameFinder(doc, lexicon, title, text.body)
-    frames = [f for f in finder.find() if negated or not f.negated]
+    frames = finder.find()
+    if not negated:
+        frames = _without_negated(frames)
     frames = _settle_nesting(frames, nesting, frozenset(noun.lower() for noun in rules.thing_nouns))
     contents = [f.content for f in frames if not f.rule.startswith(("headline", "label"))]
     speakers = Speakers(doc, mentions, text, rules, set(finder.quote_tokens), contents, independent)
@@ -111,6 +113,17 @@ def _with_speakers(frames: list[Frame], speakers: Speakers, things: bool) -> lis
         found.append(Attribution(frame, speaker))
         found += [Attribution(frame, other) for other in others]
     return found
+
+
+def _without_negated(frames: list[Frame]) -> list[Frame]:
+    """The frames without negated ones ("did not say"), nor any inside what a negated cue before it would report
+    ("Biden did not say whether he supports the changes": nothing is said to be supported)."""
+    denied = [f.content for f in frames if f.negated and f.cue_chars is not None and f.cue_chars[0] < f.content[0]]
+    return [
+        f
+        for f in frames
+        if not f.negated and not (f.cue_chars is not None and any(a <= f.cue_chars[0] < b for a, b in denied))
+    ]
 
 
 def _settle_nesting(frames: list[Frame], nesting: Nesting, things: frozenset[str] = frozenset()) -> list[Frame]:
@@ -193,8 +206,8 @@ def _own_report(outer: Frame, inner: Frame) -> bool:
 
 def _heads(outer: Frame, inner: Frame) -> bool:
     """Is the inner attribution what the outer one reports (its cue, a report of speech, heads the outer content)?"""
-    if inner.cue is None or outer.cue is None:
-        return False
+    if inner.cue is None or outer.cue is None or outer.cue.cue.stance is not None:
+        return False  # "Trump alleged the media was falsely claiming …": the outer speaker's own claim
     if inner.cue.cue.kind != "speech" or inner.cue.cue.lemma in STANCE_STATES:
         return False
     if inner.speaker is None:
