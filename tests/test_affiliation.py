@@ -619,6 +619,15 @@ def test_capitalised_words_no_entity_covers_holding_a_persons_name_are_that_pers
     assert [(ent.text, ent.label_) for ent in doc.ents] == [("Rosa Pérez Ortega", "PERSON"), ("Pérez", "PERSON")]
 
 
+def test_capitalised_words_no_entity_covers_before_a_title_in_apposition_are_a_persons_name(
+    pipeline: Pipeline,
+) -> None:
+    doc = pipeline.nlp("Alexis Boon, the head of the Counter Terrorism Command, said the threat was low.")
+    doc.ents = [ent for ent in doc.ents if ent.label_ != "PERSON"]  # as the small model reads it in one article
+    settle_person_names(doc, frozenset({"head"}))
+    assert [ent.text for ent in doc.ents if ent.label_ == "PERSON"] == ["Alexis Boon"]
+
+
 def test_a_title_the_model_read_into_a_persons_name_is_left_out(pipeline: Pipeline) -> None:
     doc = pipeline.nlp("Economist Dana Whitfield spoke. Lea Amsel left. Senator Amsel and Major Brandt stayed.")
     # as the small model reads some such names: the title inside the person's name

@@ -102,7 +102,7 @@ def _settle_once(doc: Doc, title_words: frozenset[str], first_names: frozenset[s
     # a run this round's widened names took is theirs ("Manager Aparna Garg" over "Divisional Railway")
     unnamed = [
         span
-        for span in _names_outside_entities(doc, people, title_words, surnames)
+        for span in _names_outside_entities(doc, people, title_words, surnames, first_names)
         if held.isdisjoint(range(span.start, span.end))
     ]
     if changed or unnamed:
@@ -111,11 +111,13 @@ def _settle_once(doc: Doc, title_words: frozenset[str], first_names: frozenset[s
 
 
 def _names_outside_entities(
-    doc: Doc, people: set[str], title_words: frozenset[str], surnames: dict[str, int]
+    doc: Doc, people: set[str], title_words: frozenset[str], surnames: dict[str, int], first_names: frozenset[str]
 ) -> list[Span]:
     """Runs of capitalised words no entity covers, titles left out, that hold a name the article calls a
     person's: "Ricardo Rosselló Nevares" where the model saw no entity, after "Rosselló said"; or that are the
-    surname of a person named in full before (`surnames`, `named_in_full`): "appointed Pierluisi as …"."""
+    surname of a person named in full before (`surnames`, `named_in_full`): "appointed Pierluisi as …"; or two or
+    three words before a comma, opening with one of the `first_names` or before a title ("Alexis Boon, the head
+    of …")."""
     found = []
     run: list[Token] = []
     for token in [*doc, None]:
@@ -131,10 +133,24 @@ def _names_outside_entities(
             run.append(token)
             continue
         named_before = len(run) == 1 and surnames.get(run[0].text, len(doc)) <= run[0].i
-        if run and (named_before or _surname_inside(doc[run[0].i : run[-1].i + 1], people)):
+        introduced = (
+            2 <= len(run) <= 3
+            and token is not None
+            and token.text == ","
+            and run[-1].lower_ not in _INSTITUTION_ENDINGS
+            and (run[0].text.casefold() in first_names or _title_in_apposition(token, title_words))
+        )
+        if run and (named_before or introduced or _surname_inside(doc[run[0].i : run[-1].i + 1], people)):
             found.append(Span(doc, run[0].i, run[-1].i + 1, "PERSON"))
         run = []
     return found
+
+
+def _title_in_apposition(comma: Token, title_words: frozenset[str]) -> bool:
+    """Does a title open the phrase after a comma ("…, the head of the Counter Terrorism Command")?"""
+    doc = comma.doc
+    after = comma.i + 1 + (comma.i + 1 < len(doc) and doc[comma.i + 1].lower_ in ("the", "a", "an"))
+    return after < len(doc) and doc[after].lower_ in title_words
 
 
 def without_honorific(name: str) -> str:
