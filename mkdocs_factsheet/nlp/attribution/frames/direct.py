@@ -388,6 +388,8 @@ class DirectQuotes:
             return True  # "appeals to the “bad angels”": a quotation inside a prepositional phrase
         if self.is_quoted_title(quote, span):
             return True
+        if root is not None and root.dep_ in ("amod", "compound", "nmod") and root.head.i >= span.end:
+            return True  # "described him as an “emerging” figure": a word of a phrase, quoted
         # Obama said “it gets me mad” every time …: a quotation inside reported speech
         return root is not None and self.clause_goes_on(span, root)
 
