@@ -47,6 +47,15 @@ def test_a_possessive_pronoun_on_a_message_is_whoever_issued_it(engine: Engine) 
     assert (speaker.text, speaker.actor) == ("The governor", "Kay Ivey")
 
 
+def test_a_ruling_whose_author_the_sentence_does_not_give_is_the_court_named_before(engine: Engine) -> None:
+    text = (
+        "The Court of Session set rules for compliance with rulings from a court of any member state. "
+        "According to the ruling, the suspension of parliament was unlawful."
+    )
+    speaker = speaker_of(sheet_of(engine, text), "suspension of parliament")
+    assert (speaker.text, speaker.actor) == ("the ruling", "Court of Session")
+
+
 def test_a_message_of_a_body_stands_for_the_body(engine: Engine) -> None:
     text = "The State Department issued a statement which said the sanctions would remain."
     speaker = speaker_of(sheet_of(engine, text), "sanctions would remain")

@@ -30,14 +30,15 @@ EARLIER_MESSAGE = 200
 def author_of(head: Token, nouns: frozenset[str], verbs: frozenset[str], *, look_back: bool = True) -> Token | None:
     """Who made a message: "a tweet by X", "X's statement", "the statement X issued", "the decree signed by X",
     "X issued a statement"; "the statement" with none of these: the author of the last such message before it
-    ("X released a statement … "…," read the statement"), unless not `look_back`."""
+    ("X released a statement … "…," read the statement"; not "rulings from a court" before "the ruling"), unless
+    not `look_back`."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in nouns:
         return None
     author = _own_author(head, verbs)
     if author is None and look_back and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         doc = head.doc
         for earlier in reversed(doc[max(0, head.i - EARLIER_MESSAGE) : head.i]):
-            if earlier.pos_ == "NOUN" and earlier.lemma_ == head.lemma_:
+            if earlier.pos_ == "NOUN" and earlier.lemma_ == head.lemma_ and earlier.tag_ == head.tag_:
                 author = _own_author(earlier, verbs)
                 if author is not None:
                     break

@@ -278,6 +278,9 @@ class Speakers:
             identity = self.identify(author, content=content, addressee=addressee)
             identity.why.insert(0, f"{head.text!r} → its author, {author.text!r}")
             return identity
+        court = self.court_of_ruling(head)
+        if court is not None:
+            return court
         labelled = self.label_name(head) if label else None
         if labelled is not None:
             return labelled
@@ -289,6 +292,18 @@ class Speakers:
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
             return self.pronoun(head, content, addressee)
         return self.describe(head)
+
+    def court_of_ruling(self, head: Token) -> Identity | None:
+        """ "the ruling", "the verdict" whose author the sentence does not give: the court the article names (most
+        often, then last) before it."""
+        if head.lemma_.lower() not in COURT_RULINGS:
+            return None
+        before = self.organisation_named_before(head, "court")
+        if before is None:
+            return None
+        name, mention = before
+        why = [f"{'the ' + head.text!r}: of {name}, the court named before", *(mention.why if mention else [])]
+        return Identity(name, mention.party if mention else None, "body", name, why)
 
     def holder_in_body(self, mention: Mention, head: Token) -> Mention | None:
         """The one person the body names with the title and party a headline's title gives ("Greek prime
@@ -680,13 +695,13 @@ class Speakers:
             return identity
         return None
 
-    def organisation_named_before(self, head: Token) -> tuple[str, Mention | None] | None:
+    def organisation_named_before(self, head: Token, noun: str | None = None) -> tuple[str, Mention | None] | None:
         """The organisation named before a definite description whose name has its head noun ("the court" → "the
-        Court of Session", "the archive" → "the Gun Violence Archive"), with the rule's mention there: of several,
-        the one named most often, then the nearest."""
+        Court of Session", "the archive" → "the Gun Violence Archive"), or `noun`, with the rule's mention there:
+        of several, the one named most often, then the nearest."""
         if not _the_noun(head):
             return None
-        word = head.lemma_.lower()
+        word = noun or head.lemma_.lower()
         named: dict[str, tuple[int, int, Mention | None]] = {}  # name → times named, last token, mention
         for ent in self.ents:
             ent_head = name_head(ent)
@@ -899,6 +914,10 @@ def _main_subject(candidate: _Candidate, token: Token) -> bool:
     if candidate.subject:
         return not candidate.reported and token.head.dep_ == "ROOT"
     return token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass") and token.head.head.dep_ == "ROOT"
+
+
+# what a court issues: "according to the ruling" is the court's
+COURT_RULINGS = frozenset({"ruling", "judgment", "judgement", "verdict"})
 
 
 def _named(identity: Identity) -> bool:
