@@ -160,6 +160,11 @@ def test_an_outlet_that_only_reports_is_a_source_not_a_party(engine: Engine) -> 
     assert not any(p.provisional for p in sheet.parties)
 
 
+def test_an_organisation_reporting_in_its_own_message_states_it(engine: Engine) -> None:
+    text = "Harbour Foods, in its March 8 media release, reported that many stores were still selling out."
+    assert speaker_of(sheet_of(engine, text), "selling out") == (None, "provisional-harbour-foods")
+
+
 def test_a_body_named_as_one_states_what_it_reports(engine: Engine) -> None:
     sheet = sheet_of(
         engine,

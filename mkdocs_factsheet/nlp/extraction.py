@@ -54,8 +54,11 @@ def extract_facts(article: Article, doc: Doc, compiled: CompiledRules) -> Extrac
     text = BodyText.of(article)
     resolved = find_mentions(article, doc, compiled, text)
     found = find_positions(article, doc, compiled, text, resolved)
-    people_nouns = compiled.rules.people_nouns
-    positions, mentions, provisional = keep_acting(found, resolved.mentions, resolved.provisional, people_nouns)
+    rules = compiled.rules
+    messages = frozenset(noun.lower() for noun in rules.message_nouns)
+    positions, mentions, provisional = keep_acting(
+        found, resolved.mentions, resolved.provisional, rules.people_nouns, messages
+    )
     acting = replace(resolved, mentions=mentions, provisional=provisional)
     sheet = build_fact_sheet(article, doc, compiled.rules, text, acting, positions)
     return Extraction(sheet, resolved)

@@ -233,16 +233,19 @@ def keep_acting(
     mentions: list[Mention],
     parties: list[ProvisionalParty],
     people_nouns: frozenset[str],
+    message_nouns: frozenset[str] = frozenset(),
 ) -> tuple[list[Position], list[Mention], list[ProvisionalParty]]:
     """The provisional parties that act (a speaker's party, a person's affiliation), their mentions, and the
     positions with reporting outlets left without a party (a body named as one, "… Association", is none).
     `people_nouns`: the lower-case words people speaking
-    for an organisation are called by ("spokesperson"), who never make it an outlet."""
+    for an organisation are called by ("spokesperson"), who never make it an outlet; `message_nouns`: the words for
+    its own messages ("release"), in which it states what it reports ("Coles, in its media release, reported …")."""
     ids = {party.id for party in parties}
     names = {party.id: party.name for party in parties}
     bodies = {party_id for party_id, name in names.items() if _head_word(name) in _BODY_WORDS}
-    reporting = {p.speaker.party for p in positions if p.speaker.party in ids and _reports(p, people_nouns)} - bodies
-    stating = {p.speaker.party for p in positions if p.speaker.party in ids and not _reports(p, people_nouns)}
+    reports = {id(p) for p in positions if _reports(p, people_nouns, message_nouns)}
+    reporting = {p.speaker.party for p in positions if p.speaker.party in ids and id(p) in reports} - bodies
+    stating = {p.speaker.party for p in positions if p.speaker.party in ids and id(p) not in reports}
     # an outlet by its name ("The Aviation Herald") is one wherever it speaks, also as "it" or "the site"
     named_outlets = {party_id for party_id, name in names.items() if not _OUTLET_WORDS.isdisjoint(_words(name))}
     outlets = (reporting - stating) | named_outlets
@@ -252,12 +255,13 @@ def keep_acting(
     return kept_positions, kept_mentions, [party for party in parties if party.id in acting]
 
 
-def _reports(position: Position, people_nouns: frozenset[str]) -> bool:
+def _reports(position: Position, people_nouns: frozenset[str], message_nouns: frozenset[str]) -> bool:
     """A report of what others said or did: a reporting cue, or a speaker the text calls an outlet; never the
-    words of someone speaking for the organisation ("according to a Woolworths spokesperson")."""
+    words of someone speaking for the organisation ("according to a Woolworths spokesperson"), nor what it
+    reports in its own message ("Coles, in its March 8 media release, reported that …")."""
     cue = position.cue.text.lower() if position.cue is not None else ""
     words = _words(position.speaker.text)
-    if words and words[-1] in people_nouns:
+    if words and words[-1] in people_nouns or _in_own_message(position, message_nouns):
         return False
     return cue.startswith(_REPORTING) or not _OUTLET_WORDS.isdisjoint(words)
 
@@ -267,6 +271,16 @@ def _head_word(name: str) -> str:
     of State Legislatures", "the Indonesian Palm Oil Producers Association")."""
     words = _words(name)
     return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
+def _in_own_message(position: Position, message_nouns: frozenset[str]) -> bool:
+    """Do the words between the speaker and the cue name its own message ("in its media release")?"""
+    sentence, cue = position.sentence, position.cue
+    if sentence is None or cue is None or not sentence.start <= position.speaker.end <= cue.start <= sentence.end:
+        return False
+    between = _words(sentence.text[position.speaker.end - sentence.start : cue.start - sentence.start])
+    owned = [i for i, word in enumerate(between) if word in ("its", "their")]
+    return any(word.removesuffix("s") in message_nouns for i in owned for word in between[i + 1 : i + 5])
 
 
 def _words(text: str) -> list[str]:
