@@ -82,8 +82,10 @@ def squeeze(text: str) -> str:
 
 
 def name_key(text: str) -> str:
-    """`fold` without a leading article: "The New York Times" and "New York Times" name the same speaker."""
-    return fold(text).removeprefix("the ")
+    """`fold` without a leading article or a middle initial: "The New York Times" and "New York Times", "John R.
+    Bolton" and "John Bolton" name the same speaker."""
+    words = fold(text).removeprefix("the ").split(" ")
+    return " ".join(w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and re.fullmatch(r"\w\.", w)))
 
 
 @dataclass
