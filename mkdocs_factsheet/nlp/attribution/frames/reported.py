@@ -62,7 +62,7 @@ LIGHT_VERBS = {
 INFINITIVE_STANCES = ("promise", "threaten", "demand", "appeal", "reject", "support")
 
 # The cases whose content may be a deed rather than something said, for a cue that also names deeds.
-DEED_CASES = frozenset({"object_content", "passive_object", "prepositional_object"})
+DEED_CASES = frozenset({"phrase_object", "object_content", "passive_object", "prepositional_object"})
 
 
 class _Complements(NamedTuple):
@@ -183,7 +183,9 @@ class ReportedSpeech:
             return None
         if complements.xcomp:
             return _Content([obj, *complements.xcomp], "indirect: Name-called on X to …", addressee=obj)
-        return _Content([obj], f"indirect: Name-{self.index.cue_text(match)} X")
+        # "referred to the riots as acts of domestic terror": the characterisation goes with its object
+        as_phrase = [c for c in complements.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i]
+        return _Content([obj, *as_phrase], f"indirect: Name-{self.index.cue_text(match)} X")
 
     def that_clause(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
         """Content from a that-clause (the object before it is the addressee: "told X that …")."""
