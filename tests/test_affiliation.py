@@ -628,6 +628,15 @@ def test_capitalised_words_no_entity_covers_before_a_title_in_apposition_are_a_p
     assert [ent.text for ent in doc.ents if ent.label_ == "PERSON"] == ["Alexis Boon"]
 
 
+def test_two_surnames_joined_by_and_that_the_model_read_as_one_organisation_are_two_people(
+    pipeline: Pipeline,
+) -> None:
+    doc = pipeline.nlp("Dana Whitfield won. Tom Reyes lost. Whitfield and Reyes announced a plan.")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 4, 6, "PERSON"), Span(doc, 8, 11, "ORG")]  # as the model reads it
+    settle_person_names(doc, frozenset())
+    assert [(ent.text, ent.label_) for ent in doc.ents][2:] == [("Whitfield", "PERSON"), ("Reyes", "PERSON")]
+
+
 def test_a_title_the_model_read_into_a_persons_name_is_left_out(pipeline: Pipeline) -> None:
     doc = pipeline.nlp("Economist Dana Whitfield spoke. Lea Amsel left. Senator Amsel and Major Brandt stayed.")
     # as the small model reads some such names: the title inside the person's name

@@ -69,6 +69,11 @@ def _settle_once(doc: Doc, title_words: frozenset[str], first_names: frozenset[s
         if _title_opens_name(ent, title_words, first_names):  # "[Assemblywoman Selena Torres]" as one organisation
             ent = Span(doc, ent.start + 1, ent.end, "PERSON")
             changed = True
+        pair = _two_surnames(ent, surnames)
+        if pair is not None:  # "[Biden and Sanders] announced", one organisation to the model: two people
+            settled += pair
+            changed = True
+            continue
         start = ent.start
         if ent.label_ == "PERSON" and _title_before_name(ent, title_words):
             changed = True  # "[Kamloops RCMP Constable] [Gary Gray]": where and what the person is, no name
@@ -191,6 +196,16 @@ def surnames_of(name: str) -> list[str]:
         return []
     middle = words[1] if len(words) == 3 and words[1][:1].isupper() and words[1].isalpha() else None
     return [words[-1], middle] if middle else [words[-1]]
+
+
+def _two_surnames(ent: Span, surnames: dict[str, int]) -> list[Span] | None:
+    """The two people of an entity "X and Y" whose sides are each the surname of a person named in full before it
+    (`surnames`, `named_in_full`), or None."""
+    if len(ent) != 3 or ent[1].lower_ != "and":
+        return None
+    if not all(surnames.get(ent[i].text, len(ent.doc)) <= ent.start for i in (0, 2)):
+        return None
+    return [Span(ent.doc, ent.start, ent.start + 1, "PERSON"), Span(ent.doc, ent.end - 1, ent.end, "PERSON")]
 
 
 def _surname_inside(ent: Span, people: set[str]) -> bool:

@@ -355,16 +355,14 @@ class Speakers:
         conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
         conjuncts += _sibling_subjects(head)
         placed = _named(first.identity)
-        person = head.ent_type_ == "PERSON" and first.identity.actor is not None  # "Biden and Sanders announced"
+        person = _a_person(first.identity)  # "Biden and Sanders announced"
         if not conjuncts or not (placed or person):
             return []
         others = []
         for conjunct in conjuncts:
             identity = self.identify(conjunct, content=content)
-            if placed:
-                named = _named(identity) or person and conjunct.ent_type_ == "PERSON" and identity.actor is not None
-            else:
-                named = conjunct.ent_type_ == "PERSON" and identity.actor is not None
+            named = _named(identity) if placed else False
+            named = named or person and _a_person(identity)
             if named and (identity.actor, identity.party) != (first.identity.actor, first.identity.party):
                 others.append(Resolved(*self.phrase_span(conjunct), identity))
         if others:
@@ -914,6 +912,11 @@ def _main_subject(candidate: _Candidate, token: Token) -> bool:
     if candidate.subject:
         return not candidate.reported and token.head.dep_ == "ROOT"
     return token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass") and token.head.head.dep_ == "ROOT"
+
+
+def _a_person(identity: Identity) -> bool:
+    """Does an identity name a person?"""
+    return identity.kind == "person" and identity.actor is not None
 
 
 # what a court issues: "according to the ruling" is the court's

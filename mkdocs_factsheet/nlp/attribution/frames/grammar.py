@@ -233,18 +233,22 @@ def relative_after_comma(clause: Token) -> bool:
     return first.lower_ in ("who", "which", "whom", "whose") or own_where
 
 
-# subjects that deny the act of whoever might be the speaker: "nobody said", "none of them claimed"
-NOBODY = frozenset({"nobody", "none", "noone", "no-one"})
+# subjects that deny the act of whoever might be the speaker ("nobody said", "none of them claimed") or name no one
+# in particular ("anyone who says …")
+NOBODY = frozenset({"nobody", "none", "noone", "no-one", "anyone", "anybody"})
 
 
 def is_negated(token: Token) -> bool:
-    """Does the cue carry a negation ("did not say"), have a negated subject ("no one said", "not everyone
-    agreed"), or share the negation of the verb it is an alternative to ("did not concede or admit defeat")?"""
+    """Does the cue carry a negation ("did not say"), have a negated or non-specific subject ("no one said", "not
+    everyone agreed", "any group that endorsed"), or share the negation of the verb it is an alternative to ("did
+    not concede or admit defeat")?"""
     if any(c.dep_ == "neg" for c in token.children):
         return True
     for subject in (c for c in token.children if c.dep_ == "nsubj"):
+        if subject.lower_ in RELATIVE and token.dep_ == "relcl":
+            subject = token.head  # "anyone who says …": the relative pronoun's antecedent
         if subject.lower_ in NOBODY or any(
-            c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in subject.children
+            c.dep_ == "neg" or c.dep_ == "det" and c.lower_ in ("no", "any") for c in subject.children
         ):
             return True
     if token.dep_ != "conj" or token.head.pos_ not in ("VERB", "AUX") or token.head.i > token.i:
