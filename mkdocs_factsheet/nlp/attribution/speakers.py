@@ -361,8 +361,7 @@ class Speakers:
         others = []
         for conjunct in conjuncts:
             identity = self.identify(conjunct, content=content)
-            named = _named(identity) if placed else False
-            named = named or person and _a_person(identity)
+            named = placed and _named(identity) or person and _a_person(identity)
             if named and (identity.actor, identity.party) != (first.identity.actor, first.identity.party):
                 others.append(Resolved(*self.phrase_span(conjunct), identity))
         if others:

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ...lexicon import CueMatch, Lexicon
+from ...lexicon import CueMatch
 from ..quotes import Quote
 from . import grammar
 from .frame import Findings, Frame
@@ -302,8 +302,7 @@ class DirectQuotes:
                 return None  # "….” Nancy Pelosi said on Friday “We are …”: the cue opens the next quotation
             if self.before_frame(quote, span) is not None:
                 return None  # X said, “… .” Y maintained …: the quotation is X's, Y's cue has its own words
-            objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i]
-            if objects and not Lexicon.object_is_addressee(match.cue):
+            if grammar.has_own_object(token, match.cue):
                 return None  # “… ‘swine flu.’ The government ordered the killing of pigs”: the cue has its object
         content, kind, prefix_why = self.quote_content(quote, span)
         rule = "direct: “…,” said-Name" if speaker.i > token.i else "direct: “…,” Name-said"

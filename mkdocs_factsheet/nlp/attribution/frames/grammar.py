@@ -5,7 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ...lexicon import SPEECH_ADVERBS, CueMatch
+from ....rules.schema import Cue
+from ...lexicon import SPEECH_ADVERBS, CueMatch, Lexicon
 from .index import DocIndex
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -257,6 +258,13 @@ def is_negated(token: Token) -> bool:
     alternative = bool(joining) and joining[-1].lower_ in ("or", "nor")
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in token.children)
     return alternative and not own_subject and any(c.dep_ == "neg" for c in token.head.children)
+
+
+def has_own_object(verb: Token, cue: Cue) -> bool:
+    """Does a cue verb have a direct object after it that is not whom it addresses ("ordered extra stock", not
+    "told reporters")? Such a cue reports its object, not a clause or a quotation before it."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    return bool(objects) and not Lexicon.object_is_addressee(cue)
 
 
 def is_finite(token: Token) -> bool:

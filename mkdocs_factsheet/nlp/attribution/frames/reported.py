@@ -193,7 +193,7 @@ class ReportedSpeech:
         # a clause before the cue is no content where a colon ends it ("Singapore and India have searched the sea:
         # all three nations offered …") or the cue has an object after it that is no addressee ("Coles ordered
         # bigger packages, Woolworths ordered extra stock"), as no inverted "…, Name said" has ("…, he told reporters")
-        object_after = dobj is not None and dobj.i > token.i and not Lexicon.object_is_addressee(match.cue)
+        object_after = grammar.has_own_object(token, match.cue)
         ccomp = [
             c
             for c in complements.ccomp
@@ -442,7 +442,8 @@ class ReportedSpeech:
             if token.i <= start + 1 or token.i not in cues or token.i in quote_tokens:
                 continue
             # "…, saying …" (not "spoke of Turkey assuming the duty", the gerund of the topic)
-            participle = token.dep_ == "advcl" and token.tag_ == "VBG" and doc[token.left_edge.i - 1].is_punct
+            after_punct = token.left_edge.i > 0 and doc[token.left_edge.i - 1].is_punct
+            participle = token.dep_ == "advcl" and token.tag_ == "VBG" and after_punct
             own_subject = any(c.dep_ in grammar.SUBJECTS for c in token.children)
             # a second cue of the speaker's with what it says ("…, warning that …"); not "continued to attack"
             complements = ("ccomp",) if token.lemma_.lower() == "continue" else ("ccomp", "xcomp")
