@@ -349,6 +349,19 @@ def test_a_stance_on_what_someone_else_says_is_the_outer_speakers_own_claim(form
     assert contents["Yang"] == "the media was falsely claiming he had suffered a stroke"
 
 
+def test_a_quotation_ending_a_sentence_ends_the_content_and_is_no_quote_of_the_next_sentences_cue(
+    forms_engine: Engine,
+) -> None:
+    text = (
+        "In the book, Bolton claims Trump asked Xi Jinping for help in the election, which Trump denied. "
+        'Trump said Bolton broke the law and "likes dropping bombs on people, and killing them."  Democrats '
+        "expressed dissatisfaction with Bolton."
+    )
+    contents = [(p.speaker.text, p.content.text) for p in extract(forms_engine, text).positions]
+    assert ("Trump", 'Bolton broke the law and "likes dropping bombs on people, and killing them."') in contents
+    assert not [speaker for speaker, content in contents if speaker == "Democrats" and "broke the law" in content]
+
+
 def test_user_cue_files_extend_the_core_lexicon(pipeline: Pipeline, tmp_path: Path) -> None:
     rules = write_tree(tmp_path, {**RULES, "cues/extra.yml": "cues:\n  - {lemma: fulminate, stance: disapprove}\n"})
     engine = Engine(pipeline, load_rules([rules]))

@@ -295,6 +295,8 @@ class DirectQuotes:
             return None  # a speaker inside the quotation or before it (but "…, who said")
         if self.reports_own_clause(token):
             return None
+        if tail.ended_sentence and grammar.has_own_object(token, match.cue):
+            return None  # “… ‘swine flu.’ The government ordered the killing of pigs”: the cue reports its object
         if tail.ended_sentence and tail.sentence.start == tail.first:
             if token.dep_ != "ROOT":
                 return None  # a new sentence after the quote, and the cue is not its main verb
@@ -302,8 +304,6 @@ class DirectQuotes:
                 return None  # "….” Nancy Pelosi said on Friday “We are …”: the cue opens the next quotation
             if self.before_frame(quote, span) is not None:
                 return None  # X said, “… .” Y maintained …: the quotation is X's, Y's cue has its own words
-            if grammar.has_own_object(token, match.cue):
-                return None  # “… ‘swine flu.’ The government ordered the killing of pigs”: the cue has its object
         content, kind, prefix_why = self.quote_content(quote, span)
         rule = "direct: “…,” said-Name" if speaker.i > token.i else "direct: “…,” Name-said"
         sentence = (span[0].sent.start_char, tail.sentence.end_char)

@@ -149,6 +149,19 @@ class DocIndex:
                 return content[0], quote.end
         return content
 
+    def to_sentence_end(self, content: tuple[int, int]) -> tuple[int, int]:
+        """Reported content stops at a quotation inside it that ends a sentence before a capitalised word: "said
+        Bolton broke the law and “likes dropping bombs.” Democrats expressed …" (the parse ran on into the next
+        sentence)."""
+        for quote in self.quotes:
+            if not (content[0] < quote.end < content[1] and quote.closed):
+                continue
+            inner = self.text[quote.inner_start : quote.inner_end].rstrip()
+            after = self.text[quote.end : content[1]].lstrip()
+            if inner[-1:] in (".", "!", "?") and after[:1].isupper():
+                return content[0], quote.end
+        return content
+
     def reported_kind(self, content: tuple[int, int]) -> tuple[str, list[str]]:
         """Is reported content `indirect`, one quotation (`direct`) or `mixed` (with the reason)?"""
         inside = [q for q in self.quotes if q.start < content[1] and q.end > content[0]]

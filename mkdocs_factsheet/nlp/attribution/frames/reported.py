@@ -411,6 +411,7 @@ class ReportedSpeech:
         if content.after is not None and content.after.i + 1 < len(self.index.doc):
             chars = (max(chars[0], self.index.doc[content.after.i + 1].idx), chars[1])
         chars = self.index.through_quote((max(chars[0], paragraph[0]), min(chars[1], paragraph[1])))
+        chars = self.index.to_sentence_end(chars)
         if chars[0] >= chars[1]:
             return None  # the parse hung content before the word it must follow: nothing after it
         if chars[0] <= speaker.idx < chars[1] and content.exclude is None:
