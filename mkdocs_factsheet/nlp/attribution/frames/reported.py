@@ -191,13 +191,15 @@ class ReportedSpeech:
         """Content from a that-clause (the object before it is the addressee: "told X that …")."""
         dobj = complements.dobj
         # a clause before the cue is no content where a colon ends it ("Singapore and India have searched the sea:
-        # all three nations offered …") or the cue has an object after it that is no addressee ("Coles ordered
-        # bigger packages, Woolworths ordered extra stock"), as no inverted "…, Name said" has ("…, he told reporters")
+        # all three nations offered …"), where "that" opens it ("an official said that …, Cyprus Mail reported": the
+        # official's), or where the cue has an object after it that is no addressee ("Coles ordered bigger packages,
+        # Woolworths ordered extra stock"), as no inverted "…, Name said" has ("…, he told reporters")
         object_after = grammar.has_own_object(token, match.cue)
         ccomp = [
             c
             for c in complements.ccomp
-            if c.i > token.i or not object_after and c.right_edge.nbor(1).text not in (":", ";")
+            if c.i > token.i
+            or not object_after and c.right_edge.nbor(1).text not in (":", ";") and c.left_edge.lower_ != "that"
         ]
         if not ccomp:
             return None
