@@ -199,7 +199,9 @@ class ReportedSpeech:
             c
             for c in complements.ccomp
             if c.i > token.i
-            or not object_after and c.right_edge.nbor(1).text not in (":", ";") and c.left_edge.lower_ != "that"
+            or not object_after
+            and c.right_edge.nbor(1).text not in (":", ";")
+            and c.left_edge.lower_ != "that"
         ]
         if not ccomp:
             return None
