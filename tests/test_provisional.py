@@ -160,6 +160,14 @@ def test_an_outlet_that_only_reports_is_a_source_not_a_party(engine: Engine) -> 
     assert not any(p.provisional for p in sheet.parties)
 
 
+def test_an_organisations_name_the_model_cut_before_of_goes_on_with_its_capitalised_words(engine: Engine) -> None:
+    text = "Progressive Party of Working People, the main opposition force, underlined that the deal was weak."
+    assert speaker_of(sheet_of(engine, text), "deal was weak") == (
+        None,
+        "provisional-progressive-party-of-working-people",
+    )
+
+
 def test_an_organisation_reporting_in_its_own_message_states_it(engine: Engine) -> None:
     text = "Harbour Foods, in its March 8 media release, reported that many stores were still selling out."
     assert speaker_of(sheet_of(engine, text), "selling out") == (None, "provisional-harbour-foods")

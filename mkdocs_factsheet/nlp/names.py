@@ -377,11 +377,28 @@ def settle_capitalised_names(doc: Doc, title_words: frozenset[str]) -> None:
         end = ent.end
         while ent.label_ == "ORG" and _left_out_head(doc, end, title_words):
             end += 1
+        if ent.label_ == "ORG":
+            end = _past_of_complement(doc, end)
         settled.append(Span(doc, ent.start, end, ent.label_) if end > ent.end else ent)
     if len(settled) != len(doc.ents) or any(
         (new.label_, new.end) != (old.label_, old.end) for new, old in zip(settled, doc.ents, strict=True)
     ):
         doc.ents = settled
+
+
+# kinds of organisation whose name goes on with "of" and capitalised words: "the Progressive Party of Working People"
+_NAMED_WITH_OF = frozenset({"party", "union", "league", "association", "movement", "federation", "alliance", "front"})
+
+
+def _past_of_complement(doc: Doc, end: int) -> int:
+    """The end of an organisation's name the model cut before "of" and the capitalised words no entity holds
+    that go on with it ("[Progressive Party] of Working People"); `end` where there are none."""
+    if end + 1 >= len(doc) or doc[end - 1].lower_ not in _NAMED_WITH_OF or doc[end].lower_ != "of":
+        return end
+    stop = end + 1
+    while stop < len(doc) and stop - end <= 3 and doc[stop].ent_iob_ == "O" and doc[stop].is_title:
+        stop += 1
+    return stop if stop > end + 1 else end
 
 
 def _edition_place(brand: Span, place: Span) -> bool:
