@@ -99,15 +99,15 @@ def test_scores_match_one_to_one_and_need_the_source_for_attribution(evaluate: M
     assert (attribution.tp_pred, attribution.tp_gold) == (1, 1)
 
 
-@pytest.mark.skipif(
-    not GOLD_SHEETS.is_dir(), reason=f"gold fact sheets not found at {GOLD_SHEETS} (../shared is absent)"
-)
 def test_speaker_names_compare_without_a_leading_article_or_a_middle_initial(evaluate: ModuleType) -> None:
     assert evaluate.name_key("John R. Bolton") == evaluate.name_key("John Bolton")
     assert evaluate.name_key("The New York Times") == evaluate.name_key("New York Times")
     assert evaluate.name_key("John Bolton") != evaluate.name_key("John Boltons")
 
 
+@pytest.mark.skipif(
+    not GOLD_SHEETS.is_dir(), reason=f"gold fact sheets not found at {GOLD_SHEETS} (../shared is absent)"
+)
 def test_seed_gold_evaluation(evaluate: ModuleType, engine: Engine) -> None:
     report = evaluate.evaluate_gold(engine, SHARED / "eval" / "dev", SEEDS)
     assert report.articles >= 1
