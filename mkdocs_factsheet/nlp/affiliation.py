@@ -768,6 +768,8 @@ class Affiliator:
                 if title is not None and self.no_longer(title) is not None:
                     break
                 party = self.party_within(other, exclude=(start, end)) if title is not None else None
+                if title is not None and party is not None and party.party in self.countries and not title.of_state:
+                    break  # "an opposition candidate for the Belarusian presidential election": no office of Belarus
                 if title is not None and party is not None:
                     why = f"in apposition with {title.name!r} of {party.text!r} ({party.party})"
                     yield self.person_mention(start, (start, end), party.party, title.name, why)

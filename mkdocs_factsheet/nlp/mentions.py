@@ -498,6 +498,8 @@ class _Resolver:
             return None
         agent = self.rules.agent(best.target)
         party = self.rules.parties[lead.party]
+        if not agent.of_state and party.kind == "country":
+            return None  # "the American CEO of Apple", "a Belarusian presidential candidate": a nationality, no office
         adjective = _first_adjective(party)
         why = [f"agent noun {agent.name!r} after a mention of {party.name!r}"]
         if lead.via == "adjective" and lead.text[:1].isupper():

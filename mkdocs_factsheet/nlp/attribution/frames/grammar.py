@@ -181,7 +181,7 @@ def asks_or_promises(index: DocIndex, verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.i in index.cues
 
 
-def communicated(index: DocIndex, verb: Token, obj: Token | None) -> bool:
+def communicated(index: DocIndex, verb: Token, obj: Token | None, cue: Cue) -> bool:
     """Does a deed cue ("denied", "approved", "declared") report a speech act rather than a deed: a message
     as its object, a characterisation ("rejected the claim as groundless", "declared it a pandemic"), a
     quotation in its clause, a speech setting ("in a statement"), a speech adverb ("flatly") or a speech
@@ -192,7 +192,9 @@ def communicated(index: DocIndex, verb: Token, obj: Token | None) -> bool:
     if obj is not None and any(c.dep_ == "acl" and c.lemma_ == "be" and is_infinitive(c) for c in obj.children):
         return True  # "declared the outbreak … to be a pandemic" (parsed as a clause of the object)
     for child in verb.children:
-        if child.dep_ in ("oprd", "ccomp", "xcomp") or child.dep_ == "advmod" and child.lower_ in SPEECH_ADVERBS:
+        if child.dep_ in ("oprd", "xcomp") or child.dep_ == "advmod" and child.lower_ in SPEECH_ADVERBS:
+            return True
+        if child.dep_ == "ccomp" and reports_clause(verb, child, cue):
             return True
         if child.dep_ == "prep" and child.lower_ == "as":
             return True
@@ -258,6 +260,22 @@ def is_negated(token: Token) -> bool:
     alternative = bool(joining) and joining[-1].lower_ in ("or", "nor")
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in token.children)
     return alternative and not own_subject and any(c.dep_ == "neg" for c in token.head.children)
+
+
+def reports_clause(verb: Token, clause: Token, cue: Cue) -> bool:
+    """Is a clause complement what a cue verb reports? One after it is; one before it only as an inverted "…, Name
+    said": not where a colon ends it ("Singapore and India have searched the sea: all three nations offered …"),
+    where "that" opens it ("an official said that …, Cyprus Mail reported": the official's), nor where the cue has
+    an object after it that is no addressee ("Coles ordered bigger packages, Woolworths ordered extra stock"), as
+    no inverted "…, Name said" has ("…, he told reporters")."""
+    if clause.i > verb.i:
+        return True
+    following = clause.right_edge.nbor(1) if clause.right_edge.i + 1 < len(clause.doc) else None
+    return (
+        not has_own_object(verb, cue)
+        and (following is None or following.text not in (":", ";"))
+        and clause.left_edge.lower_ != "that"
+    )
 
 
 def has_own_object(verb: Token, cue: Cue) -> bool:

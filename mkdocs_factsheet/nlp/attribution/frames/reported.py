@@ -139,7 +139,7 @@ class ReportedSpeech:
             if case.__name__ in DEED_CASES and self.topic_of_speech_after(token, match):
                 return None  # "Speaking about the movie, Polak said, “…”": the topic of what the cue after says
             if match.cue.deed and case.__name__ in DEED_CASES:
-                if not grammar.communicated(self.index, token, complements.dobj):
+                if not grammar.communicated(self.index, token, complements.dobj, match.cue):
                     return None  # "denied funding", "approved a budget": a deed, nothing said
             return self.verb_frame_with(token, match, content)
         return None
@@ -190,19 +190,7 @@ class ReportedSpeech:
     def that_clause(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
         """Content from a that-clause (the object before it is the addressee: "told X that …")."""
         dobj = complements.dobj
-        # a clause before the cue is no content where a colon ends it ("Singapore and India have searched the sea:
-        # all three nations offered …"), where "that" opens it ("an official said that …, Cyprus Mail reported": the
-        # official's), or where the cue has an object after it that is no addressee ("Coles ordered bigger packages,
-        # Woolworths ordered extra stock"), as no inverted "…, Name said" has ("…, he told reporters")
-        object_after = grammar.has_own_object(token, match.cue)
-        ccomp = [
-            c
-            for c in complements.ccomp
-            if c.i > token.i
-            or not object_after
-            and c.right_edge.nbor(1).text not in (":", ";")
-            and c.left_edge.lower_ != "that"
-        ]
+        ccomp = [c for c in complements.ccomp if grammar.reports_clause(token, c, match.cue)]
         if not ccomp:
             return None
         after = [c for c in ccomp if c.i > token.i]
