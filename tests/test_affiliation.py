@@ -89,6 +89,17 @@ def test_later_mentions_and_pronouns_carry_the_affiliation(engine: Engine) -> No
     assert any("Mexican" in reason for reason in ebrard.why)
 
 
+def test_a_dateline_names_no_party_for_the_subject_after_it(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine, "LONDON - Boris Johnson said the deal was done. NAIROBI - Local officials said the road was closed."
+    )
+    assert speaker_of(sheet, "deal was done") == ("Boris Johnson", None)  # London is where the story was filed
+    assert [p.speaker.text for p in sheet.positions] == ["Boris Johnson", "Local officials"]
+    assert not [p for p in sheet.parties if p.provisional]  # no organisation "NAIROBI - Local"
+    hyphenated = sheet_of(engine, "ABS-CBN said the network would appeal.")
+    assert [p.speaker.text for p in hyphenated.positions] == ["ABS-CBN"]  # a name's hyphen is no dateline's dash
+
+
 def test_a_name_a_rule_resolves_keeps_the_rules_party(engine: Engine) -> None:
     sheet = sheet_of(engine, "Chinese spokesman Antony Blinken said the talks were useful.")
     assert speaker_of(sheet, "talks were useful") == ("Antony Blinken", "united-states")

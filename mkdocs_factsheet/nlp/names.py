@@ -367,8 +367,15 @@ def settle_capitalised_names(doc: Doc, title_words: frozenset[str]) -> None:
     Management] Presidency"), unless that word is a title (`title_words`: "Microsoft President Brad Smith"); and
     join a brand's initialism and the place of its edition ("CNN Philippines", which the model splits)."""
     people = {token.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}
+    datelines = {s.start: dash for s in doc.sents if (dash := dateline_dash(doc, s.start)) is not None}
     settled: list[Span] = []
     for ent in doc.ents:
+        dash = datelines.get(ent.start)
+        if dash is not None:  # "NAIROBI - Local officials said": the place the story was filed from, no name
+            settled.append(Span(doc, ent.start, min(dash, ent.end), "GPE"))
+            if ent.end <= dash + 2:
+                continue  # "BRUSSELS - Officials": one word after it is capitalised as a sentence's first
+            ent = Span(doc, dash + 1, ent.end, ent.label_)
         if settled and _edition_place(settled[-1], ent):
             settled[-1] = Span(doc, settled[-1].start, ent.end, "ORG")
             continue
@@ -384,6 +391,20 @@ def settle_capitalised_names(doc: Doc, title_words: frozenset[str]) -> None:
         (new.label_, new.end) != (old.label_, old.end) for new, old in zip(settled, doc.ents, strict=True)
     ):
         doc.ents = settled
+
+
+_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def dateline_dash(doc: Doc, start: int) -> int | None:
+    """The dash after the dateline that opens the sentence starting at `start` ("BRUSSELS — …", "WASHINGTON (AP)
+    —"), if one does."""
+    dash = next((t.i for t in doc[start + 1 : min(start + 6, len(doc))] if t.text in _DASHES), None)
+    if dash is None or not doc[dash - 1].whitespace_ or not doc[dash].whitespace_:
+        return None  # "ABS-CBN said": a name's hyphen
+    before = doc[start:dash]
+    dateline = any(t.is_alpha for t in before) and all(t.is_upper or not t.is_alpha for t in before)
+    return dash if dateline else None
 
 
 # kinds of organisation whose name goes on with "of" and capitalised words: "the Progressive Party of Working People"

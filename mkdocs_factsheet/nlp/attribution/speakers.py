@@ -34,7 +34,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ...rules import RuleSet
 from ..mentions import Mention
-from ..names import HONORIFICS, by_first_name, without_honorific
+from ..names import HONORIFICS, by_first_name, dateline_dash, without_honorific
 from ..phrases import name_head, sentences_back
 from ..regions import region_of_a_country
 from ..text import BodyText
@@ -209,7 +209,8 @@ class Speakers:
             start -= 1
         while end in indices and end not in self.quote_tokens:
             end += 1
-        start, end = self.trimmed(start, end)
+        dash = dateline_dash(self.doc, start) if self.doc[start].is_sent_start else None
+        start, end = self.trimmed(start if dash is None else max(start, dash + 1), end)  # not "LONDON - "
         opened = next((t.i for t in self.doc[head.i : end] if t.text == "("), None)
         if opened is not None and not any(t.text == ")" for t in self.doc[opened:end]):
             start, end = self.trimmed(start, opened)  # "the Potato Growers Association (PGA": no half bracket
@@ -248,7 +249,11 @@ class Speakers:
             # "the German foreign minister, Heiko Maas", "a State Department spokesperson, Morgan Ortagus",
             # "a Republican, Mark Amodei": the person named in apposition, not the title or the party's word; "the
             # social network Facebook": the name
-            named = [m for c in head.children if c.dep_ in ("appos", "compound") and (m := self.mention_at.get(c.i))]
+            named = [
+                m
+                for c in head.children
+                if c.dep_ in ("appos", "compound") and (m := self.mention_at.get(c.i)) and not _dateline(self.doc, m)
+            ]
             if mention is None and head.ent_type_ == "PERSON":
                 # "Sirhan, an ethnic Palestinian from Jordan, opposed …": a nationality, no one acted for
                 named = [m for m in named if not (m.via == "adjective" and m.party in self.rules.countries)]
@@ -573,6 +578,7 @@ class Speakers:
                     mention is not None
                     and mention.via != "adjective"
                     and token.head.lower_ not in _WHERE_FROM
+                    and not _dateline(self.doc, mention)
                     and (mention.actor is None or mention.actor_kind == "body" or mention.via == "agent")
                 ):
                     yield mention
@@ -983,6 +989,12 @@ def _full_names(people: list[str]) -> dict[str, str]:
         if words and len(words) > len(full_names.get(words[-1], "").split()):
             full_names[words[-1]] = name
     return full_names
+
+
+def _dateline(doc: Doc, mention: Mention) -> bool:
+    """Is the mention a news agency's dateline opening the sentence ("BRUSSELS — European leaders said"): where
+    the story was filed, no party the subject speaks for?"""
+    return doc[mention.start].is_sent_start and dateline_dash(doc, mention.start) is not None
 
 
 def _partitive_group(head: Token) -> Token | None:
