@@ -994,7 +994,7 @@ def _full_names(people: list[str]) -> dict[str, str]:
 def _dateline(doc: Doc, mention: Mention) -> bool:
     """Is the mention a news agency's dateline opening the sentence ("BRUSSELS — European leaders said"): where
     the story was filed, no party the subject speaks for?"""
-    return doc[mention.start].is_sent_start and dateline_dash(doc, mention.start) is not None
+    return bool(doc[mention.start].is_sent_start) and dateline_dash(doc, mention.start) is not None
 
 
 def _partitive_group(head: Token) -> Token | None:
