@@ -337,11 +337,17 @@ class Speakers:
         "a lawyer for Trump", "the Biden campaign" — that person's party, the proxy named after them."""
         kind = self.rules.proxy_kinds.get(head.lemma_.lower())
         served = served_by(head) if kind is not None else None
+        if kind is not None and served is None:  # "a Cruz campaign spokesman": whom the campaign serves
+            served = next(
+                (c for c in head.lefts if c.dep_ == "compound" and self.rules.proxy_kinds.get(c.lemma_.lower())), None
+            )
+        if kind is not None and served is None:
+            return self.proxy_named_before(head)
         if kind is None or served is None:
             return None
         person = self.identify(served, content=content, addressee=addressee)
         principal = person.serves or person.actor  # "his aides" after "Kono's spokesman said": Kono's
-        if principal is None or not (person.kind == "person" or (person.kind == "group" and person.serves)):
+        if principal is None or not (person.kind == "person" or (person.kind != "party" and person.serves)):
             return None  # "the company's spokesman", "an aide of the ministry": not a person's
         noun = head.text.lower()
         named = f"{served.text} {noun}" if served.dep_ == "compound" else f"{principal}'s {noun}"
@@ -351,6 +357,23 @@ class Speakers:
             return Identity(principal, person.party, "person", principal, why, serves=principal)
         kind = "group" if head.tag_ in ("NNS", "NNPS") else kind
         return Identity(named, person.party, kind, named, why, serves=principal)
+
+    def proxy_named_before(self, head: Token) -> Identity | None:
+        """ "The campaign", "the office" with no one named as whom it serves: the nearest such proxy resolved
+        before it in the last sentences ("the Biden campaign said …. The campaign also called …")."""
+        if head.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        here = self.sentence_index.get(head.sent.start, 0)
+        for candidate in reversed(self.candidates):
+            if candidate.index >= head.i or candidate.inside_quote:
+                continue
+            if here - candidate.sentence > WINDOW:
+                break
+            identity = candidate.identity
+            if identity.serves is not None and identity.name.lower().endswith(" " + head.lower_):
+                why = [f"{'the ' + head.lower_!r} → {identity.name} (named before)", *identity.why]
+                return Identity(identity.actor, identity.party, identity.kind, identity.name, why, identity.serves)
+        return None
 
     def coordinated(self, head: Token, first: Resolved, content: tuple[int, int]) -> list[Resolved]:
         """The other speakers coordinated with the one at `head`, when each is someone the rules or the article
