@@ -89,6 +89,11 @@ def test_later_mentions_and_pronouns_carry_the_affiliation(engine: Engine) -> No
     assert any("Mexican" in reason for reason in ebrard.why)
 
 
+def test_a_name_the_parse_hangs_on_a_titles_complement_is_the_speaker(engine: Engine) -> None:
+    text = "The general manager of the Chilean Broadcasting Company, Mark Oduya, said the rebels were responsible."
+    assert speaker_of(sheet_of(engine, text), "rebels") == ("Mark Oduya", "provisional-chilean-broadcasting-company")
+
+
 def test_a_dateline_names_no_party_for_the_subject_after_it(engine: Engine) -> None:
     sheet = sheet_of(
         engine, "LONDON - Boris Johnson said the deal was done. NAIROBI - Local officials said the road was closed."

@@ -238,6 +238,9 @@ class Speakers:
     ) -> Identity:
         """Whom the noun phrase headed by `head` stands for (`label`: a speaker label, "PENCE: …")."""
         mention = self.mention_at.get(head.i)
+        apposed = _apposed_name(head) if mention is None else None
+        if apposed is not None and self.mention_at.get(apposed.i) is None:
+            return self.named_after_title(head, apposed, content, addressee)
         if mention is None or mention.via in ("agent", "provisional"):
             independent = self.independent_person(head) if self.independent else None
             if independent is not None:
@@ -357,6 +360,20 @@ class Speakers:
             return Identity(principal, person.party, "person", principal, why, serves=principal)
         kind = "group" if head.tag_ in ("NNS", "NNPS") else kind
         return Identity(named, person.party, kind, named, why, serves=principal)
+
+    def named_after_title(
+        self, head: Token, name: Token, content: tuple[int, int] | None, addressee: Token | None
+    ) -> Identity:
+        """The person a title is in apposition with, which the parse hung on the title's complement ("The general
+        manager of Abu Dhabi Media, Ali bin Tamim, said"): the person, with the party the title phrase gives where
+        the text gives the person none."""
+        person = self.identify(name, content=content, addressee=addressee)
+        person.why.insert(0, f"{name.text!r}, in apposition with {head.text!r}")
+        if person.party is None:
+            title = self.describe(head)
+            if title.party is not None and title.kind != "person":
+                return replace(person, party=title.party, why=[*person.why, *title.why])
+        return person
 
     def proxy_named_before(self, head: Token) -> Identity | None:
         """ "The campaign", "the office" with no one named as whom it serves: the nearest such proxy resolved
@@ -1012,6 +1029,31 @@ def _full_names(people: list[str]) -> dict[str, str]:
         if words and len(words) > len(full_names.get(words[-1], "").split()):
             full_names[words[-1]] = name
     return full_names
+
+
+def _apposed_name(head: Token) -> Token | None:
+    """A person's name in apposition with the common noun at `head` ("The chairman of the committee, Adam Schiff,
+    said"), also where the parse hung it on the noun's complement between commas ("The general manager of Abu
+    Dhabi Media, Ali bin Tamim, said")."""
+    if head.pos_ != "NOUN" or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    doc = head.doc
+    direct = [c for c in head.rights if c.dep_ == "appos"]
+    hung = [
+        c
+        for prep in head.rights
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at")
+        for g in prep.children
+        if g.dep_ == "pobj"
+        for c in g.children
+        if c.dep_ == "appos"
+    ]
+    for name in direct + hung:
+        left, right = name.left_edge.i, name.right_edge.i
+        commas = left > 0 and doc[left - 1].text == "," and right + 1 < len(doc) and doc[right + 1].text == ","
+        if name.ent_type_ == "PERSON" and commas and right + 2 < len(doc) and doc[right + 2].head == head.head:
+            return name
+    return None
 
 
 def _dateline(doc: Doc, mention: Mention) -> bool:
