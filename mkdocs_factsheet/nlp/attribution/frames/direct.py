@@ -10,7 +10,7 @@ from typing import NamedTuple
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ...lexicon import CueMatch
+from ...lexicon import CueMatch, Lexicon
 from ..quotes import Quote
 from . import grammar
 from .frame import Findings, Frame
@@ -424,7 +424,10 @@ class DirectQuotes:
         if any(t.i not in subtree for t in after):
             return True
         complements = [t for t in after if t.head.i == token.i and t.dep_ in ("ccomp", "xcomp", "dobj")]
-        content_child = [t for t in complements if not grammar.names_someone(t)]
+        addressed = Lexicon.object_is_addressee(match.cue)  # "told host Mika Brzezinski “…”": whom, not what
+        content_child = [
+            t for t in complements if not grammar.names_someone(t) and not (addressed and t.dep_ == "dobj")
+        ]
         if content_child and match.cue.lemma not in ("according to",):
             return True  # the quote is inside reported speech: mixed, found later
         if [t for t in after if t.dep_ not in ADJUNCT_DEPS and t not in that]:
