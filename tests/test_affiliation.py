@@ -94,6 +94,14 @@ def test_a_name_the_parse_hangs_on_a_titles_complement_is_the_speaker(engine: En
     assert speaker_of(sheet_of(engine, text), "rebels") == ("Mark Oduya", "provisional-chilean-broadcasting-company")
 
 
+def test_a_country_describing_a_person_is_no_antecedent_of_they(engine: Engine) -> None:
+    text = (
+        "US singer Doris Day died on Monday at her home. Day's animal foundation said she had been in excellent "
+        "health. Day, they said, desired no memorials or grave markers."
+    )
+    assert speaker_of(sheet_of(engine, text), "no memorials") == (None, None)  # not the United States
+
+
 def test_a_dateline_names_no_party_for_the_subject_after_it(engine: Engine) -> None:
     sheet = sheet_of(
         engine, "LONDON - Boris Johnson said the deal was done. NAIROBI - Local officials said the road was closed."

@@ -770,7 +770,7 @@ class Speakers:
         describing = self.describing_named_people()
         for mention in self.mentions:
             head = self.doc[mention.end - 1]
-            if not (mention.via == "agent" and head.i in describing):
+            if not (mention.via == "agent" and head.i in describing) and not _describes_person(head, mention):
                 found.append(self.candidate(head, self.from_mention(mention)))
             seen.update(range(mention.start, mention.end))
         found += self.entity_candidates(seen)
@@ -1054,6 +1054,17 @@ def _apposed_name(head: Token) -> Token | None:
         if name.ent_type_ == "PERSON" and commas and right + 2 < len(doc) and doc[right + 2].head == head.head:
             return name
     return None
+
+
+def _describes_person(head: Token, mention: Mention) -> bool:
+    """Is a party's mention a word describing a person named after it ("US singer Doris Day"), which names no one
+    a pronoun may stand for?"""
+    if mention.actor is not None:
+        return False
+    token = head
+    while token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i:
+        token = token.head
+    return token.i >= mention.end and token.ent_type_ == "PERSON"
 
 
 def _dateline(doc: Doc, mention: Mention) -> bool:
