@@ -60,16 +60,22 @@ def phrase_head(token: Token) -> Token:
     return token
 
 
+# what someone serves "in" as in "of": "a candidate in the Democratic primaries", "a minister in the Iranian
+# government" (not a place: "a diplomat in Beijing")
+_BODIES_SERVED_IN = frozenset({"primary", "primaries", "caucus", "government", "administration", "cabinet"})
+
+
 def own_phrase(head: Token) -> Iterable[Token]:
-    """A noun's own phrase: the noun, its modifiers, then the object of its "of"/"for" with that object's modifiers."""
+    """A noun's own phrase: the noun, its modifiers, then the object of its "of"/"for" (or "in" a body it serves)
+    with that object's modifiers."""
     yield head
     for child in head.children:
         if child.dep_ in _MODIFIERS:
             yield from child.subtree
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in OF:
+        if prep.dep_ == "prep" and prep.lower_ in (*OF, "in"):
             for obj in prep.children:
-                if obj.dep_ == "pobj":
+                if obj.dep_ == "pobj" and (prep.lower_ != "in" or obj.lemma_.lower() in _BODIES_SERVED_IN):
                     yield obj
                     yield from _rest_of_name(obj)
                     for child in obj.children:
