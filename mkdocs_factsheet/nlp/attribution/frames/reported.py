@@ -253,6 +253,9 @@ class ReportedSpeech:
             return None
         if token.head.pos_ not in ("VERB", "AUX") or token.head.i in self.index.quote_tokens:
             return None
+        dobj = complements.dobj
+        if dobj is not None and dobj.pos_ != "PRON" and grammar.has_own_object(token, cue) or complements.ccomp:
+            return None  # "as they chanted slogans": while they did, with what they said their own
         return _Content([token.head], "indirect: as Name-said, …", exclude=token)
 
     def subject_taken_as_object(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
