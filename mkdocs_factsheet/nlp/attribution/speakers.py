@@ -46,7 +46,7 @@ GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 THING_PRONOUNS = {"it", "its", "itself"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
 # words for a part of a group named after them with "of": "some of the protesters", "many of them"
-PARTITIVES = {"some", "many", "several", "most", "few", "all", "both", "each", "none", "half", "one", "others"}
+PARTITIVES = {"some", "many", "several", "most", "few", "all", "both", "each", "none", "half", "one", "others", "part"}
 NP_LEFT = {"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "predet", "advmod", "punct"}
 NP_RIGHT = {"compound", "case", "cc", "conj", "nummod", "prep"}
 NP_PREPS = {"of", "for", "at", "from"}
