@@ -262,12 +262,18 @@ def is_negated(token: Token) -> bool:
     return alternative and not own_subject and any(c.dep_ == "neg" for c in token.head.children)
 
 
+# words opening a clause of purpose, cause or time, which the parse may hang on a cue as its complement
+_ADVERBIAL_MARKS = frozenset({"so", "because", "since", "although", "though", "unless", "until", "before", "after"})
+
+
 def reports_clause(verb: Token, clause: Token, cue: Cue) -> bool:
     """Is a clause complement what a cue verb reports? One after it is; one before it only as an inverted "…, Name
     said": not where a colon ends it ("Singapore and India have searched the sea: all three nations offered …"),
     where "that" opens it ("an official said that …, Cyprus Mail reported": the official's), nor where the cue has
     an object after it that is no addressee ("Coles ordered bigger packages, Woolworths ordered extra stock"), as
     no inverted "…, Name said" has ("…, he told reporters")."""
+    if any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in clause.children):
+        return False  # "declared it last Friday so he could fund a wall": why, not what
     if clause.i > verb.i:
         return True
     following = clause.right_edge.nbor(1) if clause.right_edge.i + 1 < len(clause.doc) else None
