@@ -284,6 +284,14 @@ def reports_clause(verb: Token, clause: Token, cue: Cue) -> bool:
     )
 
 
+def subject_split_off(obj: Token, clause: Token) -> bool:
+    """Is a cue's object right before a clause complement with no subject of its own that clause's subject, which
+    the parse split off ("have indicated [Hickenlooper] [was encouraged to drop out]")?"""
+    if obj.right_edge.i + 1 != clause.left_edge.i or obj.pos_ not in ("PROPN", "NOUN"):
+        return False
+    return not any(c.dep_ in SUBJECTS or c.dep_ == "mark" for c in clause.children)
+
+
 def has_own_object(verb: Token, cue: Cue) -> bool:
     """Does a cue verb have a direct object after it that is not whom it addresses ("ordered extra stock", not
     "told reporters")? Such a cue reports its object, not a clause or a quotation before it."""

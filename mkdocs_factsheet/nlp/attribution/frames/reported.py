@@ -197,6 +197,8 @@ class ReportedSpeech:
         if after and len(after) < len(ccomp):
             ccomp = after  # "X denied …, however, a report concluded [evidence supported …]": the clause after it
         addressee = dobj if dobj is not None and dobj.i < ccomp[0].i else None
+        if addressee is not None and grammar.subject_split_off(addressee, ccomp[0]):
+            return _Content([addressee, *ccomp], "indirect: Name-said that …")  # "indicated [Hickenlooper] was …"
         # "a state of emergency, which he said would allow him …": the relative pronoun before the cue is the
         # clause's subject; what was said is the rest of it
         relative = any(
