@@ -94,6 +94,25 @@ def test_a_name_the_parse_hangs_on_a_titles_complement_is_the_speaker(engine: En
     assert speaker_of(sheet_of(engine, text), "rebels") == ("Mark Oduya", "provisional-chilean-broadcasting-company")
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "actor", "party"),
+    [
+        ("Tim Cook, the American CEO of Apple, said sales rose.", "sales rose", "Tim Cook", None),
+        ("A Chilean presidential candidate said taxes would fall.", "taxes would fall", None, None),
+        (
+            "Mark Oduya, who was a candidate in the Democratic primaries, said he would run for the Senate.",
+            "run for the Senate",
+            "Mark Oduya",
+            "democratic-party",
+        ),
+    ],
+)
+def test_a_title_of_no_state_office_takes_no_nationality_but_a_partys_primary(
+    engine: Engine, text: str, words: str, actor: str | None, party: str | None
+) -> None:
+    assert speaker_of(sheet_of(engine, text), words) == (actor, party)
+
+
 def test_a_country_describing_a_person_is_no_antecedent_of_they(engine: Engine) -> None:
     text = (
         "US singer Doris Day died on Monday at her home. Day's animal foundation said she had been in excellent "

@@ -203,10 +203,10 @@ def test_a_newspaper_named_like_one_is_a_source(engine: Engine) -> None:
     assert speaker_of(sheet, "wrong airport") == ("Aviation Herald", None)
     sheet = sheet_of(
         engine,
-        "The Las Vegas Review-Journal discussed the possibility of the caucuses being the last. The St. Louis "
+        "The Las Vegas Review-Journal wrote that the caucuses could be the last. The St. Louis "
         "Post-Dispatch noted that turnout was low.",
     )
-    assert speaker_of(sheet, "the possibility") == ("Las Vegas Review-Journal", None)
+    assert speaker_of(sheet, "could be the last") == ("Las Vegas Review-Journal", None)
     assert speaker_of(sheet, "turnout was low") == ("St. Louis Post-Dispatch", None)
     sheet = sheet_of(engine, "The Lakeland Crime Archive said the shooting was the fourth this month.")
     assert speaker_of(sheet, "the fourth") == ("Lakeland Crime Archive", None)  # a source of data
