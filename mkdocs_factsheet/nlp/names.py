@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from .text import DASHES
+
 # ranks of a service, written before a name: "USCG Captain Monica Rochester" holds hers in the Coast Guard
 RANKS = frozenset(
     {
@@ -393,13 +395,11 @@ def settle_capitalised_names(doc: Doc, title_words: frozenset[str]) -> None:
         doc.ents = settled
 
 
-_DASHES = frozenset({"-", "--", "—", "–"})
-
-
 def dateline_dash(doc: Doc, start: int) -> int | None:
     """The dash after the dateline that opens the sentence starting at `start` ("BRUSSELS — …", "WASHINGTON (AP)
     —"), if one does."""
-    dash = next((t.i for t in doc[start + 1 : min(start + 6, len(doc))] if t.text in _DASHES), None)
+    following = doc[start + 1 : min(start + 6, len(doc))]
+    dash = next((t.i for t in following if all(ch in DASHES for ch in t.text)), None)
     if dash is None or not doc[dash - 1].whitespace_ or not doc[dash].whitespace_:
         return None  # "ABS-CBN said": a name's hyphen
     before = doc[start:dash]

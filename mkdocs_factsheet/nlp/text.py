@@ -17,6 +17,9 @@ from spacy.tokens import Span as SpacySpan
 from ..articles import Article, zero_width_lines
 from ..model import Span
 
+# the dashes news text sets between words: a dateline's, an attribution's after a quote ("- Hillary Clinton.")
+DASHES = "-—―–"
+
 
 @dataclass(frozen=True)
 class _Line:

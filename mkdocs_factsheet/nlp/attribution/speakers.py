@@ -364,9 +364,9 @@ class Speakers:
     def named_after_title(
         self, head: Token, name: Token, content: tuple[int, int] | None, addressee: Token | None
     ) -> Identity:
-        """The person a title is in apposition with, which the parse hung on the title's complement ("The general
-        manager of Abu Dhabi Media, Ali bin Tamim, said"): the person, with the party the title phrase gives where
-        the text gives the person none."""
+        """The person in apposition with a title ("The chairman of the committee, Adam Schiff, said", also where the
+        parse hung the name on the title's complement: "The general manager of Abu Dhabi Media, Ali bin Tamim,
+        said"): the person, with the party the title phrase gives where the text gives the person none."""
         person = self.identify(name, content=content, addressee=addressee)
         person.why.insert(0, f"{name.text!r}, in apposition with {head.text!r}")
         if person.party is None:

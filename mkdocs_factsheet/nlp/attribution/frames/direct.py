@@ -11,10 +11,11 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...lexicon import CueMatch, Lexicon
+from ...text import DASHES
 from ..quotes import Quote
 from . import grammar
 from .frame import Findings, Frame
-from .index import DASHES, DocIndex, trim
+from .index import DocIndex, trim
 
 # What may stand between a cue and the quotation it introduces ("told reporters on Monday that “…”").
 ADJUNCT_DEPS = {

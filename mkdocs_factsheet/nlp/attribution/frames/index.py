@@ -12,8 +12,6 @@ from ...lexicon import CueMatch, Lexicon
 from ..quotes import Quote, find_quotes, paragraphs
 from .frame import Frame
 
-DASHES = "-—―–"
-
 
 class DocIndex:
     """One doc's quotations (and the token → quote lookup), cue matches, paragraphs and title span.

@@ -9,8 +9,9 @@ from typing import NamedTuple
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ...text import DASHES
 from .frame import Findings, Frame
-from .index import DASHES, DocIndex, trim
+from .index import DocIndex, trim
 
 _SIGNATURE = re.compile(r" [-—―–] ?[^\n]{1,60}\(@")  # "— Name (@handle)" closing an embedded post
 # "((Zara Kay))  I am good, thanks." opening a paragraph: a speaker label in an interview transcript (Wikinews')
