@@ -487,6 +487,12 @@ def test_reported_content_stops_before_the_reporters_which_clause(forms_engine: 
     assert p.content.text == "the court broke the law"
 
 
+def test_whom_told_addresses_is_no_part_of_the_clause_after_it(forms_engine: Engine) -> None:
+    text = "Doug Miller told our correspondent an AIS transponder will broadcast automatically provided it has power."
+    p = one(forms_engine, text, "transponder")
+    assert p.content.text == "an AIS transponder will broadcast automatically provided it has power"
+
+
 def test_a_clause_set_against_the_content_with_a_cue_of_its_own_is_another_speakers(forms_engine: Engine) -> None:
     text = 'Blinken said the demand was "unprecedented", while Wang Yi, in a post on Tuesday, called it "unexpected".'
     sheet = extract(forms_engine, text)

@@ -71,6 +71,15 @@ def _strip_possessive(name: str) -> str:
     return name
 
 
+def _in_clause_below(token: Token, top: Token) -> bool:
+    """Is `token` inside a clause that describes a word between it and `top` ("a firm [specialising in AIS]")?"""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ in ("acl", "relcl"):
+            return True
+        token = token.head
+    return False
+
+
 @dataclass
 class Identity:
     """Whom a mention stands for."""
@@ -626,7 +635,9 @@ class Speakers:
             if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "from"):
                 for token in child.subtree:
                     mention = self.mention_at.get(token.i)  # not "the fiancée of a [Saudi] journalist"
-                    if mention and mention.via != "adjective" and (not mention.actor or mention.actor_kind in GROUPS):
+                    if mention is None or _in_clause_below(token, child):
+                        continue  # "Doug Miller of Milltech Marine, a firm specialising in [AIS]": what the firm does
+                    if mention.via != "adjective" and (not mention.actor or mention.actor_kind in GROUPS):
                         if head.ent_type_ == "PERSON" and region_of_a_country(mention, self.rules):
                             continue  # "Tiara Lusk of Idaho": where she is from, no one she acts for
                         yield mention

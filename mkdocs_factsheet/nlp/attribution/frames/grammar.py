@@ -22,6 +22,8 @@ PEOPLE_NOUNS = {
     "president",
     "reporter",
     "journalist",
+    "correspondent",
+    "interviewer",
     "member",
     "lawmaker",
     "ally",

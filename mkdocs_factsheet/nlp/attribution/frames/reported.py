@@ -197,8 +197,14 @@ class ReportedSpeech:
         if after and len(after) < len(ccomp):
             ccomp = after  # "X denied …, however, a report concluded [evidence supported …]": the clause after it
         addressee = dobj if dobj is not None and dobj.i < ccomp[0].i else None
-        if addressee is not None and grammar.subject_split_off(addressee, ccomp[0]):
-            return _Content([addressee, *ccomp], "indirect: Name-said that …")  # "indicated [Hickenlooper] was …"
+        # "indicated [Hickenlooper] was …": the clause's subject, split off; "told [our correspondent] a transponder
+        # will …": whom the cue addresses
+        if (
+            addressee is not None
+            and not (Lexicon.object_is_addressee(match.cue) and grammar.names_someone(addressee))
+            and grammar.subject_split_off(addressee, ccomp[0])
+        ):
+            return _Content([addressee, *ccomp], "indirect: Name-said that …")
         # "a state of emergency, which he said would allow him …": the relative pronoun before the cue is the
         # clause's subject; what was said is the rest of it
         relative = any(
