@@ -349,6 +349,15 @@ def test_an_organisation_name_the_ner_cut_at_for_is_one_party_and_its_president_
             None,
             "provisional-democratic-rally",
         ),
+        # a movement's name ending in "of" a country is not that country's
+        (
+            "The Islamic State of Iraq and the Levant said the suspect was arrested.",
+            None,
+            "provisional-islamic-state-of-iraq",
+        ),
+        ("The Democratic Party of Japan said the suspect was arrested.", None, "provisional-democratic-party-of-japan"),
+        # but a state's body named "of" its country is the country's
+        ("The Bank of England said the suspect was arrested.", None, "united-kingdom"),
         # an outlet named by its kind ("Fars", a building to the model) is a source under its own name
         ("State-owned Iranian news agency Fars reported the suspect was arrested.", "Fars", None),
     ],

@@ -459,9 +459,13 @@ def _without_place(ent: SpacySpan, covered: set[int]) -> SpacySpan:
 
 def _own_name(ent: SpacySpan, covered: set[int], adjectives: set[int], businesses: frozenset[str]) -> bool:
     """Is the entity an organisation's name of its own? No rule covers it, or only a party's adjective in a
-    longer name ("Syrian Democratic Forces" is not Syria's) or before a business's noun ("Philippine Airlines")."""
+    longer name ("Syrian Democratic Forces" is not Syria's) or before a business's noun ("Philippine Airlines"),
+    or only the place after the "of" that ends a movement's name ("the Islamic State of Iraq" is not Iraq's)."""
     taken = covered.intersection(range(ent.start, ent.end))
     if not taken:
+        return True
+    of = next((t.i for t in reversed(ent[1:-1]) if t.lower_ == "of"), None)
+    if of is not None and min(taken) > of and not {t.lower_ for t in ent[: of - ent.start]}.isdisjoint(_MOVEMENT_WORDS):
         return True
     return (
         taken <= adjectives
