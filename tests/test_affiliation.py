@@ -158,13 +158,15 @@ def test_someone_acting_for_a_person_speaks_for_that_persons_party(engine: Engin
         engine,
         "Japanese Foreign Minister Dana Whitfield arrived in Seoul. Whitfield's spokesman said the talks were useful. "
         "A lawyer for Whitfield said the claim was false. Her office said she was tired. "
-        "Her aides said she would stay a week. The Whitfield campaign said the polls were wrong.",
+        "Her aides said she would stay a week. The Whitfield campaign said the polls were wrong. "
+        "Her associates alleged she was poisoned.",
     )
     assert speaker_of(sheet, "talks were useful") == ("Dana Whitfield", "japan")  # a voice speaks as whom it serves
     assert speaker_of(sheet, "claim was false") == ("Dana Whitfield's lawyer", "japan")
     assert speaker_of(sheet, "she was tired") == ("Dana Whitfield's office", "japan")
     assert speaker_of(sheet, "stay a week") == ("Dana Whitfield's aides", "japan")
     assert speaker_of(sheet, "polls were wrong") == ("Whitfield campaign", "japan")
+    assert speaker_of(sheet, "was poisoned") == ("Dana Whitfield's associates", "japan")
     position = next(p for p in sheet.positions if "talks were useful" in p.content.text)
     assert any("acts for Dana Whitfield (japan)" in why for why in position.why)
 

@@ -185,6 +185,8 @@ _PRIVATE_OWNERS = frozenset(
     {"family", "campaign", "club", "team", "company", "firm", "church", "aid", "relief", "humanitarian", "charity"}
 )
 _FAMILY = frozenset({"family"})
+# words before a title that set its holder against the state their nationality names: "Russian opposition leader"
+AGAINST_THE_STATE = frozenset({"opposition", "dissident", "rebel", "separatist", "exiled", "exile"})
 # the most words of an "of" phrase that names a title alone ("the head of the police's internal investigators")
 _OF_WORDS = 8
 
@@ -366,7 +368,10 @@ class Affiliator:
             if name is None or self.no_longer(title) is not None:
                 continue
             start = title.start if name[0] <= title.end else name[0]  # never over the title's "for Iran"
-            party = self.party_ending_at(self.past_modifiers(title))
+            modifiers = self.past_modifiers(title)
+            party = self.party_ending_at(modifiers)
+            if party is not None and party.party in self.countries and self.against_the_state(party.start, title):
+                continue  # "Russian opposition leader Alexei Navalny": of the country, not acting for it
             member_of = self.party_of_name(name[1])
             if party is not None and party.party in self.countries and member_of is not None and not title.executive:
                 continue  # "Polish leader Jarosław Kaczyński of the Law and Justice Party": the party he leads
@@ -985,6 +990,10 @@ class Affiliator:
             return closing + 1 if inside[0].text.isupper() else index
         title_words = all(t.is_title or t.lower_ in _NAME_GLUE for t in inside)
         return closing + 1 if title_words and not any(t.ent_type_ == "PERSON" for t in inside) else index
+
+    def against_the_state(self, start: int, title: Title) -> bool:
+        """Do the words before a title say its holder stands against the state ("opposition", "dissident")?"""
+        return any(token.lower_ in AGAINST_THE_STATE for token in self.doc[start : title.end])
 
     def past_modifiers(self, title: Title) -> int:
         """The start of a title's modifiers: "Italian [economic development] minister", "Turkish [Foreign] Ministry
