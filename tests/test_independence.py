@@ -68,6 +68,16 @@ def test_a_commentator_or_someone_at_a_workplace_speaks_for_no_party(
     assert speaker_of(sheet_of(engine, text), words) == (actor, None)
 
 
+def test_the_head_or_the_voice_of_a_workplace_speaks_for_it(engine: Engine) -> None:
+    text = "Wayne Frederick, president of Howard University, wrote that the university mourned his loss."
+    assert speaker_of(sheet_of(engine, text), "mourned his loss") == (
+        "Wayne Frederick",
+        "provisional-howard-university",
+    )
+    text = "Harvard University spokesman Jason Newton said the visit had been cancelled."
+    assert speaker_of(sheet_of(engine, text), "cancelled") == ("Jason Newton", "provisional-harvard-university")
+
+
 def test_a_pronoun_for_a_former_office_holder_carries_no_party(engine: Engine) -> None:
     text = (
         "Former prime minister Tony Abbott said the law was a licence for late-term abortions. "
@@ -104,11 +114,13 @@ def test_a_past_that_is_no_office_or_beside_an_office_held_now_keeps_the_party(e
     assert speaker_of(sheet_of(engine, text), "islands were Japanese") == ("Shinzo Abe", "japan")
 
 
-def test_a_sites_rules_add_commentator_titles_and_workplaces(pipeline: Pipeline, tmp_path: Path) -> None:
-    agents = "independent:\n  titles: [pollster]\n  workplaces: [observatory]\n"
+def test_a_sites_rules_add_commentator_titles_workplaces_and_their_leaders(pipeline: Pipeline, tmp_path: Path) -> None:
+    agents = "independent:\n  titles: [pollster]\n  workplaces: [observatory]\n  leaders: [director]\n"
     rules = write_tree(tmp_path, {"agents/commentators.yml": agents})
     engine = Engine(pipeline, load_rules([rules], ["world"]))
     text = "Gallup Analytics pollster Jane Whitfield said the race was tied."
     assert speaker_of(sheet_of(engine, text), "race was tied") == ("Jane Whitfield", None)
     text = "Tom Marsh of the Kew Observatory said the storm would pass."
     assert speaker_of(sheet_of(engine, text), "storm would pass") == ("Tom Marsh", None)
+    text = "Dana Hill, director of the Kew Observatory, said the storm would pass."
+    assert speaker_of(sheet_of(engine, text), "storm would pass") == ("Dana Hill", "provisional-kew-observatory")

@@ -319,6 +319,8 @@ class Affiliator:
         if mention.actor is None:
             return False
         workplace = self.independence.workplaces.get(mention.party)
+        if workplace is not None and self.independence.leads(mention.role):
+            return False  # "Wayne Frederick, president of Howard University": he speaks for it
         if workplace is not None:
             self.unaffiliated.setdefault(mention.actor, f"works at {workplace!r}, which is no party they speak for")
             return True

@@ -34,6 +34,12 @@ class Independence:
         self.titles = frozenset(title.lower() for title in rules.independent_titles)
         # provisional parties only: a university a site's rules define is a party like any other
         self.workplaces = {m.party: m.text for m in mentions if m.via == "provisional" and rules.is_workplace(m.text)}
+        self.leaders = frozenset(title.lower() for title in rules.workplace_leaders)
+
+    def leads(self, title: str | None) -> bool:
+        """Does the title make its holder the voice of the workplace they hold it at ("president of Howard
+        University")?"""
+        return title is not None and title.lower() in self.leaders
 
     def described(
         self,

@@ -180,6 +180,7 @@ class _Collector:
                 self.rules.sources[("agent", agent.name)] = self.source(document, ("agents", index), pack)
             self.rules.independent_titles.extend(parsed.independent.titles)
             self.rules.workplaces.extend(parsed.independent.workplaces)
+            self.rules.workplace_leaders.extend(parsed.independent.leaders)
             self.rules.male_first_names.extend(parsed.first_names.male)
             self.rules.female_first_names.extend(parsed.first_names.female)
             self.rules.businesses.extend(parsed.businesses)

@@ -67,6 +67,7 @@ class RuleSet:
     thing_nouns: list[str] = field(default_factory=list)  # lemmas of things that state nothing (`schema.Messages`)
     independent_titles: list[str] = field(default_factory=list)  # commentators' lemmas (`schema.Independent`)
     workplaces: list[str] = field(default_factory=list)  # words of organisations people only work at
+    workplace_leaders: list[str] = field(default_factory=list)  # titles that speak for a workplace (`Independent`)
     male_first_names: list[str] = field(default_factory=list)  # `schema.FirstNames`
     female_first_names: list[str] = field(default_factory=list)
     businesses: list[str] = field(default_factory=list)  # lemmas of nouns before a business's name (`AgentFile`)

@@ -360,6 +360,11 @@ class Independent(RuleModel):
         description='Words of an organisation\'s name that make it a place of study or debate ("university", '
         '"forum"): "Steve Peers of the University of Essex" works there; he does not speak for it.',
     )
+    leaders: list[Text] = Field(
+        default_factory=list,
+        description="Titles (the agents' names) whose holder speaks for the workplace they lead or voice "
+        '("President", "spokesperson"): "Wayne Frederick, president of Howard University" speaks for the university.',
+    )
 
 
 class FirstNames(RuleModel):
