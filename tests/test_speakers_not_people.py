@@ -85,6 +85,12 @@ def test_a_relative_pronoun_is_its_antecedent_not_which(engine: Engine) -> None:
     assert (speaker.text, speaker.actor, speaker.party) == ("Angela Merkel, who", "Angela Merkel", "germany")
 
 
+def test_who_after_a_workplace_the_parse_hung_it_on_is_the_person_described(engine: Engine) -> None:
+    text = "The study was led by Mark Hay, a marine ecologist at Georgia Tech, who said the corals were dying."
+    position = next(p for p in sheet_of(engine, text).positions if "corals" in p.content.text)
+    assert position.speaker.actor == "Mark Hay"
+
+
 def test_a_transcript_label_is_the_person_named_so(engine: Engine) -> None:
     text = (
         "Mike Pence spoke to reporters on Tuesday.\n\nPENCE: We will build the wall.\n\n"

@@ -17,9 +17,28 @@ RELATIVE = {"who", "which", "that", "whom", "whose"}
 
 
 def relative_antecedent(head: Token) -> Token | None:
-    """The noun a relative pronoun stands for ("a tweet which said" → tweet)."""
-    if head.lower_ in RELATIVE and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "relcl":
-        return head.head.head
+    """The noun a relative pronoun stands for ("a tweet which said" → tweet); "who" after a place or an
+    organisation the parse hung it on stands for the person that phrase describes ("Mark Hay, a marine ecologist
+    at Georgia Tech, who said" → Hay)."""
+    if head.lower_ not in RELATIVE or head.dep_ not in ("nsubj", "nsubjpass") or head.head.dep_ != "relcl":
+        return None
+    antecedent = head.head.head
+    if head.lower_ == "who" and antecedent.ent_type_ in _NO_PERSON:
+        return _person_described(antecedent) or antecedent
+    return antecedent
+
+
+# named entities a "who" does not stand for
+_NO_PERSON = ("ORG", "GPE", "LOC", "FAC", "NORP")
+
+
+def _person_described(token: Token) -> Token | None:
+    """The person whose describing phrase holds `token` ("Hay" for "Georgia Tech" in "Mark Hay, a marine
+    ecologist at Georgia Tech"), through prepositions and appositions."""
+    while token.dep_ in ("pobj", "prep", "appos", "compound") and token.head.i != token.i:
+        token = token.head
+        if token.ent_type_ == "PERSON":
+            return token
     return None
 
 
