@@ -487,6 +487,23 @@ def test_reported_content_stops_before_the_reporters_which_clause(forms_engine: 
     assert p.content.text == "the court broke the law"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the rest of the reported clause after the frame, which the parse hangs on the cue, is the content's
+        (
+            "The guardrail would be examined, Blinken said, to determine if it had performed as designed.",
+            "The guardrail would be examined, Blinken said, to determine if it had performed as designed",
+        ),
+        # but not the message or the date the frame ends with, whatever the full stop hangs on
+        ("The talks would resume, Blinken said, in a statement on Monday.", "The talks would resume"),
+    ],
+)
+def test_a_frame_set_off_by_commas_inside_the_clause_it_reports(forms_engine: Engine, text: str, content: str) -> None:
+    p = one(forms_engine, text, content.split(",")[0])
+    assert p.content.text == content
+
+
 def test_whom_told_addresses_is_no_part_of_the_clause_after_it(forms_engine: Engine) -> None:
     text = "Doug Miller told our correspondent an AIS transponder will broadcast automatically provided it has power."
     p = one(forms_engine, text, "transponder")

@@ -205,12 +205,34 @@ class ReportedSpeech:
             and grammar.subject_split_off(addressee, ccomp[0])
         ):
             return _Content([addressee, *ccomp], "indirect: Name-said that …")
+        last = ccomp[-1].right_edge.i
+        set_off = ccomp[-1].i < token.i and last + 1 < token.i and self.index.doc[last + 1].text == ","
+        tail = self.parenthetical_tail(token) if set_off else []
+        if tail:  # "The guardrail would be examined, Roberts said, to determine if …": the host goes on after it
+            return _Content([*ccomp, *tail], "indirect: …, Name-said, …", addressee=addressee, exclude=token)
         # "a state of emergency, which he said would allow him …": the relative pronoun before the cue is the
         # clause's subject; what was said is the rest of it
         relative = any(
             g.dep_ in grammar.SUBJECTS and g.lower_ in grammar.RELATIVE and g.i < token.i for g in ccomp[0].children
         )
         return _Content(ccomp, "indirect: Name-said that …", addressee=addressee, after=token if relative else None)
+
+    def parenthetical_tail(self, token: Token) -> list[Token]:
+        """The words after a cue set off by commas inside the clause it reports ("A, Name said, B") that the parse
+        hung on the cue: the rest of the reported clause, not a second cue, a message ("in a statement") or a
+        date."""
+        doc = self.index.doc
+        if token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+            return []
+        said_nouns = self.index.lexicon.said_nouns
+        return [
+            c
+            for c in token.children
+            if c.i > token.i + 1
+            and c.dep_ in ("advcl", "xcomp", "prep", "conj")
+            and c.i not in self.index.cues
+            and not any(t.ent_type_ in ("DATE", "TIME") or t.lemma_.lower() in said_nouns for t in c.subtree)
+        ]
 
     def to_infinitive(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
         """Content from the to-infinitive of a cue that takes one: "pressed X to …", "wants X to …", "vowed to …"."""
@@ -244,7 +266,7 @@ class ReportedSpeech:
         head = token.head
         if token.dep_ != "parataxis" or head.i in self.index.quote_tokens or head.pos_ not in ("VERB", "AUX"):
             return None
-        return _Content([head], "indirect: …, Name-said, …", exclude=token)
+        return _Content([head, *self.parenthetical_tail(token)], "indirect: …, Name-said, …", exclude=token)
 
     def hosts_before(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
         """Content from the clauses a closing parenthetical cue hangs them on: "X, Name said"."""
@@ -408,7 +430,7 @@ class ReportedSpeech:
         if not inside or not all(paragraph[0] <= t.idx < paragraph[1] for t in content.tokens):
             return None  # the parse runs across a paragraph break
         if content.exclude is not None:
-            chars = self.hull_without(content.tokens[0], content.exclude)
+            chars = self.hull_without(content.tokens, content.exclude)
         else:
             chars = self.content_of(content.tokens)
         if content.after is not None and content.after.i + 1 < len(self.index.doc):
@@ -488,11 +510,16 @@ class ReportedSpeech:
                 return first.i - 1
         return end
 
-    def hull_without(self, host: Token, frame: Token) -> tuple[int, int]:
-        """The host clause of a parenthetical frame ("X, economists say, Y"): the whole host, frame inside."""
-        inner = {t.i for t in frame.subtree}
-        tokens = [t for t in host.subtree if t.i not in inner and not t.is_space]
-        tokens = [t for t in tokens if t.sent.start == host.sent.start]
+    def hull_without(self, hosts: list[Token], frame: Token) -> tuple[int, int]:
+        """The host clause of a parenthetical frame ("X, economists say, Y"): the whole host, frame inside; the
+        hosts may hang on the frame ("The guardrail would be examined, Roberts said, to determine …")."""
+        below = {t.i for host in hosts if frame in host.ancestors for t in host.subtree}
+        inner = {t.i for t in frame.subtree} - below
+        first = hosts[0]
+        tokens = sorted({t for host in hosts for t in host.subtree if t.i not in inner and not t.is_space}, key=_at)
+        tokens = [t for t in tokens if t.sent.start == first.sent.start]
+        while tokens and tokens[-1].text in (".", ",", ";", ":", "!", "?"):
+            tokens.pop()  # the sentence's full stop, which the parse may hang on the host
         if not tokens:
             return (0, 0)
         return self.index.chars(tokens[0].i, tokens[-1].i + 1)
@@ -564,6 +591,10 @@ class ReportedSpeech:
         if speaker is None and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
             speaker = grammar.subject(self.index, token.head)
         return speaker
+
+
+def _at(token: Token) -> int:
+    return token.i
 
 
 def _that_or_infinitive(clause: Token) -> bool:
