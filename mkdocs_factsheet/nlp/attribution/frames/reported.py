@@ -383,9 +383,25 @@ class ReportedSpeech:
             return None  # "reported 611 aftershocks" is a report, "expected to report the incident" a duty
         if cue.lemma == "state" and not any(c.dep_ == "poss" for c in dobj.children):
             return None  # "stated its intention to leave", not "stated the obvious" nor "stating Saha Airlines"
+        if cue.stance is None and not extra and self.names_words_only(dobj):
+            return None  # "repeating his January 2 remarks": what was said is elsewhere
         if Lexicon.object_is_content(cue):
             return _Content([dobj, *extra], "indirect: Name-condemned X")
         return None
+
+    def names_words_only(self, noun: Token) -> bool:
+        """Is the object a message noun that says nothing of what the words were ("his remarks made on Monday"; not
+        "the accusation of genocide", nor one quoted)? Asked of plain speech cues only: a stance toward such words
+        is a position ("denied the accusation", "demanded an explanation")."""
+        if noun.lemma_.lower() not in self.index.lexicon.said_nouns or noun.i in self.index.quote_tokens:
+            return False
+        return not any(
+            child.dep_ in ("relcl", "ccomp", "xcomp", "appos")
+            or (child.dep_ == "acl" and child.lemma_.lower() not in LIGHT_VERBS)
+            or (child.dep_ == "prep" and child.lower_ in _ABOUT)
+            or child.i in self.index.quote_tokens
+            for child in noun.rights
+        )
 
     def passive_object(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
         """Content of a passive cue whose agent speaks: its subject ("the coup was condemned by the UN"), or what
