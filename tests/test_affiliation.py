@@ -555,6 +555,13 @@ def test_coordinated_speakers_each_hold_the_position(engine: Engine) -> None:
     ]
 
 
+def test_two_titles_joined_before_one_name_are_one_speaker(engine: Engine) -> None:
+    headline = "Conservative Party wins majority in UK general election"
+    body = "Conservative Party leader and Prime Minister Boris Johnson said he was humbled by the results."
+    positions = headlined(engine, headline, body).positions
+    assert [(p.speaker.actor, p.speaker.party) for p in positions] == [("Boris Johnson", "united-kingdom")]
+
+
 def test_a_title_the_ner_took_into_the_name_is_no_part_of_it(engine: Engine) -> None:
     text = "Crown Prince Mohammad bin Salman of Saudi Arabia said the kingdom would invest in the project."
     assert speaker_of(sheet_of(engine, text), "kingdom would invest") == ("Mohammad bin Salman", "saudi-arabia")

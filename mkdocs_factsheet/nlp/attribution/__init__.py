@@ -89,23 +89,24 @@ def _with_speakers(frames: list[Frame], speakers: Speakers, things: bool) -> lis
             speaker = Resolved(source.start, source.end, source.identity)
             others = []
         elif frame.speaker is not None:
-            start, end = speakers.span_of(frame.speaker)
+            head = speakers.titled_person(frame.speaker)  # "party leader and Prime Minister Boris Johnson"
+            start, end = speakers.span_of(head)
             if frame.content[0] <= start < frame.content[1] and not frame.around:
                 continue  # a speaker inside what it is said to have said: a misparse
             label = frame.rule.startswith("label")
-            identity = speakers.identify(frame.speaker, content=frame.content, addressee=frame.addressee, label=label)
+            identity = speakers.identify(head, content=frame.content, addressee=frame.addressee, label=label)
             passive = frame.rule.startswith(PASSIVE_RULES)
-            if not things and speakers.says_nothing(frame.speaker, identity, passive_agent=passive):
+            if not things and speakers.says_nothing(head, identity, passive_agent=passive):
                 continue  # "evidence supported his murder": a thing, nobody's position
             # "both nations said": the two parties just named (when nothing but the story's country resolved it)
             guessed = any(HOME_REASON in why for why in identity.why)
-            pair = [] if (identity.actor or identity.party) and not guessed else speakers.pair(frame.speaker)
+            pair = [] if (identity.actor or identity.party) and not guessed else speakers.pair(head)
             if pair:
                 identity = pair[0]
             speaker = Resolved(start, end, identity)
-            speakers.add_speaker(frame.speaker, identity)
+            speakers.add_speaker(head, identity)
             others = [Resolved(start, end, other) for other in pair[1:]] or speakers.coordinated(
-                frame.speaker, speaker, frame.content
+                head, speaker, frame.content
             )  # "China and Russia said"
         else:
             continue

@@ -401,6 +401,23 @@ class Speakers:
                 return Identity(identity.actor, identity.party, identity.kind, identity.name, why, identity.serves)
         return None
 
+    def titled_person(self, head: Token) -> Token:
+        """The person a title joined by "and" to another title before their name stands for ("Conservative Party
+        leader and Prime Minister Boris Johnson said": one speaker, Johnson); `head` itself otherwise."""
+        joined = [c for c in head.children if c.dep_ == "conj"] + _sibling_subjects(head)
+        names = [c for c in joined if self.another_title_of(head, c)]
+        return names[0] if len(names) == 1 else head
+
+    def another_title_of(self, title: Token, name: Token) -> bool:
+        """Is `title` a bare title ("leader", no article) joined by "and" to the titles right before the person's
+        name at `name`, so both are that person's?"""
+        if title.tag_ != "NN" or title.lower_ not in self.rules.people_nouns or name.ent_type_ != "PERSON":
+            return False
+        if any(c.dep_ in ("det", "poss") for c in title.children) or not title.i + 1 < name.i:
+            return False  # "the minister and Boris Johnson": two
+        between = self.doc[title.i + 2 : name.left_edge.i]
+        return self.doc[title.i + 1].lower_ == "and" and all(t.lower_ in self.rules.title_words for t in between)
+
     def coordinated(self, head: Token, first: Resolved, content: tuple[int, int]) -> list[Resolved]:
         """The other speakers coordinated with the one at `head`, when each is someone the rules or the article
         give a party or a name and they differ ("Senate Minority Whip Dick Durbin and … Adam Schiff both
@@ -414,6 +431,8 @@ class Speakers:
             return []
         others = []
         for conjunct in conjuncts:
+            if self.another_title_of(conjunct, head):
+                continue  # "Conservative Party leader and Prime Minister Boris Johnson": Johnson's two titles
             identity = self.identify(conjunct, content=content)
             named = placed and _named(identity) or person and _a_person(identity)
             if named and (identity.actor, identity.party) != (first.identity.actor, first.identity.party):
