@@ -504,6 +504,17 @@ def test_a_frame_set_off_by_commas_inside_the_clause_it_reports(forms_engine: En
     assert p.content.text == content
 
 
+def test_a_passive_cues_agent_speaks_what_it_called_the_subject_and_the_participle_after_it(
+    forms_engine: Engine,
+) -> None:
+    text = 'The results were described by Blinken as a "historic mandate", saying he intends to leave in January.'
+    sheet = extract(forms_engine, text)
+    assert [(p.speaker.text, p.content.text) for p in sheet.positions] == [
+        ("Blinken", 'The results were described by Blinken as a "historic mandate"'),
+        ("Blinken", "he intends to leave in January"),
+    ]
+
+
 def test_whom_told_addresses_is_no_part_of_the_clause_after_it(forms_engine: Engine) -> None:
     text = "Doug Miller told our correspondent an AIS transponder will broadcast automatically provided it has power."
     p = one(forms_engine, text, "transponder")

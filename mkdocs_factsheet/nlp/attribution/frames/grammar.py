@@ -141,6 +141,9 @@ def _shared_subject(index: DocIndex, verb: Token, head: Token, depth: int) -> To
         reporter = _reporting_verb(index, verb, head)
         if reporter is not None:  # "X said the 36 must face charges, adding …": X adds, not the 36
             return subject(index, reporter, depth + 1)
+        agent = _agent(list(head.children)) if verb.tag_ == "VBG" and head.i in index.cues else None
+        if agent is not None:  # "The plan was criticised by the minister, saying …": the minister says
+            return agent
         if head.pos_ in ("VERB", "AUX"):
             return subject(index, head, depth + 1)
         return None

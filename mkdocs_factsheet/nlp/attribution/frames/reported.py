@@ -415,6 +415,10 @@ class ReportedSpeech:
             return _Content(declared[:1], PASSIVE_RULES[0])
         if subject.lower_ in grammar.RELATIVE or subject.pos_ == "PRON":
             return None  # "which was condemned by …", "it was announced by …": no words of its own
+        # "were described by Johnson as a "historic mandate"": what they were called goes with them
+        called = [c for c in complements.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > token.i]
+        if called:  # the frame's words ("were described by Johnson") stand inside
+            return _Content([subject, called[0]], PASSIVE_RULES[1], exclude=token)
         return _Content([subject], PASSIVE_RULES[1])
 
     def prepositional_object(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
