@@ -553,6 +553,13 @@ def test_coordinated_speakers_each_hold_the_position(engine: Engine) -> None:
         ("Dana Whitfield", "Dana Whitfield"),
         ("Tom Reyes", "Tom Reyes"),
     ]
+    # the people a plural title lists after it, each with the title's party
+    text = "Two Democratic Representatives, Collin Peterson and Jeff Van Drew, said the inquiry was partisan."
+    positions = sheet_of(engine, text).positions
+    assert [(p.speaker.text, p.speaker.actor, p.speaker.party) for p in positions] == [
+        ("Collin Peterson", "Collin Peterson", "democratic-party"),
+        ("Jeff Van Drew", "Jeff Van Drew", "democratic-party"),
+    ]
 
 
 def test_two_titles_joined_before_one_name_are_one_speaker(engine: Engine) -> None:

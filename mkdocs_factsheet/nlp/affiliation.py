@@ -110,6 +110,8 @@ def _holder(mention: Mention, people: list[Mention]) -> Mention:
     party (Kyriakos Mitsotakis); the title as it was when there is none or several."""
     if mention.via != "agent" or mention.actor_kind != "person" or not mention.actor:
         return mention
+    if looks_plural(mention.text.split()[-1].lower()):
+        return mention  # "Two Democratic Representatives, Collin Peterson and …": more than the one named
     title = mention.actor.casefold()
     holders = {
         p.actor
@@ -1036,9 +1038,13 @@ class Affiliator:
 
     def listed(self, stated: list[Mention]) -> Iterable[Mention]:
         """The other names of a list after a plural title, with the party the first name takes there:
-        "Representatives Eliot Engel, Adam Schiff, and Elijah Cummings", "Republican Senators Ted Cruz and Mike Lee"."""
+        "Representatives Eliot Engel, Adam Schiff, and Elijah Cummings", "Republican Senators Ted Cruz and Mike Lee",
+        also in apposition ("Two Democratic Representatives, Collin Peterson and Jeff Van Drew")."""
         for title in self.titles:
-            name = self.name_after(title) if _plural(self.doc[title.start : title.end].root) else None
+            plural = _plural(self.doc[title.start : title.end].root)
+            name = self.name_after(title) if plural else None
+            if plural and name is None and title.end + 1 < len(self.doc) and self.doc[title.end].text == ",":
+                name = self.name_from(title.end + 1)  # "Two Democratic Representatives, Collin Peterson and …"
             first = next((m for m in stated if name and m.actor and m.start <= name[0] < m.end), None)
             if name is None or first is None:
                 continue

@@ -425,6 +425,13 @@ class Speakers:
         narrowed to its own words. "Reuters and NBC", which nothing resolves, stay one speaker."""
         conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
         conjuncts += _sibling_subjects(head)
+        listed = _listed_names(head)  # "Two Democratic Representatives, Collin Peterson and Jeff Van Drew, …"
+        if listed:
+            first.identity = self.identify(listed[0], content=content)
+            ent = self.ent_at.get(listed[0].i)
+            if ent is not None:
+                first.start, first.end = ent.start_char, ent.end_char
+            conjuncts = listed[1:]
         placed = _named(first.identity)
         person = _a_person(first.identity)  # "Biden and Sanders announced"
         if not conjuncts or not (placed or person):
@@ -1005,6 +1012,17 @@ def _named(identity: Identity) -> bool:
 
 # the second halves of compounds that say where a speaker is from, not whom it speaks for: "UK-based",
 # "London-headquartered", "Iranian-born"
+def _listed_names(head: Token) -> list[Token]:
+    """The people a plural title lists in apposition ("Two Democratic Representatives, Collin Peterson and Jeff
+    Van Drew,"): each of them, when they are two or more."""
+    if head.tag_ not in ("NNS", "NNPS") or head.i + 2 >= len(head.doc) or head.doc[head.i + 1].text != ",":
+        return []
+    # the first name right after the comma (the parse makes it an apposition or a conjunct)
+    names = [c for c in head.children if c.dep_ in ("appos", "conj") and c.left_edge.i == head.i + 2]
+    listed = [n for name in names[:1] for n in (name, *name.conjuncts) if n.ent_type_ == "PERSON" and n.i > head.i]
+    return listed if len(listed) > 1 else []
+
+
 def _sibling_subjects(head: Token) -> list[Token]:
     """The other subjects of the verb a subject hangs on, when "and" joins them and the parse made each the
     verb's own ("Kimberly-Clark, which makes …, and Solaris Paper … emphasized …")."""
