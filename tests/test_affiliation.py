@@ -569,6 +569,14 @@ def test_two_titles_joined_before_one_name_are_one_speaker(engine: Engine) -> No
     assert [(p.speaker.actor, p.speaker.party) for p in positions] == [("Boris Johnson", "united-kingdom")]
 
 
+def test_a_name_the_ner_cut_in_two_is_one_persons(engine: Engine) -> None:
+    text = (
+        "US District Judge Amy Berman Jackson sentenced Manafort on Wednesday. "
+        "Judge Jackson said her decisions were not connected to the investigation."
+    )
+    assert speaker_of(sheet_of(engine, text), "not connected") == ("Amy Berman Jackson", "united-states")
+
+
 def test_a_title_the_ner_took_into_the_name_is_no_part_of_it(engine: Engine) -> None:
     text = "Crown Prince Mohammad bin Salman of Saudi Arabia said the kingdom would invest in the project."
     assert speaker_of(sheet_of(engine, text), "kingdom would invest") == ("Mohammad bin Salman", "saudi-arabia")

@@ -40,9 +40,9 @@ def settle_person_names(doc: Doc, title_words: frozenset[str], first_names: froz
     bracket there ("Seismology (Phivolcs"); relabel as PERSON an organisation of two or three capitalised
     words opening with one of the `first_names` (folded): "Irina Vukovic"; and cut from a name the place of a
     title before it ("Senator from [Vermont] Bernie Sanders") or a title the model read into it ("[Assemblywoman]
-    Selena Torres"). A doc is settled in place, each step on
-    what the one before found, until nothing changes (at most `_SETTLING_ROUNDS` rounds), so settling it again
-    changes nothing."""
+    Selena Torres"); join a name the model cut in two ("[Amy Berman] [Jackson]"). A doc is settled in place, each
+    step on what the one before found, until nothing changes (at most `_SETTLING_ROUNDS` rounds), so settling it
+    again changes nothing."""
     for _ in range(_SETTLING_ROUNDS):
         if not _settle_once(doc, title_words, first_names):
             return
@@ -104,6 +104,10 @@ def _settle_once(doc: Doc, title_words: frozenset[str], first_names: frozenset[s
                 settled.append(Span(doc, bracket + 1, end, ent.label_))
             changed = True
             continue
+        if _continues_name(settled[-1] if settled else None, ent):  # "[Amy Berman] [Jackson]": one name
+            settled[-1] = Span(doc, settled[-1].start, ent.end, "PERSON")
+            changed = True
+            continue
         settled.append(ent)
     held = {index for ent in settled for index in range(ent.start, ent.end)}
     # a run this round's widened names took is theirs ("Manager Aparna Garg" over "Divisional Railway")
@@ -115,6 +119,18 @@ def _settle_once(doc: Doc, title_words: frozenset[str], first_names: frozenset[s
     if changed or unnamed:
         doc.ents = sorted(settled + unnamed, key=lambda ent: ent.start)
     return changed or bool(unnamed)
+
+
+def _continues_name(before: Span | None, ent: Span) -> bool:
+    """Is a person's entity the rest of the person's name the entity right before it gives ("[Amy Berman]
+    [Jackson]", which the model cut in two)?"""
+    return (
+        before is not None
+        and before.label_ == "PERSON"
+        and ent.label_ == "PERSON"
+        and before.end == ent.start
+        and all(token.is_title for token in ent)
+    )
 
 
 def _names_outside_entities(
