@@ -129,6 +129,8 @@ def _continues_name(before: Span | None, ent: Span) -> bool:
         and before.label_ == "PERSON"
         and ent.label_ == "PERSON"
         and before.end == ent.start
+        and before[-1].is_title
+        and before[-1].whitespace_ == " "
         and all(token.is_title for token in ent)
     )
 
