@@ -569,6 +569,22 @@ def test_two_titles_joined_before_one_name_are_one_speaker(engine: Engine) -> No
     assert [(p.speaker.actor, p.speaker.party) for p in positions] == [("Boris Johnson", "united-kingdom")]
 
 
+def test_membership_stated_in_a_sentence_of_its_own_affiliates_the_members(engine: Engine) -> None:
+    text = (
+        "The vote was held on Monday. Tom Reyes, Ana Tovani and Mark Oduya are all members of the Labour Party. "
+        "Reyes said the vote was rigged. Dana Whitfield was a member of the Labour Party. Whitfield said it was fair."
+    )
+    sheet = sheet_of(engine, text)
+    assert speaker_of(sheet, "vote was rigged")[1] in ("labour-party", "provisional-labour-party")
+    assert speaker_of(sheet, "it was fair") == ("Dana Whitfield", None)  # was: no longer
+    # a political party and the country it is of are no conflict: the party says more
+    text = (
+        "The court had been petitioned by Joanna Cherry of the Scottish National Party. Cherry and all but one of "
+        "the petitioners are members of the UK parliament. Cherry said the government was breaking the law."
+    )
+    assert speaker_of(sheet_of(engine, text), "breaking the law") == ("Joanna Cherry", "scottish-national-party")
+
+
 def test_a_name_the_ner_cut_in_two_is_one_persons(engine: Engine) -> None:
     text = (
         "US District Judge Amy Berman Jackson sentenced Manafort on Wednesday. "

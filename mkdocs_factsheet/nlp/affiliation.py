@@ -860,6 +860,13 @@ class Affiliator:
         who = end + (end < len(self.doc) and self.doc[end].text == ",")
         if who < len(self.doc) and self.doc[who].lower_ == "who" and self.doc[who].head.lemma_ == "be":
             found += [attr for attr in self.doc[who].head.children if attr.dep_ == "attr"]
+        # "Dana Whitfield is a member of the Labour Party", "X, Y and Z are all members of …" (in the present)
+        subject = head
+        while subject.dep_ == "conj" and subject.head.i < subject.i:
+            subject = subject.head
+        verb = subject.head
+        if subject.dep_ == "nsubj" and verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"):
+            found += [attr for attr in verb.children if attr.dep_ == "attr" and attr.i > end]
         doc = self.doc
         # "…'s director, Dr. Anthony Fauci": an honorific between the comma and the name
         left = start - 1 if start > 0 and doc[start - 1].is_title and doc[start - 1].text.endswith(".") else start
@@ -906,6 +913,13 @@ class Affiliator:
             assert mention.actor is not None
             parties.setdefault(mention.actor, set()).add(mention.party)
             evidence.setdefault(mention.actor, mention)
+        for actor, affiliations in parties.items():
+            # "Joanna Cherry of the Scottish National Party", then "Cherry … are members of UK parliament": a
+            # political party and the country it is of are no conflict; the party says more
+            political = [p for p in affiliations if p in self.party_countries]
+            if len(affiliations) == 2 and len(political) == 1 and self.party_countries[political[0]] in affiliations:
+                parties[actor] = {political[0]}
+                evidence[actor] = next(m for m in stated if m.actor == actor and m.party == political[0])
         names = _Names(parties)
         found: list[Mention] = []
         index = 0
