@@ -537,7 +537,11 @@ def test_continue_with_an_infinitive_inside_the_content_is_no_second_statement(f
     assert p.content.text == "the attacker left the hall and continued to threaten people"
 
 
-def test_according_to_reports_only_the_clause_between_semicolons_it_is_in(forms_engine: Engine) -> None:
+def test_according_to_reports_only_the_clause_it_is_in(forms_engine: Engine) -> None:
     text = "The group is banned in Utopia; its wing is, according to Wang Yi, supportive of the rebels."
     p = one(forms_engine, text, "its wing")
     assert "banned" not in p.content.text and p.speaker.text == "Wang Yi"
+    # nor the clause a contrasting conjunction sets against it, with a subject of its own
+    text = "Trump ordered the payments, according to Wang Yi, but the department maintains a policy of silence."
+    p = one(forms_engine, text, "payments")
+    assert p.content.text == "Trump ordered the payments"

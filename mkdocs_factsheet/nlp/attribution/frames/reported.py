@@ -560,9 +560,10 @@ class ReportedSpeech:
         sent = according.sent
         # the rest of the sentence, also where `according to` hangs under a noun ("the number of X, according to Y");
         # of its clauses between semicolons, the one the phrase is in ("PKK is banned; YPG is, according to Turkey, …")
-        semicolons = [t.i for t in sent if t.text == ";"]
-        first = max((i + 1 for i in semicolons if i < according.i), default=sent.start)
-        last = min((i for i in semicolons if i > according.i), default=sent.end)
+        # or of clauses set against each other ("…, according to prosecutors, but the Justice Department maintains …")
+        breaks = [t.i for t in sent if t.text == ";" or _contrast_break(t)]
+        first = max((i + 1 for i in breaks if i < according.i), default=sent.start)
+        last = min((i for i in breaks if i > according.i), default=sent.end)
         tokens = [t for t in self.index.doc[first:last] if t.i not in phrase and not t.is_space]
         tokens = [t for t in tokens if not (t.is_punct and t.text not in "“”\"'‘’«»")]
         if len([t for t in tokens if t.is_alpha]) < 3:
@@ -611,6 +612,15 @@ class ReportedSpeech:
         if speaker is None and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
             speaker = grammar.subject(self.index, token.head)
         return speaker
+
+
+def _contrast_break(token: Token) -> bool:
+    """Does a contrasting conjunction after a comma open a clause with a subject of its own here (", but the
+    Justice Department maintains …")?"""
+    doc = token.doc
+    if token.lower_ not in ("but", "while", "whereas", "yet") or token.i == 0 or doc[token.i - 1].text != ",":
+        return False
+    return any(t.dep_ in grammar.SUBJECTS and t.head.i > t.i for t in doc[token.i + 1 : token.i + 6])
 
 
 def _at(token: Token) -> int:
