@@ -38,6 +38,12 @@ def test_a_message_stands_for_its_author(engine: Engine, text: str, words: str, 
     assert (speaker.text, speaker.actor, speaker.party) == (actor, actor, party)
 
 
+def test_a_message_from_an_account_is_the_account_holders(engine: Engine) -> None:
+    text = 'A tweet sent from Angela Merkel\'s account on Monday said "Germany will help."'
+    position = next(p for p in sheet_of(engine, text).positions if "Germany will help" in p.content.text)
+    assert (position.speaker.actor, position.speaker.party) == ("Angela Merkel", "germany")
+
+
 def test_a_possessive_pronoun_on_a_message_is_whoever_issued_it(engine: Engine) -> None:
     text = (
         "Alabama Governor Kay Ivey signed the bill. Representative Terri Collins sponsored it. "

@@ -80,15 +80,34 @@ def _own_author(head: Token, verbs: frozenset[str]) -> Token | None:
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             author = next((g for g in child.children if g.dep_ == "pobj"), None)
             if author is not None:
-                return author
+                return _account_holder(author)
         if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in verbs:
             author = next((g for g in child.children if g.dep_ == "nsubj"), None)
             if author is None:  # "the decree signed by the Pope"
                 agent = next((g for g in child.children if g.dep_ == "agent"), None)
                 author = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if author is None:  # "a tweet sent from Biden's Twitter account"
+                source = next((g for g in child.children if g.dep_ == "prep" and g.lower_ == "from"), None)
+                account = next((g for g in source.children if g.dep_ == "pobj"), None) if source is not None else None
+                author = _account_holder(account) if account is not None else None
             if author is not None and author.lower_ not in RELATIVE:
                 return author
     return issuer
+
+
+# where messages are posted, which speak for whoever holds them
+_ACCOUNTS = frozenset({"account", "page", "feed", "handle", "channel"})
+
+
+def _account_holder(author: Token) -> Token:
+    """Whose account posted a message ("a tweet sent from Biden's Twitter account" → Biden), or the author."""
+    if author.lemma_.lower() not in _ACCOUNTS:
+        return author
+    holder = next((c for c in author.children if c.dep_ == "poss"), None)
+    if holder is None:
+        of = next((c for c in author.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
+        holder = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return holder if holder is not None else author
 
 
 def affiliated_in_apposition(head: Token, mention_at: dict[int, Mention]) -> list[Mention]:
