@@ -585,6 +585,21 @@ def test_membership_stated_in_a_sentence_of_its_own_affiliates_the_members(engin
     assert speaker_of(sheet_of(engine, text), "breaking the law") == ("Joanna Cherry", "scottish-national-party")
 
 
+def test_the_candidates_of_a_story_about_one_partys_primaries_are_that_partys(engine: Engine) -> None:
+    headline = "Warren and Whitfield end US presidential campaigns"
+    body = (
+        "On Tuesday, the Democratic Party held primary elections in fourteen states. On Wednesday, two candidates, "
+        "Senator Dana Whitfield of Ohio and Tom Reyes, formerly the mayor of Denver, ended their campaigns. "
+        'Reyes said the race had been fair. "It was a good fight," Whitfield said.'
+    )
+    sheet = headlined(engine, headline, body)
+    assert speaker_of(sheet, "race had been fair") == ("Tom Reyes", "democratic-party")
+    assert speaker_of(sheet, "good fight") == ("Dana Whitfield", "democratic-party")
+    # a story about two parties' primaries says nothing of which one a candidate runs in
+    body = body.replace("the Democratic Party held", "the Democratic and Republican parties held")
+    assert speaker_of(headlined(engine, headline, body), "race had been fair")[1] != "democratic-party"
+
+
 def test_a_name_the_ner_cut_in_two_is_one_persons(engine: Engine) -> None:
     text = (
         "US District Judge Amy Berman Jackson sentenced Manafort on Wednesday. "

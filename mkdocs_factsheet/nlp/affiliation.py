@@ -187,6 +187,8 @@ _PRIVATE_OWNERS = frozenset(
     {"family", "campaign", "club", "team", "company", "firm", "church", "aid", "relief", "humanitarian", "charity"}
 )
 _FAMILY = frozenset({"family"})
+# the words that follow a political party's name when a story is about its primaries
+_PRIMARIES = frozenset({"primary", "primaries", "caucus", "caucuses", "nomination", "nominating"})
 # words before a title that set its holder against the state their nationality names: "Russian opposition leader"
 AGAINST_THE_STATE = frozenset({"opposition", "dissident", "rebel", "separatist", "exiled", "exile"})
 # the most words of an "of" phrase that names a title alone ("the head of the police's internal investigators")
@@ -239,6 +241,7 @@ class Affiliator:
             *self.ranked_in_service(),
             *self.titled_of(),
             *self.appositions(),
+            *self.primary_candidates(),
             *self.named_as(),
             *self.of_party(),
             *self.own(),
@@ -274,6 +277,45 @@ class Affiliator:
                 people.append(mention)
                 taken.update(range(mention.start, mention.end))
         return people
+
+    def primary_party(self) -> str | None:
+        """The one political party whose primaries the story is about ("the United States Democratic Party held
+        primary elections", "the Democratic presidential primary"), or None."""
+        found = {
+            m.party
+            for m in self.mentions
+            if m.party in self.party_countries
+            and m.actor is None
+            and any(t.lower_ in _PRIMARIES for t in self.doc[m.end : m.end + 3])
+        }
+        return next(iter(found)) if len(found) == 1 else None
+
+    def primary_candidates(self) -> Iterable[Mention]:
+        """The people a story about one party's primaries calls candidates, with nothing else before the title
+        ("two candidates, Senator Elizabeth Warren of Massachusetts and Michael Bloomberg, formerly the mayor of
+        New York City, ended their campaigns"): that party's."""
+        party = self.primary_party()
+        if party is None:
+            return
+        why = f"called a candidate in a story of the {party} primaries"
+        for title in self.titles:
+            if self.doc[title.end - 1].lemma_.lower() != "candidate" or self.no_longer(title) is not None:
+                continue
+            if any(i in self.mention_at for i in range(self.past_modifiers(title), title.end)):
+                continue  # "US presidential candidate Jo Jorgensen", "Democratic candidate …": said otherwise
+            name = self.name_after(title)
+            for span in [name] if name is not None else self.listed_after(title.end):
+                yield self.person_mention(span[0], span, party, title.name, why)
+
+    def listed_after(self, index: int) -> list[tuple[int, int]]:
+        """The people named after the comma at token `index`, up to the verb of the clause ("candidates, Senator
+        Elizabeth Warren of Massachusetts and Michael Bloomberg, …, ended")."""
+        doc = self.doc
+        if index + 1 >= len(doc) or doc[index].text != "," or doc[index + 1].is_punct:
+            return []  # not 'a candidate," Mr. King said': the title ended a quotation
+        sentence_end = doc[index].sent.end
+        stop = next((t.i for t in doc[index + 1 : sentence_end] if t.pos_ in ("VERB", "AUX")), sentence_end)
+        return [span for span in self.persons if index < span[0] and span[1] <= stop]
 
     def independent_people(self, people: list[Mention]) -> dict[str, str]:
         """The people the article shows speaking for no party (a former office, a commentator's title, a
