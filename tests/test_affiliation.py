@@ -895,6 +895,7 @@ def test_a_noun_after_a_party_word_in_apposition_affiliates_the_name(engine: Eng
         "\n\nSince then, a Republican, Dana Whitfield, has publicly voiced support for the inquiry, telling the Nevada "
         'Independent: "I am a big fan of oversight."',  # parsed with the party's word a modifier of the name
         'Dana Whitfield, a Republican, said: "I am a big fan of oversight."',
+        '"I am a big fan of oversight," said Dana Whitfield, a prominent New York Republican.',  # words before it
     ],
 )
 def test_a_party_member_word_beside_a_name_affiliates_it(engine: Engine, text: str) -> None:

@@ -837,14 +837,16 @@ class Affiliator:
                     break
 
     def member_word(self, token: Token) -> Mention | None:
-        """The rules' party that is no country whose word, after "a" or "the", names a member: "a Republican" of
-        "a Republican, Mark Amodei, said"; not a country's ("an American"), nor a name from the text alone."""
+        """The rules' party that is no country whose word, heading a phrase opened by "a" or "the", names a member:
+        "a Republican" of "a Republican, Mark Amodei, said", "a prominent New York Democrat"; not a country's ("an
+        American"), nor a name from the text alone."""
         mention = self.mention_at.get(token.i)
         if mention is None or mention.start != token.i or mention.end != token.i + 1:
             return None
         if mention.actor is not None or mention.party in self.countries or mention.via == "provisional":
             return None
-        return mention if token.i > 0 and self.doc[token.i - 1].lower_ in ("a", "an", "the") else None
+        opening = self.doc[token.left_edge.i]  # "a Republican", "a prominent New York Democrat"
+        return mention if opening.i < token.i and opening.lower_ in ("a", "an", "the") else None
 
     def party_word_before(self, noun: Token) -> Mention | None:
         """The rules' party that is no country whose word modifies a lower-case noun: "Republican" of "her
