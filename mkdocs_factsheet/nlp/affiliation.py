@@ -270,6 +270,7 @@ class Affiliator:
             if mention.actor not in named | surnames and not taken.intersection(tokens):
                 stated.append(mention)
                 taken.update(tokens)
+        stated = self.party_over_country(stated)
         people = stated + self.carried(stated, taken)
         taken |= {index for mention in people for index in range(mention.start, mention.end)}
         for mention in [*self.voices_of_the_subject_before(), *self.bare_titles_at_home()]:
@@ -277,6 +278,25 @@ class Affiliator:
                 people.append(mention)
                 taken.update(range(mention.start, mention.end))
         return people
+
+    def party_over_country(self, stated: list[Mention]) -> list[Mention]:
+        """The stated affiliations, a person's country given as their political party where the article gives
+        both ("Joanna Cherry of the Scottish National Party", "Cherry … are members of UK parliament"): no
+        conflict, the party says more."""
+        parties: dict[str, set[str]] = {}
+        for mention in stated:
+            parties.setdefault(mention.actor or "", set()).add(mention.party)
+        own: dict[str, str] = {}
+        for actor, affiliations in parties.items():
+            political = [p for p in affiliations if p in self.party_countries]
+            if len(affiliations) == 2 and len(political) == 1 and self.party_countries[political[0]] in affiliations:
+                own[actor] = political[0]
+        return [
+            replace(m, party=own[m.actor], why=[*m.why, f"{m.actor} is of {own[m.actor]}, a party of {m.party}"])
+            if m.actor in own and m.party != own[m.actor]
+            else m
+            for m in stated
+        ]
 
     def primary_party(self) -> str | None:
         """The one political party whose primaries the story is about ("the United States Democratic Party held
@@ -957,13 +977,6 @@ class Affiliator:
             assert mention.actor is not None
             parties.setdefault(mention.actor, set()).add(mention.party)
             evidence.setdefault(mention.actor, mention)
-        for actor, affiliations in parties.items():
-            # "Joanna Cherry of the Scottish National Party", then "Cherry … are members of UK parliament": a
-            # political party and the country it is of are no conflict; the party says more
-            political = [p for p in affiliations if p in self.party_countries]
-            if len(affiliations) == 2 and len(political) == 1 and self.party_countries[political[0]] in affiliations:
-                parties[actor] = {political[0]}
-                evidence[actor] = next(m for m in stated if m.actor == actor and m.party == political[0])
         names = _Names(parties)
         found: list[Mention] = []
         index = 0
