@@ -515,6 +515,20 @@ def test_a_passive_cues_agent_speaks_what_it_called_the_subject_and_the_particip
     ]
 
 
+def test_a_quotations_opening_words_split_off_by_the_attribution_are_one_content_with_the_rest(
+    forms_engine: Engine,
+) -> None:
+    text = (
+        '"Three months ago," Blinken said, "I entered the race. Today, I am leaving it." "We won," he said. "Fairly."'
+    )
+    sheet = extract(forms_engine, text)
+    assert [p.content.text for p in sheet.positions] == [
+        '"Three months ago," Blinken said, "I entered the race. Today, I am leaving it."',
+        '"We won,"',  # a clause of its own: the quotation after the attribution is another content
+        '"Fairly."',
+    ]
+
+
 def test_whom_told_addresses_is_no_part_of_the_clause_after_it(forms_engine: Engine) -> None:
     text = "Doug Miller told our correspondent an AIS transponder will broadcast automatically provided it has power."
     p = one(forms_engine, text, "transponder")

@@ -120,6 +120,8 @@ class DirectQuotes:
         if any(q.paragraph != previous.paragraph for q in between):
             return None
         if self.split_by_attribution(last, previous, quote):
+            if self.fragment(previous) and last.content[0] <= previous.start:
+                return self.joined(last, quote)  # “Three months ago,” he said, “I entered the race …”
             # “A,” said X. “B”: one attribution, two contents; the reporter's words between are neither
             return self.continuation(quote, span, last, "direct: quotation split by the attribution")
         if quote.continued and previous.continues and not between:
@@ -128,6 +130,19 @@ class DirectQuotes:
         if next_paragraph and self.index.quote_paragraph(quote) and not self.signed(previous, quote):
             return self.continuation(quote, span, last, "direct: quote-only paragraph after the speaker's quotation")
         return None
+
+    def fragment(self, quote: Quote) -> bool:
+        """Is a quotation no clause of its own, only words opening the next ("Three months ago,", "However,")?"""
+        span = self.index.doc.char_span(quote.inner_start, quote.inner_end, alignment_mode="expand")
+        return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+    def joined(self, frame: Frame, quote: Quote) -> Frame:
+        """The frame of a quotation opening with a fragment, its content carried on over the attribution to the
+        end of the quotation that completes it (the attribution's words stand inside)."""
+        frame.content = (frame.content[0], trim(self.index.text, quote.start, quote.end)[1])
+        frame.quote, frame.around = quote, True
+        frame.why.append("the quotation's opening words and the rest of it after the attribution are one")
+        return frame
 
     def after_colon(self) -> None:
         """A quotation right after a colon that ends a reported clause goes on from it, the same speaker's words:
