@@ -529,6 +529,12 @@ def test_a_quotations_opening_words_split_off_by_the_attribution_are_one_content
     ]
 
 
+def test_a_conjunct_with_a_modal_and_no_subject_goes_on_with_the_reported_clause(forms_engine: Engine) -> None:
+    text = "Blinken had stated he was uninterested in the post, but would fill it as needed."
+    p = one(forms_engine, text, "uninterested")
+    assert p.content.text == "he was uninterested in the post, but would fill it as needed"
+
+
 def test_whom_told_addresses_is_no_part_of_the_clause_after_it(forms_engine: Engine) -> None:
     text = "Doug Miller told our correspondent an AIS transponder will broadcast automatically provided it has power."
     p = one(forms_engine, text, "transponder")

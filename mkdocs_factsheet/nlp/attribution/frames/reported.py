@@ -205,6 +205,9 @@ class ReportedSpeech:
             and grammar.subject_split_off(addressee, ccomp[0])
         ):
             return _Content([addressee, *ccomp], "indirect: Name-said that …")
+        # "stated she was uninterested …, but would fill the position as needed": a conjunct the parse hangs on the
+        # cue with a modal and no subject of its own goes on with what was said
+        ccomp += [c for c in complements.children if c.dep_ == "conj" and c.i > ccomp[-1].i and _said_on(c)]
         last = ccomp[-1].right_edge.i
         set_off = ccomp[-1].i < token.i and last + 1 < token.i and self.index.doc[last + 1].text == ","
         tail = self.parenthetical_tail(token) if set_off else []
@@ -612,6 +615,16 @@ class ReportedSpeech:
         if speaker is None and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
             speaker = grammar.subject(self.index, token.head)
         return speaker
+
+
+def _said_on(verb: Token) -> bool:
+    """Is a conjunct verb of a cue one with a modal and no subject ("…, but would fill the position"): the
+    reported clause going on in the speaker's tense, not the speaker's next deed ("and left the room")?"""
+    return (
+        verb.tag_ == "VB"
+        and not any(c.dep_ in grammar.SUBJECTS for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "should") for c in verb.children)
+    )
 
 
 def _contrast_break(token: Token) -> bool:
