@@ -596,8 +596,14 @@ def test_the_candidates_of_a_story_about_one_partys_primaries_are_that_partys(en
     assert speaker_of(sheet, "race had been fair") == ("Tom Reyes", "democratic-party")
     assert speaker_of(sheet, "good fight") == ("Dana Whitfield", "democratic-party")
     # a story about two parties' primaries says nothing of which one a candidate runs in
-    body = body.replace("the Democratic Party held", "the Democratic and Republican parties held")
-    assert speaker_of(headlined(engine, headline, body), "race had been fair")[1] != "democratic-party"
+    both = body.replace("the Democratic Party held", "the Democratic and Republican parties held")
+    assert speaker_of(headlined(engine, headline, both), "race had been fair")[1] != "democratic-party"
+    # whoever seeks or leaves the party's nomination is its candidate, whatever office they hold
+    body = (
+        "On Wednesday, United States Senator from Vermont Tom Reyes ended his bid for the Democratic Party's "
+        "nomination. Reyes said the race had been fair."
+    )
+    assert speaker_of(headlined(engine, headline, body), "race had been fair") == ("Tom Reyes", "democratic-party")
 
 
 def test_a_name_the_ner_cut_in_two_is_one_persons(engine: Engine) -> None:

@@ -236,6 +236,7 @@ class Affiliator:
         taken: set[int] = set()
         evidence = [
             *marked,
+            *self.nomination_seekers(),
             *self.titled(),
             *self.party_before_name(),
             *self.ranked_in_service(),
@@ -304,11 +305,32 @@ class Affiliator:
         found = {
             m.party
             for m in self.mentions
-            if m.party in self.party_countries
-            and m.actor is None
-            and any(t.lower_ in _PRIMARIES for t in self.doc[m.end : m.end + 3])
+            if m.party in self.party_countries and m.actor is None and self.of_primaries(m)
         }
         return next(iter(found)) if len(found) == 1 else None
+
+    def nomination_seekers(self) -> Iterable[Mention]:
+        """The people a story about one party's primaries names as the subject of a clause about its nomination or
+        primaries ("United States Senator from Vermont Bernie Sanders ended his bid for the Democratic Party's
+        nomination"): that party's, whatever office they hold."""
+        party = self.primary_party()
+        if party is None:
+            return
+        why = f"named seeking or leaving the nomination in a story of the {party} primaries"
+        for mention in self.mentions:
+            if mention.party != party or mention.actor is not None or not self.of_primaries(mention):
+                continue
+            verb = next((t for t in self.doc[mention.start].ancestors if t.pos_ in ("VERB", "AUX")), None)
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+            # the person the subject names, also after a title ("Senator from Vermont Bernie Sanders")
+            people = [self.person_at[t.i] for t in subject.subtree if t.i in self.person_at] if subject else []
+            span = people[0] if people else None
+            if span is not None:
+                yield self.person_mention(span[0], span, party, None, why)
+
+    def of_primaries(self, mention: Mention) -> bool:
+        """Is a party's mention followed by its primaries' word ("the Democratic Party's nomination")?"""
+        return any(t.lower_ in _PRIMARIES for t in self.doc[mention.end : mention.end + 3])
 
     def primary_candidates(self) -> Iterable[Mention]:
         """The people a story about one party's primaries calls candidates, with nothing else before the title
