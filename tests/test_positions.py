@@ -535,6 +535,20 @@ def test_a_conjunct_with_a_modal_and_no_subject_goes_on_with_the_reported_clause
     assert p.content.text == "he was uninterested in the post, but would fill it as needed"
 
 
+def test_a_second_cue_after_a_quotation_the_parse_hangs_it_on_shares_the_first_cues_speaker(
+    forms_engine: Engine,
+) -> None:
+    text = (
+        'The proclamation said "the outbreak in Utopia constitutes a national emergency" and said the emergency '
+        "began on March 1."
+    )
+    sheet = extract(forms_engine, text)
+    assert [(p.speaker.text, p.content.text) for p in sheet.positions] == [
+        ("The proclamation", '"the outbreak in Utopia constitutes a national emergency"'),
+        ("The proclamation", "the emergency began on March 1"),
+    ]
+
+
 def test_whom_told_addresses_is_no_part_of_the_clause_after_it(forms_engine: Engine) -> None:
     text = "Doug Miller told our correspondent an AIS transponder will broadcast automatically provided it has power."
     p = one(forms_engine, text, "transponder")

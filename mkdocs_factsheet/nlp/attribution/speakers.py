@@ -1032,7 +1032,7 @@ def _sibling_subjects(head: Token) -> list[Token]:
     joined = any(
         c.dep_ == "cc" and c.lower_ == "and" for subject in subjects for c in subject.children if c.i > subject.i
     )
-    return [subject for subject in subjects if subject is not head] if joined and len(subjects) > 1 else []
+    return [subject for subject in subjects if subject.i != head.i] if joined and len(subjects) > 1 else []
 
 
 _JOINED = ("organisation", "movement", "group")  # parties one joins, unlike a country one is from

@@ -87,7 +87,7 @@ def subject(index: DocIndex, verb: Token, depth: int = 0) -> Token | None:
     if depth > 3:
         return None
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None
     return _shared_subject(index, verb, head, depth)
 
@@ -136,6 +136,8 @@ def _shared_subject(index: DocIndex, verb: Token, head: Token, depth: int) -> To
             return None  # "it's safe to say …"
         return obj if obj is not None else subject(index, head, depth + 1)
     if verb.dep_ in ("conj", "advcl"):
+        while head.i in index.quote_tokens and verb.i not in index.quote_tokens and head.head.i != head.i:
+            head = head.head  # 'said "the outbreak … constitutes …" and said …': the cue before the quotation's
         if verb.tag_ == "VBN" and verb.dep_ == "advcl":
             return None  # "Asked about it, Trump said": the subject was asked, not asking
         reporter = _reporting_verb(index, verb, head)
@@ -167,7 +169,7 @@ def _reporting_verb(index: DocIndex, verb: Token, head: Token) -> Token | None:
     if (match := index.cues.get(verb.i)) is None or match.cue.kind != "speech":
         return None
     clause = head
-    while clause.dep_ == "conj" and clause.head is not clause:
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ != "ccomp" or clause.head.i >= clause.i:
         return None

@@ -141,8 +141,11 @@ class DocIndex:
 
     def through_quote(self, content: tuple[int, int]) -> tuple[int, int]:
         """Reported content that stops inside a quotation it opens goes on to the quotation's end: "called it
-        "designed to intimidate, to say the least"" (the parse hung the quotation's last words elsewhere)."""
+        "designed to intimidate, to say the least"" (the parse hung the quotation's last words elsewhere); one that
+        starts right inside a quotation it closes takes the opening mark too."""
         for quote in self.quotes:
+            if quote.start < content[0] <= quote.inner_start and quote.end <= content[1]:
+                content = (quote.start, content[1])
             if content[0] <= quote.start < content[1] < quote.end and quote.closed and not quote.continues:
                 return content[0], quote.end
         return content

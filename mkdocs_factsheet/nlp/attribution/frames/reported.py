@@ -501,8 +501,14 @@ class ReportedSpeech:
                 and not own_subject
                 and any(c.dep_ in complements for c in token.children)
             )
-            if participle or (second and token.head.i not in quote_tokens):
+            # a second cue hung on a word of a quotation is the speaker's only when it is one of speech ('said "the
+            # outbreak constitutes …" and said …'; not 'urged X to "call out Russia" and consider …')
+            if participle or (
+                second and (token.head.i not in quote_tokens or self.index.lexicon.speaks(cues[token.i]))
+            ):
                 end = min(end, token.left_edge.i)
+                while end - 1 > start and (doc[end - 1].dep_ == "cc" or doc[end - 1].text == ","):
+                    end -= 1  # '… constitutes a national emergency" and said': not the "and"
                 break
             if token.dep_ == "advcl" and grammar.contrasting_clause(token):
                 end = min(end, token.left_edge.i - 1)  # "…, while Pindar called it …": another's words
