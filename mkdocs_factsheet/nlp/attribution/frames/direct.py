@@ -163,6 +163,32 @@ class DirectQuotes:
             if inside:  # the reported clause of the sentence the colon ends, the last one if several
                 source = max(inside, key=lambda f: f.content[1])
                 self.continuation(quote, span, source, "direct: quotation after the colon that ends a reported clause")
+            elif span.start > 0:
+                self.message_before_colon(quote, span)
+
+    def message_before_colon(self, quote: Quote, span: SpacySpan) -> None:
+        """A quotation after a colon that ends a clause in which someone issues or makes a message: "The ministry
+        issued a statement: “…”", "He made the announcement on a morning show: “…”" — the message's words."""
+        doc = self.index.doc
+        sentence = doc[span.start - 1].sent
+        nouns = [
+            t
+            for t in doc[sentence.start : span.start]
+            if t.dep_ == "dobj" and t.head.lemma_.lower() in grammar.LIGHT_VERBS and t.i in self.index.cues
+        ]
+        match = self.index.cues[nouns[-1].i] if nouns else None
+        if match is None or match.cue.kind != "speech" or nouns[-1].i in self.index.quote_tokens:
+            return
+        speaker = grammar.subject(self.index, nouns[-1].head)
+        if speaker is None:
+            return
+        content = trim(self.index.text, quote.start, quote.end)
+        why = [f"cue noun {nouns[-1].text!r}, the quotation after the colon"]
+        rule = "direct: Name-issued a statement: “…”"
+        sentence_chars = (sentence.start_char, span[-1].sent.end_char)
+        self.found.add(
+            self.index.cue_frame(speaker, match, content, "direct", rule, sentence_chars, why=why, quote=quote)
+        )
 
     def split_by_attribution(self, last: Frame, previous: Quote, quote: Quote) -> bool:
         """Does `quote` go on after `last`'s attribution in the same paragraph (“A,” he said. “B”)?"""

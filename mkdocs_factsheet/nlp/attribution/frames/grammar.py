@@ -62,6 +62,28 @@ PEOPLE_NOUNS = {
 }
 
 
+# Verbs that make a cue noun their speaker's act ("issued a statement that …").
+LIGHT_VERBS = {
+    "issue",
+    "make",
+    "give",
+    "release",
+    "express",
+    "voice",
+    "signal",
+    "reiterate",
+    "publish",
+    "deliver",
+    "send",
+    "post",
+    "offer",
+    "repeat",
+    "renew",
+    "maintain",
+    "hold",
+    "take",
+}
+
 # prepositions the tagger can take for a name opening a sentence ("Amongst reported incidents were …")
 PREPOSITIONS = frozenset({"among", "amongst", "amid", "amidst", "despite", "upon", "towards", "toward", "throughout"})
 

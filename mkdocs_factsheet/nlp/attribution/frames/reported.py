@@ -37,27 +37,6 @@ NOT_AS_FRAME = {
     "brief",
     "quote",
 }
-# Verbs that make a cue noun their speaker's act ("issued a statement that …").
-LIGHT_VERBS = {
-    "issue",
-    "make",
-    "give",
-    "release",
-    "express",
-    "voice",
-    "signal",
-    "reiterate",
-    "publish",
-    "deliver",
-    "send",
-    "post",
-    "offer",
-    "repeat",
-    "renew",
-    "maintain",
-    "hold",
-    "take",
-}
 # Stances whose cue takes a `to` clause the parser hangs as an adverbial ("threatened … to …").
 INFINITIVE_STANCES = ("promise", "threaten", "demand", "appeal", "reject", "support")
 
@@ -400,7 +379,7 @@ class ReportedSpeech:
             return False
         return not any(
             child.dep_ in ("relcl", "ccomp", "xcomp", "appos")
-            or (child.dep_ == "acl" and child.lemma_.lower() not in LIGHT_VERBS)
+            or (child.dep_ == "acl" and child.lemma_.lower() not in grammar.LIGHT_VERBS)
             or (child.dep_ == "prep" and child.lower_ in _ABOUT)
             or child.i in self.index.quote_tokens
             for child in noun.rights
@@ -618,7 +597,7 @@ class ReportedSpeech:
         if speaker is None:
             prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
             speaker = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
-        if speaker is None and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+        if speaker is None and token.dep_ == "dobj" and token.head.lemma_.lower() in grammar.LIGHT_VERBS:
             speaker = grammar.subject(self.index, token.head)
         return speaker
 
