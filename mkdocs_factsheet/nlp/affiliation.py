@@ -29,6 +29,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -190,7 +191,7 @@ _FAMILY = frozenset({"family"})
 # the words that follow a political party's name when a story is about its primaries
 _PRIMARIES = frozenset({"primary", "primaries", "caucus", "caucuses", "nomination", "nominating"})
 # words before a title that set its holder against the state their nationality names: "Russian opposition leader"
-AGAINST_THE_STATE = frozenset({"opposition", "dissident", "rebel", "separatist", "exiled", "exile"})
+_AGAINST_THE_STATE = frozenset({"opposition", "dissident", "rebel", "separatist", "exiled", "exile"})
 # the most words of an "of" phrase that names a title alone ("the head of the police's internal investigators")
 _OF_WORDS = 8
 
@@ -299,6 +300,7 @@ class Affiliator:
             for m in stated
         ]
 
+    @cached_property
     def primary_party(self) -> str | None:
         """The one political party whose primaries the story is about ("the United States Democratic Party held
         primary elections", "the Democratic presidential primary"), or None."""
@@ -313,7 +315,7 @@ class Affiliator:
         """The people a story about one party's primaries names as the subject of a clause about its nomination or
         primaries ("United States Senator from Vermont Bernie Sanders ended his bid for the Democratic Party's
         nomination"): that party's, whatever office they hold."""
-        party = self.primary_party()
+        party = self.primary_party
         if party is None:
             return
         why = f"named seeking or leaving the nomination in a story of the {party} primaries"
@@ -336,7 +338,7 @@ class Affiliator:
         """The people a story about one party's primaries calls candidates, with nothing else before the title
         ("two candidates, Senator Elizabeth Warren of Massachusetts and Michael Bloomberg, formerly the mayor of
         New York City, ended their campaigns"): that party's."""
-        party = self.primary_party()
+        party = self.primary_party
         if party is None:
             return
         why = f"called a candidate in a story of the {party} primaries"
@@ -456,8 +458,7 @@ class Affiliator:
             if name is None or self.no_longer(title) is not None:
                 continue
             start = title.start if name[0] <= title.end else name[0]  # never over the title's "for Iran"
-            modifiers = self.past_modifiers(title)
-            party = self.party_ending_at(modifiers)
+            party = self.party_ending_at(self.past_modifiers(title))
             if party is not None and party.party in self.countries and self.against_the_state(party.start, title):
                 continue  # "Russian opposition leader Alexei Navalny": of the country, not acting for it
             member_of = self.party_of_name(name[1])
@@ -1090,7 +1091,7 @@ class Affiliator:
 
     def against_the_state(self, start: int, title: Title) -> bool:
         """Do the words before a title say its holder stands against the state ("opposition", "dissident")?"""
-        return any(token.lower_ in AGAINST_THE_STATE for token in self.doc[start : title.end])
+        return any(token.lower_ in _AGAINST_THE_STATE for token in self.doc[start : title.end])
 
     def past_modifiers(self, title: Title) -> int:
         """The start of a title's modifiers: "Italian [economic development] minister", "Turkish [Foreign] Ministry

@@ -521,11 +521,11 @@ class ReportedSpeech:
     def hull_without(self, hosts: list[Token], frame: Token) -> tuple[int, int]:
         """The host clause of a parenthetical frame ("X, economists say, Y"): the whole host, frame inside; the
         hosts may hang on the frame ("The guardrail would be examined, Roberts said, to determine …")."""
-        below = {t.i for host in hosts if frame in host.ancestors for t in host.subtree}
+        below = {t.i for host in hosts if frame.is_ancestor(host) for t in host.subtree}
         inner = {t.i for t in frame.subtree} - below
-        first = hosts[0]
-        tokens = sorted({t for host in hosts for t in host.subtree if t.i not in inner and not t.is_space}, key=_at)
-        tokens = [t for t in tokens if t.sent.start == first.sent.start]
+        doc, start = frame.doc, hosts[0].sent.start
+        indices = sorted({t.i for host in hosts for t in host.subtree if t.i not in inner and not t.is_space})
+        tokens = [doc[i] for i in indices if doc[i].sent.start == start]
         while tokens and tokens[-1].text in (".", ",", ";", ":", "!", "?"):
             tokens.pop()  # the sentence's full stop, which the parse may hang on the host
         if not tokens:
@@ -619,10 +619,6 @@ def _contrast_break(token: Token) -> bool:
     if token.lower_ not in ("but", "while", "whereas", "yet") or token.i == 0 or doc[token.i - 1].text != ",":
         return False
     return any(t.dep_ in grammar.SUBJECTS and t.head.i > t.i for t in doc[token.i + 1 : token.i + 6])
-
-
-def _at(token: Token) -> int:
-    return token.i
 
 
 def _that_or_infinitive(clause: Token) -> bool:
