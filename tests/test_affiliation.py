@@ -1036,3 +1036,26 @@ def test_she_is_the_nearer_subject_the_text_shows_a_woman_not_an_earlier_name_of
         "Jorgensen's positions include a mix of liberal and conservative stances. She supports gun rights.",
     )
     assert speaker_of(sheet, "gun rights") == ("Jo Jorgensen", None)
+
+
+def test_a_title_at_an_organisation_serves_it(engine: Engine) -> None:
+    sheet = sheet_of(engine, "Sumeet Singh, a vice president at Pacific Gas and Electric, said the outages would end.")
+    actor, party = speaker_of(sheet, "outages would end")
+    assert actor == "Sumeet Singh" and party is not None and party.startswith("provisional-pacific-gas")
+    # an academic commentator "at" a university still speaks for no party
+    sheet = sheet_of(engine, "Mark Hay, a marine ecologist at Georgia Tech, said the reef was dying.")
+    assert speaker_of(sheet, "reef was dying") == ("Mark Hay", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ('"Warm water is attacking the shelves," said co-author Ted Scambos.', "Ted Scambos"),
+        ("SpaceX co-founder Elon Musk said the launch went well.", "Elon Musk"),
+        ("The vice-president of Utopia, Dana Whitfield, said the launch went well.", "Dana Whitfield"),
+    ],
+)
+def test_a_hyphenated_title_is_one_word_before_the_name(engine: Engine, text: str, actor: str) -> None:
+    position = engine.extract(Article(id="t", path="t.txt", text=text, body_start=0, title="T")).positions[0]
+    assert position.speaker.actor == actor
+    assert "-" in position.speaker.text or position.speaker.text == actor

@@ -579,3 +579,70 @@ def test_according_to_reports_only_the_clause_it_is_in(forms_engine: Engine) -> 
     text = "Trump ordered the payments, according to Wang Yi, but the department maintains a policy of silence."
     p = one(forms_engine, text, "payments")
     assert p.content.text == "Trump ordered the payments"
+
+
+@pytest.mark.parametrize(
+    ("text", "first_word", "content"),
+    [
+        # what else the parse hangs on "according" after its source is still the clause's
+        (
+            "One child was, according to Wang Yi, among the dead.",
+            "child",
+            "One child was, according to Wang Yi, among the dead",
+        ),
+        # the writer's relative clause after the source is no part of what the source says
+        (
+            "At least seventeen people died and 35 were rescued, according to officials, some of whom were "
+            "hospitalised.",
+            "seventeen",
+            "At least seventeen people died and 35 were rescued",
+        ),
+        # "according to which": the clause after it is what the noun before it says
+        (
+            "Utopia and Elbonia signed an agreement, according to which the border would move north.",
+            "border",
+            "the border would move north",
+        ),
+    ],
+)
+def test_according_to_reports_its_clause_without_the_writers_words_around_the_source(
+    forms_engine: Engine, text: str, first_word: str, content: str
+) -> None:
+    p = one(forms_engine, text, first_word)
+    assert p.content.text == content
+
+
+def test_who_after_a_comma_stands_for_the_noun_before_it_not_the_one_the_parse_hung_it_on(
+    forms_engine: Engine,
+) -> None:
+    sheet = extract(forms_engine, "Two men died, according to officials, who said the fire started at noon.")
+    [p] = [p for p in sheet.positions if "fire" in p.content.text]
+    assert p.speaker.text == "officials, who"
+
+
+def test_the_reported_clause_listing_what_its_subject_did_keeps_its_conjuncts(forms_engine: Engine) -> None:
+    text = (
+        "Officials said a constable saw the twelve in Trichy, decided to question them at a tea stall, and learned "
+        "they were responsible."
+    )
+    sheet = extract(forms_engine, text)
+    assert [(p.speaker.text, p.content.text) for p in sheet.positions] == [
+        ("Officials", text.removeprefix("Officials said ").removesuffix(".")),
+    ]
+    # the speaker's own second cue the parse hangs on the reported clause still ends it
+    text = "Trump and his supporters claimed Biden only won due to fraud and sought to overturn the results."
+    p = one(forms_engine, text, "fraud")
+    assert p.content.text == "Biden only won due to fraud"
+
+
+def test_a_pronoun_for_the_speaker_under_its_cue_reports_nothing_of_its_own(forms_engine: Engine) -> None:
+    sheet = extract(forms_engine, "Chinese officials said they believed the fruit had exploded.")
+    assert [(p.speaker.text, p.content.text) for p in sheet.positions] == [
+        ("Chinese officials", "they believed the fruit had exploded"),
+    ]
+
+
+def test_a_speech_cue_joined_to_a_clause_whose_subject_cannot_speak_is_the_speakers(forms_engine: Engine) -> None:
+    text = "Wang Yi told reporters this was unconfirmed and noted no ransom had been sought."
+    p = one(forms_engine, text, "ransom")
+    assert (p.speaker.text, p.speaker.actor) == ("Wang Yi", "Wang Yi")

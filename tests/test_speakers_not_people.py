@@ -319,3 +319,24 @@ def test_they_is_the_plural_subject_of_its_own_sentence_before_a_source_named_si
     assert speaker_of(sheet, "no plans to ration").actor is None and "stores" in " ".join(
         next(p.why for p in sheet.positions if "no plans" in p.content.text)
     )
+
+
+def test_a_quantifier_standing_alone_is_part_of_the_group_named_before(engine: Engine) -> None:
+    text = (
+        "Chinese officials met on Monday. The number of delegates was large. Some said the talks had failed, "
+        "while others wanted more time."
+    )
+    speaker = speaker_of(sheet_of(engine, text), "talks had failed")
+    assert (speaker.text, speaker.party) == ("Some", "china")  # not "The number", nor a thing
+    # nor the quantifier a later one could stand for
+    speaker = speaker_of(sheet_of(engine, text + " Many said the delay was costly."), "delay was costly")
+    assert speaker.party == "china"
+    # a quantifier its own phrase describes is a group of its own
+    text = "Chinese officials met on Monday. Others in the business community said the talks had failed."
+    assert speaker_of(sheet_of(engine, text), "talks had failed").party is None
+
+
+def test_a_demonstrative_subject_stands_for_something_said_not_a_speaker(engine: Engine) -> None:
+    text = "The Chinese Foreign Ministry released figures on Monday. That showed the count rose by 93 percent."
+    speaker = speaker_of(sheet_of(engine, text), "count rose")
+    assert (speaker.actor, speaker.party) == (None, None)

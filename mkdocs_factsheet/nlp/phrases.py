@@ -66,21 +66,31 @@ _BODIES_SERVED_IN = frozenset({"primary", "primaries", "caucus", "government", "
 
 
 def own_phrase(head: Token) -> Iterable[Token]:
-    """A noun's own phrase: the noun, its modifiers, then the object of its "of"/"for" (or "in" a body it serves)
-    with that object's modifiers."""
+    """A noun's own phrase: the noun, its modifiers, then the object of its "of"/"for" (or "in" a body it serves,
+    "at" an organisation: "a vice president at PG&E") with that object's modifiers."""
     yield head
     for child in head.children:
         if child.dep_ in _MODIFIERS:
             yield from child.subtree
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in (*OF, "in"):
+        if prep.dep_ == "prep" and prep.lower_ in (*OF, "in", "at"):
             for obj in prep.children:
-                if obj.dep_ == "pobj" and (prep.lower_ != "in" or obj.lemma_.lower() in _BODIES_SERVED_IN):
+                if obj.dep_ == "pobj" and _served(prep.lower_, obj):
                     yield obj
                     yield from _rest_of_name(obj)
                     for child in obj.children:
                         if child.dep_ in _MODIFIERS:
                             yield from child.subtree
+
+
+def _served(preposition: str, obj: Token) -> bool:
+    """Does a title's `preposition` phrase name whom it serves: any "of"/"for" object, a body "in", an
+    organisation "at"?"""
+    if preposition == "in":
+        return obj.lemma_.lower() in _BODIES_SERVED_IN
+    if preposition == "at":
+        return obj.ent_type_ == "ORG"
+    return True
 
 
 def _rest_of_name(token: Token) -> Iterable[Token]:

@@ -22,7 +22,7 @@ from spacy.lookups import Lookups
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
-from ..caching.fingerprints import BLANK, DEFAULT_MODEL, SENTENCE_RULES_VERSION, pipeline_fingerprint
+from ..caching.fingerprints import BLANK, DEFAULT_MODEL, PARSE_RULES_VERSION, pipeline_fingerprint
 from ..problems import PipelineError
 
 LEMMA_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")
@@ -223,13 +223,39 @@ def load_pipeline(name: str = DEFAULT_MODEL, on_warning: Callable[[str], None] |
         meta = nlp.meta
         fingerprint = hashlib.sha256(
             f"{name}|{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}|spacy-{spacy.__version__}"
-            f"|{','.join(nlp.pipe_names)}|{nlp.max_length}|sentences-{SENTENCE_RULES_VERSION}".encode()
+            f"|{','.join(nlp.pipe_names)}|{nlp.max_length}|parse-rules-{PARSE_RULES_VERSION}".encode()
         ).hexdigest()[:16]
     return Pipeline(nlp, name, fingerprint)
 
 
+# prefixes whose hyphen the tokenizer keeps inside the word, so a title stays one noun: "study co-author Karen
+# Alley", "SpaceX co-founder Elon Musk", "the vice-president", "ex-minister" (split, the parse read "co" as the
+# subject and the name as a second one)
+_HYPHEN_PREFIXES = ("co", "ex", "vice")
+
+
+def _keep_prefixed_words(nlp: Language) -> None:
+    """Keep the hyphen of `_HYPHEN_PREFIXES` words inside the token: the English hyphen infix rule, not after one."""
+    infixes = [rule for rule in nlp.Defaults.infixes or [] if isinstance(rule, str)]
+    hyphen_rules = [i for i, rule in enumerate(infixes) if "(?:-|" in rule]
+    tokenizer = nlp.tokenizer  # typed as any callable; the English one has the infix rules
+    if not hyphen_rules or not hasattr(tokenizer, "infix_finditer"):
+        return
+    not_after = "".join("(?<!^" + "".join(f"[{c.upper()}{c}]" for c in prefix) + ")" for prefix in _HYPHEN_PREFIXES)
+    for index in hyphen_rules:
+        infixes[index] = not_after + infixes[index]
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
 def _load(name: str) -> Language:
-    """Load a spaCy pipeline with our sentence rules (callers keep it: `engine.caches.Memos.pipeline`)."""
+    """Load a spaCy pipeline with our sentence and hyphen rules (callers keep it: `engine.caches.Memos.pipeline`)."""
+    nlp = _load_pipeline(name)
+    _keep_prefixed_words(nlp)
+    return nlp
+
+
+def _load_pipeline(name: str) -> Language:
+    """The pipeline `name` with our sentence rules."""
     if name == BLANK:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")

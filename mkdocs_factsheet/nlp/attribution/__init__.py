@@ -198,11 +198,13 @@ def _planned(frame: Frame) -> bool:
 
 
 def _own_report(outer: Frame, inner: Frame) -> bool:
-    """Is the inner speaker a pronoun for the outer one ("Trump said he did indicate …"), outside a quotation?"""
+    """Is the inner speaker a pronoun for the outer one ("Trump said he did indicate …", "Authorities said they
+    believed …", "The ministry said it expected …"), outside a quotation?"""
     if inner.speaker is None or outer.cue is None or outer.kind == "direct":
         return False
     clause = inner.speaker.head
-    return inner.speaker.lower_ in ("he", "she") and clause.dep_ == "ccomp" and clause.head.i == outer.cue.start
+    own = inner.speaker.lower_ in ("he", "she", "they", "it")
+    return own and clause.dep_ == "ccomp" and clause.head.i == outer.cue.start
 
 
 def _heads(outer: Frame, inner: Frame) -> bool:

@@ -23,9 +23,24 @@ def relative_antecedent(head: Token) -> Token | None:
     if head.lower_ not in RELATIVE or head.dep_ not in ("nsubj", "nsubjpass") or head.head.dep_ != "relcl":
         return None
     antecedent = head.head.head
+    before = noun_before_comma(head)
+    if before is not None and before.i != antecedent.i and not antecedent.is_ancestor(before):
+        antecedent = before  # "Two men died, according to officials, who said …": the parse hung it on "men"
     if head.lower_ == "who" and antecedent.ent_type_ in _NO_PERSON:
         return _person_described(antecedent) or antecedent
     return antecedent
+
+
+def noun_before_comma(token: Token) -> Token | None:
+    """The head of the noun phrase that ends right before ", `token`": what a relative clause set off by a comma
+    describes (", who said", ", according to which")."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "," or doc[token.i - 2].pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = doc[token.i - 2]
+    while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i:
+        noun = noun.head
+    return noun
 
 
 # named entities a "who" does not stand for

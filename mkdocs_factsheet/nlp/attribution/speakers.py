@@ -38,6 +38,7 @@ from ..names import HONORIFICS, by_first_name, dateline_dash, without_honorific
 from ..phrases import name_head, sentences_back
 from ..regions import region_of_a_country
 from ..text import BodyText
+from .frames.grammar import PEOPLE_NOUNS
 from .genders import declared_genders, pronoun_gender, tied_genders, title_gender
 from .proxies import RELATIVE, affiliated_in_apposition, author_of, relative_antecedent, served_by
 
@@ -45,8 +46,12 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 THING_PRONOUNS = {"it", "its", "itself"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
+DEMONSTRATIVES = {"this", "that", "these", "those"}
 # words for a part of a group named after them with "of": "some of the protesters", "many of them"
 PARTITIVES = {"some", "many", "several", "most", "few", "all", "both", "each", "none", "half", "one", "others", "part"}
+# the partitive words that stand alone for part of a group named before: "over 220 members … favored impeachment.
+# Some reported wanting …", "Others said …"
+GROUP_QUANTIFIERS = {"some", "many", "several", "most", "few", "others"}
 NP_LEFT = {"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "predet", "advmod", "punct"}
 NP_RIGHT = {"compound", "case", "cc", "conj", "nummod", "prep"}
 NP_PREPS = {"of", "for", "at", "from"}
@@ -306,7 +311,9 @@ class Speakers:
             identity = self.identify(group, content=content, addressee=addressee)
             identity.why.insert(0, f"{head.text!r} of {group.text!r}: part of that group")
             return identity
-        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
+        pronouns = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | FIRST_PERSON | GROUP_QUANTIFIERS
+        described = lower in GROUP_QUANTIFIERS and any(c.dep_ in ("prep", "relcl", "acl") for c in head.children)
+        if (head.pos_ == "PRON" or lower in pronouns) and not described:  # not "Others in the community"
             return self.pronoun(head, content, addressee)
         return self.describe(head)
 
@@ -846,7 +853,7 @@ class Speakers:
         noun = self.doc.vocab.strings["NOUN"]
         for index in numpy.nonzero(numpy.isin(array[:, 0], subject_deps) & (array[:, 1] == noun))[0]:
             token = self.doc[int(index)]
-            if token.i in seen:
+            if token.i in seen or token.lower_ in GROUP_QUANTIFIERS:  # "others" names no group of its own
                 continue
             kind = "group" if token.tag_ == "NNS" else "thing"
             name = self.text.span(token.left_edge.idx, token.idx + len(token.text)).text
@@ -884,12 +891,16 @@ class Speakers:
         if lower in FIRST_PERSON:
             reason = f"unresolved: {token.text!r} outside quotation marks (the writer or an unnamed speaker)"
             return Identity(None, None, None, token.text, [reason])
+        if lower in DEMONSTRATIVES:  # "That showed a 93% increase": what was said before, not who said it
+            return Identity(None, None, None, token.text, [f"unresolved: {token.text!r} stands for a thing said"])
         kinds = _pronoun_kinds(lower)
         gender = pronoun_gender(lower)
         own = self.own_subject(token, content, kinds, gender)
         if own is not None:
             return own
         pool = self.antecedents(token, kinds, gender, content, self.not_antecedents(addressee))
+        if lower in GROUP_QUANTIFIERS:  # "Some", "Others": part of a group of people, not of "the talks"
+            pool = [c for c in pool if _people(self.doc[c.index], c.identity)]
         chosen = (
             next((c for c in pool if c.speaker or (c.subject and not c.reported)), None)
             or next((c for c in pool if c.subject), None)
@@ -988,6 +999,13 @@ class Speakers:
         return pool
 
 
+def _people(token: Token, identity: Identity) -> bool:
+    """Does a plural noun name people or bodies a quantifier can take part of ("Chinese officials", "members")?"""
+    if token.tag_ not in ("NNS", "NNPS"):
+        return False
+    return identity.party is not None or identity.actor is not None or token.lemma_.lower() in PEOPLE_NOUNS
+
+
 def _main_subject(candidate: _Candidate, token: Token) -> bool:
     """Is the candidate the subject of a sentence's main clause, or its possessor ("Jorgensen's" of "Jorgensen's
     positions include …"), not of what someone reported?"""
@@ -1066,6 +1084,8 @@ def _pronoun_kinds(lower: str) -> set[str]:
         return {"person"}
     if lower in GROUP_PRONOUNS:
         return {"body", "party", "group"}
+    if lower in GROUP_QUANTIFIERS:
+        return {"group", "person", "body", "party"}
     return {"body", "party", "thing"}
 
 
@@ -1081,8 +1101,8 @@ def _full_names(people: list[str]) -> dict[str, str]:
 
 def _apposed_name(head: Token) -> Token | None:
     """A person's name in apposition with the common noun at `head` ("The chairman of the committee, Adam Schiff,
-    said"), also where the parse hung it on the noun's complement between commas ("The general manager of Abu
-    Dhabi Media, Ali bin Tamim, said")."""
+    said"; "said co-author Ted Scambos"), also where the parse hung it on the noun's complement between commas
+    ("The general manager of Abu Dhabi Media, Ali bin Tamim, said")."""
     if head.pos_ != "NOUN" or head.dep_ not in ("nsubj", "nsubjpass"):
         return None
     doc = head.doc
@@ -1101,6 +1121,8 @@ def _apposed_name(head: Token) -> Token | None:
         commas = left > 0 and doc[left - 1].text == "," and right + 1 < len(doc) and doc[right + 1].text == ","
         if name.ent_type_ == "PERSON" and commas and right + 2 < len(doc) and doc[right + 2].head == head.head:
             return name
+        if name.ent_type_ == "PERSON" and left == head.i + 1:
+            return name  # '"…," said co-author Ted Scambos': the title and the name, parsed as two phrases
     return None
 
 

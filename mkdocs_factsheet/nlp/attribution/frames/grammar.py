@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from ....rules.schema import Cue
 from ...lexicon import SPEECH_ADVERBS, CueMatch, Lexicon
@@ -183,10 +183,17 @@ def _shared_subject(index: DocIndex, verb: Token, head: Token, depth: int) -> To
     return None
 
 
+# subjects of a reported clause that say nothing themselves: "this was unconfirmed", "there was no ransom"
+MUTE_SUBJECTS = frozenset({"this", "that", "there"})
+
+
 def _reporting_verb(index: DocIndex, verb: Token, head: Token) -> Token | None:
     """The speech cue whose reported clause a participle after a comma hangs in ("said the 36 must face …,
-    adding …"): a cue of speech itself, it goes on from that cue, not from the clause."""
-    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i < 1 or verb.doc[verb.i - 1].text != ",":
+    adding …"), or a conjunct whose clause's subject cannot speak ("told it this was unconfirmed and noted …"):
+    a cue of speech itself, it goes on from that cue, not from the clause."""
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    mute = verb.dep_ == "conj" and any(c.dep_ in SUBJECTS and c.lower_ in MUTE_SUBJECTS for c in head.children)
+    if not (participle or mute):
         return None
     if (match := index.cues.get(verb.i)) is None or match.cue.kind != "speech":
         return None
@@ -382,6 +389,21 @@ def according_source(index: DocIndex, match: CueMatch) -> Token | None:
             ):
                 obj = obj.head
     return obj
+
+
+def relative_aside(doc: Doc, end: int) -> set[int]:
+    """The writer's relative clause set off by a comma right after token `end` ("…, according to officials, some of
+    whom were hospitalised"; "…, according to police, who did not name him"), as token indices; empty if none."""
+    comma = end + 1
+    if comma + 1 >= len(doc) or doc[comma].text != "," or doc[comma].sent.start != doc[end].sent.start:
+        return set()
+    if not any(t.tag_ in ("WP", "WDT", "WP$") for t in doc[comma + 1 : comma + 4]):
+        return set()
+    sentence_end = doc[comma].sent.end
+    verbs = [t for t in doc[comma + 1 : sentence_end] if t.pos_ in ("VERB", "AUX") and t.left_edge.i == comma + 1]
+    if not verbs:
+        return set()
+    return set(range(comma, max(v.right_edge.i for v in verbs) + 1))
 
 
 def name_in_apposition(head: Token) -> SpacySpan | None:

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from ....rules.schema import Cue
 from ...lexicon import CueMatch, Lexicon
+from ..proxies import noun_before_comma
 from . import grammar
 from .frame import Findings, Frame
 from .index import DocIndex
@@ -480,11 +481,14 @@ class ReportedSpeech:
                 and not own_subject
                 and any(c.dep_ in complements for c in token.children)
             )
-            # a second cue hung on a word of a quotation is the speaker's only when it is one of speech ('said "the
-            # outbreak constitutes …" and said …'; not 'urged X to "call out Russia" and consider …')
-            if participle or (
-                second and (token.head.i not in quote_tokens or self.index.lexicon.speaks(cues[token.i]))
-            ):
+            # a second cue hung on a word of a quotation, or a conjunct of the reported clause, is the speaker's only
+            # when it is one of speech ('said "the outbreak constitutes …" and said …'; not 'urged X to "call out
+            # Russia" and consider …', 'said a constable saw them, decided to question them, and learned …')
+            if token.head.i in quote_tokens:
+                speech = self.index.lexicon.speaks(cues[token.i])
+            else:
+                speech = cues[token.i].cue.kind == "speech" or not (_said_on(token) or _in_series(token))
+            if participle or (second and speech):
                 end = min(end, token.left_edge.i)
                 while end - 1 > start and (doc[end - 1].dep_ == "cc" or doc[end - 1].text == ","):
                     end -= 1  # '… constitutes a national emergency" and said': not the "and"
@@ -540,11 +544,16 @@ class ReportedSpeech:
         source = grammar.according_source(self.index, match)
         if source is None:
             return None
-        phrase = {t.i for t in according.subtree} | set(range(match.start, match.end)) | {t.i for t in source.subtree}
+        # the cue and its source, not what else the parse hangs on `according` ("One child was, according to the
+        # fire service, among the dead")
+        to = self.index.doc[match.end - 1]
+        phrase = {according.i, *range(match.start, match.end), *(t.i for t in to.subtree)}
+        phrase |= {t.i for t in source.subtree}
         name = grammar.name_in_apposition(source)
         if name is not None:  # "according to the El Paso mayor, Dee Margo, police were …": the source is the mayor
             phrase |= set(range(source.right_edge.i + 1, name.end + 1))
             source = name.root
+        phrase |= grammar.relative_aside(self.index.doc, max(phrase))
         sent = according.sent
         # the rest of the sentence, also where `according to` hangs under a noun ("the number of X, according to Y");
         # of its clauses between semicolons, the one the phrase is in ("PKK is banned; YPG is, according to Turkey, …")
@@ -552,6 +561,13 @@ class ReportedSpeech:
         breaks = [t.i for t in sent if t.text == ";" or _contrast_break(t)]
         first = max((i + 1 for i in breaks if i < according.i), default=sent.start)
         last = min((i for i in breaks if i > according.i), default=sent.end)
+        if source.tag_ in ("WDT", "WP"):
+            # "…, signed an agreement, according to which a section … would cross …": the clause after it is what
+            # the noun before it says
+            source = noun_before_comma(according)
+            if source is None:
+                return None
+            first = max(first, according.i)
         tokens = [t for t in self.index.doc[first:last] if t.i not in phrase and not t.is_space]
         tokens = [t for t in tokens if not (t.is_punct and t.text not in "“”\"'‘’«»")]
         if len([t for t in tokens if t.is_alpha]) < 3:
@@ -610,6 +626,24 @@ def _said_on(verb: Token) -> bool:
         and not any(c.dep_ in grammar.SUBJECTS for c in verb.children)
         and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "should") for c in verb.children)
     )
+
+
+def _in_series(verb: Token) -> bool:
+    """Is a conjunct verb one of three or more in a row ("saw them, decided to question them, and learned …"):
+    the reported clause listing what its subject did, not the speaker's next act?"""
+    if verb.dep_ != "conj":
+        return False
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    # the parse may make the first two clauses of the list two complements of the cue ("said [a constable saw …],
+    # [decided …], and learned …")
+    siblings = [t for t in first.head.children if t.dep_ == first.dep_ and t.i != first.i and t.pos_ == first.pos_]
+    count, level = 1 + len(siblings), [first]
+    while level:
+        level = [c for t in level for c in t.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        count += len(level)
+    return count >= 3
 
 
 def _contrast_break(token: Token) -> bool:
