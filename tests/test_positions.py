@@ -646,3 +646,18 @@ def test_a_speech_cue_joined_to_a_clause_whose_subject_cannot_speak_is_the_speak
     text = "Wang Yi told reporters this was unconfirmed and noted no ransom had been sought."
     p = one(forms_engine, text, "ransom")
     assert (p.speaker.text, p.speaker.actor) == ("Wang Yi", "Wang Yi")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said on Monday they believe the theft involved a gang.",
+        "Police said Monday they believe the theft involved a gang.",
+    ],
+)
+def test_a_date_after_the_cue_is_no_part_of_a_clause_without_that(forms_engine: Engine, text: str) -> None:
+    p = one(forms_engine, text, "theft")
+    assert p.content.text == "they believe the theft involved a gang"
+    # a date inside the reported clause stays
+    p = one(forms_engine, "Blinken said the talks failed on Monday.", "talks")
+    assert p.content.text == "the talks failed on Monday"

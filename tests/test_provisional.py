@@ -109,6 +109,15 @@ def test_a_public_body_no_rule_names_is_the_story_countrys(engine: Engine) -> No
     assert speaker_of(sheet, "dams had failed") == (None, "provisional-center-for-river-diversity")
 
 
+def test_a_named_police_force_is_the_story_countrys(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Floods hit India this week. India's monsoon began in June, and India expects more rain. "
+        "Kamloops Police said that two men had been arrested.",
+    )
+    assert speaker_of(sheet, "two men") == ("Kamloops Police", "india")
+
+
 def test_a_public_body_of_the_story_country_is_the_same_body_named_shortened_from_the_front(engine: Engine) -> None:
     sheet = sheet_of(
         engine,

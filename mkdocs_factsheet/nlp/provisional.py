@@ -422,8 +422,9 @@ _PRIVATE_TOO = {"center", "centre", "centers", "centres", "institute", "academy"
 # heads that make a name opened by a state's qualifier a state's body, though no agent noun on their own: "the
 # National Disaster Response Force", "the National Security Council"
 _QUALIFIED_HEADS = {"force", "council", "office", "corps", "guard", "board", "committee"}
-# the heads of names only a state's bodies have, whatever comes before: "the Emergency Situations Ministry"
-_STATES_ONLY = {"ministry"}
+# the heads of names only a state's bodies have, whatever comes before: "the Emergency Situations Ministry",
+# "Thames Valley Police"
+_STATES_ONLY = {"ministry", "police", "constabulary", "gendarmerie"}
 
 
 def _before_title(ent: SpacySpan, titles: list[tuple[int, int]]) -> SpacySpan:

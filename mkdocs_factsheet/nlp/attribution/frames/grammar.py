@@ -277,6 +277,19 @@ def relative_after_comma(clause: Token) -> bool:
 NOBODY = frozenset({"nobody", "none", "noone", "no-one", "anyone", "anybody"})
 
 
+# what someone is said to be suspected or accused of doing is no position of theirs: an allegation about them
+ALLEGATIONS = frozenset({"suspect", "accuse", "allege", "charge", "convict", "blame"})
+
+
+def alleged(token: Token) -> bool:
+    """Is a cue's gerund what its subject is suspected or accused of ("suspected of asking for prorogation",
+    "charged with inciting violence")?"""
+    if token.tag_ != "VBG" or token.dep_ != "pcomp":
+        return False
+    preposition = token.head
+    return preposition.lower_ in ("of", "with") and preposition.head.lemma_.lower() in ALLEGATIONS
+
+
 def is_negated(token: Token) -> bool:
     """Does the cue carry a negation ("did not say"), have a negated or non-specific subject ("no one said", "not
     everyone agreed", "any group that endorsed"), or share the negation of the verb it is an alternative to ("did

@@ -111,6 +111,8 @@ class ReportedSpeech:
         participle = token.tag_ == "VBN" and token.dep_ in ("acl", "amod", "advcl")
         if participle and not any(c.dep_ == "auxpass" for c in token.children):
             return None  # "Asked about it, …", "the plan announced on Monday": no speaker
+        if grammar.alleged(token):
+            return None  # "He is suspected of asking for prorogation": others' allegation, nothing he said
         complements = self.complements(token, match.cue)
         for case in self.verb_cases:
             content = case(token, match, complements)
@@ -465,7 +467,7 @@ class ReportedSpeech:
         """The characters of the content phrases, stopping before an attribution of their own ("that A, claiming
         that B": B is a second statement of the same speaker; "A, while Y called it B": Y's)."""
         doc, cues, quote_tokens = self.index.doc, self.index.cues, self.index.quote_tokens
-        start = min(t.left_edge.i for t in tokens)
+        start = _after_leading_date(tokens, min(t.left_edge.i for t in tokens))
         end = max(t.right_edge.i for t in tokens) + 1
         for token in doc[start:end]:
             if token.i <= start + 1 or token.i not in cues or token.i in quote_tokens:
@@ -626,6 +628,23 @@ def _said_on(verb: Token) -> bool:
         and not any(c.dep_ in grammar.SUBJECTS for c in verb.children)
         and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "should") for c in verb.children)
     )
+
+
+def _after_leading_date(tokens: list[Token], start: int) -> int:
+    """Where a reported clause with no "that" starts after a date the parse hung on it, which says when it was said
+    ("Police said on Monday they believe …", "said Monday the talks …"), not what."""
+    doc = tokens[0].doc
+    for root in tokens:
+        for child in root.children:
+            if child.i != start or child.dep_ not in ("prep", "npadvmod") or child.i > root.i:
+                continue
+            words = [t for t in child.subtree if t.i != child.i or child.dep_ != "prep"]
+            dated = bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
+            subject_after = any(c.dep_ in grammar.SUBJECTS and c.i > child.right_edge.i for c in root.children)
+            if dated and subject_after:
+                after = child.right_edge.i + 1
+                return after + 1 if after < len(doc) and doc[after].text == "," else after
+    return start
 
 
 def _in_series(verb: Token) -> bool:
