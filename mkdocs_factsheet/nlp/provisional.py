@@ -51,7 +51,7 @@ _OUTLET_WORDS = frozenset(
 )
 # the head words of names of bodies that state what they report, whatever the cue: "The Indonesian Palm Oil
 # Producers Association reports a value of …" is the association's figure, not a newspaper's story
-_BODY_WORDS = frozenset(
+BODY_WORDS = frozenset(
     "association council committee federation union league confederation chamber ministry department presidency "
     "commission authority bureau board office court parliament assembly senate party police government conference "
     "foundation".split()
@@ -242,7 +242,7 @@ def keep_acting(
     its own messages ("release"), in which it states what it reports ("Coles, in its media release, reported …")."""
     ids = {party.id for party in parties}
     names = {party.id: party.name for party in parties}
-    bodies = {party_id for party_id, name in names.items() if _head_word(name) in _BODY_WORDS}
+    bodies = {party_id for party_id, name in names.items() if _head_word(name) in BODY_WORDS}
     reports = {id(p) for p in positions if _reports(p, people_nouns, message_nouns)}
     reporting = {p.speaker.party for p in positions if p.speaker.party in ids and id(p) in reports} - bodies
     stating = {p.speaker.party for p in positions if p.speaker.party in ids and id(p) not in reports}

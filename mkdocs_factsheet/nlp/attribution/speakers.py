@@ -36,6 +36,7 @@ from ...rules import RuleSet
 from ..mentions import Mention
 from ..names import HONORIFICS, by_first_name, dateline_dash, without_honorific
 from ..phrases import name_head, sentences_back
+from ..provisional import BODY_WORDS
 from ..regions import region_of_a_country
 from ..text import BodyText
 from .frames.grammar import PEOPLE_NOUNS
@@ -312,8 +313,10 @@ class Speakers:
             identity.why.insert(0, f"{head.text!r} of {group.text!r}: part of that group")
             return identity
         pronouns = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | FIRST_PERSON | GROUP_QUANTIFIERS
-        described = lower in GROUP_QUANTIFIERS and any(c.dep_ in ("prep", "relcl", "acl") for c in head.children)
-        if (head.pos_ == "PRON" or lower in pronouns) and not described:  # not "Others in the community"
+        described = lower in GROUP_QUANTIFIERS | DEMONSTRATIVES and any(
+            c.dep_ in ("prep", "relcl", "acl", "amod") for c in head.children
+        )  # "Others in the community", "Those close to him": a group its own words describe
+        if (head.pos_ == "PRON" or lower in pronouns) and not described:
             return self.pronoun(head, content, addressee)
         return self.describe(head)
 
@@ -497,12 +500,15 @@ class Speakers:
         return identities
 
     def says_nothing(self, head: Token, identity: Identity, *, passive_agent: bool = False) -> bool:
-        """Is the speaker a thing the rules say states nothing ("evidence", "data"), left unresolved? A passive
+        """Is the speaker a thing the rules say states nothing ("evidence", "data"; also through a relative pronoun),
+        or a demonstrative pronoun for what was said before, left unresolved? A passive
         cue's agent left unresolved says nothing when it is one thing no name or rule gives ("the mother's life
         is threatened by the pregnancy"), not people ("criticised by lawmakers")."""
+        head = relative_antecedent(head) or head  # "military records that showed …", "the data, which revealed …"
         thing = head.lemma_.lower() in self.things and self.author_of(head) is None  # "data from X" is X's
         thing = thing or passive_agent and head.tag_ == "NN" and not head.ent_type_
-        return identity.actor is None and identity.party is None and thing
+        demonstrative = _bare_demonstrative(head)  # "That showed a 93% increase"
+        return identity.actor is None and identity.party is None and (thing or demonstrative)
 
     def describe(self, head: Token) -> Identity:
         """Whom a noun phrase stands for when no rule's mention is at its head (nor a pronoun)."""
@@ -557,9 +563,8 @@ class Speakers:
             alone = not any(c.dep_ == "conj" for c in head.children)  # "Reuters and NBC" are two
             actor = name if head.ent_type_ == "ORG" and alone else None
             return Identity(actor, None, "body", name, [f"unresolved: {name!r} is not in the rules"])
-        kind = "group" if head.tag_ in ("NNS", "NNPS") else None
         text = " ".join(t.text for t in head.subtree if t.i in range(head.left_edge.i, head.i + 1))
-        return Identity(None, None, kind, text, [f"unresolved: no rule names {text!r}"])
+        return Identity(None, None, _kind_of_noun(head, None), text, [f"unresolved: no rule names {text!r}"])
 
     def independent_person(self, head: Token) -> Identity | None:
         """The one person named in the noun phrase at `head` (its appositions and conjuncts included) when the
@@ -855,7 +860,7 @@ class Speakers:
             token = self.doc[int(index)]
             if token.i in seen or token.lower_ in GROUP_QUANTIFIERS:  # "others" names no group of its own
                 continue
-            kind = "group" if token.tag_ == "NNS" else "thing"
+            kind = _kind_of_noun(token, "thing")
             name = self.text.span(token.left_edge.idx, token.idx + len(token.text)).text
             identity = Identity(None, None, kind, name, [f"unresolved: no rule names {token.text!r}"])
             found.append(self.candidate(token, identity))
@@ -891,7 +896,7 @@ class Speakers:
         if lower in FIRST_PERSON:
             reason = f"unresolved: {token.text!r} outside quotation marks (the writer or an unnamed speaker)"
             return Identity(None, None, None, token.text, [reason])
-        if lower in DEMONSTRATIVES:  # "That showed a 93% increase": what was said before, not who said it
+        if _bare_demonstrative(token):  # "That showed a 93% increase": what was said before, not who said it
             return Identity(None, None, None, token.text, [f"unresolved: {token.text!r} stands for a thing said"])
         kinds = _pronoun_kinds(lower)
         gender = pronoun_gender(lower)
@@ -997,6 +1002,19 @@ class Speakers:
                 continue  # "she" is not Mr. Trump
             pool.append(candidate)
         return pool
+
+
+def _kind_of_noun(noun: Token, otherwise: str | None) -> str | None:
+    """The kind of what an unresolved noun names: a group (a plural), a body ("the royal council", "Day's animal
+    foundation"), else `otherwise`."""
+    if noun.tag_ in ("NNS", "NNPS"):
+        return "group"
+    return "body" if noun.lemma_.lower() in BODY_WORDS else otherwise
+
+
+def _bare_demonstrative(token: Token) -> bool:
+    """Is the token a demonstrative pronoun standing alone ("That showed …"; not "Those close to him say")?"""
+    return token.lower_ in DEMONSTRATIVES and token.pos_ == "PRON" and not any(token.children)
 
 
 def _people(token: Token, identity: Identity) -> bool:
