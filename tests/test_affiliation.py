@@ -1059,3 +1059,14 @@ def test_a_hyphenated_title_is_one_word_before_the_name(engine: Engine, text: st
     position = engine.extract(Article(id="t", path="t.txt", text=text, body_start=0, title="T")).positions[0]
     assert position.speaker.actor == actor
     assert "-" in position.speaker.text or position.speaker.text == actor
+
+
+def test_the_house_of_a_headline_gives_the_story_its_country_and_is_the_body_named_before(engine: Engine) -> None:
+    body = (
+        "On Friday, the US House of Representatives issued a subpoena to the Secretary of State. "
+        "Sitting President Dana Whitfield said she had done nothing wrong. "
+        "Among other things, the House subpoenaed a transcript of a call. It also called for records relating to aid."
+    )
+    sheet = headlined(engine, "U.S. House issues subpoena to secretary of state", body)
+    assert speaker_of(sheet, "done nothing wrong") == ("Dana Whitfield", "united-states")
+    assert speaker_of(sheet, "records relating to aid") == ("U.S. Congress", "united-states")

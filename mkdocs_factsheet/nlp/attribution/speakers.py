@@ -283,13 +283,7 @@ class Speakers:
                 identity = self.from_mention(holder)
                 identity.why.insert(0, f"{mention.text!r} in the headline: {holder.actor}, so named in the text")
                 return identity
-            if mention.via == "agent" and mention.actor_kind == "body" and mention.party is not None:
-                before = self.organisation_named_before(head)  # "the court" after "the Court of Session"
-                if before is not None:
-                    name, _ = before
-                    why = [f"{'the ' + head.text!r} → {name} (named before)", *mention.why]
-                    return Identity(name, mention.party, "body", name, why)
-            return self.from_mention(mention)
+            return self.of_mention(head, mention)
         lower = head.lower_
         antecedent = relative_antecedent(head)
         if antecedent is not None:
@@ -787,27 +781,46 @@ class Speakers:
             return identity
         return None
 
+    def of_mention(self, head: Token, mention: Mention) -> Identity:
+        """Whom a rule's mention at `head` stands for; a body's agent noun, the body named before with it as its
+        head ("the court" after "the Court of Session", "the House" after "the United States House of …")."""
+        if mention.via == "agent" and mention.actor_kind == "body" and mention.party is not None:
+            before = self.organisation_named_before(head)
+            if before is not None:
+                name, _ = before
+                why = [f"{'the ' + head.text!r} → {name} (named before)", *mention.why]
+                return Identity(name, mention.party, "body", name, why)
+        return self.from_mention(mention)
+
     def organisation_named_before(self, head: Token, noun: str | None = None) -> tuple[str, Mention | None] | None:
         """The organisation named before a definite description whose name has its head noun ("the court" → "the
         Court of Session", "the archive" → "the Gun Violence Archive"), or `noun`, with the rule's mention there:
-        of several, the one named most often, then the nearest."""
-        if not _the_noun(head):
+        of several, one the rules name, then the one named most often, then the nearest."""
+        if not (_the_noun(head) or _the_title(head)):  # "the court", "the House"
             return None
         word = noun or head.lemma_.lower()
         named: dict[str, tuple[int, int, Mention | None]] = {}  # name → times named, last token, mention
-        for ent in self.ents:
-            ent_head = name_head(ent)
-            if ent.end > head.i or ent.label_ != "ORG" or ent_head.lemma_.lower() != word:
+        # the NER's organisations, and the bodies the rules name ("United States House of Representatives")
+        spans = [ent for ent in self.ents if ent.label_ == "ORG"]
+        spans += [self.doc[m.start : m.end] for m in self.mentions if m.via == "name" and m.actor_kind == "body"]
+        for span in spans:
+            span_head = name_head(span)
+            if span.end > head.i or span_head.lemma_.lower() != word:
                 continue
-            mention = self.mention_at.get(ent_head.i)
+            mention = self.mention_at.get(span_head.i)
             if mention is not None and mention.actor_kind == "person":
                 continue
-            name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            name = span.text[4:] if span.text.lower().startswith("the ") else span.text
+            if name.lower() == word:
+                continue  # "the House" itself, no fuller name
+            if mention is not None and mention.actor is not None and mention.via == "name":
+                name = mention.actor  # a body of the rules by its own name ("United States Congress")
             times = named[name][0] if name in named else 0
-            named[name] = (times + 1, ent.end, mention)
+            named[name] = (times + 1, span.end, mention)
         if not named:
             return None
-        name = max(named, key=lambda n: named[n][:2])
+        # a body the rules name first, then the one named most often, then the nearest
+        name = max(named, key=lambda n: (named[n][2] is not None, *named[n][:2]))
         return name, named[name][2]
 
     # -- pronouns ------------------------------------------------------------------------------------
@@ -820,7 +833,7 @@ class Speakers:
         for mention in self.mentions:
             head = self.doc[mention.end - 1]
             if not (mention.via == "agent" and head.i in describing) and not _describes_person(head, mention):
-                found.append(self.candidate(head, self.from_mention(mention)))
+                found.append(self.candidate(head, self.of_mention(head, mention)))
             seen.update(range(mention.start, mention.end))
         found += self.entity_candidates(seen)
         found += self.subject_candidates(seen)
