@@ -661,3 +661,19 @@ def test_a_date_after_the_cue_is_no_part_of_a_clause_without_that(forms_engine: 
     # a date inside the reported clause stays
     p = one(forms_engine, "Blinken said the talks failed on Monday.", "talks")
     assert p.content.text == "the talks failed on Monday"
+
+
+def test_a_clause_subject_the_parse_split_off_keeps_its_phrase_hung_on_the_cue(forms_engine: Engine) -> None:
+    text = (
+        "The National Transportation Safety Committee of Utopia on Monday announced the cockpit voice recorder from "
+        "Lion Air Flight 610 has been recovered from the Java Sea."
+    )
+    p = one(forms_engine, text, "recovered")
+    assert p.content.text == "the cockpit voice recorder from Lion Air Flight 610 has been recovered from the Java Sea"
+
+
+def test_a_claim_to_do_and_a_denial_of_having_done_report_what_was_said(forms_engine: Engine) -> None:
+    p = one(forms_engine, "Wang Yi has claimed to have no memory of the meeting.", "memory")
+    assert p.content.text == "to have no memory of the meeting"
+    p = one(forms_engine, "Wang Yi denied having met the envoy.", "envoy")
+    assert (p.content.text, p.stance) == ("having met the envoy", "deny")

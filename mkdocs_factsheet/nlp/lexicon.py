@@ -81,6 +81,8 @@ ADDRESSEE_LEMMAS = frozenset(
         "thank",
     }
 )
+# Plain speech cues whose to-infinitive is what was said: "claimed to have no memory of the shooting".
+INFINITIVE_SPEECH_LEMMAS = frozenset({"claim", "profess", "purport"})
 # Cues that are speech only with a quotation or a clause after them, never with a to-infinitive.
 NO_INFINITIVE_LEMMAS = frozenset(
     {
@@ -263,7 +265,10 @@ class Lexicon:
     def takes_infinitive(cue: Cue) -> bool:
         """Does "X <cue> to do Y" report what X said, thought or intends? ("vowed to", "wants to")."""
         return cue.lemma not in NO_INFINITIVE_LEMMAS and (
-            cue.stance is not None or cue.kind != "speech" or cue.lemma in ADDRESSEE_LEMMAS
+            cue.stance is not None
+            or cue.kind != "speech"
+            or cue.lemma in ADDRESSEE_LEMMAS
+            or cue.lemma in INFINITIVE_SPEECH_LEMMAS
         )
 
     @staticmethod

@@ -336,7 +336,15 @@ def reports_clause(verb: Token, clause: Token, cue: Cue) -> bool:
 def subject_split_off(obj: Token, clause: Token) -> bool:
     """Is a cue's object right before a clause complement with no subject of its own that clause's subject, which
     the parse split off ("have indicated [Hickenlooper] [was encouraged to drop out]")?"""
-    if obj.right_edge.i + 1 != clause.left_edge.i or obj.pos_ not in ("PROPN", "NOUN"):
+    if obj.pos_ not in ("PROPN", "NOUN"):
+        return False
+    # "announced [the cockpit voice recorder] [from Lion Air Flight 610] [has been recovered]": a phrase of the
+    # subject's the parse hung on the cue may stand between them, not a date
+    between = set(range(obj.right_edge.i + 1, clause.left_edge.i))
+    phrases = [c for c in obj.head.children if c.dep_ == "prep" and c.i in between]
+    if between != {t.i for c in phrases for t in c.subtree} or any(
+        t.ent_type_ in ("DATE", "TIME") for c in phrases for t in c.subtree
+    ):
         return False
     return not any(c.dep_ in SUBJECTS or c.dep_ == "mark" for c in clause.children)
 

@@ -235,7 +235,7 @@ class ReportedSpeech:
         bribes", "admitted downing the jet", "announced leaving the venture"."""
         if match.cue.kind != "speech" or complements.xcomp or complements.dobj is not None:
             return None
-        gerund = next((c for c in complements.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+        gerund = next((c for c in complements.children if c.dep_ == "xcomp" and _gerund(c)), None)
         if gerund is None or gerund.i < token.i or len(list(gerund.children)) == 0:
             return None
         return _Content([gerund], "indirect: Name-denied doing …")
@@ -628,6 +628,11 @@ def _said_on(verb: Token) -> bool:
         and not any(c.dep_ in grammar.SUBJECTS for c in verb.children)
         and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "should") for c in verb.children)
     )
+
+
+def _gerund(verb: Token) -> bool:
+    """Is the verb a gerund, also a perfect one ("taking bribes", "having met him")?"""
+    return verb.tag_ == "VBG" or verb.tag_ == "VBN" and any(c.lower_ == "having" for c in verb.children)
 
 
 def _after_leading_date(tokens: list[Token], start: int) -> int:
