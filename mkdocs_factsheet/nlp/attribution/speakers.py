@@ -500,7 +500,9 @@ class Speakers:
         is threatened by the pregnancy"), not people ("criticised by lawmakers")."""
         head = relative_antecedent(head) or head  # "military records that showed …", "the data, which revealed …"
         thing = head.lemma_.lower() in self.things and self.author_of(head) is None  # "data from X" is X's
-        thing = thing or passive_agent and head.tag_ == "NN" and not head.ent_type_
+        # a possessor makes it someone's relative or aide ("announced by his son"), not a thing
+        owned = any(c.dep_ == "poss" for c in head.children)
+        thing = thing or passive_agent and head.tag_ == "NN" and not head.ent_type_ and not owned
         demonstrative = _bare_demonstrative(head)  # "That showed a 93% increase"
         return identity.actor is None and identity.party is None and (thing or demonstrative)
 
