@@ -113,9 +113,11 @@ def test_a_named_police_force_is_the_story_countrys(engine: Engine) -> None:
     sheet = sheet_of(
         engine,
         "Floods hit India this week. India's monsoon began in June, and India expects more rain. "
-        "Kamloops Police said that two men had been arrested.",
+        "Kamloops Police said that two men had been arrested. The Montgomery County Police Department said that "
+        "a third man was sought.",
     )
     assert speaker_of(sheet, "two men") == ("Kamloops Police", "india")
+    assert speaker_of(sheet, "third man") == ("Montgomery County Police Department", "india")
 
 
 def test_a_public_body_of_the_story_country_is_the_same_body_named_shortened_from_the_front(engine: Engine) -> None:

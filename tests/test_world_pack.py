@@ -224,6 +224,16 @@ def test_institutions_are_bodies() -> None:
     assert Alias(text="PLA", case="exact") in map(alias_of, pla.aliases)
 
 
+def test_a_body_of_its_own_is_no_other_bodys_alias() -> None:
+    ntsb = member("united-states", "National Transportation Safety Board")
+    assert Alias(text="NTSB", case="exact") in map(alias_of, ntsb.aliases)
+    transport = member("united-states", "United States Department of Transportation")
+    assert "National Transportation Safety Board" not in [alias_of(a).text for a in transport.aliases]
+    assert "Secret Service" in [
+        alias_of(a).text for a in member("united-states", "United States Secret Service").aliases
+    ]
+
+
 def test_no_surname_in_the_pack_shadows_a_party_name_alias_or_adjective(engine: Engine) -> None:
     """Audit: every pack surname that is also a party's name, alias or adjective ("German", "Lima") reads as the party."""
     from mkdocs_factsheet.articles import Article

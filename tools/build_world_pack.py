@@ -823,12 +823,16 @@ def body_member(entry: Entry, party_phrases: list[list[str]]) -> Member | None:
 
 
 def merge_bodies(bodies: list[Member]) -> list[Member]:
-    """One member per institution name (Phoenix lists some twice)."""
+    """One member per institution name (Phoenix lists some twice); a body's name is no other body's alias (Phoenix
+    lists the National Transportation Safety Board under the Department of Transportation)."""
     merged: dict[str, Member] = {}
     for body in bodies:
         twin = merged.setdefault(fold(body.name), body)
         if twin is not body:
             twin.aliases = dedupe(twin.aliases + body.aliases, {fold(twin.name)})
+    for body in merged.values():
+        others = merged.keys() - {fold(body.name)}
+        body.aliases = [alias for alias in body.aliases if fold(alias.text) not in others]
     return list(merged.values())
 
 
@@ -949,6 +953,8 @@ NATIONAL_BODIES = {
         ("Federal Trade Commission", ("FTC",)),
         ("Drug Enforcement Administration", ("DEA",)),
         ("Immigration and Customs Enforcement", ("ICE",)),
+        ("National Transportation Safety Board", ("NTSB",)),  # an independent agency, not the Department's
+        ("United States Secret Service", ("Secret Service", "U.S. Secret Service", "US Secret Service")),
     ),
     "GBR": (
         ("Met Office", ()),

@@ -407,8 +407,8 @@ def _state_body(span: SpacySpan, generic: frozenset[str], bodies: frozenset[str]
     if len(span) < 2 or not words.isdisjoint(_MOVEMENT_WORDS | _OUTLET_WORDS):
         return False
     qualified = span[0].lower_ in STATE_QUALIFIERS
-    if head.lower_ in _STATES_ONLY:
-        return True  # "the Emergency Situations Ministry"
+    if head.lower_ in _STATES_ONLY or not words.isdisjoint(_POLICE) and words.isdisjoint(_STAFF_BODIES):
+        return True  # "the Emergency Situations Ministry", "the Montgomery County Police Department"
     state_head = head.lower_ in generic or head.lower_ in _QUALIFIED_HEADS
     opens = span[0].lower_ in generic and span[0].lower_ not in _PRIVATE_TOO
     return opens or qualified and (state_head or not words.isdisjoint(bodies))
@@ -425,6 +425,10 @@ _QUALIFIED_HEADS = {"force", "council", "office", "corps", "guard", "board", "co
 # the heads of names only a state's bodies have, whatever comes before: "the Emergency Situations Ministry",
 # "Thames Valley Police"
 _STATES_ONLY = {"ministry", "police", "constabulary", "gendarmerie"}
+# a police force's own word anywhere in a name makes it the state's ("Montgomery County Police Department"), unless
+# the name is its staff's body ("the Police Federation", "the Police Officers Association")
+_POLICE = {"police", "constabulary", "gendarmerie"}
+_STAFF_BODIES = {"federation", "association", "union", "foundation", "league", "council"}
 
 
 def _before_title(ent: SpacySpan, titles: list[tuple[int, int]]) -> SpacySpan:
