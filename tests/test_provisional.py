@@ -597,3 +597,12 @@ def test_an_organisations_name_takes_the_capitalised_head_the_model_left_out(eng
     )
     assert speaker_of(sheet, "magnitude") == ("Disaster and Emergency Management Presidency", "turkey")
     assert speaker_of(sheet, "law was bad") == ("Lena Marsh", "provisional-microsoft")  # a title stays one
+
+
+def test_an_organisation_the_model_takes_a_comma_into_ends_before_it(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Former US Representative John Conyers died on Sunday. According to Associated Press, Conyers was unique "
+        "on the Judiciary Committee.",
+    )
+    assert speaker_of(sheet, "was unique") == ("Associated Press", None)  # a source, not Conyers

@@ -119,7 +119,8 @@ def find_provisional(
     # "Spokesperson Harry Roque" in an organisation entity: a person's name, also where written alone
     in_titles = {index for start, end in titles for index in range(start, end)}
     people |= {token.text for ent, kept in entities for token in ent[len(kept) :] if token.i not in in_titles}
-    organisations = [kept for _, kept in entities] + groups + _beside_titles(doc, titles, covered)
+    organisations = [_without_end_punctuation(kept) for _, kept in entities] + groups
+    organisations += _beside_titles(doc, titles, covered)
     portfolios = {start for start, end in titles if end == start + 1 and doc[start].lower_ in _OFFICE_TITLES}
     for ent in map(partial(_without_place, covered=covered), organisations):
         if not _own_name(ent, covered, adjectives, businesses) or (ent.end in portfolios and ent.label_ != "NORP"):
@@ -394,6 +395,14 @@ def _national_body(
     if head.lower_ not in generic or any(t.lower_ in _MOVEMENT_WORDS for t in span):
         return None
     return adjective
+
+
+def _without_end_punctuation(span: SpacySpan) -> SpacySpan:
+    """An entity without the comma or stop the model took into it ("Associated Press," before "Conyers was …")."""
+    end = span.end
+    while end - 1 > span.start and span.doc[end - 1].text in (",", ";", ":", "."):
+        end -= 1
+    return span.doc[span.start : end] if end < span.end else span
 
 
 def _state_body(span: SpacySpan, generic: frozenset[str], bodies: frozenset[str]) -> bool:
