@@ -344,6 +344,14 @@ class ReportedSpeech:
             for c in complements.children
             if c.i > dobj.i and (c.dep_ == "prep" and c.lower_ in preps or c.dep_ == "oprd")  # "declared X a pandemic"
         ]
+        # "admitted his guilt in eight murders", "denied his role in the plot": the object's own "in", which the parse
+        # hangs on the cue, right after it (not a place, a date or a message: "condemned the attack in a statement")
+        named = dobj.pos_ in ("PRON", "PROPN") or bool(dobj.ent_type_)  # "endorsed Clinton in the race": no
+        extra += [
+            c
+            for c in complements.children
+            if c.dep_ == "prep" and c.i == dobj.right_edge.i + 1 and not named and self.own_in(c)
+        ]
         # "reported a total of 5667 cases during the outbreak": when a reported figure holds, which the parse hangs on
         # the cue (not when a stance was taken: "supported the invasion in 2003")
         if cue.lemma in _COUNTING:
@@ -405,6 +413,16 @@ class ReportedSpeech:
         if called:  # the frame's words ("were described by Johnson") stand inside
             return _Content([subject, called[0]], PASSIVE_RULES[1], exclude=token)
         return _Content([subject], PASSIVE_RULES[1])
+
+    def own_in(self, prep: Token) -> bool:
+        """Is an "in" phrase part of the object before it ("his guilt in eight murders"), not where, when or in what
+        message the cue was said?"""
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.lower_ != "in" or not objects:
+            return False
+        where = ("GPE", "LOC", "FAC", "DATE", "TIME", "ORG")
+        said = self.index.lexicon.said_nouns
+        return not any(o.ent_type_ in where or o.lemma_.lower() in said or o.pos_ == "PRON" for o in objects)
 
     def prepositional_object(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
         """Content from a preposition the cue takes its topic with: "warned of …", "responded to …"."""
