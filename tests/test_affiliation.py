@@ -1070,3 +1070,11 @@ def test_the_house_of_a_headline_gives_the_story_its_country_and_is_the_body_nam
     sheet = headlined(engine, "U.S. House issues subpoena to secretary of state", body)
     assert speaker_of(sheet, "done nothing wrong") == ("Dana Whitfield", "united-states")
     assert speaker_of(sheet, "records relating to aid") == ("U.S. Congress", "united-states")
+
+
+def test_a_person_who_spoke_for_a_party_speaks_for_it_when_named_again(engine: Engine) -> None:
+    text = (
+        "The general manager of Abu Dhabi Media, Ali bin Tamim, said the bombing was planned. "
+        "Tamim said the rebels had attacked journalists before."
+    )
+    assert speaker_of(sheet_of(engine, text), "attacked journalists") == ("Ali bin Tamim", "united-arab-emirates")

@@ -549,6 +549,10 @@ class Speakers:
             identity.why.insert(0, f"{head.text!r} is {known.actor!r}, named before")
             return identity
         if person:
+            earlier = self.spoke_before(person, head.i)
+            if earlier is not None:  # "the general manager of Abu Dhabi Media, Ali bin Tamim, said …. Tamim said"
+                why = [f"{head.text!r} is {person}, who spoke before for {earlier.party}"]
+                return Identity(person, earlier.party, "person", person, why, earlier.serves)
             reason = f"person {person!r} named in the text (no rule gives a party)"
             return Identity(person, None, "person", person, [reason])
         if head.ent_type_ in ("ORG", "NORP", "GPE") and head.pos_ == "PROPN":
@@ -892,6 +896,15 @@ class Speakers:
         reported = not speaker and bool(self.reported_chars[head.idx])
         sentence = self.sentence_index.get(head.sent.start, 0)
         return _Candidate(head.i, sentence, subject, speaker, identity, head.i in self.quote_tokens, reported)
+
+    def spoke_before(self, person: str, before: int) -> Identity | None:
+        """The identity, with a party, of the last speaker before token `before` who is `person`."""
+        earlier = [
+            c.identity
+            for c in self.speakers
+            if c.index < before and c.identity.actor == person and c.identity.party is not None
+        ]
+        return earlier[-1] if earlier else None
 
     def add_speaker(self, head: Token, identity: Identity) -> None:
         """Remember a resolved speaker: pronouns later on prefer earlier speakers."""
