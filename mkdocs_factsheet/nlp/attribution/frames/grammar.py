@@ -102,6 +102,9 @@ def subject(index: DocIndex, verb: Token, depth: int = 0) -> Token | None:
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
     if passive and depth == 0:
         return _agent(children)
+    inverted = inverted_speaker(verb)
+    if inverted is not None and depth == 0:
+        return inverted
     if verb.dep_ == "ROOT" and not passive:
         return _apposition_before(verb)
     if passive:
@@ -112,6 +115,23 @@ def subject(index: DocIndex, verb: Token, depth: int = 0) -> Token | None:
     if head.i == verb.i:
         return None
     return _shared_subject(index, verb, head, depth)
+
+
+def inverted_speaker(verb: Token) -> Token | None:
+    """The speaker after a cue set off by commas after the clause it reports, which the parse took for its object
+    ("The bomb was placed in a market, stated Minister of Information Moammar al-Eryani, and …")."""
+    doc = verb.doc
+    if verb.dep_ not in ("conj", "parataxis") or verb.head.i > verb.i or doc[verb.i - 1].text != ",":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "PROPN" or obj.left_edge.i != verb.i + 1 or obj.right_edge.i + 1 >= len(doc):
+        return None
+    after = doc[obj.right_edge.i + 1]
+    if after.text not in (",", ".") or after.sent.start != verb.sent.start:
+        return None
+    # the person a title names ("Minister of Information Moammar al-Eryani"), else the name itself
+    people = [t for t in obj.subtree if t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON"]
+    return people[-1] if people else obj
 
 
 def _after_according(token: Token) -> bool:

@@ -77,6 +77,7 @@ class ReportedSpeech:
             self.to_infinitive,
             self.gerund_clause,
             self.parenthetical_host,
+            self.inverted_host,
             self.hosts_before,
             self.as_clause,
             self.subject_taken_as_object,
@@ -245,6 +246,13 @@ class ReportedSpeech:
         if not self.index.lexicon.speaks(self.index.cues.get(verb.i)):
             return False
         return all(child.dep_ in ("aux", "neg", "advmod", "punct") for child in verb.children)
+
+    def inverted_host(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
+        """Content from the clause before a cue whose speaker comes after it, set off by commas: "The bomb was
+        placed in a market, stated Minister Moammar al-Eryani, and …" (the name parsed as the cue's object)."""
+        if match.cue.kind != "speech" or grammar.inverted_speaker(token) is None:
+            return None
+        return _Content([token.head], "indirect: …, said Name, …", exclude=token)
 
     def parenthetical_host(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
         """Content from the host clause of a parenthetical cue: "X, Name said, Y"."""
