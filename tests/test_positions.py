@@ -677,3 +677,12 @@ def test_a_claim_to_do_and_a_denial_of_having_done_report_what_was_said(forms_en
     assert p.content.text == "to have no memory of the meeting"
     p = one(forms_engine, "Wang Yi denied having met the envoy.", "envoy")
     assert (p.content.text, p.stance) == ("having met the envoy", "deny")
+
+
+def test_according_to_a_title_and_name_the_parse_cut_off_after_a_place_is_the_person(forms_engine: Engine) -> None:
+    p = one(
+        forms_engine,
+        "According to Connecticut Senator Richard Blumenthal, the plane had a history of problems.",
+        "plane",
+    )
+    assert (p.speaker.text, p.content.text) == ("Senator Richard Blumenthal", "the plane had a history of problems")

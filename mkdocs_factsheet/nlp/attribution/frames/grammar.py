@@ -418,6 +418,13 @@ def according_source(index: DocIndex, match: CueMatch) -> Token | None:
     doc = index.doc
     to = doc[match.end - 1]
     obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is not None:
+        # "According to Connecticut Senator Richard Blumenthal, …": the name the parse cut off after the object
+        end = obj.right_edge.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in ("PERSON", ""):
+            end += 1
+        if end > obj.right_edge.i + 1 and end < len(doc) and doc[end].text == "," and doc[end - 1].ent_type_:
+            return doc[end - 1]
     if obj is None and match.end < len(doc):
         following = doc[match.end]
         obj = following if following.pos_ in ("PROPN", "NOUN", "PRON") else None
