@@ -1078,3 +1078,11 @@ def test_a_person_who_spoke_for_a_party_speaks_for_it_when_named_again(engine: E
         "Tamim said the rebels had attacked journalists before."
     )
     assert speaker_of(sheet_of(engine, text), "attacked journalists") == ("Ali bin Tamim", "united-arab-emirates")
+
+
+def test_the_states_own_agents_in_a_capital_act_for_its_country(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine, "Officials in Beijing said the talks had failed. Diplomats in Beijing said talks would go on."
+    )
+    assert speaker_of(sheet, "talks had failed") == (None, "china")
+    assert speaker_of(sheet, "talks would go on") == (None, None)  # foreign diplomats serve no place they are in

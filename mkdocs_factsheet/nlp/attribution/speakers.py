@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...rules import RuleSet
+from ...rules.schema import alias_of
 from ..mentions import Mention
 from ..names import HONORIFICS, by_first_name, dateline_dash, without_honorific
 from ..phrases import name_head, sentences_back
@@ -48,6 +49,8 @@ GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 THING_PRONOUNS = {"it", "its", "itself"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
 DEMONSTRATIVES = {"this", "that", "these", "those"}
+# the core pack's agents that serve the place they are "in": "officials in Beijing" are China's
+LOCAL_AGENTS = frozenset({"officials", "authorities", "police", "government", "prosecutors"})
 # words for a part of a group named after them with "of": "some of the protesters", "many of them"
 PARTITIVES = {"some", "many", "several", "most", "few", "all", "both", "each", "none", "half", "one", "others", "part"}
 # the partitive words that stand alone for part of a group named before: "over 220 members … favored impeachment.
@@ -148,6 +151,11 @@ class Speakers:
         self.quote_tokens = quote_tokens
         self.message_nouns, self.message_verbs = frozenset(rules.message_nouns), frozenset(rules.message_verbs)
         self.things = frozenset(noun.lower() for noun in rules.thing_nouns)
+        # the words of the state's own agents, who act "in" the place they serve ("police in Kabul"), unlike
+        # diplomats or troops there
+        self.local_agents = frozenset(
+            alias_of(a).text.lower() for agent in rules.agents if agent.name in LOCAL_AGENTS for a in agent.aliases
+        )
 
         # sentences counted for the pronoun window: one wholly inside a quotation counts with the one before
         # (a quoted speech of five sentences does not put its speaker out of reach)
@@ -669,7 +677,13 @@ class Speakers:
                     and (mention.actor is None or mention.actor_kind == "body" or mention.via == "agent")
                 ):
                     yield mention
+        local = head.lower_ in self.local_agents  # "officials in Beijing", "police in Kabul": the place's
         for child in head.rights:
+            if child.dep_ == "prep" and local and child.lower_ == "in":
+                place = next((g for g in child.children if g.dep_ == "pobj"), None)
+                mention = self.mention_at.get(place.i) if place is not None else None
+                if mention is not None and mention.actor is None and mention.via != "adjective":
+                    yield mention
             if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "from"):
                 for token in child.subtree:
                     mention = self.mention_at.get(token.i)  # not "the fiancée of a [Saudi] journalist"
