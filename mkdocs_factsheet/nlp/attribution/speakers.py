@@ -16,8 +16,9 @@ name, without a party); otherwise unresolved. A person the article shows speakin
 Pronoun policy (as citron's): after what it said, the subject of that clause when it fits ("…, they
 said"); else he/she → the nearest preceding person who is the subject of a clause or the speaker of
 an earlier position, leaving out the addressee, anyone inside the content and names inside
-quotations; they/it → the nearest such body, party or group; I/we outside quotation marks →
-unresolved (the writer or an unnamed speaker). Candidates must lie within the last four sentences
+quotations; they/it → the nearest such body, party or group; "Some", "Others", "Many" alone → the
+nearest group of people; a bare "this"/"that" and I/we outside quotation marks → unresolved (what was said
+before; the writer or an unnamed speaker). Candidates must lie within the last four sentences
 (a sentence wholly inside a quotation not counted); beyond that the speaker is "unresolved".
 """
 
