@@ -686,3 +686,17 @@ def test_according_to_a_title_and_name_the_parse_cut_off_after_a_place_is_the_pe
         "plane",
     )
     assert (p.speaker.text, p.content.text) == ("Senator Richard Blumenthal", "the plane had a history of problems")
+
+
+def test_a_quotation_alone_after_reported_words_goes_on_from_them(forms_engine: Engine) -> None:
+    text = 'Blinken said he was happy with the talks. "It was a good day." Wang Yi said they failed. "We tried," Yang said.'
+    sheet = extract(forms_engine, text)
+    assert [(p.speaker.text, p.content.text) for p in sheet.positions] == [
+        ("Blinken", "he was happy with the talks"),
+        ("Blinken", '"It was a good day."'),
+        ("Wang Yi", "they failed"),
+        ("Yang", '"We tried,"'),  # attributed on its own
+    ]
+    # not across a paragraph break
+    sheet = extract(forms_engine, 'Blinken said he was happy with the talks.\n\n"It was a good day."')
+    assert [p.content.text for p in sheet.positions] == ["he was happy with the talks"]

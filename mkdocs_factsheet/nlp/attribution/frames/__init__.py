@@ -47,6 +47,7 @@ class FrameFinder:
         labels.dash_frames()
         ReportedSpeech(self.index, found).find()
         direct.after_colon()
+        direct.after_reported()
         labels.headline()
         labels.colon_labels()
         labels.transcript_labels()

@@ -166,6 +166,27 @@ class DirectQuotes:
             elif span.start > 0:
                 self.message_before_colon(quote, span)
 
+    def after_reported(self) -> None:
+        """A quotation that is a sentence of its own, right after a sentence of the same paragraph that reports
+        what someone said, goes on from it: "Zapata said he was happy with the flight. “It was a dream.”" (run once
+        the reported speech is found)."""
+        doc, text = self.index.doc, self.index.text
+        reported = [f for f in self.found.frames if f.follows is None and f.kind != "direct" and f.cue_kind == "speech"]
+        for quote, span in self.index.quote_spans:
+            if self.index.quote_tokens.get(span.start) is not quote or span.start == 0:
+                continue  # nested inside another quotation; the first words of the article
+            sentence = doc[span.start].sent
+            alone = sentence.start == span.start and not text[quote.end : sentence.end_char].strip(" .,;:!?")
+            if not alone or any(f.content[0] <= quote.start < f.content[1] for f in self.found.frames):
+                continue
+            previous = doc[span.start - 1].sent
+            if self.index.paragraph_of(previous.start_char) != quote.paragraph:
+                continue
+            inside = [f for f in reported if previous.start_char <= f.content[0] and f.content[1] <= previous.end_char]
+            if inside and not any(previous.start_char <= q.start < quote.start for q, _ in self.index.quote_spans):
+                source = max(inside, key=lambda f: f.content[1])
+                self.continuation(quote, span, source, "direct: quotation after the speaker's reported words")
+
     def message_before_colon(self, quote: Quote, span: SpacySpan) -> None:
         """A quotation after a colon that ends a clause in which someone issues or makes a message: "The ministry
         issued a statement: “…”", "He made the announcement on a morning show: “…”" — the message's words."""
