@@ -700,3 +700,13 @@ def test_a_quotation_alone_after_reported_words_goes_on_from_them(forms_engine: 
     # not across a paragraph break
     sheet = extract(forms_engine, 'Blinken said he was happy with the talks.\n\n"It was a good day."')
     assert [p.content.text for p in sheet.positions] == ["he was happy with the talks"]
+
+
+def test_a_report_the_parse_hangs_under_the_clause_after_it_reports_that_clause(forms_engine: Engine) -> None:
+    p = one(forms_engine, "The Bangkok Post reported, citing officials, the plane landed at noon.", "plane")
+    assert (p.speaker.text, p.content.text) == ("The Bangkok Post", "the plane landed at noon")
+    # not a cue with words of its own after it, nor one under another cue
+    sheet = extract(forms_engine, "Blinken spoke about his ties to Asia; this week, he addressed the forum.")
+    assert all("forum" not in p.content.text for p in sheet.positions)
+    p = one(forms_engine, "Those talks are continuing, Blinken said.", "talks")
+    assert (p.speaker.text, p.content.text) == ("Blinken", "Those talks are continuing")

@@ -78,6 +78,7 @@ class ReportedSpeech:
             self.gerund_clause,
             self.parenthetical_host,
             self.inverted_host,
+            self.clause_after_report,
             self.hosts_before,
             self.as_clause,
             self.subject_taken_as_object,
@@ -253,6 +254,25 @@ class ReportedSpeech:
         if match.cue.kind != "speech" or grammar.inverted_speaker(token) is None:
             return None
         return _Content([token.head], "indirect: …, said Name, …", exclude=token)
+
+    def clause_after_report(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
+        """Content from the clause a cue with its own subject and nothing reported hangs under, after it: "The
+        Bangkok Post reported, citing officials, the plane landed at 6 a.m." (the parse made the report a complement
+        of "landed"); it starts at that clause's subject, after the aside."""
+        head = token.head
+        if match.cue.kind != "speech" or token.dep_ != "ccomp" or head.i < token.i or head.pos_ not in ("VERB", "AUX"):
+            return None
+        after = [c for c in complements.children if c.i > token.i and not c.is_punct and not _a_date(c)]
+        if head.i in self.index.cues or after:
+            return None  # "Those discussions are continuing, he said"; "She spoke about her ties …; she added"
+        if not any(c.dep_ in grammar.SUBJECTS for c in complements.children):
+            return None
+        subject = next((c for c in head.children if c.dep_ in grammar.SUBJECTS and c.i > token.i), None)
+        if subject is None or head.i in self.index.quote_tokens:
+            return None
+        return _Content(
+            [head], "indirect: Name-said, …, that …", exclude=token, after=self.index.doc[subject.left_edge.i - 1]
+        )
 
     def parenthetical_host(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
         """Content from the host clause of a parenthetical cue: "X, Name said, Y"."""
@@ -656,6 +676,12 @@ def _said_on(verb: Token) -> bool:
     )
 
 
+def _a_date(phrase: Token) -> bool:
+    """Is the phrase at `phrase` a date or time, perhaps after its preposition ("in mid-2019", "Monday")?"""
+    words = [t for t in phrase.subtree if not (t.i == phrase.i and phrase.dep_ == "prep")]
+    return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
+
+
 def _gerund(verb: Token) -> bool:
     """Is the verb a gerund, also a perfect one ("taking bribes", "having met him")?"""
     return verb.tag_ == "VBG" or verb.tag_ == "VBN" and any(c.lower_ == "having" for c in verb.children)
@@ -669,8 +695,7 @@ def _after_leading_date(tokens: list[Token], start: int) -> int:
         for child in root.children:
             if child.i != start or child.dep_ not in ("prep", "npadvmod") or child.i > root.i:
                 continue
-            words = [t for t in child.subtree if t.i != child.i or child.dep_ != "prep"]
-            dated = bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
+            dated = _a_date(child)
             subject_after = any(c.dep_ in grammar.SUBJECTS and c.i > child.right_edge.i for c in root.children)
             if dated and subject_after:
                 after = child.right_edge.i + 1
