@@ -431,13 +431,13 @@ _PRIVATE_TOO = {"center", "centre", "centers", "centres", "institute", "academy"
 # heads that make a name opened by a state's qualifier a state's body, though no agent noun on their own: "the
 # National Disaster Response Force", "the National Security Council"
 _QUALIFIED_HEADS = {"force", "council", "office", "corps", "guard", "board", "committee"}
-# the heads of names only a state's bodies have, whatever comes before: "the Emergency Situations Ministry",
-# "Thames Valley Police"
-_STATES_ONLY = {"ministry", "police", "constabulary", "gendarmerie"}
 # a police force's own word anywhere in a name makes it the state's ("Montgomery County Police Department"), unless
 # the name is its staff's body ("the Police Federation", "the Police Officers Association")
 _POLICE = {"police", "constabulary", "gendarmerie"}
 _STAFF_BODIES = {"federation", "association", "union", "foundation", "league", "council"}
+# the heads of names only a state's bodies have, whatever comes before: "the Emergency Situations Ministry",
+# "Thames Valley Police"
+_STATES_ONLY = {"ministry"} | _POLICE
 
 
 def _before_title(ent: SpacySpan, titles: list[tuple[int, int]]) -> SpacySpan:
