@@ -237,18 +237,21 @@ def asks_or_promises(index: DocIndex, verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.i in index.cues
 
 
-def communicated(index: DocIndex, verb: Token, obj: Token | None, cue: Cue) -> bool:
+def communicated(index: DocIndex, verb: Token, obj: Token | None, cue: Cue, deed: Token | None = None) -> bool:
     """Does a deed cue ("denied", "approved", "declared") report a speech act rather than a deed: a message
     as its object, a characterisation ("rejected the claim as groundless", "declared it a pandemic"), a
     quotation in its clause, a speech setting ("in a statement"), a speech adverb ("flatly") or a speech
-    verb beside it ("rejected the bill, saying …")?"""
+    verb beside it ("rejected the bill, saying …")? `deed`: the complement naming the deed itself ("refused [to
+    hand over] the documents"), which is no characterisation."""
     lexicon = index.lexicon
     if obj is not None and obj.lemma_.lower() in lexicon.said_nouns:
         return True
     if obj is not None and any(c.dep_ == "acl" and c.lemma_ == "be" and is_infinitive(c) for c in obj.children):
         return True  # "declared the outbreak … to be a pandemic" (parsed as a clause of the object)
     for child in verb.children:
-        if child.dep_ in ("oprd", "xcomp") or child.dep_ == "advmod" and child.lower_ in SPEECH_ADVERBS:
+        if child.dep_ in ("oprd", "xcomp") and child != deed:
+            return True
+        if child.dep_ == "advmod" and child.lower_ in SPEECH_ADVERBS:
             return True
         if child.dep_ == "ccomp" and reports_clause(verb, child, cue):
             return True

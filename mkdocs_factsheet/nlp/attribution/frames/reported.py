@@ -226,6 +226,8 @@ class ReportedSpeech:
         xcomp, dobj = complements.xcomp, complements.dobj
         if not xcomp or not Lexicon.takes_infinitive(match.cue) or self.bare_speech(xcomp[0]):
             return None
+        if self.refused_deed(token, match, xcomp[0]):
+            return None
         if dobj is not None and dobj.i < xcomp[0].i:
             return _Content([dobj, *xcomp], "indirect: Name-pressed X to …", addressee=dobj)
         if any(t.dep_ in grammar.SUBJECTS for t in xcomp[0].children):
@@ -241,6 +243,18 @@ class ReportedSpeech:
         if gerund is None or gerund.i < token.i or len(list(gerund.children)) == 0:
             return None
         return _Content([gerund], "indirect: Name-denied doing …")
+
+    def refused_deed(self, token: Token, match: CueMatch, verb: Token) -> bool:
+        """Is what a refusal's infinitive names a deed, with nothing said ("refused to hand over the documents",
+        "declined to hear the case"): a verb that is no cue of its own, and nothing communicated around the refusal
+        (a speech setting, a quotation, a speech adverb or a speech verb beside it)?"""
+        if not match.cue.deed or match.cue.stance != "reject":
+            return False
+        said = self.index.cues.get(verb.i)
+        if said is not None and said.cue.kind == "speech":
+            return False  # "refused to endorse him": a stance withheld is one taken
+        return not grammar.communicated(self.index, token, None, match.cue, deed=verb)
+        return not grammar.communicated(self.index, token, None, match.cue, deed=verb)
 
     def bare_speech(self, verb: Token) -> bool:
         """Is an infinitive a speech verb with nothing said ("declined to comment", "refused to elaborate")?"""
