@@ -1086,3 +1086,12 @@ def test_the_states_own_agents_in_a_capital_act_for_its_country(engine: Engine) 
     )
     assert speaker_of(sheet, "talks had failed") == (None, "china")
     assert speaker_of(sheet, "talks would go on") == (None, None)  # foreign diplomats serve no place they are in
+
+
+def test_a_condition_with_its_subject_after_the_auxiliary_does_not_take_the_speaker(engine: Engine) -> None:
+    text = (
+        "Secretary of Justice Wanda Vázquez Garced, the would-be successor should Pierluisi remain unconfirmed by "
+        "the Senate, has expressed she is uninterested in taking up the office of governor."
+    )
+    # the model's person ends at "Vázquez"; the last word it hangs its name on is the name's too
+    assert speaker_of(sheet_of(engine, text), "uninterested")[0] == "Wanda Vázquez Garced"

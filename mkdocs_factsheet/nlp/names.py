@@ -76,13 +76,15 @@ def _settle_once(doc: Doc, title_words: frozenset[str], first_names: frozenset[s
             settled += pair
             changed = True
             continue
-        start = ent.start
+        start, widened = ent.start, 0
         if ent.label_ == "PERSON" and _title_before_name(ent, title_words):
             changed = True  # "[Kamloops RCMP Constable] [Gary Gray]": where and what the person is, no name
             continue
         if ent.label_ == "PERSON":
             while start > 0 and _first_name(doc[start - 1], ent, title_words):
                 start -= 1
+            while _last_name(doc, ent.end + widened, title_words):
+                widened += 1
             if _title_inside(ent, title_words, surnames):
                 start += 1  # "Broadcaster [Piers Morgan]", "Senator [Amsel]" after "Lea Amsel"
         mistaken = ent.label_ in _MISTAKEN_FOR_PERSON and (
@@ -92,7 +94,7 @@ def _settle_once(doc: Doc, title_words: frozenset[str], first_names: frozenset[s
             or _surname_inside(ent, people)
             or _first_name_opens(ent, first_names)
         )  # "Sudesh Amman … Amman, who …": the surname of a person named before, not Jordan's capital
-        end = ent.end - _post_nominal(ent)  # "Kama Melly QC", which the model reads as an organisation
+        end = ent.end - _post_nominal(ent) + widened  # "Kama Melly QC", which the model reads as an organisation
         if start != ent.start or mistaken or end != ent.end:
             ent = Span(doc, start, end, "PERSON")
             changed = True
@@ -331,6 +333,27 @@ def _name_after_title(ent: Span, title_words: frozenset[str]) -> bool:
         and (before.lower_.rstrip(".") in title_words or before.lower_ in HONORIFICS)
         and 2 <= len(ent) <= 3
         and all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in title_words for t in ent)
+    )
+
+
+def _last_name(doc: Doc, index: int, title_words: frozenset[str]) -> bool:
+    """Is the word at `index`, right after a person's name, its last word, which the model left out: a capitalised
+    word outside any entity that the name's last word is a compound of ("[Wanda Vázquez] Garced"), no title or
+    institution ("Ted Kennedy Center")?"""
+    if index >= len(doc) or index == 0:
+        return False
+    token, before = doc[index], doc[index - 1]
+    return (
+        token.ent_iob_ == "O"
+        and token.pos_ == "PROPN"
+        and token.is_alpha
+        and token.is_title
+        and before.dep_ == "compound"
+        and before.head.i == index
+        and before.whitespace_ == " "
+        and token.lower_ not in title_words
+        and token.lower_ not in HONORIFICS
+        and token.lower_ not in _INSTITUTION_ENDINGS
     )
 
 

@@ -92,6 +92,8 @@ def subject(index: DocIndex, verb: Token, depth: int = 0) -> Token | None:
     """The speaker of a cue verb: its subject, the agent of a passive, or the subject it shares."""
     children = list(verb.children)
     subjects = [c for c in children if c.dep_ == "nsubj" and c.lower_ != "there" and c.lower_ not in PREPOSITIONS]
+    if len(subjects) > 1:  # "X, the successor should Y remain unconfirmed, has expressed …": Y opens a condition
+        subjects = [c for c in subjects if not _inverted_condition(c)] or subjects
     if subjects:
         outside = [c for c in subjects if c.i not in index.quote_tokens] or subjects
         found = min(outside, key=lambda c: abs(c.i - verb.i))
@@ -115,6 +117,12 @@ def subject(index: DocIndex, verb: Token, depth: int = 0) -> Token | None:
     if head.i == verb.i:
         return None
     return _shared_subject(index, verb, head, depth)
+
+
+def _inverted_condition(subject: Token) -> bool:
+    """Is `subject` that of a condition with its auxiliary put first ("should Y remain", "had Y known")?"""
+    before = subject.left_edge.i - 1
+    return before >= 0 and subject.doc[before].dep_ == "aux" and subject.doc[before].head.i == subject.head.i
 
 
 def inverted_speaker(verb: Token) -> Token | None:
