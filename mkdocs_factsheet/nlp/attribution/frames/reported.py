@@ -74,6 +74,7 @@ class ReportedSpeech:
         self.verb_cases: tuple[Callable[[Token, CueMatch, _Complements], _Content | None], ...] = (
             self.phrase_object,
             self.that_clause,
+            self.clause_after_setting,
             self.to_infinitive,
             self.gerund_clause,
             self.parenthetical_host,
@@ -220,6 +221,21 @@ class ReportedSpeech:
             and c.i not in self.index.cues
             and not any(t.ent_type_ in ("DATE", "TIME") or t.lemma_.lower() in said_nouns for t in c.subtree)
         ]
+
+    def clause_after_setting(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
+        """Content from a that-clause after where or how it was said ("said in a review of Gulf markets that …",
+        "said at the start of the meeting that …"), which the parse hangs on the setting's last noun as a relative
+        clause: `that` opens it as a conjunction, or the clause has its object or subject besides `that`."""
+        if match.cue.kind != "speech" or complements.dobj is not None:
+            return None
+        if any(c.dep_ in ("ccomp", "xcomp") for c in complements.children):
+            return None  # "announced investigating itself, following concerns that …": the clause is the concerns'
+        settings = [c for c in complements.children if c.dep_ == "prep" and c.i > token.i and c.lower_ in _SETTINGS]
+        for prep in settings:
+            for verb in prep.subtree:
+                if verb.dep_ in ("relcl", "acl") and verb.pos_ in ("VERB", "AUX") and _that_complement(verb):
+                    return _Content([verb], "indirect: Name-said in X that …")
+        return None
 
     def to_infinitive(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
         """Content from the to-infinitive of a cue that takes one: "pressed X to …", "wants X to …", "vowed to …"."""
@@ -694,6 +710,25 @@ def _a_date(phrase: Token) -> bool:
     """Is the phrase at `phrase` a date or time, perhaps after its preposition ("in mid-2019", "Monday")?"""
     words = [t for t in phrase.subtree if not (t.i == phrase.i and phrase.dep_ == "prep")]
     return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
+
+
+# prepositions of where or when something was said ("in a review", "at the start of the meeting"), not of what it
+# answers ("responded to Trump's claim that …")
+_SETTINGS = frozenset({"in", "at", "during", "on"})
+
+
+def _that_complement(verb: Token) -> bool:
+    """Is a clause the parse hangs on a noun as relative, opening with `that`, a complement clause instead: `that`
+    its conjunction, or a word of the clause other than `that` in the role the parse gave `that` ("a review that
+    investors have to relinquish [traditional vehicles]")? It has a subject of its own."""
+    that = verb.left_edge
+    if that.lower_ != "that" or that.i == 0 or that.nbor(-1).is_punct:
+        return False
+    if not any(c.dep_ in grammar.SUBJECTS and c.i != that.i for c in verb.children):
+        return False
+    if that.dep_ == "mark":
+        return True
+    return any(c.dep_ == that.dep_ and c.i != that.i for c in that.head.children)
 
 
 def _gerund(verb: Token) -> bool:
