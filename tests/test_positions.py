@@ -225,6 +225,13 @@ def test_according_to_reporting_an_attribution_keeps_the_inner_speaker(forms_eng
     assert any("reported by" in reason for reason in p.why)
 
 
+def test_an_inner_cue_whose_speaker_says_nothing_leaves_the_outer_position(forms_engine: Engine) -> None:
+    text = "Blinken said he was encouraged by the selection of Dana Whitfield to replace the late senator."
+    [p] = extract(forms_engine, text).positions
+    assert who(p) == ("Antony Blinken", "united-states")
+    assert p.content.text == "he was encouraged by the selection of Dana Whitfield to replace the late senator"
+
+
 def test_quoted_by_a_ministry_as_telling(forms_engine: Engine) -> None:
     text = "Yang was quoted by the Chinese Foreign Ministry as telling Blinken, “The Taiwan question bears on China’s sovereignty.”"
     p = one(forms_engine, text, "Taiwan question")

@@ -86,34 +86,45 @@ def _with_speakers(frames: list[Frame], speakers: Speakers, things: bool) -> lis
             if id(frame.follows) not in resolved:
                 continue
             source = resolved[id(frame.follows)]
-            speaker = Resolved(source.start, source.end, source.identity)
-            others = []
-        elif frame.speaker is not None:
-            head = speakers.titled_person(frame.speaker)  # "party leader and Prime Minister Boris Johnson"
-            start, end = speakers.span_of(head)
-            if frame.content[0] <= start < frame.content[1] and not frame.around:
-                continue  # a speaker inside what it is said to have said: a misparse
-            label = frame.rule.startswith("label")
-            identity = speakers.identify(head, content=frame.content, addressee=frame.addressee, label=label)
-            passive = frame.rule.startswith(PASSIVE_RULES)
-            if not things and speakers.says_nothing(head, identity, passive_agent=passive):
-                continue  # "evidence supported his murder": a thing, nobody's position
-            # "both nations said": the two parties just named (when nothing but the story's country resolved it)
-            guessed = any(HOME_REASON in why for why in identity.why)
-            pair = [] if (identity.actor or identity.party) and not guessed else speakers.pair(head)
-            if pair:
-                identity = pair[0]
-            speaker = Resolved(start, end, identity)
-            speakers.add_speaker(head, identity)
-            others = [Resolved(start, end, other) for other in pair[1:]] or speakers.coordinated(
-                head, speaker, frame.content
-            )  # "China and Russia said"
+            attributions = [Attribution(frame, Resolved(source.start, source.end, source.identity))]
         else:
-            continue
-        resolved[id(frame)] = speaker
-        found.append(Attribution(frame, speaker))
-        found += [Attribution(frame, other) for other in others]
+            attributions = _spoken(frame, speakers, things)
+            if attributions is None and frame.relay_of is not None:
+                # "Dole said he was encouraged by the selection of …": an inner cue whose speaker says nothing
+                # relays nothing; the outer one it stood for is the position
+                frame, attributions = frame.relay_of, _spoken(frame.relay_of, speakers, things)
+            if not attributions:
+                continue
+        resolved[id(frame)] = attributions[0].speaker
+        found += attributions
     return found
+
+
+def _spoken(frame: Frame, speakers: Speakers, things: bool) -> list[Attribution] | None:
+    """The attributions of a frame with its speaker resolved (more than one for "China and Russia said"), or none
+    when its speaker says nothing or stands inside what it is said to have said."""
+    if frame.speaker is None:
+        return None
+    head = speakers.titled_person(frame.speaker)  # "party leader and Prime Minister Boris Johnson"
+    start, end = speakers.span_of(head)
+    if frame.content[0] <= start < frame.content[1] and not frame.around:
+        return None  # a speaker inside what it is said to have said: a misparse
+    label = frame.rule.startswith("label")
+    identity = speakers.identify(head, content=frame.content, addressee=frame.addressee, label=label)
+    passive = frame.rule.startswith(PASSIVE_RULES) or frame.speaker.head.dep_ == "agent"
+    if not things and speakers.says_nothing(head, identity, passive_agent=passive):
+        return None  # "evidence supported his murder": a thing, nobody's position
+    # "both nations said": the two parties just named (when nothing but the story's country resolved it)
+    guessed = any(HOME_REASON in why for why in identity.why)
+    pair = [] if (identity.actor or identity.party) and not guessed else speakers.pair(head)
+    if pair:
+        identity = pair[0]
+    speaker = Resolved(start, end, identity)
+    speakers.add_speaker(head, identity)
+    others = [Resolved(start, end, other) for other in pair[1:]] or speakers.coordinated(
+        head, speaker, frame.content
+    )  # "China and Russia said"
+    return [Attribution(frame, speaker), *(Attribution(frame, other) for other in others)]
 
 
 def _without_negated(frames: list[Frame]) -> list[Frame]:
