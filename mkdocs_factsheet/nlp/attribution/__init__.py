@@ -88,13 +88,14 @@ def _with_speakers(frames: list[Frame], speakers: Speakers, things: bool) -> lis
             source = resolved[id(frame.follows)]
             attributions = [Attribution(frame, Resolved(source.start, source.end, source.identity))]
         else:
-            attributions = _spoken(frame, speakers, things)
-            if attributions is None and frame.relay_of is not None:
+            spoken = _spoken(frame, speakers, things)
+            if spoken is None and frame.relay_of is not None:
                 # "Dole said he was encouraged by the selection of …": an inner cue whose speaker says nothing
                 # relays nothing; the outer one it stood for is the position
-                frame, attributions = frame.relay_of, _spoken(frame.relay_of, speakers, things)
-            if not attributions:
+                frame, spoken = frame.relay_of, _spoken(frame.relay_of, speakers, things)
+            if not spoken:
                 continue
+            attributions = spoken
         resolved[id(frame)] = attributions[0].speaker
         found += attributions
     return found
