@@ -89,10 +89,11 @@ def _with_speakers(frames: list[Frame], speakers: Speakers, things: bool) -> lis
             attributions = [Attribution(frame, Resolved(source.start, source.end, source.identity))]
         else:
             spoken = _spoken(frame, speakers, things)
-            if spoken is None and frame.relay_of is not None:
+            outer = frame.relay_of
+            if spoken is None and outer is not None:
                 # "Dole said he was encouraged by the selection of …": an inner cue whose speaker says nothing
                 # relays nothing; the outer one it stood for is the position
-                frame, spoken = frame.relay_of, _spoken(frame.relay_of, speakers, things)
+                frame, spoken = outer, _spoken(outer, speakers, things)
             if not spoken:
                 continue
             attributions = spoken
