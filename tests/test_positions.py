@@ -232,6 +232,22 @@ def test_an_inner_cue_whose_speaker_says_nothing_leaves_the_outer_position(forms
     assert p.content.text == "he was encouraged by the selection of Dana Whitfield to replace the late senator"
 
 
+def test_a_concession_the_parse_puts_over_the_main_clause_is_reported_by_the_closing_cue(
+    forms_engine: Engine,
+) -> None:
+    # under a one-letter title line the model hangs "does not appear" on "plans", and "plans" on "said"
+    text = (
+        "T\n\nWhile Bahrain plans an official stock exchange, establishment of formal exchanges "
+        "in Qatar does not appear imminent, Azzam said."
+    )
+    said = [p for p in extract(forms_engine, text, title=True).positions if p.cue and p.cue.text == "said"]
+    assert [p.content.text for p in said] == [
+        "While Bahrain plans an official stock exchange, establishment of formal exchanges in Qatar does not appear "
+        "imminent"
+    ]
+    assert said[0].speaker.text == "Azzam"
+
+
 def test_quoted_by_a_ministry_as_telling(forms_engine: Engine) -> None:
     text = "Yang was quoted by the Chinese Foreign Ministry as telling Blinken, “The Taiwan question bears on China’s sovereignty.”"
     p = one(forms_engine, text, "Taiwan question")

@@ -315,6 +315,10 @@ class ReportedSpeech:
         """Content from the clauses a closing parenthetical cue hangs them on: "X, Name said"."""
         quote_tokens = self.index.quote_tokens
         hosts = [c for c in complements.children if c.dep_ == "parataxis" and c.i < token.i and c.i not in quote_tokens]
+        if not hosts:
+            # "While Bahrain plans an exchange, one in Qatar does not appear imminent, Azzam said.": the parse hung
+            # the main clause under the concession, the concession on the cue that closes the sentence
+            hosts = [c for c in complements.children if c.dep_ == "advcl" and _concession_before(c, token)]
         return _Content(hosts, "indirect: …, Name-said") if hosts else None
 
     def as_clause(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
@@ -715,6 +719,20 @@ def _a_date(phrase: Token) -> bool:
 # prepositions of where or when something was said ("in a review", "at the start of the meeting"), not of what it
 # answers ("responded to Trump's claim that …")
 _SETTINGS = frozenset({"in", "at", "during", "on"})
+
+
+def _concession_before(clause: Token, cue: Token) -> bool:
+    """Is `clause` a concession opening the sentence ("While …", no mark of time or cause), with its own subject,
+    that runs up to the comma before the subject of a cue that ends the sentence ("…, Azzam said.")?"""
+    doc = cue.doc
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subject is None or clause.i > cue.i or clause.right_edge.i + 2 != subject.left_edge.i:
+        return False
+    if doc[clause.right_edge.i + 1].text != "," or cue.i + 1 >= len(doc) or not doc[cue.i + 1].is_punct:
+        return False
+    opening = [c for c in clause.children if c.dep_ == "mark" or c.tag_ == "WRB"]  # "because", "when"
+    own_subject = any(c.dep_ in grammar.SUBJECTS for c in clause.children)
+    return own_subject and all(word.lower_ in grammar.CONTRASTING for word in opening)
 
 
 def _that_complement(verb: Token) -> bool:
