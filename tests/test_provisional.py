@@ -606,3 +606,14 @@ def test_an_organisation_the_model_takes_a_comma_into_ends_before_it(engine: Eng
         "on the Judiciary Committee.",
     )
     assert speaker_of(sheet, "was unique") == ("Associated Press", None)  # a source, not Conyers
+
+
+def test_a_portfolio_joined_by_and_is_no_organisation_nor_part_of_the_name(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Secretary of Health and Human Services Alex Azar said the vaccine was safe. "
+        "Minister of Trade and Industry Chan Chun Sing said exports fell.",
+    )
+    assert speaker_of(sheet, "vaccine was safe") == ("Alex Azar", None)
+    assert speaker_of(sheet, "exports fell") == ("Chan Chun Sing", None)
+    assert not [party.name for party in sheet.parties if party.provisional]

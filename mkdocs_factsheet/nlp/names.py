@@ -336,6 +336,18 @@ def _name_after_title(ent: Span, title_words: frozenset[str]) -> bool:
     )
 
 
+def _in_portfolio(token: Token, title_words: frozenset[str]) -> bool:
+    """Is a capitalised word part of the portfolio after a title's "of" ("Minister of Trade and Industry",
+    "Secretary of Health, Welfare and Sport")?"""
+    doc = token.doc
+    index = token.i - 1
+    while index > 0 and (doc[index].is_title or doc[index].lower_ in ("and", "&", ",")):
+        index -= 1
+    # a place's name after "of" is no portfolio joined to this word ("Mayor of London Sadiq Khan")
+    joined = index == token.i - 1 or any(t.lower_ in ("and", "&") for t in doc[index + 1 : token.i])
+    return joined and index > 0 and doc[index].lower_ == "of" and doc[index - 1].lower_ in title_words
+
+
 def _last_name(doc: Doc, index: int, title_words: frozenset[str]) -> bool:
     """Is the word at `index`, right after a person's name, its last word, which the model left out: a capitalised
     word outside any entity that the name's last word is a compound of ("[Wanda Vázquez] Garced"), no title or
@@ -360,8 +372,7 @@ def _last_name(doc: Doc, index: int, title_words: frozenset[str]) -> bool:
 def _first_name(token: Token, ent: Span, title_words: frozenset[str]) -> bool:
     """A capitalised word outside any entity, hung on the name as part of it, that is no title nor a title's
     portfolio ("Minister of Information Moammar al-Eryani")."""
-    doc = token.doc
-    if token.i > 1 and doc[token.i - 1].lower_ == "of" and doc[token.i - 2].lower_ in title_words:
+    if _in_portfolio(token, title_words):
         return False
     return (
         token.ent_iob_ == "O"

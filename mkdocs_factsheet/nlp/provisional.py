@@ -125,6 +125,8 @@ def find_provisional(
     for ent in map(partial(_without_place, covered=covered), organisations):
         if not _own_name(ent, covered, adjectives, businesses) or (ent.end in portfolios and ent.label_ != "NORP"):
             continue  # "Civil Aviation Minister Hardeep Singh Puri": a portfolio, no organisation
+        if _portfolio_before_name(ent):
+            continue  # "Secretary of Health and Human Services Alex Azar": a portfolio too
         if any(start <= ent.start and ent.end <= end for start, end in titles):
             continue  # "the Speaker of the House": a title's own words, no organisation
         if ent.label_ == "NORP":
@@ -486,6 +488,16 @@ def _own_name(ent: SpacySpan, covered: set[int], adjectives: set[int], businesse
         and (len(ent) - len(taken) >= 2 or _business_named(ent, businesses))
         and (ent[-1].i not in taken)
     )
+
+
+def _portfolio_before_name(ent: SpacySpan) -> bool:
+    """Is an organisation entity the portfolio between a capitalised office title's "of" and the holder's name
+    ("Secretary of Health and Human Services Alex Azar"; not "the general secretary of the RMT union")?"""
+    doc = ent.doc
+    if ent.start < 2 or ent.end >= len(doc) or doc[ent.start - 1].lower_ != "of":
+        return False
+    title = doc[ent.start - 2]
+    return title.is_title and title.lower_ in _OFFICE_TITLES and doc[ent.end].ent_type_ == "PERSON"
 
 
 def _business_named(ent: SpacySpan, businesses: frozenset[str]) -> bool:
