@@ -1095,3 +1095,11 @@ def test_a_condition_with_its_subject_after_the_auxiliary_does_not_take_the_spea
     )
     # the model's person ends at "Vázquez"; the last word it hangs its name on is the name's too
     assert speaker_of(sheet_of(engine, text), "uninterested")[0] == "Wanda Vázquez Garced"
+
+
+def test_the_official_is_the_official_named_before(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "A senior Japanese official said the dollar would rise. The official said rates would stay low.",
+    )
+    assert speaker_of(sheet, "rates would stay low") == ("Japanese officials", "japan")

@@ -730,7 +730,8 @@ class Speakers:
                 continue  # "the prime minister" is no "First Minister" named before
             if head.tag_ == "NNS" and mention.actor_kind == "person" and self.doc[mention.end - 1].tag_ != "NNS":
                 continue  # "lawmakers" are not the one senator named before ("Iranian officials" are)
-            names = [mention.actor.split()[-1].lower()]
+            # "the official" after "a senior Japanese official" (the actor: "Japanese officials")
+            names = [mention.actor.split()[-1].lower(), self.doc[mention.end - 1].lemma_.lower()]
             if mention.role:
                 names.append(mention.role.split()[-1].lower())
                 names.append(mention.role.split()[0].lower())
