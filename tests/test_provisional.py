@@ -617,3 +617,12 @@ def test_a_portfolio_joined_by_and_is_no_organisation_nor_part_of_the_name(engin
     assert speaker_of(sheet, "vaccine was safe") == ("Alex Azar", None)
     assert speaker_of(sheet, "exports fell") == ("Chan Chun Sing", None)
     assert not [party.name for party in sheet.parties if party.provisional]
+
+
+def test_a_kind_of_body_written_with_a_capital_is_no_provisional_party(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "A senior Bank of Japan official said the dollar would rise. The Bank official said rates would stay low.",
+    )
+    assert speaker_of(sheet, "rates would stay low") == ("Japanese officials", "japan")
+    assert not [party.name for party in sheet.parties if party.provisional]

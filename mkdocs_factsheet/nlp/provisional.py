@@ -193,6 +193,9 @@ def find_provisional(
     # acronym ("NASA") or a name written again ("Facebook") is not
     seen = Counter(token.text for token in doc if token.text in {name for _, _, name in names})
     grouped = {ent.start for ent in groups}
+    # a kind of body written with a capital ("The Bank official" after "a Bank of Japan official") names none
+    kinds = _KINDS_OF_ORGANISATION | businesses
+    names = [n for n in names if " " in n[2] or n[2].casefold() not in kinds]
     names = [
         n
         for n in names
