@@ -29,6 +29,8 @@ def party_ids(sheet: FactSheet) -> set[str]:
         ("He served in the Vietnam War before entering politics.", "vietnam"),
         ("Mark Cuban said he would not run for president.", "cuba"),
         ("Two destroyers sailed through the South China Sea on Tuesday, the navy said.", "china"),
+        ("The toilet was valued at six million US dollars, the palace said.", "united-states"),
+        ("The painting sold for about 1.4 million Indian rupees, the auction house said.", "india"),
     ],
 )
 def test_a_party_name_inside_a_longer_place_person_or_event_name_is_no_mention(

@@ -37,6 +37,14 @@ DETERMINERS = {"the", "a", "an"}
 # "Syrian Democratic Forces") is left to the agent nouns and to nlp.provisional
 NAME_LABELS = {"GPE", "LOC", "PERSON", "EVENT", "FAC", "WORK_OF_ART"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
+# currencies named after their country ("US dollars", "the Hong Kong dollar", "Indian rupees")
+CURRENCIES = frozenset(
+    {
+        "dollar", "pound", "euro", "yen", "yuan", "renminbi", "rupee", "peso", "franc", "ruble", "rouble", "won",
+        "rand", "lira", "krona", "krone", "shekel", "dinar", "riyal", "rial", "ringgit", "baht", "rupiah", "dirham",
+        "hryvnia", "zloty", "forint", "koruna", "taka", "naira", "cedi", "shilling", "kwacha", "lempira", "bolivar",
+    }
+)  # fmt: skip
 _INDEFINITE = ("a", "an", "another", "former")
 # a country's initialism: "US", "U.S.", "UK", "PRC"
 _INITIALISM = re.compile(r"(?:[A-Z]\.){2,4}|[A-Z]{2,4}")
@@ -230,7 +238,11 @@ class _Resolver:
             if self.is_title_of(candidate, following):
                 title = candidate  # "President" in "U.S. President Joe Biden": a title, not a mention of its own
                 continue
-            if self.is_title_of_someone_else(candidate) or self.inside_longer_name(candidate, following):
+            if (
+                self.is_title_of_someone_else(candidate)
+                or self.inside_longer_name(candidate, following)
+                or self.names_currency(candidate)
+            ):
                 previous, previous_mention, title = candidate, None, None
                 continue
             voice = self.voice_of(previous, previous_mention, candidate)
@@ -453,6 +465,14 @@ class _Resolver:
             return False
         named = self.surnames.get(self.doc[candidate.start].text)
         return named is not None and named <= candidate.start
+
+    def names_currency(self, candidate: Candidate) -> bool:
+        """A party's name or adjective that names a currency ("six million US dollars", "the Australian dollar",
+        "US$400 million"): no mention of the party."""
+        if candidate.end >= len(self.doc):
+            return False
+        after = self.doc[candidate.end]
+        return after.text == "$" or after.pos_ == "NOUN" and after.lemma_.lower() in CURRENCIES
 
     def inside_other_name(self, candidate: Candidate) -> bool:
         """A surname or alias that ends someone else's name ("Sam Harris", "George Washington")."""
