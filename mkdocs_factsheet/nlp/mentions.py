@@ -12,6 +12,7 @@ Resolution rules, in order (each decision is recorded in the mention's `why`):
 - a party's name or adjective, or a member's surname, inside a longer name the NER reads as one place, person
   or event ("New Mexico", "Mark Cuban", "the Vietnam War") names neither, unless a title or an agent noun
   follows it ("Russian President …");
+- a party's name or adjective before a currency ("six million US dollars", "Indian rupees") names neither;
 - a party name or adjective just before an agent noun ("Chinese officials", "China's foreign
   ministry") is an actor of that party.
 """
