@@ -60,6 +60,12 @@ def test_a_former_office_holder_speaks_for_no_party(engine: Engine, text: str, w
             "geopolitical significance",
             "Alex Lagakos",
         ),
+        (
+            "A report was published by a team from University College London (UCL). "
+            '"We now know there is water," said UCL astronomer Angelos Tsiaras.',
+            "there is water",
+            "Angelos Tsiaras",
+        ),
     ],
 )
 def test_a_commentator_or_someone_at_a_workplace_speaks_for_no_party(

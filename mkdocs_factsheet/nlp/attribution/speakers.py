@@ -391,7 +391,7 @@ class Speakers:
         said"): the person, with the party the title phrase gives where the text gives the person none."""
         person = self.identify(name, content=content, addressee=addressee)
         person.why.insert(0, f"{name.text!r}, in apposition with {head.text!r}")
-        if person.party is None:
+        if person.party is None and person.actor not in self.independent:  # "UCL astronomer Angelos Tsiaras"
             title = self.describe(head)
             if title.party is not None and title.kind != "person":
                 return replace(person, party=title.party, why=[*person.why, *title.why])
