@@ -180,3 +180,16 @@ def test_a_body_of_a_countrys_region_is_named_as_written(pipeline: Pipeline) -> 
     assert (speaker.actor, speaker.party) == ("government of American Samoa", "united-states")
     sheet = sheet_of(engine, "The Foreign Ministry of Iraq said it was a violation of sovereignty.")
     assert [(p.speaker.actor, p.speaker.party) for p in sheet.positions] == [("Iraqi Foreign Ministry", "iraq")]
+
+
+def test_a_country_or_its_place_before_a_noun_of_no_agent_says_where_not_whom(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Omsk hospital reported no traces of poison were found. The Montreal team said the planet may have water. "
+        "Beijing officials said the air was clean. The US statement spoke of Turkey guarding the camps.",
+    )
+    party_of = {p.content.text: p.speaker.party for p in sheet.positions}
+    assert party_of["no traces of poison were found"] is None
+    assert party_of["the planet may have water"] is None
+    assert party_of["the air was clean"] == "china"
+    assert party_of["of Turkey guarding the camps"] == "united-states"

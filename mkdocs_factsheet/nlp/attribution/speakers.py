@@ -157,6 +157,11 @@ class Speakers:
         self.local_agents = frozenset(
             alias_of(a).text.lower() for agent in rules.agents if agent.name in LOCAL_AGENTS for a in agent.aliases
         )
+        # the last words of every agent's names: the nouns a country before them makes its agents ("Kremlin critic"
+        # is none)
+        self.agent_words = frozenset(
+            alias_of(a).text.lower().split()[-1] for agent in rules.agents for a in [agent.name, *agent.aliases]
+        )
 
         # sentences counted for the pronoun window: one wholly inside a quotation counts with the one before
         # (a quoted speech of five sentences does not put its speaker out of reach)
@@ -280,6 +285,7 @@ class Speakers:
                 m
                 for c in head.children
                 if c.dep_ in ("appos", "compound") and (m := self.mention_at.get(c.i)) and not _dateline(self.doc, m)
+                if not (c.dep_ == "compound" and self.only_where(head, m))  # "Omsk hospital"
             ]
             if mention is None and head.ent_type_ == "PERSON":
                 # "Sirhan, an ethnic Palestinian from Jordan, opposed …": a nationality, no one acted for
@@ -676,6 +682,7 @@ class Speakers:
                     and token.head.lower_ not in _WHERE_FROM
                     and not _dateline(self.doc, mention)
                     and (mention.actor is None or mention.actor_kind == "body" or mention.via == "agent")
+                    and not (child.dep_ == "compound" and self.only_where(head, mention))
                 ):
                     yield mention
         local = head.lower_ in self.local_agents  # "officials in Beijing", "police in Kabul": the place's
@@ -694,6 +701,14 @@ class Speakers:
                         if head.ent_type_ == "PERSON" and region_of_a_country(mention, self.rules):
                             continue  # "Tiara Lusk of Idaho": where she is from, no one she acts for
                         yield mention
+
+    def only_where(self, head: Token, mention: Mention) -> bool:
+        """Does a country or one of its places before a common noun that names none of its agents nor a message say
+        where they are, not whom they act for ("Omsk hospital", "the Montreal team", "Beijing residents"; not
+        "Beijing officials", "the US statement")?"""
+        country = mention.actor is None and mention.party in self.rules.countries
+        said = head.lemma_.lower() in self.message_nouns  # "the US statement" is the country's
+        return country and head.pos_ == "NOUN" and head.lower_ not in self.agent_words and not said
 
     def person_name(self, head: Token) -> str | None:
         """The fullest name the text gives the person at `head` ("Caddell" → "Pat Caddell")."""
