@@ -248,6 +248,26 @@ def test_a_concession_the_parse_puts_over_the_main_clause_is_reported_by_the_clo
     assert said[0].speaker.text == "Azzam"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Andrea Zamperoni was discovered dead on Wednesday in Queens, according to police on Thursday.",
+            "Andrea Zamperoni was discovered dead on Wednesday in Queens",
+        ),
+        (
+            "Bermuda was rarely hit by hurricanes according to CNN who reported that only 21 hurricanes came close.",
+            "Bermuda was rarely hit by hurricanes",
+        ),
+    ],
+)
+def test_according_to_leaves_out_when_the_source_spoke_and_the_writers_relative_clause(
+    forms_engine: Engine, text: str, content: str
+) -> None:
+    [p] = [p for p in extract(forms_engine, text).positions if p.cue and p.cue.text == "according to"]
+    assert p.content.text == content
+
+
 def test_quoted_by_a_ministry_as_telling(forms_engine: Engine) -> None:
     text = "Yang was quoted by the Chinese Foreign Ministry as telling Blinken, “The Taiwan question bears on China’s sovereignty.”"
     p = one(forms_engine, text, "Taiwan question")

@@ -451,18 +451,26 @@ def according_source(index: DocIndex, match: CueMatch) -> Token | None:
 
 
 def relative_aside(doc: Doc, end: int) -> set[int]:
-    """The writer's relative clause set off by a comma right after token `end` ("…, according to officials, some of
-    whom were hospitalised"; "…, according to police, who did not name him"), as token indices; empty if none."""
-    comma = end + 1
-    if comma + 1 >= len(doc) or doc[comma].text != "," or doc[comma].sent.start != doc[end].sent.start:
+    """The writer's relative clause right after token `end`, set off by a comma or opened by the relative pronoun
+    itself ("…, according to officials, some of whom were hospitalised"; "…, according to police, who did not name
+    him"; "… according to CNN who reported that …"), as token indices; empty if none."""
+    start = end + 1
+    if start + 1 >= len(doc) or doc[start].sent.start != doc[end].sent.start:
         return set()
-    if not any(t.tag_ in ("WP", "WDT", "WP$") for t in doc[comma + 1 : comma + 4]):
+    if doc[start].text == ",":
+        opening = doc[start + 1 : start + 4]
+    elif doc[start].tag_ in ("WP", "WDT"):
+        opening = doc[start : start + 1]
+    else:
         return set()
-    sentence_end = doc[comma].sent.end
-    verbs = [t for t in doc[comma + 1 : sentence_end] if t.pos_ in ("VERB", "AUX") and t.left_edge.i == comma + 1]
+    if not any(t.tag_ in ("WP", "WDT", "WP$") for t in opening):
+        return set()
+    first = opening[0].i
+    sentence_end = doc[start].sent.end
+    verbs = [t for t in doc[first:sentence_end] if t.pos_ in ("VERB", "AUX") and t.left_edge.i == first]
     if not verbs:
         return set()
-    return set(range(comma, max(v.right_edge.i for v in verbs) + 1))
+    return set(range(start, max(v.right_edge.i for v in verbs) + 1))
 
 
 def name_in_apposition(head: Token) -> SpacySpan | None:

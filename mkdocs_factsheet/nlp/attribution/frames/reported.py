@@ -635,6 +635,10 @@ class ReportedSpeech:
         if name is not None:  # "according to the El Paso mayor, Dee Margo, police were …": the source is the mayor
             phrase |= set(range(source.right_edge.i + 1, name.end + 1))
             source = name.root
+        # "…, according to police on Thursday": when the source spoke, right after it, is the phrase's too
+        for child in according.children:
+            if child.dep_ == "prep" and child.i == max(phrase) + 1 and _a_date(child):
+                phrase |= {t.i for t in child.subtree}
         phrase |= grammar.relative_aside(self.index.doc, max(phrase))
         sent = according.sent
         # the rest of the sentence, also where `according to` hangs under a noun ("the number of X, according to Y");
