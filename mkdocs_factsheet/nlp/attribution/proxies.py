@@ -90,6 +90,8 @@ def _own_author(head: Token, verbs: frozenset[str]) -> Token | None:
     for child in head.children:
         if child.dep_ == "poss" and child.tag_ == "PRP$" and issuer is not None:
             return issuer  # "The governor tweeted her reasoning": the possessive is the one who tweeted
+        if child.dep_ == "poss" and child.ent_type_ in ("DATE", "TIME"):
+            continue  # "last week's data": when, not whose
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in ("PERSON", "ORG")):
             return child
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
