@@ -1103,3 +1103,15 @@ def test_the_official_is_the_official_named_before(engine: Engine) -> None:
         "A senior Japanese official said the dollar would rise. The official said rates would stay low.",
     )
     assert speaker_of(sheet, "rates would stay low") == ("Japanese officials", "japan")
+
+
+def test_a_surname_the_model_reads_as_a_noun_is_the_person_named_before_and_pronouns_follow(engine: Engine) -> None:
+    text = (
+        "The game was a hard, physical match according to Maroochydore assistant coach Ben Radmall. "
+        '"The two guys set it up," Tronc said. Radmall conceded that his side needed to work on some things. '
+        '"We had our opportunities", he said.'
+    )
+    sheet = sheet_of(engine, text)
+    assert speaker_of(sheet, "hard, physical match")[0] == "Ben Radmall"  # the name after the title
+    assert speaker_of(sheet, "work on some things")[0] == "Ben Radmall"
+    assert speaker_of(sheet, "We had our opportunities")[0] == "Ben Radmall"

@@ -557,7 +557,10 @@ class Speakers:
             return identity
         # a name, even one the NER sees no person in, may be someone with a party named before ("Hardeep also
         # stated", after the pack's "Hardeep Singh Puri")
-        untagged = head.pos_ == "PROPN" and head.is_title and head.ent_type_ not in ("ORG", "NORP", "GPE")
+        # (the model tags a surname opening a sentence as a common noun now and then: "Radmall conceded …")
+        untagged = head.pos_ in ("PROPN", "NOUN") and head.is_title and head.ent_type_ not in ("ORG", "NORP", "GPE")
+        if person is None and untagged and head.pos_ == "NOUN" and head.lower_ not in self.rules.people_nouns:
+            person = self.full_names.get(head.text)  # a person the text names in full, surname alone
         known = self.named_before(person or head.text, head.i) if person or untagged else None
         if known is not None:
             identity = self.from_mention(known)
@@ -1178,9 +1181,10 @@ def _full_names(people: list[str]) -> dict[str, str]:
 
 def _apposed_name(head: Token) -> Token | None:
     """A person's name in apposition with the common noun at `head` ("The chairman of the committee, Adam Schiff,
-    said"; "said co-author Ted Scambos"), also where the parse hung it on the noun's complement between commas
-    ("The general manager of Abu Dhabi Media, Ali bin Tamim, said")."""
-    if head.pos_ != "NOUN" or head.dep_ not in ("nsubj", "nsubjpass"):
+    said"; "said co-author Ted Scambos"; the source of "according to": "according to coach Ben Radmall"), also
+    where the parse hung it on a subject's complement between commas ("The general manager of Abu Dhabi Media, Ali
+    bin Tamim, said")."""
+    if head.pos_ != "NOUN" or head.dep_ not in ("nsubj", "nsubjpass", "pobj"):
         return None
     doc = head.doc
     direct = [c for c in head.rights if c.dep_ == "appos"]
@@ -1196,10 +1200,17 @@ def _apposed_name(head: Token) -> Token | None:
     for name in direct + hung:
         left, right = name.left_edge.i, name.right_edge.i
         commas = left > 0 and doc[left - 1].text == "," and right + 1 < len(doc) and doc[right + 1].text == ","
-        if name.ent_type_ == "PERSON" and commas and right + 2 < len(doc) and doc[right + 2].head == head.head:
+        subject = head.dep_ != "pobj"
+        if (
+            name.ent_type_ == "PERSON"
+            and subject
+            and commas
+            and right + 2 < len(doc)
+            and doc[right + 2].head == head.head
+        ):
             return name
         if name.ent_type_ == "PERSON" and left == head.i + 1:
-            return name  # '"…," said co-author Ted Scambos': the title and the name, parsed as two phrases
+            return name  # '"…," said co-author Ted Scambos', "according to assistant coach Ben Radmall": two phrases
     return None
 
 

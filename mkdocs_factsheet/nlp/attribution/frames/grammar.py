@@ -434,8 +434,9 @@ def according_source(index: DocIndex, match: CueMatch) -> Token | None:
         end = obj.right_edge.i + 1
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in ("PERSON", ""):
             end += 1
-        if end > obj.right_edge.i + 1 and end < len(doc) and doc[end].text == "," and doc[end - 1].ent_type_:
-            return doc[end - 1]
+        closed = end == len(doc) or doc[end].text in (",", ".", ";") or doc[end].is_space
+        if end > obj.right_edge.i + 1 and closed and doc[end - 1].ent_type_:
+            return doc[end - 1]  # also at the sentence's end: "… according to assistant coach Ben Radmall."
     if obj is None and match.end < len(doc):
         following = doc[match.end]
         obj = following if following.pos_ in ("PROPN", "NOUN", "PRON") else None
