@@ -66,6 +66,12 @@ def test_a_former_office_holder_speaks_for_no_party(engine: Engine, text: str, w
             "there is water",
             "Angelos Tsiaras",
         ),
+        (
+            '"Warm water cuts into the shelf from below," said study co-author Ted Scambos of CU Boulder\'s '
+            "Cooperative Institute for Research in Environmental Sciences (CIRES).",
+            "cuts into the shelf",
+            "Ted Scambos",
+        ),
     ],
 )
 def test_a_commentator_or_someone_at_a_workplace_speaks_for_no_party(
