@@ -1115,3 +1115,13 @@ def test_a_surname_the_model_reads_as_a_noun_is_the_person_named_before_and_pron
     assert speaker_of(sheet, "hard, physical match")[0] == "Ben Radmall"  # the name after the title
     assert speaker_of(sheet, "work on some things")[0] == "Ben Radmall"
     assert speaker_of(sheet, "We had our opportunities")[0] == "Ben Radmall"
+
+
+def test_a_headlines_last_word_is_no_party_of_the_name_opening_the_text(engine: Engine, tmp_path: Path) -> None:
+    # the model reads the one-letter title and the line breaks after it as one organisation before the name
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: T\n---\n\nScott Srebnick, a member of the legal team, announced the lawyer would appeal.\n",
+        encoding="utf-8",
+    )
+    [article] = load_articles([tmp_path], ProblemLog())
+    assert speaker_of(engine.extract(article), "would appeal") == ("Scott Srebnick", None)

@@ -502,6 +502,8 @@ class Affiliator:
                 before = member if member is not None and member.party not in self.countries else None
             if before is None or before.end != start - gap or before.actor is not None or not acts_as_party(before):
                 continue
+            if "\n" in self.doc[before.start : start].text:
+                continue  # a headline's last word is nothing of the name opening the text below it
             if gap and not self.describes_name(before, (start, end)):
                 continue  # "While NBC simulcast Trump's town hall": the party's word describes nothing after it
             previous = self.doc[before.start - 1] if before.start > 0 else None
