@@ -12,7 +12,8 @@ Resolution rules, in order (each decision is recorded in the mention's `why`):
 - a party's name or adjective, or a member's surname, inside a longer name the NER reads as one place, person
   or event ("New Mexico", "Mark Cuban", "the Vietnam War") names neither, unless a title or an agent noun
   follows it ("Russian President …");
-- a party's name or adjective before a currency ("six million US dollars", "Indian rupees") names neither;
+- a party's name or adjective before a currency ("six million US dollars", "Indian rupees") names neither, nor
+  does a city's name before an agreement signed there ("the Paris agreement");
 - a party name or adjective just before an agent noun ("Chinese officials", "China's foreign
   ministry") is an actor of that party.
 """
@@ -38,6 +39,10 @@ DETERMINERS = {"the", "a", "an"}
 # "Syrian Democratic Forces") is left to the agent nouns and to nlp.provisional
 NAME_LABELS = {"GPE", "LOC", "PERSON", "EVENT", "FAC", "WORK_OF_ART"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
+# what is named after the city it was signed or agreed in ("the Paris agreement", "the Kyoto Protocol")
+AGREEMENTS = frozenset(
+    {"agreement", "accord", "accords", "protocol", "convention", "declaration", "treaty", "consensus"}
+)
 # currencies named after their country ("US dollars", "the Hong Kong dollar", "Indian rupees")
 CURRENCIES = frozenset(
     {
@@ -243,6 +248,7 @@ class _Resolver:
                 self.is_title_of_someone_else(candidate)
                 or self.inside_longer_name(candidate, following)
                 or self.names_currency(candidate)
+                or self.names_agreement(candidate)
             ):
                 previous, previous_mention, title = candidate, None, None
                 continue
@@ -474,6 +480,16 @@ class _Resolver:
             return False
         after = self.doc[candidate.end]
         return after.text == "$" or after.pos_ == "NOUN" and after.lemma_.lower() in CURRENCIES
+
+    def names_agreement(self, candidate: Candidate) -> bool:
+        """A party's other name — a city, a region — that names an agreement signed there ("the Paris agreement",
+        "the Minsk accords", "the Kyoto Protocol"): no mention of the party (its own name is: "the Iran deal")."""
+        aliases = [e for e in candidate.entries if e.kind == "party" and e.how.startswith("alias ")]
+        names = [e for e in candidate.entries if e.kind == "party" and not e.how.startswith("alias ")]
+        if candidate.end >= len(self.doc) or not aliases or names:
+            return False
+        after = self.doc[candidate.end]
+        return after.pos_ in ("NOUN", "PROPN") and after.lemma_.lower() in AGREEMENTS
 
     def inside_other_name(self, candidate: Candidate) -> bool:
         """A surname or alias that ends someone else's name ("Sam Harris", "George Washington")."""
