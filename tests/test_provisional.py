@@ -626,3 +626,9 @@ def test_a_kind_of_body_written_with_a_capital_is_no_provisional_party(engine: E
     )
     assert speaker_of(sheet, "rates would stay low") == ("Japanese officials", "japan")
     assert not [party.name for party in sheet.parties if party.provisional]
+
+
+def test_a_national_body_headed_by_an_agent_noun_after_its_name_is_its_countrys(engine: Engine) -> None:
+    sheet = sheet_of(engine, "A spokesman for the French Civil Security service said the fire was under control.")
+    assert speaker_of(sheet, "under control") == ("French Civil Security service", "france")
+    assert not [party.name for party in sheet.parties if party.provisional]

@@ -149,6 +149,11 @@ def find_provisional(
             shortened = by_head.get(span.text.casefold())
         owner = _country_before(doc, span.start, mentions, countries)
         national = _national_body(span, adjective_at, countries, generic) if owner is None else None
+        headed = _headed_by_agent_noun(span, generic)
+        if owner is None and national is None and headed is not None:
+            # "the French Civil Security service": the agent noun after the name heads it
+            national = _national_body(headed, adjective_at, countries, generic)
+            span = headed if national is not None else span
         if owner is not None:
             why = f"{span.text!r}, an organisation of {owner.text!r} (a possessive), acts for {owner.party}"
             found.append(_body_of(doc, span.start, span.end, text, owner, why))
@@ -400,6 +405,15 @@ def _national_body(
     if head.lower_ not in generic or any(t.lower_ in _MOVEMENT_WORDS for t in span):
         return None
     return adjective
+
+
+def _headed_by_agent_noun(span: SpacySpan, generic: frozenset[str]) -> SpacySpan | None:
+    """The name with the agent noun of the rules right after it that its last word is a compound of ("Civil
+    Security service"), or None."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in generic or span[-1].head.i != span.end:
+        return None
+    return doc[span.start : span.end + 1]
 
 
 def _without_end_punctuation(span: SpacySpan) -> SpacySpan:
