@@ -381,6 +381,9 @@ class DirectQuotes:
         """The speaker of a cue after a quotation: X of `according to X`, the subject, or the nearest noun."""
         if match.cue.lemma == "according to":
             return grammar.according_source(self.index, match)
+        quoted = grammar.quoted_as_saying(token)
+        if quoted is not None:
+            return quoted  # '"…," the radio quoted him as saying': he speaks, the radio reports
         speaker = grammar.subject(self.index, token)
         if speaker is None or speaker.i in self.index.quote_tokens:
             speaker = self.nearest_noun(region, token)
@@ -502,6 +505,9 @@ class DirectQuotes:
         """The speaker of a cue before a quotation: X of `according to X`, the subject, or who was quoted as saying."""
         if match.cue.lemma == "according to":
             return grammar.according_source(self.index, match)
+        quoted = grammar.quoted_as_saying(token)
+        if quoted is not None:
+            return quoted  # '"…," the radio quoted him as saying': he speaks, the radio reports
         speaker = grammar.subject(self.index, token)
         if speaker is None and token.dep_ == "pcomp" and token.head.lower_ == "as":
             speaker = grammar.subject(self.index, token.head.head, 1)

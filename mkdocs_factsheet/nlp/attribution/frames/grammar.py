@@ -168,6 +168,18 @@ def _apposition_before(verb: Token) -> Token | None:
     return name
 
 
+def quoted_as_saying(verb: Token) -> Token | None:
+    """The person a cue "quoted … as saying" names as its object ("the radio quoted him as saying"), or None."""
+    if verb.lemma_.lower() not in ("quote", "cite"):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    as_saying = any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+        for c in verb.children
+    )
+    return obj if obj is not None and as_saying else None
+
+
 def _agent(children: list[Token]) -> Token | None:
     """The agent of a passive cue ("was told by X"): the object of its first `by`."""
     for child in children:
