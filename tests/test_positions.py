@@ -268,6 +268,13 @@ def test_according_to_leaves_out_when_the_source_spoke_and_the_writers_relative_
     assert p.content.text == content
 
 
+def test_a_stance_cue_describing_the_subject_of_another_cue_is_no_position(forms_engine: Engine) -> None:
+    sheet = extract(forms_engine, "State legislators supporting the law argued it protected families.")
+    assert [(p.speaker.text, p.content.text) for p in sheet.positions] == [
+        ("State legislators", "it protected families")
+    ]
+
+
 def test_quoted_by_a_ministry_as_telling(forms_engine: Engine) -> None:
     text = "Yang was quoted by the Chinese Foreign Ministry as telling Blinken, “The Taiwan question bears on China’s sovereignty.”"
     p = one(forms_engine, text, "Taiwan question")

@@ -116,6 +116,8 @@ class ReportedSpeech:
             return None  # "Asked about it, …", "the plan announced on Monday": no speaker
         if grammar.alleged(token):
             return None  # "He is suspected of asking for prorogation": others' allegation, nothing he said
+        if self.describes_speaker(token, match):
+            return None  # "State legislators supporting the law argued …": which legislators, not what they said
         complements = self.complements(token, match.cue)
         for case in self.verb_cases:
             content = case(token, match, complements)
@@ -128,6 +130,14 @@ class ReportedSpeech:
                     return None  # "denied funding", "approved a budget": a deed, nothing said
             return self.verb_frame_with(token, match, content)
         return None
+
+    def describes_speaker(self, token: Token, match: CueMatch) -> bool:
+        """Is a stance cue a participle describing the subject of another cue ("legislators supporting the law
+        argued …")?"""
+        if token.tag_ != "VBG" or token.dep_ != "acl" or match.cue.stance is None:
+            return False
+        noun = token.head
+        return noun.dep_ in ("nsubj", "nsubjpass") and self.index.cues.get(noun.head.i) is not None
 
     def topic_of_speech_after(self, token: Token, match: CueMatch) -> bool:
         """Is a plain speech cue a participle opening the clause of another speech cue, so that its object names
