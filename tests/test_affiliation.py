@@ -1125,3 +1125,12 @@ def test_a_headlines_last_word_is_no_party_of_the_name_opening_the_text(engine: 
     )
     [article] = load_articles([tmp_path], ProblemLog())
     assert speaker_of(engine.extract(article), "would appeal") == ("Scott Srebnick", None)
+
+
+def test_a_surname_stands_for_the_first_person_named_with_it_not_a_relative_named_later(engine: Engine) -> None:
+    text = (
+        "U.S. heiress Gloria Vanderbilt died on Monday at the age of 95. Vanderbilt was born in 1924. Her father, "
+        "Reginald Claypoole Vanderbilt, died when she was one. Vanderbilt was married to author Wyatt Cooper. "
+        "She would later say her union with Cooper was her only happy marriage."
+    )
+    assert speaker_of(sheet_of(engine, text), "only happy marriage")[0] == "Gloria Vanderbilt"

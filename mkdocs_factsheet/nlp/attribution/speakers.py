@@ -181,7 +181,7 @@ class Speakers:
             for index in range(ent.start, ent.end):
                 self.ent_at[index] = ent
         people = [without_honorific(_strip_possessive(ent.text)) for ent in self.ents if ent.label_ == "PERSON"]
-        self.full_names = _full_names(people)  # last word → the longest person name ending with it
+        self.full_names = _full_names(people)  # last word → the fullest name of the first person named with it
         self.by_first_name = by_first_name(people)  # "Hardeep" → "Hardeep Singh Puri"
         self.reported_chars = bytearray(len(text.text) - text.offset + 1)
         for start, end in contents:
@@ -1170,11 +1170,19 @@ def _pronoun_kinds(lower: str) -> set[str]:
 
 
 def _full_names(people: list[str]) -> dict[str, str]:
-    """Last word → the longest of the person names ending with it."""
+    """Last word → the first person name (`people`: in document order) ending with it, or a longer one of the same
+    first name after it ("Joseph R. Biden" after "Joseph Biden"); not another person of the family named later
+    ("Reginald Claypoole Vanderbilt" after "Gloria Vanderbilt": "Vanderbilt" is still Gloria)."""
     full_names: dict[str, str] = {}
     for name in people:
         words = name.split()
-        if words and len(words) > len(full_names.get(words[-1], "").split()):
+        if not words:
+            continue
+        known = full_names.get(words[-1], "").split()
+        # "Bill de Blasio" after "De Blasio", "Joseph R. Biden" after "Joseph Biden": the same person, named fuller
+        ending = [w.casefold() for w in words[-len(known) :]] == [w.casefold() for w in known]
+        same_person = len(known) < 2 or known[0] == words[0] or ending
+        if len(words) > len(known) and same_person:
             full_names[words[-1]] = name
     return full_names
 
