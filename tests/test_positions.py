@@ -275,6 +275,31 @@ def test_a_stance_cue_describing_the_subject_of_another_cue_is_no_position(forms
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Fitzwater, asked if progress could be made, said whether progress can be made depends on how you "
+            "measure it.",
+            [("Fitzwater", "whether progress can be made depends on how you measure it")],
+        ),
+        (
+            "An official, who asked to remain anonymous, said the talks had stalled. A source, who asked not to be "
+            "named, said the deal was close. A diplomat, who requested anonymity, said it was late.",
+            [
+                ("An official", "the talks had stalled"),
+                ("A source", "the deal was close"),
+                ("A diplomat", "it was late"),
+            ],
+        ),
+    ],
+)
+def test_the_question_put_to_a_speaker_and_a_sources_wish_for_anonymity_are_no_positions(
+    forms_engine: Engine, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(p.speaker.text, p.content.text) for p in extract(forms_engine, text).positions] == expected
+
+
 def test_quoted_by_a_ministry_as_telling(forms_engine: Engine) -> None:
     text = "Yang was quoted by the Chinese Foreign Ministry as telling Blinken, “The Taiwan question bears on China’s sovereignty.”"
     p = one(forms_engine, text, "Taiwan question")

@@ -108,6 +108,9 @@ def subject(index: DocIndex, verb: Token, depth: int = 0) -> Token | None:
     if inverted is not None and depth == 0:
         return inverted
     if verb.dep_ == "ROOT" and not passive:
+        aside = next((c for c in children if asked_aside(c)), None)  # "Fitzwater, asked if …, said"
+        if aside is not None:
+            return next(c for c in aside.children if c.dep_ == "nsubj")
         return _apposition_before(verb)
     if passive:
         return next((c for c in children if c.dep_ == "nsubjpass"), None)
@@ -166,6 +169,17 @@ def _apposition_before(verb: Token) -> Token | None:
         if name.ent_type_ not in ("PERSON", "ORG") or opening == 0 or doc[opening - 1].text != ",":
             return None
     return name
+
+
+def asked_aside(verb: Token) -> bool:
+    """Is `verb` "asked" set off by commas after the subject of a cue after it, which the parse made its own
+    subject ("Fitzwater, asked if progress could be made, said …": the question put to him)?"""
+    if verb.lemma_.lower() != "ask" or verb.dep_ != "advcl" or verb.head.i < verb.i:
+        return False
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    # the comma may be the subject's own in the parse
+    return subject is not None and subject.right_edge.i in (verb.i - 2, verb.i - 1) and doc[verb.i - 1].text == ","
 
 
 def quoted_as_saying(verb: Token) -> Token | None:

@@ -116,6 +116,8 @@ class ReportedSpeech:
             return None  # "Asked about it, …", "the plan announced on Monday": no speaker
         if grammar.alleged(token):
             return None  # "He is suspected of asking for prorogation": others' allegation, nothing he said
+        if grammar.asked_aside(token):
+            return None  # "Fitzwater, asked if progress could be made, said …": the question put to him
         if self.describes_speaker(token, match):
             return None  # "State legislators supporting the law argued …": which legislators, not what they said
         complements = self.complements(token, match.cue)
@@ -252,8 +254,8 @@ class ReportedSpeech:
         xcomp, dobj = complements.xcomp, complements.dobj
         if not xcomp or not Lexicon.takes_infinitive(match.cue) or self.bare_speech(xcomp[0]):
             return None
-        if self.refused_deed(token, match, xcomp[0]):
-            return None
+        if self.refused_deed(token, match, xcomp[0]) or _anonymity(xcomp[0]):
+            return None  # "…, who asked not to be named, said": how the source is named, not a position
         if dobj is not None and dobj.i < xcomp[0].i:
             return _Content([dobj, *xcomp], "indirect: Name-pressed X to …", addressee=dobj)
         if any(t.dep_ in grammar.SUBJECTS for t in xcomp[0].children):
@@ -403,8 +405,8 @@ class ReportedSpeech:
     def object_content(self, token: Token, match: CueMatch, complements: _Complements) -> _Content | None:
         """Content from an object that is the message: "called X Y", "condemned the coup (of …)"."""
         cue, dobj = match.cue, complements.dobj
-        if dobj is None:
-            return None
+        if dobj is None or dobj.lemma_.lower() == "anonymity":
+            return None  # "…, who requested anonymity, said": how the source is named, not a position
         if cue.lemma == "call":
             extra = [c for c in complements.children if c.dep_ in ("oprd", "attr", "ccomp", "xcomp") and c.i > dobj.i]
             # what it was called, quoted after it, which the parse hangs on the object: 'the deal "lousy"'
@@ -747,6 +749,13 @@ def _concession_before(clause: Token, cue: Token) -> bool:
     opening = [c for c in clause.children if c.dep_ == "mark" or c.tag_ == "WRB"]  # "because", "when"
     own_subject = any(c.dep_ in grammar.SUBJECTS for c in clause.children)
     return own_subject and all(word.lower_ in grammar.CONTRASTING for word in opening)
+
+
+def _anonymity(verb: Token) -> bool:
+    """Is an infinitive a source's wish not to be named ("to remain anonymous", "not to be identified")?"""
+    words = {t.lower_ for t in verb.subtree}
+    unnamed = verb.lemma_.lower() in ("name", "identify") and any(c.dep_ == "neg" for c in verb.children)
+    return unnamed or not words.isdisjoint({"anonymous", "anonymity", "unnamed"})
 
 
 def _that_complement(verb: Token) -> bool:
