@@ -84,3 +84,10 @@ def test_a_sites_own_party_can_state_how_current_its_roles_are(pipeline: Pipelin
     after = sheet_of(engine, "The Chancellor said the budget was fair.", date(2019, 1, 1))
     assert speaker_of(before, "budget was fair") == ("Ada Quill", "utopia")
     assert speaker_of(after, "budget was fair") == ("Chancellor", "utopia")
+
+
+def test_a_pack_member_who_left_before_the_article_is_not_its_party_now(world: Engine) -> None:
+    text = "Ian Campbell, a costumer at a Toronto convention, said the costume was very warm."
+    assert speaker_of(sheet_of(world, text, date(2019, 9, 1)), "very warm") == ("Ian Campbell", None)
+    # in office (the pack: 2004 to 2007), the name is the minister's
+    assert speaker_of(sheet_of(world, text, date(2006, 1, 1)), "very warm") == ("Ian Campbell", "australia")

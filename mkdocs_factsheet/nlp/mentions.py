@@ -622,7 +622,16 @@ class _Resolver:
             if len(_people(own)) == 1:
                 why.append("defined in the site's own rules")
                 options = own
+        if when is not None and not any(e.kind == "role" for e in options):
+            # a pack's person who left its party's service before the article (an explicit `until`) is someone
+            # else, or a former office holder, who speaks for no party ("Ian Campbell, a costumer", in 2019)
+            options = [e for e in options if not (self.from_pack(e) and self.left_before(e, when))]
         return options
+
+    def left_before(self, entry: Entry, when: date) -> bool:
+        """Did the member leave the party's service before `when` (an explicit `until` of their own)?"""
+        until = self.member(entry).until
+        return until is not None and until < when
 
     def titled_surname(self, candidate: Candidate, entry: Entry) -> bool:
         """Is the surname right after one of the member's titles in the rules ("President Obama")?"""
