@@ -136,3 +136,13 @@ def test_a_sites_rules_add_commentator_titles_workplaces_and_their_leaders(pipel
     assert speaker_of(sheet_of(engine, text), "storm would pass") == ("Tom Marsh", None)
     text = "Dana Hill, director of the Kew Observatory, said the storm would pass."
     assert speaker_of(sheet_of(engine, text), "storm would pass") == ("Dana Hill", "provisional-kew-observatory")
+
+
+def test_researchers_at_a_university_and_a_person_from_a_country_speak_for_no_party(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Researchers at Penn State University in the U.S. said the coating works. "
+        '"It was a dream come true," said Eliud Kipchoge from Kenya.',
+    )
+    assert speaker_of(sheet, "coating works") == (None, None)
+    assert speaker_of(sheet, "dream come true") == ("Eliud Kipchoge", None)

@@ -32,6 +32,10 @@ def party_ids(sheet: FactSheet) -> set[str]:
         ("The toilet was valued at six million US dollars, the palace said.", "united-states"),
         ("The painting sold for about 1.4 million Indian rupees, the auction house said.", "india"),
         ("The Paris agreement was not an attempt to set up target zones, the official said.", "france"),
+        (
+            "Toilets use 141 billion liters (about 37 billion U.S. gallons) of water a day, the study said.",
+            "united-states",
+        ),
     ],
 )
 def test_a_party_name_inside_a_longer_place_person_or_event_name_is_no_mention(

@@ -43,12 +43,13 @@ _POSSESSIVES = {"'s", "’s", "'", "’"}
 AGREEMENTS = frozenset(
     {"agreement", "accord", "accords", "protocol", "convention", "declaration", "treaty", "consensus"}
 )
-# currencies named after their country ("US dollars", "the Hong Kong dollar", "Indian rupees")
+# currencies and measures named after their country ("US dollars", "the Hong Kong dollar", "U.S. gallons")
 CURRENCIES = frozenset(
     {
         "dollar", "pound", "euro", "yen", "yuan", "renminbi", "rupee", "peso", "franc", "ruble", "rouble", "won",
         "rand", "lira", "krona", "krone", "shekel", "dinar", "riyal", "rial", "ringgit", "baht", "rupiah", "dirham",
         "hryvnia", "zloty", "forint", "koruna", "taka", "naira", "cedi", "shilling", "kwacha", "lempira", "bolivar",
+        "gallon", "pint", "quart", "bushel",  # and measures: "37 billion U.S. gallons"
     }
 )  # fmt: skip
 _INDEFINITE = ("a", "an", "another", "former")
@@ -474,8 +475,8 @@ class _Resolver:
         return named is not None and named <= candidate.start
 
     def names_currency(self, candidate: Candidate) -> bool:
-        """A party's name or adjective that names a currency ("six million US dollars", "the Australian dollar",
-        "US$400 million"): no mention of the party."""
+        """A party's name or adjective that names a currency or a measure ("six million US dollars", "the Australian
+        dollar", "US$400 million", "U.S. gallons"): no mention of the party."""
         if candidate.end >= len(self.doc):
             return False
         after = self.doc[candidate.end]

@@ -157,6 +157,7 @@ class Speakers:
         self.local_agents = frozenset(
             alias_of(a).text.lower() for agent in rules.agents if agent.name in LOCAL_AGENTS for a in agent.aliases
         )
+        self.commentator_titles = frozenset(title.lower() for title in rules.independent_titles)
         # the last words of every agent's names: the nouns a country before them makes its agents ("Kremlin critic"
         # is none)
         self.agent_words = frozenset(
@@ -527,6 +528,8 @@ class Speakers:
         if members is not None:
             return members
         inner = self.inner_mention(head)
+        if inner is not None and inner.via == "provisional" and head.lemma_.lower() in self.commentator_titles:
+            inner = None  # "researchers at Penn State University": where commentators work, no party of theirs
         person = self.person_name(head)
         if person and inner is not None and inner.actor is None and inner.party in self.rules.countries:
             # "Former US presidential candidate Elizabeth Warren": a nationality, not an office of state; but a rank
@@ -698,8 +701,10 @@ class Speakers:
             if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "from"):
                 for token in child.subtree:
                     mention = self.mention_at.get(token.i)  # not "the fiancée of a [Saudi] journalist"
-                    if mention is None or _in_clause_below(token, child):
+                    if mention is None or _in_clause_below(token, child) or _placed_below(token, child):
                         continue  # "Doug Miller of Milltech Marine, a firm specialising in [AIS]": what the firm does
+                    if head.ent_type_ == "PERSON" and child.lower_ == "from" and mention.party in self.rules.countries:
+                        continue  # "Eliud Kipchoge from Kenya": where he comes from, no state he acts for
                     if mention.via != "adjective" and (not mention.actor or mention.actor_kind in GROUPS):
                         if head.ent_type_ == "PERSON" and region_of_a_country(mention, self.rules):
                             continue  # "Tiara Lusk of Idaho": where she is from, no one she acts for
@@ -1185,6 +1190,17 @@ def _full_names(people: list[str]) -> dict[str, str]:
         if len(words) > len(known) and same_person:
             full_names[words[-1]] = name
     return full_names
+
+
+def _placed_below(token: Token, phrase: Token) -> bool:
+    """Is `token` in an `in` phrase inside `phrase`, saying where what it names is ("researchers at Penn State
+    University in [the U.S.]")?"""
+    ancestor = token.head
+    while ancestor.i != phrase.i and ancestor.head.i != ancestor.i:
+        if ancestor.dep_ == "prep" and ancestor.lower_ == "in":
+            return True
+        ancestor = ancestor.head
+    return False
 
 
 def _apposed_name(head: Token) -> Token | None:
