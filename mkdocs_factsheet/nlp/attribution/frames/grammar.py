@@ -271,6 +271,10 @@ def asks_or_promises(index: DocIndex, verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.i in index.cues
 
 
+# what a court dismisses or rejects as an act of its own ("dismissed the lawsuit")
+LEGAL_FILINGS = frozenset({"lawsuit", "suit", "motion", "petition", "indictment", "complaint", "appeal", "case"})
+
+
 def communicated(index: DocIndex, verb: Token, obj: Token | None, cue: Cue, deed: Token | None = None) -> bool:
     """Does a deed cue ("denied", "approved", "declared") report a speech act rather than a deed: a message
     as its object, a characterisation ("rejected the claim as groundless", "declared it a pandemic"), a
@@ -278,7 +282,9 @@ def communicated(index: DocIndex, verb: Token, obj: Token | None, cue: Cue, deed
     verb beside it ("rejected the bill, saying …")? `deed`: the complement naming the deed itself ("refused [to
     hand over] the documents"), which is no characterisation."""
     lexicon = index.lexicon
-    if obj is not None and obj.lemma_.lower() in lexicon.said_nouns:
+    # "dismissed the lawsuit", "rejected the appeal": a court's act on a filing, no message of its own
+    filing = obj is not None and cue.stance == "reject" and obj.lemma_.lower() in LEGAL_FILINGS
+    if obj is not None and obj.lemma_.lower() in lexicon.said_nouns and not filing:
         return True
     if obj is not None and any(c.dep_ == "acl" and c.lemma_ == "be" and is_infinitive(c) for c in obj.children):
         return True  # "declared the outbreak … to be a pandemic" (parsed as a clause of the object)
