@@ -149,7 +149,7 @@ def find_provisional(
             shortened = by_head.get(span.text.casefold())
         owner = _country_before(doc, span.start, mentions, countries)
         national = _national_body(span, adjective_at, countries, generic) if owner is None else None
-        headed = _headed_by_agent_noun(span, generic)
+        headed = _headed_by_agent_noun(span, bodies)
         if owner is None and national is None and headed is not None:
             # "the French Civil Security service": the agent noun after the name heads it
             national = _national_body(headed, adjective_at, countries, generic)
@@ -407,11 +407,11 @@ def _national_body(
     return adjective
 
 
-def _headed_by_agent_noun(span: SpacySpan, generic: frozenset[str]) -> SpacySpan | None:
-    """The name with the agent noun of the rules right after it that its last word is a compound of ("Civil
-    Security service"), or None."""
+def _headed_by_agent_noun(span: SpacySpan, bodies: frozenset[str]) -> SpacySpan | None:
+    """The name with a body's agent noun of the rules right after it that its last word is a compound of ("Civil
+    Security service"; not a person's title: "Red Cross chair"), or None."""
     doc = span.doc
-    if span.end >= len(doc) or doc[span.end].lower_ not in generic or span[-1].head.i != span.end:
+    if span.end >= len(doc) or doc[span.end].lower_ not in bodies or span[-1].head.i != span.end:
         return None
     return doc[span.start : span.end + 1]
 
