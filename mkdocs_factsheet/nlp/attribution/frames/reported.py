@@ -254,7 +254,9 @@ class ReportedSpeech:
         xcomp, dobj = complements.xcomp, complements.dobj
         if not xcomp or not Lexicon.takes_infinitive(match.cue) or self.bare_speech(xcomp[0]):
             return None
-        if self.refused_deed(token, match, xcomp[0]) or _anonymity(xcomp[0]):
+        if self.refused_deed(token, match, xcomp[0]):
+            return None  # "refused to hand over the documents": a deed withheld, nothing said
+        if _anonymity(xcomp[0]):
             return None  # "…, who asked not to be named, said": how the source is named, not a position
         if dobj is not None and dobj.i < xcomp[0].i:
             return _Content([dobj, *xcomp], "indirect: Name-pressed X to …", addressee=dobj)
@@ -281,7 +283,6 @@ class ReportedSpeech:
         said = self.index.cues.get(verb.i)
         if said is not None and said.cue.kind == "speech":
             return False  # "refused to endorse him": a stance withheld is one taken
-        return not grammar.communicated(self.index, token, None, match.cue, deed=verb)
         return not grammar.communicated(self.index, token, None, match.cue, deed=verb)
 
     def bare_speech(self, verb: Token) -> bool:
