@@ -300,6 +300,14 @@ def test_the_question_put_to_a_speaker_and_a_sources_wish_for_anonymity_are_no_p
     assert [(p.speaker.text, p.content.text) for p in extract(forms_engine, text).positions] == expected
 
 
+def test_a_titles_label_is_a_person_named_in_the_article_not_a_topic(forms_engine: Engine) -> None:
+    body = "\n\nMike Pence spoke in Ohio on Monday."
+    named = extract(forms_engine, "Pence: Trump will win Ohio in November" + body, title=True).positions
+    assert [(p.speaker.text, p.content.text) for p in named] == [("Pence", "Trump will win Ohio in November")]
+    topic = "Indian Railway: all-women crew steers Tippu Express ahead of Women's Day" + body
+    assert extract(forms_engine, topic, title=True).positions == []
+
+
 def test_quoted_by_a_ministry_as_telling(forms_engine: Engine) -> None:
     text = "Yang was quoted by the Chinese Foreign Ministry as telling Blinken, “The Taiwan question bears on China’s sovereignty.”"
     p = one(forms_engine, text, "Taiwan question")

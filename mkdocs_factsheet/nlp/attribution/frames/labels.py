@@ -58,6 +58,11 @@ class Labels:
     def __init__(self, index: DocIndex, found: Findings):
         self.index = index
         self.found = found
+        # the words of the people the text below the title names ("Pence" of "Mike Pence"), for a title's label
+        below = index.title_chars[1] if index.title_chars is not None else 0
+        self.person_words = frozenset(
+            t.text for ent in index.doc.ents if ent.label_ == "PERSON" and ent.start_char >= below for t in ent
+        )
 
     # -- "— Name" after a quotation (tweets, epigraphs) ---------------------------------------------------
 
@@ -299,7 +304,10 @@ class Labels:
         capitalised = bool(words) and all(t.text[:1].isupper() for t in words) and len(words) <= 4
         person = any(t.ent_type_ == "PERSON" for t in span)
         repeated = count >= 2 and (label.isupper() or person)
-        title_label = in_title and capitalised and label.lower() not in NOT_SPEAKER_LABELS
+        # a title's label is a person the text below it names ("Pence: …" over "Mike Pence"); "Indian Railway:
+        # all-women crew …" (a person to the model in the title alone), "Study: …", "The Latest: …" name a topic
+        named = all(t.text in self.person_words for t in words)
+        title_label = in_title and capitalised and named and label.lower() not in NOT_SPEAKER_LABELS
         if not title_label and not (repeated and not in_title):
             return
         content_end = end
