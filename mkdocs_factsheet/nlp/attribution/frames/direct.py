@@ -507,7 +507,7 @@ class DirectQuotes:
             return grammar.according_source(self.index, match)
         quoted = grammar.quoted_as_saying(token)
         if quoted is not None:
-            return quoted  # '"…," the radio quoted him as saying': he speaks, the radio reports
+            return quoted  # 'The radio quoted him as saying, "…"': he speaks, the radio reports
         speaker = grammar.subject(self.index, token)
         if speaker is None and token.dep_ == "pcomp" and token.head.lower_ == "as":
             speaker = grammar.subject(self.index, token.head.head, 1)
