@@ -559,8 +559,19 @@ class Affiliator:
             at += 1  # "the", "rights group", "worldwide victim group"
         party = self.mention_at.get(at)
         if party is not None and party.start == at and party.via != "adjective" and acts_as_party(party):
-            return party
+            return None if self.workplace_owned(party) else party
         return None
+
+    def workplace_owned(self, party: Mention) -> bool:
+        """Is the party named as the owner of a workplace right after it ("of Australia's Griffith University"): the
+        person works there, and speaks for no party?"""
+        doc = self.doc
+        if party.end >= len(doc) or doc[party.end].tag_ != "POS":
+            return False
+        end = party.end + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+        return end > party.end + 1 and self.rules.is_workplace(doc[party.end + 1 : end].text)
 
     def speaking_for(self) -> Iterable[Mention]:
         """A name, then "speaking for" / "on behalf of" a party or its body: "Ali Reza Raisi, speaking for the

@@ -39,6 +39,7 @@ from ..mentions import Mention
 from ..names import HONORIFICS, by_first_name, dateline_dash, without_honorific
 from ..phrases import name_head, sentences_back
 from ..provisional import BODY_WORDS
+from ..provisional import PREFIX as PROVISIONAL
 from ..regions import region_of_a_country
 from ..text import BodyText
 from .frames.grammar import PEOPLE_NOUNS
@@ -789,11 +790,25 @@ class Speakers:
         if not same and len({mention.party for _, mention in described}) == 1:
             same = described  # the one business the article names so
         if not same:
-            return None
+            return self.only_organisation_before(head)
         before, mention = same[0]
         identity = self.from_mention(mention)
         named = f"{before.text} {mention.text}"
         identity.why.insert(0, f"{'the ' + head.text!r} → {identity.name} (named before as {named!r})")
+        return identity
+
+    def only_organisation_before(self, head: Token) -> Identity | None:
+        """The one organisation no rule defines that the article names before `head` ("The company said" after
+        "PG&E contract employees"); None when it names none or several."""
+        named = [
+            m
+            for m in self.mentions
+            if m.start < head.i and m.party.startswith(PROVISIONAL) and m.actor_kind != "person"
+        ]
+        if len({m.party for m in named}) != 1:
+            return None
+        identity = self.from_mention(named[-1])
+        identity.why.insert(0, f"{'the ' + head.text!r} → {identity.name} (the one organisation named before)")
         return identity
 
     def person_described_before(self, head: Token) -> Identity | None:

@@ -92,6 +92,8 @@ def subject(index: DocIndex, verb: Token, depth: int = 0) -> Token | None:
     """The speaker of a cue verb: its subject, the agent of a passive, or the subject it shares."""
     children = list(verb.children)
     subjects = [c for c in children if c.dep_ == "nsubj" and c.lower_ != "there" and c.lower_ not in PREPOSITIONS]
+    if not subjects:  # "Russia has, in a statement, said …": the parse hangs the subject on the auxiliary
+        subjects = [g for c in _auxiliaries_before(verb) for g in c.children if g.dep_ == "nsubj"]
     if len(subjects) > 1:  # "X, the successor should Y remain unconfirmed, has expressed …": Y opens a condition
         subjects = [c for c in subjects if not _inverted_condition(c)] or subjects
     if subjects:
@@ -120,6 +122,15 @@ def subject(index: DocIndex, verb: Token, depth: int = 0) -> Token | None:
     if head.i == verb.i:
         return None
     return _shared_subject(index, verb, head, depth)
+
+
+def _auxiliaries_before(verb: Token) -> list[Token]:
+    """The auxiliaries of `verb` before it ("has", "had", "will"), not a verb the parse took for one."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "aux" and c.i < verb.i and (c.tag_ == "MD" or c.lemma_ in ("have", "be", "do"))
+    ]
 
 
 def _inverted_condition(subject: Token) -> bool:
@@ -222,6 +233,12 @@ def _shared_subject(index: DocIndex, verb: Token, head: Token, depth: int) -> To
         agent = _agent(list(head.children)) if verb.tag_ == "VBG" and head.i in index.cues else None
         if agent is not None:  # "The plan was criticised by the minister, saying …": the minister says
             return agent
+        if verb.dep_ == "conj":
+            split_off = _subject_taken_into_object(verb, head)
+            if split_off is not None:  # "X has issued a warning and other forecasters predicted …"
+                return split_off
+            while head.dep_ in ("advcl", "xcomp") and is_finite(verb) and not is_finite(head) and head.head.i != head.i:
+                head = head.head  # "he has arranged for troops to be deployed and has requested …": he requests
         if head.pos_ in ("VERB", "AUX"):
             return subject(index, head, depth + 1)
         return None
@@ -235,6 +252,18 @@ def _shared_subject(index: DocIndex, verb: Token, head: Token, depth: int) -> To
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return head  # "a statement saying …", "the official, speaking on condition …"
     return None
+
+
+def _subject_taken_into_object(verb: Token, head: Token) -> Token | None:
+    """The subject of a finite conjunct verb that the parse joined to the object of the verb before it ("has issued
+    a warning and [other forecasters] predicted …"): a noun conjunct ending right before the verb."""
+    first = verb.left_edge if verb.left_edge.i <= verb.i else verb
+    before = verb.doc[first.i - 1] if first.i > 0 else None
+    if before is None or not is_finite(verb) or before.dep_ != "conj" or before.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if before.head.dep_ not in ("dobj", "pobj") or not head.is_ancestor(before):
+        return None
+    return before if any(c.dep_ == "cc" for c in before.head.children) else None
 
 
 # subjects of a reported clause that say nothing themselves: "this was unconfirmed", "there was no ransom"
@@ -359,6 +388,8 @@ def is_negated(token: Token) -> bool:
     not concede or admit defeat")?"""
     if any(c.dep_ == "neg" for c in token.children):
         return True
+    if any(g.dep_ == "neg" for c in _auxiliaries_before(token) for g in c.children):
+        return True  # "had not, as of yesterday, announced …": the parse hangs the negation on the auxiliary
     for subject in (c for c in token.children if c.dep_ == "nsubj"):
         if subject.lower_ in RELATIVE and token.dep_ == "relcl":
             subject = token.head  # "anyone who says …": the relative pronoun's antecedent

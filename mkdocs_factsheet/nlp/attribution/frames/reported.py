@@ -652,6 +652,10 @@ class ReportedSpeech:
         for child in according.children:
             if child.dep_ == "prep" and child.i == max(phrase) + 1 and _a_date(child):
                 phrase |= {t.i for t in child.subtree}
+        # "…, according to the mayor via news agency Interfax": whose report carried the source's words
+        relay = self.index.doc[max(phrase) + 1] if max(phrase) + 1 < len(self.index.doc) else None
+        if relay is not None and relay.lower_ == "via" and relay.dep_ == "prep":
+            phrase |= {t.i for t in relay.subtree}
         phrase |= grammar.relative_aside(self.index.doc, max(phrase))
         sent = according.sent
         # the rest of the sentence, also where `according to` hangs under a noun ("the number of X, according to Y");
