@@ -267,6 +267,7 @@ class Affiliator:
         named = {mention.actor for mention in stated}
         surnames = {actor.split()[-1] for actor in named if actor}
         at_home = self.in_full(list(self.titled_at_home()))  # weaker: for people nothing else affiliates
+        stated = self.office_over_party(stated, at_home)
         for mention in [*at_home, *self.listed(at_home)]:
             tokens = range(mention.start, mention.end)
             if mention.actor not in named | surnames and not taken.intersection(tokens):
@@ -280,6 +281,27 @@ class Affiliator:
                 people.append(mention)
                 taken.update(range(mention.start, mention.end))
         return people
+
+    def office_over_party(self, stated: list[Mention], at_home: list[Mention]) -> list[Mention]:
+        """The stated affiliations, a person's political party given as their country where the article also gives
+        them an executive office of the story's country ("President Donald Trump, the presumptive Republican
+        presidential nominee"): the office is held for the state, whatever the holder's party."""
+        executive = {title.name for title in self.titles if title.executive}
+        offices = {m.actor: m for m in at_home if m.role in executive and m.actor}
+        parties: dict[str, set[str]] = {}
+        for mention in stated:
+            parties.setdefault(mention.actor or "", set()).add(mention.party)
+        held = {
+            actor: office
+            for actor, office in offices.items()
+            if parties.get(actor) and all(self.party_countries.get(p) == office.party for p in parties[actor])
+        }
+        return [
+            replace(m, party=held[m.actor].party, why=[*m.why, f"{m.actor} holds the office of {held[m.actor].role}"])
+            if m.actor in held
+            else m
+            for m in stated
+        ]
 
     def party_over_country(self, stated: list[Mention]) -> list[Mention]:
         """The stated affiliations, a person's country given as their political party where the article gives
