@@ -1196,6 +1196,12 @@ class Affiliator:
         if token is None or token.lower_ not in OF or token.head.i >= index:
             return index
         objects = [child for child in token.children if child.dep_ == "pobj"]
+        if objects and objects[0].ent_type_ == "PERSON":
+            # "Minister of Information Moammar al-Eryani": the portfolio's words the parse put in the name's phrase
+            start = self.person_at.get(objects[0].i, (index, index))[0]
+            portfolio = self.doc[index + 1 : start]
+            if len(portfolio) and all(t.pos_ == "PROPN" and t.is_title and not t.ent_type_ for t in portfolio):
+                return start
         if not objects or objects[0].ent_type_ == "PERSON":
             return index
         return max(t.i for t in objects[0].subtree) + 1

@@ -250,6 +250,11 @@ def _shared_subject(index: DocIndex, verb: Token, head: Token, depth: int) -> To
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
         return subject(index, head.head, depth + 1)  # "X deflected questions before saying …"
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        noun = head.lemma_.lower()
+        # "explained the decision to ban them saying …": who explained, when the object is what a cue speaks about
+        about = head.dep_ == "dobj" and head.head.i in index.cues and not head.ent_type_
+        if about and noun not in index.lexicon.said_nouns and noun not in PEOPLE_NOUNS:
+            return subject(index, head.head, depth + 1)
         return head  # "a statement saying …", "the official, speaking on condition …"
     return None
 
