@@ -632,3 +632,17 @@ def test_a_national_body_headed_by_an_agent_noun_after_its_name_is_its_countrys(
     sheet = sheet_of(engine, "A spokesman for the French Civil Security service said the fire was under control.")
     assert speaker_of(sheet, "under control") == ("French Civil Security service", "france")
     assert not [party.name for party in sheet.parties if party.provisional]
+
+
+def test_a_name_whose_place_goes_on_with_and_another_place_is_one_party(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "The militant organisation, the Islamic State of Iraq and the Levant, claimed responsibility for all three "
+        "attacks. The Port Authority of New York and New Jersey said the bridge was closed.",
+    )
+    party = "provisional-islamic-state-of-iraq-and-the-levant"
+    assert speaker_of(sheet, "responsibility for all three") == (None, party)
+    facts = sheet.party(party)
+    assert facts is not None and facts.name == "Islamic State of Iraq and the Levant"
+    closed = [p.speaker.text for p in sheet.positions if "bridge was closed" in p.content.text]
+    assert closed == ["The Port Authority of New York and New Jersey"]  # one speaker, not "New Jersey" too

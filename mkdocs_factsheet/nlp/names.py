@@ -424,6 +424,8 @@ def settle_capitalised_names(doc: Doc, title_words: frozenset[str]) -> None:
     datelines = {s.start: dash for s in doc.sents if (dash := dateline_dash(doc, s.start)) is not None}
     settled: list[Span] = []
     for ent in doc.ents:
+        if settled and ent.start < settled[-1].end:
+            continue  # a place the name before took in: "[the Islamic State of Iraq and the Levant]"
         dash = datelines.get(ent.start)
         if dash is not None:  # "NAIROBI - Local officials said": the place the story was filed from, no name
             settled.append(Span(doc, ent.start, min(dash, ent.end), "GPE"))
@@ -439,7 +441,7 @@ def settle_capitalised_names(doc: Doc, title_words: frozenset[str]) -> None:
         while ent.label_ == "ORG" and _left_out_head(doc, end, title_words):
             end += 1
         if ent.label_ == "ORG":
-            end = _past_of_complement(doc, end)
+            end = _past_coordinated_place(doc, _past_of_complement(doc, end))
         settled.append(Span(doc, ent.start, end, ent.label_) if end > ent.end else ent)
     if len(settled) != len(doc.ents) or any(
         (new.label_, new.end) != (old.label_, old.end) for new, old in zip(settled, doc.ents, strict=True)
@@ -472,6 +474,21 @@ def _past_of_complement(doc: Doc, end: int) -> int:
     while stop < len(doc) and stop - end <= 3 and doc[stop].ent_iob_ == "O" and doc[stop].is_title:
         stop += 1
     return stop if stop > end + 1 else end
+
+
+def _past_coordinated_place(doc: Doc, end: int) -> int:
+    """The end of an organisation's name whose "of" place goes on with "and" and another place, which the model
+    tagged apart ("the Islamic State of Iraq and [the Levant]", "the Port Authority of New York and [New Jersey]");
+    `end` where it does not: the parse joins that place to the last word of the name."""
+    if end + 2 >= len(doc) or doc[end].lower_ != "and" or not any(t.lower_ == "of" for t in doc[max(0, end - 4) : end]):
+        return end
+    start = end + 1 + (doc[end + 1].lower_ == "the")
+    place = next((ent for ent in doc.ents if ent.start == start and ent.label_ in ("GPE", "LOC")), None)
+    name = next((ent for ent in doc.ents if ent.start < end <= ent.end), None)
+    of = next((t.i for t in doc[end - 4 : end] if t.lower_ == "of"), end)
+    if place is None or place.root.dep_ != "conj" or name is None or not name.start <= place.root.head.i < end:
+        return end
+    return place.end if all(t.pos_ == "PROPN" for t in doc[of + 1 : end]) else end
 
 
 def _edition_place(brand: Span, place: Span) -> bool:
