@@ -56,7 +56,9 @@ def _position(
     why += [f"speaker: {w}" for w in speaker_why]
     stance = frame.cue.cue.stance if frame.cue else None
     if stance is None:
-        found = lexicon.stance_of(_content_heads(doc, frame.content))
+        speaks_for = {speaker_span.text.lower(), *(w.lower() for w in speaker_span.text.split())}
+        speaks_for |= {m.text.lower() for m in mentions if identity.party and m.party == identity.party}
+        found = lexicon.stance_of(_content_heads(doc, frame.content, speaks_for))
         if found is not None:
             stance = found[0]
             why.append(f"stance {stance!r} from {found[1]!r} in the content")
@@ -88,16 +90,27 @@ def _issues_in(issue_mentions: IssueMentions, start_char: int, end_char: int) ->
     return list(dict.fromkeys(found))
 
 
-def _content_heads(doc: Doc, content: tuple[int, int]) -> list[Token]:
-    """The words heading the content: its root predicate, with its auxiliaries and complements."""
+def _content_heads(doc: Doc, content: tuple[int, int], speaks_for: set[str]) -> list[Token]:
+    """The words heading the content: its root predicate's auxiliaries ("should", "must": what the speaker asks of
+    its subject) and, where the predicate is the speaker's own — no subject, a pronoun or the speaker's word as its
+    subject ("We support this deal"; not "the company has full government support") — the predicate itself with its
+    complements ("are to blame": the speaker's blame, whoever the subject). `speaks_for`: the lower-case words and
+    names that stand for the speaker or its party ("China" for a Chinese official)."""
     span = doc.char_span(*content, alignment_mode="expand")
     if span is None:
         return []
     roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
-    heads = []
+    heads: list[Token] = []
     for root in roots[:2]:
-        heads.append(root)
-        heads.extend(c for c in root.children if c.dep_ in ("aux", "xcomp", "acomp", "dobj", "neg"))
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        phrase = doc[subject.left_edge.i : subject.i + 1].text.lower() if subject is not None else ""
+        own = subject is None or subject.pos_ == "PRON" or subject.lower_ in speaks_for or phrase in speaks_for
+        heads.extend(c for c in root.children if c.dep_ in ("aux", "neg"))
+        if own:
+            heads.append(root)
+            heads.extend(c for c in root.children if c.dep_ in ("xcomp", "acomp", "dobj"))
+        elif root.lemma_ == "be":
+            heads.extend(c for c in root.children if c.dep_ == "xcomp")  # "Democrats are to blame"
     return heads
 
 
