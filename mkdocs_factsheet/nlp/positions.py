@@ -105,7 +105,9 @@ def _content_heads(doc: Doc, content: tuple[int, int], speaks_for: set[str]) -> 
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         phrase = doc[subject.left_edge.i : subject.i + 1].text.lower() if subject is not None else ""
         own = subject is None or subject.pos_ == "PRON" or subject.lower_ in speaks_for or phrase in speaks_for
-        heads.extend(c for c in root.children if c.dep_ in ("aux", "neg"))
+        auxiliaries = [c for c in root.children if c.dep_ in ("aux", "neg")]
+        if not any(c.lemma_ == "have" for c in auxiliaries):  # "shouldn't have been so cavalier": a regret, no appeal
+            heads.extend(auxiliaries)
         if own:
             heads.append(root)
             heads.extend(c for c in root.children if c.dep_ in ("xcomp", "acomp", "dobj"))

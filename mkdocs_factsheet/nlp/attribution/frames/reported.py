@@ -505,6 +505,8 @@ class ReportedSpeech:
         prep = next((c for c in complements.children if c.dep_ == "prep" and c.lower_ in preps), None)
         if prep is None or not any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
             return None
+        if prep.lower_ == "to" and not any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in prep.children):
+            return None  # "committed to proceeding …" promises; "committed to the hospital" does not
         addressee = complements.dobj if self.addressed_object(match.cue, complements.dobj) else None
         # "spoke of Turkey assuming the duty …": the gerund the parser hung on the cue goes with its object
         gerund = next(
@@ -891,4 +893,6 @@ def content_prepositions(cue: Cue) -> set[str]:
         preps |= {"of", "against"}
     if cue.stance in ("demand", "appeal", "support", "praise"):
         preps |= {"for"}  # "called for …", "praised X for …"
+    if cue.stance == "promise":
+        preps |= {"to"}  # "committed to proceeding with a trial": a gerund only (see `prepositional_object`)
     return preps
