@@ -793,3 +793,15 @@ def test_a_report_the_parse_hangs_under_the_clause_after_it_reports_that_clause(
     assert all("forum" not in p.content.text for p in sheet.positions)
     p = one(forms_engine, "Those talks are continuing, Blinken said.", "talks")
     assert (p.speaker.text, p.content.text) == ("Blinken", "Those talks are continuing")
+
+
+def test_a_present_clause_after_a_past_cue_goes_on_with_what_was_said(forms_engine: Engine) -> None:
+    p = one(
+        forms_engine,
+        "Progressive Party of Working People, the main opposition force, underlined that the agreement is only a "
+        "legal framework, and actual construction is in the hands of private investors.",
+        "legal framework",
+    )
+    assert p.content.text.endswith("in the hands of private investors")
+    narrated = one(forms_engine, "Trump said that taxes would rise, and the market fell.", "taxes would rise")
+    assert narrated.content.text == "that taxes would rise"  # the writer's narration in the past is no part of it

@@ -446,7 +446,8 @@ class Speakers:
         narrowed to its own words. "Reuters and NBC", which nothing resolves, stay one speaker."""
         conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
         conjuncts += _sibling_subjects(head)
-        listed = _listed_names(head)  # "Two Democratic Representatives, Collin Peterson and Jeff Van Drew, …"
+        # "Two Democratic Representatives, Collin Peterson and Jeff Van Drew, …"; "countries including Algeria and …"
+        listed = _listed_names(head) or _examples_named(head)
         if listed:
             first.identity = self.identify(listed[0], content=content)
             ent = self.ent_at.get(listed[0].i)
@@ -1139,6 +1140,23 @@ def _listed_names(head: Token) -> list[Token]:
     names = [c for c in head.children if c.dep_ in ("appos", "conj") and c.left_edge.i == head.i + 2]
     listed = [n for name in names[:1] for n in (name, *name.conjuncts) if n.ent_type_ == "PERSON" and n.i > head.i]
     return listed if len(listed) > 1 else []
+
+
+def _examples_named(head: Token) -> list[Token]:
+    """The countries or people a plural subject names as its examples ("African countries including Algeria and
+    Morocco", "senators such as Ann Lee and Bo Chen"): each of them, all named."""
+    if head.tag_ not in ("NNS", "NNPS"):
+        return []
+    doc = head.doc
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.i > head.i):
+        such_as = prep.lower_ == "as" and prep.i > 0 and doc[prep.i - 1].lower_ == "such"
+        if prep.lower_ not in ("including", "like") and not such_as:
+            continue
+        first = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        named = [n for n in (first, *first.conjuncts)] if first is not None else []
+        if named and all(n.ent_type_ in ("PERSON", "GPE", "ORG") for n in named):
+            return named
+    return []
 
 
 def _sibling_subjects(head: Token) -> list[Token]:

@@ -205,6 +205,13 @@ class ReportedSpeech:
         # "stated she was uninterested …, but would fill the position as needed": a conjunct the parse hangs on the
         # cue with a modal and no subject of its own goes on with what was said
         ccomp += [c for c in complements.children if c.dep_ == "conj" and c.i > ccomp[-1].i and _said_on(c)]
+        # "underlined that the agreement is only a framework, and construction is in the hands of investors": a
+        # clause in the present after a cue in the past is still what was said, unless it has a cue of its own
+        ccomp += [
+            c
+            for c in complements.children
+            if c.dep_ == "conj" and c.i > ccomp[-1].i and c.i not in self.index.cues and _present_after(c, token)
+        ]
         last = ccomp[-1].right_edge.i
         set_off = ccomp[-1].i < token.i and last + 1 < token.i and self.index.doc[last + 1].text == ","
         tail = self.parenthetical_tail(token) if set_off else []
@@ -431,11 +438,14 @@ class ReportedSpeech:
         # the cue (not when a stance was taken: "supported the invasion in 2003")
         if cue.lemma in _COUNTING:
             extra += [c for c in complements.children if c.dep_ == "prep" and _dates_object(c, dobj)]
-        # "announced new church law to mandate reporting …": the object's purpose, which the parse hangs on the cue
+        # "announced new church law to mandate reporting …", "cited security concerns to impose bans": the object's
+        # purpose, which the parse hangs on the cue
         extra += [
             c
             for c in complements.children
-            if c.dep_ == "xcomp" and c.i == dobj.right_edge.i + 2 and any(a.lower_ == "to" for a in c.lefts)
+            if c.dep_ in ("xcomp", "advcl")
+            and c.left_edge.i == dobj.right_edge.i + 1
+            and any(a.lower_ == "to" and a.i == c.left_edge.i for a in c.lefts)
         ]
         if self.addressed_object(cue, dobj):
             # "congratulated Pelosi": whom, not what; "thanked X for Y" says what for
@@ -645,7 +655,9 @@ class ReportedSpeech:
         # fire service, among the dead")
         to = self.index.doc[match.end - 1]
         phrase = {according.i, *range(match.start, match.end), *(t.i for t in to.subtree)}
-        phrase |= {t.i for t in source.subtree}
+        # not an adjective the parse put in apposition with the source ("according to Turkey, supportive of the PKK")
+        described = {t.i for c in source.children if c.dep_ == "appos" and c.pos_ == "ADJ" for t in c.subtree}
+        phrase = (phrase | {t.i for t in source.subtree}) - described
         name = grammar.name_in_apposition(source)
         if name is not None:  # "according to the El Paso mayor, Dee Margo, police were …": the source is the mayor
             phrase |= set(range(source.right_edge.i + 1, name.end + 1))
@@ -731,6 +743,16 @@ def _said_on(verb: Token) -> bool:
         and not any(c.dep_ in grammar.SUBJECTS for c in verb.children)
         and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "should") for c in verb.children)
     )
+
+
+def _present_after(verb: Token, cue: Token) -> bool:
+    """Is a conjunct clause of a cue in the past one in the present with its own subject ("said that A, and B is
+    …"): the reported words, not the writer's narration, which keeps to the past?"""
+    if cue.tag_ != "VBD" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    finite = auxiliaries[0] if auxiliaries else verb
+    return finite.tag_ in ("VBZ", "VBP")
 
 
 def _a_date(phrase: Token) -> bool:
