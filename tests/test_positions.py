@@ -805,3 +805,8 @@ def test_a_present_clause_after_a_past_cue_goes_on_with_what_was_said(forms_engi
     assert p.content.text.endswith("in the hands of private investors")
     narrated = one(forms_engine, "Trump said that taxes would rise, and the market fell.", "taxes would rise")
     assert narrated.content.text == "that taxes would rise"  # the writer's narration in the past is no part of it
+
+
+def test_a_stance_on_an_object_goes_on_with_the_words_it_was_taken_in(forms_engine: Engine) -> None:
+    sheet = extract(forms_engine, "Senator Ann Lee rejected the bill, calling it a disgrace.")
+    assert [(p.content.text, p.stance) for p in sheet.positions] == [("the bill, calling it a disgrace", "reject")]

@@ -51,7 +51,8 @@ def attribute(
     decides what happens when one attribution reports another ("X said Y warned that …",
     "according to X, Y pressed Z to …"): `inner` keeps the inner one and notes the relay in its
     reasons (fact sheets: what Y said), `outer` keeps the outer one (PolNeAR's univocal
-    annotation), `all` keeps both. Negated cues ("did not mention") are dropped unless `negated`, and
+    annotation), `all` keeps both; `inner` also joins a stance taken on an object to the words it was taken in
+    ("rejected the bill, calling it a disgrace"). Negated cues ("did not mention") are dropped unless `negated`, and
     speakers that are things the rules say state nothing ("evidence", "polls") unless `things`.
     `independent`: the people the article shows speaking for no party (`ResolvedMentions.independent`).
     """
@@ -65,6 +66,8 @@ def attribute(
     if not negated:
         frames = _without_negated(frames)
     frames = _settle_nesting(frames, nesting, frozenset(noun.lower() for noun in rules.thing_nouns))
+    if nesting == "inner":  # a fact sheet's statement; PolNeAR's scheme keeps an attribution to each cue
+        frames = _with_reasons_given(frames, doc)
     contents = [f.content for f in frames if not f.rule.startswith(("headline", "label"))]
     speakers = Speakers(doc, mentions, text, rules, set(finder.quote_tokens), contents, independent)
     found = _with_speakers(frames, speakers, things)
@@ -127,6 +130,34 @@ def _spoken(frame: Frame, speakers: Speakers, things: bool) -> list[Attribution]
         head, speaker, frame.content
     )  # "China and Russia said"
     return [Attribution(frame, speaker), *(Attribution(frame, other) for other in others)]
+
+
+def _with_reasons_given(frames: list[Frame], doc: Doc) -> list[Frame]:
+    """One statement where a stance taken on an object goes on with the words it was taken in ("Senators condemned
+    the act of the NTC, citing the move as a “grave abuse …”", "rejected the bill, calling it a disgrace"): the
+    stance cue's frame takes the content of the participle of plain speech after its own, and the participle's
+    frame goes."""
+    by_cue = {f.cue.start: f for f in frames if f.cue is not None and f.follows is None}
+    joined: set[int] = set()
+    for frame in frames:
+        if frame.cue is None or frame.cue.cue.stance is None or frame.rule != "indirect: Name-condemned X":
+            continue
+        cue = doc[frame.cue.start]
+        for child in cue.children:
+            given = by_cue.get(child.i)
+            if given is None or child.dep_ != "advcl" or child.tag_ != "VBG" or given.content[0] < frame.content[1]:
+                continue
+            if given.cue is None or given.cue.cue.stance is not None:
+                continue  # "embraced the idea, warning that …": a second stance, a second position
+            same = given.speaker is not None and frame.speaker is not None and given.speaker.i == frame.speaker.i
+            if child.left_edge.i == 0 or doc[child.left_edge.i - 1].text != "," or not same:
+                continue
+            frame.content = (frame.content[0], given.content[1])
+            frame.kind = given.kind if given.kind != "indirect" else frame.kind
+            frame.why.append(f"with the words it was taken in ({given.cue.cue.lemma!r})")
+            joined.add(id(given))
+            break
+    return [f for f in frames if id(f) not in joined]
 
 
 def _without_negated(frames: list[Frame]) -> list[Frame]:
