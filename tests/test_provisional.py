@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Span
 
 from mkdocs_factsheet.articles import Article, load_articles
 from mkdocs_factsheet.engine import Engine
 from mkdocs_factsheet.model import FactSheet
 from mkdocs_factsheet.nlp.mentions import Mention, ProvisionalParty
-from mkdocs_factsheet.nlp.names import settle_capitalised_names
+from mkdocs_factsheet.nlp.names import settle_capitalised_names, settle_person_names
 from mkdocs_factsheet.nlp.pipeline import Pipeline
 from mkdocs_factsheet.nlp.provisional import keep_acting
 from mkdocs_factsheet.problems import ProblemLog
@@ -646,3 +647,16 @@ def test_a_name_whose_place_goes_on_with_and_another_place_is_one_party(engine: 
     assert facts is not None and facts.name == "Islamic State of Iraq and the Levant"
     closed = [p.speaker.text for p in sheet.positions if "bridge was closed" in p.content.text]
     assert closed == ["The Port Authority of New York and New Jersey"]  # one speaker, not "New Jersey" too
+
+
+def test_a_name_described_by_a_persons_title_is_a_persons(pipeline: Pipeline) -> None:
+    """The model tags "Jasim Uddin" an organisation in some articles; a title in apposition says who it is."""
+    doc = pipeline.parse("Jasim Uddin, a spokesperson for the fire service, told the Associated Press four died.")
+    name = Span(doc, 0, 2, "ORG")
+    doc.ents = [name, *(ent for ent in doc.ents if ent.start >= 2)]
+    settle_person_names(doc, frozenset({"spokesperson"}))
+    assert (doc.ents[0].text, doc.ents[0].label_) == ("Jasim Uddin", "PERSON")
+    doc = pipeline.parse("UpGuard, a cybersecurity firm, said the data was exposed.")
+    doc.ents = [Span(doc, 0, 1, "ORG")]
+    settle_person_names(doc, frozenset({"spokesperson"}))
+    assert doc.ents[0].label_ == "ORG"  # described by no person's title

@@ -93,6 +93,7 @@ def _settle_once(doc: Doc, title_words: frozenset[str], first_names: frozenset[s
             or _name_after_title(ent, title_words)
             or _surname_inside(ent, people)
             or _first_name_opens(ent, first_names)
+            or _described_by_title(ent, title_words)
         )  # "Sudesh Amman … Amman, who …": the surname of a person named before, not Jordan's capital
         end = ent.end - _post_nominal(ent) + widened  # "Kama Melly QC", which the model reads as an organisation
         if start != ent.start or mistaken or end != ent.end:
@@ -489,6 +490,18 @@ def _past_coordinated_place(doc: Doc, end: int) -> int:
     if place is None or place.root.dep_ != "conj" or name is None or not name.start <= place.root.head.i < end:
         return end
     return place.end if all(t.pos_ == "PROPN" for t in doc[of + 1 : end]) else end
+
+
+def _described_by_title(ent: Span, title_words: frozenset[str]) -> bool:
+    """Is an organisation of two or three capitalised words described right after it by a title, which only a
+    person holds ("[Jasim Uddin], a spokesperson for the fire service, told …")?"""
+    doc = ent.doc
+    if ent.label_ != "ORG" or not 2 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        return False
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return False
+    described = [c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.end]
+    return bool(described) and described[0].lower_ in title_words
 
 
 def _edition_place(brand: Span, place: Span) -> bool:
