@@ -690,6 +690,7 @@ class Affiliator:
             if (
                 name is not None
                 and title.of_state
+                and not self.private(title)  # "Team leader Tim Taylor", "family spokesperson Jane Hill"
                 and self.party_ending_at(self.past_modifiers(title)) is None
                 and not self.anyone_at(name)
                 and self.no_longer(title) is None
