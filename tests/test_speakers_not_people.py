@@ -123,6 +123,18 @@ def test_an_interview_labelled_in_double_brackets_quotes_each_answer_and_no_ques
     assert all((p.speaker.actor, p.kind) == ("Dana Whitfield", "direct") for p in answers)
     assert all(p in answers for p in sheet.positions)  # no question, and no "they said" inside an answer
     assert answers[0].content.text.endswith("We have published every account since 2015")  # the answer goes on
+    # inside such a transcript, a turn labelled with the name or its initials and a colon is an answer too
+    sheet = sheet_of(
+        engine,
+        "Wikinews spoke to biologist Dana Whitfield.\n\n((WN))  What prompted your study?\n\n"
+        "Dana Whitfield: I have always loved birds.\n\n((WN))  How long did it take?\n\n"
+        "DW: The study started in 1982.\n\n((WN))  Thank you.\n\nQT: Nobody answers this.",
+    )
+    answers = [(p.speaker.actor, p.content.text) for p in sheet.positions]
+    assert answers == [
+        ("Dana Whitfield", "I have always loved birds"),
+        ("Dana Whitfield", "The study started in 1982"),
+    ]
     # one bracketed word opening a paragraph is no transcript: what follows is reported as usual
     sheet = sheet_of(engine, "((es)) Spanish: la votación.\n\nDana Whitfield said the vote was fair.")
     assert speaker_of(sheet, "vote was fair").actor == "Dana Whitfield"

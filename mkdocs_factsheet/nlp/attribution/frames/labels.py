@@ -16,6 +16,9 @@ from .index import DocIndex, trim
 _SIGNATURE = re.compile(r" [-—―–] ?[^\n]{1,60}\(@")  # "— Name (@handle)" closing an embedded post
 # "((Zara Kay))  I am good, thanks." opening a paragraph: a speaker label in an interview transcript (Wikinews')
 _BRACKET_LABEL = re.compile(r"\s*\(\(([^()\n]{1,40})\)\)")
+# "Natasha Gownaris: I've wanted …", "NG: This study started …": a turn opened by a name or its initials and a colon
+# inside a transcript of bracket labels
+_COLON_LABEL = re.compile(r"\s*([A-Z][A-Za-z.'’ -]{0,40}?):\s")
 _TRANSCRIPT_TURNS = 2  # labelled paragraphs that make a transcript
 NOT_SPEAKER_LABELS = {
     "breaking",
@@ -233,25 +236,31 @@ class Labels:
     def transcript_labels(self) -> None:
         """An interview transcript whose paragraphs open with "((Name))": each answer, with the paragraphs after
         it until the next label, is one direct quotation of the person the label names; a question (a label
-        naming no person of the article: "((WN))", an interviewer's initials) is no position. The frames other
-        constructions found inside the transcript give way (its "I said …" is the answer's speaker's)."""
+        naming no person of the article: "((WN))", an interviewer's initials) is no position. Inside it, a
+        paragraph opening "Name:" or the initials of a person the article names ("NG:") is an answer too. The
+        frames other constructions found inside the transcript give way (its "I said …" is the answer's
+        speaker's)."""
         text, doc = self.index.text, self.index.doc
         people = {ent.text for ent in doc.ents if ent.label_ == "PERSON"}
-        turns: list[tuple[int, int, int, SpacySpan | None]] = []  # a turn's paragraphs, where its words start, who
+        # a turn: its paragraphs, where its words start, its label's characters, whom it names
+        turns: list[tuple[int, int, int, tuple[int, int], SpacySpan | None]] = []
         for start, end in self.index.paragraphs:
             label = _BRACKET_LABEL.match(text, start, end)
             if label is not None:
                 name = label.group(1).strip()
                 span = doc.char_span(label.start(1), label.end(1), alignment_mode="expand")
                 speaker = span if span is not None and any(name in person for person in people) else None
-                turns.append((start, end, label.end(), speaker))
+                turns.append((start, end, label.end(), label.span(1), speaker))
+            elif turns and (colon := _COLON_LABEL.match(text, start, end)) is not None:
+                named = self.named_by(colon.group(1).strip(), colon.start(1))
+                turns.append((start, end, colon.end(), colon.span(1), named))
             elif turns:  # the answer goes on
-                opened, _, words, speaker = turns[-1]
-                turns[-1] = (opened, end, words, speaker)
+                opened, _, words, chars, speaker = turns[-1]
+                turns[-1] = (opened, end, words, chars, speaker)
         if len(turns) < _TRANSCRIPT_TURNS:
             return  # one bracketed word opening a paragraph ("((hu)) Hungarian language: …") is no transcript
         self.found.drop_from(turns[0][0])
-        for start, end, words, voice in turns:
+        for start, end, words, chars, voice in turns:
             content = trim(text, words, end)
             if voice is None or content[1] - content[0] < 3:
                 continue
@@ -259,7 +268,7 @@ class Labels:
                 Frame(
                     speaker=voice[-1],
                     cue=None,
-                    cue_chars=(voice.start_char, voice.end_char),
+                    cue_chars=chars,
                     content=content,
                     kind="direct",
                     rule="label: ((Name)) …",
@@ -267,6 +276,19 @@ class Labels:
                     why=["a speaker label in an interview transcript"],
                 )
             )
+
+    def named_by(self, label: str, char: int) -> SpacySpan | None:
+        """The person a transcript's colon label at character `char` names: in full or in part ("Natasha
+        Gownaris:", the label's own words), or by initials ("NG:", a name the article gives); None for anyone else
+        (an interviewer's label)."""
+        doc = self.index.doc
+        people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        if any(label in ent.text for ent in people):
+            return doc.char_span(char, char + len(label), alignment_mode="expand")
+        if not (label.isupper() and label.isalpha() and 2 <= len(label) <= 4):
+            return None
+        named = {ent.text: ent for ent in people if "".join(word[0] for word in ent.text.split()) == label}
+        return next(iter(named.values())) if len(named) == 1 else None
 
     def label_candidates(self) -> list[_Label]:
         """Paragraphs opening with a short capitalised label without a verb and a colon, outside the frames found."""
