@@ -660,3 +660,13 @@ def test_a_name_described_by_a_persons_title_is_a_persons(pipeline: Pipeline) ->
     doc.ents = [Span(doc, 0, 1, "ORG")]
     settle_person_names(doc, frozenset({"spokesperson"}))
     assert doc.ents[0].label_ == "ORG"  # described by no person's title
+
+
+def test_a_partys_name_ending_a_longer_partys_name_is_that_other_party(engine: Engine) -> None:
+    sheet = sheet_of(
+        engine,
+        "Dana Whitfield of the Christian Democratic Party said the vote was fair. "
+        "The Democratic Party said the count was wrong.",
+    )
+    assert speaker_of(sheet, "vote was fair") == ("Dana Whitfield", "provisional-christian-democratic-party")
+    assert speaker_of(sheet, "count was wrong") == (None, "democratic-party")

@@ -248,6 +248,7 @@ class _Resolver:
             if (
                 self.is_title_of_someone_else(candidate)
                 or self.inside_longer_name(candidate, following)
+                or self.another_party_named(candidate, candidates[index - 1] if index else None)
                 or self.names_currency(candidate)
                 or self.names_agreement(candidate)
             ):
@@ -402,6 +403,23 @@ class _Resolver:
         if entity.label_ == "PERSON" and self.doc[candidate.start - 1].lower_ == "of":
             return False  # "Bo Chen of Utopia" read as one name: someone of the party
         return not leads
+
+    def another_party_named(self, candidate: Candidate, preceding: Candidate | None) -> bool:
+        """A political party's name ending an organisation's longer name after capitalised words of its own, no
+        place's nor another party's (`preceding`: the candidate before it): "the Christian Democratic Party", "the
+        Social Democratic Party" are not the Democratic Party; "the Texas Democratic Party" is."""
+        parties = [self.rules.parties[e.target] for e in candidate.entries if e.kind == "party"]
+        if not parties or len(parties) < len(candidate.entries) or not all(p.country for p in parties):
+            return False
+        entity = self.organisations.get(candidate.start)
+        if entity is None or entity.end != candidate.end:
+            return False
+        start = entity.start + (entity[0].lower_ in DETERMINERS)
+        before = self.doc[start : candidate.start]
+        placed = preceding is not None and preceding.end > start and any(e.kind == "party" for e in preceding.entries)
+        if not len(before) or placed:
+            return False
+        return all(t.is_title and t.pos_ in ("PROPN", "ADJ") for t in before)
 
     def national_branch(self, candidate: Candidate) -> bool:
         """An international organisation's name ending an organisation's longer name after a nationality: a body
