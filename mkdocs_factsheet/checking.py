@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .articles import Article
 from .engine import Engine
 from .model import FactSheet, Position
+from .report.suggestions import PROVISIONAL_PREFIX
 from .rules import RuleExample
 from .rules.schema import CounterExample, Example, ExamplePosition
 
@@ -59,13 +60,30 @@ def check_examples(engine: Engine) -> list[ExampleFailure]:
     They go through the engine like articles, so with a cache an unchanged example under unchanged
     rules is read back (spaCy not even loaded), and after an edit only the examples it can reach run.
     """
-    entries = [e for e in engine.rules.examples if not e.source.pack or _names_known_rules(e, engine)]
-    sheets = engine.extract_all([example_article(entry) for entry in entries])  # skipped: a pack's example
-    failures: list[ExampleFailure] = []  # about parties of a pack that is not loaded
+    failures = [
+        ExampleFailure(entry, f"names {party!r} by its id: a party no rule defines has none to rely on; give its name")
+        for entry in engine.rules.examples
+        for party in _provisional_ids(entry)
+    ]
+    entries = [
+        e
+        for e in engine.rules.examples
+        if not _provisional_ids(e) and (not e.source.pack or _names_known_rules(e, engine))
+    ]  # skipped: a pack's example about parties of a pack that is not loaded
+    sheets = engine.extract_all([example_article(entry) for entry in entries])
     for entry, sheet in zip(entries, sheets, strict=True):
         problems = _counter_problems(entry, sheet) if entry.counter else _example_problems(entry, sheet)
         failures.extend(ExampleFailure(entry, message) for message in problems)
     return failures
+
+
+def _provisional_ids(entry: RuleExample) -> list[str]:
+    """The provisional parties' ids an example names (as a speaker's party or an actor's)."""
+    example = entry.example
+    if not isinstance(example, Example):
+        return []
+    named = [*(example.parties or []), *example.actors.values(), *(p.party for p in example.positions if p.party)]
+    return [party for party in named if party.startswith(PROVISIONAL_PREFIX)]
 
 
 def _names_known_rules(entry: RuleExample, engine: Engine) -> bool:

@@ -39,6 +39,15 @@ FAILING = [
         5,
         "party 'utopia' was found",
     ),
+    (
+        "example naming a provisional party by its id",
+        "parties/utopia.yml",
+        "id: utopia\nname: Utopia\nexamples:\n  - text: Utopia said so.\n"
+        "  - text: Acme said so.\n    positions: [{speaker: Acme, party: provisional-acme}]\n",
+        5,
+        5,
+        "names 'provisional-acme' by its id",
+    ),
 ]
 
 
