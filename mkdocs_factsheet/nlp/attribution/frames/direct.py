@@ -17,6 +17,9 @@ from . import grammar
 from .frame import Findings, Frame
 from .index import DocIndex, trim
 
+# How words between a cue and a quotation may modify a quoted word ("over 370 “jackal horns”", "North Korea's latest
+# “provocation …”"): the quotation is then a phrase of their clause, not the cue's quote
+QUOTED_WORD_MODIFIERS = frozenset({"nummod", "amod", "compound", "poss", "nmod", "quantmod"})
 # What may stand between a cue and the quotation it introduces ("told reporters on Monday that “…”").
 ADJUNCT_DEPS = {
     "advmod",
@@ -489,6 +492,9 @@ class DirectQuotes:
         subtree = {t.i for t in token.subtree}
         if any(t.i not in subtree for t in after):
             return True
+        modified = any(t.head.i in self.index.quote_tokens and t.dep_ in QUOTED_WORD_MODIFIERS for t in after)
+        if modified and match.cue.lemma != "call":  # 'called Obamacare a “crazy system”' names; it is the quote
+            return True  # 'noted over 370 “jackal horns” seized …': words of a phrase the quotation ends
         complements = [t for t in after if t.head.i == token.i and t.dep_ in ("ccomp", "xcomp", "dobj")]
         addressed = Lexicon.object_is_addressee(match.cue)  # "told host Mika Brzezinski “…”": whom, not what
         content_child = [
