@@ -202,6 +202,9 @@ class ReportedSpeech:
             and grammar.subject_split_off(addressee, ccomp[0])
         ):
             return _Content([addressee, *ccomp], "indirect: Name-said that …")
+        setting = self.subject_after_setting(token, ccomp[0])
+        if setting is not None:  # "announced on Twitter [the FAA and the NTSB] were to investigate …"
+            return _Content([setting, *ccomp], "indirect: Name-said that …")
         # "stated she was uninterested …, but would fill the position as needed": a conjunct the parse hangs on the
         # cue with a modal and no subject of its own goes on with what was said
         ccomp += [c for c in complements.children if c.dep_ == "conj" and c.i > ccomp[-1].i and _said_on(c)]
@@ -223,6 +226,19 @@ class ReportedSpeech:
             g.dep_ in grammar.SUBJECTS and g.lower_ in grammar.RELATIVE and g.i < token.i for g in ccomp[0].children
         )
         return _Content(ccomp, "indirect: Name-said that …", addressee=addressee, after=token if relative else None)
+
+    def subject_after_setting(self, token: Token, clause: Token) -> Token | None:
+        """The first word of a clause's subject that the parse took into where the cue was said ("announced on
+        Twitter the FAA … were to investigate": "the"), when the clause after it has no subject of its own."""
+        if any(c.dep_ in grammar.SUBJECTS for c in clause.children) or clause.tag_ not in ("VBD", "VBZ", "VBP"):
+            return None
+        doc, settings = self.index.doc, self.index.lexicon.speech_settings
+        for prep in (c for c in token.children if c.dep_ == "prep" and token.i < c.i < clause.i):
+            setting = next((t for t in prep.subtree if t.i > prep.i and t.lower_ in settings), None)
+            last = max(t.i for t in prep.subtree)
+            if setting is not None and setting.i + 1 <= last and last + 1 == clause.left_edge.i:
+                return doc[setting.i + 1]
+        return None
 
     def parenthetical_tail(self, token: Token) -> list[Token]:
         """The words after a cue set off by commas inside the clause it reports ("A, Name said, B") that the parse
