@@ -92,10 +92,11 @@ def _issues_in(issue_mentions: IssueMentions, start_char: int, end_char: int) ->
 
 def _content_heads(doc: Doc, content: tuple[int, int], speaks_for: set[str]) -> list[Token]:
     """The words heading the content: its root predicate's auxiliaries ("should", "must": what the speaker asks of
-    its subject) and, where the predicate is the speaker's own — no subject, a pronoun or the speaker's word as its
-    subject ("We support this deal"; not "the company has full government support") — the predicate itself with its
-    complements ("are to blame": the speaker's blame, whoever the subject). `speaks_for`: the lower-case words and
-    names that stand for the speaker or its party ("China" for a Chinese official)."""
+    its subject, unless "should have": a regret) and, where the predicate is the speaker's own — no subject, a
+    pronoun or the speaker's word as its subject ("We support this deal"; not "the company has full government
+    support") — the predicate itself with its complements; whoever the subject, "are to blame" is the speaker's
+    blame. `speaks_for`: the lower-case words and names that stand for the speaker or its party ("China" for a
+    Chinese official)."""
     span = doc.char_span(*content, alignment_mode="expand")
     if span is None:
         return []
@@ -106,7 +107,7 @@ def _content_heads(doc: Doc, content: tuple[int, int], speaks_for: set[str]) -> 
         phrase = doc[subject.left_edge.i : subject.i + 1].text.lower() if subject is not None else ""
         own = subject is None or subject.pos_ == "PRON" or subject.lower_ in speaks_for or phrase in speaks_for
         auxiliaries = [c for c in root.children if c.dep_ in ("aux", "neg")]
-        if not any(c.lemma_ == "have" for c in auxiliaries):  # "shouldn't have been so cavalier": a regret, no appeal
+        if not any(c.lemma_ == "have" for c in auxiliaries):  # "shouldn't have been so cavalier"
             heads.extend(auxiliaries)
         if own:
             heads.append(root)

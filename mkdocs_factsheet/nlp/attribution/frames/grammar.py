@@ -262,7 +262,7 @@ def _shared_subject(index: DocIndex, verb: Token, head: Token, depth: int) -> To
 def _subject_taken_into_object(verb: Token, head: Token) -> Token | None:
     """The subject of a finite conjunct verb that the parse joined to the object of the verb before it ("has issued
     a warning and [other forecasters] predicted …"): a noun conjunct ending right before the verb."""
-    first = verb.left_edge if verb.left_edge.i <= verb.i else verb
+    first = verb.left_edge
     before = verb.doc[first.i - 1] if first.i > 0 else None
     if before is None or not is_finite(verb) or before.dep_ != "conj" or before.pos_ not in ("NOUN", "PROPN"):
         return None
