@@ -77,21 +77,24 @@ def check_examples(engine: Engine) -> list[ExampleFailure]:
     return failures
 
 
+def _parties_named(example: Example) -> list[str]:
+    """The party ids an example names: its parties, its actors' and its speakers'."""
+    return [*(example.parties or []), *example.actors.values(), *(p.party for p in example.positions if p.party)]
+
+
 def _provisional_ids(entry: RuleExample) -> list[str]:
     """The provisional parties' ids an example names (as a speaker's party or an actor's)."""
     example = entry.example
     if not isinstance(example, Example):
         return []
-    named = [*(example.parties or []), *example.actors.values(), *(p.party for p in example.positions if p.party)]
-    return [party for party in named if party.startswith(PROVISIONAL_PREFIX)]
+    return [party for party in _parties_named(example) if party.startswith(PROVISIONAL_PREFIX)]
 
 
 def _names_known_rules(entry: RuleExample, engine: Engine) -> bool:
     example = entry.example
     if not isinstance(example, Example):
         return True
-    parties = [*(example.parties or []), *example.actors.values(), *(p.party for p in example.positions if p.party)]
-    return all(p in engine.rules.parties for p in parties) and all(
+    return all(p in engine.rules.parties for p in _parties_named(example)) and all(
         i in engine.rules.issues for i in example.issues or []
     )
 

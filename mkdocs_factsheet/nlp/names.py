@@ -480,13 +480,13 @@ def _past_of_complement(doc: Doc, end: int) -> int:
 def _past_coordinated_place(doc: Doc, end: int) -> int:
     """The end of an organisation's name whose "of" place goes on with "and" and another place, which the model
     tagged apart ("the Islamic State of Iraq and [the Levant]", "the Port Authority of New York and [New Jersey]");
-    `end` where it does not: the parse joins that place to the last word of the name."""
-    if end + 2 >= len(doc) or doc[end].lower_ != "and" or not any(t.lower_ == "of" for t in doc[max(0, end - 4) : end]):
+    `end` where it does not: the parse joins that place to a word of the name."""
+    of = next((t.i for t in doc[max(0, end - 4) : end] if t.lower_ == "of"), None)
+    if of is None or end + 2 >= len(doc) or doc[end].lower_ != "and":
         return end
     start = end + 1 + (doc[end + 1].lower_ == "the")
     place = next((ent for ent in doc.ents if ent.start == start and ent.label_ in ("GPE", "LOC")), None)
     name = next((ent for ent in doc.ents if ent.start < end <= ent.end), None)
-    of = next((t.i for t in doc[end - 4 : end] if t.lower_ == "of"), end)
     if place is None or place.root.dep_ != "conj" or name is None or not name.start <= place.root.head.i < end:
         return end
     return place.end if all(t.pos_ == "PROPN" for t in doc[of + 1 : end]) else end

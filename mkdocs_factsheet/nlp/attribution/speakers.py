@@ -1153,7 +1153,7 @@ def _examples_named(head: Token) -> list[Token]:
         if prep.lower_ not in ("including", "like") and not such_as:
             continue
         first = next((g for g in prep.children if g.dep_ == "pobj"), None)
-        named = [n for n in (first, *first.conjuncts)] if first is not None else []
+        named = [first, *first.conjuncts] if first is not None else []
         if named and all(n.ent_type_ in ("PERSON", "GPE", "ORG") for n in named):
             return named
     return []
